@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hpcc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "HPCCompiler", targets: ["HPCCompiler"]),
+        .executable(name: "hpcc", targets: ["hpcc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "HPCCompiler",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "hpcc",
+            dependencies: [
+                "HPCCompiler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
+    ]
+)

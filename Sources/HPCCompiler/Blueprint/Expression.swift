@@ -1,0 +1,102 @@
+/// A `$(...)` expression.
+public indirect enum Expression: Hashable, Sendable {
+    case int(Int)
+    case float(Double)
+    case string(String)
+    /// `vars.NAME`.
+    case variable(String, SourceLocation)
+    /// `MODULE_ID.OUTPUT`.
+    case output(ModuleID, String, SourceLocation)
+    /// `base[index]`.
+    case index(Expression, Expression, SourceLocation)
+    /// `base.name` (after the first reference step).
+    case attribute(Expression, String, SourceLocation)
+    /// `-x`.
+    case negate(Expression, SourceLocation)
+    /// `a + b` and friends.
+    case binary(BinaryOperator, Expression, Expression, SourceLocation)
+    /// `name(args)`.
+    case call(String, [Expression], SourceLocation)
+
+    /// Where the expression starts.
+    public var location: SourceLocation? {
+        switch self {
+        case .int, .float, .string: nil
+        case let .variable(_, location), let .output(_, _, location), let .index(_, _, location),
+             let .attribute(_, _, location), let .negate(_, location), let .binary(_, _, _, location),
+             let .call(_, _, location):
+            location
+        }
+    }
+
+    /// Every `vars.NAME` inside, with positions.
+    public var variables: [(String, SourceLocation)] {
+        switch self {
+        case .int, .float, .string, .output: []
+        case let .variable(name, location): [(name, location)]
+        case let .index(base, index, _): base.variables + index.variables
+        case let .attribute(base, _, _), let .negate(base, _): base.variables
+        case let .binary(_, lhs, rhs, _): lhs.variables + rhs.variables
+        case let .call(_, arguments, _): arguments.flatMap(\.variables)
+        }
+    }
+
+    /// Every module reference inside, with positions.
+    public var modules: [(ModuleID, SourceLocation)] {
+        switch self {
+        case .int, .float, .string, .variable: []
+        case let .output(module, _, location): [(module, location)]
+        case let .index(base, index, _): base.modules + index.modules
+        case let .attribute(base, _, _), let .negate(base, _): base.modules
+        case let .binary(_, lhs, rhs, _): lhs.modules + rhs.modules
+        case let .call(_, arguments, _): arguments.flatMap(\.modules)
+        }
+    }
+}
+
+/// Arithmetic operators.
+public enum BinaryOperator: String, Hashable, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+
+    var precedence: Int {
+        switch self {
+        case .add, .subtract: 1
+        case .multiply, .divide, .remainder: 2
+        }
+    }
+}
+
+/// A string scalar split into literal text, `$(...)` expressions and `((...))` Terraform text.
+public struct Template: Hashable, Sendable {
+    /// One piece.
+    public enum Segment: Hashable, Sendable {
+        case literal(String)
+        case expression(Expression)
+        case terraform(String)
+    }
+
+    /// The pieces in order.
+    public var segments: [Segment]
+
+    /// True when the scalar holds no expression at all.
+    public var isLiteral: Bool {
+        segments.allSatisfy { if case .literal = $0 { true } else { false } }
+    }
+
+    /// The literal text, when the scalar holds no expression.
+    public var literalText: String? {
+        guard isLiteral else { return nil }
+        return segments.map { if case let .literal(text) = $0 { text } else { "" } }.joined()
+    }
+
+    /// The single expression, when the scalar is exactly one `$(...)` (which keeps its type).
+    public var soleExpression: Expression? {
+        guard segments.count == 1, case let .expression(expression) = segments[0] else { return nil }
+        return expression
+    }
+
+    /// Every expression inside.
+    public var expressions: [Expression] {
+        segments.compactMap { if case let .expression(expression) = $0 { expression } else { nil } }
+    }
+}

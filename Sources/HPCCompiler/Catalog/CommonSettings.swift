@@ -1,0 +1,91 @@
+/// Settings several modules share, defined once.
+enum CommonSettings {
+    static let project = SettingSpec("project_id", .string, "Google Cloud project that holds the resources.", required: true,
+                                     constraints: [.pattern("[a-z][a-z0-9-]{4,28}[a-z0-9]", description: "a GCP project id (6-30 lowercase letters, digits, '-')")])
+    static let deploymentName = SettingSpec("deployment_name", .string, "Name of the deployment; default resource names derive from it.", required: true)
+    static let region = SettingSpec("region", .string, "Region of the regional resources.", required: true)
+    static let zone = SettingSpec("zone", .string, "Zone of the zonal resources.", required: true)
+    static let labels = SettingSpec("labels", .map(.string), "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.", default: .map([:]))
+
+    static let networkID = SettingSpec("network_id", .string, "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,
+                                       constraints: [.pattern("projects/[^/]+/global/networks/[^/]+", description: "of the form `projects/PROJECT/global/networks/NAME`")])
+    static let subnetwork = SettingSpec("subnetwork_self_link", .string, "The subnetwork the instances attach to (normally from a `use`d network module).", required: true)
+
+    static let mountContract = SettingType.object([
+        .required("server_ip", .string), .required("remote_mount", .string), .required("local_mount", .string),
+        .required("fs_type", .string), .optional("mount_options", .string, .string("")),
+        .optional("client_install_runner", .map(.string)), .optional("mount_runner", .map(.string)),
+    ])
+
+    static let image = SettingType.map(.string)
+    static let defaultImage = Value.map(["family": .string("slurm-gcp-6-12-hpc-rocky-linux-8"), "project": .string("schedmd-slurm-public")])
+
+    static let accelerator = SettingType.object([.required("type", .string), .required("count", .number)])
+    static let additionalDisk = SettingType.object([
+        .optional("disk_name", .string), .optional("device_name", .string), .optional("disk_size_gb", .number),
+        .optional("disk_type", .string), .optional("disk_labels", .map(.string), .map([:])),
+        .optional("auto_delete", .bool, .bool(true)), .optional("boot", .bool, .bool(false)),
+    ])
+    static let machineFeatures = SettingType.object([
+        .optional("enable_nested_virtualization", .bool), .optional("threads_per_core", .number),
+        .optional("turbo_mode", .string), .optional("visible_core_count", .number),
+        .optional("performance_monitoring_unit", .string), .optional("enable_uefi_networking", .bool),
+    ])
+    static let shieldedConfig = SettingType.object([
+        .optional("enable_integrity_monitoring", .bool, .bool(true)), .optional("enable_secure_boot", .bool, .bool(true)),
+        .optional("enable_vtpm", .bool, .bool(true)),
+    ])
+    static let accessConfig = SettingType.object([.optional("nat_ip", .string), .optional("network_tier", .string)])
+    static let bandwidthTiers = ["platform_default", "virtio_enabled", "gvnic_enabled", "tier_1_enabled"]
+    static let cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
+
+    /// The settings of a Compute Engine instance (nodesets, login nodes, the controller), with the
+    /// defaults that differ between them passed in.
+    static func instance(machineType: String, diskType: String, diskSize: Int, onHostMaintenance: String?) -> [SettingSpec] {
+        var settings: [SettingSpec] = [
+            SettingSpec("machine_type", .string, "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.", default: .string(machineType)),
+            SettingSpec("instance_image", image, "Boot image: `project` plus exactly one of `family` or `name`.", default: defaultImage),
+            SettingSpec("instance_image_custom", .bool, "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.", default: .bool(false)),
+            SettingSpec("disk_type", .string, "Boot disk type.", default: .string(diskType),
+                        constraints: [.oneOf(["pd-standard", "pd-balanced", "pd-ssd", "pd-extreme", "hyperdisk-balanced", "hyperdisk-extreme", "hyperdisk-throughput"])]),
+            SettingSpec("disk_size_gb", .number, "Boot disk size in GB.", default: .int(diskSize), constraints: [.integer, .range(min: 10, max: 65536)]),
+            SettingSpec("disk_auto_delete", .bool, "Delete the boot disk with the instance.", default: .bool(true)),
+            SettingSpec("disk_labels", .map(.string), "Extra labels for the boot disk, merged over the module labels.", default: .map([:])),
+            SettingSpec("additional_disks", .list(additionalDisk), "Extra disks attached to each instance.", default: .list([])),
+            SettingSpec("advanced_machine_features", machineFeatures, "Advanced machine features; `threads_per_core` 1 turns SMT off (the default, as in Cluster Toolkit).",
+                        default: .map(["threads_per_core": .int(1)])),
+            SettingSpec("bandwidth_tier", .string, "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
+                        default: .string("platform_default"), constraints: [.oneOf(bandwidthTiers)]),
+            SettingSpec("can_ip_forward", .bool, "Allow the instances to forward packets.", default: .bool(false)),
+            SettingSpec("enable_oslogin", .bool, "Use OS Login for SSH access.", default: .bool(true)),
+            SettingSpec("enable_confidential_vm", .bool, "Run as Confidential VMs.", default: .bool(false)),
+            SettingSpec("enable_shielded_vm", .bool, "Run as Shielded VMs with `shielded_instance_config`.", default: .bool(false)),
+            SettingSpec("shielded_instance_config", shieldedConfig, "Shielded VM options, used when `enable_shielded_vm` is true.",
+                        default: .map(["enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true), "enable_vtpm": .bool(true)])),
+            SettingSpec("guest_accelerator", .list(accelerator), "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",
+                        default: .list([]), constraints: [.maxItems(1)]),
+            SettingSpec("metadata", .map(.string), "Extra instance metadata.", default: .map([:])),
+            SettingSpec("min_cpu_platform", .string, "Minimum CPU platform.", default: nil),
+            SettingSpec("preemptible", .bool, "Use preemptible instances.", default: .bool(false)),
+            SettingSpec("service_account_email", .string, "Service account of the instances; null means the project's default compute service account.", default: nil),
+            SettingSpec("service_account_scopes", .list(.string), "Access scopes of the service account.", default: .list([.string(cloudPlatformScope)])),
+            SettingSpec("allow_automatic_updates", .bool, "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).", default: .bool(true)),
+            SettingSpec("tags", .list(.string), "Network tags.", default: .list([])),
+        ]
+        if let onHostMaintenance {
+            settings.append(SettingSpec("on_host_maintenance", .string, "What happens during host maintenance; instances with GPUs must TERMINATE.",
+                                        default: .string(onHostMaintenance), constraints: [.oneOf(["MIGRATE", "TERMINATE"])]))
+        }
+        return settings
+    }
+
+    /// Settings Cluster Toolkit removed; hpcc names their replacement.
+    static func deprecated(_ names: [(String, String)]) -> [SettingSpec] {
+        names.map { SettingSpec($0.0, .any, "Removed; \($0.1).", effect: .deprecated($0.1)) }
+    }
+
+    /// Settings hpcc accepts so Cluster Toolkit blueprints compile, but that change nothing; each says why.
+    static func noEffect(_ names: [(String, SettingType, String)]) -> [SettingSpec] {
+        names.map { SettingSpec($0.0, $0.1, "No effect in hpcc: \($0.2).", effect: .noEffect($0.2)) }
+    }
+}

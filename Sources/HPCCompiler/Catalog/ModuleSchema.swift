@@ -1,0 +1,116 @@
+/// Which lowering turns a module into IR.
+public enum ModuleKind: String, Hashable, Sendable {
+    case vpc
+    case privateServiceAccess
+    case filestore
+    case managedLustre
+    case slurmNodeset
+    case slurmPartition
+    case slurmLogin
+    case slurmController
+}
+
+/// The cloud a module provisions on.
+public enum Cloud: String, Hashable, Sendable {
+    case gcp = "GCP"
+    case aws = "AWS"
+    case any = "any"
+}
+
+/// What a setting does in hpcc.
+public enum SettingEffect: Hashable, Sendable {
+    /// hpcc implements it.
+    case implemented
+    /// Accepted for Cluster Toolkit compatibility; changes nothing, and a warning says why.
+    case noEffect(String)
+    /// Removed upstream: any value but null is an error naming the replacement.
+    case deprecated(String)
+
+    /// True for settings removed upstream.
+    public var isDeprecated: Bool {
+        if case .deprecated = self { return true }
+        return false
+    }
+}
+
+/// One input of a module.
+public struct SettingSpec: Hashable, Sendable {
+    /// Setting name (Cluster Toolkit's where it has one).
+    public var name: String
+    /// Type.
+    public var type: SettingType
+    /// What it means, in one or two sentences.
+    public var description: String
+    /// Required when no default, variable or used module provides it.
+    public var required: Bool
+    /// The value used when nothing sets it (nil means null).
+    public var defaultValue: Value?
+    /// Checks beyond the type.
+    public var constraints: [Constraint]
+    /// Whether hpcc acts on it.
+    public var effect: SettingEffect
+    /// When unset, the module's id is used (Cluster Toolkit's `inject_module_id`).
+    public var defaultsToModuleID: Bool
+
+    /// Creates a setting.
+    public init(
+        _ name: String, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: Value? = nil,
+        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false
+    ) {
+        self.name = name
+        self.type = type
+        self.description = description
+        self.required = required
+        self.defaultValue = defaultValue
+        self.constraints = constraints
+        self.effect = effect
+        self.defaultsToModuleID = defaultsToModuleID
+    }
+}
+
+/// One output of a module.
+public struct OutputSpec: Hashable, Sendable {
+    /// Output name.
+    public var name: String
+    /// Type.
+    public var type: SettingType
+    /// What it holds.
+    public var description: String
+
+    /// Creates an output.
+    public init(_ name: String, _ type: SettingType, _ description: String) {
+        self.name = name
+        self.type = type
+        self.description = description
+    }
+}
+
+/// A built-in module: the schema users write settings against, and how it lowers.
+public struct ModuleSchema: Hashable, Sendable {
+    /// The source path (`modules/file-system/filestore`).
+    public var source: String
+    /// Which lowering applies.
+    public var kind: ModuleKind
+    /// Cloud.
+    public var cloud: Cloud
+    /// One line for `hpcc modules`.
+    public var summary: String
+    /// A paragraph for the module's README.
+    public var description: String
+    /// Inputs.
+    public var settings: [SettingSpec]
+    /// Outputs.
+    public var outputs: [OutputSpec]
+    /// True when the module does nothing unless another module uses it (an error otherwise).
+    public var mustBeUsed: Bool
+
+    /// The setting named `name`.
+    public func setting(_ name: String) -> SettingSpec? {
+        settings.first { $0.name == name }
+    }
+
+    /// The output named `name`.
+    public func output(_ name: String) -> OutputSpec? {
+        outputs.first { $0.name == name }
+    }
+}

@@ -1,0 +1,69 @@
+extension ModuleSchema {
+    /// `modules/file-system/filestore`.
+    static let filestore = ModuleSchema(
+        source: "modules/file-system/filestore", kind: .filestore, cloud: .gcp,
+        summary: "Filestore instance (NFS) with its mount contract",
+        description: """
+        Creates a Filestore instance with one file share and exports the mount contract \
+        (`network_storage`) that Slurm nodes, login nodes and the controller mount.
+        """,
+        settings: [
+            CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
+            CommonSettings.labels, CommonSettings.networkID,
+            SettingSpec("name", .string, "Instance name; null means `<deployment_name>-<module id>`.",
+                        constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
+            SettingSpec("filestore_share_name", .string, "Name of the file share; it is the export path.", default: .string("nfsshare"),
+                        constraints: [.pattern("[a-zA-Z][_a-zA-Z0-9]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
+            SettingSpec("local_mount", .string, "Where clients mount the share.", default: .string("/shared"),
+                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
+            SettingSpec("size_gb", .number, "Capacity of the share in GiB; the tier sets the allowed range and step.", default: .int(1024),
+                        constraints: [.integer, .range(min: 1024, max: nil)]),
+            SettingSpec("filestore_tier", .string, "Service tier.", default: .string("BASIC_HDD"),
+                        constraints: [.oneOf(FilestoreTier.allCases.map(\.rawValue))]),
+            SettingSpec("connect_mode", .string, "How the instance reaches the VPC.", default: .string("DIRECT_PEERING"),
+                        constraints: [.oneOf(["DIRECT_PEERING", "PRIVATE_SERVICE_ACCESS"])]),
+            SettingSpec("reserved_ip_range", .string, "With DIRECT_PEERING a /29 or /24 CIDR; with PRIVATE_SERVICE_ACCESS the name of the reserved range. Null lets Google choose."),
+            SettingSpec("mount_options", .string, "NFS mount options clients use.", default: .string("defaults,_netdev")),
+            SettingSpec("deletion_protection", .object([.optional("enabled", .bool, .bool(false)), .optional("reason", .string)]),
+                        "Deletion protection of the instance.", default: .map(["enabled": .bool(false)])),
+            SettingSpec("protocol", .string, "NFS protocol; NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier.", default: .string("NFS_V3"),
+                        constraints: [.oneOf(["NFS_V3", "NFS_V4_1"])]),
+            SettingSpec("description", .string, "Description of the instance.", default: .string(""), constraints: [.maxLength(2048)]),
+            SettingSpec("nfs_export_options", .list(.object([.optional("access_mode", .string), .optional("ip_ranges", .list(.string)), .optional("squash_mode", .string)])),
+                        "Export options of the share.", default: .list([])),
+        ],
+        outputs: [
+            OutputSpec("network_storage", CommonSettings.mountContract, "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options."),
+            OutputSpec("filestore_id", .string, "Id of the instance."),
+            OutputSpec("capacity_gib", .number, "Capacity of the share."),
+        ],
+        mustBeUsed: false
+    )
+}
+
+/// Filestore service tiers and the capacities each offers.
+public enum FilestoreTier: String, CaseIterable, Sendable {
+    case basicHDD = "BASIC_HDD"
+    case basicSSD = "BASIC_SSD"
+    case highScaleSSD = "HIGH_SCALE_SSD"
+    case zonal = "ZONAL"
+    case regional = "REGIONAL"
+    case enterprise = "ENTERPRISE"
+
+    /// Regional tiers are placed in the region, the others in the zone.
+    public var isRegional: Bool { self == .regional || self == .enterprise }
+
+    /// Basic tiers speak only NFSv3.
+    public var isBasic: Bool { self == .basicHDD || self == .basicSSD }
+
+    /// The capacity bands (GiB) the tier offers, each with its step.
+    public var capacityBands: [(min: Int, max: Int, step: Int)] {
+        switch self {
+        case .basicHDD: [(1024, 65434, 1)]
+        case .basicSSD: [(2560, 65434, 1)]
+        case .highScaleSSD: [(10240, 102400, 2560)]
+        case .zonal, .regional: [(1024, 9984, 256), (10240, 102400, 2560)]
+        case .enterprise: [(1024, 10240, 256)]
+        }
+    }
+}

@@ -1,0 +1,55 @@
+extension ModuleSchema {
+    /// `modules/file-system/managed-lustre`.
+    static let managedLustre = ModuleSchema(
+        source: "modules/file-system/managed-lustre", kind: .managedLustre, cloud: .gcp,
+        summary: "Google Cloud Managed Lustre instance with its mount contract",
+        description: """
+        Creates a Managed Lustre instance reached through private services access, and exports the \
+        mount contract (`network_storage`, fs_type `lustre`).
+        """,
+        settings: [
+            CommonSettings.project, CommonSettings.deploymentName, CommonSettings.zone, CommonSettings.labels, CommonSettings.networkID,
+            SettingSpec("name", .string, "Instance id.", required: true,
+                        constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a lowercase name of letters, digits and '-' (at most 63)")]),
+            SettingSpec("description", .string, "Description of the instance.", default: .string("Lustre Instance")),
+            SettingSpec("remote_mount", .string, "Lustre filesystem name.", required: true,
+                        constraints: [.pattern("[a-zA-Z0-9]{1,8}", description: "1 to 8 letters or digits")]),
+            SettingSpec("local_mount", .string, "Where clients mount the filesystem.", default: .string("/shared"),
+                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
+            SettingSpec("size_gib", .number, "Capacity in GiB; the throughput tier sets the allowed range.", default: .int(36000), constraints: [.integer]),
+            SettingSpec("per_unit_storage_throughput", .number, "Throughput tier in MB/s per TiB.", default: .int(500), constraints: [.oneOf(LustreTier.allCases.map { String($0.rawValue) })]),
+            SettingSpec("mount_options", .string, "Mount options clients use.", default: .string("defaults,_netdev")),
+            SettingSpec("private_vpc_connection_peering", .string, "The private services access peering (from a `use`d private-service-access module); the instance waits for it.", required: true),
+            SettingSpec("gke_support_enabled", .bool, "Make the instance reachable from GKE (LNet on port 6988).", default: .bool(false)),
+            SettingSpec("import_gcs_bucket_uri", .string, "A `gs://` bucket imported into the filesystem once, right after creation (runs `curl` against the Lustre API where Terraform runs).",
+                        constraints: [.pattern("gs://.+", description: "a gs:// URI")]),
+            SettingSpec("kms_key", .string, "Customer-managed encryption key; empty means Google-managed."),
+        ] + CommonSettings.noEffect([
+            ("network_self_link", .string, "hpcc takes the network from network_id and orders creation after the peering itself"),
+        ]),
+        outputs: [
+            OutputSpec("network_storage", CommonSettings.mountContract, "The mount contract: server_ip (`IP@tcp`), remote_mount, local_mount, fs_type `lustre`, mount_options."),
+            OutputSpec("lustre_id", .string, "Id of the instance."),
+            OutputSpec("capacity_gib", .number, "Capacity of the instance."),
+        ],
+        mustBeUsed: false
+    )
+}
+
+/// Managed Lustre throughput tiers (MB/s per TiB) and their capacity limits.
+public enum LustreTier: Int, CaseIterable, Sendable {
+    case t125 = 125
+    case t250 = 250
+    case t500 = 500
+    case t1000 = 1000
+
+    /// Smallest and largest capacity (GiB) the tier offers.
+    public var capacityRange: (min: Int, max: Int) {
+        switch self {
+        case .t125: (72_000, 7_632_000)
+        case .t250: (36_000, 3_816_000)
+        case .t500: (18_000, 1_908_000)
+        case .t1000: (9_000, 954_000)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+extension ModuleSchema {
+    /// `community/modules/scheduler/schedmd-slurm-gcp-v6-controller`.
+    static let slurmController = ModuleSchema(
+        source: "community/modules/scheduler/schedmd-slurm-gcp-v6-controller", kind: .slurmController, cloud: .gcp,
+        summary: "Slurm controller: the cluster, its compiled slurm.conf and the config bucket",
+        description: """
+        The Slurm controller of a cluster. hpcc compiles slurm.conf, cgroup.conf, gres.conf and the \
+        resume/suspend programs at build time from the partitions, nodesets and login groups the \
+        controller uses; Terraform uploads them to a deployment bucket the controller reads at boot.
+        """,
+        settings: [
+            CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
+            CommonSettings.labels, CommonSettings.subnetwork,
+            SettingSpec("slurm_cluster_name", .string, "Cluster name; null derives it from deployment_name (lowercase letters and digits, at most 10).",
+                        constraints: [.pattern("[a-z]([-a-z0-9]{0,19})", description: "a lowercase letter, then up to 19 lowercase letters, digits or '-'")]),
+            SettingSpec("partitions", .list(.map(.any)), "The partitions (normally from `use`).", default: .list([])),
+            SettingSpec("nodeset", .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).", default: .list([])),
+            SettingSpec("login_nodes", .list(.map(.any)), "Login groups (normally from `use`).", default: .list([])),
+            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on every node of the cluster.", default: .list([])),
+            SettingSpec("login_network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on login nodes only.", default: .list([])),
+            SettingSpec("enable_controller_public_ips", .bool, "Give the controller an external address.", default: .bool(false)),
+            SettingSpec("static_ips", .list(.string), "Internal address of the controller.", default: .list([]), constraints: [.maxItems(1)]),
+            SettingSpec("cloud_parameters", cloudParameters, "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).", default: .map([:])),
+            SettingSpec("enable_slurm_auth", .bool, "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.", default: .bool(false)),
+            SettingSpec("enable_default_mounts", .bool, "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).", default: .bool(true)),
+            SettingSpec("enable_debug_logging", .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).", default: .bool(false)),
+            SettingSpec("enable_cleanup_compute", .bool, "On `terraform destroy`, delete the nodes Slurm created (needs gcloud where Terraform runs).", default: .bool(true)),
+            SettingSpec("create_bucket", .bool, "Create the deployment bucket; false uses `bucket_name`.", default: .bool(true)),
+            SettingSpec("bucket_name", .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
+            SettingSpec("bucket_dir", .string, "Folder in the bucket; null means `<cluster>-files`."),
+            SettingSpec("controller_state_disk", .object([.required("type", .string), .required("size", .number)]),
+                        "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
+                        default: .map(["type": .string("pd-ssd"), "size": .int(50)])),
+            SettingSpec("controller_startup_script", .string, "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
+            SettingSpec("login_startup_script", .string, "Shell script every login node runs at boot.", default: .string("# no-op")),
+            SettingSpec("controller_startup_scripts_timeout", .number, "Seconds the controller's script may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec("login_startup_scripts_timeout", .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec("compute_startup_scripts_timeout", .number, "Seconds a compute node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
+          + CommonSettings.noEffect(noEffectControllerSettings)
+          + CommonSettings.deprecated([
+            ("enable_devel", "development scripts are always on"),
+            ("disable_default_mounts", "use enable_default_mounts"),
+            ("enable_slurm_gcp_plugins", "plugins were removed"),
+            ("compute_startup_script", "set startup_script on the nodeset"),
+            ("enable_smt", "use advanced_machine_features.threads_per_core"),
+            ("disable_smt", "use advanced_machine_features.threads_per_core"),
+            ("disable_controller_public_ips", "use enable_controller_public_ips"),
+            ("service_account", "use service_account_email and service_account_scopes"),
+            ("instance_template", "set the instance properties directly"),
+          ]),
+        outputs: [
+            OutputSpec("slurm_cluster_name", .string, "The cluster name."),
+            OutputSpec("slurm_controller_instance", .map(.string), "The controller instance: name, zone, self_link."),
+            OutputSpec("slurm_bucket_name", .string, "The deployment bucket."),
+            OutputSpec("slurm_bucket_path", .string, "`gs://BUCKET/DIR` of the compiled files."),
+            OutputSpec("instructions", .string, "How to reach the cluster."),
+        ],
+        mustBeUsed: false
+    )
+
+    static let cloudParameters = SettingType.object([
+        .optional("no_comma_params", .bool, .bool(false)),
+        .optional("private_data", .list(.string)),
+        .optional("scheduler_parameters", .list(.string)),
+        .optional("resume_rate", .number),
+        .optional("resume_timeout", .number),
+        .optional("suspend_rate", .number),
+        .optional("suspend_timeout", .number),
+        .optional("slurmd_timeout", .number),
+        .optional("unkillable_step_timeout", .number),
+        .optional("topology_plugin", .string),
+        .optional("topology_param", .string),
+        .optional("tree_width", .number),
+        .optional("prolog_flags", .string),
+        .optional("switch_type", .string),
+    ])
+
+    static let noEffectControllerSettings: [(String, SettingType, String)] = [
+        ("enable_backup_controller", .bool, "hpcc builds a single controller; high availability is not supported yet"),
+        ("controller_ha_type", .string, "high availability is not supported yet"),
+        ("backup_zone", .string, "high availability is not supported yet"),
+        ("cloudsql", .any, "Slurm accounting is not compiled by this module in hpcc"),
+        ("slurmdbd_conf_tpl", .string, "hpcc compiles Slurm's files itself; use cloud_parameters, partition_conf and node_conf"),
+        ("slurm_conf_tpl", .string, "hpcc compiles slurm.conf itself; use cloud_parameters, partition_conf and node_conf"),
+        ("slurm_conf_template", .string, "hpcc compiles slurm.conf itself; use cloud_parameters, partition_conf and node_conf"),
+        ("cgroup_conf_tpl", .string, "hpcc compiles cgroup.conf itself"),
+        ("extra_logging_flags", .map(.bool), "it switches logging of Cluster Toolkit's own scripts, which hpcc does not use"),
+        ("enable_bigquery_load", .bool, "job data export to BigQuery is not supported yet"),
+        ("enable_chs_gpu_health_check_prolog", .bool, "GPU health check prologs are not supported yet"),
+        ("enable_chs_gpu_health_check_epilog", .bool, "GPU health check epilogs are not supported yet"),
+        ("prolog_scripts", .list(.any), "prolog scripts are not supported yet"),
+        ("epilog_scripts", .list(.any), "epilog scripts are not supported yet"),
+        ("task_prolog_scripts", .list(.any), "task prolog scripts are not supported yet"),
+        ("task_epilog_scripts", .list(.any), "task epilog scripts are not supported yet"),
+        ("enable_external_prolog_epilog", .bool, "external prolog/epilog is not supported yet"),
+        ("universe_domain", .string, "hpcc targets the googleapis.com universe"),
+        ("endpoint_versions", .any, "hpcc's resume program uses gcloud's default API versions"),
+        ("gcloud_path_override", .string, "hpcc runs gcloud from the PATH"),
+        ("controller_project_id", .string, "the controller lives in project_id"),
+        ("controller_network_attachment", .string, "network attachments are not supported yet"),
+        ("slurm_bucket_kms_key", .string, "customer-managed bucket encryption is not supported yet"),
+        ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+        ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+        ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
+        ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
+        ("munge_mount", .any, "nodes always take the MUNGE key from the controller"),
+        ("slurm_key_mount", .any, "nodes always take the Slurm key from the controller"),
+        ("nodeset_tpu", .list(.any), "TPU nodesets are not supported yet"),
+        ("nodeset_dyn", .list(.any), "dynamic (feature-based) nodesets are not supported yet"),
+    ]
+}

@@ -1,0 +1,36 @@
+extension ModuleSchema {
+    /// `community/modules/scheduler/schedmd-slurm-gcp-v6-login`.
+    static let slurmLogin = ModuleSchema(
+        source: "community/modules/scheduler/schedmd-slurm-gcp-v6-login", kind: .slurmLogin, cloud: .gcp,
+        summary: "Slurm login nodes",
+        description: """
+        A group of login nodes for a Slurm cluster. The controller that `use`s it creates the instances; \
+        they run in configless mode against the controller and mount the cluster's filesystems.
+        """,
+        settings: [
+            SettingSpec("name_prefix", .string, "Login group name; defaults to the module id (lowercased, '_' becomes '-').", required: true, defaultsToModuleID: true),
+            CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels, CommonSettings.subnetwork,
+            SettingSpec("num_instances", .number, "Number of login nodes.", default: .int(1), constraints: [.integer, .range(min: 1, max: 100)]),
+            SettingSpec("static_ips", .list(.string), "Internal addresses, one per login node (their count wins over `num_instances`).", default: .list([])),
+            SettingSpec("enable_login_public_ips", .bool, "Give login nodes external addresses.", default: .bool(false)),
+            SettingSpec("startup_script", .string, "Shell script login nodes run at boot, after their mounts.", default: .string("# no-op")),
+        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
+          + CommonSettings.noEffect([
+            ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+            ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+            ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
+            ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
+            ("additional_networks", .any, "additional network interfaces are not supported yet"),
+          ]) + CommonSettings.deprecated([
+            ("enable_smt", "use advanced_machine_features.threads_per_core"),
+            ("disable_smt", "use advanced_machine_features.threads_per_core"),
+            ("disable_login_public_ips", "use enable_login_public_ips"),
+            ("service_account", "use service_account_email and service_account_scopes"),
+            ("instance_template", "set the instance properties directly"),
+          ]),
+        outputs: [
+            OutputSpec("login_nodes", .list(.map(.any)), "The login group, for the controller's `login_nodes` input."),
+        ],
+        mustBeUsed: true
+    )
+}

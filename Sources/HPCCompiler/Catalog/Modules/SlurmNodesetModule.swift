@@ -1,0 +1,60 @@
+extension ModuleSchema {
+    /// `community/modules/compute/schedmd-slurm-gcp-v6-nodeset`.
+    static let slurmNodeset = ModuleSchema(
+        source: "community/modules/compute/schedmd-slurm-gcp-v6-nodeset", kind: .slurmNodeset, cloud: .gcp,
+        summary: "Slurm nodeset: one machine shape, static and autoscaled nodes",
+        description: """
+        A group of identical Slurm compute nodes. hpcc reads the node shape (CPUs, sockets, cores, \
+        threads, memory, GPUs) from its machine catalog at compile time and writes the NodeName and \
+        NodeSet lines; Terraform gets one instance template per nodeset and the static nodes.
+        """,
+        settings: [
+            SettingSpec("name", .string, "Nodeset name; defaults to the module id. Only lowercase letters and digits are kept, at most 14.", required: true, defaultsToModuleID: true),
+            CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels, CommonSettings.subnetwork,
+            SettingSpec("node_count_static", .number, "Nodes that always run (never suspended).", default: .int(0), constraints: [.integer, .range(min: 0, max: 10000)]),
+            SettingSpec("node_count_dynamic_max", .number, "Nodes Slurm creates on demand and deletes when idle.", default: .int(10), constraints: [.integer, .range(min: 0, max: 10000)]),
+            SettingSpec("node_conf", .map(.any), "Extra `KEY=VALUE` pairs for the NodeName line; they override hpcc's values (e.g. `RealMemory`, `Features`). `Sockets` is not allowed (set `SocketsPerBoard`).", default: .map([:])),
+            SettingSpec("enable_smt", .bool, "Simultaneous multithreading; when set it decides `advanced_machine_features.threads_per_core` (false: 1, true: 2)."),
+            SettingSpec("enable_spot_vm", .bool, "Create nodes as Spot VMs.", default: .bool(false)),
+            SettingSpec("spot_instance_config", .object([.required("termination_action", .string)]), "What Compute Engine does to a preempted Spot node (`STOP` or `DELETE`)."),
+            SettingSpec("enable_placement", .bool, "Place the nodes close together with a compact placement policy (machine families that support it).", default: .bool(true)),
+            SettingSpec("reservation_name", .string, "A specific reservation to consume (`NAME` or `projects/P/reservations/NAME`).", default: .string(""),
+                        constraints: [.pattern("((projects/[a-z0-9-]+/reservations/)?[a-z0-9-]+)?", description: "a reservation name or `projects/P/reservations/NAME`")]),
+            SettingSpec("zones", .list(.string), "More zones (of the region) the nodes may be created in, after `zone`.", default: .list([])),
+            SettingSpec("enable_public_ips", .bool, "Give nodes external addresses.", default: .bool(false)),
+            SettingSpec("access_config", .list(CommonSettings.accessConfig), "Explicit external access configurations; they win over `enable_public_ips`.", default: .list([])),
+            SettingSpec("startup_script", .string, "Shell script every node runs at boot, after its mounts and before slurmd starts.", default: .string("# no-op")),
+            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on this nodeset's nodes only.", default: .list([])),
+        ] + CommonSettings.instance(machineType: "c2-standard-60", diskType: "pd-standard", diskSize: 50, onHostMaintenance: "TERMINATE")
+          + CommonSettings.noEffect(noEffectNodesetSettings)
+          + CommonSettings.deprecated([
+            ("instance_template", "set the instance properties directly"),
+            ("service_account", "use service_account_email and service_account_scopes"),
+            ("disable_public_ips", "use enable_public_ips"),
+          ]),
+        outputs: [
+            OutputSpec("nodeset", .map(.any), "The nodeset, for a partition's `nodeset` input."),
+        ],
+        mustBeUsed: true
+    )
+
+    static let noEffectNodesetSettings: [(String, SettingType, String)] = [
+        ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+        ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
+        ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
+        ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
+        ("dws_flex", .any, "Dynamic Workload Scheduler is not supported yet"),
+        ("future_reservation", .string, "future reservations are not supported yet"),
+        ("accelerator_topology", .string, "accelerator topologies are not supported yet"),
+        ("placement_max_distance", .number, "placement distance is not supported yet"),
+        ("maintenance_interval", .string, "maintenance intervals are not supported yet"),
+        ("instance_properties", .any, "raw instance properties are not supported"),
+        ("enable_maintenance_reservation", .bool, "maintenance reservations are not supported yet"),
+        ("enable_opportunistic_maintenance", .bool, "opportunistic maintenance is not supported yet"),
+        ("zone_target_shape", .string, "hpcc creates nodes one by one, trying `zone` then `zones` in order"),
+        ("additional_networks", .any, "additional network interfaces are not supported yet"),
+        ("subnetwork_stack_type", .string, "node interfaces are IPv4 only"),
+        ("confidential_instance_type", .string, "use enable_confidential_vm"),
+        ("machine_configs", .any, "hpcc has its own machine catalog"),
+    ]
+}

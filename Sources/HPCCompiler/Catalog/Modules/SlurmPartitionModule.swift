@@ -1,0 +1,32 @@
+extension ModuleSchema {
+    /// `community/modules/compute/schedmd-slurm-gcp-v6-partition`.
+    static let slurmPartition = ModuleSchema(
+        source: "community/modules/compute/schedmd-slurm-gcp-v6-partition", kind: .slurmPartition, cloud: .gcp,
+        summary: "Slurm partition over one or more nodesets",
+        description: """
+        A Slurm partition. It collects the nodesets it `use`s and becomes a PartitionName line in \
+        slurm.conf and a child group of `slurm_compute` in the Ansible inventory.
+        """,
+        settings: [
+            SettingSpec("partition_name", .string, "Slurm partition name.", required: true,
+                        constraints: [.pattern("[a-z][a-z0-9-]*", description: "a lowercase letter, then lowercase letters, digits or '-'"), .maxLength(63)]),
+            SettingSpec("partition_conf", .map(.string), "Extra `KEY=VALUE` pairs for the PartitionName line; they override hpcc's values.", default: .map([:])),
+            SettingSpec("is_default", .bool, "Make it the default partition (`Default=YES`).", default: .bool(false)),
+            SettingSpec("exclusive", .bool, "One job per node, and the node is deleted after it (`OverSubscribe=Exclusive`, `PowerDownOnIdle=YES`). Static nodes need false.", default: .bool(true)),
+            SettingSpec("nodeset", .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
+            SettingSpec("resume_timeout", .number, "Seconds a node may take to boot and register (`ResumeTimeout`).", constraints: [.integer, .range(min: 1, max: 65535)]),
+            SettingSpec("suspend_time", .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.", default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec("suspend_timeout", .number, "Seconds a node may take to shut down (`SuspendTimeout`).", constraints: [.integer, .range(min: 1, max: nil)]),
+        ] + CommonSettings.noEffect([
+            ("nodeset_tpu", .list(.any), "TPU nodesets are not supported yet"),
+            ("nodeset_dyn", .list(.any), "dynamic (feature-based) nodesets are not supported yet"),
+        ]) + CommonSettings.deprecated([
+            ("network_storage", "set network_storage on the nodeset"),
+        ]),
+        outputs: [
+            OutputSpec("partitions", .list(.map(.any)), "The partition, for the controller's `partitions` input."),
+            OutputSpec("nodeset", .list(.map(.any)), "The partition's nodesets, passed through."),
+        ],
+        mustBeUsed: true
+    )
+}

@@ -1,0 +1,96 @@
+/// The hpcc compiler: blueprint text in, deployment files and diagnostics out, all in memory.
+///
+/// ```swift
+/// let result = Compiler().compile(SourceFile(name: "atlas.yaml", text: yaml), variables: ["project_id=demo"])
+/// if result.succeeded { for file in result.files { print(file.path) } }
+/// ```
+public struct Compiler: Sendable {
+    /// hpcc's version, written into every manifest.
+    public static let version = "0.1.0"
+
+    /// Built-in modules.
+    public var catalog: ModuleCatalog
+    /// Machine types.
+    public var machines: MachineCatalog
+
+    /// A compiler with the built-in catalogs.
+    public init(catalog: ModuleCatalog = .builtIn, machines: MachineCatalog = .gcp) {
+        self.catalog = catalog
+        self.machines = machines
+    }
+
+    /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars` gives them.
+    public func compile(_ source: SourceFile, variables: [String] = []) -> CompileResult {
+        var diagnostics = Diagnostics()
+        var sources = [source]
+        let overrides = VariableOverrides.parse(variables, sources: &sources, diagnostics: &diagnostics)
+        var result = CompileResult(sources: sources)
+        guard let tree = YAMLReader().read(source, into: &diagnostics),
+              let blueprint = BlueprintDecoder().decode(tree, file: source.name, overrides: overrides, into: &diagnostics)
+        else {
+            return result.finish(diagnostics, silencing: [])
+        }
+        let silenced = Set(blueprint.ignoredCodes.map(\.value))
+        let resolved = Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics)
+        Validators().check(resolved, into: &diagnostics)
+        guard !diagnostics.hasErrors, let deployment = Lowering(machines: machines).lower(resolved, into: &diagnostics) else {
+            return result.finish(diagnostics, silencing: silenced)
+        }
+        result.deployment = deployment
+        result.files = DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
+        return result.finish(diagnostics, silencing: silenced)
+    }
+}
+
+/// What a compilation produced.
+public struct CompileResult: Sendable {
+    /// Every finding, sorted by position (warnings the blueprint ignores removed).
+    public var diagnostics: [Diagnostic] = []
+    /// The deployment folder's files; empty when there are errors.
+    public var files: [OutputFile] = []
+    /// The deployment IR, when compilation got that far.
+    public var deployment: Deployment?
+    /// The texts diagnostics point into (the blueprint and any `--vars` values), for rendering.
+    public var sources: [SourceFile]
+
+    /// True when no error was found.
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    /// `deployment_name`, the folder the files belong in.
+    public var deploymentName: String? { deployment?.name }
+
+    mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>) -> CompileResult {
+        var collected = diagnostics
+        collected.silence(codes)
+        self.diagnostics = collected.sorted
+        if !succeeded { files = [] }
+        return self
+    }
+}
+
+/// `--vars NAME=VALUE` arguments as variable declarations; each value is parsed as YAML in a
+/// pseudo-file named `--vars`, so diagnostics can point into it.
+enum VariableOverrides {
+    static func parse(_ arguments: [String], sources: inout [SourceFile], diagnostics: inout Diagnostics) -> [VariableDeclaration] {
+        var result: [VariableDeclaration] = []
+        for (number, argument) in arguments.enumerated() {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                diagnostics.report(.invalidOverride, "--vars takes NAME=VALUE, not '\(argument)'", at: nil)
+                continue
+            }
+            let name = String(argument[..<equals])
+            let file = SourceFile(name: "--vars[\(number + 1)]", text: argument)
+            sources.append(file)
+            // Pad the value so its columns are those of the whole argument.
+            let padded = String(repeating: " ", count: name.count + 1) + argument[argument.index(after: equals)...]
+            var local = Diagnostics()
+            let value = YAMLReader().read(SourceFile(name: file.name, text: padded), into: &local)
+                ?? .scalar("", .plain, tag: nil, SourceLocation(file: file.name, line: 1, column: name.count + 2))
+            // An empty value (`--vars x=`) is null, not an empty-document error.
+            for diagnostic in local.all where diagnostic.code != .emptyDocument { diagnostics.report(diagnostic) }
+            result.append(VariableDeclaration(name: name, nameLocation: SourceLocation(file: file.name, line: 1, column: 1, length: name.count),
+                                              value: value, fromCommandLine: true))
+        }
+        return result
+    }
+}

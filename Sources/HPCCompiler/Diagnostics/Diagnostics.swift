@@ -1,0 +1,50 @@
+/// The collector every stage reports into. A value type: stages take it `inout`.
+public struct Diagnostics: Sendable, Equatable {
+    /// Everything reported so far, in report order of arrival.
+    public private(set) var all: [Diagnostic] = []
+
+    /// Creates an empty collector.
+    public init() {}
+
+    /// Records a finding.
+    public mutating func report(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+
+    /// Records a finding built from its parts.
+    public mutating func report(
+        _ code: DiagnosticCode,
+        _ message: String,
+        at location: SourceLocation?,
+        severity: Severity? = nil,
+        notes: [DiagnosticNote] = [],
+        help: String? = nil
+    ) {
+        report(Diagnostic(code, message, at: location, severity: severity, notes: notes, help: help))
+    }
+
+    /// Appends another collector's findings.
+    public mutating func merge(_ other: Diagnostics) {
+        all.append(contentsOf: other.all)
+    }
+
+    /// True when at least one error was reported.
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Number of errors.
+    public var errorCount: Int { all.filter { $0.severity == .error }.count }
+
+    /// Number of warnings.
+    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
+
+    /// The findings sorted by position, without exact duplicates.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return all.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.inReportOrder)
+    }
+
+    /// Drops warnings and notes whose code is in `codes` (the blueprint's `ignore:` list); errors stay.
+    public mutating func silence(_ codes: Set<DiagnosticCode>) {
+        all.removeAll { $0.severity != .error && codes.contains($0.code) }
+    }
+}

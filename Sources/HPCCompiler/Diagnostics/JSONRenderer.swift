@@ -1,0 +1,36 @@
+/// Renders diagnostics as one JSON document: every finding with its position, plus counts.
+public enum DiagnosticJSONRenderer {
+    /// The report as JSON text.
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        JSONWriter.render(document(diagnostics))
+    }
+
+    /// The report as a JSON value (for callers that embed it).
+    public static func document(_ diagnostics: [Diagnostic]) -> JSON {
+        .object([
+            "diagnostics": .array(diagnostics.map(entry)),
+            "errors": .int(diagnostics.filter { $0.severity == .error }.count),
+            "warnings": .int(diagnostics.filter { $0.severity == .warning }.count),
+        ])
+    }
+
+    private static func entry(_ diagnostic: Diagnostic) -> JSON {
+        var members: [String: JSON] = [
+            "severity": .string(diagnostic.severity.rawValue),
+            "code": .string(diagnostic.code.rawValue),
+            "message": .string(diagnostic.message),
+            "notes": .array(diagnostic.notes.map { note in
+                var fields: [String: JSON] = ["message": .string(note.message)]
+                if let location = note.location { fields.merge(position(location)) { $1 } }
+                return .object(fields)
+            }),
+        ]
+        if let location = diagnostic.location { members.merge(position(location)) { $1 } }
+        if let help = diagnostic.help { members["help"] = .string(help) }
+        return .object(members)
+    }
+
+    private static func position(_ location: SourceLocation) -> [String: JSON] {
+        ["file": .string(location.file), "line": .int(location.line), "column": .int(location.column)]
+    }
+}

@@ -1,0 +1,32 @@
+/// A position in a source file: 1-based line and column (columns count Unicode scalars, as libyaml does).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The file name as the user gave it (never made absolute).
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+    /// How many columns the offending token spans on its line (at least 1), for the caret underline.
+    public var length: Int
+
+    /// Creates a location.
+    public init(file: String, line: Int, column: Int, length: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.length = max(1, length)
+    }
+
+    /// `file:line:column`.
+    public var description: String { "\(file):\(line):\(column)" }
+
+    /// Orders by file, then line, then column.
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    /// The location `offset` columns further right on the same line, spanning `length`.
+    public func advanced(by offset: Int, length: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + offset, length: length)
+    }
+}

@@ -1,0 +1,126 @@
+/// `ansible/inventory.yml`: hosts by role (`slurm_controller`, `slurm_login`, `slurm_compute`
+/// with a child group per partition holding its static nodes), a group per cluster carrying the
+/// cluster's variables (Slurm facts and the mount contracts).
+enum InventoryEmitter {
+    static let path = "ansible/inventory.yml"
+
+    static func emit(_ deployment: Deployment) -> OutputFile {
+        var controllers: [YAMLPair] = []
+        var logins: [YAMLPair] = []
+        var partitions: [YAMLPair] = []
+        var clusters: [YAMLPair] = []
+        for cluster in deployment.clusters {
+            controllers.append(host(cluster.controllerHostName))
+            logins += cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }.map(host)
+            for partition in cluster.partitions {
+                let staticHosts = partition.nodesets.compactMap(cluster.nodeset).flatMap { $0.staticHostNames(cluster: cluster.name) }
+                partitions.append(YAMLPair(key: groupName("slurm_partition", partition.name), value: .object([
+                    ("hosts", .map(staticHosts.map(host))),
+                    ("vars", .object([
+                        ("slurm_partition_name", .string(partition.name)),
+                        ("slurm_partition_nodesets", .list(partition.nodesets.map(YAML.string))),
+                        ("slurm_partition_exclusive", .bool(partition.exclusive)),
+                    ])),
+                ])))
+            }
+            clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
+                ("hosts", .map(allHosts(cluster).map(host))),
+                ("vars", clusterVariables(cluster, deployment: deployment)),
+            ])))
+        }
+        let inventory = YAML.object([
+            ("all", .object([
+                ("vars", .object([
+                    ("hpcc_blueprint", .string(deployment.blueprintName)),
+                    ("hpcc_deployment", .string(deployment.name)),
+                ])),
+                ("children", .object([
+                    ("slurm_controller", .object([("hosts", .map(controllers))])),
+                    ("slurm_login", .object([("hosts", .map(logins))])),
+                    ("slurm_compute", .object([("children", .map(partitions))])),
+                ] + clusters.map { ($0.key, $0.value) })),
+            ])),
+        ])
+        let header = [
+            "Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName).",
+            "Hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.",
+        ]
+        return OutputFile(path: path, text: YAMLWriter.render(inventory, header: header))
+    }
+
+    private static func host(_ name: String) -> YAMLPair {
+        YAMLPair(key: name, value: .null)
+    }
+
+    private static func allHosts(_ cluster: SlurmCluster) -> [String] {
+        [cluster.controllerHostName]
+            + cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }
+            + cluster.nodesets.flatMap { $0.staticHostNames(cluster: cluster.name) }
+    }
+
+    /// Ansible group names hold letters, digits and '_'.
+    static func groupName(_ prefix: String, _ name: String) -> String {
+        prefix + "_" + String(String.UnicodeScalarView(name.unicodeScalars.map { NameRules.isWord($0) ? $0 : "_" }))
+    }
+
+    private static func clusterVariables(_ cluster: SlurmCluster, deployment: Deployment) -> YAML {
+        .object([
+            ("slurm_cluster_name", .string(cluster.name)),
+            ("slurm_controller_host", .string(cluster.controllerHostName)),
+            ("slurm_config_dir", .string(SlurmPaths.configDirectory)),
+            ("slurm_auth_type", .string("auth/\(cluster.parameters.authentication.rawValue)")),
+            ("slurm_config_bucket", .string(cluster.bucket.url)),
+            ("slurm_partitions", .list(cluster.partitions.map { .string($0.name) })),
+            ("hpcc_mounts", .list(NodeMetadata.nodeMounts(cluster, extra: []).map { mount(
+                $0, deployment: deployment) })),
+            ("hpcc_login_mounts", .list(cluster.loginMounts.map { mount($0, deployment: deployment) })),
+        ])
+    }
+
+    /// A mount contract; a server known only after `terraform apply` is looked up from the
+    /// Terraform output of the group that owns it when Ansible runs.
+    private static func mount(_ contract: MountContract, deployment: Deployment) -> YAML {
+        .object([
+            ("server", .string(server(contract, deployment: deployment))),
+            ("remote_mount", .string(contract.remotePath)),
+            ("local_mount", .string(contract.localMount)),
+            ("fs_type", .string(contract.type.rawValue)),
+            ("mount_options", .string(contract.options)),
+        ])
+    }
+
+    /// Module outputs the inventory reads from Terraform (their groups must export them).
+    static func terraformOutputs(_ deployment: Deployment) -> [ModuleReference] {
+        var seen = Set<String>()
+        var result: [ModuleReference] = []
+        for cluster in deployment.clusters {
+            for contract in cluster.mounts + cluster.loginMounts + cluster.nodesets.flatMap(\.mounts) {
+                for case let .reference(reference) in contract.server.parts where reference.known == nil {
+                    let key = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
+                    if seen.insert(key).inserted {
+                        result.append(ModuleReference(module: reference.module, output: reference.output, path: [], known: nil))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private static func server(_ contract: MountContract, deployment: Deployment) -> String {
+        if let known = contract.server.known { return known }
+        var text = ""
+        for part in contract.server.parts {
+            switch part {
+            case let .literal(literal): text += literal
+            case let .raw(raw): text += "{{ '((\(raw)))' }}"
+            case let .reference(reference):
+                let index = DeploymentIndex(deployment)
+                let group = index.group(of: reference.module).map(\.rawValue) ?? ""
+                let output = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
+                let lookup = "lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \(output)')"
+                text += "{{ (\(lookup) | from_json)\(HCL.access(reference.path)) }}"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// `expanded-blueprint.yaml`: the blueprint as hpcc compiled it, after variables, `use` wiring and
+/// defaults. It reads the resolved blueprint (not the IR) because it shows settings, and it is
+/// itself a valid blueprint that compiles to the same deployment.
+enum ExpandedBlueprintEmitter {
+    static let path = "expanded-blueprint.yaml"
+
+    static func emit(_ resolved: ResolvedBlueprint, toolVersion: String) -> OutputFile {
+        let blueprint = resolved.blueprint
+        var top: [(String, YAML)] = [("blueprint_name", .string(blueprint.name?.value ?? ""))]
+        top.append(("vars", .object(blueprint.variables.compactMap { variable in
+            resolved.variables[variable.name].map { (variable.name, yaml($0)) }
+        })))
+        top.append(("validation_level", .string(blueprint.validationLevel.rawValue)))
+        if !blueprint.ignoredCodes.isEmpty {
+            top.append(("ignore", .list(blueprint.ignoredCodes.map { .string($0.value.rawValue) })))
+        }
+        top.append(("deployment_groups", .list(blueprint.groups.map { group in
+            var entries: [(String, YAML)] = [("group", .string(group.name.value.rawValue))]
+            if let backend = resolved.backends[group.name.value] {
+                entries.append(("terraform_backend", .object([
+                    ("type", .string(backend.type)),
+                    ("configuration", .object(backend.configuration.keys.sorted().map { ($0, yaml(backend.configuration[$0]!)) })),
+                ])))
+            }
+            entries.append(("modules", .list(group.modules.compactMap { declaration in
+                resolved.module(declaration.id.value).map(module)
+            })))
+            return .object(entries)
+        })))
+        let header = [
+            "The blueprint as hpcc \(toolVersion) compiled it: variables, 'use' wiring and defaults applied.",
+            "It is itself a blueprint and compiles to the same deployment.",
+        ]
+        return OutputFile(path: path, text: YAMLWriter.render(.object(top), header: header))
+    }
+
+    private static func module(_ module: ResolvedModule) -> YAML {
+        var entries: [(String, YAML)] = [
+            ("id", .string(module.id.rawValue)),
+            ("source", .string(module.schema.source)),
+        ]
+        if !module.declaration.uses.isEmpty {
+            entries.append(("use", .list(module.declaration.uses.map { .string($0.value.rawValue) })))
+        }
+        if !module.declaration.exposedOutputs.isEmpty {
+            entries.append(("outputs", .list(module.declaration.exposedOutputs.map { .string($0.name.value) })))
+        }
+        let settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0.value)) } }
+        entries.append(("settings", .object(settings)))
+        return .object(entries)
+    }
+
+    /// A value as blueprint YAML: references in `$( )`, Terraform text in `(( ))`, literal `$(` escaped.
+    static func yaml(_ value: Value) -> YAML {
+        switch value {
+        case .null: .null
+        case let .bool(flag): .bool(flag)
+        case let .int(number): .int(number)
+        case let .float(number): .double(number)
+        case let .string(text): .string(escape(text))
+        case let .list(elements): .list(elements.map(yaml))
+        case let .map(members): .object(members.keys.sorted().map { ($0, yaml(members[$0]!)) })
+        case let .output(reference): .string("$(\(reference.text))")
+        case let .template(parts): .string(parts.map(ValueText.blueprintText).joined())
+        case let .terraform(text): .string("((\(text)))")
+        }
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "$(", with: "\\$(").replacingOccurrences(of: "((", with: "\\((")
+    }
+}

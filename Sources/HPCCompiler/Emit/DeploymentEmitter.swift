@@ -1,0 +1,15 @@
+/// Emit stage: every file of the deployment folder, in memory.
+enum DeploymentEmitter {
+    static func emit(
+        _ deployment: Deployment, resolved: ResolvedBlueprint, source: SourceFile, catalog: ModuleCatalog, toolVersion: String
+    ) -> [OutputFile] {
+        var files: [OutputFile] = []
+        files += TerraformEmitter.emit(deployment, catalog: catalog)
+        files += SlurmEmitter.emit(deployment)
+        files.append(InventoryEmitter.emit(deployment))
+        files.append(ExpandedBlueprintEmitter.emit(resolved, toolVersion: toolVersion))
+        files.sort { $0.path < $1.path }
+        files.append(ManifestEmitter.emit(files: files, source: source, deployment: deployment, toolVersion: toolVersion))
+        return files.sorted { $0.path < $1.path }
+    }
+}

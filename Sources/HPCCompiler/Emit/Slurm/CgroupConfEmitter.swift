@@ -1,0 +1,12 @@
+/// `slurm/cgroup.conf`: confine jobs to the cores, memory and devices they were given.
+enum CgroupConfEmitter {
+    static func emit(_ cluster: SlurmCluster) -> String {
+        var conf = SlurmConfWriter()
+        conf.comment("cgroup.conf of cluster \(cluster.name), compiled by hpcc.")
+        conf.set("ConstrainCores", "yes")
+        conf.set("ConstrainRamSpace", "yes")
+        conf.set("ConstrainSwapSpace", "no")
+        conf.set("ConstrainDevices", "yes")
+        return conf.text
+    }
+}

@@ -1,0 +1,150 @@
+/// `slurm/slurm.conf` of a cluster, compiled completely at build time.
+enum SlurmConfEmitter {
+    /// The smallest DefMemPerCPU Slurm accepts here, as Cluster Toolkit uses.
+    static let minimumMemoryPerCPU = 100
+
+    static func emit(_ cluster: SlurmCluster, deployment: Deployment) -> String {
+        var conf = SlurmConfWriter()
+        conf.comment("slurm.conf of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
+        conf.comment("Generated file: change the blueprint and rebuild instead of editing it.")
+        conf.blank()
+        global(cluster, into: &conf)
+        conf.blank()
+        powerSaving(cluster, into: &conf)
+        conf.blank()
+        conf.comment("Nodesets")
+        for nodeset in cluster.nodesets {
+            conf.line(nodeLine(nodeset, cluster: cluster.name))
+            conf.line([("NodeSet", nodeset.name), ("Nodes", HostList.nodes(of: nodeset, cluster: cluster.name))])
+        }
+        conf.blank()
+        conf.comment("Partitions")
+        for partition in cluster.partitions {
+            conf.line(partitionLine(partition, cluster: cluster))
+        }
+        let staticNodes = cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }
+        if !staticNodes.isEmpty {
+            conf.blank()
+            conf.comment("Static nodes are never powered down.")
+            conf.set("SuspendExcNodes", staticNodes.joined(separator: ","))
+        }
+        return conf.text
+    }
+
+    private static func global(_ cluster: SlurmCluster, into conf: inout SlurmConfWriter) {
+        let parameters = cluster.parameters
+        let auth = parameters.authentication.rawValue
+        conf.set("ClusterName", cluster.name)
+        conf.set("SlurmctldHost", cluster.controllerHostName)
+        conf.set("SlurmUser", "slurm")
+        conf.set("AuthType", "auth/\(auth)")
+        conf.set("CredType", "cred/\(auth)")
+        conf.set("AuthInfo", "cred_expire=120")
+        conf.set("SlurmctldPort", 6817)
+        conf.set("SlurmdPort", 6818)
+        conf.set("StateSaveLocation", SlurmPaths.stateSaveLocation)
+        conf.set("SlurmdSpoolDir", "/var/spool/slurmd")
+        conf.set("SlurmctldPidFile", "/var/run/slurm/slurmctld.pid")
+        conf.set("SlurmdPidFile", "/var/run/slurm/slurmd.pid")
+        conf.set("SlurmctldLogFile", "/var/log/slurm/slurmctld.log")
+        conf.set("SlurmdLogFile", "/var/log/slurm/slurmd-%n.log")
+        conf.set("SlurmctldDebug", parameters.debugLogging ? "debug" : "info")
+        conf.set("SlurmdDebug", parameters.debugLogging ? "debug" : "info")
+        conf.set("MpiDefault", "none")
+        conf.set("ProctrackType", "proctrack/cgroup")
+        conf.set("TaskPlugin", "task/affinity,task/cgroup")
+        conf.set("JobAcctGatherType", "jobacct_gather/cgroup")
+        conf.set("JobAcctGatherFrequency", 30)
+        conf.set("AccountingStorageType", "accounting_storage/none")
+        conf.set("SchedulerType", "sched/backfill")
+        conf.set("SchedulerParameters", parameters.schedulerParameters.joined(separator: ","))
+        conf.set("SelectType", "select/cons_tres")
+        conf.set("SelectTypeParameters", "CR_Core_Memory")
+        conf.set("ReturnToService", 2)
+        conf.set("MessageTimeout", 60)
+        conf.set("SlurmdTimeout", parameters.slurmdTimeout)
+        conf.set("UnkillableStepTimeout", parameters.unkillableStepTimeout)
+        conf.set("TreeWidth", parameters.treeWidth)
+        if !parameters.noCommaParams {
+            conf.set("LaunchParameters", "enable_nss_slurm,use_interactive_step")
+            conf.set("SlurmctldParameters", "cloud_dns,enable_configless,idle_on_node_suspend")
+            if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { conf.set("GresTypes", "gpu") }
+        }
+        if !parameters.privateData.isEmpty { conf.set("PrivateData", parameters.privateData.joined(separator: ",")) }
+        if let flags = parameters.prologFlags { conf.set("PrologFlags", flags) }
+        if let switchType = parameters.switchType { conf.set("SwitchType", switchType) }
+        if let plugin = parameters.topologyPlugin { conf.set("TopologyPlugin", plugin) }
+        if let param = parameters.topologyParam { conf.set("TopologyParam", param) }
+    }
+
+    private static func powerSaving(_ cluster: SlurmCluster, into conf: inout SlurmConfWriter) {
+        let parameters = cluster.parameters
+        conf.comment("Power saving: Slurm creates nodes on demand and deletes them when idle.")
+        conf.set("ResumeProgram", SlurmPaths.resumeProgram)
+        conf.set("ResumeFailProgram", SlurmPaths.suspendProgram)
+        conf.set("SuspendProgram", SlurmPaths.suspendProgram)
+        conf.set("ResumeRate", parameters.resumeRate)
+        conf.set("ResumeTimeout", parameters.resumeTimeout)
+        conf.set("SuspendRate", parameters.suspendRate)
+        conf.set("SuspendTimeout", parameters.suspendTimeout)
+    }
+
+    static func nodeLine(_ nodeset: Nodeset, cluster: String) -> [(String, String)] {
+        let shape = nodeset.shape
+        var pairs: [(String, String)] = [
+            ("NodeName", HostList.nodes(of: nodeset, cluster: cluster)),
+            ("State", "CLOUD"),
+            ("CPUs", String(shape.cpus)),
+            ("Boards", String(shape.boards)),
+            ("SocketsPerBoard", String(shape.socketsPerBoard)),
+            ("CoresPerSocket", String(shape.coresPerSocket)),
+            ("ThreadsPerCore", String(shape.threadsPerCore)),
+            ("RealMemory", String(shape.realMemory)),
+        ]
+        if let gpus = shape.gpus { pairs.append(("Gres", "gpu:\(gpus.count)")) }
+        return override(pairs, with: nodeset.extraConfiguration)
+    }
+
+    static func partitionLine(_ partition: Partition, cluster: SlurmCluster) -> [(String, String)] {
+        let nodesets = partition.nodesets.compactMap(cluster.nodeset)
+        var pairs: [(String, String)] = [
+            ("PartitionName", partition.name),
+            ("Nodes", partition.nodesets.joined(separator: ",")),
+            ("State", "UP"),
+            ("DefMemPerCPU", String(defaultMemoryPerCPU(nodesets))),
+            ("SuspendTime", partition.suspendTime < 0 ? "INFINITE" : String(partition.suspendTime)),
+            ("SuspendTimeout", String(partition.suspendTimeout ?? 120)),
+            ("ResumeTimeout", String(partition.resumeTimeout ?? 300)),
+        ]
+        if partition.exclusive {
+            pairs.append(("OverSubscribe", "EXCLUSIVE"))
+            pairs.append(("PowerDownOnIdle", "YES"))
+        }
+        if partition.isDefault { pairs.append(("Default", "YES")) }
+        return override(pairs, with: partition.extraConfiguration)
+    }
+
+    /// Memory per CPU when a job does not ask: the smallest share any nodeset of the partition offers.
+    static func defaultMemoryPerCPU(_ nodesets: [Nodeset]) -> Int {
+        let shares = nodesets.map { nodeset -> Int in
+            let reserved = Int(nodeset.extraConfiguration["MemSpecLimit"] ?? "") ?? 0
+            let memory = Int(nodeset.extraConfiguration["RealMemory"] ?? "") ?? nodeset.shape.realMemory
+            let cpus = Int(nodeset.extraConfiguration["CPUs"] ?? "") ?? nodeset.shape.cpus
+            return max(minimumMemoryPerCPU, (memory - reserved) / max(1, cpus))
+        }
+        return shares.min() ?? minimumMemoryPerCPU
+    }
+
+    /// User keys replace hpcc's of the same name (case-insensitively, as Slurm reads keys) or are appended, sorted.
+    private static func override(_ pairs: [(String, String)], with extra: [String: String]) -> [(String, String)] {
+        var result = pairs
+        for key in extra.keys.sorted() {
+            if let index = result.firstIndex(where: { $0.0.lowercased() == key.lowercased() }) {
+                result[index].1 = extra[key]!
+            } else {
+                result.append((key, extra[key]!))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,37 @@
+/// Writes slurm.conf-style `Key=Value` lines. Values are checked by Lower; this only lays out text.
+struct SlurmConfWriter {
+    private(set) var text = ""
+
+    mutating func comment(_ line: String) {
+        text += "# \(line)\n"
+    }
+
+    mutating func blank() {
+        if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
+    }
+
+    /// `Key=Value` on its own line.
+    mutating func set(_ key: String, _ value: String) {
+        text += "\(key)=\(value)\n"
+    }
+
+    mutating func set(_ key: String, _ value: Int) {
+        set(key, String(value))
+    }
+
+    /// Several `Key=Value` pairs on one line (NodeName, PartitionName ...).
+    mutating func line(_ pairs: [(String, String)]) {
+        text += pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " ") + "\n"
+    }
+}
+
+/// Characters slurm.conf values cannot carry unquoted.
+public enum SlurmConfText {
+    /// True when `text` can stand as a slurm.conf key or value: no whitespace, '#' or '='.
+    public static func isRepresentable(_ text: String, isKey: Bool = false) -> Bool {
+        !text.isEmpty && !text.unicodeScalars.contains { scalar in
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "#" || (isKey && scalar == "=")
+                || scalar.value < 0x20 || scalar.value == 0x7F
+        }
+    }
+}

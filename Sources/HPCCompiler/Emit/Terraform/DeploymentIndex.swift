@@ -1,0 +1,35 @@
+/// Lookups over the IR that the Terraform emitter needs: which group owns a module, and what
+/// each module became.
+struct DeploymentIndex {
+    let deployment: Deployment
+    private var groups: [ModuleID: GroupName] = [:]
+    private(set) var networks: [ModuleID: Network] = [:]
+    private(set) var accesses: [ModuleID: PrivateServiceAccess] = [:]
+    private(set) var filesystems: [ModuleID: SharedFilesystem] = [:]
+    private(set) var clusters: [ModuleID: SlurmCluster] = [:]
+    private(set) var nodesets: [ModuleID: (Nodeset, SlurmCluster)] = [:]
+    private(set) var loginGroups: [ModuleID: (LoginGroup, SlurmCluster)] = [:]
+
+    init(_ deployment: Deployment) {
+        self.deployment = deployment
+        for network in deployment.networks { add(network.origin); networks[network.origin.module] = network }
+        for access in deployment.privateServiceAccesses { add(access.origin); accesses[access.origin.module] = access }
+        for filesystem in deployment.filesystems { add(filesystem.origin); filesystems[filesystem.origin.module] = filesystem }
+        for cluster in deployment.clusters {
+            add(cluster.origin)
+            clusters[cluster.origin.module] = cluster
+            for nodeset in cluster.nodesets { add(nodeset.origin); nodesets[nodeset.origin.module] = (nodeset, cluster) }
+            for group in cluster.loginGroups { add(group.origin); loginGroups[group.origin.module] = (group, cluster) }
+            for partition in cluster.partitions { add(partition.origin) }
+        }
+    }
+
+    private mutating func add(_ origin: Origin) {
+        groups[origin.module] = origin.group
+    }
+
+    /// The group that owns `module`'s resources.
+    func group(of module: ModuleID) -> GroupName? {
+        groups[module]
+    }
+}

@@ -1,0 +1,160 @@
+/// A Slurm cluster's resources: deployment bucket with the compiled files, controller, login
+/// nodes, one instance template per nodeset, static nodes, and cleanup of dynamic nodes.
+/// Each entity is emitted in the group of the module that declared it.
+enum ClusterResources {
+    static func emit(_ cluster: SlurmCluster, group: GroupName, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        if cluster.origin.group == group {
+            let objects = emitBucket(cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
+            emitController(cluster, waitingFor: objects, into: &document, references: &references)
+            if cluster.cleanupCompute { emitCleanup(cluster, into: &document) }
+        }
+        for login in cluster.loginGroups where login.origin.group == group {
+            emitLogin(login, cluster: cluster, into: &document, references: &references)
+        }
+        for nodeset in cluster.nodesets where nodeset.origin.group == group {
+            emitNodeset(nodeset, cluster: cluster, into: &document, references: &references)
+        }
+    }
+
+    private static func emitBucket(_ cluster: SlurmCluster, folder: String, into document: inout TerraformDocument) -> [String] {
+        let id = cluster.origin.module.rawValue
+        let bucket: String
+        if cluster.bucket.create {
+            document.resource("google_storage_bucket", id, [
+                "name": .string(cluster.bucket.name),
+                "project": .string(cluster.controller.instance.project),
+                "location": .string(cluster.bucket.location),
+                "uniform_bucket_level_access": true,
+                "public_access_prevention": "enforced",
+                "force_destroy": true,
+                "labels": .stringMap(cluster.origin.labels),
+            ])
+            bucket = "${google_storage_bucket.\(id).name}"
+        } else {
+            bucket = cluster.bucket.name
+        }
+        var addresses: [String] = []
+        for file in ClusterFiles.bucketFiles(cluster, folder: folder) {
+            let name = "\(id)_\(file.key)"
+            document.resource("google_storage_bucket_object", name, [
+                "bucket": .string(bucket),
+                "name": .string("\(cluster.bucket.directory)/\(file.object)"),
+                "source": .string("${path.module}/../\(file.path)"),
+            ])
+            addresses.append("google_storage_bucket_object.\(name)")
+        }
+        return addresses
+    }
+
+    private static func emitController(_ cluster: SlurmCluster, waitingFor objects: [String], into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = cluster.origin.module.rawValue
+        let controller = cluster.controller
+        var metadata = NodeMetadata.metadata(
+            role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
+            userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
+        )
+        metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
+        metadata["hpcc-static-nodes"] = .string(cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
+        var body = InstanceBlocks.common(controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
+        body["name"] = .string(cluster.controllerHostName)
+        body["zone"] = .string(controller.zone)
+        body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
+        body["network_interface"] = InstanceBlocks.networkInterface(controller.instance, address: controller.staticIP, references: &references)
+        body["depends_on"] = .strings(objects)
+        if let disk = controller.stateDisk {
+            document.resource("google_compute_disk", "\(id)_state", [
+                "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
+                "project": .string(controller.instance.project),
+                "zone": .string(controller.zone),
+                "type": .string(disk.type),
+                "size": disk.sizeGB.map(JSON.int) ?? .null,
+                "labels": .stringMap(disk.labels),
+            ])
+            body["attached_disk"] = .array([["source": .string("${google_compute_disk.\(id)_state.id}"), "device_name": .string(disk.deviceName ?? "slurm-state")]])
+        }
+        document.resource("google_compute_instance", id, body)
+    }
+
+    private static func emitLogin(_ login: LoginGroup, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = login.origin.module.rawValue
+        let mounts = NodeMetadata.nodeMounts(cluster, extra: cluster.loginMounts)
+        let metadata = NodeMetadata.metadata(role: .login, cluster: cluster, instance: login.instance, mounts: mounts,
+                                             userScript: login.startupScript, timeout: login.startupTimeout, references: &references)
+        for (index, host) in login.hostNames(cluster: cluster.name).enumerated() {
+            var body = InstanceBlocks.common(login.instance, metadata: metadata, tags: [cluster.name], references: &references)
+            body["name"] = .string(host)
+            body["zone"] = .string(login.zone)
+            body["boot_disk"] = InstanceBlocks.bootDisk(login.instance)
+            body["network_interface"] = InstanceBlocks.networkInterface(login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
+                                                                        references: &references)
+            document.resource("google_compute_instance", TerraformNames.loginInstance(id, index), body)
+        }
+    }
+
+    private static func emitNodeset(_ nodeset: Nodeset, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = nodeset.origin.module.rawValue
+        let region = String(nodeset.zones[0].dropLast(2))
+        if nodeset.placement {
+            document.resource("google_compute_resource_policy", id, [
+                "name": .string("\(cluster.name)-\(nodeset.name)-placement"),
+                "project": .string(nodeset.instance.project),
+                "region": .string(region),
+                "group_placement_policy": .array([["collocation": "COLLOCATED"]]),
+            ])
+        }
+        let mounts = NodeMetadata.nodeMounts(cluster, extra: nodeset.mounts)
+        let metadata = NodeMetadata.metadata(role: .compute, cluster: cluster, instance: nodeset.instance, mounts: mounts,
+                                             userScript: nodeset.startupScript, timeout: cluster.computeStartupTimeout, references: &references)
+        var body = InstanceBlocks.common(nodeset.instance, metadata: metadata, tags: [cluster.name], references: &references)
+        body["name"] = .string(InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name))
+        body["region"] = .string(region)
+        body["labels"] = .stringMap(nodeset.instance.labels.merging(["hpcc_cluster": cluster.name, "hpcc_nodeset": nodeset.name]) { _, new in new })
+        body["disk"] = InstanceBlocks.templateDisks(nodeset.instance)
+        body["network_interface"] = InstanceBlocks.networkInterface(nodeset.instance, address: nil, references: &references)
+        if nodeset.placement { body["resource_policies"] = .array([.string("${google_compute_resource_policy.\(id).self_link}")]) }
+        if let reservation = nodeset.reservation {
+            body["reservation_affinity"] = .array([[
+                "type": "SPECIFIC_RESERVATION",
+                "specific_reservation": .array([["key": "compute.googleapis.com/reservation-name", "values": .strings([reservation])]]),
+            ]])
+        }
+        document.resource("google_compute_instance_template", id, body)
+        for (index, host) in nodeset.staticHostNames(cluster: cluster.name).enumerated() {
+            document.resource("google_compute_instance_from_template", TerraformNames.staticNode(id, index), [
+                "name": .string(host),
+                "project": .string(nodeset.instance.project),
+                "zone": .string(nodeset.zones[0]),
+                "source_instance_template": .string("${google_compute_instance_template.\(id).self_link}"),
+            ])
+        }
+    }
+
+    /// On destroy, deletes the nodes Slurm created (Terraform does not know them).
+    private static func emitCleanup(_ cluster: SlurmCluster, into document: inout TerraformDocument) {
+        let id = cluster.origin.module.rawValue
+        let project = cluster.controller.instance.project
+        let command = "gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name,zone.basename())' | "
+            + "while read -r name zone; do gcloud compute instances delete \"$name\" --project \(project) --zone \"$zone\" --quiet; done"
+        document.resource("terraform_data", "\(id)_cleanup_compute", [
+            "input": .string(cluster.name),
+            "provisioner": .array([["local-exec": .object(["when": "destroy", "command": .string(HCL.escapeTemplate(command))])]]),
+            "depends_on": .strings(cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map { "google_compute_instance_template.\($0.origin.module.rawValue)" }),
+        ])
+    }
+}
+
+/// The compiled files of a cluster and their bucket objects.
+enum ClusterFiles {
+    struct BucketFile {
+        let key: String
+        let path: String
+        let object: String
+    }
+
+    /// `folder` is where the cluster's files sit in the deployment; in the bucket they are always under `slurm/`.
+    static func bucketFiles(_ cluster: SlurmCluster, folder: String) -> [BucketFile] {
+        var names = [("slurm_conf", "slurm.conf"), ("cgroup_conf", "cgroup.conf"), ("resume", "resume.sh"), ("suspend", "suspend.sh")]
+        if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
+        return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
+    }
+}

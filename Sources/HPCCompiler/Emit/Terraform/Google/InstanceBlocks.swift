@@ -1,0 +1,103 @@
+/// Attribute blocks shared by `google_compute_instance` and `google_compute_instance_template`.
+enum InstanceBlocks {
+    static func common(_ instance: InstanceProperties, metadata: [String: JSON], tags: [String], references: inout TerraformReferences) -> [String: JSON] {
+        var body: [String: JSON] = [
+            "project": .string(instance.project),
+            "machine_type": .string(instance.machine.name),
+            "labels": .stringMap(instance.labels),
+            "tags": .strings(tags + instance.tags.filter { !tags.contains($0) }),
+            "can_ip_forward": .bool(instance.canIPForward),
+            "min_cpu_platform": instance.minCPUPlatform.map(JSON.string) ?? .null,
+            "metadata": .object(metadata),
+            "service_account": .array([.object([
+                "email": instance.serviceAccount.email.map { references.json($0) } ?? .null,
+                "scopes": .strings(instance.serviceAccount.scopes),
+            ].filter { $0.value != .null })]),
+            "scheduling": .array([scheduling(instance.scheduling)]),
+        ]
+        if let gpu = instance.attachedGPU {
+            body["guest_accelerator"] = .array([["type": .string(gpu.type), "count": .int(gpu.count)]])
+        }
+        if let shielded = instance.shielded {
+            body["shielded_instance_config"] = .array([[
+                "enable_secure_boot": .bool(shielded.secureBoot), "enable_vtpm": .bool(shielded.vtpm),
+                "enable_integrity_monitoring": .bool(shielded.integrityMonitoring),
+            ]])
+        }
+        if instance.confidential {
+            body["confidential_instance_config"] = .array([["enable_confidential_compute": true]])
+        }
+        let features: [String: JSON] = [
+            "threads_per_core": instance.threadsPerCore.map(JSON.int) ?? .null,
+            "visible_core_count": instance.visibleCoreCount.map(JSON.int) ?? .null,
+            "enable_nested_virtualization": instance.nestedVirtualization.map(JSON.bool) ?? .null,
+            "turbo_mode": instance.turboMode.map(JSON.string) ?? .null,
+        ].filter { $0.value != .null }
+        if !features.isEmpty { body["advanced_machine_features"] = .array([.object(features)]) }
+        if instance.tier1Egress {
+            body["network_performance_config"] = .array([["total_egress_bandwidth_tier": "TIER_1"]])
+        }
+        return body
+    }
+
+    static func networkInterface(_ instance: InstanceProperties, address: String?, references: inout TerraformReferences) -> JSON {
+        .array([.object([
+            "subnetwork": references.subnetwork(instance.subnetwork),
+            "network_ip": address.map(JSON.string) ?? .null,
+            "nic_type": instance.nicType.map(JSON.string) ?? .null,
+            "access_config": instance.accessConfigs.isEmpty ? .null : .array(instance.accessConfigs.map { config in
+                .object([
+                    "nat_ip": config.natIP.map(JSON.string) ?? .null,
+                    "network_tier": config.networkTier.map(JSON.string) ?? .null,
+                ].filter { $0.value != .null })
+            }),
+        ].filter { $0.value != .null })])
+    }
+
+    private static func scheduling(_ scheduling: Scheduling) -> JSON {
+        .object([
+            "preemptible": .bool(scheduling.preemptible || scheduling.spot),
+            "automatic_restart": .bool(scheduling.automaticRestart),
+            "on_host_maintenance": .string(scheduling.preemptible || scheduling.spot ? "TERMINATE" : scheduling.onHostMaintenance),
+            "provisioning_model": .string(scheduling.spot ? "SPOT" : "STANDARD"),
+            "instance_termination_action": scheduling.spotTerminationAction.map(JSON.string) ?? .null,
+        ].filter { $0.value != .null })
+    }
+
+    /// Boot and extra disks of an instance template.
+    static func templateDisks(_ instance: InstanceProperties) -> JSON {
+        let boot: JSON = .object([
+            "boot": true,
+            "auto_delete": .bool(instance.bootDisk.autoDelete),
+            "source_image": .string(instance.image.reference),
+            "disk_type": .string(instance.bootDisk.type),
+            "disk_size_gb": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
+            "labels": .stringMap(instance.bootDisk.labels),
+        ].filter { $0.value != .null })
+        let extra = instance.additionalDisks.map { disk -> JSON in
+            .object([
+                "boot": .bool(disk.boot),
+                "auto_delete": .bool(disk.autoDelete),
+                "disk_name": disk.name.map(JSON.string) ?? .null,
+                "device_name": disk.deviceName.map(JSON.string) ?? .null,
+                "disk_type": .string(disk.type),
+                "disk_size_gb": disk.sizeGB.map(JSON.int) ?? .null,
+                "labels": .stringMap(disk.labels),
+            ].filter { $0.value != .null })
+        }
+        return .array([boot] + extra)
+    }
+
+    /// The boot disk block of an instance.
+    static func bootDisk(_ instance: InstanceProperties) -> JSON {
+        .array([.object([
+            "auto_delete": .bool(instance.bootDisk.autoDelete),
+            "initialize_params": .array([.object([
+                "image": .string(instance.image.reference),
+                "type": .string(instance.bootDisk.type),
+                "size": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
+                "labels": .stringMap(instance.bootDisk.labels),
+            ].filter { $0.value != .null })]),
+        ])])
+    }
+}

@@ -1,0 +1,102 @@
+/// A vpc module's resources: network, subnetworks, routers with NAT, firewall rules.
+enum NetworkResources {
+    static func emit(_ network: Network, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = network.origin.module.rawValue
+        let networkID = "${google_compute_network.\(id).id}"
+        document.resource("google_compute_network", id, [
+            "name": .string(network.name),
+            "project": .string(network.project),
+            "auto_create_subnetworks": false,
+            "routing_mode": .string(network.routingMode),
+            "mtu": .int(network.mtu),
+            "description": .when(!network.description.isEmpty, .string(HCL.escapeTemplate(network.description))),
+            "enable_ula_internal_ipv6": .when(network.ipv6ULA, true),
+            "internal_ipv6_range": network.internalIPv6Range.map(JSON.string) ?? .null,
+        ])
+        if network.sharedVPCHost {
+            document.resource("google_compute_shared_vpc_host_project", id, ["project": .string(network.project)])
+        }
+        for subnet in network.subnetworks {
+            document.resource("google_compute_subnetwork", TerraformNames.subnetwork(id, subnet), [
+                "name": .string(subnet.name),
+                "project": .string(network.project),
+                "region": .string(subnet.region),
+                "network": .string(networkID),
+                "ip_cidr_range": .string(subnet.cidr),
+                "private_ip_google_access": .bool(subnet.privateGoogleAccess),
+                "description": subnet.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+                "stack_type": .string(subnet.stackType),
+                "ipv6_access_type": subnet.ipv6AccessType.map(JSON.string) ?? .null,
+                "secondary_ip_range": subnet.secondaryRanges.isEmpty ? .null : .array(subnet.secondaryRanges.map {
+                    ["range_name": .string($0.name), "ip_cidr_range": .string($0.cidr)]
+                }),
+                "log_config": .when(subnet.flowLogs, .array([["aggregation_interval": "INTERVAL_5_SEC", "flow_sampling": .double(0.5), "metadata": "INCLUDE_ALL_METADATA"]])),
+            ])
+        }
+        for router in network.routers {
+            emitRouter(router, network: network, id: id, into: &document)
+        }
+        for rule in network.firewallRules {
+            document.resource("google_compute_firewall", TerraformNames.firewall(id, rule), firewall(rule, network: network, networkID: networkID))
+        }
+    }
+
+    private static func emitRouter(_ router: CloudRouter, network: Network, id: String, into document: inout TerraformDocument) {
+        let name = TerraformNames.router(id, router.region)
+        document.resource("google_compute_router", name, [
+            "name": .string(router.name),
+            "project": .string(network.project),
+            "region": .string(router.region),
+            "network": .string("${google_compute_network.\(id).id}"),
+        ])
+        guard let nat = router.nat else { return }
+        var addresses: [JSON] = []
+        for (index, addressName) in nat.addressNames.enumerated() {
+            let resourceName = TerraformNames.natAddress(id, router.region, index)
+            document.resource("google_compute_address", resourceName, [
+                "name": .string(addressName),
+                "project": .string(network.project),
+                "region": .string(router.region),
+                "address_type": "EXTERNAL",
+                "labels": .stringMap(network.origin.labels),
+            ])
+            addresses.append(.string("${google_compute_address.\(resourceName).self_link}"))
+        }
+        document.resource("google_compute_router_nat", name, [
+            "name": .string(nat.name),
+            "project": .string(network.project),
+            "region": .string(router.region),
+            "router": .string("${google_compute_router.\(name).name}"),
+            "nat_ip_allocate_option": addresses.isEmpty ? "AUTO_ONLY" : "MANUAL_ONLY",
+            "nat_ips": addresses.isEmpty ? .null : .array(addresses),
+            "source_subnetwork_ip_ranges_to_nat": "ALL_SUBNETWORKS_ALL_IP_RANGES",
+            "log_config": .array([["enable": true, "filter": "ERRORS_ONLY"]]),
+        ])
+    }
+
+    private static func firewall(_ rule: FirewallRule, network: Network, networkID: String) -> [String: JSON] {
+        func permissions(_ list: [FirewallPermission]) -> JSON {
+            list.isEmpty ? .null : .array(list.map { permission in
+                .object(["protocol": .string(permission.protocolName), "ports": permission.ports.isEmpty ? .null : .strings(permission.ports)].filter { $0.value != .null })
+            })
+        }
+        let ingress = rule.direction == "INGRESS"
+        return [
+            "name": .string(rule.name),
+            "project": .string(network.project),
+            "network": .string(networkID),
+            "description": rule.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+            "direction": .string(rule.direction),
+            "priority": rule.priority.map(JSON.int) ?? .null,
+            "source_ranges": .when(ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),
+            "destination_ranges": .when(!ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),
+            "source_tags": .when(!rule.sourceTags.isEmpty, .strings(rule.sourceTags)),
+            "target_tags": .when(!rule.targetTags.isEmpty, .strings(rule.targetTags)),
+            "source_service_accounts": .when(!rule.sourceServiceAccounts.isEmpty, .strings(rule.sourceServiceAccounts)),
+            "target_service_accounts": .when(!rule.targetServiceAccounts.isEmpty, .strings(rule.targetServiceAccounts)),
+            "allow": permissions(rule.allow),
+            "deny": permissions(rule.deny),
+            "log_config": rule.logMetadata.map { .array([["metadata": .string($0)]]) } ?? .null,
+        ]
+    }
+}

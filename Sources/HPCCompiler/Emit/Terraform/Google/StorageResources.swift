@@ -1,0 +1,91 @@
+/// Private services access, Filestore and Managed Lustre resources.
+enum StorageResources {
+    static func emit(_ access: PrivateServiceAccess, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = access.origin.module.rawValue
+        document.resource("google_compute_global_address", id, [
+            "name": .string(access.addressName),
+            "project": .string(access.project),
+            "purpose": "VPC_PEERING",
+            "address_type": "INTERNAL",
+            "address": access.address.map(JSON.string) ?? .null,
+            "prefix_length": .int(access.prefixLength),
+            "network": references.networkID(access.network),
+            "labels": .stringMap(access.origin.labels),
+        ])
+        document.resource("google_service_networking_connection", id, [
+            "network": references.networkID(access.network),
+            "service": .string(access.service),
+            "reserved_peering_ranges": .array([.string("${google_compute_global_address.\(id).name}")]),
+            "deletion_policy": access.deletionPolicy.map(JSON.string) ?? .null,
+            "update_on_creation_fail": .when(access.deletionPolicy == "ABANDON", true),
+        ])
+    }
+
+    static func emit(_ filesystem: SharedFilesystem, into document: inout TerraformDocument, references: inout TerraformReferences) {
+        let id = filesystem.origin.module.rawValue
+        switch filesystem.backing {
+        case let .filestore(instance):
+            document.resource("google_filestore_instance", id, [
+                "name": .string(instance.name),
+                "project": .string(instance.project),
+                "location": .string(instance.location),
+                "tier": .string(instance.tier.rawValue),
+                "protocol": .string(instance.nfsProtocol),
+                "description": .when(!instance.description.isEmpty, .string(HCL.escapeTemplate(instance.description))),
+                "labels": .stringMap(filesystem.origin.labels),
+                "deletion_protection_enabled": .bool(instance.deletionProtection),
+                "deletion_protection_reason": instance.deletionProtectionReason.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+                "file_shares": .array([.object([
+                    "name": .string(instance.shareName),
+                    "capacity_gb": .int(instance.capacityGiB),
+                    "nfs_export_options": instance.exportOptions.isEmpty ? .null : .array(instance.exportOptions.map { option in
+                        .object([
+                            "access_mode": option.accessMode.map(JSON.string) ?? .null,
+                            "ip_ranges": option.ipRanges.isEmpty ? .null : .strings(option.ipRanges),
+                            "squash_mode": option.squashMode.map(JSON.string) ?? .null,
+                        ].filter { $0.value != .null })
+                    }),
+                ].filter { $0.value != .null })]),
+                "networks": .array([.object([
+                    "network": references.networkName(instance.network),
+                    "modes": ["MODE_IPV4"],
+                    "connect_mode": .string(instance.connectMode),
+                    "reserved_ip_range": instance.reservedIPRange.map { references.json($0) } ?? .null,
+                ].filter { $0.value != .null })]),
+                "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
+            ])
+        case let .managedLustre(instance):
+            document.resource("google_lustre_instance", id, [
+                "instance_id": .string(instance.instanceID),
+                "project": .string(instance.project),
+                "location": .string(instance.zone),
+                "filesystem": .string(instance.filesystem),
+                "capacity_gib": .string(String(instance.capacityGiB)),
+                "per_unit_storage_throughput": .string(String(instance.throughput)),
+                "network": references.networkID(instance.network),
+                "description": .when(!instance.description.isEmpty, .string(HCL.escapeTemplate(instance.description))),
+                "gke_support_enabled": .bool(instance.gkeSupport),
+                "kms_key": instance.kmsKey.map { references.json($0) } ?? .null,
+                "labels": .stringMap(filesystem.origin.labels),
+                "timeouts": ["create": "1h", "update": "1h", "delete": "1h"],
+                "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
+            ])
+            if let bucket = instance.importBucketURI {
+                document.resource("terraform_data", "\(id)_import", [
+                    "triggers_replace": .array([.string("${google_lustre_instance.\(id).id}")]),
+                    "provisioner": .array([["local-exec": .object(["command": .string(HCL.escapeTemplate(LustreImport.command(instance, bucket: bucket)))])]]),
+                ])
+            }
+        }
+    }
+}
+
+/// The one-time import of a bucket into a new Managed Lustre instance, run where Terraform runs.
+enum LustreImport {
+    static func command(_ instance: LustreInstance, bucket: String) -> String {
+        let url = "https://lustre.googleapis.com/v1/projects/\(instance.project)/locations/\(instance.zone)/instances/\(instance.instanceID):importData"
+        let body = "{\"gcsPath\": {\"uri\": \"\(bucket)\"}, \"lustrePath\": {\"path\": \"/\"}}"
+        return "curl --fail --silent --show-error -X POST -H \"Authorization: Bearer $(gcloud auth print-access-token)\" "
+            + "-H 'Content-Type: application/json' -d '\(body)' '\(url)'"
+    }
+}

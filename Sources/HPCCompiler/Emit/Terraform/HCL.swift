@@ -1,0 +1,56 @@
+import Foundation
+
+/// Terraform text: escaping user strings and writing HCL expressions inside `${ }`.
+enum HCL {
+    /// A literal string made safe inside a Terraform JSON string: `${` and `%{` cannot start a
+    /// template, so a user string never becomes an interpolation.
+    static func escapeTemplate(_ text: String) -> String {
+        text.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
+    }
+
+    /// An HCL quoted string literal for use inside an expression.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escapeTemplate(out) + "\""
+    }
+
+    /// A literal value as an HCL expression.
+    static func literal(_ value: Value) -> String {
+        switch value {
+        case .null: return "null"
+        case let .bool(flag): return flag ? "true" : "false"
+        case let .int(number): return String(number)
+        case let .float(number): return JSONWriter.format(number)
+        case let .string(text): return quoted(text)
+        case let .list(elements): return "[" + elements.map(literal).joined(separator: ", ") + "]"
+        case let .map(members): return "{" + members.keys.sorted().map { "\(quoted($0)) = \(literal(members[$0]!))" }.joined(separator: ", ") + "}"
+        case .output, .template, .terraform: return "null"
+        }
+    }
+
+    /// `.name` or `[0]` appended to an expression.
+    static func access(_ path: [Accessor]) -> String {
+        path.map { step in
+            switch step {
+            case let .index(index): "[\(index)]"
+            case let .key(key): NameRules.isIdentifier(key) ? ".\(key)" : "[\(quoted(key))]"
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,81 @@
+/// Module outputs as Terraform expressions over the resources hpcc emits for the module.
+/// Outputs without a resource behind them fall back to their compile-time value.
+enum OutputExpressions {
+    static func expression(for module: ModuleID, output: String, path: [Accessor], index: DeploymentIndex) -> String? {
+        let id = module.rawValue
+        if let network = index.networks[module] {
+            let subnet = "google_compute_subnetwork.\(TerraformNames.subnetwork(id, network.primarySubnetwork))"
+            let base: String? = switch output {
+            case "network_name": "google_compute_network.\(id).name"
+            case "network_id": "google_compute_network.\(id).id"
+            case "network_self_link": "google_compute_network.\(id).self_link"
+            case "subnetwork_name": "\(subnet).name"
+            case "subnetwork_self_link": "\(subnet).self_link"
+            case "subnetwork_address": "\(subnet).ip_cidr_range"
+            case "subnetwork": subnet
+            case "subnetworks":
+                "{" + network.subnetworks.map { "\(HCL.quoted("\($0.region)/\($0.name)")) = google_compute_subnetwork.\(TerraformNames.subnetwork(id, $0))" }.joined(separator: ", ") + "}"
+            case "nat_ips":
+                "[" + network.routers.flatMap { router in
+                    (router.nat?.addressNames ?? []).indices.map { "google_compute_address.\(TerraformNames.natAddress(id, router.region, $0)).address" }
+                }.joined(separator: ", ") + "]"
+            default: nil
+            }
+            return base.map { $0 + HCL.access(path) }
+        }
+        if index.accesses[module] != nil {
+            let base: String? = switch output {
+            case "private_vpc_connection_peering": "google_service_networking_connection.\(id).peering"
+            case "reserved_ip_range": "google_compute_global_address.\(id).name"
+            case "cidr_range": "\"${google_compute_global_address.\(id).address}/${google_compute_global_address.\(id).prefix_length}\""
+            default: nil
+            }
+            return base.map { $0 + HCL.access(path) }
+        }
+        if let filesystem = index.filesystems[module] {
+            return filesystemExpression(filesystem, id: id, output: output, path: path)
+        }
+        if index.clusters[module] != nil, output == "slurm_controller_instance" {
+            let instance = "google_compute_instance.\(id)"
+            return "{name = \(instance).name, zone = \(instance).zone, self_link = \(instance).self_link}" + HCL.access(path)
+        }
+        return nil
+    }
+
+    private static func filesystemExpression(_ filesystem: SharedFilesystem, id: String, output: String, path: [Accessor]) -> String? {
+        let server: String
+        let resource: String
+        switch filesystem.backing {
+        case .filestore:
+            resource = "google_filestore_instance.\(id)"
+            server = "\(resource).networks[0].ip_addresses[0]"
+            if output == "filestore_id" { return "\(resource).id" }
+            if output == "capacity_gib" { return "\(resource).file_shares[0].capacity_gb" }
+        case .managedLustre:
+            resource = "google_lustre_instance.\(id)"
+            server = "split(\":\", \(resource).mount_point)[0]"
+            if output == "lustre_id" { return "\(resource).id" }
+            if output == "capacity_gib" { return "\(resource).capacity_gib" }
+        }
+        guard output == "network_storage" else { return nil }
+        let mount = filesystem.mount
+        let fields = [
+            ("server_ip", server), ("remote_mount", HCL.quoted(mount.remotePath)), ("local_mount", HCL.quoted(mount.localMount)),
+            ("fs_type", HCL.quoted(mount.type.rawValue)), ("mount_options", HCL.quoted(mount.options)),
+        ]
+        if case let .key(field)? = path.first, let match = fields.first(where: { $0.0 == field }) {
+            return match.1 + HCL.access(Array(path.dropFirst()))
+        }
+        return "{" + fields.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "}" + HCL.access(path)
+    }
+}
+
+/// Terraform resource names hpcc uses, derived from module ids.
+enum TerraformNames {
+    static func subnetwork(_ module: String, _ subnet: Subnetwork) -> String { "\(module)_\(subnet.name)" }
+    static func router(_ module: String, _ region: String) -> String { "\(module)_\(region)" }
+    static func natAddress(_ module: String, _ region: String, _ index: Int) -> String { "\(module)_\(region)_\(index)" }
+    static func firewall(_ module: String, _ rule: FirewallRule) -> String { "\(module)_\(rule.name)" }
+    static func loginInstance(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
+    static func staticNode(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
+}

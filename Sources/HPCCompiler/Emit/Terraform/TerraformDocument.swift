@@ -1,0 +1,47 @@
+/// One Terraform root in JSON syntax, built up block by block.
+struct TerraformDocument {
+    var resources: [String: [String: JSON]] = [:]
+    var outputs: [String: JSON] = [:]
+    var variables: [String: JSON] = [:]
+    var providers: [String: JSON] = [:]
+    var requiredProviders: [String: JSON] = [:]
+    var backend: (type: String, configuration: JSON)?
+
+    /// Adds `resource "type" "name"`.
+    mutating func resource(_ type: String, _ name: String, _ body: [String: JSON]) {
+        resources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+    }
+
+    /// The whole root as JSON.
+    func json() -> JSON {
+        var terraform: [String: JSON] = [
+            "required_version": ">= 1.5.0",
+            "required_providers": .object(requiredProviders),
+        ]
+        if let backend { terraform["backend"] = .object([backend.type: backend.configuration]) }
+        var root: [String: JSON] = ["terraform": .object(terraform)]
+        if !providers.isEmpty { root["provider"] = .object(providers) }
+        if !resources.isEmpty { root["resource"] = .object(resources.mapValues { .object($0) }) }
+        if !outputs.isEmpty { root["output"] = .object(outputs) }
+        if !variables.isEmpty { root["variable"] = .object(variables) }
+        return .object(root)
+    }
+}
+
+/// JSON building shortcuts for resource bodies.
+extension JSON {
+    /// A list of strings.
+    static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+
+    /// A string map.
+    static func stringMap(_ values: [String: String]) -> JSON { .object(values.mapValues(JSON.string)) }
+
+    /// The value when the condition holds, null (dropped) otherwise.
+    static func when(_ condition: Bool, _ value: @autoclosure () -> JSON) -> JSON { condition ? value() : .null }
+
+    /// A nested block list from optional content: absent when nil.
+    static func block(_ body: [String: JSON]?) -> JSON {
+        guard let body else { return .null }
+        return .array([.object(body.filter { $0.value != .null })])
+    }
+}

@@ -1,0 +1,118 @@
+/// `<group>/main.tf.json` for every deployment group: the GCP resources of the modules in the
+/// group, providers and backend, exposed outputs, and the outputs/variables that carry values
+/// from earlier groups into later ones.
+enum TerraformEmitter {
+    /// The Google provider version range hpcc's output is written and checked against.
+    static let googleProviderVersion = ">= 6.50, < 7.0"
+
+    static func emit(_ deployment: Deployment, catalog: ModuleCatalog) -> [OutputFile] {
+        let index = DeploymentIndex(deployment)
+        var documents: [GroupName: TerraformDocument] = [:]
+        var imports: [(consumer: GroupName, name: String, owner: GroupName, module: ModuleID, output: String)] = []
+        for group in deployment.groups {
+            var document = TerraformDocument()
+            var references = TerraformReferences(index: index, group: group.name)
+            configure(group, deployment: deployment, into: &document)
+            for network in deployment.networks where network.origin.group == group.name {
+                NetworkResources.emit(network, into: &document, references: &references)
+            }
+            for access in deployment.privateServiceAccesses where access.origin.group == group.name {
+                StorageResources.emit(access, into: &document, references: &references)
+            }
+            for filesystem in deployment.filesystems where filesystem.origin.group == group.name {
+                StorageResources.emit(filesystem, into: &document, references: &references)
+            }
+            for cluster in deployment.clusters {
+                ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
+            }
+            let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map { ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false) }
+            for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
+                let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)
+                document.outputs[name] = .object([
+                    "value": .string("${" + references.expression(exposed.reference) + "}"),
+                    "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+                    "sensitive": .when(exposed.sensitive, true),
+                ].filter { $0.value != .null })
+            }
+            for (name, source) in references.imports.sorted(by: { $0.key < $1.key }) {
+                imports.append((group.name, name, source.group, source.module, source.output))
+            }
+            documents[group.name] = document
+        }
+        for item in imports {
+            let type = catalog.module(index.deployment.sourceOf(item.module) ?? "")?.output(item.output)?.type
+            documents[item.consumer]?.variables[item.name] = .object([
+                "type": .string(variableType(type)),
+                "description": .string("Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."),
+            ])
+            var ownerReferences = TerraformReferences(index: index, group: item.owner)
+            let expression = ownerReferences.expression(ModuleReference(module: item.module, output: item.output, path: [], known: nil))
+            documents[item.owner]?.outputs[item.name] = .object([
+                "value": .string("${\(expression)}"),
+                "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
+            ])
+        }
+        return deployment.groups.map { group in
+            OutputFile(path: "\(group.name)/main.tf.json", text: JSONWriter.render(documents[group.name]!.json()))
+        }
+    }
+
+    private static func configure(_ group: TerraformGroup, deployment: Deployment, into document: inout TerraformDocument) {
+        var google: [String: JSON] = [:]
+        if let project = group.project { google["project"] = JSON.string(project) }
+        if let region = group.region { google["region"] = JSON.string(region) }
+        if let zone = group.zone { google["zone"] = JSON.string(zone) }
+        document.providers["google"] = .object(google)
+        document.requiredProviders["google"] = JSON.object(["source": "hashicorp/google", "version": .string(googleProviderVersion)])
+        for provider in group.providers {
+            var requirement = document.requiredProviders[provider.name]?.members ?? [:]
+            if let source = provider.source { requirement["source"] = JSON.string(source) }
+            if let version = provider.version { requirement["version"] = JSON.string(version) }
+            if !requirement.isEmpty { document.requiredProviders[provider.name] = .object(requirement) }
+            var configuration = document.providers[provider.name]?.members ?? [:]
+            for (key, value) in provider.configuration { configuration[key] = TerraformValues.json(value) }
+            document.providers[provider.name] = .object(configuration)
+        }
+        if let backend = group.backend {
+            var configuration = backend.configuration.mapValues(TerraformValues.json)
+            if backend.type == "gcs", configuration["prefix"] == nil {
+                configuration["prefix"] = JSON.string("\(deployment.name)/\(group.name)")
+            }
+            document.backend = (backend.type, .object(configuration))
+        }
+    }
+
+    private static func variableType(_ type: SettingType?) -> String {
+        switch type {
+        case .string?: "string"
+        case .number?: "number"
+        case .bool?: "bool"
+        case let .list(element)?: element == .string ? "list(string)" : "any"
+        default: "any"
+        }
+    }
+}
+
+/// Literal blueprint values as Terraform JSON.
+enum TerraformValues {
+    static func json(_ value: Value) -> JSON {
+        switch value {
+        case .null: .null
+        case let .bool(flag): .bool(flag)
+        case let .int(number): .int(number)
+        case let .float(number): .double(number)
+        case let .string(text): .string(HCL.escapeTemplate(text))
+        case let .list(elements): .array(elements.map(json))
+        case let .map(members): .object(members.mapValues(json))
+        case let .terraform(text): .string("${\(text)}")
+        case let .template(parts): .string(parts.map { part in
+                switch part {
+                case let .literal(text): HCL.escapeTemplate(text)
+                case let .terraform(text): "${\(text)}"
+                case let .output(reference): "$(\(reference.text))"
+                }
+            }.joined())
+        case let .output(reference): .string("$(\(reference.text))")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// Turns module references and Terraform text into expressions for one group's root. A
+/// reference to a module of an earlier group becomes `var.<output>_<module>` here, and the
+/// owning group is told to export that output.
+struct TerraformReferences {
+    let index: DeploymentIndex
+    let group: GroupName
+    /// Outputs of other groups this group reads: variable name → (owner group, module, output).
+    private(set) var imports: [String: (group: GroupName, module: ModuleID, output: String)] = [:]
+
+    init(index: DeploymentIndex, group: GroupName) {
+        self.index = index
+        self.group = group
+    }
+
+    /// The HCL expression for a module output (no `${ }`).
+    mutating func expression(_ reference: ModuleReference) -> String {
+        let owner = index.group(of: reference.module)
+        if let owner, owner != group {
+            let name = Self.crossGroupName(module: reference.module, output: reference.output)
+            imports[name] = (owner, reference.module, reference.output)
+            return "var.\(name)" + HCL.access(reference.path)
+        }
+        if let expression = OutputExpressions.expression(for: reference.module, output: reference.output, path: reference.path, index: index) {
+            return expression
+        }
+        return reference.known.map(HCL.literal) ?? "null"
+    }
+
+    /// The JSON string for Terraform text: literal parts escaped, references interpolated.
+    mutating func template(_ text: TerraformText) -> String {
+        text.parts.map { part in
+            switch part {
+            case let .literal(literal): HCL.escapeTemplate(literal)
+            case let .reference(reference): "${" + expression(reference) + "}"
+            case let .raw(raw): "${" + raw + "}"
+            }
+        }.joined()
+    }
+
+    /// A JSON string value for Terraform text.
+    mutating func json(_ text: TerraformText) -> JSON {
+        .string(template(text))
+    }
+
+    /// The HCL expression for Terraform text (a quoted template or a single reference).
+    mutating func hcl(_ text: TerraformText) -> String {
+        if text.parts.count == 1, case let .reference(reference) = text.parts[0] { return expression(reference) }
+        if text.parts.count == 1, case let .raw(raw) = text.parts[0] { return raw }
+        return "\"" + text.parts.map { part -> String in
+            switch part {
+            case let .literal(literal): String(HCL.quoted(literal).dropFirst().dropLast())
+            case let .reference(reference): "${" + expression(reference) + "}"
+            case let .raw(raw): "${" + raw + "}"
+            }
+        }.joined() + "\""
+    }
+
+    /// The network id for a network attachment.
+    mutating func networkID(_ attachment: NetworkAttachment) -> JSON {
+        switch attachment {
+        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "network_id", path: [], known: nil)) + "}")
+        case let .external(text): json(text)
+        }
+    }
+
+    /// The network name (for resources that take a name) of a network attachment.
+    mutating func networkName(_ attachment: NetworkAttachment) -> JSON {
+        switch attachment {
+        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "network_name", path: [], known: nil)) + "}")
+        case let .external(text): json(text)
+        }
+    }
+
+    /// The subnetwork self link of a subnetwork attachment.
+    mutating func subnetwork(_ attachment: SubnetworkAttachment) -> JSON {
+        switch attachment {
+        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "subnetwork_self_link", path: [], known: nil)) + "}")
+        case let .external(text): json(text)
+        }
+    }
+
+    /// Resources of this group to wait for (resources of earlier groups exist already).
+    func dependencies(_ addresses: [(ModuleID, String)]) -> JSON {
+        let local = addresses.filter { index.group(of: $0.0) == group }.map(\.1)
+        return local.isEmpty ? .null : .strings(local)
+    }
+
+    /// The variable name for a cross-group output, as Cluster Toolkit names it.
+    static func crossGroupName(module: ModuleID, output: String) -> String {
+        "\(output)_\(module.rawValue)"
+    }
+}

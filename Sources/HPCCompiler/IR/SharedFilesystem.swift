@@ -1,0 +1,83 @@
+/// A filesystem shared by the cluster's nodes.
+public struct SharedFilesystem: Hashable, Sendable {
+    public var origin: Origin
+    /// How clients mount it.
+    public var mount: MountContract
+    /// What provides it.
+    public var backing: FilesystemBacking
+}
+
+/// The one contract every consumer of a shared filesystem reads (Terraform startup data,
+/// Ansible group vars, Slurm nodes).
+public struct MountContract: Hashable, Sendable {
+    /// Server address (`10.0.0.2`, or `10.0.0.2@tcp` for Lustre); often known only after apply.
+    public var server: TerraformText
+    /// Export path or Lustre filesystem (`/nfsshare`, `/lustrefs`).
+    public var remotePath: String
+    /// Where clients mount it.
+    public var localMount: String
+    /// Client filesystem type.
+    public var type: FilesystemType
+    /// Mount options.
+    public var options: String
+    /// The module that provides it, when hpcc creates it.
+    public var provider: ModuleID?
+}
+
+/// Client filesystem types.
+public enum FilesystemType: String, Hashable, Sendable, CaseIterable {
+    case nfs
+    case lustre
+    case gcsfuse
+}
+
+/// What provides a shared filesystem.
+public enum FilesystemBacking: Hashable, Sendable {
+    case filestore(FilestoreInstance)
+    case managedLustre(LustreInstance)
+}
+
+/// A Filestore instance.
+public struct FilestoreInstance: Hashable, Sendable {
+    public var project: String
+    public var name: String
+    /// Zone, or region for regional tiers.
+    public var location: String
+    public var tier: FilestoreTier
+    public var capacityGiB: Int
+    public var shareName: String
+    public var network: NetworkAttachment
+    public var connectMode: String
+    public var reservedIPRange: TerraformText?
+    public var nfsProtocol: String
+    public var description: String
+    public var deletionProtection: Bool
+    public var deletionProtectionReason: String?
+    public var exportOptions: [NFSExportOption]
+    /// Private services access modules the instance waits for.
+    public var waitsFor: [ModuleID]
+}
+
+/// An NFS export option of a Filestore share.
+public struct NFSExportOption: Hashable, Sendable {
+    public var accessMode: String?
+    public var ipRanges: [String]
+    public var squashMode: String?
+}
+
+/// A Managed Lustre instance.
+public struct LustreInstance: Hashable, Sendable {
+    public var project: String
+    public var instanceID: String
+    public var zone: String
+    public var filesystem: String
+    public var capacityGiB: Int
+    public var throughput: Int
+    public var network: NetworkAttachment
+    public var description: String
+    public var gkeSupport: Bool
+    public var kmsKey: TerraformText?
+    public var importBucketURI: String?
+    /// Private services access modules the instance waits for.
+    public var waitsFor: [ModuleID]
+}

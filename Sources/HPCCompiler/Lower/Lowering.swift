@@ -1,0 +1,127 @@
+/// Lower stage: resolved blueprint → `Deployment` IR. Modules lower in dependency order; each
+/// leaves what it became (`LoweredEntity`) and the outputs hpcc knows at compile time, so the
+/// modules that use it can link to it.
+public struct Lowering: Sendable {
+    /// Machine types for node shapes.
+    public var machines: MachineCatalog
+
+    /// Creates the stage.
+    public init(machines: MachineCatalog = .gcp) {
+        self.machines = machines
+    }
+
+    /// Lowers `resolved`; nil when an error was reported.
+    public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
+        var context = LoweringContext(resolved: resolved, machines: machines)
+        for id in resolved.order {
+            guard let module = resolved.module(id) else { continue }
+            let reader = SettingReader(module: module, context: context)
+            switch module.schema.kind {
+            case .vpc: VPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .privateServiceAccess: PrivateServiceAccessLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .filestore: FilestoreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .managedLustre: ManagedLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmNodeset: NodesetLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmPartition: PartitionLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmController: ControllerLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            }
+        }
+        context.exposeOutputs(diagnostics: &diagnostics)
+        return diagnostics.hasErrors ? nil : context.deployment
+    }
+}
+
+/// What a module became, for the modules that use it.
+enum LoweredEntity: Hashable {
+    case network(Network)
+    case privateServiceAccess(PrivateServiceAccess)
+    case filesystem(SharedFilesystem)
+    case nodeset(Nodeset)
+    case partition(Partition, [Nodeset])
+    case loginGroup(LoginGroup)
+    case cluster(String)
+}
+
+/// State of the Lower stage.
+struct LoweringContext {
+    let resolved: ResolvedBlueprint
+    let machines: MachineCatalog
+    var deployment: Deployment
+    /// What each lowered module became.
+    var entities: [ModuleID: LoweredEntity] = [:]
+    /// Outputs known at compile time, per module.
+    var knownOutputs: [ModuleID: [String: Value]] = [:]
+    /// Partitions and login groups already claimed by a controller.
+    var claimedBy: [ModuleID: ModuleID] = [:]
+
+    init(resolved: ResolvedBlueprint, machines: MachineCatalog) {
+        self.resolved = resolved
+        self.machines = machines
+        let variables = resolved.variables
+        deployment = Deployment(
+            name: resolved.deploymentName ?? "",
+            blueprintName: resolved.blueprint.name?.value ?? "",
+            groups: resolved.blueprint.groups.map { group in
+                TerraformGroup(
+                    name: group.name.value, backend: resolved.backends[group.name.value],
+                    providers: resolved.providers[group.name.value] ?? [],
+                    project: variables["project_id"]?.string, region: variables["region"]?.string, zone: variables["zone"]?.string
+                )
+            }
+        )
+        for module in resolved.modules {
+            deployment.moduleSources[module.id] = module.schema.source
+        }
+    }
+
+    /// The known value of `reference` (with its path applied), if any.
+    func known(_ module: ModuleID, _ output: String, path: [Accessor]) -> Value? {
+        guard var value = knownOutputs[module]?[output] else { return nil }
+        for step in path {
+            switch (step, value) {
+            case let (.index(index), .list(elements)) where elements.indices.contains(index): value = elements[index]
+            case let (.key(key), .map(members)) where members[key] != nil: value = members[key]!
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    /// The origin of a module's resources: its group and labels (hpcc's merged under the user's).
+    func origin(of module: ResolvedModule, userLabels: [String: String]) -> Origin {
+        var labels = [
+            "hpcc_blueprint": deployment.blueprintName,
+            "hpcc_deployment": LabelValue.sanitize(deployment.name),
+            "hpcc_module": LabelValue.sanitize(module.id.rawValue),
+        ]
+        labels.merge(userLabels) { _, user in user }
+        return Origin(module: module.id, group: module.declaration.group, labels: labels)
+    }
+
+    /// Module outputs listed under `outputs:` become Terraform outputs of their group.
+    mutating func exposeOutputs(diagnostics: inout Diagnostics) {
+        for module in resolved.modules {
+            for exposed in module.declaration.exposedOutputs {
+                guard module.schema.output(exposed.name.value) != nil else {
+                    diagnostics.report(.unknownOutput, "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",
+                                       at: exposed.name.location, help: Suggestion.help(for: exposed.name.value, in: module.schema.outputs.map(\.name)))
+                    continue
+                }
+                let reference = ModuleReference(module: module.id, output: exposed.name.value, path: [],
+                                                known: known(module.id, exposed.name.value, path: []))
+                deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: exposed.description, sensitive: exposed.sensitive))
+            }
+        }
+    }
+}
+
+/// GCP label values derived from names.
+enum LabelValue {
+    /// Lowercased, with characters labels cannot hold replaced by '-', at most 63.
+    static func sanitize(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { scalar in
+            NameRules.isLower(scalar) || NameRules.isDigit(scalar) || scalar == "_" || scalar == "-" ? scalar : "-"
+        }).prefix(63))
+    }
+}

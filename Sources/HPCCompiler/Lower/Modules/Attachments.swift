@@ -1,0 +1,68 @@
+/// How lowerings read links to other modules.
+extension SettingReader {
+    /// The network a `network_id` setting names: a vpc module's, or an external one.
+    func networkAttachment(_ name: String, diagnostics: inout Diagnostics) -> NetworkAttachment? {
+        let value = value(name)
+        if let (module, entity) = entity(of: value) {
+            guard case .network = entity else {
+                diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' must come from a network module, not '\(module)'", at: location(name))
+                return nil
+            }
+            return .module(module)
+        }
+        return value.isNull ? nil : .external(text(from: value))
+    }
+
+    /// The subnetwork a `subnetwork_self_link` setting names.
+    func subnetworkAttachment(_ name: String, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
+        let value = value(name)
+        if let (module, entity) = entity(of: value), case .network = entity {
+            return .module(module)
+        }
+        return value.isNull ? nil : .external(text(from: value))
+    }
+
+    /// Private services access modules a setting's value comes from (the resource must wait for them).
+    func privateServiceAccessModules(_ names: [String]) -> [ModuleID] {
+        var modules: [ModuleID] = []
+        for name in names {
+            for reference in value(name).outputReferences {
+                if case .privateServiceAccess? = context.entities[reference.module], !modules.contains(reference.module) {
+                    modules.append(reference.module)
+                }
+            }
+        }
+        return modules
+    }
+
+    /// Mount contracts from a `network_storage` setting: filesystems of used modules, or literal contracts.
+    func mounts(_ name: String, diagnostics: inout Diagnostics) -> [MountContract] {
+        let elements = value(name).list ?? []
+        return elements.compactMap { element -> MountContract? in
+            if let (module, entity) = entity(of: element) {
+                guard case let .filesystem(filesystem) = entity else {
+                    diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(name))
+                    return nil
+                }
+                return filesystem.mount
+            }
+            return literalMount(element, setting: name, diagnostics: &diagnostics)
+        }
+    }
+
+    private func literalMount(_ element: Value, setting: String, diagnostics: inout Diagnostics) -> MountContract? {
+        guard let fields = element.map, let remote = fields["remote_mount"]?.string, let local = fields["local_mount"]?.string,
+              let typeName = fields["fs_type"]?.string, let server = fields["server_ip"] else {
+            diagnostics.report(.notKnownAtCompileTime, "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
+                               at: location(setting))
+            return nil
+        }
+        guard let type = FilesystemType(rawValue: typeName) else {
+            diagnostics.report(.constraintViolation, "fs_type '\(typeName)' in '\(setting)' of module '\(id)' is not supported",
+                               at: location(setting), help: "use one of: " + FilesystemType.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        return MountContract(server: text(from: server), remotePath: remote, localMount: local, type: type,
+                             options: fields["mount_options"]?.string ?? "", provider: nil)
+    }
+}

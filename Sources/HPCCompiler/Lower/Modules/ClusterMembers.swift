@@ -1,0 +1,58 @@
+/// The partitions, nodesets and login groups a controller uses, each claimed by one controller.
+struct ClusterMembers {
+    let settings: SettingReader
+    private(set) var partitions: [Partition] = []
+    private(set) var nodesets: [Nodeset] = []
+    private(set) var loginGroups: [LoginGroup] = []
+
+    init(settings: SettingReader) {
+        self.settings = settings
+    }
+
+    mutating func collect(into context: inout LoweringContext, diagnostics: inout Diagnostics) {
+        for element in settings.value("partitions").list ?? [] {
+            guard case let (module, .partition(partition, members))? = linked(element, "partitions", diagnostics: &diagnostics) else { continue }
+            guard claim(module, in: &context, diagnostics: &diagnostics) else { continue }
+            partitions.append(partition)
+            members.forEach { add($0) }
+        }
+        for element in settings.value("nodeset").list ?? [] {
+            switch linked(element, "nodeset", diagnostics: &diagnostics) {
+            case let (_, .nodeset(nodeset))?: add(nodeset)
+            case let (_, .partition(_, members))?: members.forEach { add($0) }
+            default: continue
+            }
+        }
+        for element in settings.value("login_nodes").list ?? [] {
+            guard case let (module, .loginGroup(group))? = linked(element, "login_nodes", diagnostics: &diagnostics) else { continue }
+            guard claim(module, in: &context, diagnostics: &diagnostics) else { continue }
+            loginGroups.append(group)
+        }
+    }
+
+    private mutating func add(_ nodeset: Nodeset) {
+        if !nodesets.contains(where: { $0.origin.module == nodeset.origin.module }) { nodesets.append(nodeset) }
+    }
+
+    private func linked(_ element: Value, _ setting: String, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
+        guard let link = settings.entity(of: element) else {
+            if !element.isLiteral || element.map != nil {
+                diagnostics.report(.notKnownAtCompileTime, "'\(setting)' of module '\(settings.id)' takes modules through 'use', not literal values",
+                                   at: settings.location(setting))
+            }
+            return nil
+        }
+        return link
+    }
+
+    /// A partition or login group belongs to one controller.
+    private func claim(_ module: ModuleID, in context: inout LoweringContext, diagnostics: inout Diagnostics) -> Bool {
+        if let owner = context.claimedBy[module], owner != settings.id {
+            diagnostics.report(.sharedByControllers, "'\(module)' is already part of the cluster of '\(owner)'", at: settings.location("partitions"),
+                               help: "declare a separate partition or login module for each controller")
+            return false
+        }
+        context.claimedBy[module] = settings.id
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+/// `modules/file-system/managed-lustre` → a `SharedFilesystem` backed by Managed Lustre.
+enum ManagedLustreLowering {
+    static func lower(_ settings: SettingReader, into context: inout LoweringContext, diagnostics: inout Diagnostics) {
+        guard let project = settings.string("project_id", diagnostics: &diagnostics),
+              let zone = settings.string("zone", diagnostics: &diagnostics),
+              let name = settings.string("name", diagnostics: &diagnostics),
+              let filesystemName = settings.string("remote_mount", diagnostics: &diagnostics),
+              let localMount = settings.string("local_mount", diagnostics: &diagnostics),
+              let size = settings.int("size_gib", diagnostics: &diagnostics),
+              let throughput = settings.int("per_unit_storage_throughput", diagnostics: &diagnostics),
+              let network = settings.networkAttachment("network_id", diagnostics: &diagnostics)
+        else { return }
+        if let tier = LustreTier(rawValue: throughput) {
+            let range = tier.capacityRange
+            if size < range.min || size > range.max {
+                diagnostics.report(.capacityOutOfRange, "Managed Lustre at \(throughput) MB/s per TiB offers \(range.min)-\(range.max) GiB, not \(size) GiB",
+                                   at: settings.location("size_gib"))
+            }
+        }
+        let kmsKey = settings.text("kms_key").flatMap { $0.known == "" ? nil : $0 }
+        let instance = LustreInstance(
+            project: project, instanceID: name, zone: zone, filesystem: filesystemName, capacityGiB: size, throughput: throughput,
+            network: network, description: settings.string("description", diagnostics: &diagnostics) ?? "",
+            gkeSupport: settings.bool("gke_support_enabled", diagnostics: &diagnostics) ?? false, kmsKey: kmsKey,
+            importBucketURI: settings.string("import_gcs_bucket_uri", diagnostics: &diagnostics),
+            waitsFor: settings.privateServiceAccessModules(["private_vpc_connection_peering"])
+        )
+        let mount = MountContract(
+            server: TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: "network_storage", path: [.key("server_ip")], known: nil))]),
+            remotePath: "/\(filesystemName)", localMount: localMount, type: .lustre,
+            options: settings.string("mount_options", diagnostics: &diagnostics) ?? "defaults,_netdev", provider: settings.id
+        )
+        let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: .managedLustre(instance))
+        context.deployment.filesystems.append(filesystem)
+        context.entities[settings.id] = .filesystem(filesystem)
+        context.knownOutputs[settings.id] = [
+            "lustre_id": .string("projects/\(project)/locations/\(zone)/instances/\(name)"),
+            "capacity_gib": .int(size),
+        ]
+    }
+}

@@ -1,0 +1,93 @@
+/// Typed access to one resolved module's settings during Lower, with the compile-time checks
+/// every lowering needs.
+struct SettingReader {
+    let module: ResolvedModule
+    let context: LoweringContext
+
+    var id: ModuleID { module.id }
+    var schema: ModuleSchema { module.schema }
+
+    func value(_ name: String) -> Value { module.value(name) }
+    func location(_ name: String) -> SourceLocation { module.location(of: name) }
+    func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
+
+    /// A value hpcc must know at compile time; reports when it comes from Terraform.
+    func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
+        let value = value(name)
+        if value.isLiteral { return value }
+        if case let .output(reference) = value, let known = context.known(reference.module, reference.output, path: reference.path) {
+            return known
+        }
+        diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must be known at compile time", at: location(name),
+                           help: "hpcc derives names, shapes and Slurm configuration from it; give it a literal value or a variable")
+        return nil
+    }
+
+    func string(_ name: String, diagnostics: inout Diagnostics) -> String? {
+        literal(name, diagnostics: &diagnostics)?.string
+    }
+
+    func int(_ name: String, diagnostics: inout Diagnostics) -> Int? {
+        literal(name, diagnostics: &diagnostics)?.int
+    }
+
+    func bool(_ name: String, diagnostics: inout Diagnostics) -> Bool? {
+        literal(name, diagnostics: &diagnostics)?.bool
+    }
+
+    func strings(_ name: String, diagnostics: inout Diagnostics) -> [String] {
+        literal(name, diagnostics: &diagnostics)?.list?.compactMap(\.string) ?? []
+    }
+
+    func stringMap(_ name: String, diagnostics: inout Diagnostics) -> [String: String] {
+        guard let members = literal(name, diagnostics: &diagnostics)?.map else { return [:] }
+        return members.compactMapValues { Conformance.scalarText($0) }
+    }
+
+    /// A string that may hold module outputs and Terraform expressions.
+    func text(_ name: String) -> TerraformText? {
+        let value = value(name)
+        return value.isNull ? nil : text(from: value)
+    }
+
+    /// Converts a string-typed value to Terraform text.
+    func text(from value: Value) -> TerraformText {
+        switch value {
+        case let .output(reference):
+            return TerraformText(parts: [.reference(moduleReference(reference))])
+        case let .template(parts):
+            return TerraformText(parts: parts.map { part in
+                switch part {
+                case let .literal(text): .literal(text)
+                case let .output(reference): .reference(moduleReference(reference))
+                case let .terraform(text): .raw(text)
+                }
+            })
+        case let .terraform(text):
+            return TerraformText(parts: [.raw(text)])
+        default:
+            return TerraformText(Conformance.scalarText(value) ?? "")
+        }
+    }
+
+    func moduleReference(_ reference: OutputReference) -> ModuleReference {
+        ModuleReference(module: reference.module, output: reference.output, path: reference.path,
+                        known: context.known(reference.module, reference.output, path: reference.path))
+    }
+
+    /// The module's labels: hpcc's, then vars.labels and the module's own (already merged by Resolve).
+    func origin(diagnostics: inout Diagnostics) -> Origin {
+        let labels = stringMap("labels", diagnostics: &diagnostics)
+        for (key, value) in labels.sorted(by: { $0.key < $1.key }) where !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) {
+            diagnostics.report(.invalidName, "label '\(key): \(value)' of module '\(id)' is not a valid GCP label", at: location("labels"),
+                               help: "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same")
+        }
+        return context.origin(of: module, userLabels: labels)
+    }
+
+    /// The entity of the module an output reference points at.
+    func entity(of value: Value) -> (ModuleID, LoweredEntity)? {
+        guard case let .output(reference) = value, let entity = context.entities[reference.module] else { return nil }
+        return (reference.module, entity)
+    }
+}

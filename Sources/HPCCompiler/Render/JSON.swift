@@ -1,0 +1,41 @@
+/// A JSON document. Objects render with sorted keys, so output is deterministic whatever order
+/// they were built in.
+public indirect enum JSON: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([String: JSON])
+
+    /// The value under `key` when this is an object.
+    public subscript(key: String) -> JSON? {
+        if case let .object(members) = self { return members[key] }
+        return nil
+    }
+
+    /// The members, when this is an object.
+    public var members: [String: JSON]? {
+        if case let .object(members) = self { return members }
+        return nil
+    }
+
+    /// The string, when this is one.
+    public var stringValue: String? {
+        if case let .string(value) = self { return value }
+        return nil
+    }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

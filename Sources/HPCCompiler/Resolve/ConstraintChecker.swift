@@ -1,0 +1,56 @@
+/// Checks a literal setting value against its schema constraints.
+enum ConstraintChecker {
+    /// True when `value` satisfies every constraint of `spec` (values known only later pass).
+    static func check(_ value: Value, _ spec: SettingSpec, at location: SourceLocation, module: ModuleID, diagnostics: inout Diagnostics) -> Bool {
+        guard value.isLiteral, value != .null else { return true }
+        let what = "setting '\(spec.name)' of module '\(module)'"
+        for constraint in spec.constraints {
+            if let problem = violation(of: constraint, by: value) {
+                var help: String?
+                if case let .oneOf(allowed) = constraint, let text = Conformance.scalarText(value) {
+                    help = Suggestion.help(for: text, in: allowed)
+                }
+                diagnostics.report(.constraintViolation, "\(what) \(problem)", at: location, help: help)
+                return false
+            }
+        }
+        return true
+    }
+
+    /// What is wrong, or nil.
+    static func violation(of constraint: Constraint, by value: Value) -> String? {
+        switch constraint {
+        case let .oneOf(allowed):
+            guard let text = Conformance.scalarText(value) else { return nil }
+            return allowed.contains(text) ? nil : "must be \(constraint.summary), not '\(text)'"
+        case let .range(min, max):
+            guard let number = value.number else { return nil }
+            if let min, number < min { return "must be \(constraint.summary), not \(ValueText.number(number))" }
+            if let max, number > max { return "must be \(constraint.summary), not \(ValueText.number(number))" }
+            return nil
+        case .integer:
+            guard let number = value.number else { return nil }
+            return number == number.rounded() ? nil : "must be a whole number, not \(ValueText.number(number))"
+        case let .multipleOf(step):
+            guard let number = value.int else { return nil }
+            return number % step == 0 ? nil : "must be a multiple of \(step), not \(number)"
+        case let .pattern(pattern, description):
+            guard let text = value.string else { return nil }
+            return Pattern.matches(text, pattern) ? nil : "must be \(description), not '\(text)'"
+        case let .maxItems(count):
+            guard let list = value.list else { return nil }
+            return list.count <= count ? nil : "must have \(constraint.summary), not \(list.count)"
+        case let .maxLength(count):
+            guard let text = value.string else { return nil }
+            return text.count <= count ? nil : "must be \(constraint.summary), not \(text.count)"
+        }
+    }
+}
+
+/// Whole-string regular expression matching.
+enum Pattern {
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        guard let regex = try? Regex(pattern) else { return false }
+        return (try? regex.wholeMatch(in: text)) != nil
+    }
+}

@@ -1,0 +1,165 @@
+extension ValueResolver {
+    /// Evaluates an expression. Module outputs stay symbolic (`.output`); arithmetic and the
+    /// functions hpcc knows (`merge`, `flatten`) are computed here.
+    mutating func evaluate(_ expression: Expression, site: Site, diagnostics: inout Diagnostics) -> Value? {
+        switch expression {
+        case let .int(number): return .int(number)
+        case let .float(number): return .float(number)
+        case let .string(text): return .string(text)
+        case let .variable(name, location):
+            guard checkVariable(name, at: location, site: site, diagnostics: &diagnostics) else { return nil }
+            return untypedValue(of: name, diagnostics: &diagnostics)
+        case let .output(module, output, location):
+            return outputReference(module, output, at: location, site: site, diagnostics: &diagnostics).map(Value.output)
+        case let .attribute(base, name, location):
+            guard let value = evaluate(base, site: site, diagnostics: &diagnostics) else { return nil }
+            return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics)
+        case let .index(base, index, location):
+            guard let value = evaluate(base, site: site, diagnostics: &diagnostics),
+                  let key = evaluate(index, site: site, diagnostics: &diagnostics) else { return nil }
+            if let position = key.int { return access(value, .index(position), at: location, site: site, diagnostics: &diagnostics) }
+            if let name = key.string { return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics) }
+            diagnostics.report(.typeMismatch, "an index must be a number or a string", at: location)
+            return nil
+        case let .negate(operand, location):
+            guard let value = evaluate(operand, site: site, diagnostics: &diagnostics) else { return nil }
+            return arithmetic(.subtract, .int(0), value, at: location, diagnostics: &diagnostics)
+        case let .binary(op, lhs, rhs, location):
+            guard let left = evaluate(lhs, site: site, diagnostics: &diagnostics),
+                  let right = evaluate(rhs, site: site, diagnostics: &diagnostics) else { return nil }
+            return arithmetic(op, left, right, at: location, diagnostics: &diagnostics)
+        case let .call(name, arguments, location):
+            var values: [Value] = []
+            for argument in arguments {
+                guard let value = evaluate(argument, site: site, diagnostics: &diagnostics) else { return nil }
+                values.append(value)
+            }
+            return call(name, values, at: location, diagnostics: &diagnostics)
+        }
+    }
+
+    /// Validates `module.output` from `site` and records the reference.
+    private mutating func outputReference(
+        _ module: ModuleID, _ output: String, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+    ) -> OutputReference? {
+        guard let groupIndex = site.groupIndex else {
+            diagnostics.report(.variableReferencesModule, "\(site.what) cannot reference module output '\(module).\(output)'", at: location,
+                               help: "only module settings may reference module outputs")
+            return nil
+        }
+        guard let declaration = modules.declarations[module] else {
+            diagnostics.report(.unknownModule, "unknown module '\(module)'", at: location, help: modules.suggestion(for: module.rawValue))
+            return nil
+        }
+        if module == site.module {
+            diagnostics.report(.moduleCycle, "module '\(module)' references its own output '\(output)'", at: location)
+            return nil
+        }
+        if declaration.groupIndex > groupIndex {
+            diagnostics.report(.laterGroupReference, "'\(module)' is in the later group '\(declaration.group)'", at: location,
+                               notes: [DiagnosticNote("'\(module)' is declared here", at: declaration.id.location)],
+                               help: "move '\(module)' to this group or an earlier one")
+            return nil
+        }
+        if let schema = modules.schemas[module], schema.output(output) == nil {
+            diagnostics.report(.unknownOutput, "module '\(module)' (\(schema.source)) has no output '\(output)'", at: location,
+                               help: Suggestion.help(for: output, in: schema.outputs.map(\.name)) ?? "its outputs: " + schema.outputs.map(\.name).joined(separator: ", "))
+            return nil
+        }
+        let reference = OutputReference(module: module, output: output, path: [], location: location)
+        if let user = site.module { references[user, default: []].append(reference) }
+        return reference
+    }
+
+    private func access(_ value: Value, _ accessor: Accessor, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics) -> Value? {
+        switch (value, accessor) {
+        case var (.output(reference), _):
+            reference.path.append(accessor)
+            return .output(reference)
+        case (.terraform, _), (.template, _):
+            diagnostics.report(.notKnownAtCompileTime, "cannot index into a value known only at apply time in \(site.what)", at: location)
+            return nil
+        case let (.list(elements), .index(index)):
+            guard elements.indices.contains(index) else {
+                diagnostics.report(.constraintViolation, "index \(index) is out of range (the list has \(elements.count) elements)", at: location)
+                return nil
+            }
+            return elements[index]
+        case let (.map(members), .key(key)):
+            guard let member = members[key] else {
+                diagnostics.report(.unknownAttribute, "no key '\(key)' in the mapping", at: location,
+                                   help: Suggestion.help(for: key, in: members.keys.sorted()))
+                return nil
+            }
+            return member
+        default:
+            diagnostics.report(.typeMismatch, "cannot apply '\(accessor.text)' to \(TypeWords.describe(value))", at: location)
+            return nil
+        }
+    }
+
+    private func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation, diagnostics: inout Diagnostics) -> Value? {
+        guard lhs.isLiteral, rhs.isLiteral else {
+            diagnostics.report(.notKnownAtCompileTime, "arithmetic on a value known only at apply time", at: location,
+                               help: "write the whole computation as a Terraform expression: ((...))")
+            return nil
+        }
+        if case let .int(a) = lhs, case let .int(b) = rhs {
+            switch op {
+            case .add: return .int(a &+ b)
+            case .subtract: return .int(a &- b)
+            case .multiply: return .int(a &* b)
+            case .divide where b != 0 && a % b == 0: return .int(a / b)
+            case .remainder where b != 0: return .int(a % b)
+            default: break
+            }
+        }
+        guard let a = lhs.number, let b = rhs.number else {
+            diagnostics.report(.typeMismatch, "'\(op.rawValue)' needs numbers, not \(TypeWords.describe(lhs.number == nil ? lhs : rhs))", at: location)
+            return nil
+        }
+        if (op == .divide || op == .remainder) && b == 0 {
+            diagnostics.report(.constraintViolation, "division by zero", at: location)
+            return nil
+        }
+        switch op {
+        case .add: return .float(a + b)
+        case .subtract: return .float(a - b)
+        case .multiply: return .float(a * b)
+        case .divide: return .float(a / b)
+        case .remainder: return .float(a.truncatingRemainder(dividingBy: b))
+        }
+    }
+
+    private func call(_ name: String, _ arguments: [Value], at location: SourceLocation, diagnostics: inout Diagnostics) -> Value? {
+        switch name {
+        case "merge":
+            var merged: [String: Value] = [:]
+            for argument in arguments {
+                guard let members = argument.map else {
+                    diagnostics.report(.typeMismatch, "merge() takes mappings, not \(TypeWords.describe(argument))", at: location)
+                    return nil
+                }
+                merged.merge(members) { _, later in later }
+            }
+            return .map(merged)
+        case "flatten":
+            guard arguments.count == 1, let list = arguments[0].list else {
+                diagnostics.report(.typeMismatch, "flatten() takes one list", at: location)
+                return nil
+            }
+            return .list(flatten(list))
+        default:
+            diagnostics.report(.unsupportedFunction, "hpcc evaluates only merge() and flatten(), not \(name)()", at: location,
+                               help: "pass Terraform functions through as a Terraform expression: ((\(name)(...)))")
+            return nil
+        }
+    }
+
+    private func flatten(_ values: [Value]) -> [Value] {
+        values.flatMap { value -> [Value] in
+            if let inner = value.list { return flatten(inner) }
+            return [value]
+        }
+    }
+}

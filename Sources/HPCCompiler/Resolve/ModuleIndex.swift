@@ -1,0 +1,47 @@
+/// Every declared module by id, with its schema when the source is built in.
+struct ModuleIndex {
+    let declarations: [ModuleID: ModuleDeclaration]
+    let schemas: [ModuleID: ModuleSchema]
+    /// Ids in declaration order.
+    let ids: [ModuleID]
+
+    /// Indexes `modules`; a repeated id is reported and the first declaration wins.
+    init(_ modules: [ModuleDeclaration], catalog: ModuleCatalog, diagnostics: inout Diagnostics) {
+        var declarations: [ModuleID: ModuleDeclaration] = [:]
+        var schemas: [ModuleID: ModuleSchema] = [:]
+        var ids: [ModuleID] = []
+        for module in modules {
+            if let first = declarations[module.id.value] {
+                diagnostics.report(.duplicateName, "module id '\(module.id.value)' is already used", at: module.id.location,
+                                   notes: [DiagnosticNote("first used here", at: first.id.location)])
+                continue
+            }
+            declarations[module.id.value] = module
+            ids.append(module.id.value)
+            if let schema = catalog.module(module.source.value) {
+                schemas[module.id.value] = schema
+            } else {
+                Self.reportUnknownSource(module.source, catalog: catalog, diagnostics: &diagnostics)
+            }
+        }
+        self.declarations = declarations
+        self.schemas = schemas
+        self.ids = ids
+    }
+
+    private static func reportUnknownSource(_ source: Located<String>, catalog: ModuleCatalog, diagnostics: inout Diagnostics) {
+        let path = source.value
+        if path.hasPrefix("./") || path.hasPrefix("../") || path.hasPrefix("/") {
+            diagnostics.report(.unknownSource, "local module '\(path)' is not supported yet; hpcc compiles only its built-in modules",
+                               at: source.location, help: "run `hpcc modules` to list them")
+        } else {
+            diagnostics.report(.unknownSource, "unknown module source '\(path)'", at: source.location,
+                               help: Suggestion.help(for: path, in: catalog.sources) ?? "run `hpcc modules` to list the built-in modules")
+        }
+    }
+
+    /// The help line suggesting a module id close to `id`.
+    func suggestion(for id: String) -> String? {
+        Suggestion.help(for: id, in: ids.map(\.rawValue))
+    }
+}

@@ -1,0 +1,149 @@
+/// Resolves one module: explicit settings, `use` wiring, variables of the same name, the module id
+/// where a setting defaults to it, then schema defaults; checks required settings and constraints.
+struct ModuleResolver {
+    let declaration: ModuleDeclaration
+    let schema: ModuleSchema
+    let index: ModuleIndex
+    private(set) var settings: [String: ResolvedSetting] = [:]
+    /// Settings whose value was reported as wrong (no further findings about them).
+    private var failed = Set<String>()
+    /// `use` entries that fed nothing.
+    private(set) var idleUses: [Located<ModuleID>] = []
+
+    init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex) {
+        self.declaration = declaration
+        self.schema = schema
+        self.index = index
+    }
+
+    private var id: ModuleID { declaration.id.value }
+    private var site: (String) -> ValueResolver.Site {
+        { [declaration, id] name in ValueResolver.Site(what: "setting '\(name)' of module '\(id)'", groupIndex: declaration.groupIndex, module: id) }
+    }
+
+    mutating func resolve(values: inout ValueResolver, diagnostics: inout Diagnostics) -> ResolvedModule {
+        resolveExplicit(values: &values, diagnostics: &diagnostics)
+        wireUses(diagnostics: &diagnostics)
+        applyVariables(values: &values, diagnostics: &diagnostics)
+        applyDefaults(diagnostics: &diagnostics)
+        return ResolvedModule(declaration: declaration, schema: schema, settings: settings)
+    }
+
+    private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
+        for entry in declaration.settings {
+            guard let spec = schema.setting(entry.key) else {
+                diagnostics.report(.unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))", at: entry.keyLocation,
+                                   help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
+                continue
+            }
+            switch spec.effect {
+            case let .deprecated(replacement):
+                if !entry.value.isNull {
+                    diagnostics.report(.deprecatedSetting, "setting '\(entry.key)' was removed from \(schema.source)", at: entry.keyLocation, help: replacement)
+                    failed.insert(spec.name)
+                }
+                continue
+            case let .noEffect(reason):
+                diagnostics.report(.settingNoEffect, "setting '\(entry.key)' has no effect in hpcc: \(reason)", at: entry.keyLocation)
+            case .implemented:
+                break
+            }
+            guard let value = values.type(entry.value, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
+                failed.insert(spec.name)
+                continue
+            }
+            guard value != .null else { continue }
+            guard ConstraintChecker.check(value, spec, at: entry.value.location, module: id, diagnostics: &diagnostics) else {
+                failed.insert(spec.name)
+                continue
+            }
+            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: entry.value.location)
+        }
+    }
+
+    /// Every output of a used module feeds the input of the same name unless set explicitly;
+    /// list inputs collect from all used modules in `use` order; `labels` is never wired.
+    private mutating func wireUses(diagnostics: inout Diagnostics) {
+        var collected: [String: (values: [Value], from: [ModuleID], location: SourceLocation)] = [:]
+        var seen = Set<ModuleID>()
+        for used in declaration.uses {
+            guard let usedDeclaration = index.declarations[used.value] else {
+                diagnostics.report(.unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
+                                   help: index.suggestion(for: used.value.rawValue))
+                continue
+            }
+            if used.value == id {
+                diagnostics.report(.moduleCycle, "module '\(id)' uses itself", at: used.location)
+                continue
+            }
+            if !seen.insert(used.value).inserted {
+                diagnostics.report(.duplicateName, "module '\(used.value)' is listed twice in 'use'", at: used.location)
+                continue
+            }
+            if usedDeclaration.groupIndex > declaration.groupIndex {
+                diagnostics.report(.laterGroupReference, "module '\(id)' uses '\(used.value)' of the later group '\(usedDeclaration.group)'", at: used.location,
+                                   notes: [DiagnosticNote("'\(used.value)' is declared here", at: usedDeclaration.id.location)],
+                                   help: "move '\(used.value)' to this group or an earlier one")
+                continue
+            }
+            guard let usedSchema = index.schemas[used.value] else { continue }
+            var wired = false
+            for output in usedSchema.outputs where output.name != "labels" {
+                guard let spec = schema.setting(output.name), !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
+                  !spec.effect.isDeprecated else { continue }
+                let reference = Value.output(OutputReference(module: used.value, output: output.name, path: [], location: used.location))
+                if spec.type.isList {
+                    collected[spec.name, default: ([], [], used.location)].values.append(reference)
+                    collected[spec.name]!.from.append(used.value)
+                    wired = true
+                } else if collected[spec.name] == nil {
+                    collected[spec.name] = ([reference], [used.value], used.location)
+                    wired = true
+                }
+            }
+            if !wired { idleUses.append(used) }
+        }
+        for (name, wiring) in collected {
+            let spec = schema.setting(name)!
+            let value = spec.type.isList ? Value.list(wiring.values) : wiring.values[0]
+            settings[name] = ResolvedSetting(value: value, origin: .used(wiring.from), location: wiring.location)
+        }
+    }
+
+    /// Unset inputs take the variable of the same name; `labels` merges the module's own over `vars.labels`.
+    private mutating func applyVariables(values: inout ValueResolver, diagnostics: inout Diagnostics) {
+        for spec in schema.settings where !failed.contains(spec.name) && spec.effect == .implemented {
+            guard let variable = values.variables[spec.name] else { continue }
+            if let existing = settings[spec.name] {
+                guard spec.name == "labels", existing.origin == .explicit, case let .map(own) = existing.value,
+                      case let .map(shared)? = values.typedValue(of: "labels", as: spec.type, site: site(spec.name), diagnostics: &diagnostics)
+                else { continue }
+                settings[spec.name]!.value = .map(shared.merging(own) { _, mine in mine })
+                continue
+            }
+            guard let value = values.typedValue(of: spec.name, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
+                if !values.poisoned.contains(spec.name) { failed.insert(spec.name) }
+                continue
+            }
+            guard value != .null else { continue }
+            guard ConstraintChecker.check(value, spec, at: variable.value.location, module: id, diagnostics: &diagnostics) else {
+                failed.insert(spec.name)
+                continue
+            }
+            settings[spec.name] = ResolvedSetting(value: value, origin: .variable(spec.name), location: variable.value.location)
+        }
+    }
+
+    private mutating func applyDefaults(diagnostics: inout Diagnostics) {
+        for spec in schema.settings where settings[spec.name] == nil && !failed.contains(spec.name) {
+            if spec.defaultsToModuleID {
+                settings[spec.name] = ResolvedSetting(value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
+            } else if let defaultValue = spec.defaultValue {
+                settings[spec.name] = ResolvedSetting(value: defaultValue, origin: .defaultValue, location: declaration.id.location)
+            } else if spec.required {
+                diagnostics.report(.missingSetting, "module '\(id)' (\(schema.source)) needs setting '\(spec.name)'", at: declaration.id.location,
+                                   help: "set it under 'settings', add a variable '\(spec.name)', or 'use' a module that outputs it")
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// The blueprint after Resolve: every module's settings typed against its schema, with `use`
+/// wiring, variables and defaults applied, and the modules in dependency order.
+public struct ResolvedBlueprint: Sendable {
+    /// The decoded blueprint.
+    public var blueprint: Blueprint
+    /// Every variable's value (untyped: YAML's core schema), for the expanded blueprint and naming.
+    public var variables: [String: Value]
+    /// Modules with a built-in schema, in declaration order.
+    public var modules: [ResolvedModule]
+    /// Module ids in dependency order: every module after the modules it references.
+    public var order: [ModuleID]
+    /// Which modules use or reference each module.
+    public var dependents: [ModuleID: Set<ModuleID>]
+    /// Variables some setting, variable or configuration reads.
+    public var usedVariables: Set<String>
+    /// `use` entries that wired nothing: (user, used entry).
+    public var idleUses: [(module: ModuleID, use: Located<ModuleID>)]
+    /// Resolved `terraform_backend_defaults` configuration and per-group backends.
+    public var backends: [GroupName: ResolvedBackend]
+    /// Resolved Terraform providers per group (defaults merged with the group's own).
+    public var providers: [GroupName: [ResolvedProvider]]
+
+    /// The resolved module with `id`.
+    public func module(_ id: ModuleID) -> ResolvedModule? {
+        modules.first { $0.id == id }
+    }
+
+    /// `deployment_name`, when it resolved to a string.
+    public var deploymentName: String? { variables["deployment_name"]?.string }
+}
+
+/// One module with its typed settings.
+public struct ResolvedModule: Sendable {
+    /// The declaration.
+    public var declaration: ModuleDeclaration
+    /// The schema of its source.
+    public var schema: ModuleSchema
+    /// Every setting that has a value, by name.
+    public var settings: [String: ResolvedSetting]
+
+    /// The module id.
+    public var id: ModuleID { declaration.id.value }
+
+    /// The value of `name`, or null.
+    public func value(_ name: String) -> Value {
+        settings[name]?.value ?? .null
+    }
+
+    /// Where `name`'s value came from (the module id when unset).
+    public func location(of name: String) -> SourceLocation {
+        settings[name]?.location ?? declaration.id.location
+    }
+}
+
+/// A typed setting and its provenance.
+public struct ResolvedSetting: Sendable, Hashable {
+    /// The value.
+    public var value: Value
+    /// Where it came from.
+    public var origin: SettingOrigin
+    /// Where it was written (the setting, the variable, the `use` entry, or the module id for defaults).
+    public var location: SourceLocation
+}
+
+/// How a setting got its value.
+public enum SettingOrigin: Sendable, Hashable {
+    case explicit
+    case variable(String)
+    case used([ModuleID])
+    case moduleID
+    case defaultValue
+}
+
+/// A Terraform backend after expressions are evaluated.
+public struct ResolvedBackend: Sendable, Hashable {
+    /// Backend type.
+    public var type: String
+    /// Configuration values.
+    public var configuration: [String: Value]
+}
+
+/// A Terraform provider requirement and configuration after expressions are evaluated.
+public struct ResolvedProvider: Sendable, Hashable {
+    /// Local name.
+    public var name: String
+    /// Registry source.
+    public var source: String?
+    /// Version constraint.
+    public var version: String?
+    /// Configuration values.
+    public var configuration: [String: Value]
+}

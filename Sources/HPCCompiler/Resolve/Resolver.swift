@@ -1,0 +1,109 @@
+/// Resolve stage: decoded blueprint + module catalog → typed settings for every module.
+public struct Resolver: Sendable {
+    /// The modules settings are checked against.
+    public var catalog: ModuleCatalog
+
+    /// Creates a resolver.
+    public init(catalog: ModuleCatalog = .builtIn) {
+        self.catalog = catalog
+    }
+
+    /// Resolves `blueprint`, reporting every problem it finds.
+    public func resolve(_ blueprint: Blueprint, into diagnostics: inout Diagnostics) -> ResolvedBlueprint {
+        checkGroupNames(blueprint, diagnostics: &diagnostics)
+        let index = ModuleIndex(blueprint.modules, catalog: catalog, diagnostics: &diagnostics)
+        var values = ValueResolver(variables: blueprint.variables, modules: index)
+        values.poisoned = VariableGraph.cycles(in: blueprint.variables, diagnostics: &diagnostics)
+
+        var variables: [String: Value] = [:]
+        for variable in blueprint.variables {
+            if let value = values.untypedValue(of: variable.name, diagnostics: &diagnostics) {
+                variables[variable.name] = value
+            }
+        }
+        values.usedVariables = []
+        checkWellKnownVariables(blueprint, variables, diagnostics: &diagnostics)
+
+        var modules: [ResolvedModule] = []
+        var idleUses: [(module: ModuleID, use: Located<ModuleID>)] = []
+        var edges: [ModuleID: [(ModuleID, SourceLocation)]] = [:]
+        for id in index.ids {
+            let declaration = index.declarations[id]!
+            edges[id] = declaration.uses.map { ($0.value, $0.location) }
+            guard let schema = index.schemas[id] else { continue }
+            var resolver = ModuleResolver(declaration, schema: schema, index: index)
+            modules.append(resolver.resolve(values: &values, diagnostics: &diagnostics))
+            idleUses += resolver.idleUses.map { (id, $0) }
+        }
+        for (user, references) in values.references {
+            edges[user, default: []] += references.map { ($0.module, $0.location) }
+        }
+        let order = DependencyOrder.sort(index.ids, edges: edges, diagnostics: &diagnostics)
+        var dependents: [ModuleID: Set<ModuleID>] = [:]
+        for (user, dependencies) in edges {
+            for (dependency, _) in dependencies where dependency != user { dependents[dependency, default: []].insert(user) }
+        }
+        checkUsed(modules, dependents: dependents, diagnostics: &diagnostics)
+
+        var configuration = TerraformConfigurationResolver(blueprint: blueprint)
+        let backends = configuration.backends(values: &values, diagnostics: &diagnostics)
+        let providers = configuration.providers(values: &values, diagnostics: &diagnostics)
+        return ResolvedBlueprint(
+            blueprint: blueprint, variables: variables, modules: modules, order: order, dependents: dependents,
+            usedVariables: values.usedVariables, idleUses: idleUses, backends: backends, providers: providers
+        )
+    }
+
+    private func checkGroupNames(_ blueprint: Blueprint, diagnostics: inout Diagnostics) {
+        var seen: [GroupName: SourceLocation] = [:]
+        for group in blueprint.groups {
+            if let first = seen[group.name.value] {
+                diagnostics.report(.duplicateName, "group name '\(group.name.value)' is already used", at: group.name.location,
+                                   notes: [DiagnosticNote("first used here", at: first)])
+            } else {
+                seen[group.name.value] = group.name.location
+            }
+        }
+    }
+
+    /// `deployment_name` names every resource; `labels` must be a mapping of strings.
+    private func checkWellKnownVariables(_ blueprint: Blueprint, _ variables: [String: Value], diagnostics: inout Diagnostics) {
+        if let declaration = blueprint.variable("deployment_name"), let value = variables["deployment_name"] {
+            if let name = value.string {
+                if !NameRules.isDeploymentName(name) {
+                    diagnostics.report(.invalidName, "deployment_name '\(name)' is not valid", at: declaration.value.location,
+                                       help: "start with a lowercase letter; use lowercase letters, digits, '-' and '_'; at most 63")
+                }
+            } else {
+                diagnostics.report(.typeMismatch, "deployment_name must be a string, not \(TypeWords.describe(value))", at: declaration.value.location)
+            }
+        }
+        if let declaration = blueprint.variable("labels"), let value = variables["labels"] {
+            guard case let .map(members) = value, members.values.allSatisfy({ $0.string != nil }) else {
+                diagnostics.report(.typeMismatch, "the 'labels' variable must be a mapping of strings", at: declaration.value.location)
+                return
+            }
+            for key in members.keys.sorted() where !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(members[key]!.string!) {
+                diagnostics.report(.invalidName, "label '\(key): \(members[key]!.string!)' is not a valid GCP label", at: declaration.value.location,
+                                   help: "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same")
+            }
+        }
+    }
+
+    /// Modules that only make sense when used (nodesets, partitions, login groups, networks).
+    private func checkUsed(_ modules: [ResolvedModule], dependents: [ModuleID: Set<ModuleID>], diagnostics: inout Diagnostics) {
+        for module in modules where module.schema.mustBeUsed && (dependents[module.id] ?? []).isEmpty {
+            diagnostics.report(.moduleNotUsed, "module '\(module.id)' (\(module.schema.source)) is not used by any module", at: module.declaration.id.location,
+                               help: usedHelp(module.schema.kind))
+        }
+    }
+
+    private func usedHelp(_ kind: ModuleKind) -> String? {
+        switch kind {
+        case .slurmNodeset: "add it to the 'use' list of a partition"
+        case .slurmPartition, .slurmLogin: "add it to the 'use' list of a Slurm controller"
+        case .vpc: "add it to the 'use' list of the modules that attach to it"
+        default: nil
+        }
+    }
+}

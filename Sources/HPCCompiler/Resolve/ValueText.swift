@@ -1,0 +1,34 @@
+import Foundation
+
+/// Short textual forms of values for messages and module references.
+public enum ValueText {
+    /// HCL-like text: `"x"`, `10`, `[1, 2]`, `{a = "b"}`.
+    public static func hcl(_ value: Value) -> String {
+        switch value {
+        case .null: "null"
+        case let .bool(flag): flag ? "true" : "false"
+        case let .int(number): String(number)
+        case let .float(number): JSONWriter.format(number)
+        case let .string(text): JSONWriter.quote(text)
+        case let .list(elements): "[" + elements.map(hcl).joined(separator: ", ") + "]"
+        case let .map(members): members.isEmpty ? "{}" : "{" + members.keys.sorted().map { "\($0) = \(hcl(members[$0]!))" }.joined(separator: ", ") + "}"
+        case let .output(reference): "$(\(reference.text))"
+        case let .template(parts): JSONWriter.quote(parts.map(blueprintText).joined())
+        case let .terraform(text): "((\(text)))"
+        }
+    }
+
+    /// A number without a needless fraction.
+    public static func number(_ number: Double) -> String {
+        JSONWriter.format(number)
+    }
+
+    /// A template part as the user would write it in a blueprint.
+    static func blueprintText(_ part: TemplatePart) -> String {
+        switch part {
+        case let .literal(text): text.replacingOccurrences(of: "$(", with: "\\$(").replacingOccurrences(of: "((", with: "\\((")
+        case let .output(reference): "$(\(reference.text))"
+        case let .terraform(text): "((\(text)))"
+        }
+    }
+}

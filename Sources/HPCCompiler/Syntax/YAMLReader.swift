@@ -1,0 +1,208 @@
+import Yams
+
+/// Parse stage: blueprint text → `YAMLNode` tree with positions.
+///
+/// Yams (libyaml) does the scanning; this stage adds what a blueprint needs on top: every key a
+/// scalar, duplicate keys reported at the second occurrence (and parsing resumed past them), YAML
+/// merge keys, a limit on alias expansion, and only the standard tags.
+public struct YAMLReader: Sendable {
+    /// The most nodes a document may expand to (aliases included); guards against alias bombs.
+    public var nodeLimit: Int
+
+    /// Creates a reader.
+    public init(nodeLimit: Int = 250_000) {
+        self.nodeLimit = nodeLimit
+    }
+
+    /// Parses `source`; reports problems into `diagnostics` and returns nil when no tree could be built.
+    public func read(_ source: SourceFile, into diagnostics: inout Diagnostics) -> YAMLNode? {
+        var text = source.text
+        // A duplicate key stops libyaml's composer; each one is reported, renamed out of the way
+        // and the text parsed again, so that one run finds them all.
+        for _ in 0..<64 {
+            do {
+                guard let root = try Yams.compose(yaml: text) else {
+                    diagnostics.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: source.name, line: 1, column: 1))
+                    return nil
+                }
+                var builder = TreeBuilder(file: source.name, source: source, limit: nodeLimit)
+                let tree = builder.build(root)
+                diagnostics.merge(builder.diagnostics)
+                return builder.exceeded ? nil : tree
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                guard let key = duplicates.first,
+                      let patched = DuplicateKey.report(key, firstAt: context.mark, in: &text, source: source, into: &diagnostics)
+                else { return nil }
+                text = patched
+            } catch {
+                diagnostics.report(YAMLErrorMapping.diagnostic(for: error, in: source))
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
+/// Converts Yams nodes to `YAMLNode`s, counting nodes against the expansion limit.
+private struct TreeBuilder {
+    let file: String
+    let source: SourceFile
+    let limit: Int
+    var count = 0
+    var exceeded = false
+    var diagnostics = Diagnostics()
+
+    init(file: String, source: SourceFile, limit: Int) {
+        self.file = file
+        self.source = source
+        self.limit = limit
+    }
+
+    mutating func build(_ node: Node) -> YAMLNode {
+        count += 1
+        if count > limit {
+            if !exceeded {
+                diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(node.mark, length: 1))
+            }
+            exceeded = true
+            return .scalar("", .plain, tag: nil, location(node.mark, length: 1))
+        }
+        switch node {
+        case let .scalar(scalar):
+            return buildScalar(scalar)
+        case let .sequence(sequence):
+            checkTag(sequence.tag, allowed: ["tag:yaml.org,2002:seq"], at: sequence.mark)
+            return .sequence(sequence.map { build($0) }, location(sequence.mark, length: 1))
+        case let .mapping(mapping):
+            checkTag(mapping.tag, allowed: ["tag:yaml.org,2002:map"], at: mapping.mark)
+            return .mapping(buildEntries(Array(mapping)), location(mapping.mark, length: 1))
+        case .alias:
+            return .scalar("", .plain, tag: nil, location(nil, length: 1))
+        }
+    }
+
+    private mutating func buildScalar(_ scalar: Node.Scalar) -> YAMLNode {
+        let style = ScalarStyle(scalar.style)
+        // libyaml tags every quoted scalar `!!str`; only a tag on a plain scalar was written by the user.
+        let tag = style == .plain ? explicitTag(scalar.tag) : nil
+        if tag != nil {
+            checkTag(scalar.tag, allowed: Self.scalarTags, at: scalar.mark)
+        }
+        let loc = location(scalar.mark, length: tokenLength(scalar, style: style))
+        return .scalar(scalar.string, style, tag: tag, loc)
+    }
+
+    private mutating func buildEntries(_ pairs: [(Node, Node)]) -> [YAMLEntry] {
+        var entries: [YAMLEntry] = []
+        var merged: [YAMLEntry] = []
+        for (keyNode, valueNode) in pairs {
+            guard case let .scalar(keyScalar) = keyNode else {
+                diagnostics.report(.nonStringKey, "mapping keys must be strings, not \(keyNode.isMapping ? "mappings" : "lists")", at: location(keyNode.mark, length: 1))
+                _ = build(valueNode)
+                continue
+            }
+            let keyLocation = location(keyScalar.mark, length: tokenLength(keyScalar, style: ScalarStyle(keyScalar.style)))
+            if keyScalar.string.contains(DuplicateKey.marker) {
+                continue // a duplicate already reported; the first occurrence wins
+            }
+            if keyScalar.style == .plain, keyScalar.string == "<<" {
+                merged.append(contentsOf: mergeEntries(build(valueNode)))
+                continue
+            }
+            let keyNodeBuilt = buildScalar(keyScalar)
+            if keyNodeBuilt.isNull {
+                diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation)
+                _ = build(valueNode)
+                continue
+            }
+            entries.append(YAMLEntry(key: keyScalar.string, keyLocation: keyLocation, value: build(valueNode)))
+        }
+        let explicit = Set(entries.map(\.key))
+        var seenMerged = Set<String>()
+        for entry in merged where !explicit.contains(entry.key) && seenMerged.insert(entry.key).inserted {
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// `<<: *base` or `<<: [*a, *b]`: the entries to merge in, earlier sources winning.
+    private mutating func mergeEntries(_ node: YAMLNode) -> [YAMLEntry] {
+        switch node {
+        case let .mapping(entries, _):
+            return entries
+        case let .sequence(elements, _):
+            return elements.flatMap { element -> [YAMLEntry] in
+                guard case let .mapping(entries, _) = element else {
+                    diagnostics.report(.unsupportedYAML, "a merge key takes a mapping or a list of mappings", at: element.location)
+                    return []
+                }
+                return entries
+            }
+        default:
+            diagnostics.report(.unsupportedYAML, "a merge key takes a mapping or a list of mappings", at: node.location)
+            return []
+        }
+    }
+
+    static let scalarTags: Set<String> = [
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    ]
+
+    private func explicitTag(_ tag: Tag) -> String? {
+        let name = tag.description
+        return (name == "?" || name == "!" || name.isEmpty) ? nil : name
+    }
+
+    private mutating func checkTag(_ tag: Tag, allowed: Set<String>, at mark: Mark?) {
+        guard let name = explicitTag(tag), !allowed.contains(name) else { return }
+        diagnostics.report(.unsupportedYAML, "unsupported YAML tag '\(name)'", at: location(mark, length: 1),
+                           help: "blueprints use plain YAML values; remove the tag")
+    }
+
+    private func location(_ mark: Mark?, length: Int) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, length: length)
+    }
+
+    /// How many columns the scalar's token covers on its first line.
+    private func tokenLength(_ scalar: Node.Scalar, style: ScalarStyle) -> Int {
+        switch style {
+        case .plain:
+            return scalar.string.contains("\n") ? 1 : scalar.string.unicodeScalars.count
+        case .singleQuoted, .doubleQuoted:
+            guard let mark = scalar.mark, let line = source.line(mark.line) else { return 1 }
+            let scalars = Array(line.unicodeScalars)
+            let start = mark.column - 1
+            guard start < scalars.count else { return 1 }
+            let quote = scalars[start]
+            var index = start + 1
+            while index < scalars.count {
+                if scalars[index] == "\\", style == .doubleQuoted { index += 2; continue }
+                if scalars[index] == quote {
+                    if style == .singleQuoted, index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+                    return index - start + 1
+                }
+                index += 1
+            }
+            return scalars.count - start
+        case .literal, .folded:
+            return 1
+        }
+    }
+}
+
+private extension Node {
+    var isMapping: Bool { if case .mapping = self { return true } else { return false } }
+}
+
+private extension ScalarStyle {
+    init(_ style: Node.Scalar.Style) {
+        switch style {
+        case .singleQuoted: self = .singleQuoted
+        case .doubleQuoted: self = .doubleQuoted
+        case .literal: self = .literal
+        case .folded: self = .folded
+        default: self = .plain
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import HPCCompiler
+
+/// The `hpcc` command.
+struct HPCC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hpcc",
+        abstract: "Compile HPC infrastructure blueprints into Terraform, Slurm and Ansible files.",
+        version: "hpcc \(Compiler.version)",
+        subcommands: [Build.self, Validate.self, Modules.self]
+    )
+}
+
+/// How diagnostics are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// Options shared by the commands that compile.
+struct CompileOptions: ParsableArguments {
+    @Option(name: .customLong("vars"), parsing: .singleValue,
+            help: ArgumentHelp("Set or override a deployment variable (NAME=VALUE, VALUE read as YAML). Repeatable.", valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    @Option(help: "Diagnostics format: text or json.")
+    var format: OutputFormat = .text
+
+    mutating func validate() throws {
+        for argument in variables where !argument.contains("=") || argument.hasPrefix("=") {
+            throw ValidationError("--vars takes NAME=VALUE, not '\(argument)'")
+        }
+    }
+}

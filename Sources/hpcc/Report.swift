@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HPCCompiler
+
+/// Prints diagnostics in the chosen format: text to stderr (coloured on a terminal), JSON to stdout.
+enum Report {
+    static func print(_ diagnostics: [Diagnostic], sources: [SourceFile], format: OutputFormat) {
+        switch format {
+        case .json:
+            Swift.print(DiagnosticJSONRenderer.render(diagnostics), terminator: "")
+        case .text:
+            guard !diagnostics.isEmpty else { return }
+            let renderer = TextRenderer(colored: isatty(STDERR_FILENO) == 1)
+            var text = renderer.render(diagnostics, sources: sources)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            stderr(text)
+        }
+    }
+
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Reading a blueprint from disk; failures are I/O diagnostics (exit status 2).
+enum BlueprintFile {
+    struct Failure: Error {
+        let diagnostic: Diagnostic
+    }
+
+    static func read(_ path: String, format: OutputFormat, report: Bool = true) throws -> SourceFile {
+        do {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Failure(diagnostic: Diagnostic(.readFailed, "cannot read blueprint '\(path)'", at: nil))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw Failure(diagnostic: Diagnostic(.notUTF8, "blueprint '\(path)' is not UTF-8 text", at: nil))
+            }
+            return SourceFile(name: path, text: text)
+        } catch let failure as Failure {
+            guard report else { throw failure }
+            Report.print([failure.diagnostic], sources: [], format: format)
+            throw ExitCode(2)
+        }
+    }
+}
