@@ -29,5 +29,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
+        .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler"]),
+        .testTarget(name: "CLITests", dependencies: ["hpcc"]),
     ]
 )

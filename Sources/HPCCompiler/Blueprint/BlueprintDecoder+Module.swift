@@ -5,7 +5,10 @@ extension BlueprintDecoder {
                                          silentlyAccepted: Self.obsoleteModuleKeys, diagnostics: &diagnostics)
         else { return nil }
         let id = reader.literalString("id", required: true, diagnostics: &diagnostics)
+        // A module whose source is malformed is kept with an empty source, so that references
+        // to its id do not cascade into "unknown module" errors.
         let source = reader.literalString("source", required: true, diagnostics: &diagnostics)
+            ?? Located("", at: reader.value("source")?.location ?? reader.location)
         if let id {
             if id.value == "vars" {
                 diagnostics.report(.invalidName, "'vars' is reserved and cannot be a module id", at: id.location)
@@ -40,7 +43,7 @@ extension BlueprintDecoder {
                 diagnostics.report(.wrongShape, "'settings' must be a mapping, not \(node.kindDescription)", at: node.location)
             }
         }
-        guard let id, let source else { return nil }
+        guard let id else { return nil }
         return ModuleDeclaration(
             id: Located(ModuleID(id.value), at: id.location), source: source, kind: kind, uses: uses,
             exposedOutputs: decodeOutputs(reader, diagnostics: &diagnostics), settings: settings,

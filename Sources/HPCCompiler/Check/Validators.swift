@@ -19,7 +19,9 @@ public struct Validators: Sendable {
                                        at: use.location, severity: severity, help: "remove '\(use.value)' from the 'use' list")
                 }
             case "test_deployment_variable_not_used":
-                for variable in blueprint.variables where !resolved.usedVariables.contains(variable.name) && variable.name != "deployment_name" {
+                // Variables that could not be evaluated were reported already.
+                for variable in blueprint.variables where !resolved.usedVariables.contains(variable.name) && variable.name != "deployment_name"
+                    && resolved.variables[variable.name] != nil {
                     diagnostics.report(.unusedVariable, "variable '\(variable.name)' is not used by any module", at: variable.nameLocation, severity: severity,
                                        help: "remove it, or skip the validator test_deployment_variable_not_used")
                 }

@@ -13,8 +13,16 @@ public struct Lowering: Sendable {
     /// Lowers `resolved`; nil when an error was reported.
     public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
         var context = LoweringContext(resolved: resolved, machines: machines)
+        var failed = Set<ModuleID>()
         for id in resolved.order {
             guard let module = resolved.module(id) else { continue }
+            // A module that reads from one that failed to lower would only repeat that error.
+            let upstream = Set(module.settings.values.flatMap { $0.value.outputReferences.map(\.module) })
+            if !upstream.isDisjoint(with: failed) {
+                failed.insert(id)
+                continue
+            }
+            let errorsBefore = diagnostics.errorCount
             let reader = SettingReader(module: module, context: context)
             switch module.schema.kind {
             case .vpc: VPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
@@ -26,6 +34,7 @@ public struct Lowering: Sendable {
             case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmController: ControllerLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
+            if diagnostics.errorCount > errorsBefore { failed.insert(id) }
         }
         context.exposeOutputs(diagnostics: &diagnostics)
         return diagnostics.hasErrors ? nil : context.deployment

@@ -1,8 +1,10 @@
 /// Checks an evaluated value (from an expression) against a setting type.
 enum Conformance {
+    /// `splicing`: the value is an element of a list, where a list output contributes all its
+    /// elements (as `use` wiring does).
     static func conform(
         _ value: Value, to type: SettingType, at location: SourceLocation, what: String, modules: ModuleIndex,
-        diagnostics: inout Diagnostics
+        splicing: Bool = false, diagnostics: inout Diagnostics
     ) -> Value? {
         switch (value, type) {
         case (_, .any), (.null, _), (.terraform, _):
@@ -10,7 +12,8 @@ enum Conformance {
         case let (.output(reference), _):
             guard reference.path.isEmpty,
                   let output = modules.schemas[reference.module]?.output(reference.output) else { return value }
-            if type.accepts(output.type) && !(type.isList == false && output.type.isList && type != .any) { return value }
+            if type.accepts(output.type) { return value }
+            if splicing, case let .list(element) = output.type, type.accepts(element) { return value }
             diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), but '\(reference.text)' is \(TypeWords.describe(output.type))", at: location)
             return nil
         case (.template, .string), (.string, .string), (.bool, .bool), (.int, .number), (.float, .number):

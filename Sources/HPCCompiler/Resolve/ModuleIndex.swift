@@ -20,7 +20,7 @@ struct ModuleIndex {
             ids.append(module.id.value)
             if let schema = catalog.module(module.source.value) {
                 schemas[module.id.value] = schema
-            } else {
+            } else if !module.source.value.isEmpty {
                 Self.reportUnknownSource(module.source, catalog: catalog, diagnostics: &diagnostics)
             }
         }
@@ -43,5 +43,15 @@ struct ModuleIndex {
     /// The help line suggesting a module id close to `id`.
     func suggestion(for id: String) -> String? {
         Suggestion.help(for: id, in: ids.map(\.rawValue))
+    }
+
+    /// The module id closest to `id`, if plausible.
+    func closest(to id: String) -> ModuleID? {
+        Suggestion.closest(to: id, in: ids.map(\.rawValue)).map { ModuleID($0) }
+    }
+
+    /// True when `module` is declared but hpcc has no schema for it (its source was reported).
+    func isUnknown(_ module: ModuleID) -> Bool {
+        declarations[module] != nil && schemas[module] == nil
     }
 }

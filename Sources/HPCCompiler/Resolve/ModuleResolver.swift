@@ -9,6 +9,8 @@ struct ModuleResolver {
     private var failed = Set<String>()
     /// `use` entries that fed nothing.
     private(set) var idleUses: [Located<ModuleID>] = []
+    /// Modules an unknown `use` entry probably meant (they are not reported as unused).
+    private(set) var likelyMeant: Set<ModuleID> = []
 
     init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex) {
         self.declaration = declaration
@@ -25,7 +27,7 @@ struct ModuleResolver {
         resolveExplicit(values: &values, diagnostics: &diagnostics)
         wireUses(diagnostics: &diagnostics)
         applyVariables(values: &values, diagnostics: &diagnostics)
-        applyDefaults(diagnostics: &diagnostics)
+        applyDefaults(values: values, diagnostics: &diagnostics)
         return ResolvedModule(declaration: declaration, schema: schema, settings: settings)
     }
 
@@ -57,7 +59,8 @@ struct ModuleResolver {
                 failed.insert(spec.name)
                 continue
             }
-            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: entry.value.location)
+            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: entry.value.location,
+                                                  variable: Self.soleVariable(entry.value))
         }
     }
 
@@ -70,6 +73,7 @@ struct ModuleResolver {
             guard let usedDeclaration = index.declarations[used.value] else {
                 diagnostics.report(.unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
                                    help: index.suggestion(for: used.value.rawValue))
+                if let meant = index.closest(to: used.value.rawValue) { likelyMeant.insert(meant) }
                 continue
             }
             if used.value == id {
@@ -101,7 +105,8 @@ struct ModuleResolver {
                     wired = true
                 }
             }
-            if !wired { idleUses.append(used) }
+            let referenced = settings.values.contains { $0.value.outputReferences.contains { $0.module == used.value } }
+            if !wired && !referenced { idleUses.append(used) }
         }
         for (name, wiring) in collected {
             let spec = schema.setting(name)!
@@ -134,13 +139,28 @@ struct ModuleResolver {
         }
     }
 
-    private mutating func applyDefaults(diagnostics: inout Diagnostics) {
+    /// `NAME` when the node is exactly `$(vars.NAME)`.
+    static func soleVariable(_ node: YAMLNode) -> String? {
+        guard case let .scalar(text, _, _, location) = node, text.hasPrefix("$(vars.") else { return nil }
+        var scratch = Diagnostics()
+        if case let .variable(name, _)? = TemplateParser.parse(text, at: location, style: .plain, diagnostics: &scratch).soleExpression {
+            return name
+        }
+        return nil
+    }
+
+    /// True when a used module is unknown or missing (already reported): its outputs cannot be known.
+    private var dependsOnUnknownModule: Bool {
+        declaration.uses.contains { index.declarations[$0.value] == nil || index.isUnknown($0.value) }
+    }
+
+    private mutating func applyDefaults(values: ValueResolver, diagnostics: inout Diagnostics) {
         for spec in schema.settings where settings[spec.name] == nil && !failed.contains(spec.name) {
             if spec.defaultsToModuleID {
                 settings[spec.name] = ResolvedSetting(value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
             } else if let defaultValue = spec.defaultValue {
                 settings[spec.name] = ResolvedSetting(value: defaultValue, origin: .defaultValue, location: declaration.id.location)
-            } else if spec.required {
+            } else if spec.required && !dependsOnUnknownModule && !(spec.name == "deployment_name" && values.variables["deployment_name"] == nil) {
                 diagnostics.report(.missingSetting, "module '\(id)' (\(schema.source)) needs setting '\(spec.name)'", at: declaration.id.location,
                                    help: "set it under 'settings', add a variable '\(spec.name)', or 'use' a module that outputs it")
             }

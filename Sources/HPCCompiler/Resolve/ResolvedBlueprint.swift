@@ -60,6 +60,17 @@ public struct ResolvedSetting: Sendable, Hashable {
     public var origin: SettingOrigin
     /// Where it was written (the setting, the variable, the `use` entry, or the module id for defaults).
     public var location: SourceLocation
+    /// The variable whose value this is, when it is one variable's value (propagated, or `$(vars.x)`).
+    public var variable: String?
+
+    /// Creates a setting.
+    public init(value: Value, origin: SettingOrigin, location: SourceLocation, variable: String? = nil) {
+        self.value = value
+        self.origin = origin
+        self.location = location
+        self.variable = variable
+        if case let .variable(name) = origin { self.variable = name }
+    }
 }
 
 /// How a setting got its value.

@@ -26,14 +26,17 @@ public struct Resolver: Sendable {
 
         var modules: [ResolvedModule] = []
         var idleUses: [(module: ModuleID, use: Located<ModuleID>)] = []
+        var likelyMeant = Set<ModuleID>()
         var edges: [ModuleID: [(ModuleID, SourceLocation)]] = [:]
         for id in index.ids {
             let declaration = index.declarations[id]!
-            edges[id] = declaration.uses.map { ($0.value, $0.location) }
+            // A module using itself is reported by ModuleResolver; it is not also a cycle.
+            edges[id] = declaration.uses.filter { $0.value != id }.map { ($0.value, $0.location) }
             guard let schema = index.schemas[id] else { continue }
             var resolver = ModuleResolver(declaration, schema: schema, index: index)
             modules.append(resolver.resolve(values: &values, diagnostics: &diagnostics))
             idleUses += resolver.idleUses.map { (id, $0) }
+            likelyMeant.formUnion(resolver.likelyMeant)
         }
         for (user, references) in values.references {
             edges[user, default: []] += references.map { ($0.module, $0.location) }
@@ -43,7 +46,7 @@ public struct Resolver: Sendable {
         for (user, dependencies) in edges {
             for (dependency, _) in dependencies where dependency != user { dependents[dependency, default: []].insert(user) }
         }
-        checkUsed(modules, dependents: dependents, diagnostics: &diagnostics)
+        checkUsed(modules.filter { !likelyMeant.contains($0.id) }, dependents: dependents, diagnostics: &diagnostics)
 
         var configuration = TerraformConfigurationResolver(blueprint: blueprint)
         let backends = configuration.backends(values: &values, diagnostics: &diagnostics)

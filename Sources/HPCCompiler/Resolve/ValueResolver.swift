@@ -9,6 +9,8 @@ struct ValueResolver {
         var groupIndex: Int?
         /// The module whose setting this is (a module may not reference itself).
         var module: ModuleID?
+        /// True while typing the elements of a list: a list output there is spliced in.
+        var inList = false
     }
 
     let variables: [String: VariableDeclaration]
@@ -73,8 +75,10 @@ struct ValueResolver {
             }
             var values: [Value] = []
             var failed = false
+            var inner = site
+            inner.inList = true
             for element in elements {
-                if let value = self.type(element, as: elementType, site: site, diagnostics: &diagnostics) { values.append(value) } else { failed = true }
+                if let value = self.type(element, as: elementType, site: inner, diagnostics: &diagnostics) { values.append(value) } else { failed = true }
             }
             return failed ? nil : .list(values)
         case let .mapping(entries, location):
@@ -98,6 +102,7 @@ struct ValueResolver {
         for entry in entries {
             var inner = site
             inner.what = "'\(entry.key)' of \(site.what)"
+            inner.inList = false
             if let value = type(entry.value, as: element, site: inner, diagnostics: &diagnostics) { members[entry.key] = value } else { failed = true }
         }
         return failed ? nil : .map(members)
@@ -117,6 +122,7 @@ struct ValueResolver {
             }
             var inner = site
             inner.what = "'\(entry.key)' of \(site.what)"
+            inner.inList = false
             guard let value = type(entry.value, as: attribute.type, site: inner, diagnostics: &diagnostics) else { failed = true; continue }
             if value != .null { members[entry.key] = value }
         }
@@ -140,7 +146,7 @@ struct ValueResolver {
                 return typedValue(of: name, as: type, site: site, diagnostics: &diagnostics)
             }
             guard let value = evaluate(expression, site: site, diagnostics: &diagnostics) else { return nil }
-            return Conformance.conform(value, to: type, at: location, what: site.what, modules: modules, diagnostics: &diagnostics)
+            return Conformance.conform(value, to: type, at: location, what: site.what, modules: modules, splicing: site.inList, diagnostics: &diagnostics)
         }
         if template.segments.count == 1, case let .terraform(text) = template.segments[0] {
             return .terraform(text)

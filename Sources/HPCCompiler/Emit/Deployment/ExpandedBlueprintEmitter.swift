@@ -47,9 +47,16 @@ enum ExpandedBlueprintEmitter {
         if !module.declaration.exposedOutputs.isEmpty {
             entries.append(("outputs", .list(module.declaration.exposedOutputs.map { .string($0.name.value) })))
         }
-        let settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0.value)) } }
+        let settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0)) } }
         entries.append(("settings", .object(settings)))
         return .object(entries)
+    }
+
+    /// A setting as blueprint YAML: a value that came from a variable of the same name stays a
+    /// reference to it, so the expanded blueprint keeps using its variables.
+    private static func yaml(_ setting: ResolvedSetting) -> YAML {
+        if let name = setting.variable, name != "labels" { return .string("$(vars.\(name))") }
+        return yaml(setting.value)
     }
 
     /// A value as blueprint YAML: references in `$( )`, Terraform text in `(( ))`, literal `$(` escaped.

@@ -70,7 +70,8 @@ enum SlurmConfEmitter {
             conf.set("SlurmctldParameters", "cloud_dns,enable_configless,idle_on_node_suspend")
             if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { conf.set("GresTypes", "gpu") }
         }
-        if !parameters.privateData.isEmpty { conf.set("PrivateData", parameters.privateData.joined(separator: ",")) }
+        // `cloud` shows powered-down cloud nodes in sinfo and scontrol (Slurm before 23.02 hides them).
+        conf.set("PrivateData", (["cloud"] + parameters.privateData.filter { $0 != "cloud" }).joined(separator: ","))
         if let flags = parameters.prologFlags { conf.set("PrologFlags", flags) }
         if let switchType = parameters.switchType { conf.set("SwitchType", switchType) }
         if let plugin = parameters.topologyPlugin { conf.set("TopologyPlugin", plugin) }
@@ -113,13 +114,13 @@ enum SlurmConfEmitter {
             ("State", "UP"),
             ("DefMemPerCPU", String(defaultMemoryPerCPU(nodesets))),
             ("SuspendTime", partition.suspendTime < 0 ? "INFINITE" : String(partition.suspendTime)),
-            ("SuspendTimeout", String(partition.suspendTimeout ?? 120)),
-            ("ResumeTimeout", String(partition.resumeTimeout ?? 300)),
         ]
-        if partition.exclusive {
-            pairs.append(("OverSubscribe", "EXCLUSIVE"))
-            pairs.append(("PowerDownOnIdle", "YES"))
-        }
+        // Unset, the cluster-wide values (cloud_parameters) apply.
+        if let timeout = partition.suspendTimeout { pairs.append(("SuspendTimeout", String(timeout))) }
+        if let timeout = partition.resumeTimeout { pairs.append(("ResumeTimeout", String(timeout))) }
+        // PowerDownOnIdle would delete exclusive nodes right after their job, but Slurm 22.05
+        // (the oldest release hpcc's output must load in) does not know it; SuspendTime applies.
+        if partition.exclusive { pairs.append(("OverSubscribe", "EXCLUSIVE")) }
         if partition.isDefault { pairs.append(("Default", "YES")) }
         return override(pairs, with: partition.extraConfiguration)
     }

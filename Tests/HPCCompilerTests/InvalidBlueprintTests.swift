@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import HPCCompiler
+
+/// One invalid blueprint: the expected error codes, in position order, at the `‸` markers.
+struct InvalidCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let blueprint: String
+    let codes: [DiagnosticCode]
+    var help: String? = nil
+    var variables: [String] = []
+
+    var testDescription: String { name }
+}
+
+/// Replaces `old` in the minimal blueprint (which must occur exactly once).
+func mini(_ old: String, _ new: String) -> String {
+    precondition(minimalBlueprint.components(separatedBy: old).count == 2, "'\(old)' must occur once")
+    return minimalBlueprint.replacingOccurrences(of: old, with: new)
+}
+
+/// The minimal blueprint with extra modules appended to its group.
+func miniPlus(_ modules: String) -> String {
+    minimalBlueprint + modules
+}
+
+let invalidCases: [InvalidCase] = [
+    InvalidCase(name: "YAML syntax error (tab indentation)", blueprint: mini("  zone: us-central1-a\n", "‸\tzone: us-central1-a\n"), codes: [.yamlSyntax]),
+    InvalidCase(name: "YAML syntax error (unclosed flow list)", blueprint: mini("  zone: us-central1-a\n", "  zone: [us-central1-a\ndeployment_groups_x‸: 1\n"), codes: [.yamlSyntax]),
+    InvalidCase(name: "duplicate key", blueprint: mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  ‸zone: us-central1-b\n"), codes: [.duplicateKey]),
+    InvalidCase(name: "non-string key", blueprint: mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  ‸[a, b]: c\n"), codes: [.nonStringKey]),
+    InvalidCase(name: "unknown top-level key", blueprint: "‸‸blueprint_nam: mini\n" + minimalBlueprint.replacingOccurrences(of: "blueprint_name: mini\n", with: ""),
+                codes: [.unknownKey, .missingKey], help: "did you mean 'blueprint_name'?"),
+    InvalidCase(name: "missing deployment_name", blueprint: mini("  deployment_name: mini\n", "").replacingOccurrences(of: "vars:\n  project_id", with: "vars:\n  ‸project_id"),
+                codes: [.missingKey]),
+    InvalidCase(name: "misspelled setting", blueprint: mini("      machine_type: n2-standard-2", "      ‸machine_typ: n2-standard-2"),
+                codes: [.unknownSetting], help: "did you mean 'machine_type'?"),
+    InvalidCase(name: "unknown module source", blueprint: mini("source: modules/network/vpc", "source: ‸modules/network/vcp"),
+                codes: [.unknownSource], help: "did you mean 'modules/network/vpc'?"),
+    InvalidCase(name: "quoted number", blueprint: mini("node_count_dynamic_max: 2", "node_count_dynamic_max: ‸\"2\""),
+                codes: [.typeMismatch], help: "remove the quotes"),
+    InvalidCase(name: "list where a number belongs", blueprint: mini("node_count_dynamic_max: 2", "node_count_dynamic_max: ‸[2]"), codes: [.typeMismatch]),
+    InvalidCase(name: "value outside enum", blueprint: mini("partition_name: batch", "partition_name: batch\n      exclusive: ‸maybe"), codes: [.typeMismatch]),
+    InvalidCase(name: "filestore tier not in enum", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings:
+              filestore_tier: ‸PREMIUM
+
+        """), codes: [.constraintViolation]),
+    InvalidCase(name: "missing required setting", blueprint: mini("      partition_name: batch\n", "      is_default: true\n").replacingOccurrences(of: "- id: partition", with: "- id: ‸partition"),
+                codes: [.missingSetting]),
+    InvalidCase(name: "blueprint name not a label", blueprint: mini("blueprint_name: mini", "blueprint_name: ‸Mini_Blueprint"), codes: [.invalidName]),
+    InvalidCase(name: "duplicate module id", blueprint: miniPlus("""
+          - id: ‸network
+            source: modules/network/vpc
+
+        """), codes: [.duplicateName]),
+    InvalidCase(name: "packer module", blueprint: miniPlus("""
+          - id: image
+            source: modules/packer/custom-image
+            kind: ‸packer
+
+        """).replacingOccurrences(of: "source: modules/packer/custom-image", with: "source: ‸modules/packer/custom-image"),
+                codes: [.unknownSource, .unsupportedModuleKind]),
+    InvalidCase(name: "unknown object attribute", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings:
+              deletion_protection: {enabled: true, ‸reasn: backups}
+
+        """), codes: [.unknownAttribute], help: "did you mean 'reason'?"),
+    InvalidCase(name: "unknown validator", blueprint: minimalBlueprint + "validators:\n- validator: ‸test_zone_in_regin\n",
+                codes: [.unknownValidator], help: "did you mean 'test_zone_in_region'?"),
+    InvalidCase(name: "removed setting", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      ‸instance_template: my-template\n"),
+                codes: [.deprecatedSetting]),
+    InvalidCase(name: "unknown variable", blueprint: mini("machine_type: n2-standard-2", "machine_type: $(‸vars.machine)"), codes: [.unknownVariable]),
+    InvalidCase(name: "variable cycle", blueprint: mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  a: $(vars.b)\n  b: $(‸vars.a)\n"), codes: [.variableCycle]),
+    InvalidCase(name: "unknown use id", blueprint: mini("use: [nodeset]", "use: [‸nodeset2]"), codes: [.unknownModule], help: "did you mean 'nodeset'?"),
+    InvalidCase(name: "unknown output", blueprint: mini("machine_type: n2-standard-2", "machine_type: $(‸network.machine_type)"), codes: [.unknownOutput]),
+    InvalidCase(name: "reference to a later group", blueprint: minimalBlueprint.replacingOccurrences(of: "  - id: controller\n", with: "- group: later\n  modules:\n  - id: controller\n")
+                    .replacingOccurrences(of: "      machine_type: n2-standard-2", with: "      machine_type: $(‸controller.slurm_cluster_name)"),
+                codes: [.laterGroupReference]),
+    InvalidCase(name: "variable references a module", blueprint: mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  net: $(‸network.network_name)\n"),
+                codes: [.variableReferencesModule]),
+    InvalidCase(name: "expression in a source", blueprint: mini("source: modules/network/vpc", "source: ‸$(vars.vpc)"), codes: [.expressionNotAllowed]),
+    InvalidCase(name: "unclosed expression", blueprint: mini("machine_type: n2-standard-2", "machine_type: ‸$(vars.zone"), codes: [.expressionSyntax]),
+    InvalidCase(name: "unused nodeset", blueprint: miniPlus("""
+          - id: ‸spare
+            source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+            use: [network]
+
+        """), codes: [.moduleNotUsed]),
+    InvalidCase(name: "module uses itself", blueprint: mini("use: [network, partition]", "use: [network, partition, ‸controller]"), codes: [.moduleCycle]),
+    InvalidCase(name: "unknown function", blueprint: mini("machine_type: n2-standard-2", "machine_type: $(‸upper(vars.zone))"), codes: [.unsupportedFunction]),
+    InvalidCase(name: "unknown machine type", blueprint: mini("machine_type: n2-standard-2", "machine_type: ‸n2-standard-3"), codes: [.unknownMachineType]),
+    InvalidCase(name: "static nodes in an exclusive partition", blueprint: mini("node_count_dynamic_max: 2", "node_count_static: 1")
+                    .replacingOccurrences(of: "partition_name: batch", with: "partition_name: batch\n      exclusive: ‸true"),
+                codes: [.staticNodesInExclusivePartition]),
+    InvalidCase(name: "two default partitions", blueprint: minimalBlueprint
+                    .replacingOccurrences(of: "      partition_name: batch\n", with: "      partition_name: batch\n      is_default: true\n")
+                    .replacingOccurrences(of: "- id: controller", with: """
+                    - id: other
+                        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+                        use: [nodeset]
+                        settings:
+                          partition_name: other
+                          is_default: true
+                      - id: ‸controller
+                    """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
+                codes: [.multipleDefaultPartitions]),
+    InvalidCase(name: "network range not CIDR", blueprint: mini("    source: modules/network/vpc\n", "    source: modules/network/vpc\n    settings:\n      network_address_range: ‸10.0.0.1/9\n"),
+                codes: [.invalidNetworkRange]),
+    InvalidCase(name: "filestore capacity below tier", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings:
+              filestore_tier: BASIC_SSD
+              size_gb: ‸1024
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"), codes: [.capacityOutOfRange]),
+    InvalidCase(name: "zone outside region", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      zones: ‸[europe-west4-a]\n"),
+                codes: [.zoneNotInRegion]),
+    InvalidCase(name: "GPU on a C2 machine", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      guest_accelerator: ‸[{type: nvidia-l4, count: 1}]\n"),
+                codes: [.acceleratorMismatch]),
+    InvalidCase(name: "duplicate partition names", blueprint: minimalBlueprint
+                    .replacingOccurrences(of: "- id: controller", with: """
+                    - id: other
+                        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+                        use: [nodeset]
+                        settings:
+                          partition_name: batch
+                      - id: ‸controller
+                    """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
+                codes: [.duplicateSlurmName]),
+]
+
+@Suite("Invalid blueprints")
+struct InvalidBlueprintTests {
+    @Test(arguments: invalidCases.filter { $0.variables.isEmpty })
+    func reportsCodeAtMarker(_ testCase: InvalidCase) {
+        let marked = MarkedBlueprint(testCase.blueprint)
+        let result = compile(marked.text, variables: testCase.variables)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        let expected = zip(marked.markers, testCase.codes).map { "\($0.line):\($0.column) \($1.rawValue)" }
+        #expect(marked.markers.count == testCase.codes.count, "each expected code needs a ‸ marker")
+        #expect(positions(errors) == expected.sorted(by: { Self.order($0, $1) }))
+        #expect(result.files.isEmpty)
+        if let help = testCase.help {
+            #expect(errors.first?.help == help)
+        }
+    }
+
+    static func order(_ a: String, _ b: String) -> Bool {
+        let lhs = a.split(separator: " ")[0].split(separator: ":").compactMap { Int($0) }
+        let rhs = b.split(separator: " ")[0].split(separator: ":").compactMap { Int($0) }
+        return lhs.lexicographicallyPrecedes(rhs)
+    }
+}
