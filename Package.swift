@@ -28,8 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["HPCCompiler"], path: "Tests/TestSupport"),
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
-        .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler"]),
-        .testTarget(name: "CLITests", dependencies: ["hpcc"]),
+        .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["hpcc", "TestSupport"]),
     ]
 )

@@ -21,7 +21,10 @@ struct Build: ParsableCommand {
         let source = try BlueprintFile.read(blueprint, format: options.format)
         let result = Compiler().compile(source, variables: options.variables)
         Report.print(result.diagnostics, sources: result.sources, format: options.format)
-        guard result.succeeded, let name = result.deploymentName else { throw ExitCode(1) }
+        guard result.succeeded, let name = result.deploymentName else {
+            if options.format == .text { Report.stderr("hpcc: nothing written\n") }
+            throw ExitCode(1)
+        }
         let target = URL(fileURLWithPath: output).appendingPathComponent(name)
         do {
             try DeploymentWriter().write(result.files, to: target)

@@ -1,6 +1,7 @@
 import Foundation
 import HPCCompiler
 import Testing
+import TestSupport
 
 /// The committed modules/ folder is exactly what `hpcc modules --export modules/` writes from the
 /// Swift catalog; a change to a schema without re-exporting fails here.

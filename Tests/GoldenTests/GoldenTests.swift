@@ -1,6 +1,7 @@
 import Foundation
 import HPCCompiler
 import Testing
+import TestSupport
 
 /// Every shipped blueprint compiles to exactly its committed deployment folder under golden/.
 /// `HPCC_RECORD_GOLDEN=1 swift test` rewrites the folders (and fails, so a recording is never a pass).

@@ -1,6 +1,7 @@
 import Foundation
 import HPCCompiler
 import Testing
+import TestSupport
 
 /// The real consumer of slurm.conf: Debian's slurmctld loads the compiled files and must report
 /// exactly the partitions, node counts and node shapes of the IR. CI installs Slurm and sets

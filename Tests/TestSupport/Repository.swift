@@ -2,34 +2,34 @@ import Foundation
 import HPCCompiler
 
 /// Paths inside the repository, found from this file's location.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let blueprints = root.appendingPathComponent("blueprints")
-    static let golden = root.appendingPathComponent("golden")
-    static let modules = root.appendingPathComponent("modules")
-    static let slurmCheck = root.appendingPathComponent("Tests/Tools/slurmctld-check.sh")
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let blueprints = root.appendingPathComponent("blueprints")
+    public static let golden = root.appendingPathComponent("golden")
+    public static let modules = root.appendingPathComponent("modules")
+    public static let slurmCheck = root.appendingPathComponent("Tests/Tools/slurmctld-check.sh")
 
     /// Variables passed to a shipped blueprint when it leaves them to the user (the Cluster Toolkit
     /// examples set `project_id` to null).
-    static func variables(for blueprint: String) -> [String] {
+    public static func variables(for blueprint: String) -> [String] {
         ["hpc-slurm", "pfs-managed-lustre-slurm"].contains(blueprint) ? ["project_id=demo-project"] : []
     }
 
     /// Every shipped blueprint's name (file name without `.yaml`).
-    static var blueprintNames: [String] {
+    public static var blueprintNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: blueprints.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Compiles a shipped blueprint the way `hpcc build blueprints/<name>.yaml` does.
-    static func compile(_ name: String) throws -> CompileResult {
+    public static func compile(_ name: String) throws -> CompileResult {
         let path = "blueprints/\(name).yaml"
         let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         return Compiler().compile(SourceFile(name: path, text: text), variables: variables(for: name))
     }
 
     /// Every file under `folder`, relative paths sorted.
-    static func files(under folder: URL) -> [String] {
+    public static func files(under folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var paths: [String] = []
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {

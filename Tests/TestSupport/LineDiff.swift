@@ -1,6 +1,6 @@
 /// A short, readable diff of two texts: the first differing lines with their numbers.
-enum LineDiff {
-    static func describe(expected: String, actual: String, context: Int = 2, limit: Int = 12) -> String {
+public enum LineDiff {
+    public static func describe(expected: String, actual: String, context: Int = 2, limit: Int = 12) -> String {
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = zip(old, new).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? (old.count == new.count ? nil : min(old.count, new.count))

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Runs a program and collects its output.
-enum Shell {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public enum Shell {
+    public struct Outcome {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// Output goes to temporary files, so a chatty program can never block on a full pipe.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-shell-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -19,6 +19,7 @@ enum Shell {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
@@ -30,7 +31,7 @@ enum Shell {
     }
 
     /// True when `program` is on the PATH.
-    static func has(_ program: String) -> Bool {
+    public static func has(_ program: String) -> Bool {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(program)") }
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `hpcc` command as users and CI run it: exit statuses, diagnostics, files on disk.
+@Suite("hpcc command line")
+struct CLITests {
+    private func scratchFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func version() throws {
+        let outcome = try HPCCBinary.run(["--version"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "hpcc 0.1.0\n")
+    }
+
+    @Test(arguments: [
+        ("gcp-slurm", [String](), "atlas", ["primary/main.tf.json"]),
+        ("hpc-slurm", ["--vars", "project_id=demo-project"], "hpc-slurm", ["primary/main.tf.json"]),
+        ("pfs-managed-lustre-slurm", ["--vars", "project_id=demo-project"], "managed-lustre-slurm", ["lustre/main.tf.json", "slurm-cluster/main.tf.json"]),
+    ])
+    func buildWritesTheDeploymentFolder(blueprint: String, variables: [String], deployment: String, roots: [String]) throws {
+        let output = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let outcome = try HPCCBinary.run(["build", "blueprints/\(blueprint).yaml", "-o", output.path] + variables)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let files = Set(Repository.files(under: output.appendingPathComponent(deployment)))
+        let expected = Set(roots + ["slurm/slurm.conf", "slurm/cgroup.conf", "slurm/resume.sh", "slurm/suspend.sh",
+                                    "ansible/inventory.yml", "expanded-blueprint.yaml", "hpcc-manifest.json", "scripts/hpcc-node.sh"])
+        #expect(expected.isSubset(of: files), "missing: \(expected.subtracting(files).sorted())")
+        let script = output.appendingPathComponent("\(deployment)/slurm/resume.sh").path
+        #expect(FileManager.default.isExecutableFile(atPath: script))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let first = try scratchFolder(), second = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        #expect(try HPCCBinary.run(["build", "blueprints/gcp-slurm.yaml", "-o", first.path]).status == 0)
+        #expect(try HPCCBinary.run(["build", "./blueprints/gcp-slurm.yaml", "-o", second.path]).status == 0)
+        let files = Repository.files(under: first.appendingPathComponent("atlas"))
+        #expect(files == Repository.files(under: second.appendingPathComponent("atlas")))
+        for file in files {
+            let a = FileManager.default.contents(atPath: first.appendingPathComponent("atlas/\(file)").path)
+            let b = FileManager.default.contents(atPath: second.appendingPathComponent("atlas/\(file)").path)
+            #expect(a == b, "\(file) differs between builds")
+        }
+    }
+
+    /// A misspelled setting, an unknown `use` id and a variable cycle: all three reported in one
+    /// run, at their exact positions, with codes and suggestions; exit 1; nothing written.
+    @Test func threeMistakesAreReportedTogether() throws {
+        let output = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let outcome = try HPCCBinary.run(["build", "Tests/Fixtures/three-mistakes.yaml", "-o", output.path])
+        #expect(outcome.status == 1)
+        let headlines = outcome.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map(String.init)
+        #expect(headlines == [
+            "Tests/Fixtures/three-mistakes.yaml:11:19: error[HPC3002]: variables reference each other in a cycle: work_root → scratch_root → work_root",
+            "Tests/Fixtures/three-mistakes.yaml:23:7: error[HPC2004]: unknown setting 'machine_typ' for module 'compute_nodeset' (community/modules/compute/schedmd-slurm-gcp-v6-nodeset)",
+            "Tests/Fixtures/three-mistakes.yaml:28:11: error[HPC3003]: module 'compute_partition' uses unknown module 'compute_nodset'",
+        ])
+        #expect(outcome.stderr.contains("   = help: did you mean 'machine_type'?\n"))
+        #expect(outcome.stderr.contains("   = help: did you mean 'compute_nodeset'?\n"))
+        #expect(outcome.stderr.contains(" 23 |       machine_typ: c2-standard-60\n    |       ^~~~~~~~~~~\n"))
+        #expect(outcome.stderr.contains("3 errors, 0 warnings\n"))
+        #expect(Repository.files(under: output).isEmpty, "a failed build must not write anything")
+    }
+
+    @Test func validateReportsJSON() throws {
+        let outcome = try HPCCBinary.run(["validate", "--format", "json", "Tests/Fixtures/three-mistakes.yaml", "blueprints/gcp-slurm.yaml"])
+        #expect(outcome.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { "\($0["line"]!):\($0["column"]!) \($0["code"]!)" } == ["11:19 HPC3002", "23:7 HPC2004", "28:11 HPC3003"])
+        #expect(document["errors"] as? Int == 3)
+    }
+
+    @Test func validatePassesCleanBlueprints() throws {
+        let outcome = try HPCCBinary.run(["validate", "blueprints/gcp-slurm.yaml"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+    }
+
+    @Test(arguments: [
+        ["build"],
+        ["build", "blueprints/gcp-slurm.yaml", "--vars", "no-equals-sign"],
+        ["validate", "--format", "xml", "blueprints/gcp-slurm.yaml"],
+        ["frobnicate"],
+        ["build", "does/not/exist.yaml"],
+    ])
+    func usageAndIOErrorsExitWithTwo(_ arguments: [String]) throws {
+        let outcome = try HPCCBinary.run(arguments)
+        #expect(outcome.status == 2, "\(arguments): \(outcome.stderr)")
+    }
+
+    @Test func aFailedBuildLeavesThePreviousDeploymentIntact() throws {
+        let output = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(try HPCCBinary.run(["build", "blueprints/gcp-slurm.yaml", "-o", output.path]).status == 0)
+        let before = Repository.files(under: output)
+        // Same deployment name, broken machine type: the build fails and must not touch the folder.
+        let broken = output.appendingPathComponent("broken.yaml")
+        let text = try String(contentsOf: Repository.blueprints.appendingPathComponent("gcp-slurm.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "machine_type: g2-standard-24", with: "machine_type: g2-standard-25").write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try HPCCBinary.run(["build", broken.path, "-o", output.path]).status == 1)
+        #expect(Repository.files(under: output).filter { $0 != "broken.yaml" } == before)
+    }
+
+    @Test func modulesListsTheCatalog() throws {
+        let outcome = try HPCCBinary.run(["modules"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.split(separator: "\n").count == 8)
+        #expect(outcome.stdout.contains("modules/file-system/filestore"))
+    }
+
+    @Test func helpEverywhere() throws {
+        for command in [[], ["build"], ["validate"], ["modules"]] {
+            let outcome = try HPCCBinary.run(command + ["--help"])
+            #expect(outcome.status == 0, "\(command) --help")
+            #expect(outcome.stdout.contains("USAGE"), "\(command) --help")
+        }
+    }
+}
