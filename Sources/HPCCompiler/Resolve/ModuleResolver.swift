@@ -59,8 +59,11 @@ struct ModuleResolver {
                 failed.insert(spec.name)
                 continue
             }
-            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: entry.value.location,
-                                                  variable: Self.soleVariable(entry.value))
+            // A value taken whole from a variable is located where the variable's value is written
+            // (maybe a --vars argument): that is what a finding about the value must point at.
+            let variable = Self.soleVariable(entry.value)
+            let location = variable.flatMap { values.variables[$0]?.value.location } ?? entry.value.location
+            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: location, variable: variable)
         }
     }
 

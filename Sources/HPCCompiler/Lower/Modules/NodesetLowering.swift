@@ -23,9 +23,13 @@ enum NodesetLowering {
         }
         var zones = [zone]
         for extra in settings.strings("zones", diagnostics: &diagnostics) where !zones.contains(extra) { zones.append(extra) }
-        for candidate in zones where !candidate.hasPrefix(region + "-") {
-            diagnostics.report(.zoneNotInRegion, "zone '\(candidate)' of nodeset '\(name)' is not in region '\(region)'",
-                               at: settings.location(candidate == zone ? "zone" : "zones"))
+        for candidate in zones {
+            let at = settings.location(candidate == zone ? "zone" : "zones")
+            if !Pattern.matches(candidate, "[a-z]+-[a-z]+[0-9]+-[a-z]") {
+                diagnostics.report(.constraintViolation, "'\(candidate)' of nodeset '\(name)' is not a zone name such as `us-central1-a`", at: at)
+            } else if !candidate.hasPrefix(region + "-") {
+                diagnostics.report(.zoneNotInRegion, "zone '\(candidate)' of nodeset '\(name)' is not in region '\(region)'", at: at)
+            }
         }
         var placement = settings.bool("enable_placement", diagnostics: &diagnostics) ?? true
         if placement, !instance.machine.supportsCompactPlacement {
@@ -60,18 +64,24 @@ enum NodesetLowering {
     /// `node_conf` as NodeName keys; lists become comma-separated values.
     private static func nodeConfiguration(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in settings.literal("node_conf", diagnostics: &diagnostics)?.map ?? [:] {
+        let entries = settings.literal("node_conf", diagnostics: &diagnostics)?.map ?? [:]
+        for key in entries.keys.sorted() {
+            let value = entries[key]!
             if key == "Sockets" {
                 diagnostics.report(.constraintViolation, "node_conf cannot set 'Sockets'; set 'SocketsPerBoard'", at: settings.location("node_conf"))
                 continue
             }
-            if let text = Conformance.scalarText(value) {
-                result[key] = text
+            var text: String
+            if let scalar = Conformance.scalarText(value) {
+                text = scalar
             } else if let list = value.list?.compactMap(Conformance.scalarText) {
-                result[key] = list.joined(separator: ",")
+                text = list.joined(separator: ",")
             } else {
                 diagnostics.report(.typeMismatch, "node_conf value for '\(key)' must be a scalar or a list", at: settings.location("node_conf"))
+                continue
             }
+            guard SlurmText.check(key: key, value: text, setting: "node_conf", settings: settings, diagnostics: &diagnostics) else { continue }
+            result[key] = text
         }
         return result
     }

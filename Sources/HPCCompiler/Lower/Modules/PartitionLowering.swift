@@ -34,7 +34,9 @@ enum PartitionLowering {
             isDefault: settings.bool("is_default", diagnostics: &diagnostics) ?? false, exclusive: exclusive,
             suspendTime: suspendTime, suspendTimeout: settings.int("suspend_timeout", diagnostics: &diagnostics),
             resumeTimeout: settings.int("resume_timeout", diagnostics: &diagnostics),
-            extraConfiguration: settings.stringMap("partition_conf", diagnostics: &diagnostics)
+            extraConfiguration: settings.stringMap("partition_conf", diagnostics: &diagnostics).filter { key, value in
+                SlurmText.check(key: key, value: value, setting: "partition_conf", settings: settings, diagnostics: &diagnostics)
+            }
         )
         context.entities[settings.id] = .partition(partition, nodesets)
     }

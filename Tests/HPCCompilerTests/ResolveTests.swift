@@ -1,0 +1,107 @@
+import Testing
+@testable import HPCCompiler
+
+@Suite("Resolve: variables, use wiring, groups")
+struct ResolveTests {
+    @Test func variablesReachUnsetInputsOfTheSameName() throws {
+        let result = compile(minimalBlueprint)
+        let cluster = try #require(result.deployment?.clusters.first)
+        #expect(cluster.controller.instance.project == "demo-project")
+        #expect(cluster.controller.zone == "us-central1-a")
+        #expect(cluster.name == "mini")
+    }
+
+    @Test func commandLineVariablesOverrideAndAdd() throws {
+        let result = compile(mini("machine_type: n2-standard-2", "machine_type: $(vars.node_type)"),
+                             variables: ["node_type=c2-standard-4", "project_id=other-project"])
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let nodeset = try #require(result.deployment?.clusters.first?.nodesets.first)
+        #expect(nodeset.instance.machine.name == "c2-standard-4")
+        #expect(nodeset.instance.project == "other-project")
+    }
+
+    @Test func commandLineValuesArePositionedInTheirArgument() {
+        let result = compile(mini("machine_type: n2-standard-2", "machine_type: $(vars.node_type)"), variables: ["node_type=n2-standard-3"])
+        #expect(result.diagnostics.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }
+            == ["--vars[1]:1:11 HPC3011"])
+        #expect(result.sources.map(\.name) == ["test.yaml", "--vars[1]"])
+    }
+
+    @Test func listInputsCollectFromEveryUsedModuleInOrder() throws {
+        let text = miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings: {local_mount: /home}
+          - id: appsfs
+            source: modules/file-system/filestore
+            use: [network]
+            settings: {local_mount: /apps, name: apps}
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, appsfs, homefs]")
+        let result = compile(text)
+        let cluster = try #require(result.deployment?.clusters.first)
+        #expect(cluster.mounts.map(\.localMount) == ["/apps", "/home"])
+        #expect(cluster.controllerExports == ["/opt/apps"], "/home is mounted from Filestore, so the controller does not export it")
+    }
+
+    @Test func explicitSettingsWinOverUse() throws {
+        let text = minimalBlueprint.replacingOccurrences(of: "      partition_name: batch\n", with: "      partition_name: batch\n      nodeset: []\n")
+        let result = compile(text)
+        // The explicit empty list wins, so `use: [nodeset]` wires nothing, which is reported.
+        #expect(positions(result.diagnostics, severity: .error) == ["20:11 HPC3008"])
+    }
+
+    @Test func labelsMergeWithTheModuleWinning() throws {
+        let text = mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  labels: {team: cfd, tier: gold}\n")
+            .replacingOccurrences(of: "      partition_name: batch\n", with: "      partition_name: batch\n")
+            .replacingOccurrences(of: "    use: [network, partition]\n", with: "    use: [network, partition]\n    settings:\n      labels: {tier: silver}\n")
+        let result = compile(text)
+        let labels = try #require(result.deployment?.clusters.first?.origin.labels)
+        #expect(labels == ["team": "cfd", "tier": "silver", "hpcc_blueprint": "mini", "hpcc_deployment": "mini", "hpcc_module": "controller"])
+    }
+
+    @Test func noEffectSettingsWarnOnlyWhenWritten() {
+        let quiet = compile(minimalBlueprint)
+        #expect(quiet.diagnostics.isEmpty, "\(quiet.diagnostics)")
+        let written = compile(mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      enable_bigquery_load: true\n"))
+        #expect(positions(written.diagnostics) == ["27:7 HPC2009"])
+        #expect(written.succeeded)
+    }
+
+    @Test func ignoreSilencesWarningsButNotErrors() {
+        let text = mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      enable_bigquery_load: true\n") + "ignore: [HPC2009, HPC3011]\n"
+        #expect(compile(text).diagnostics.isEmpty)
+        let broken = text.replacingOccurrences(of: "machine_type: n2-standard-2", with: "machine_type: n2-standard-3")
+        #expect(compile(broken).diagnostics.map(\.code) == [.unknownMachineType])
+    }
+
+    @Test func validationLevelSetsTheSeverityOfRuleFindings() {
+        let idle = mini("use: [nodeset]", "use: [nodeset, network]")
+        #expect(positions(compile(idle).diagnostics) == ["20:20 HPC3008"])
+        #expect(compile(idle + "validation_level: WARNING\n").diagnostics.map(\.severity) == [.warning])
+        #expect(compile(idle + "validation_level: IGNORE\n").diagnostics.isEmpty)
+    }
+
+    @Test func crossGroupReferencesBecomeOutputsAndVariables() throws {
+        let text = minimalBlueprint.replacingOccurrences(of: "  - id: nodeset\n", with: "- group: cluster\n  modules:\n  - id: nodeset\n")
+        let result = compile(text)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let primary = try #require(result.file("primary/main.tf.json"))
+        let cluster = try #require(result.file("cluster/main.tf.json"))
+        #expect(primary.contains("\"subnetwork_self_link_network\": {\n      \"description\""))
+        #expect(cluster.contains("\"variable\": {\n    \"subnetwork_self_link_network\""))
+        #expect(cluster.contains("\"subnetwork\": \"${var.subnetwork_self_link_network}\""))
+    }
+
+    @Test func userStringsCannotBecomeTerraformInterpolations() throws {
+        let text = mini("    source: modules/network/vpc\n", "    source: modules/network/vpc\n    settings:\n      network_description: \"cost ${var.secret} %{if x}\"\n")
+        let result = compile(text)
+        #expect(result.file("primary/main.tf.json")?.contains("\"description\": \"cost $${var.secret} %%{if x}\"") == true)
+    }
+
+    @Test func slurmConfRejectsTextItCannotHold() {
+        let text = mini("partition_name: batch", "partition_name: batch\n      partition_conf: {MaxTime: \"1 day\"}")
+        #expect(positions(compile(text).diagnostics) == ["23:23 HPC4001"])
+    }
+}
