@@ -28,9 +28,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "compile-in-memory", dependencies: ["HPCCompiler"], path: "examples/compile-in-memory"),
         .target(name: "TestSupport", dependencies: ["HPCCompiler"], path: "Tests/TestSupport"),
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
         .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["hpcc", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["hpcc", "compile-in-memory", "TestSupport"]),
     ]
 )

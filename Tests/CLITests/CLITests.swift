@@ -123,3 +123,16 @@ struct CLITests {
         }
     }
 }
+
+/// The library example runs and shows both a rejected and a compiled request.
+@Suite("examples")
+struct ExampleTests {
+    @Test func compileInMemoryRuns() throws {
+        let binary = HPCCBinary.url.deletingLastPathComponent().appendingPathComponent("compile-in-memory")
+        let outcome = try Shell.run(binary.path, [])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("--vars[1]:1:11: error[HPC3011]: unknown machine type 'c2-standard-61'"))
+        #expect(outcome.stdout.contains("nodeset cpu: 16 × c2-standard-30, 15 CPUs, 118880 MiB for Slurm"))
+        #expect(outcome.stdout.contains("PartitionName=batch Nodes=cpu State=UP"))
+    }
+}

@@ -5,13 +5,13 @@ import TestSupport
 
 /// The real consumer of slurm.conf: Debian's slurmctld loads the compiled files and must report
 /// exactly the partitions, node counts and node shapes of the IR. CI installs Slurm and sets
-/// HPCC_REQUIRE_SLURM=1, so there the check can never be skipped.
+/// HPCC_REQUIRE_TOOLS=1, so there the check can never be skipped.
 @Suite("slurmctld accepts the compiled slurm.conf", .serialized)
 struct SlurmctldTests {
     static let available = Shell.has("slurmctld") && Shell.has("munged")
-    static let required = ProcessInfo.processInfo.environment["HPCC_REQUIRE_SLURM"] == "1"
+    static let required = ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"
 
-    @Test("gcp-slurm loads with every partition and node", .enabled(if: available || required, "slurmctld and munged are not installed; run .ci/run or apt-get install slurm-wlm munge"))
+    @Test("gcp-slurm loads with every partition and node", .enabled(if: available || required, "slurmctld and munged are not installed: run .ci/run, or apt-get install slurm-wlm munge"))
     func gcpSlurmLoads() throws {
         let result = try Repository.compile("gcp-slurm")
         let cluster = try #require(result.deployment?.clusters.first)

@@ -108,9 +108,23 @@ struct LoweringContext {
         return Origin(module: module.id, group: module.declaration.group, labels: labels)
     }
 
-    /// Module outputs listed under `outputs:` become Terraform outputs of their group.
+    /// Outputs every deployment exposes without being asked: how to reach the cluster and what
+    /// other tools need to attach to its network and storage.
+    static let defaultOutputs: [ModuleKind: [String]] = [
+        .vpc: ["network_id", "subnetwork_self_link"],
+        .filestore: ["network_storage"],
+        .managedLustre: ["network_storage"],
+        .slurmController: ["slurm_cluster_name", "slurm_controller_instance", "slurm_bucket_path", "instructions"],
+    ]
+
+    /// Module outputs listed under `outputs:`, and the default ones, become Terraform outputs of their group.
     mutating func exposeOutputs(diagnostics: inout Diagnostics) {
-        for module in resolved.modules {
+        for module in resolved.modules where entities[module.id] != nil {
+            let listed = Set(module.declaration.exposedOutputs.map(\.name.value))
+            for name in Self.defaultOutputs[module.schema.kind] ?? [] where !listed.contains(name) {
+                let reference = ModuleReference(module: module.id, output: name, path: [], known: known(module.id, name, path: []))
+                deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
+            }
             for exposed in module.declaration.exposedOutputs {
                 guard module.schema.output(exposed.name.value) != nil else {
                     diagnostics.report(.unknownOutput, "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",

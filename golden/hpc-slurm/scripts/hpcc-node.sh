@@ -47,7 +47,7 @@ mount_one() { # server remote local type options
     [ "$type" = gcsfuse ] && source=$remote
     ensure_client "$type"
     mkdir -p "$target"
-    if ! grep -qs "[[:space:]]$target[[:space:]]" /etc/fstab; then
+    if ! grep -qs "[[:space:]]${target}[[:space:]]" /etc/fstab; then
         echo "$source $target $type $options 0 0" >>/etc/fstab
     fi
     for attempt in $(seq 1 30); do
@@ -85,10 +85,72 @@ run_user_script() {
     fi
 }
 
-fetch_slurm_config() {
-    gcloud storage cp "$bucket/slurm/slurm.conf" "$bucket/slurm/cgroup.conf" "$config_dir/"
-    gcloud storage cp "$bucket/slurm/gres.conf" "$config_dir/" 2>/dev/null || rm -f "$config_dir/gres.conf"
+fetch_slurm_config() { # [target-dir]
+    local target=${1:-$config_dir}
+    gcloud storage cp "$bucket/slurm/slurm.conf" "$bucket/slurm/cgroup.conf" "$target/"
+    gcloud storage cp "$bucket/slurm/gres.conf" "$target/" 2>/dev/null || rm -f "$target/gres.conf"
+    if [ "$role" = controller ]; then
+        gcloud storage cp "$bucket/slurm/resume.sh" "$bucket/slurm/suspend.sh" "$target/"
+    fi
 }
+
+install_programs() {
+    if [ "$role" = controller ]; then
+        mv -f "$config_dir/resume.sh" "$config_dir/suspend.sh" "$program_dir/"
+        chmod 755 "$program_dir/resume.sh" "$program_dir/suspend.sh"
+    fi
+}
+
+# A new `terraform apply` uploads new compiled files; this applies them without a reboot.
+sync_config() {
+    local staging
+    staging=$(mktemp -d)
+    fetch_slurm_config "$staging"
+    local changed=0
+    for file in "$staging"/*; do
+        local name
+        name=$(basename "$file")
+        local current="$config_dir/$name"
+        case $name in resume.sh|suspend.sh) current="$program_dir/$name" ;; esac
+        cmp -s "$file" "$current" || changed=1
+    done
+    if [ "$changed" = 1 ]; then
+        cp -f "$staging"/* "$config_dir/"
+        install_programs
+        [ "$role" = controller ] && scontrol reconfigure
+        log "applied new Slurm configuration from $bucket"
+    fi
+    rm -rf "$staging"
+}
+
+install_config_sync() {
+    curl --silent --fail -H 'Metadata-Flavor: Google' \
+        http://metadata.google.internal/computeMetadata/v1/instance/attributes/startup-script >"$program_dir/hpcc-node.sh"
+    chmod 755 "$program_dir/hpcc-node.sh"
+    cat >/etc/systemd/system/hpcc-config-sync.service <<UNIT
+[Unit]
+Description=hpcc: apply the compiled Slurm configuration from the deployment bucket
+[Service]
+Type=oneshot
+ExecStart=$program_dir/hpcc-node.sh sync-config
+UNIT
+    cat >/etc/systemd/system/hpcc-config-sync.timer <<UNIT
+[Unit]
+Description=hpcc: check the deployment bucket for new Slurm configuration
+[Timer]
+OnBootSec=2min
+OnUnitActiveSec=1min
+[Install]
+WantedBy=timers.target
+UNIT
+    systemctl daemon-reload
+    systemctl enable --now hpcc-config-sync.timer
+}
+
+if [ "${1:-}" = sync-config ]; then
+    sync_config
+    exit 0
+fi
 
 key_file() {
     if [ "$auth" = slurm ]; then echo "$config_dir/slurm.key"; else echo /etc/munge/munge.key; fi
@@ -105,8 +167,7 @@ controller_node() {
     mkdir -p /var/spool/slurm
     chown slurm: /var/spool/slurm /var/log/slurm /var/run/slurm
     fetch_slurm_config
-    gcloud storage cp "$bucket/slurm/resume.sh" "$bucket/slurm/suspend.sh" "$program_dir/"
-    chmod 755 "$program_dir/resume.sh" "$program_dir/suspend.sh"
+    install_programs
 
     local key share
     key=$(key_file)
@@ -141,6 +202,7 @@ controller_node() {
     run_user_script
     systemctl enable slurmctld
     systemctl restart slurmctld
+    install_config_sync
     local static
     static=$(metadata hpcc-static-nodes)
     if [ -n "$static" ]; then
@@ -172,6 +234,7 @@ login)
     mount_all
     join_cluster
     fetch_slurm_config
+    install_config_sync
     run_user_script
     ;;
 compute)

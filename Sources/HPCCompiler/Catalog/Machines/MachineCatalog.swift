@@ -78,6 +78,20 @@ public struct MachineCatalog: Sendable {
         byName[name]
     }
 
+    /// The type a mistyped name most likely meant: for `family-kind-N`, the same family and kind
+    /// with the nearest vCPU count; otherwise the closest name by spelling.
+    public func suggestion(for name: String) -> String? {
+        let parts = name.split(separator: "-")
+        if parts.count >= 3, let size = Int(parts[2]) {
+            let prefix = "\(parts[0])-\(parts[1])-"
+            let siblings = byName.values.filter { $0.name.hasPrefix(prefix) && $0.name.split(separator: "-").count == 3 }
+            if let nearest = siblings.min(by: { (abs($0.vCPUs - size), -$0.vCPUs) < (abs($1.vCPUs - size), -$1.vCPUs) }) {
+                return nearest.name
+            }
+        }
+        return Suggestion.closest(to: name, in: names)
+    }
+
     /// Every name, sorted.
     public var names: [String] { byName.keys.sorted() }
 

@@ -29,7 +29,7 @@ enum TerraformEmitter {
             for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
                 let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)
                 document.outputs[name] = .object([
-                    "value": .string("${" + references.expression(exposed.reference) + "}"),
+                    "value": references.outputValue(exposed.reference),
                     "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
                     "sensitive": .when(exposed.sensitive, true),
                 ].filter { $0.value != .null })
@@ -46,9 +46,9 @@ enum TerraformEmitter {
                 "description": .string("Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."),
             ])
             var ownerReferences = TerraformReferences(index: index, group: item.owner)
-            let expression = ownerReferences.expression(ModuleReference(module: item.module, output: item.output, path: [], known: nil))
+            let known = index.deployment.exposedOutputs.first { $0.reference.module == item.module && $0.reference.output == item.output }?.reference.known
             documents[item.owner]?.outputs[item.name] = .object([
-                "value": .string("${\(expression)}"),
+                "value": ownerReferences.outputValue(ModuleReference(module: item.module, output: item.output, path: [], known: known)),
                 "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
             ])
         }

@@ -26,12 +26,28 @@ struct TerraformReferences {
         return reference.known.map(HCL.literal) ?? "null"
     }
 
+    /// The value of a Terraform output for `reference`: an expression over the resources, or the
+    /// literal value when no resource stands behind it.
+    mutating func outputValue(_ reference: ModuleReference) -> JSON {
+        if index.group(of: reference.module) == group,
+           OutputExpressions.expression(for: reference.module, output: reference.output, path: reference.path, index: index) == nil,
+           let known = reference.known {
+            return TerraformValues.json(known)
+        }
+        return .string(Self.interpolation(expression(reference)))
+    }
+
+    /// `${expression}`, spaced when the expression is an object constructor.
+    static func interpolation(_ expression: String) -> String {
+        expression.hasPrefix("{") ? "${ \(expression) }" : "${\(expression)}"
+    }
+
     /// The JSON string for Terraform text: literal parts escaped, references interpolated.
     mutating func template(_ text: TerraformText) -> String {
         text.parts.map { part in
             switch part {
             case let .literal(literal): HCL.escapeTemplate(literal)
-            case let .reference(reference): "${" + expression(reference) + "}"
+            case let .reference(reference): Self.interpolation(expression(reference))
             case let .raw(raw): "${" + raw + "}"
             }
         }.joined()

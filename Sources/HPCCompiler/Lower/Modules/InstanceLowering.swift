@@ -12,7 +12,7 @@ enum InstanceLowering {
             let family = String(machineName.prefix { $0 != "-" })
             let known = settings.context.machines.families.contains(family)
             diagnostics.report(.unknownMachineType, "unknown machine type '\(machineName)'", at: settings.location("machine_type"),
-                               help: Suggestion.help(for: machineName, in: settings.context.machines.names)
+                               help: settings.context.machines.suggestion(for: machineName).map { "did you mean '\($0)'?" }
                                    ?? (known ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
                                              : "hpcc knows the families " + settings.context.machines.families.sorted().joined(separator: ", ")))
             return nil

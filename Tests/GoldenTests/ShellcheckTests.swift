@@ -1,0 +1,40 @@
+import Foundation
+import HPCCompiler
+import Testing
+import TestSupport
+
+/// The shell programs hpcc emits (node bootstrap, resume, suspend) pass shellcheck at warning level.
+@Suite("shellcheck accepts the emitted programs",
+       .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
+struct ShellcheckTests {
+    @Test(arguments: Repository.blueprintNames)
+    func scriptsPassShellcheck(_ name: String) throws {
+        let result = try Repository.compile(name)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-sh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var paths: [String] = []
+        for file in result.files where file.path.hasSuffix(".sh") {
+            let url = directory.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
+            try Data(file.contents).write(to: url)
+            paths.append(url.path)
+        }
+        #expect(paths.count >= 3)
+        let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", "--shell=bash"] + paths)
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+    }
+
+    /// The check can fail: a script with an unquoted, unset-variable bug is reported.
+    @Test func shellcheckRejectsABrokenScript() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-sh-broken-\(UUID().uuidString).sh")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "#!/bin/bash\nfor f in $(ls *.conf); do cp $f /etc/; done\nif [ $x = 1 ] then echo; fi\n".write(to: url, atomically: true, encoding: .utf8)
+        let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", url.path])
+        #expect(outcome.status != 0)
+    }
+}
+
+enum Shellcheck {
+    /// Installed, or required (CI), in which case its absence fails the tests.
+    static let usable = Shell.has("shellcheck") || ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"
+}
