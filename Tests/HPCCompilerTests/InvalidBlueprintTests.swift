@@ -122,6 +122,19 @@ let invalidCases: [InvalidCase] = [
               size_gb: ‸1024
 
         """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"), codes: [.capacityOutOfRange]),
+    InvalidCase(name: "customer-managed key for Managed Lustre", blueprint: miniPlus("""
+          - id: psa
+            source: modules/network/private-service-access
+            use: [network]
+          - id: scratch
+            source: modules/file-system/managed-lustre
+            use: [network, psa]
+            settings:
+              name: scratch
+              remote_mount: scratch
+              kms_key: ‸projects/p/locations/l/keyRings/r/cryptoKeys/k
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"), codes: [.constraintViolation]),
     InvalidCase(name: "zone outside region", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      zones: ‸[europe-west4-a]\n"),
                 codes: [.zoneNotInRegion]),
     InvalidCase(name: "GPU on a C2 machine", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      guest_accelerator: ‸[{type: nvidia-l4, count: 1}]\n"),

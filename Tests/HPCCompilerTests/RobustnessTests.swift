@@ -28,6 +28,21 @@ struct RobustnessTests {
         }
     }
 
+    @Test func overflowingArithmeticNeverCrashes() {
+        for expression in ["$(vars.big * vars.big)", "$(vars.small / -1)", "$(vars.small % -1)", "$(vars.small - 1)", "$(vars.big + 1)"] {
+            let text = mini("node_count_dynamic_max: 2", "node_count_dynamic_max: \(expression)")
+                .replacingOccurrences(of: "  zone: us-central1-a\n", with: "  zone: us-central1-a\n  big: \(Int.max)\n  small: \(Int.min)\n")
+            #expect(!compile(text).succeeded, "\(expression) is out of range for a node count")
+        }
+    }
+
+    @Test func longLinesAreCutAroundTheCaret() {
+        let result = compile("blueprint_name: x\nvars: {deployment_name: x, " + String(repeating: "a: 1, ", count: 100) + "a: 2}\n")
+        let text = TextRenderer().render(result.diagnostics, sources: result.sources)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count < 140 })
+        #expect(text.contains("^"))
+    }
+
     @Test func strangeValuesInEverySettingNeverCrash() {
         let values = ["", "null", "[]", "{}", "-1", "1e400", "99999999999999999999", "$(vars.zone)", "((var.x))", "\"$(\"", "[[[]]]", "{a: {b: [1]}}"]
         for value in values {

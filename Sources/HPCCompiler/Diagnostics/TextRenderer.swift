@@ -37,16 +37,29 @@ public struct TextRenderer: Sendable {
         return out
     }
 
+    /// The widest excerpt shown; longer lines are cut to a window around the caret.
+    static let maximumWidth = 120
+
     private func excerpt(_ location: SourceLocation, sources: [String: SourceFile]) -> String {
-        guard let line = sources[location.file]?.line(location.line) else { return "" }
+        guard let fullLine = sources[location.file]?.line(location.line) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: max(number.count, 3) - number.count) + number
         let blank = String(repeating: " ", count: gutter.count)
+        var scalars = Array(fullLine.unicodeScalars)
+        var column = max(1, location.column)
+        var lead = ""
+        if scalars.count > Self.maximumWidth {
+            let start = max(0, min(column - 1 - Self.maximumWidth / 2, scalars.count - Self.maximumWidth))
+            scalars = Array(scalars[start..<min(scalars.count, start + Self.maximumWidth)])
+            column -= start
+            lead = start > 0 ? "…" : ""
+        }
+        let line = String(String.UnicodeScalarView(scalars))
         // Tabs are kept in the padding so the caret lines up under them.
-        let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }))
-        let available = max(1, line.unicodeScalars.count - (location.column - 1))
+        let prefix = lead.map { _ in " " }.joined() + String(String.UnicodeScalarView(scalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }))
+        let available = max(1, scalars.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))
-        return "\(gutter) | \(line)\n\(blank) | \(prefix)\(paint(underline, for: .error))\n"
+        return "\(gutter) | \(lead)\(line)\n\(blank) | \(prefix)\(paint(underline, for: .error))\n"
     }
 
     private func bold(_ text: String) -> String {

@@ -76,7 +76,6 @@ public struct LustreInstance: Hashable, Sendable {
     public var network: NetworkAttachment
     public var description: String
     public var gkeSupport: Bool
-    public var kmsKey: TerraformText?
     public var importBucketURI: String?
     /// Private services access modules the instance waits for.
     public var waitsFor: [ModuleID]

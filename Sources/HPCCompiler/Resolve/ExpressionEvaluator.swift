@@ -105,14 +105,16 @@ extension ValueResolver {
             return nil
         }
         if case let .int(a) = lhs, case let .int(b) = rhs {
-            switch op {
-            case .add: return .int(a &+ b)
-            case .subtract: return .int(a &- b)
-            case .multiply: return .int(a &* b)
-            case .divide where b != 0 && a % b == 0: return .int(a / b)
-            case .remainder where b != 0: return .int(a % b)
-            default: break
+            // Whole numbers stay whole unless the result overflows; then the double path below applies.
+            let result: (partialValue: Int, overflow: Bool)? = switch op {
+            case .add: a.addingReportingOverflow(b)
+            case .subtract: a.subtractingReportingOverflow(b)
+            case .multiply: a.multipliedReportingOverflow(by: b)
+            case .divide where b != 0 && a.remainderReportingOverflow(dividingBy: b) == (0, false): a.dividedReportingOverflow(by: b)
+            case .remainder where b != 0: a.remainderReportingOverflow(dividingBy: b)
+            default: nil
             }
+            if let result, !result.overflow { return .int(result.partialValue) }
         }
         guard let a = lhs.number, let b = rhs.number else {
             diagnostics.report(.typeMismatch, "'\(op.rawValue)' needs numbers, not \(TypeWords.describe(lhs.number == nil ? lhs : rhs))", at: location)

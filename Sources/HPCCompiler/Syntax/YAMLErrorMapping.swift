@@ -15,7 +15,8 @@ enum YAMLErrorMapping {
             if let context, !context.text.isEmpty {
                 notes.append(DiagnosticNote(context.text, at: at(context.mark)))
             }
-            return Diagnostic(.yamlSyntax, "invalid YAML: \(problem)", at: at(mark), notes: notes)
+            let text = problem.hasPrefix("Maximum nesting level") ? "the document nests deeper than YAML readers allow (1000 levels)" : problem
+            return Diagnostic(.yamlSyntax, "invalid YAML: \(text)", at: at(mark), notes: notes)
         case let .reader(problem, offset, _, yaml):
             let (line, column) = position(ofUTF8Offset: offset ?? 0, in: yaml)
             return Diagnostic(.yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: source.name, line: line, column: column))

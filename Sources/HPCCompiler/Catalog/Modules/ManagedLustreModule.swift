@@ -23,7 +23,8 @@ extension ModuleSchema {
             SettingSpec("gke_support_enabled", .bool, "Make the instance reachable from GKE (LNet on port 6988).", default: .bool(false)),
             SettingSpec("import_gcs_bucket_uri", .string, "A `gs://` bucket imported into the filesystem once, right after creation (runs `curl` against the Lustre API where Terraform runs).",
                         constraints: [.pattern("gs://.+", description: "a gs:// URI")]),
-            SettingSpec("kms_key", .string, "Customer-managed encryption key; empty means Google-managed."),
+            SettingSpec("kms_key", .string, "Customer-managed encryption key. Only empty (Google-managed keys) is accepted: the google provider 6.x hpcc targets has no kms_key for Managed Lustre.",
+                        constraints: [.pattern("", description: "empty (customer-managed keys for Managed Lustre need a google provider newer than the 6.x hpcc targets)")]),
         ] + CommonSettings.noEffect([
             ("network_self_link", .string, "hpcc takes the network from network_id and orders creation after the peering itself"),
         ]),

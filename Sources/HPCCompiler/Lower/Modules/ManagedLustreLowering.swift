@@ -17,11 +17,10 @@ enum ManagedLustreLowering {
                                    at: settings.location("size_gib"))
             }
         }
-        let kmsKey = settings.text("kms_key").flatMap { $0.known == "" ? nil : $0 }
         let instance = LustreInstance(
             project: project, instanceID: name, zone: zone, filesystem: filesystemName, capacityGiB: size, throughput: throughput,
             network: network, description: settings.string("description", diagnostics: &diagnostics) ?? "",
-            gkeSupport: settings.bool("gke_support_enabled", diagnostics: &diagnostics) ?? false, kmsKey: kmsKey,
+            gkeSupport: settings.bool("gke_support_enabled", diagnostics: &diagnostics) ?? false,
             importBucketURI: settings.string("import_gcs_bucket_uri", diagnostics: &diagnostics),
             waitsFor: settings.privateServiceAccessModules(["private_vpc_connection_peering"])
         )

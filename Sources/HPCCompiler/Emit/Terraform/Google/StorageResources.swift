@@ -65,7 +65,6 @@ enum StorageResources {
                 "network": references.networkID(instance.network),
                 "description": .when(!instance.description.isEmpty, .string(HCL.escapeTemplate(instance.description))),
                 "gke_support_enabled": .bool(instance.gkeSupport),
-                "kms_key": instance.kmsKey.map { references.json($0) } ?? .null,
                 "labels": .stringMap(filesystem.origin.labels),
                 "timeouts": ["create": "1h", "update": "1h", "delete": "1h"],
                 "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
