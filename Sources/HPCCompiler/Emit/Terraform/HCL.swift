@@ -8,26 +8,10 @@ enum HCL {
         text.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
     }
 
-    /// An HCL quoted string literal for use inside an expression.
+    /// An HCL quoted string literal for use inside an expression: JSON's escapes are HCL's too,
+    /// plus the template escapes.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escapeTemplate(out) + "\""
+        escapeTemplate(JSONWriter.quote(text))
     }
 
     /// A literal value as an HCL expression.

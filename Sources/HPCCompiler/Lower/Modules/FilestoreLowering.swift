@@ -32,18 +32,11 @@ enum FilestoreLowering {
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
             waitsFor: settings.privateServiceAccessModules(["connect_mode", "reserved_ip_range"])
         )
-        let mount = MountContract(
-            server: TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: "network_storage", path: [.key("server_ip")], known: nil))]),
-            remotePath: "/\(share)", localMount: localMount, type: .nfs,
-            options: settings.string("mount_options", diagnostics: &diagnostics) ?? "defaults,_netdev", provider: settings.id
+        SharedFilesystemLowering.register(
+            settings, backing: .filestore(instance), remotePath: "/\(share)", localMount: localMount, type: .nfs,
+            outputs: ["filestore_id": .string("projects/\(project)/locations/\(instance.location)/instances/\(name)"), "capacity_gib": .int(size)],
+            into: &context, diagnostics: &diagnostics
         )
-        let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: .filestore(instance))
-        context.deployment.filesystems.append(filesystem)
-        context.entities[settings.id] = .filesystem(filesystem)
-        context.knownOutputs[settings.id] = [
-            "filestore_id": .string("projects/\(project)/locations/\(instance.location)/instances/\(name)"),
-            "capacity_gib": .int(size),
-        ]
     }
 
     private static func checkCapacity(_ size: Int, tier: FilestoreTier, settings: SettingReader, diagnostics: inout Diagnostics) {

@@ -24,17 +24,10 @@ enum ManagedLustreLowering {
             importBucketURI: settings.string("import_gcs_bucket_uri", diagnostics: &diagnostics),
             waitsFor: settings.privateServiceAccessModules(["private_vpc_connection_peering"])
         )
-        let mount = MountContract(
-            server: TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: "network_storage", path: [.key("server_ip")], known: nil))]),
-            remotePath: "/\(filesystemName)", localMount: localMount, type: .lustre,
-            options: settings.string("mount_options", diagnostics: &diagnostics) ?? "defaults,_netdev", provider: settings.id
+        SharedFilesystemLowering.register(
+            settings, backing: .managedLustre(instance), remotePath: "/\(filesystemName)", localMount: localMount, type: .lustre,
+            outputs: ["lustre_id": .string("projects/\(project)/locations/\(zone)/instances/\(name)"), "capacity_gib": .int(size)],
+            into: &context, diagnostics: &diagnostics
         )
-        let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: .managedLustre(instance))
-        context.deployment.filesystems.append(filesystem)
-        context.entities[settings.id] = .filesystem(filesystem)
-        context.knownOutputs[settings.id] = [
-            "lustre_id": .string("projects/\(project)/locations/\(zone)/instances/\(name)"),
-            "capacity_gib": .int(size),
-        ]
     }
 }
