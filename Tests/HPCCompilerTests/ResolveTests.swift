@@ -20,6 +20,13 @@ struct ResolveTests {
         #expect(nodeset.instance.project == "other-project")
     }
 
+    @Test func aNullVariableModulesNeedIsReportedOnce() {
+        let result = compile(mini("  project_id: demo-project\n", "  project_id:\n"))
+        #expect(positions(result.diagnostics) == ["3:14 HPC2008"])
+        #expect(result.diagnostics.first?.message == "variable 'project_id' has no value, and modules need it: network, nodeset, controller")
+        #expect(compile(mini("  project_id: demo-project\n", "  project_id:\n"), variables: ["project_id=demo-project"]).succeeded)
+    }
+
     @Test func commandLineValuesArePositionedInTheirArgument() {
         let result = compile(mini("machine_type: n2-standard-2", "machine_type: $(vars.node_type)"), variables: ["node_type=n2-standard-3"])
         #expect(result.diagnostics.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }

@@ -11,6 +11,8 @@ struct ModuleResolver {
     private(set) var idleUses: [Located<ModuleID>] = []
     /// Modules an unknown `use` entry probably meant (they are not reported as unused).
     private(set) var likelyMeant: Set<ModuleID> = []
+    /// Required settings left unset because their variable is null; reported once per variable.
+    private(set) var neededNullVariables: [String] = []
 
     init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex) {
         self.declaration = declaration
@@ -163,6 +165,8 @@ struct ModuleResolver {
                 settings[spec.name] = ResolvedSetting(value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
             } else if let defaultValue = spec.defaultValue {
                 settings[spec.name] = ResolvedSetting(value: defaultValue, origin: .defaultValue, location: declaration.id.location)
+            } else if spec.required, let variable = values.variables[spec.name], variable.value.isNull {
+                neededNullVariables.append(spec.name)
             } else if spec.required && !dependsOnUnknownModule && !(spec.name == "deployment_name" && values.variables["deployment_name"] == nil) {
                 diagnostics.report(.missingSetting, "module '\(id)' (\(schema.source)) needs setting '\(spec.name)'", at: declaration.id.location,
                                    help: "set it under 'settings', add a variable '\(spec.name)', or 'use' a module that outputs it")

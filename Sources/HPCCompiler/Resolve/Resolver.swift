@@ -27,6 +27,7 @@ public struct Resolver: Sendable {
         var modules: [ResolvedModule] = []
         var idleUses: [(module: ModuleID, use: Located<ModuleID>)] = []
         var likelyMeant = Set<ModuleID>()
+        var nullNeeds: [String: [ModuleID]] = [:]
         var edges: [ModuleID: [(ModuleID, SourceLocation)]] = [:]
         for id in index.ids {
             let declaration = index.declarations[id]!
@@ -37,6 +38,12 @@ public struct Resolver: Sendable {
             modules.append(resolver.resolve(values: &values, diagnostics: &diagnostics))
             idleUses += resolver.idleUses.map { (id, $0) }
             likelyMeant.formUnion(resolver.likelyMeant)
+            for name in resolver.neededNullVariables { nullNeeds[name, default: []].append(id) }
+        }
+        for variable in blueprint.variables where nullNeeds[variable.name] != nil {
+            let modules = nullNeeds[variable.name]!.map(\.rawValue).joined(separator: ", ")
+            diagnostics.report(.missingSetting, "variable '\(variable.name)' has no value, and modules need it: \(modules)", at: variable.value.location,
+                               help: "give it a value here, or pass --vars \(variable.name)=VALUE")
         }
         for (user, references) in values.references {
             edges[user, default: []] += references.map { ($0.module, $0.location) }
