@@ -29,12 +29,17 @@ public struct DeploymentWriter: Sendable {
         }
     }
 
-    /// Swaps `staging` into `target`: a rename when the target does not exist; otherwise the old
-    /// folder is moved aside first and removed once the new one is in place.
+    /// Swaps `staging` into `target`. On Linux the two folders are exchanged in one step
+    /// (renameat2 with RENAME_EXCHANGE), so the target path always names a complete deployment;
+    /// elsewhere the old folder is moved aside first and restored if the second rename fails.
     private func replace(_ target: URL, with staging: URL) throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: target.path) else {
             try manager.moveItem(at: staging, to: target)
+            return
+        }
+        if AtomicExchange.exchange(staging.path, target.path) {
+            try? manager.removeItem(at: staging)
             return
         }
         let retired = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).hpcc-old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -47,5 +52,23 @@ public struct DeploymentWriter: Sendable {
             throw error
         }
         try? manager.removeItem(at: retired)
+    }
+}
+
+/// Linux's atomic exchange of two paths. glibc has renameat2 but Swift's Glibc module does not
+/// export it, so it is looked up at run time; nil where the system lacks it.
+enum AtomicExchange {
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// True when the exchange happened.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 }
