@@ -101,6 +101,28 @@ struct ResolveTests {
         #expect(cluster.contains("\"subnetwork\": \"${var.subnetwork_self_link_network}\""))
     }
 
+    @Test func providersAndBackendsReachTerraformAndSurviveExpansion() throws {
+        let text = minimalBlueprint + """
+        terraform_backend_defaults:
+          type: gcs
+          configuration: {bucket: tf-state-$(vars.deployment_name)}
+        terraform_providers:
+          google:
+            version: "~> 6.50"
+            configuration: {project: $(vars.project_id), default_labels: {owner: hpc}}
+
+        """
+        let result = compile(text)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let terraform = try #require(result.file("primary/main.tf.json"))
+        #expect(terraform.contains("\"backend\": {\n      \"gcs\": {\n        \"bucket\": \"tf-state-mini\",\n        \"prefix\": \"mini/primary\""))
+        #expect(terraform.contains("\"version\": \"~> 6.50\""))
+        #expect(terraform.contains("\"default_labels\": {\n        \"owner\": \"hpc\""))
+        let expanded = try #require(result.file("expanded-blueprint.yaml"))
+        let again = compile(expanded, file: "expanded-blueprint.yaml")
+        #expect(again.file("primary/main.tf.json") == terraform)
+    }
+
     @Test func userStringsCannotBecomeTerraformInterpolations() throws {
         let text = mini("    source: modules/network/vpc\n", "    source: modules/network/vpc\n    settings:\n      network_description: \"cost ${var.secret} %{if x}\"\n")
         let result = compile(text)

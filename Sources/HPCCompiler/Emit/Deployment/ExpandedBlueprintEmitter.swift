@@ -24,6 +24,16 @@ enum ExpandedBlueprintEmitter {
                     ("configuration", .object(backend.configuration.keys.sorted().map { ($0, yaml(backend.configuration[$0]!)) })),
                 ])))
             }
+            let providers = resolved.providers[group.name.value] ?? []
+            if !providers.isEmpty {
+                entries.append(("terraform_providers", .object(providers.map { provider in
+                    var fields: [(String, YAML)] = []
+                    if let source = provider.source { fields.append(("source", .string(source))) }
+                    if let version = provider.version { fields.append(("version", .string(version))) }
+                    fields.append(("configuration", .object(provider.configuration.keys.sorted().map { ($0, yaml(provider.configuration[$0]!)) })))
+                    return (provider.name, .object(fields))
+                })))
+            }
             entries.append(("modules", .list(group.modules.compactMap { declaration in
                 resolved.module(declaration.id.value).map(module)
             })))
