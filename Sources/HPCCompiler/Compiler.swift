@@ -89,7 +89,7 @@ enum VariableOverrides {
             // An empty value (`--vars x=`) is null, not an empty-document error.
             for diagnostic in local.all where diagnostic.code != .emptyDocument { diagnostics.report(diagnostic) }
             result.append(VariableDeclaration(name: name, nameLocation: SourceLocation(file: file.name, line: 1, column: 1, length: name.count),
-                                              value: value, fromCommandLine: true))
+                                              value: value))
         }
         return result
     }

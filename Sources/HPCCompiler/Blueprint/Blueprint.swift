@@ -38,8 +38,6 @@ public struct VariableDeclaration: Sendable, Hashable {
     public var nameLocation: SourceLocation
     /// The value, untyped until a setting uses it.
     public var value: YAMLNode
-    /// True when `--vars` set or replaced it.
-    public var fromCommandLine: Bool
 }
 
 /// One deployment group: one Terraform root.

@@ -58,7 +58,7 @@ public struct BlueprintDecoder: Sendable {
                         diagnostics.report(.invalidName, "variable name '\(entry.key)' is not valid", at: entry.keyLocation,
                                            help: "start with a letter or '_', then letters, digits, '_' or '-'")
                     }
-                    variables.append(VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value, fromCommandLine: false))
+                    variables.append(VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value))
                 }
             } else if !node.isNull {
                 diagnostics.report(.wrongShape, "'vars' must be a mapping, not \(node.kindDescription)", at: node.location)
@@ -71,7 +71,6 @@ public struct BlueprintDecoder: Sendable {
             }
             if let index = variables.firstIndex(where: { $0.name == override.name }) {
                 variables[index].value = override.value
-                variables[index].fromCommandLine = true
             } else {
                 variables.append(override)
             }

@@ -40,18 +40,6 @@ public indirect enum Expression: Hashable, Sendable {
         case let .call(_, arguments, _): arguments.flatMap(\.variables)
         }
     }
-
-    /// Every module reference inside, with positions.
-    public var modules: [(ModuleID, SourceLocation)] {
-        switch self {
-        case .int, .float, .string, .variable: []
-        case let .output(module, _, location): [(module, location)]
-        case let .index(base, index, _): base.modules + index.modules
-        case let .attribute(base, _, _), let .negate(base, _): base.modules
-        case let .binary(_, lhs, rhs, _): lhs.modules + rhs.modules
-        case let .call(_, arguments, _): arguments.flatMap(\.modules)
-        }
-    }
 }
 
 /// Arithmetic operators.

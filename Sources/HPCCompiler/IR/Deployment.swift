@@ -114,9 +114,4 @@ public struct TerraformText: Hashable, Sendable {
         }
         return text
     }
-
-    /// Modules whose outputs the text references.
-    public var referencedModules: [ModuleID] {
-        parts.compactMap { if case let .reference(reference) = $0 { reference.module } else { nil } }
-    }
 }

@@ -20,12 +20,6 @@ public indirect enum JSON: Equatable, Sendable {
         if case let .object(members) = self { return members }
         return nil
     }
-
-    /// The string, when this is one.
-    public var stringValue: String? {
-        if case let .string(value) = self { return value }
-        return nil
-    }
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -6,9 +6,6 @@ public enum ScalarStyle: String, Sendable, Hashable {
     case doubleQuoted
     case literal
     case folded
-
-    /// True for the quoted and block styles, whose text is always a string.
-    public var isQuotedOrBlock: Bool { self != .plain }
 }
 
 /// A YAML syntax tree node that remembers where it was written.

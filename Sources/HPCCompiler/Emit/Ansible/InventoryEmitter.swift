@@ -5,6 +5,7 @@ enum InventoryEmitter {
     static let path = "ansible/inventory.yml"
 
     static func emit(_ deployment: Deployment) -> OutputFile {
+        let index = DeploymentIndex(deployment)
         var controllers: [YAMLPair] = []
         var logins: [YAMLPair] = []
         var partitions: [YAMLPair] = []
@@ -25,7 +26,7 @@ enum InventoryEmitter {
             }
             clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
                 ("hosts", .map(allHosts(cluster).map(host))),
-                ("vars", clusterVariables(cluster, deployment: deployment)),
+                ("vars", clusterVariables(cluster, index: index)),
             ])))
         }
         let inventory = YAML.object([
@@ -63,7 +64,7 @@ enum InventoryEmitter {
         prefix + "_" + String(String.UnicodeScalarView(name.unicodeScalars.map { NameRules.isWord($0) ? $0 : "_" }))
     }
 
-    private static func clusterVariables(_ cluster: SlurmCluster, deployment: Deployment) -> YAML {
+    private static func clusterVariables(_ cluster: SlurmCluster, index: DeploymentIndex) -> YAML {
         .object([
             ("slurm_cluster_name", .string(cluster.name)),
             ("slurm_controller_host", .string(cluster.controllerHostName)),
@@ -71,17 +72,16 @@ enum InventoryEmitter {
             ("slurm_auth_type", .string("auth/\(cluster.parameters.authentication.rawValue)")),
             ("slurm_config_bucket", .string(cluster.bucket.url)),
             ("slurm_partitions", .list(cluster.partitions.map { .string($0.name) })),
-            ("hpcc_mounts", .list(NodeMetadata.nodeMounts(cluster, extra: []).map { mount(
-                $0, deployment: deployment) })),
-            ("hpcc_login_mounts", .list(cluster.loginMounts.map { mount($0, deployment: deployment) })),
+            ("hpcc_mounts", .list(NodeMetadata.nodeMounts(cluster, extra: []).map { mount($0, index: index) })),
+            ("hpcc_login_mounts", .list(cluster.loginMounts.map { mount($0, index: index) })),
         ])
     }
 
     /// A mount contract; a server known only after `terraform apply` is looked up from the
     /// Terraform output of the group that owns it when Ansible runs.
-    private static func mount(_ contract: MountContract, deployment: Deployment) -> YAML {
+    private static func mount(_ contract: MountContract, index: DeploymentIndex) -> YAML {
         .object([
-            ("server", .string(server(contract, deployment: deployment))),
+            ("server", .string(server(contract, index: index))),
             ("remote_mount", .string(contract.remotePath)),
             ("local_mount", .string(contract.localMount)),
             ("fs_type", .string(contract.type.rawValue)),
@@ -106,15 +106,14 @@ enum InventoryEmitter {
         return result
     }
 
-    private static func server(_ contract: MountContract, deployment: Deployment) -> String {
+    private static func server(_ contract: MountContract, index: DeploymentIndex) -> String {
         if let known = contract.server.known { return known }
         var text = ""
         for part in contract.server.parts {
             switch part {
             case let .literal(literal): text += literal
-            case let .raw(raw): text += "{{ '((\(raw)))' }}"
+            case let .raw(raw): text += "((\(raw)))"
             case let .reference(reference):
-                let index = DeploymentIndex(deployment)
                 let group = index.group(of: reference.module).map(\.rawValue) ?? ""
                 let output = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
                 let lookup = "lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \(output)')"
