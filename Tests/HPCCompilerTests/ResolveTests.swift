@@ -90,6 +90,17 @@ struct ResolveTests {
         #expect(compile(idle + "validation_level: IGNORE\n").diagnostics.isEmpty)
     }
 
+    @Test func validatorInputsAreEvaluatedLikeSettings() {
+        let text = mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  other_zone: $(vars.zone_prefix)-b\n  zone_prefix: europe-west4\n") + """
+        validators:
+        - validator: test_zone_in_region
+          inputs: {zone: $(vars.other_zone), region: us-central1}
+
+        """
+        #expect(positions(compile(text).diagnostics) == ["7:15 HPC3018"])
+        #expect(compile(text.replacingOccurrences(of: "zone_prefix: europe-west4", with: "zone_prefix: us-central1")).diagnostics.isEmpty)
+    }
+
     @Test func crossGroupReferencesBecomeOutputsAndVariables() throws {
         let text = minimalBlueprint.replacingOccurrences(of: "  - id: nodeset\n", with: "- group: cluster\n  modules:\n  - id: nodeset\n")
         let result = compile(text)

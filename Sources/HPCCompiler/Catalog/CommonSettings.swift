@@ -3,10 +3,13 @@ enum CommonSettings {
     static let project = SettingSpec("project_id", .string, "Google Cloud project that holds the resources.", required: true,
                                      constraints: [.pattern("[a-z][a-z0-9-]{4,28}[a-z0-9]", description: "a GCP project id (6-30 lowercase letters, digits, '-')")])
     static let deploymentName = SettingSpec("deployment_name", .string, "Name of the deployment; default resource names derive from it.", required: true)
+    /// What a zone name looks like (`us-central1-a`); also checked for each entry of `zones`.
+    static let zonePattern = "[a-z]+-[a-z]+[0-9]+-[a-z]"
+
     static let region = SettingSpec("region", .string, "Region of the regional resources.", required: true,
                                     constraints: [.pattern("[a-z]+-[a-z]+[0-9]+", description: "a region name such as `us-central1`")])
     static let zone = SettingSpec("zone", .string, "Zone of the zonal resources.", required: true,
-                                  constraints: [.pattern("[a-z]+-[a-z]+[0-9]+-[a-z]", description: "a zone name such as `us-central1-a`")])
+                                  constraints: [.pattern(zonePattern, description: "a zone name such as `us-central1-a`")])
     static let labels = SettingSpec("labels", .map(.string), "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.", default: .map([:]))
 
     static let networkID = SettingSpec("network_id", .string, "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,

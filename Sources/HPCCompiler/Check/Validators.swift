@@ -11,7 +11,8 @@ public struct Validators: Sendable {
         guard level != .ignore else { return }
         let severity: Severity = level == .error ? .error : .warning
         let declared = blueprint.validators ?? Self.defaults(for: blueprint)
-        for validator in declared where !validator.skip {
+        for (position, validator) in declared.enumerated() where !validator.skip {
+            let inputs = blueprint.validators == nil ? [:] : resolved.validatorInputs[position]
             switch validator.name.value {
             case "test_module_not_used":
                 for (module, use) in resolved.idleUses {
@@ -26,7 +27,7 @@ public struct Validators: Sendable {
                                        help: "remove it, or skip the validator test_deployment_variable_not_used")
                 }
             case "test_zone_in_region":
-                checkZoneInRegion(validator, resolved: resolved, severity: severity, diagnostics: &diagnostics)
+                checkZoneInRegion(inputs, resolved: resolved, severity: severity, diagnostics: &diagnostics)
             default:
                 diagnostics.report(.validatorNeedsCloud, "validator '\(validator.name.value)' needs cloud APIs; hpcc works offline and skips it",
                                    at: validator.name.location, help: "add 'skip: true' to silence this")
@@ -41,13 +42,11 @@ public struct Validators: Sendable {
         return names.map { ValidatorDeclaration(name: Located($0, at: blueprint.location), inputs: nil, skip: false) }
     }
 
-    private func checkZoneInRegion(_ validator: ValidatorDeclaration, resolved: ResolvedBlueprint, severity: Severity, diagnostics: inout Diagnostics) {
+    /// `zone` and `region` from the validator's inputs, or from the variables of those names.
+    private func checkZoneInRegion(_ inputs: [String: ResolvedSetting], resolved: ResolvedBlueprint, severity: Severity, diagnostics: inout Diagnostics) {
         func input(_ name: String) -> (String, SourceLocation)? {
-            if let node = validator.inputs?[name], let text = node.scalarText {
-                if text == "$(vars.\(name))" || text.isEmpty {
-                    return resolved.variables[name]?.string.map { ($0, resolved.blueprint.variable(name)!.value.location) }
-                }
-                return (text, node.location)
+            if let setting = inputs[name] {
+                return setting.value.string.map { ($0, setting.location) }
             }
             guard let variable = resolved.blueprint.variable(name), let value = resolved.variables[name]?.string else { return nil }
             return (value, variable.value.location)

@@ -56,7 +56,7 @@ public struct TextRenderer: Sendable {
         }
         let line = String(String.UnicodeScalarView(scalars))
         // Tabs are kept in the padding so the caret lines up under them.
-        let prefix = lead.map { _ in " " }.joined() + String(String.UnicodeScalarView(scalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }))
+        let prefix = (lead.isEmpty ? "" : " ") + String(String.UnicodeScalarView(scalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }))
         let available = max(1, scalars.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))
         return "\(gutter) | \(lead)\(line)\n\(blank) | \(prefix)\(paint(underline, for: .error))\n"

@@ -19,6 +19,8 @@ public struct ResolvedBlueprint: Sendable {
     public var backends: [GroupName: ResolvedBackend]
     /// Resolved Terraform providers per group (defaults merged with the group's own).
     public var providers: [GroupName: [ResolvedProvider]]
+    /// The inputs of each declared validator, in `blueprint.validators` order.
+    public var validatorInputs: [[String: ResolvedSetting]]
 
     /// The resolved module with `id`.
     public func module(_ id: ModuleID) -> ResolvedModule? {

@@ -55,12 +55,14 @@ public struct Resolver: Sendable {
         }
         checkUsed(modules.filter { !likelyMeant.contains($0.id) }, dependents: dependents, diagnostics: &diagnostics)
 
-        var configuration = TerraformConfigurationResolver(blueprint: blueprint)
+        var configuration = ConfigurationResolver(blueprint: blueprint)
         let backends = configuration.backends(values: &values, diagnostics: &diagnostics)
         let providers = configuration.providers(values: &values, diagnostics: &diagnostics)
+        let validatorInputs = configuration.validatorInputs(values: &values, diagnostics: &diagnostics)
         return ResolvedBlueprint(
             blueprint: blueprint, variables: variables, modules: modules, order: order, dependents: dependents,
-            usedVariables: values.usedVariables, idleUses: idleUses, backends: backends, providers: providers
+            usedVariables: values.usedVariables, idleUses: idleUses, backends: backends, providers: providers,
+            validatorInputs: validatorInputs
         )
     }
 

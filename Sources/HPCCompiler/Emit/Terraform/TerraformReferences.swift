@@ -73,26 +73,31 @@ struct TerraformReferences {
 
     /// The network id for a network attachment.
     mutating func networkID(_ attachment: NetworkAttachment) -> JSON {
-        switch attachment {
-        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "network_id", path: [], known: nil)) + "}")
-        case let .external(text): json(text)
-        }
+        network(attachment, output: "network_id")
     }
 
     /// The network name (for resources that take a name) of a network attachment.
     mutating func networkName(_ attachment: NetworkAttachment) -> JSON {
-        switch attachment {
-        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "network_name", path: [], known: nil)) + "}")
-        case let .external(text): json(text)
-        }
+        network(attachment, output: "network_name")
     }
 
     /// The subnetwork self link of a subnetwork attachment.
     mutating func subnetwork(_ attachment: SubnetworkAttachment) -> JSON {
         switch attachment {
-        case let .module(module): .string("${" + expression(ModuleReference(module: module, output: "subnetwork_self_link", path: [], known: nil)) + "}")
+        case let .module(module): moduleOutput(module, "subnetwork_self_link")
         case let .external(text): json(text)
         }
+    }
+
+    private mutating func network(_ attachment: NetworkAttachment, output: String) -> JSON {
+        switch attachment {
+        case let .module(module): moduleOutput(module, output)
+        case let .external(text): json(text)
+        }
+    }
+
+    private mutating func moduleOutput(_ module: ModuleID, _ output: String) -> JSON {
+        .string(Self.interpolation(expression(ModuleReference(module: module, output: output, path: [], known: nil))))
     }
 
     /// Resources of this group to wait for (resources of earlier groups exist already).

@@ -25,7 +25,7 @@ enum NodesetLowering {
         for extra in settings.strings("zones", diagnostics: &diagnostics) where !zones.contains(extra) { zones.append(extra) }
         for candidate in zones {
             let at = settings.location(candidate == zone ? "zone" : "zones")
-            if !Pattern.matches(candidate, "[a-z]+-[a-z]+[0-9]+-[a-z]") {
+            if !Pattern.matches(candidate, CommonSettings.zonePattern) {
                 diagnostics.report(.constraintViolation, "'\(candidate)' of nodeset '\(name)' is not a zone name such as `us-central1-a`", at: at)
             } else if !candidate.hasPrefix(region + "-") {
                 diagnostics.report(.zoneNotInRegion, "zone '\(candidate)' of nodeset '\(name)' is not in region '\(region)'", at: at)

@@ -1,5 +1,6 @@
-/// Evaluates backend and provider configuration (variables allowed, module outputs not).
-struct TerraformConfigurationResolver {
+/// Evaluates the blueprint's configuration outside modules: backends, providers and validator
+/// inputs (variables allowed, module outputs not).
+struct ConfigurationResolver {
     let blueprint: Blueprint
 
     mutating func backends(values: inout ValueResolver, diagnostics: inout Diagnostics) -> [GroupName: ResolvedBackend] {
@@ -29,6 +30,22 @@ struct TerraformConfigurationResolver {
             }
         }
         return result
+    }
+
+    /// Each declared validator's inputs, by validator position; a value taken whole from a variable
+    /// is located at the variable, like module settings.
+    func validatorInputs(values: inout ValueResolver, diagnostics: inout Diagnostics) -> [[String: ResolvedSetting]] {
+        (blueprint.validators ?? []).map { validator in
+            var inputs: [String: ResolvedSetting] = [:]
+            for entry in validator.inputs?.entries ?? [] {
+                let site = ValueResolver.Site(what: "input '\(entry.key)' of validator '\(validator.name.value)'")
+                guard let value = values.type(entry.value, as: .any, site: site, diagnostics: &diagnostics), value != .null else { continue }
+                let variable = ModuleResolver.soleVariable(entry.value)
+                let location = variable.flatMap { values.variables[$0]?.value.location } ?? entry.value.location
+                inputs[entry.key] = ResolvedSetting(value: value, origin: .explicit, location: location, variable: variable)
+            }
+            return inputs
+        }
     }
 
     private func configuration(_ entries: [YAMLEntry], what: String, values: inout ValueResolver, diagnostics: inout Diagnostics) -> [String: Value] {
