@@ -33,5 +33,8 @@ let package = Package(
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
         .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["hpcc", "compile-in-memory", "TestSupport"]),
+        // The real consumers of every emitted file (Terraform, slurmctld, ansible-inventory).
+        .target(name: "ConsumerChecks", dependencies: ["HPCCompiler", "TestSupport"], path: "Tests/ConsumerChecks"),
+        .testTarget(name: "ConsumerTests", dependencies: ["HPCCompiler", "TestSupport", "ConsumerChecks"]),
     ]
 )

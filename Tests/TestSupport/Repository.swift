@@ -7,7 +7,6 @@ public enum Repository {
     public static let blueprints = root.appendingPathComponent("blueprints")
     public static let golden = root.appendingPathComponent("golden")
     public static let modules = root.appendingPathComponent("modules")
-    public static let slurmCheck = root.appendingPathComponent("Tests/Tools/slurmctld-check.sh")
 
     /// Variables passed to a shipped blueprint when it leaves them to the user (the Cluster Toolkit
     /// examples set `project_id` to null).

@@ -6,8 +6,10 @@
 # CONF_DIR holds slurm.conf (and cgroup.conf, gres.conf). A copy is made in a private temp
 # folder and only what ties it to a real controller host is rewritten: SlurmctldHost (this
 # machine, 127.0.0.1), a free port, state/log/pid paths, SlurmUser (the caller), accounting off,
-# the MUNGE socket of a throw-away munged, and stub Resume/Suspend programs. slurmctld must
-# answer `scontrol ping` and still be running STAY_SECONDS later.
+# the MUNGE socket of a throw-away munged, and stub Resume/Suspend programs. Slurm 22.05 has no
+# auth/slurm plugin (it came with 23.11), so a config using it is loaded with MUNGE instead and a
+# `note:` line on stderr says so. slurmctld must answer `scontrol ping` and still be running
+# STAY_SECONDS later.
 #
 # On success prints, on stdout:
 #   the partitions as `sinfo -h -a -o '%R|%D'` lines, a line `--`, then `scontrol show nodes -o`.
@@ -67,7 +69,7 @@ printf '#!/bin/sh\nexit 0\n' >"$work/bin/stub.sh"
 chmod 755 "$work/bin/stub.sh"
 host=$(hostname -s 2>/dev/null || uname -n)
 host=${host%%.*}
-rewritten='SlurmctldHost|SlurmctldPort|SlurmctldPidFile|SlurmctldLogFile|SlurmdSpoolDir|StateSaveLocation|SlurmUser|AuthInfo|AccountingStorageType|ResumeProgram|SuspendProgram|ResumeFailProgram'
+rewritten='AuthType|CredType|SlurmctldHost|SlurmctldPort|SlurmctldPidFile|SlurmctldLogFile|SlurmdSpoolDir|StateSaveLocation|SlurmUser|AuthInfo|AccountingStorageType|ResumeProgram|SuspendProgram|ResumeFailProgram'
 
 free_port() {
     local port
@@ -87,6 +89,8 @@ write_conf() { # port
 SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$1
 SlurmUser=$(id -un)
+AuthType=auth/munge
+CredType=cred/munge
 AuthInfo=socket=$socket
 AccountingStorageType=accounting_storage/none
 StateSaveLocation=$work/state
@@ -99,6 +103,9 @@ ResumeFailProgram=$work/bin/stub.sh
 CONF
 }
 
+if grep -Eqi '^[[:space:]]*AuthType[[:space:]]*=[[:space:]]*auth/slurm' "$original"; then
+    echo "note: AuthType=auth/slurm needs Slurm 23.11 or later; checked with auth/munge on this $(slurmctld -V)" >&2
+fi
 export SLURM_CONF="$work/etc/slurm.conf"
 write_conf "$(free_port)" >"$SLURM_CONF"
 # The parser alone answers in milliseconds; catch syntax errors before starting the daemon.

@@ -1,0 +1,35 @@
+import ConsumerChecks
+import Foundation
+@testable import HPCCompiler
+import Testing
+import TestSupport
+
+/// Every emitted inventory parses under `ansible-inventory --list` with nothing unparsed and no
+/// warning, and holds exactly the hosts and groups of the IR.
+@Suite("ansible-inventory accepts every compiled inventory")
+struct AnsibleConsumerTests {
+    @Test(arguments: Repository.blueprintNames)
+    func inventoryParses(_ name: String) throws {
+        let result = try Repository.compile(name)
+        let deployment = try #require(result.deployment)
+        guard let inventory = result.files.first(where: { $0.path == InventoryEmitter.path }) else {
+            return ConsumerTools.record(name, "ansible-inventory", "no inventory in this blueprint")
+        }
+        guard AnsibleInventoryCheck.executable != nil || ConsumerTools.required else {
+            return ConsumerTools.record(name, "ansible-inventory", ConsumerTools.skipped("ansible-inventory for \(name)", because: AnsibleInventoryCheck.Unavailable().description))
+        }
+        let report = try AnsibleInventoryCheck.list(inventory.text)
+        var hosts = Set<String>()
+        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute"]
+        for cluster in deployment.clusters {
+            hosts.insert(cluster.controllerHostName)
+            hosts.formUnion(cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) })
+            hosts.formUnion(cluster.nodesets.flatMap { $0.staticHostNames(cluster: cluster.name) })
+            groups.insert(InventoryEmitter.groupName("slurm_cluster", cluster.name))
+            groups.formUnion(cluster.partitions.map { InventoryEmitter.groupName("slurm_partition", $0.name) })
+        }
+        #expect(report.hosts == hosts)
+        #expect(report.groups == groups)
+        ConsumerTools.record(name, "ansible-inventory", "\(inventory.path) accepted: \(report.hosts.count) hosts, \(report.groups.count) groups as in the IR")
+    }
+}

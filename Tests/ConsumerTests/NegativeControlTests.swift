@@ -1,0 +1,154 @@
+import ConsumerChecks
+import Foundation
+@testable import HPCCompiler
+import Testing
+import TestSupport
+
+/// Each consumer check must be able to fail: a deliberately broken artifact is fed to it and
+/// must be rejected, with the consumer's own message printed to the log.
+@Suite("Consumer checks reject broken artifacts", .serialized)
+struct NegativeControlTests {
+    static let awsControl = Repository.root.appendingPathComponent("Tests/Fixtures/aws-control/main.tf.json")
+    static let terraformRunnable: Bool = {
+        if case .success = TerraformCLI.shared { return true }
+        return ConsumerTools.required
+    }()
+
+    /// Prints what the consumer said, so the test log shows the rejection in its own words.
+    private func show(_ control: String, _ message: String) {
+        print("negative control | \(control) | rejected:\n" + message.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+    }
+
+    // MARK: provider schema
+
+    private func googleRoot() throws -> String {
+        let result = try Repository.compile("gcp-slurm")
+        return try #require(result.files.first { $0.path == "primary/main.tf.json" }).text
+    }
+
+    private func schemaFindings(_ text: String, aws: Bool = false) throws -> [ConsumerFinding] {
+        try TerraformSchemaCheck(schemas: ProviderSchemas.forRoot(requiringAWS: aws)).check(text, file: "main.tf.json").findings
+    }
+
+    @Test("the unbroken Google root is accepted")
+    func googleRootAccepted() throws {
+        #expect(try schemaFindings(googleRoot()).isEmpty)
+    }
+
+    @Test("schema: an unknown attribute")
+    func unknownAttribute() throws {
+        let text = try JSONEdit.apply(googleRoot(), at: ["resource", "google_compute_instance", "slurm_controller", "machine_tpye"], set: "n2-standard-8")
+        let findings = try schemaFindings(text)
+        #expect(findings.contains { $0.message.contains("no argument or block named \"machine_tpye\"") && $0.line > 1 })
+        show("unknown Terraform attribute", findings.map(\.description).joined(separator: "\n"))
+    }
+
+    @Test("schema: a missing required attribute")
+    func missingRequiredAttribute() throws {
+        let text = try JSONEdit.apply(googleRoot(), at: ["resource", "google_compute_instance", "slurm_controller", "machine_type"], set: nil)
+        let findings = try schemaFindings(text)
+        #expect(findings.contains { $0.message == "missing required argument \"machine_type\"" && $0.path == "resource.google_compute_instance.slurm_controller" })
+        show("missing required Terraform attribute", findings.map(\.description).joined(separator: "\n"))
+    }
+
+    @Test("schema: a missing required block, a computed-only attribute, a wrong shape, an unknown type")
+    func otherSchemaViolations() throws {
+        var text = try JSONEdit.apply(googleRoot(), at: ["resource", "google_compute_instance", "slurm_controller", "network_interface"], set: nil)
+        text = try JSONEdit.apply(text, at: ["resource", "google_compute_network", "network", "gateway_ipv4"], set: "10.0.0.1")
+        text = try JSONEdit.apply(text, at: ["resource", "google_compute_instance", "slurm_controller", "tags"], set: "not-a-list")
+        text = try JSONEdit.apply(text, at: ["resource", "google_compute_instanse", "x"], set: ["name": "x"])
+        let messages = try schemaFindings(text).map(\.message)
+        #expect(messages.contains("missing required block \"network_interface\""))
+        #expect(messages.contains("\"gateway_ipv4\" is set by the provider and cannot be configured"))
+        #expect(messages.contains("set(string) is required, found string"))
+        #expect(messages.contains { $0.contains("no resource type \"google_compute_instanse\"") })
+        show("schema violations", messages.joined(separator: "\n"))
+    }
+
+    @Test("schema: references to undeclared resources and attributes")
+    func brokenReferences() throws {
+        var text = try JSONEdit.apply(googleRoot(), at: ["output", "broken_a", "value"], set: "${google_compute_network.nonexistent.id}")
+        text = try JSONEdit.apply(text, at: ["output", "broken_b", "value"], set: "${google_compute_network.network.self_lnk}")
+        text = try JSONEdit.apply(text, at: ["output", "broken_c", "value"], set: "${var.not_declared}")
+        let messages = try schemaFindings(text).map(\.message)
+        #expect(messages.contains { $0.contains("undeclared resource \"google_compute_network.nonexistent\"") })
+        #expect(messages.contains { $0.contains("google_compute_network has no attribute \"self_lnk\"") })
+        #expect(messages.contains { $0.contains("undeclared variable \"var.not_declared\"") })
+        show("broken references", messages.joined(separator: "\n"))
+    }
+
+    @Test("schema: the AWS control is accepted and its broken copies are not", .enabled(if: terraformRunnable, "terraform or the AWS provider mirror is missing"))
+    func awsSchema() throws {
+        let control = try String(contentsOf: Self.awsControl, encoding: .utf8)
+        #expect(try schemaFindings(control, aws: true).isEmpty)
+        let unknown = try JSONEdit.apply(control, at: ["resource", "aws_vpc", "main", "enable_dns_hostname"], set: true)
+        let missing = try JSONEdit.apply(control, at: ["resource", "aws_efs_mount_target", "home_a", "subnet_id"], set: nil)
+        let messages = try schemaFindings(unknown, aws: true).map(\.message) + schemaFindings(missing, aws: true).map(\.message)
+        #expect(messages.contains("unsupported argument: aws_vpc has no argument or block named \"enable_dns_hostname\""))
+        #expect(messages.contains("missing required argument \"subnet_id\""))
+        show("AWS schema", messages.joined(separator: "\n"))
+    }
+
+    // MARK: terraform validate
+
+    private func validate(_ text: String) throws -> [ConsumerFinding] {
+        let terraform = try TerraformCLI.shared.get()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(text.utf8).write(to: directory.appendingPathComponent("main.tf.json"))
+        try terraform.initialize(directory)
+        return try terraform.validate(directory, displayPath: "aws-control")
+    }
+
+    @Test("terraform validate: the AWS control is valid, an unknown and a missing attribute are not", .enabled(if: terraformRunnable, "terraform or the AWS provider mirror is missing"))
+    func terraformValidate() throws {
+        let control = try String(contentsOf: Self.awsControl, encoding: .utf8)
+        #expect(try validate(control).isEmpty)
+        let unknown = try validate(JSONEdit.apply(control, at: ["resource", "aws_vpc", "main", "enable_dns_hostname"], set: true))
+        #expect(unknown.contains { $0.message.contains("No argument or block type is named \"enable_dns_hostname\"") && $0.line > 1 })
+        show("terraform validate, unknown attribute", unknown.map(\.description).joined(separator: "\n"))
+        let missing = try validate(JSONEdit.apply(control, at: ["resource", "aws_efs_mount_target", "home_a", "subnet_id"], set: nil))
+        #expect(missing.contains { $0.message.contains("Missing required argument") && $0.message.contains("\"subnet_id\"") })
+        show("terraform validate, missing required attribute", missing.map(\.description).joined(separator: "\n"))
+    }
+
+    // MARK: slurmctld
+
+    private func slurmFiles(replacing old: String, with new: String) throws -> [OutputFile] {
+        var files = try Repository.compile("gcp-slurm").files
+        let index = try #require(files.firstIndex { $0.path == "slurm/slurm.conf" })
+        #expect(files[index].text.contains(old))
+        files[index] = OutputFile(path: files[index].path, text: files[index].text.replacingOccurrences(of: old, with: new))
+        return files
+    }
+
+    @Test("slurmctld: a misspelled key", .enabled(if: SlurmctldCheck.available || ConsumerTools.required, "slurmctld and munged are not installed"))
+    func misspelledSlurmKey() throws {
+        let files = try slurmFiles(replacing: "PartitionName=debug ", with: "PartitionNmae=debug ")
+        let error = try #require(throws: SlurmctldCheck.Rejection.self) { try SlurmctldCheck.load(files, folder: "slurm") }
+        #expect(error.description.contains("PartitionNmae"))
+        show("misspelled slurm.conf key", error.description)
+    }
+
+    @Test("slurmctld: a partition naming an undefined node", .enabled(if: SlurmctldCheck.available || ConsumerTools.required, "slurmctld and munged are not installed"))
+    func partitionWithUndefinedNode() throws {
+        let files = try slurmFiles(replacing: "PartitionName=gpu Nodes=gpunodeset", with: "PartitionName=gpu Nodes=nosuchnodeset")
+        let error = try #require(throws: SlurmctldCheck.Rejection.self) { try SlurmctldCheck.load(files, folder: "slurm") }
+        #expect(error.description.contains("nosuchnodeset"))
+        show("partition naming an undefined node", error.description)
+    }
+
+    // MARK: ansible-inventory
+
+    @Test("ansible-inventory: a misspelled key", .enabled(if: AnsibleInventoryCheck.executable != nil || ConsumerTools.required, "ansible-inventory is not installed"))
+    func inventoryTypo() throws {
+        let inventory = try #require(try Repository.compile("gcp-slurm").files.first { $0.path == InventoryEmitter.path }).text
+        #expect(throws: Never.self) { try AnsibleInventoryCheck.list(inventory) }
+        let broken = inventory.replacingOccurrences(of: "    slurm_compute:\n      children:", with: "    slurm_compute:\n      childern:")
+        #expect(broken != inventory)
+        let error = try #require(throws: AnsibleInventoryCheck.Rejection.self) { try AnsibleInventoryCheck.list(broken) }
+        #expect(error.description.contains("childern"))
+        show("inventory typo", error.description)
+    }
+}

@@ -1,0 +1,49 @@
+import ConsumerChecks
+import Foundation
+@testable import HPCCompiler
+import Testing
+import TestSupport
+
+/// Every cluster's slurm.conf is loaded by a real slurmctld, which must report exactly the
+/// partitions, node counts and node shapes of the IR.
+@Suite("slurmctld accepts every compiled slurm.conf", .serialized)
+struct SlurmConsumerTests {
+    static let runnable = SlurmctldCheck.available || ConsumerTools.required
+
+    @Test(arguments: Repository.blueprintNames)
+    func clustersLoad(_ name: String) throws {
+        let result = try Repository.compile(name)
+        let deployment = try #require(result.deployment)
+        if deployment.clusters.isEmpty {
+            return ConsumerTools.record(name, "slurmctld", "no Slurm cluster in this blueprint")
+        }
+        guard Self.runnable else {
+            return ConsumerTools.record(name, "slurmctld", ConsumerTools.skipped("slurmctld for \(name)", because: "slurmctld and munged are not installed (run .ci/run, or apt-get install slurm-wlm munge)"))
+        }
+        for cluster in deployment.clusters {
+            let folder = SlurmPaths.folder(of: cluster, in: deployment)
+            let report = try SlurmctldCheck.load(result.files, folder: folder)
+            let expected = Dictionary(uniqueKeysWithValues: cluster.partitions.map { partition in
+                (partition.name, partition.nodesets.compactMap(cluster.nodeset).map(\.count).reduce(0, +))
+            })
+            #expect(report.partitions == expected, "partitions of \(cluster.name)")
+            for nodeset in cluster.nodesets {
+                for index in 0..<nodeset.count {
+                    let node = "\(cluster.name)-\(nodeset.name)-\(index)"
+                    let fields = try #require(report.nodes[node], "slurmctld does not know node \(node)")
+                    #expect(fields["CPUTot"] == String(nodeset.shape.cpus), "\(node) CPUs")
+                    #expect(fields["RealMemory"] == String(nodeset.shape.realMemory), "\(node) RealMemory")
+                    #expect(fields["Boards"] == String(nodeset.shape.boards), "\(node) Boards")
+                    #expect(fields["Sockets"] == String(nodeset.shape.socketsPerBoard * nodeset.shape.boards), "\(node) Sockets")
+                    #expect(fields["CoresPerSocket"] == String(nodeset.shape.coresPerSocket), "\(node) CoresPerSocket")
+                    #expect(fields["ThreadsPerCore"] == String(nodeset.shape.threadsPerCore), "\(node) ThreadsPerCore")
+                    #expect(fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.count)" } ?? "(null)"), "\(node) Gres")
+                }
+            }
+            let nodeCount = cluster.nodesets.map(\.count).reduce(0, +)
+            #expect(report.nodes.count == nodeCount, "node count of \(cluster.name)")
+            let notes = report.notes.isEmpty ? "" : " (\(report.notes.joined(separator: "; ")))"
+            ConsumerTools.record(name, "slurmctld", "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR\(notes)")
+        }
+    }
+}
