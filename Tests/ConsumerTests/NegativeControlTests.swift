@@ -139,6 +139,14 @@ struct NegativeControlTests {
         show("partition naming an undefined node", error.description)
     }
 
+    @Test("slurmctld: a value it runs with but logs as an error", .enabled(if: SlurmctldCheck.available || ConsumerTools.required, "slurmctld and munged are not installed"))
+    func loggedConfigurationError() throws {
+        let files = try slurmFiles(replacing: "MessageTimeout=60\n", with: "MessageTimeout=200\n")
+        let error = try #require(throws: SlurmctldCheck.Rejection.self) { try SlurmctldCheck.load(files, folder: "slurm") }
+        #expect(error.description.contains("MessageTimeout is too high"))
+        show("value slurmctld logs as an error", error.description)
+    }
+
     // MARK: ansible-inventory
 
     @Test("ansible-inventory: a misspelled key", .enabled(if: AnsibleInventoryCheck.executable != nil || ConsumerTools.required, "ansible-inventory is not installed"))
