@@ -1,8 +1,14 @@
 import Foundation
 import TestSupport
 
-/// Terraform run offline: providers come only from a local filesystem mirror, through a CLI
+/// Terraform run offline: providers come only from local filesystem mirrors, through a CLI
 /// configuration written to a private folder; checkpoint calls are disabled.
+///
+/// hashicorp/aws is the real plugin from the machine's mirror. hashicorp/google cannot be
+/// downloaded here, so a schema-only stand-in (Tests/Tools/schema-provider) serves the committed
+/// Google schema extract: `terraform validate` then runs all of Terraform core's checks (syntax,
+/// expressions, functions, references, types, required and unknown arguments) on Google roots,
+/// while the provider's own value validation is not available offline.
 public final class TerraformCLI: @unchecked Sendable {
     public struct Unavailable: Error, CustomStringConvertible {
         public let description: String
@@ -19,12 +25,15 @@ public final class TerraformCLI: @unchecked Sendable {
     ]
 
     public let executable: String
+    /// The mirror holding hashicorp/aws.
     public let mirror: URL
     /// The AWS provider version in the mirror.
     public let awsVersion: String
+    /// The Google provider version the stand-in serves the schema of.
+    public let googleVersion: String
     private let home: URL
 
-    /// Terraform and a mirror holding hashicorp/aws, or why not.
+    /// Terraform with both providers installable, or why not.
     public static let shared: Result<TerraformCLI, Unavailable> = {
         do { return .success(try TerraformCLI()) } catch let error as Unavailable { return .failure(error) } catch {
             return .failure(Unavailable(description: "\(error)"))
@@ -55,15 +64,20 @@ public final class TerraformCLI: @unchecked Sendable {
         self.executable = executable
         self.mirror = mirror
         self.awsVersion = version
-        home = fileManager.temporaryDirectory.appendingPathComponent("hpcc-terraform-\(ProcessInfo.processInfo.processIdentifier)")
-        try fileManager.createDirectory(at: home.appendingPathComponent("plugin-cache"), withIntermediateDirectories: true)
+        home = fileManager.temporaryDirectory.appendingPathComponent("hpcc-terraform-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let standIns = home.appendingPathComponent("stand-in-mirror")
+        try fileManager.createDirectory(at: standIns, withIntermediateDirectories: true)
+        googleVersion = try Self.installGoogleStandIn(into: standIns, cache: home.appendingPathComponent("stubs"))
         let configuration = """
         disable_checkpoint = true
-        plugin_cache_dir   = "\(home.appendingPathComponent("plugin-cache").path)"
         provider_installation {
           filesystem_mirror {
+            path    = "\(standIns.path)"
+            include = ["registry.terraform.io/hashicorp/google"]
+          }
+          filesystem_mirror {
             path    = "\(mirror.path)"
-            include = ["registry.terraform.io/*/*"]
+            include = ["registry.terraform.io/hashicorp/aws"]
           }
           direct {
             exclude = ["*/*/*"]
@@ -74,12 +88,26 @@ public final class TerraformCLI: @unchecked Sendable {
         try Data(configuration.utf8).write(to: home.appendingPathComponent("cli.tfrc"))
     }
 
+    /// Installs the schema-only Google provider; returns the provider version it serves.
+    private static func installGoogleStandIn(into mirror: URL, cache: URL) throws -> String {
+        let tools = Repository.root.appendingPathComponent("Tests/Tools/schema-provider")
+        let environment = ProcessInfo.processInfo.environment
+        let venv = Repository.root.appendingPathComponent(".venv/bin/python").path
+        let python = environment["HPCC_SCHEMA_PROVIDER_PYTHON"]
+            ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : Shell.which("python3") ?? "python3")
+        let outcome = try Shell.run("/bin/bash", [tools.appendingPathComponent("install.sh").path, mirror.path, ProviderSchemas.googleExtract.path, python],
+                                    environment: ["SCHEMA_PROVIDER_CACHE": cache.path])
+        guard outcome.status == 0, let executable = outcome.stdout.split(separator: "\n").last else {
+            throw Unavailable(description: "the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools cryptography):\n\(outcome.stderr)")
+        }
+        return String(executable.split(separator: "_v").last ?? "")
+    }
+
     private var environment: [String: String] {
         ["TF_CLI_CONFIG_FILE": home.appendingPathComponent("cli.tfrc").path,
          "CHECKPOINT_DISABLE": "1",
          "TF_IN_AUTOMATION": "1",
-         "TF_INPUT": "0",
-         "TF_DATA_DIR": ".terraform"]
+         "TF_INPUT": "0"]
     }
 
     /// Runs terraform in `directory`; a non-zero exit throws with terraform's own output.
@@ -95,6 +123,12 @@ public final class TerraformCLI: @unchecked Sendable {
     /// `terraform init -backend=false` against the mirror only.
     public func initialize(_ directory: URL) throws {
         try run(["init", "-backend=false", "-input=false"], in: directory)
+    }
+
+    /// `terraform init` then `terraform validate -json` in a group folder.
+    public func validate(group directory: URL, displayPath: String) throws -> [ConsumerFinding] {
+        try initialize(directory)
+        return try validate(directory, displayPath: displayPath)
     }
 
     /// `terraform validate -json`, as findings: every error and warning, with file and line.

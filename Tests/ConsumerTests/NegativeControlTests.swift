@@ -9,6 +9,7 @@ import TestSupport
 @Suite("Consumer checks reject broken artifacts", .serialized)
 struct NegativeControlTests {
     static let awsControl = Repository.root.appendingPathComponent("Tests/Fixtures/aws-control/main.tf.json")
+    /// Terraform with the AWS mirror and the Google schema stand-in.
     static let terraformRunnable: Bool = {
         if case .success = TerraformCLI.shared { return true }
         return ConsumerTools.required
@@ -77,7 +78,7 @@ struct NegativeControlTests {
         show("broken references", messages.joined(separator: "\n"))
     }
 
-    @Test("schema: the AWS control is accepted and its broken copies are not", .enabled(if: terraformRunnable, "terraform or the AWS provider mirror is missing"))
+    @Test("schema: the AWS control is accepted and its broken copies are not", .enabled(if: terraformRunnable, "terraform, the AWS provider mirror or the Google schema stand-in is missing"))
     func awsSchema() throws {
         let control = try String(contentsOf: Self.awsControl, encoding: .utf8)
         #expect(try schemaFindings(control, aws: true).isEmpty)
@@ -91,26 +92,43 @@ struct NegativeControlTests {
 
     // MARK: terraform validate
 
-    private func validate(_ text: String) throws -> [ConsumerFinding] {
+    /// Validates `text` as the root of `group` inside a deployment written from `files`.
+    private func validate(_ text: String, group: String = "aws-control", files: [OutputFile] = []) throws -> [ConsumerFinding] {
         let terraform = try TerraformCLI.shared.get()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Data(text.utf8).write(to: directory.appendingPathComponent("main.tf.json"))
-        try terraform.initialize(directory)
-        return try terraform.validate(directory, displayPath: "aws-control")
+        let folder = try ConsumerTools.writeDeployment(files + [OutputFile(path: "\(group)/main.tf.json", text: text)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try terraform.validate(group: folder.appendingPathComponent(group), displayPath: group)
     }
 
-    @Test("terraform validate: the AWS control is valid, an unknown and a missing attribute are not", .enabled(if: terraformRunnable, "terraform or the AWS provider mirror is missing"))
-    func terraformValidate() throws {
+    @Test("terraform validate: the AWS control is valid, an unknown and a missing attribute are not", .enabled(if: terraformRunnable, "terraform, the AWS provider mirror or the Google schema stand-in is missing"))
+    func terraformValidateAWS() throws {
         let control = try String(contentsOf: Self.awsControl, encoding: .utf8)
         #expect(try validate(control).isEmpty)
         let unknown = try validate(JSONEdit.apply(control, at: ["resource", "aws_vpc", "main", "enable_dns_hostname"], set: true))
         #expect(unknown.contains { $0.message.contains("No argument or block type is named \"enable_dns_hostname\"") && $0.line > 1 })
-        show("terraform validate, unknown attribute", unknown.map(\.description).joined(separator: "\n"))
+        show("terraform validate (AWS), unknown attribute", unknown.map(\.description).joined(separator: "\n"))
         let missing = try validate(JSONEdit.apply(control, at: ["resource", "aws_efs_mount_target", "home_a", "subnet_id"], set: nil))
         #expect(missing.contains { $0.message.contains("Missing required argument") && $0.message.contains("\"subnet_id\"") })
-        show("terraform validate, missing required attribute", missing.map(\.description).joined(separator: "\n"))
+        show("terraform validate (AWS), missing required attribute", missing.map(\.description).joined(separator: "\n"))
+    }
+
+    @Test("terraform validate: broken copies of a Google root are invalid", .enabled(if: terraformRunnable, "terraform, the AWS provider mirror or the Google schema stand-in is missing"))
+    func terraformValidateGoogle() throws {
+        let files = try Repository.compile("gcp-slurm").files.filter { $0.path != "primary/main.tf.json" }
+        let root = try googleRoot()
+        #expect(try validate(root, group: "primary", files: files).isEmpty)
+        let instance = ["resource", "google_compute_instance", "slurm_controller"]
+        let cases: [(String, String, String)] = [
+            ("unknown attribute", try JSONEdit.apply(root, at: instance + ["machine_tpye"], set: "n2-standard-8"), "No argument or block type is named \"machine_tpye\""),
+            ("missing required attribute", try JSONEdit.apply(root, at: instance + ["machine_type"], set: nil), "The argument \"machine_type\" is required"),
+            ("undeclared reference", try JSONEdit.apply(root, at: instance + ["description"], set: "${google_compute_network.nonexistent.name}"), "Reference to undeclared resource"),
+            ("expression syntax", try JSONEdit.apply(root, at: instance + ["description"], set: "${google_compute_network.network.name +}"), "Invalid expression"),
+        ]
+        for (control, text, expected) in cases {
+            let findings = try validate(text, group: "primary", files: files)
+            #expect(findings.contains { $0.message.contains(expected) }, "\(control): \(findings)")
+            show("terraform validate (Google), \(control)", findings.map(\.description).joined(separator: "\n"))
+        }
     }
 
     // MARK: slurmctld

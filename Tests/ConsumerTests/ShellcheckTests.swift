@@ -1,3 +1,4 @@
+import ConsumerChecks
 import Foundation
 import HPCCompiler
 import Testing
@@ -22,6 +23,7 @@ struct ShellcheckTests {
         #expect(paths.count >= 3)
         let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", "--shell=bash"] + paths)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        ConsumerTools.record(name, "shellcheck", "\(paths.count) scripts \(outcome.status == 0 ? "clean" : "REJECTED") at warning level")
     }
 
     /// The check can fail: a script with an unquoted, unset-variable bug is reported.
@@ -36,5 +38,5 @@ struct ShellcheckTests {
 
 enum Shellcheck {
     /// Installed, or required (CI), in which case its absence fails the tests.
-    static let usable = Shell.has("shellcheck") || ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"
+    static let usable = Shell.has("shellcheck") || ConsumerTools.required
 }
