@@ -107,10 +107,20 @@ let invalidCases: [InvalidCase] = [
                         use: [nodeset]
                         settings:
                           partition_name: other
-                          is_default: true
+                          is_default: ‸true
+                      - id: controller
+                    """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
+                codes: [.defaultPartitionCount]),
+    InvalidCase(name: "several partitions, none the default", blueprint: minimalBlueprint
+                    .replacingOccurrences(of: "- id: controller", with: """
+                    - id: other
+                        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+                        use: [nodeset]
+                        settings:
+                          partition_name: other
                       - id: ‸controller
                     """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
-                codes: [.multipleDefaultPartitions]),
+                codes: [.defaultPartitionCount], help: "set is_default: true on the partition jobs should go to when they name none"),
     InvalidCase(name: "network range not CIDR", blueprint: mini("    source: modules/network/vpc\n", "    source: modules/network/vpc\n    settings:\n      network_address_range: ‸10.0.0.1/9\n"),
                 codes: [.invalidNetworkRange]),
     InvalidCase(name: "filestore capacity below tier", blueprint: miniPlus("""
@@ -140,13 +150,105 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "GPU on a C2 machine", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      guest_accelerator: ‸[{type: nvidia-l4, count: 1}]\n"),
                 codes: [.acceleratorMismatch]),
     InvalidCase(name: "duplicate partition names", blueprint: minimalBlueprint
+                    .replacingOccurrences(of: "      partition_name: batch\n", with: "      partition_name: batch\n      is_default: true\n")
                     .replacingOccurrences(of: "- id: controller", with: """
-                    - id: other
+                    - id: ‸other
                         source: community/modules/compute/schedmd-slurm-gcp-v6-partition
                         use: [nodeset]
                         settings:
                           partition_name: batch
-                      - id: ‸controller
+                      - id: controller
+                    """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
+                codes: [.duplicateSlurmName]),
+    InvalidCase(name: "filestore capacity off the tier's step", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings:
+              filestore_tier: ZONAL
+              size_gb: ‸1300
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"),
+                codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 1280 or 1536 GiB"),
+    InvalidCase(name: "Managed Lustre capacity off the tier's step", blueprint: miniPlus("""
+          - id: psa
+            source: modules/network/private-service-access
+            use: [network]
+          - id: scratch
+            source: modules/file-system/managed-lustre
+            use: [network, psa]
+            settings:
+              name: scratch
+              remote_mount: scratch
+              per_unit_storage_throughput: 1000
+              size_gib: ‸10000
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"),
+                codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 9000 or 18000 GiB"),
+    InvalidCase(name: "secondary range overlapping its subnetwork", blueprint: mini("    source: modules/network/vpc\n", """
+            source: modules/network/vpc
+            settings:
+              subnetworks:
+              - {subnet_name: compute, subnet_region: us-central1, subnet_ip: 10.0.0.0/16}
+              secondary_ranges:
+                ‸compute: [{range_name: pods, ip_cidr_range: 10.0.128.0/17}]
+
+        """), codes: [.invalidNetworkRange]),
+    InvalidCase(name: "two subnetworks overlapping", blueprint: mini("    source: modules/network/vpc\n", """
+            source: modules/network/vpc
+            settings:
+              subnetworks:
+              ‸- {subnet_name: compute, subnet_region: us-central1, subnet_ip: 10.0.0.0/16}
+              - {subnet_name: storage, subnet_region: us-central1, subnet_ip: 10.0.64.0/18}
+
+        """), codes: [.invalidNetworkRange]),
+    InvalidCase(name: "two filesystems at one mount point", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+          - id: ‸appsfs
+            source: modules/file-system/filestore
+            use: [network]
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs, appsfs]"), codes: [.conflictingMounts]),
+    InvalidCase(name: "nested mount points", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings: {local_mount: /home}
+          - id: ‸appsfs
+            source: modules/file-system/filestore
+            use: [network]
+            settings: {local_mount: /home/apps}
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs, appsfs]"), codes: [.conflictingMounts]),
+    InvalidCase(name: "relative mount point", blueprint: miniPlus("""
+          - id: homefs
+            source: modules/file-system/filestore
+            use: [network]
+            settings: {local_mount: ‸home}
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"), codes: [.constraintViolation]),
+    InvalidCase(name: "host name too long after prefixing", blueprint: miniPlus("""
+          - id: ‸login
+            source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
+            use: [network]
+            settings:
+              name_prefix: interactive-login-nodes-for-the-computational-fluids-group
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, login]"), codes: [.hostnameTooLong]),
+    InvalidCase(name: "nodeset names colliding after sanitizing", blueprint: minimalBlueprint
+                    .replacingOccurrences(of: "      partition_name: batch\n", with: "      partition_name: batch\n      is_default: true\n")
+                    .replacingOccurrences(of: "- id: controller", with: """
+                    - id: ‸node_set
+                        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+                        use: [network]
+                      - id: other
+                        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+                        use: [node_set]
+                        settings:
+                          partition_name: other
+                      - id: controller
                     """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
                 codes: [.duplicateSlurmName]),
 ]

@@ -94,7 +94,7 @@ struct EmitTests {
             .replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: "      node_count_dynamic_max: 2\n      node_conf: {RealMemory: 7000, Features: [fast, ssd]}\n"))
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(conf.contains("RealMemory=7000 Features=fast,ssd\n"))
-        #expect(conf.contains("PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE MaxTime=2-00:00:00\n"))
+        #expect(conf.contains("PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE Default=YES MaxTime=2-00:00:00\n"))
     }
 
     @Test func gpusGetGresAndDevices() throws {

@@ -57,13 +57,13 @@ public enum FilestoreTier: String, CaseIterable, Sendable {
     public var isBasic: Bool { self == .basicHDD || self == .basicSSD }
 
     /// The capacity bands (GiB) the tier offers, each with its step.
-    public var capacityBands: [(min: Int, max: Int, step: Int)] {
+    public var capacityBands: [CapacityBand] {
         switch self {
-        case .basicHDD: [(1024, 65434, 1)]
-        case .basicSSD: [(2560, 65434, 1)]
-        case .highScaleSSD: [(10240, 102400, 2560)]
-        case .zonal, .regional: [(1024, 9984, 256), (10240, 102400, 2560)]
-        case .enterprise: [(1024, 10240, 256)]
+        case .basicHDD: [CapacityBand(1024, 65434, step: 1)]
+        case .basicSSD: [CapacityBand(2560, 65434, step: 1)]
+        case .highScaleSSD: [CapacityBand(10240, 102400, step: 2560)]
+        case .zonal, .regional: [CapacityBand(1024, 9984, step: 256), CapacityBand(10240, 102400, step: 2560)]
+        case .enterprise: [CapacityBand(1024, 10240, step: 256)]
         }
     }
 }

@@ -44,13 +44,14 @@ public enum LustreTier: Int, CaseIterable, Sendable {
     case t500 = 500
     case t1000 = 1000
 
-    /// Smallest and largest capacity (GiB) the tier offers.
-    public var capacityRange: (min: Int, max: Int) {
+    /// The capacities (GiB) the tier offers. Above a threshold the faster tiers grow in a larger
+    /// step, and an instance created below it can never grow past it.
+    public var capacityBands: [CapacityBand] {
         switch self {
-        case .t125: (72_000, 7_632_000)
-        case .t250: (36_000, 3_816_000)
-        case .t500: (18_000, 1_908_000)
-        case .t1000: (9_000, 954_000)
+        case .t125: [CapacityBand(72_000, 12_240_000, step: 72_000)]
+        case .t250: [CapacityBand(36_000, 6_120_000, step: 36_000), CapacityBand(6_336_000, 40_032_000, step: 288_000)]
+        case .t500: [CapacityBand(18_000, 3_060_000, step: 18_000), CapacityBand(3_168_000, 20_016_000, step: 144_000)]
+        case .t1000: [CapacityBand(9_000, 1_530_000, step: 9_000), CapacityBand(1_584_000, 10_008_000, step: 72_000)]
         }
     }
 }

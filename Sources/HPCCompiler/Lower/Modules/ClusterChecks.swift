@@ -1,46 +1,91 @@
-/// Rules that need the whole cluster: unique names, one default partition, distinct mount points,
-/// host names within DNS limits.
+/// Rules that need the whole cluster: unique names, exactly one default partition, mount points
+/// that are distinct and not nested, host names within DNS limits. Each finding points at the
+/// module that breaks the rule, or at the controller when no single module does.
 enum ClusterChecks {
-    static func check(name: String, members: ClusterMembers, mounts: [MountContract], settings: SettingReader, diagnostics: inout Diagnostics) {
-        let at = settings.module.declaration.id.location
+    /// Where a member module is declared, and where one of its settings is.
+    struct Locator {
+        let blueprint: ResolvedBlueprint
+        let fallback: SourceLocation
+
+        func module(_ id: ModuleID?) -> SourceLocation {
+            id.flatMap { blueprint.module($0)?.declaration.id.location } ?? fallback
+        }
+
+        func setting(_ name: String, of id: ModuleID?) -> SourceLocation {
+            id.flatMap { blueprint.module($0)?.location(of: name) } ?? fallback
+        }
+    }
+
+    static func check(name: String, members: ClusterMembers, mounts: [MountContract], settings: SettingReader, locate: Locator, diagnostics: inout Diagnostics) {
         var partitionNames: [String: ModuleID] = [:]
         for partition in members.partitions {
             if let other = partitionNames[partition.name] {
-                diagnostics.report(.duplicateSlurmName, "partitions '\(other)' and '\(partition.origin.module)' are both named '\(partition.name)'", at: at)
+                diagnostics.report(.duplicateSlurmName, "partitions '\(other)' and '\(partition.origin.module)' are both named '\(partition.name)'",
+                                   at: locate.module(partition.origin.module), help: "set a distinct 'partition_name'")
             }
             partitionNames[partition.name] = partition.origin.module
         }
         var nodesetNames: [String: ModuleID] = [:]
         for nodeset in members.nodesets {
             if let other = nodesetNames[nodeset.name] {
-                diagnostics.report(.duplicateSlurmName, "nodesets '\(other)' and '\(nodeset.origin.module)' are both named '\(nodeset.name)' in cluster '\(name)'", at: at,
-                                   help: "set a distinct 'name' on one of them")
+                diagnostics.report(.duplicateSlurmName, "nodesets '\(other)' and '\(nodeset.origin.module)' are both named '\(nodeset.name)' in cluster '\(name)'",
+                                   at: locate.module(nodeset.origin.module), help: "nodeset names keep only [a-z0-9] of the module id; set a distinct 'name'")
             }
             nodesetNames[nodeset.name] = nodeset.origin.module
         }
         var loginNames = Set<String>()
         for group in members.loginGroups where !loginNames.insert(group.name).inserted {
-            diagnostics.report(.duplicateSlurmName, "two login groups of cluster '\(name)' are named '\(group.name)'", at: at)
+            diagnostics.report(.duplicateSlurmName, "two login groups of cluster '\(name)' are named '\(group.name)'", at: locate.module(group.origin.module))
         }
-        let defaults = members.partitions.filter(\.isDefault)
-        if defaults.count > 1 {
-            diagnostics.report(.multipleDefaultPartitions, "cluster '\(name)' has \(defaults.count) default partitions: " + defaults.map(\.name).joined(separator: ", "), at: at,
-                               help: "set is_default on one partition only")
-        }
+        checkDefaultPartition(name, members.partitions, locate: locate, diagnostics: &diagnostics)
         if members.partitions.isEmpty {
-            diagnostics.report(.partitionWithoutNodesets, "cluster '\(name)' has no partition", at: at, help: "add a partition module to the controller's 'use' list")
+            diagnostics.report(.partitionWithoutNodesets, "cluster '\(name)' has no partition", at: locate.fallback, help: "add a partition module to the controller's 'use' list")
         }
-        var mountPoints: [String: ModuleID?] = [:]
-        for mount in mounts + members.nodesets.flatMap(\.mounts) {
-            if let other = mountPoints[mount.localMount], other != mount.provider || other == nil {
-                diagnostics.report(.conflictingMounts, "two filesystems mount at '\(mount.localMount)' on cluster '\(name)'", at: settings.location("network_storage"))
+        checkMountPoints(name, mounts + members.nodesets.flatMap(\.mounts), settings: settings, locate: locate, diagnostics: &diagnostics)
+        let hosts = members.nodesets.map { ("\(name)-\($0.name)-\(max(0, $0.count - 1))", $0.origin.module) }
+            + members.loginGroups.map { ("\(name)-\($0.name)-\(max(0, $0.count - 1))", $0.origin.module) }
+        for (host, module) in hosts where host.count > 63 {
+            diagnostics.report(.hostnameTooLong, "host name '\(host)' is \(host.count) characters; host names hold at most 63", at: locate.module(module),
+                               help: "shorten the cluster, nodeset or login group name")
+        }
+    }
+
+    /// Slurm sends jobs that name no partition to the default one, so a cluster has exactly one.
+    /// A lone partition is the default without saying so (see `ClusterMembers.markSoleDefault`).
+    private static func checkDefaultPartition(_ cluster: String, _ partitions: [Partition], locate: Locator, diagnostics: inout Diagnostics) {
+        let defaults = partitions.filter(\.isDefault)
+        if defaults.count > 1 {
+            diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(defaults.count) default partitions: " + defaults.map(\.name).joined(separator: ", "),
+                               at: locate.setting("is_default", of: defaults[1].origin.module), help: "set is_default on one partition only")
+        } else if defaults.isEmpty, partitions.count > 1 {
+            diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(partitions.count) partitions and none is the default", at: locate.fallback,
+                               help: "set is_default: true on the partition jobs should go to when they name none")
+        }
+    }
+
+    /// Mount points are unique and none lies inside another: nested mounts depend on the order
+    /// in which nodes mount them, which parallel boot does not keep.
+    private static func checkMountPoints(_ cluster: String, _ mounts: [MountContract], settings: SettingReader, locate: Locator, diagnostics: inout Diagnostics) {
+        var seen: [MountContract] = []
+        for mount in mounts {
+            let here = mount.provider.map { locate.module($0) } ?? settings.location("network_storage")
+            if let other = seen.first(where: { $0.localMount == mount.localMount }) {
+                if other.provider != mount.provider || other.provider == nil {
+                    diagnostics.report(.conflictingMounts, "two filesystems mount at '\(mount.localMount)' on cluster '\(cluster)'", at: here)
+                }
+                continue
             }
-            mountPoints[mount.localMount] = mount.provider
+            if let outer = seen.first(where: { isNested(mount.localMount, in: $0.localMount) || isNested($0.localMount, in: mount.localMount) }) {
+                diagnostics.report(.conflictingMounts, "mount points '\(outer.localMount)' and '\(mount.localMount)' on cluster '\(cluster)' are nested", at: here,
+                                   help: "mount each filesystem at its own top-level path and link into it instead")
+            }
+            seen.append(mount)
         }
-        let hostNames = members.nodesets.map { "\(name)-\($0.name)-\(max(0, $0.count - 1))" }
-            + members.loginGroups.map { "\(name)-\($0.name)-\(max(0, $0.count - 1))" }
-        for host in hostNames where host.count > 63 {
-            diagnostics.report(.hostnameTooLong, "host name '\(host)' is longer than 63 characters", at: at, help: "shorten the cluster, nodeset or login group name")
-        }
+    }
+
+    /// Whether `path` lies strictly inside `directory`.
+    static func isNested(_ path: String, in directory: String) -> Bool {
+        let parent = directory.hasSuffix("/") ? directory : directory + "/"
+        return path != directory && path.hasPrefix(parent)
     }
 }

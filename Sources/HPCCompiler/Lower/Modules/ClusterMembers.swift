@@ -30,6 +30,11 @@ struct ClusterMembers {
         }
     }
 
+    /// A cluster with one partition sends every job there: it is the default.
+    mutating func markSoleDefault() {
+        if partitions.count == 1 { partitions[0].isDefault = true }
+    }
+
     private mutating func add(_ nodeset: Nodeset) {
         if !nodesets.contains(where: { $0.origin.module == nodeset.origin.module }) { nodesets.append(nodeset) }
     }

@@ -17,9 +17,11 @@ enum ControllerLowering {
         }
         var members = ClusterMembers(settings: settings)
         members.collect(into: &context, diagnostics: &diagnostics)
+        members.markSoleDefault()
         let mounts = settings.mounts("network_storage", diagnostics: &diagnostics)
         let loginMounts = settings.mounts("login_network_storage", diagnostics: &diagnostics)
-        ClusterChecks.check(name: name, members: members, mounts: mounts + loginMounts, settings: settings, diagnostics: &diagnostics)
+        ClusterChecks.check(name: name, members: members, mounts: mounts + loginMounts, settings: settings,
+                            locate: ClusterChecks.Locator(blueprint: context.resolved, fallback: settings.module.declaration.id.location), diagnostics: &diagnostics)
 
         let loginScript = settings.text("login_startup_script") ?? TerraformText("# no-op")
         let loginTimeout = settings.int("login_startup_scripts_timeout", diagnostics: &diagnostics) ?? 300

@@ -10,7 +10,7 @@ enum FilestoreLowering {
               let localMount = settings.string("local_mount", diagnostics: &diagnostics),
               let network = settings.networkAttachment("network_id", diagnostics: &diagnostics)
         else { return }
-        checkCapacity(size, tier: tier, settings: settings, diagnostics: &diagnostics)
+        CapacityBand.report(size, bands: tier.capacityBands, service: "Filestore \(tier.rawValue)", at: settings.location("size_gb"), diagnostics: &diagnostics)
         let nfsProtocol = settings.string("protocol", diagnostics: &diagnostics) ?? "NFS_V3"
         if nfsProtocol == "NFS_V4_1", tier.isBasic {
             diagnostics.report(.constraintViolation, "NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier, not \(tier.rawValue)", at: settings.location("protocol"))
@@ -37,15 +37,6 @@ enum FilestoreLowering {
             outputs: ["filestore_id": .string("projects/\(project)/locations/\(instance.location)/instances/\(name)"), "capacity_gib": .int(size)],
             into: &context, diagnostics: &diagnostics
         )
-    }
-
-    private static func checkCapacity(_ size: Int, tier: FilestoreTier, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let bands = tier.capacityBands
-        guard !bands.contains(where: { size >= $0.min && size <= $0.max && (size - $0.min) % $0.step == 0 }) else { return }
-        let offer = bands.map { band in
-            band.step == 1 ? "\(band.min)-\(band.max) GiB" : "\(band.min)-\(band.max) GiB in steps of \(band.step)"
-        }.joined(separator: " or ")
-        diagnostics.report(.capacityOutOfRange, "Filestore \(tier.rawValue) offers \(offer), not \(size) GiB", at: settings.location("size_gb"))
     }
 
     private static func exportOptions(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [NFSExportOption] {

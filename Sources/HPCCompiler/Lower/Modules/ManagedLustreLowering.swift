@@ -11,11 +11,8 @@ enum ManagedLustreLowering {
               let network = settings.networkAttachment("network_id", diagnostics: &diagnostics)
         else { return }
         if let tier = LustreTier(rawValue: throughput) {
-            let range = tier.capacityRange
-            if size < range.min || size > range.max {
-                diagnostics.report(.capacityOutOfRange, "Managed Lustre at \(throughput) MB/s per TiB offers \(range.min)-\(range.max) GiB, not \(size) GiB",
-                                   at: settings.location("size_gib"))
-            }
+            CapacityBand.report(size, bands: tier.capacityBands, service: "Managed Lustre at \(throughput) MB/s per TiB",
+                                at: settings.location("size_gib"), diagnostics: &diagnostics)
         }
         let instance = LustreInstance(
             project: project, instanceID: name, zone: zone, filesystem: filesystemName, capacityGiB: size, throughput: throughput,

@@ -122,14 +122,17 @@ enum VPCLowering {
         }
     }
 
+    /// No two address ranges of the network overlap; a finding about a secondary range points at
+    /// the secondary ranges, one about two subnetworks at the subnetworks.
     private static func checkOverlaps(_ subnetworks: [Subnetwork], settings: SettingReader, diagnostics: inout Diagnostics) {
+        let secondarySetting = settings.isExplicit("secondary_ranges_list") ? "secondary_ranges_list" : "secondary_ranges"
         let blocks = subnetworks.flatMap { subnet in
-            [(subnet.name, subnet.cidr)] + subnet.secondaryRanges.map { ("\(subnet.name)/\($0.name)", $0.cidr) }
-        }.compactMap { name, text in CIDR(text).map { (name, $0) } }
+            [(subnet.name, subnet.cidr, "subnetworks")] + subnet.secondaryRanges.map { ("\(subnet.name)/\($0.name)", $0.cidr, secondarySetting) }
+        }.compactMap { name, text, setting in CIDR(text).map { (name: name, range: $0, setting: setting) } }
         for (i, first) in blocks.enumerated() {
-            for second in blocks[(i + 1)...] where first.1.overlaps(second.1) {
-                diagnostics.report(.invalidNetworkRange, "address ranges of '\(first.0)' (\(first.1)) and '\(second.0)' (\(second.1)) overlap",
-                                   at: settings.location("subnetworks"))
+            for second in blocks[(i + 1)...] where first.range.overlaps(second.range) {
+                diagnostics.report(.invalidNetworkRange, "address ranges of '\(first.name)' (\(first.range)) and '\(second.name)' (\(second.range)) overlap",
+                                   at: settings.location(second.setting))
             }
         }
     }

@@ -1,0 +1,48 @@
+/// A range of capacities a storage service offers, in fixed steps (`1024-9984 GiB in steps of 256`).
+public struct CapacityBand: Hashable, Sendable {
+    public var min: Int
+    public var max: Int
+    public var step: Int
+
+    public init(_ min: Int, _ max: Int, step: Int) {
+        self.min = min
+        self.max = max
+        self.step = step
+    }
+
+    /// Whether `size` lies in the band on one of its steps.
+    public func contains(_ size: Int) -> Bool {
+        size >= min && size <= max && (size - min) % step == 0
+    }
+
+    /// `1024-9984 GiB in steps of 256`.
+    public var description: String {
+        step == 1 ? "\(min)-\(max) GiB" : "\(min)-\(max) GiB in steps of \(step)"
+    }
+
+    /// The nearest sizes the bands offer below and above `size`, for a suggestion.
+    public static func neighbours(of size: Int, in bands: [CapacityBand]) -> (below: Int?, above: Int?) {
+        var below: [Int] = [], above: [Int] = []
+        for band in bands {
+            if size < band.min {
+                above.append(band.min)
+            } else if size > band.max {
+                below.append(band.max - (band.max - band.min) % band.step)
+            } else {
+                let down = band.min + (size - band.min) / band.step * band.step
+                below.append(down)
+                if down + band.step <= band.max { above.append(down + band.step) }
+            }
+        }
+        return (below.max(), above.min())
+    }
+
+    /// The diagnostic for a size no band offers: what the service offers, and the nearest sizes.
+    static func report(_ size: Int, bands: [CapacityBand], service: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+        guard !bands.contains(where: { $0.contains(size) }) else { return }
+        let nearest = neighbours(of: size, in: bands)
+        let sizes = [nearest.below, nearest.above].compactMap { $0.map { "\($0)" } }
+        diagnostics.report(.capacityOutOfRange, "\(service) offers \(bands.map(\.description).joined(separator: " or ")), not \(size) GiB", at: location,
+                           help: sizes.isEmpty ? nil : "the nearest sizes it offers: \(sizes.joined(separator: " or ")) GiB")
+    }
+}
