@@ -251,6 +251,12 @@ let invalidCases: [InvalidCase] = [
                       - id: controller
                     """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
                 codes: [.duplicateSlurmName]),
+    InvalidCase(name: "unknown N1 GPU", blueprint: mini("machine_type: n2-standard-2", "machine_type: n1-standard-8\n      guest_accelerator: ‸[{type: nvidia-tesla-t5, count: 1}]"),
+                codes: [.acceleratorMismatch], help: "did you mean 'nvidia-tesla-t4'?"),
+    InvalidCase(name: "GPU count N1 does not offer", blueprint: mini("machine_type: n2-standard-2", "machine_type: n1-standard-8\n      guest_accelerator: ‸[{type: nvidia-tesla-t4, count: 3}]"),
+                codes: [.acceleratorMismatch]),
+    InvalidCase(name: "too many vCPUs for the GPU count", blueprint: mini("machine_type: n2-standard-2", "machine_type: n1-standard-96\n      guest_accelerator: ‸[{type: nvidia-tesla-t4, count: 2}]"),
+                codes: [.acceleratorMismatch], help: "attach 4 GPUs, or choose an N1 type with at most 48 vCPUs"),
 ]
 
 @Suite("Invalid blueprints")

@@ -97,6 +97,15 @@ struct EmitTests {
         #expect(conf.contains("PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE Default=YES MaxTime=2-00:00:00\n"))
     }
 
+    @Test func attachedN1GPUs() throws {
+        let result = compile(mini("machine_type: n2-standard-2", "machine_type: n1-standard-16\n      guest_accelerator: [{type: nvidia-tesla-t4, count: 2}]"))
+        #expect(result.succeeded, "\(positions(result.diagnostics))")
+        #expect(result.file("slurm/slurm.conf")?.contains("Gres=gpu:2\n") == true)
+        let terraform = try #require(result.file("primary/main.tf.json"))
+        #expect(terraform.contains("\"type\": \"nvidia-tesla-t4\""))
+        #expect(terraform.contains("\"on_host_maintenance\": \"TERMINATE\""))
+    }
+
     @Test func gpusGetGresAndDevices() throws {
         let result = compile(mini("machine_type: n2-standard-2", "machine_type: a2-highgpu-2g\n      enable_placement: false"))
         let conf = try #require(result.file("slurm/slurm.conf"))

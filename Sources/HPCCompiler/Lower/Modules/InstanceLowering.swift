@@ -97,6 +97,24 @@ enum InstanceLowering {
                                help: "use an accelerator-optimized type (a2, a3, g2) or an n1 type")
             return nil
         }
+        guard let model = AttachableGPU.n1(type) else {
+            diagnostics.report(.acceleratorMismatch, "'\(type)' is not a GPU Compute Engine attaches to N1 machine types", at: settings.location("guest_accelerator"),
+                               help: Suggestion.help(for: type, in: AttachableGPU.n1.map(\.type))
+                                   ?? "N1 takes " + AttachableGPU.n1.map(\.type).joined(separator: ", ") + "; L4, A100 and H100 come with g2, a2 and a3 types")
+            return nil
+        }
+        guard let maxVCPUs = model.maxVCPUs[count] else {
+            diagnostics.report(.acceleratorMismatch, "\(type) attaches in counts of \(model.counts.map(String.init).joined(separator: ", ")), not \(count)",
+                               at: settings.location("guest_accelerator"))
+            return nil
+        }
+        if machine.vCPUs > maxVCPUs {
+            let enough = model.counts.first { model.maxVCPUs[$0]! >= machine.vCPUs }
+            diagnostics.report(.acceleratorMismatch, "with \(count) × \(type) an instance has at most \(maxVCPUs) vCPUs; \(machine.name) has \(machine.vCPUs)",
+                               at: settings.location("guest_accelerator"),
+                               help: enough.map { "attach \($0) GPUs, or choose an N1 type with at most \(maxVCPUs) vCPUs" } ?? "choose an N1 type with at most \(maxVCPUs) vCPUs")
+            return nil
+        }
         return GPU(type: type, count: count)
     }
 
