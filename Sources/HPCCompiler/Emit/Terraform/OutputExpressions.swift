@@ -23,6 +23,39 @@ enum OutputExpressions {
             }
             return base.map { $0 + HCL.access(path) }
         }
+        if index.importedNetworks[module] != nil {
+            let base: String? = switch output {
+            case "network_name": "data.google_compute_network.\(id).name"
+            case "network_id": "data.google_compute_network.\(id).id"
+            case "network_self_link": "data.google_compute_network.\(id).self_link"
+            case "subnetwork_name": "data.google_compute_subnetwork.\(id).name"
+            case "subnetwork_self_link": "data.google_compute_subnetwork.\(id).self_link"
+            case "subnetwork_address": "data.google_compute_subnetwork.\(id).ip_cidr_range"
+            case "subnetwork": "data.google_compute_subnetwork.\(id)"
+            default: nil
+            }
+            return base.map { $0 + HCL.access(path) }
+        }
+        if index.serviceAccounts[module] != nil {
+            let base: String? = switch output {
+            case "service_account_email": "google_service_account.\(id).email"
+            case "service_account_iam_email": "google_service_account.\(id).member"
+            default: nil
+            }
+            return base.map { $0 + HCL.access(path) }
+        }
+        if index.topics[module] != nil {
+            let base: String? = switch output {
+            case "topic_id": "google_pubsub_topic.\(id).id"
+            case "topic_name": "google_pubsub_topic.\(id).name"
+            default: nil
+            }
+            return base.map { $0 + HCL.access(path) }
+        }
+        if let script = index.startupScripts[module], output == "startup_script" {
+            // The script is a file of the deployment folder, beside the group folders.
+            return "file(\"${path.module}/../\(script.path)\")" + HCL.access(path)
+        }
         if index.accesses[module] != nil {
             let base: String? = switch output {
             case "private_vpc_connection_peering": "google_service_networking_connection.\(id).peering"
@@ -46,6 +79,9 @@ enum OutputExpressions {
         let server: String
         let resource: String
         switch filesystem.backing {
+        case .imported:
+            // Nothing stands behind it: every field is the contract's compile-time value.
+            return nil
         case .filestore:
             resource = "google_filestore_instance.\(id)"
             server = "\(resource).networks[0].ip_addresses[0]"
@@ -78,4 +114,9 @@ enum TerraformNames {
     static func firewall(_ module: String, _ rule: FirewallRule) -> String { "\(module)_\(rule.name)" }
     static func loginInstance(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
     static func staticNode(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
+    /// `roles/compute.instanceAdmin.v1` → `<module>_compute_instanceAdmin_v1`.
+    static func roleBinding(_ module: String, _ role: String) -> String {
+        let name = role.hasPrefix("roles/") ? String(role.dropFirst(6)) : role
+        return module + "_" + String(String.UnicodeScalarView(name.unicodeScalars.map { NameRules.isWord($0) || $0 == "-" ? $0 : "_" }))
+    }
 }
