@@ -210,6 +210,15 @@ let invalidCases: [InvalidCase] = [
               project_roles: ‸[logging.logWriter, "roles/ bad"]
 
         """), codes: [.invalidName]),
+    InvalidCase(name: "service account keys asked for", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              project_roles: [logging.logWriter]
+              generate_keys: ‸true
+
+        """), codes: [.constraintViolation]),
     InvalidCase(name: "topic name reserved prefix", blueprint: miniPlus("""
           - id: commands
             source: community/modules/pubsub/topic

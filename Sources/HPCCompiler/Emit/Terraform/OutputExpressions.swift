@@ -24,33 +24,24 @@ enum OutputExpressions {
             return base.map { $0 + HCL.access(path) }
         }
         if index.importedNetworks[module] != nil {
-            let base: String? = switch output {
-            case "network_name": "data.google_compute_network.\(id).name"
-            case "network_id": "data.google_compute_network.\(id).id"
-            case "network_self_link": "data.google_compute_network.\(id).self_link"
-            case "subnetwork_name": "data.google_compute_subnetwork.\(id).name"
-            case "subnetwork_self_link": "data.google_compute_subnetwork.\(id).self_link"
-            case "subnetwork_address": "data.google_compute_subnetwork.\(id).ip_cidr_range"
-            case "subnetwork": "data.google_compute_subnetwork.\(id)"
-            default: nil
-            }
-            return base.map { $0 + HCL.access(path) }
+            return lookup(output, path, [
+                "network_name": "data.google_compute_network.\(id).name",
+                "network_id": "data.google_compute_network.\(id).id",
+                "network_self_link": "data.google_compute_network.\(id).self_link",
+                "subnetwork_name": "data.google_compute_subnetwork.\(id).name",
+                "subnetwork_self_link": "data.google_compute_subnetwork.\(id).self_link",
+                "subnetwork_address": "data.google_compute_subnetwork.\(id).ip_cidr_range",
+                "subnetwork": "data.google_compute_subnetwork.\(id)",
+            ])
         }
         if index.serviceAccounts[module] != nil {
-            let base: String? = switch output {
-            case "service_account_email": "google_service_account.\(id).email"
-            case "service_account_iam_email": "google_service_account.\(id).member"
-            default: nil
-            }
-            return base.map { $0 + HCL.access(path) }
+            return lookup(output, path, [
+                "service_account_email": "google_service_account.\(id).email",
+                "service_account_iam_email": "google_service_account.\(id).member",
+            ])
         }
         if index.topics[module] != nil {
-            let base: String? = switch output {
-            case "topic_id": "google_pubsub_topic.\(id).id"
-            case "topic_name": "google_pubsub_topic.\(id).name"
-            default: nil
-            }
-            return base.map { $0 + HCL.access(path) }
+            return lookup(output, path, ["topic_id": "google_pubsub_topic.\(id).id", "topic_name": "google_pubsub_topic.\(id).name"])
         }
         if let script = index.startupScripts[module], output == "startup_script" {
             // The script is a file of the deployment folder, beside the group folders.
@@ -73,6 +64,11 @@ enum OutputExpressions {
             return "{name = \(instance).name, zone = \(instance).zone, self_link = \(instance).self_link}" + HCL.access(path)
         }
         return nil
+    }
+
+    /// The expression `table` gives for `output`, with `path` applied.
+    private static func lookup(_ output: String, _ path: [Accessor], _ table: [String: String]) -> String? {
+        table[output].map { $0 + HCL.access(path) }
     }
 
     private static func filesystemExpression(_ filesystem: SharedFilesystem, id: String, output: String, path: [Accessor]) -> String? {

@@ -5,6 +5,11 @@ enum ServiceAccountLowering {
               let deployment = settings.string("deployment_name", diagnostics: &diagnostics),
               let name = settings.string("name", diagnostics: &diagnostics)
         else { return }
+        if settings.bool("generate_keys", diagnostics: &diagnostics) == true {
+            diagnostics.report(.constraintViolation, "hpcc does not create service account keys: a key would be a secret in the Terraform state",
+                               at: settings.location("generate_keys"), help: "remove generate_keys; instances and the FrontEnd use the account without a key")
+            return
+        }
         // Cluster Toolkit prefixes the account with the deployment name; the rule applies to the result.
         let accountID = "\(deployment)-\(name)"
         guard isAccountID(accountID) else {
