@@ -118,6 +118,22 @@ struct FrontEndModuleTests {
         #expect(again.file("scripts/startup/startup.sh") == script, "\(again.diagnostics.map(\.message))")
     }
 
+    @Test func shellWordsAreTakenLiterally() {
+        #expect(ShellWord.quote("/etc/it's here") == #"'/etc/it'\''s here'"#)
+    }
+
+    @Test func runnersTooLargeForMetadataAreRejected() {
+        let content = String(repeating: "x", count: StartupScriptLowering.metadataBudget)
+        let result = compile(miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: [{type: data, destination: /opt/blob, content: \(content)}]
+
+        """))
+        #expect(positions(result.diagnostics, severity: .error) == ["29:16 HPC3030"])
+    }
+
     @Test func ansibleIsInstalledWhenAPlaybookRuns() throws {
         let text = miniPlus("""
           - id: startup

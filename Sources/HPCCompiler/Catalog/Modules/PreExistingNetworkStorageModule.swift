@@ -11,7 +11,7 @@ extension ModuleSchema {
         `<MGS NID>` (e.g. `10.0.0.2@tcp`) and the filesystem name; gcsfuse takes the bucket name and no server.
         """,
         settings: [
-            SettingSpec("server_ip", .string, "The server as fstab names it: an NFS server address, or the Lustre MGS NID(s); empty for gcsfuse.",
+            SettingSpec("server_ip", .string, "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
                         default: .string("")),
             SettingSpec("remote_mount", .string, "The NFS export path, the Lustre filesystem name, or the bucket name (without `gs://`).", required: true),
             SettingSpec("local_mount", .string, "Where clients mount it.", default: .string("/mnt"),

@@ -17,6 +17,13 @@ enum StartupScriptLowering {
             runners.append(runner)
         }
         guard diagnostics.errorCount == errorsBefore else { return }
+        // The script travels as one instance metadata value (at most 256 KiB), base64 adding a third.
+        let encoded = runners.reduce(0) { $0 + ($1.content.utf8.count + 2) / 3 * 4 }
+        if encoded > metadataBudget {
+            diagnostics.report(.invalidStartupRunner, "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
+                               at: settings.location("runners"), help: "install large files from a bucket in a shell runner instead of embedding them")
+            return
+        }
         let install = settings.bool("install_ansible", diagnostics: &diagnostics) ?? runners.contains { $0.kind == .ansibleLocal }
         let script = StartupScript(
             origin: settings.origin(diagnostics: &diagnostics), runners: runners,
@@ -25,6 +32,9 @@ enum StartupScriptLowering {
         context.deployment.startupScripts.append(script)
         context.entities[settings.id] = .startupScript(script)
     }
+
+    /// Bytes of encoded runner content that fit in one metadata value beside the driver's own text.
+    static let metadataBudget = 256 * 1024 - 16 * 1024
 
     private static func runner(
         _ fields: [String: Value], number: Int, settings: SettingReader, files: BlueprintFiles, diagnostics: inout Diagnostics
