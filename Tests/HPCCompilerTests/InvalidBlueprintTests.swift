@@ -219,6 +219,15 @@ let invalidCases: [InvalidCase] = [
               generate_keys: ‸true
 
         """), codes: [.constraintViolation]),
+    InvalidCase(name: "service account display name too long with the deployment appended", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              display_name: ‸\(String(repeating: "d", count: 95))
+              project_roles: [logging.logWriter]
+
+        """), codes: [.constraintViolation]),
     InvalidCase(name: "topic name reserved prefix", blueprint: miniPlus("""
           - id: commands
             source: community/modules/pubsub/topic

@@ -28,12 +28,19 @@ enum ServiceAccountLowering {
             }
             if !roles.contains(full) { roles.append(full) }
         }
-        let suffix = " (\(deployment))"
+        // Cluster Toolkit appends the deployment name; Google's limits apply to the result.
+        var texts: [String: String] = [:]
+        for (setting, limit) in [("display_name", 100), ("description", 256)] {
+            let text = (settings.string(setting, diagnostics: &diagnostics) ?? "Service Account") + " (\(deployment))"
+            if text.count > limit {
+                diagnostics.report(.constraintViolation, "\(setting) '\(text)' (with the deployment name appended) is longer than \(limit) characters",
+                                   at: settings.location(setting))
+            }
+            texts[setting] = text
+        }
         let account = ManagedServiceAccount(
             origin: settings.origin(diagnostics: &diagnostics), project: project, accountID: accountID,
-            displayName: (settings.string("display_name", diagnostics: &diagnostics) ?? "Service Account") + suffix,
-            description: (settings.string("description", diagnostics: &diagnostics) ?? "Service Account") + suffix,
-            roles: roles
+            displayName: texts["display_name"]!, description: texts["description"]!, roles: roles
         )
         context.deployment.serviceAccounts.append(account)
         context.entities[settings.id] = .serviceAccount(account)
