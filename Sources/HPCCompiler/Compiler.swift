@@ -12,11 +12,14 @@ public struct Compiler: Sendable {
     public var catalog: ModuleCatalog
     /// Machine types.
     public var machines: MachineCatalog
+    /// Files the blueprint names (startup-script runner sources); from disk unless a tool gives its own.
+    public var files: BlueprintFiles
 
     /// A compiler with the built-in catalogs.
-    public init(catalog: ModuleCatalog = .builtIn, machines: MachineCatalog = .gcp) {
+    public init(catalog: ModuleCatalog = .builtIn, machines: MachineCatalog = .gcp, files: BlueprintFiles = .disk) {
         self.catalog = catalog
         self.machines = machines
+        self.files = files
     }
 
     /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars` gives them.
@@ -33,7 +36,7 @@ public struct Compiler: Sendable {
         let silenced = Set(blueprint.ignoredCodes.map(\.value))
         let resolved = Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics)
         Validators().check(resolved, into: &diagnostics)
-        guard !diagnostics.hasErrors, let deployment = Lowering(machines: machines).lower(resolved, into: &diagnostics) else {
+        guard !diagnostics.hasErrors, let deployment = Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) else {
             return result.finish(diagnostics, silencing: silenced)
         }
         result.deployment = deployment

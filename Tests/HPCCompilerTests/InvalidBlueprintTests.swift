@@ -257,6 +257,156 @@ let invalidCases: [InvalidCase] = [
                 codes: [.acceleratorMismatch]),
     InvalidCase(name: "too many vCPUs for the GPU count", blueprint: mini("machine_type: n2-standard-2", "machine_type: n1-standard-96\n      guest_accelerator: ‸[{type: nvidia-tesla-t4, count: 2}]"),
                 codes: [.acceleratorMismatch], help: "attach 4 GPUs, or choose an N1 type with at most 48 vCPUs"),
+    InvalidCase(name: "imported NFS without a server", blueprint: miniPlus("""
+          - id: ‸home
+            source: modules/file-system/pre-existing-network-storage
+            settings:
+              remote_mount: /export/home
+              local_mount: /home
+
+        """), codes: [.storageSettingsMismatch]),
+    InvalidCase(name: "imported NFS export not a path", blueprint: miniPlus("""
+          - id: home
+            source: modules/file-system/pre-existing-network-storage
+            settings:
+              server_ip: 10.0.0.2
+              remote_mount: ‸export
+              local_mount: /home
+
+        """), codes: [.storageSettingsMismatch]),
+    InvalidCase(name: "imported gcsfuse with a server", blueprint: miniPlus("""
+          - id: data
+            source: modules/file-system/pre-existing-network-storage
+            settings:
+              fs_type: gcsfuse
+              server_ip: ‸10.0.0.2
+              remote_mount: my-bucket
+              local_mount: /data
+
+        """), codes: [.storageSettingsMismatch]),
+    InvalidCase(name: "imported Lustre server without a network", blueprint: miniPlus("""
+          - id: scratch
+            source: modules/file-system/pre-existing-network-storage
+            settings:
+              fs_type: lustre
+              server_ip: ‸10.0.0.2
+              remote_mount: ‸/scratch/fs
+              local_mount: /scratch
+
+        """), codes: [.storageSettingsMismatch, .storageSettingsMismatch]),
+    InvalidCase(name: "service account id too long after prefixing", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: ‸cluster-node-account-longer
+              project_roles: [logging.logWriter]
+
+        """), codes: [.invalidName], help: "an account id has 6-30 characters: a lowercase letter, then lowercase letters, digits or '-', not ending in '-'; shorten name (the deployment name takes 5)"),
+    InvalidCase(name: "service account id with uppercase", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: ‸Nodes
+              project_roles: [logging.logWriter]
+
+        """), codes: [.invalidName]),
+    InvalidCase(name: "service account role not a role", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              project_roles: ‸[logging.logWriter, "roles/ bad"]
+
+        """), codes: [.invalidName]),
+    InvalidCase(name: "service account keys asked for", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              project_roles: [logging.logWriter]
+              generate_keys: ‸true
+
+        """), codes: [.constraintViolation]),
+    InvalidCase(name: "service account display name too long with the deployment appended", blueprint: miniPlus("""
+          - id: sa
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              display_name: ‸\(String(repeating: "d", count: 95))
+              project_roles: [logging.logWriter]
+
+        """), codes: [.constraintViolation]),
+    InvalidCase(name: "topic name reserved prefix", blueprint: miniPlus("""
+          - id: commands
+            source: community/modules/pubsub/topic
+            settings:
+              topic_id: ‸goog-commands
+
+        """), codes: [.invalidName]),
+    InvalidCase(name: "topic name starts with a digit", blueprint: miniPlus("""
+          - id: commands
+            source: community/modules/pubsub/topic
+            settings:
+              topic_id: ‸"1commands"
+
+        """), codes: [.invalidName]),
+    InvalidCase(name: "topic name with a space", blueprint: miniPlus("""
+          - id: commands
+            source: community/modules/pubsub/topic
+            settings:
+              topic_id: ‸cluster commands
+
+        """), codes: [.invalidName]),
+    InvalidCase(name: "startup runner of unknown type", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners:
+              ‸- {type: shel, destination: a.sh, content: "echo hi"}
+
+        """), codes: [.invalidStartupRunner], help: "did you mean 'shell'?"),
+    InvalidCase(name: "startup runner without content", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: shell, destination: a.sh}]
+
+        """), codes: [.invalidStartupRunner]),
+    InvalidCase(name: "startup runner with content and source", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: shell, destination: a.sh, content: "echo hi", source: a.sh}]
+
+        """), codes: [.invalidStartupRunner]),
+    InvalidCase(name: "startup runner source missing", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: shell, destination: a.sh, source: no-such-dir/setup.sh}]
+
+        """), codes: [.includedFileUnreadable]),
+    InvalidCase(name: "data runner with a relative destination", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: data, destination: etc/motd, content: "hello"}]
+
+        """), codes: [.invalidStartupRunner]),
+    InvalidCase(name: "two runners with one destination", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: shell, destination: a.sh, content: "echo 1"}, {type: shell, destination: a.sh, content: "echo 2"}]
+
+        """), codes: [.invalidStartupRunner]),
+    InvalidCase(name: "shell runner args with quotes", blueprint: miniPlus("""
+          - id: startup
+            source: modules/scripts/startup-script
+            settings:
+              runners: ‸[{type: shell, destination: a.sh, content: "echo 1", args: "'a b'"}]
+
+        """), codes: [.invalidStartupRunner]),
 ]
 
 @Suite("Invalid blueprints")

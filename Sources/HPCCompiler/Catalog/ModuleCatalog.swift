@@ -5,7 +5,8 @@ public struct ModuleCatalog: Sendable {
 
     /// The catalog hpcc ships.
     public static let builtIn = ModuleCatalog(modules: [
-        .vpc, .privateServiceAccess, .filestore, .managedLustre,
+        .vpc, .preExistingVPC, .privateServiceAccess, .filestore, .managedLustre, .preExistingNetworkStorage,
+        .serviceAccount, .startupScript, .pubsubTopic,
         .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController,
     ])
 

@@ -8,6 +8,11 @@ public enum ModuleKind: String, Hashable, Sendable {
     case slurmPartition
     case slurmLogin
     case slurmController
+    case preExistingVPC
+    case preExistingNetworkStorage
+    case serviceAccount
+    case startupScript
+    case pubsubTopic
 }
 
 /// The cloud a module provisions on.

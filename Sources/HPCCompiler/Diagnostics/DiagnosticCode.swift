@@ -59,6 +59,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case capacityOutOfRange = "HPC3026"
     case sharedByControllers = "HPC3027"
     case diskTypeUnsupported = "HPC3028"
+    case storageSettingsMismatch = "HPC3029"
+    case invalidStartupRunner = "HPC3030"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -69,6 +71,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case writeFailed = "HPC5002"
     case invalidOverride = "HPC5003"
     case notUTF8 = "HPC5004"
+    case includedFileUnreadable = "HPC5005"
 
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
@@ -136,12 +139,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .capacityOutOfRange: "a filesystem capacity the service does not offer for the chosen tier"
         case .sharedByControllers: "a partition or login group used by more than one controller"
         case .diskTypeUnsupported: "a disk type the machine family does not support"
+        case .storageSettingsMismatch: "settings of imported storage that do not fit its fs_type (a missing or extra server, a malformed export, filesystem or bucket name)"
+        case .invalidStartupRunner: "a startup-script runner with an unknown type, no or two contents, a bad destination or args"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .terraformReservedName: "a name Terraform reserves"
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"
         case .notUTF8: "the blueprint is not UTF-8 text"
+        case .includedFileUnreadable: "a file the blueprint names (a runner's source) cannot be read as UTF-8 text"
         }
     }
 }

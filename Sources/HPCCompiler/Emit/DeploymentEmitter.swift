@@ -6,8 +6,9 @@ enum DeploymentEmitter {
         var files: [OutputFile] = []
         files += TerraformEmitter.emit(deployment, catalog: catalog)
         files += SlurmEmitter.emit(deployment)
+        files += StartupScriptEmitter.emit(deployment)
         files.append(InventoryEmitter.emit(deployment))
-        files.append(ExpandedBlueprintEmitter.emit(resolved, toolVersion: toolVersion))
+        files.append(ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }
         files.append(ManifestEmitter.emit(files: files, source: source, deployment: deployment, toolVersion: toolVersion))
         return files.sorted { $0.path < $1.path }

@@ -9,12 +9,20 @@ public struct Deployment: Hashable, Sendable {
     public var groups: [TerraformGroup]
     /// VPC networks.
     public var networks: [Network] = []
+    /// Existing VPC networks hpcc looks up.
+    public var importedNetworks: [ImportedNetwork] = []
     /// Private services access connections.
     public var privateServiceAccesses: [PrivateServiceAccess] = []
     /// Shared filesystems hpcc creates or mounts.
     public var filesystems: [SharedFilesystem] = []
     /// Slurm clusters.
     public var clusters: [SlurmCluster] = []
+    /// Service accounts with their project roles.
+    public var serviceAccounts: [ManagedServiceAccount] = []
+    /// Startup scripts assembled from runners.
+    public var startupScripts: [StartupScript] = []
+    /// Pub/Sub topics.
+    public var topics: [PubSubTopic] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

@@ -92,7 +92,7 @@ public struct PrivateServiceAccess: Hashable, Sendable {
 
 /// The network a resource attaches to: one hpcc creates, or one given by id.
 public enum NetworkAttachment: Hashable, Sendable {
-    /// The network of a vpc module.
+    /// The network of a vpc or pre-existing-vpc module.
     case module(ModuleID)
     /// A network by id or self link.
     case external(TerraformText)
@@ -100,8 +100,22 @@ public enum NetworkAttachment: Hashable, Sendable {
 
 /// The subnetwork instances attach to.
 public enum SubnetworkAttachment: Hashable, Sendable {
-    /// The primary subnetwork of a vpc module.
+    /// The primary subnetwork of a vpc module, or the subnetwork of a pre-existing-vpc module.
     case module(ModuleID)
     /// A subnetwork by self link.
     case external(TerraformText)
+}
+
+/// A VPC network and subnetwork that exist already; hpcc only looks them up.
+public struct ImportedNetwork: Hashable, Sendable {
+    public var origin: Origin
+    /// Project that holds the network (a Shared VPC host project, possibly).
+    public var project: String
+    public var name: String
+    public var subnetworkName: String
+    /// Region of the subnetwork.
+    public var region: String
+
+    /// `projects/P/global/networks/N`.
+    public var id: String { "projects/\(project)/global/networks/\(name)" }
 }

@@ -20,7 +20,7 @@ public struct MountContract: Hashable, Sendable {
     public var type: FilesystemType
     /// Mount options.
     public var options: String
-    /// The module that provides it, when hpcc creates it.
+    /// The module that declares it (one hpcc creates, or an imported one); nil for contracts written inline.
     public var provider: ModuleID?
 }
 
@@ -35,6 +35,8 @@ public enum FilesystemType: String, Hashable, Sendable, CaseIterable {
 public enum FilesystemBacking: Hashable, Sendable {
     case filestore(FilestoreInstance)
     case managedLustre(LustreInstance)
+    /// Storage that exists already (pre-existing-network-storage): nothing to create, only mount.
+    case imported
 }
 
 /// A Filestore instance.

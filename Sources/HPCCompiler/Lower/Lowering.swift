@@ -4,15 +4,18 @@
 public struct Lowering: Sendable {
     /// Machine types for node shapes.
     public var machines: MachineCatalog
+    /// Where runner `source` files are read from.
+    public var files: BlueprintFiles
 
     /// Creates the stage.
-    public init(machines: MachineCatalog = .gcp) {
+    public init(machines: MachineCatalog = .gcp, files: BlueprintFiles = .disk) {
         self.machines = machines
+        self.files = files
     }
 
     /// Lowers `resolved`; nil when an error was reported.
     public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
-        var context = LoweringContext(resolved: resolved, machines: machines)
+        var context = LoweringContext(resolved: resolved, machines: machines, files: files)
         var failed = Set<ModuleID>()
         for id in resolved.order {
             guard let module = resolved.module(id) else { continue }
@@ -33,6 +36,11 @@ public struct Lowering: Sendable {
             case .slurmPartition: PartitionLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmController: ControllerLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .preExistingVPC: PreExistingVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .preExistingNetworkStorage: PreExistingNetworkStorageLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .serviceAccount: ServiceAccountLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .startupScript: StartupScriptLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .pubsubTopic: PubSubTopicLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             if diagnostics.errorCount > errorsBefore { failed.insert(id) }
         }
@@ -44,6 +52,10 @@ public struct Lowering: Sendable {
 /// What a module became, for the modules that use it.
 enum LoweredEntity: Hashable {
     case network(Network)
+    case importedNetwork(ImportedNetwork)
+    case serviceAccount(ManagedServiceAccount)
+    case startupScript(StartupScript)
+    case topic(PubSubTopic)
     case privateServiceAccess(PrivateServiceAccess)
     case filesystem(SharedFilesystem)
     case nodeset(Nodeset)
@@ -56,6 +68,7 @@ enum LoweredEntity: Hashable {
 struct LoweringContext {
     let resolved: ResolvedBlueprint
     let machines: MachineCatalog
+    let files: BlueprintFiles
     var deployment: Deployment
     /// What each lowered module became.
     var entities: [ModuleID: LoweredEntity] = [:]
@@ -64,9 +77,10 @@ struct LoweringContext {
     /// Partitions and login groups already claimed by a controller.
     var claimedBy: [ModuleID: ModuleID] = [:]
 
-    init(resolved: ResolvedBlueprint, machines: MachineCatalog) {
+    init(resolved: ResolvedBlueprint, machines: MachineCatalog, files: BlueprintFiles) {
         self.resolved = resolved
         self.machines = machines
+        self.files = files
         let variables = resolved.variables
         deployment = Deployment(
             name: resolved.deploymentName ?? "",
@@ -114,6 +128,8 @@ struct LoweringContext {
         .vpc: ["network_id", "subnetwork_self_link"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
+        .serviceAccount: ["service_account_email"],
+        .pubsubTopic: ["topic_id"],
         .slurmController: ["slurm_cluster_name", "slurm_controller_instance", "slurm_bucket_path", "instructions"],
     ]
 

@@ -65,7 +65,8 @@ mount_all() {
 import json, sys
 text = sys.stdin.read().strip()
 for m in json.loads(text) if text else []:
-    print("\t".join([m["server"], m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
+    # read splits at runs of tabs, so an empty server (gcsfuse) needs a placeholder.
+    print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
 ' | while IFS=$'\t' read -r server remote target type options; do
         mount_one "$server" "$remote" "$target" "$type" "$options"
     done

@@ -6,7 +6,8 @@ import Foundation
 enum ExpandedBlueprintEmitter {
     static let path = "expanded-blueprint.yaml"
 
-    static func emit(_ resolved: ResolvedBlueprint, toolVersion: String) -> OutputFile {
+    static func emit(_ resolved: ResolvedBlueprint, deployment: Deployment, toolVersion: String) -> OutputFile {
+        let scripts = Dictionary(uniqueKeysWithValues: deployment.startupScripts.map { ($0.origin.module, $0) })
         let blueprint = resolved.blueprint
         var top: [(String, YAML)] = [("blueprint_name", .string(blueprint.name?.value ?? ""))]
         top.append(("vars", .object(blueprint.variables.compactMap { variable in
@@ -35,7 +36,7 @@ enum ExpandedBlueprintEmitter {
                 })))
             }
             entries.append(("modules", .list(group.modules.compactMap { declaration in
-                resolved.module(declaration.id.value).map(module)
+                resolved.module(declaration.id.value).map { module($0, script: scripts[$0.id]) }
             })))
             return .object(entries)
         })))
@@ -46,7 +47,9 @@ enum ExpandedBlueprintEmitter {
         return OutputFile(path: path, text: YAMLWriter.render(.object(top), header: header))
     }
 
-    private static func module(_ module: ResolvedModule) -> YAML {
+    /// `script` is the module's startup script when it is one: its runners are written with their
+    /// content inline, so the expanded blueprint needs none of the files the original names.
+    private static func module(_ module: ResolvedModule, script: StartupScript?) -> YAML {
         var entries: [(String, YAML)] = [
             ("id", .string(module.id.rawValue)),
             ("source", .string(module.schema.source)),
@@ -57,7 +60,15 @@ enum ExpandedBlueprintEmitter {
         if !module.declaration.exposedOutputs.isEmpty {
             entries.append(("outputs", .list(module.declaration.exposedOutputs.map { .string($0.name.value) })))
         }
-        let settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0)) } }
+        var settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0)) } }
+        if let script, let index = settings.firstIndex(where: { $0.0 == "runners" }) {
+            settings[index].1 = .list(script.runners.map { runner in
+                var fields: [(String, YAML)] = [("type", .string(runner.kind.rawValue)), ("destination", .string(escape(runner.destination))),
+                                                ("content", .string(escape(runner.content)))]
+                if !runner.arguments.isEmpty { fields.append(("args", .string(escape(runner.arguments.joined(separator: " "))))) }
+                return .object(fields)
+            })
+        }
         entries.append(("settings", .object(settings)))
         return .object(entries)
     }

@@ -4,6 +4,10 @@ struct DeploymentIndex {
     let deployment: Deployment
     private var groups: [ModuleID: GroupName] = [:]
     private(set) var networks: [ModuleID: Network] = [:]
+    private(set) var importedNetworks: [ModuleID: ImportedNetwork] = [:]
+    private(set) var serviceAccounts: [ModuleID: ManagedServiceAccount] = [:]
+    private(set) var topics: [ModuleID: PubSubTopic] = [:]
+    private(set) var startupScripts: [ModuleID: StartupScript] = [:]
     private(set) var accesses: [ModuleID: PrivateServiceAccess] = [:]
     private(set) var filesystems: [ModuleID: SharedFilesystem] = [:]
     private(set) var clusters: [ModuleID: SlurmCluster] = [:]
@@ -13,6 +17,10 @@ struct DeploymentIndex {
     init(_ deployment: Deployment) {
         self.deployment = deployment
         for network in deployment.networks { add(network.origin); networks[network.origin.module] = network }
+        for network in deployment.importedNetworks { add(network.origin); importedNetworks[network.origin.module] = network }
+        for account in deployment.serviceAccounts { add(account.origin); serviceAccounts[account.origin.module] = account }
+        for topic in deployment.topics { add(topic.origin); topics[topic.origin.module] = topic }
+        for script in deployment.startupScripts { add(script.origin); startupScripts[script.origin.module] = script }
         for access in deployment.privateServiceAccesses { add(access.origin); accesses[access.origin.module] = access }
         for filesystem in deployment.filesystems { add(filesystem.origin); filesystems[filesystem.origin.module] = filesystem }
         for cluster in deployment.clusters {

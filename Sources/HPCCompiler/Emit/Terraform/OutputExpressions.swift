@@ -23,6 +23,30 @@ enum OutputExpressions {
             }
             return base.map { $0 + HCL.access(path) }
         }
+        if index.importedNetworks[module] != nil {
+            return lookup(output, path, [
+                "network_name": "data.google_compute_network.\(id).name",
+                "network_id": "data.google_compute_network.\(id).id",
+                "network_self_link": "data.google_compute_network.\(id).self_link",
+                "subnetwork_name": "data.google_compute_subnetwork.\(id).name",
+                "subnetwork_self_link": "data.google_compute_subnetwork.\(id).self_link",
+                "subnetwork_address": "data.google_compute_subnetwork.\(id).ip_cidr_range",
+                "subnetwork": "data.google_compute_subnetwork.\(id)",
+            ])
+        }
+        if index.serviceAccounts[module] != nil {
+            return lookup(output, path, [
+                "service_account_email": "google_service_account.\(id).email",
+                "service_account_iam_email": "google_service_account.\(id).member",
+            ])
+        }
+        if index.topics[module] != nil {
+            return lookup(output, path, ["topic_id": "google_pubsub_topic.\(id).id", "topic_name": "google_pubsub_topic.\(id).name"])
+        }
+        if let script = index.startupScripts[module], output == "startup_script" {
+            // The script is a file of the deployment folder, beside the group folders.
+            return "file(\"${path.module}/../\(script.path)\")" + HCL.access(path)
+        }
         if index.accesses[module] != nil {
             let base: String? = switch output {
             case "private_vpc_connection_peering": "google_service_networking_connection.\(id).peering"
@@ -42,10 +66,18 @@ enum OutputExpressions {
         return nil
     }
 
+    /// The expression `table` gives for `output`, with `path` applied.
+    private static func lookup(_ output: String, _ path: [Accessor], _ table: [String: String]) -> String? {
+        table[output].map { $0 + HCL.access(path) }
+    }
+
     private static func filesystemExpression(_ filesystem: SharedFilesystem, id: String, output: String, path: [Accessor]) -> String? {
         let server: String
         let resource: String
         switch filesystem.backing {
+        case .imported:
+            // Nothing stands behind it: every field is the contract's compile-time value.
+            return nil
         case .filestore:
             resource = "google_filestore_instance.\(id)"
             server = "\(resource).networks[0].ip_addresses[0]"
@@ -78,4 +110,9 @@ enum TerraformNames {
     static func firewall(_ module: String, _ rule: FirewallRule) -> String { "\(module)_\(rule.name)" }
     static func loginInstance(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
     static func staticNode(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
+    /// `roles/compute.instanceAdmin.v1` → `<module>_compute_instanceAdmin_v1`.
+    static func roleBinding(_ module: String, _ role: String) -> String {
+        let name = role.hasPrefix("roles/") ? String(role.dropFirst(6)) : role
+        return module + "_" + String(String.UnicodeScalarView(name.unicodeScalars.map { NameRules.isWord($0) || $0 == "-" ? $0 : "_" }))
+    }
 }

@@ -1,6 +1,7 @@
 /// One Terraform root in JSON syntax, built up block by block.
 struct TerraformDocument {
     var resources: [String: [String: JSON]] = [:]
+    var dataSources: [String: [String: JSON]] = [:]
     var outputs: [String: JSON] = [:]
     var variables: [String: JSON] = [:]
     var providers: [String: JSON] = [:]
@@ -10,6 +11,11 @@ struct TerraformDocument {
     /// Adds `resource "type" "name"`.
     mutating func resource(_ type: String, _ name: String, _ body: [String: JSON]) {
         resources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+    }
+
+    /// Adds `data "type" "name"`.
+    mutating func data(_ type: String, _ name: String, _ body: [String: JSON]) {
+        dataSources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
     }
 
     /// The whole root as JSON.
@@ -22,6 +28,7 @@ struct TerraformDocument {
         var root: [String: JSON] = ["terraform": .object(terraform)]
         if !providers.isEmpty { root["provider"] = .object(providers) }
         if !resources.isEmpty { root["resource"] = .object(resources.mapValues { .object($0) }) }
+        if !dataSources.isEmpty { root["data"] = .object(dataSources.mapValues { .object($0) }) }
         if !outputs.isEmpty { root["output"] = .object(outputs) }
         if !variables.isEmpty { root["variable"] = .object(variables) }
         return .object(root)

@@ -16,6 +16,15 @@ enum TerraformEmitter {
             for network in deployment.networks where network.origin.group == group.name {
                 NetworkResources.emit(network, into: &document, references: &references)
             }
+            for network in deployment.importedNetworks where network.origin.group == group.name {
+                NetworkResources.emit(network, into: &document)
+            }
+            for account in deployment.serviceAccounts where account.origin.group == group.name {
+                IdentityResources.emit(account, into: &document)
+            }
+            for topic in deployment.topics where topic.origin.group == group.name {
+                MessagingResources.emit(topic, into: &document)
+            }
             for access in deployment.privateServiceAccesses where access.origin.group == group.name {
                 StorageResources.emit(access, into: &document, references: &references)
             }

@@ -4,11 +4,12 @@ extension SettingReader {
     func networkAttachment(_ name: String, diagnostics: inout Diagnostics) -> NetworkAttachment? {
         let value = value(name)
         if let (module, entity) = entity(of: value) {
-            guard case .network = entity else {
+            switch entity {
+            case .network, .importedNetwork: return .module(module)
+            default:
                 diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' must come from a network module, not '\(module)'", at: location(name))
                 return nil
             }
-            return .module(module)
         }
         return value.isNull ? nil : .external(text(from: value))
     }
@@ -16,8 +17,11 @@ extension SettingReader {
     /// The subnetwork a `subnetwork_self_link` setting names.
     func subnetworkAttachment(_ name: String, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
         let value = value(name)
-        if let (module, entity) = entity(of: value), case .network = entity {
-            return .module(module)
+        if let (module, entity) = entity(of: value) {
+            switch entity {
+            case .network, .importedNetwork: return .module(module)
+            default: break
+            }
         }
         return value.isNull ? nil : .external(text(from: value))
     }

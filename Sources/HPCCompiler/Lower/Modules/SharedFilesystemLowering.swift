@@ -1,19 +1,26 @@
 /// What every filesystem module does once its instance is built: publish the mount contract
-/// (server known only after apply, read from the module's `network_storage` output) and the
-/// outputs known at compile time.
+/// and the outputs known at compile time. The server of a filesystem hpcc creates is known only
+/// after apply (read from the module's `network_storage` output); an imported one names it.
 enum SharedFilesystemLowering {
     static func register(
-        _ settings: SettingReader, backing: FilesystemBacking, remotePath: String, localMount: String, type: FilesystemType,
+        _ settings: SettingReader, backing: FilesystemBacking, server: TerraformText? = nil, remotePath: String, localMount: String, type: FilesystemType,
         outputs: [String: Value], into context: inout LoweringContext, diagnostics: inout Diagnostics
     ) {
-        let server = ModuleReference(module: settings.id, output: "network_storage", path: [.key("server_ip")], known: nil)
+        let created = TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: "network_storage", path: [.key("server_ip")], known: nil))])
         let mount = MountContract(
-            server: TerraformText(parts: [.reference(server)]), remotePath: remotePath, localMount: localMount, type: type,
+            server: server ?? created, remotePath: remotePath, localMount: localMount, type: type,
             options: settings.string("mount_options", diagnostics: &diagnostics) ?? "defaults,_netdev", provider: settings.id
         )
         let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: backing)
         context.deployment.filesystems.append(filesystem)
         context.entities[settings.id] = .filesystem(filesystem)
-        context.knownOutputs[settings.id] = outputs
+        var known = outputs
+        if let server = mount.server.known {
+            known["network_storage"] = .map([
+                "server_ip": .string(server), "remote_mount": .string(remotePath), "local_mount": .string(localMount),
+                "fs_type": .string(type.rawValue), "mount_options": .string(mount.options),
+            ])
+        }
+        context.knownOutputs[settings.id] = known
     }
 }

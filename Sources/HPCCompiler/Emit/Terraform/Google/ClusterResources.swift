@@ -60,7 +60,7 @@ enum ClusterResources {
         body["zone"] = .string(controller.zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
         body["network_interface"] = InstanceBlocks.networkInterface(controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .strings(objects)
+        body["depends_on"] = .strings(objects + InstanceBlocks.accountBindings(controller.instance, references: references))
         if let disk = controller.stateDisk {
             document.resource("google_compute_disk", "\(id)_state", [
                 "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
@@ -87,6 +87,8 @@ enum ClusterResources {
             body["boot_disk"] = InstanceBlocks.bootDisk(login.instance)
             body["network_interface"] = InstanceBlocks.networkInterface(login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
                                                                         references: &references)
+            let bindings = InstanceBlocks.accountBindings(login.instance, references: references)
+            body["depends_on"] = .when(!bindings.isEmpty, .strings(bindings))
             document.resource("google_compute_instance", TerraformNames.loginInstance(id, index), body)
         }
     }
@@ -118,6 +120,8 @@ enum ClusterResources {
                 "specific_reservation": .array([["key": "compute.googleapis.com/reservation-name", "values": .strings([reservation])]]),
             ]])
         }
+        let bindings = InstanceBlocks.accountBindings(nodeset.instance, references: references)
+        body["depends_on"] = .when(!bindings.isEmpty, .strings(bindings))
         document.resource("google_compute_instance_template", id, body)
         for (index, host) in nodeset.staticHostNames(cluster: cluster.name).enumerated() {
             document.resource("google_compute_instance_from_template", TerraformNames.staticNode(id, index), [

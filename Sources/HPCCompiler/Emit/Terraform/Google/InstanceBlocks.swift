@@ -40,6 +40,19 @@ enum InstanceBlocks {
         return body
     }
 
+    /// The role bindings of the hpcc-made service account the instance runs as: an instance that
+    /// boots before its roles are granted cannot read the deployment bucket.
+    static func accountBindings(_ instance: InstanceProperties, references: TerraformReferences) -> [String] {
+        let modules = (instance.serviceAccount.email?.parts ?? []).compactMap { part -> ModuleID? in
+            if case let .reference(reference) = part { return reference.module }
+            return nil
+        }
+        return modules.flatMap { module -> [(ModuleID, String)] in
+            guard let account = references.index.serviceAccounts[module] else { return [] }
+            return account.roles.map { (module, "google_project_iam_member.\(TerraformNames.roleBinding(module.rawValue, $0))") }
+        }.filter { references.index.group(of: $0.0) == references.group }.map(\.1)
+    }
+
     static func networkInterface(_ instance: InstanceProperties, address: String?, references: inout TerraformReferences) -> JSON {
         .array([.object([
             "subnetwork": references.subnetwork(instance.subnetwork),

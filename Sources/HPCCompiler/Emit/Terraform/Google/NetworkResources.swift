@@ -1,4 +1,5 @@
-/// A vpc module's resources: network, subnetworks, routers with NAT, firewall rules.
+/// A vpc module's resources: network, subnetworks, routers with NAT, firewall rules; the data
+/// sources of a pre-existing-vpc module.
 enum NetworkResources {
     static func emit(_ network: Network, into document: inout TerraformDocument, references: inout TerraformReferences) {
         let id = network.origin.module.rawValue
@@ -39,6 +40,15 @@ enum NetworkResources {
         for rule in network.firewallRules {
             document.resource("google_compute_firewall", TerraformNames.firewall(id, rule), firewall(rule, network: network, networkID: networkID))
         }
+    }
+
+    /// An existing network and subnetwork: looked up, never created or changed.
+    static func emit(_ network: ImportedNetwork, into document: inout TerraformDocument) {
+        let id = network.origin.module.rawValue
+        document.data("google_compute_network", id, ["name": .string(network.name), "project": .string(network.project)])
+        document.data("google_compute_subnetwork", id, [
+            "name": .string(network.subnetworkName), "project": .string(network.project), "region": .string(network.region),
+        ])
     }
 
     private static func emitRouter(_ router: CloudRouter, network: Network, id: String, into document: inout TerraformDocument) {

@@ -75,6 +75,8 @@ enum StorageResources {
                     "provisioner": .array([["local-exec": .object(["command": .string(HCL.escapeTemplate(LustreImport.command(instance, bucket: bucket)))])]]),
                 ])
             }
+        case .imported:
+            break
         }
     }
 }

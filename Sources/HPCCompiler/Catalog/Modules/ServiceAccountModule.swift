@@ -1,0 +1,36 @@
+extension ModuleSchema {
+    /// `modules/project/service-account`.
+    static let serviceAccount = ModuleSchema(
+        source: "modules/project/service-account", kind: .serviceAccount, cloud: .gcp,
+        summary: "Service account with project roles",
+        description: """
+        Creates a service account named `<deployment_name>-<name>` and grants it each of `project_roles` on \
+        the project (one IAM member binding per role). Modules with a `service_account_email` setting (the \
+        Slurm controller, login nodes and nodesets) take its email through `use`.
+        """,
+        settings: [
+            CommonSettings.project, CommonSettings.deploymentName,
+            SettingSpec("name", .string, "Name of the account; the account id is `<deployment_name>-<name>` (6-30 lowercase letters, digits and '-').", required: true),
+            SettingSpec("display_name", .string, "Display name; hpcc appends ` (<deployment_name>)`.", default: .string("Service Account"), constraints: [.maxLength(100)]),
+            SettingSpec("description", .string, "Description; hpcc appends ` (<deployment_name>)`.", default: .string("Service Account"), constraints: [.maxLength(256)]),
+            SettingSpec("project_roles", .list(.string), "Roles granted on the project: short names such as `compute.instanceAdmin.v1` or full `roles/...` names.",
+                        required: true),
+            SettingSpec("generate_keys", .bool, "Must stay false: hpcc creates no account keys (a key would be a secret in the Terraform state); instances run as the account without one.",
+                        default: .bool(false)),
+        ] + CommonSettings.noEffect([
+            ("grant_xpn_roles", .bool, "hpcc grants no organization-level Shared VPC roles"),
+            ("grant_billing_role", .bool, "hpcc grants no billing roles"),
+            ("billing_account_id", .string, "hpcc grants no billing roles"),
+            ("org_id", .string, "hpcc grants no organization-level roles"),
+        ]) + CommonSettings.deprecated([
+            ("names", "create one account per module with name"),
+            ("descriptions", "use description"),
+            ("prefix", "the prefix is deployment_name"),
+        ]),
+        outputs: [
+            OutputSpec("service_account_email", .string, "Email of the account."),
+            OutputSpec("service_account_iam_email", .string, "The account as an IAM member (`serviceAccount:<email>`)."),
+        ],
+        mustBeUsed: false
+    )
+}

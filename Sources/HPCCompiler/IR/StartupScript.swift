@@ -1,0 +1,32 @@
+/// A startup script assembled from runners; emitted as its own file and run on instances after
+/// hpcc's node setup.
+public struct StartupScript: Hashable, Sendable {
+    public var origin: Origin
+    /// In the order they run.
+    public var runners: [StartupRunner]
+    /// Path of the Python virtual environment to install Ansible into; nil installs nothing.
+    public var ansibleVirtualenv: String?
+
+    /// Where the script sits in the deployment folder.
+    public var path: String { "scripts/startup/\(origin.module.rawValue).sh" }
+}
+
+/// One step of a startup script, with its content read at compile time.
+public struct StartupRunner: Hashable, Sendable {
+    /// What a runner does with its content.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Runs it as a program.
+        case shell
+        /// Runs it as an Ansible playbook against the instance itself.
+        case ansibleLocal = "ansible-local"
+        /// Writes it to `destination`.
+        case data
+    }
+
+    public var kind: Kind
+    /// An absolute path, or a file name inside the script's scratch folder.
+    public var destination: String
+    public var content: String
+    /// Arguments, one word each.
+    public var arguments: [String]
+}
