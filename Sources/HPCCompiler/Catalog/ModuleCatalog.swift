@@ -5,8 +5,8 @@ public struct ModuleCatalog: Sendable {
 
     /// The catalog hpcc ships.
     public static let builtIn = ModuleCatalog(modules: [
-        .vpc, .privateServiceAccess, .filestore, .managedLustre,
-        .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController,
+        .vpc, .privateServiceAccess, .filestore, .managedLustre, .cloudStorageBucket,
+        .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController, .notebook,
     ])
 
     /// The module at `source`, if built in.

@@ -6,6 +6,7 @@ enum DeploymentEmitter {
         var files: [OutputFile] = []
         files += TerraformEmitter.emit(deployment, catalog: catalog)
         files += SlurmEmitter.emit(deployment)
+        files += WorkbenchStartupScript.emit(deployment)
         files.append(InventoryEmitter.emit(deployment))
         files.append(ExpandedBlueprintEmitter.emit(resolved, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }

@@ -15,6 +15,8 @@ public struct Deployment: Hashable, Sendable {
     public var filesystems: [SharedFilesystem] = []
     /// Slurm clusters.
     public var clusters: [SlurmCluster] = []
+    /// Vertex AI Workbench instances.
+    public var workbenches: [Workbench] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

@@ -29,6 +29,8 @@ public struct Lowering: Sendable {
             case .privateServiceAccess: PrivateServiceAccessLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .filestore: FilestoreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .managedLustre: ManagedLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .cloudStorageBucket: CloudStorageBucketLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .notebook: NotebookLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmNodeset: NodesetLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmPartition: PartitionLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
@@ -50,6 +52,7 @@ enum LoweredEntity: Hashable {
     case partition(Partition, [Nodeset])
     case loginGroup(LoginGroup)
     case cluster(String)
+    case workbench(Workbench)
 }
 
 /// State of the Lower stage.
@@ -114,6 +117,8 @@ struct LoweringContext {
         .vpc: ["network_id", "subnetwork_self_link"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
+        .cloudStorageBucket: ["network_storage", "gcs_bucket_path"],
+        .notebook: ["proxy_uri"],
         .slurmController: ["slurm_cluster_name", "slurm_controller_instance", "slurm_bucket_path", "instructions"],
     ]
 

@@ -60,12 +60,13 @@ mount_one() { # server remote local type options
     return 1
 }
 
+# An empty field would vanish between tabs (tab is IFS white space), so no server prints as '-'.
 mount_all() {
     metadata hpcc-mounts | python3 -c '
 import json, sys
 text = sys.stdin.read().strip()
 for m in json.loads(text) if text else []:
-    print("\t".join([m["server"], m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
+    print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
 ' | while IFS=$'\t' read -r server remote target type options; do
         mount_one "$server" "$remote" "$target" "$type" "$options"
     done
