@@ -20,9 +20,10 @@ log() {
 }
 
 install_package() { # rpm-name deb-name
-    if command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
-    elif command -v dnf >/dev/null; then dnf install -y -q "$1"
-    else log "no package manager to install $2"; return 1
+    if command -v dnf >/dev/null; then dnf install -y -q "$1"
+    elif command -v yum >/dev/null; then yum install -y -q "$1"
+    elif command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
+    else log "no package manager to install $1"; return 1
     fi
 }
 
@@ -32,22 +33,15 @@ ensure_client() { # filesystem-type
     gcsfuse) command -v gcsfuse >/dev/null || install_package gcsfuse gcsfuse ;;
     lustre)
         if ! command -v mount.lustre >/dev/null; then
-            log "this image has no Lustre client (mount.lustre); use a Workbench image with the Managed Lustre client"
+            log "this image has no Lustre client (mount.lustre); use an image with the Managed Lustre client"
             return 1
         fi ;;
     esac
 }
 
-mount_one() { # server remote target type options
-    local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
-    local source="$server:$remote"
-    if [ "$type" = gcsfuse ]; then
-        source=$remote
-        options="$options,allow_other,uid=$(id -u "$login"),gid=$(id -g "$login")"
-    elif [ -z "$server" ]; then
-        log "no server for $target"
-        return 1
-    fi
+mount_entry() { # source target type options
+    local source=$1 target=$2 type=$3 options=$4
+    ensure_client "$type" || return 1
     mkdir -p "$target"
     if ! grep -qs "[[:space:]]${target}[[:space:]]" /etc/fstab; then
         echo "$source $target $type $options 0 0" >>/etc/fstab
@@ -60,6 +54,19 @@ mount_one() { # server remote target type options
     done
     log "could not mount $target"
     return 1
+}
+
+mount_one() { # server remote target type options
+    local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
+    local source="$server:$remote"
+    if [ "$type" = gcsfuse ]; then
+        source=$remote
+        options="$options,allow_other,uid=$(id -u "$login"),gid=$(id -g "$login")"
+    elif [ -z "$server" ]; then
+        log "no server for $target"
+        return 1
+    fi
+    mount_entry "$source" "$target" "$type" "$options"
 }
 
 link_into_workdir() { # target name

@@ -51,39 +51,8 @@ enum WorkbenchStartupScript {
         return lines.joined(separator: "\n")
     }
 
-    /// Shell functions the script calls; no user string appears in them.
-    static let functions = #"""
-    failed=0
-
-    metadata() {
-        curl --silent --fail -H 'Metadata-Flavor: Google' \
-            "http://metadata.google.internal/computeMetadata/v1/instance/attributes/$1" 2>/dev/null || true
-    }
-
-    log() {
-        echo "hpcc-workbench: $*"
-        logger -t hpcc-workbench -- "$*" 2>/dev/null || true
-    }
-
-    install_package() { # rpm-name deb-name
-        if command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
-        elif command -v dnf >/dev/null; then dnf install -y -q "$1"
-        else log "no package manager to install $2"; return 1
-        fi
-    }
-
-    ensure_client() { # filesystem-type
-        case $1 in
-        nfs) command -v mount.nfs >/dev/null || install_package nfs-utils nfs-common ;;
-        gcsfuse) command -v gcsfuse >/dev/null || install_package gcsfuse gcsfuse ;;
-        lustre)
-            if ! command -v mount.lustre >/dev/null; then
-                log "this image has no Lustre client (mount.lustre); use a Workbench image with the Managed Lustre client"
-                return 1
-            fi ;;
-        esac
-    }
-
+    /// Functions of this script beyond the shared ones; no user string appears in them.
+    static let functions = "failed=0\n\n" + ShellFunctions.common(tag: "hpcc-workbench") + #"""
     mount_one() { # server remote target type options
         local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
         local source="$server:$remote"
@@ -94,18 +63,7 @@ enum WorkbenchStartupScript {
             log "no server for $target"
             return 1
         fi
-        mkdir -p "$target"
-        if ! grep -qs "[[:space:]]${target}[[:space:]]" /etc/fstab; then
-            echo "$source $target $type $options 0 0" >>/etc/fstab
-        fi
-        for attempt in $(seq 1 30); do
-            mountpoint -q "$target" && return 0
-            mount "$target" && return 0
-            log "mounting $target failed (attempt $attempt); retrying"
-            sleep 10
-        done
-        log "could not mount $target"
-        return 1
+        mount_entry "$source" "$target" "$type" "$options"
     }
 
     link_into_workdir() { # target name
