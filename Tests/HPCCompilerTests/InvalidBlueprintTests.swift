@@ -178,7 +178,9 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "workbench name too long after prefixing", blueprint: workbenchBlueprint().replacingOccurrences(of: "- id: workbench", with: "- id: ‸workbench_\(String(repeating: "x", count: 60))"),
                 codes: [.invalidName]),
     InvalidCase(name: "explicit workbench name with an underscore", blueprint: workbenchBlueprint(notebook: "      name: ‸lab_notebook\n"), codes: [.invalidName]),
-    InvalidCase(name: "workbench owner that gives no user name", blueprint: workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "‸root@example.com"), codes: [.invalidName]),
+    InvalidCase(name: "workbench owner whose user name would be too long", blueprint: workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "‸ada.lovelace@analytical-engines.example.com"),
+                codes: [.invalidName], help: "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account; set owner_login to the owner's OS Login user name"),
+    InvalidCase(name: "workbench owner login that is a system account", blueprint: workbenchBlueprint(notebook: "      owner_login: ‸root\n"), codes: [.invalidName]),
 ]
 
 /// A workbench on a Filestore home and a bucket, with extra settings for the bucket and the notebook.

@@ -37,11 +37,17 @@ struct WorkbenchTests {
     @Test func ownerEmailGivesTheJupyterUser() throws {
         let (deployment, result) = try deployment(workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "Ada.Lovelace+lab@example.com"))
         let workbench = try #require(deployment.workbenches.first)
-        #expect(workbench.login == "ada_lovelace_lab")
+        #expect(workbench.login == "ada_lovelace_lab_example_com")
         #expect(workbench.name == "lab-workbench")
         let main = try #require(result.file("primary/main.tf.json"))
-        #expect(main.contains(#""jupyter-user": "ada_lovelace_lab""#))
+        #expect(main.contains(#""jupyter-user": "ada_lovelace_lab_example_com""#))
         #expect(main.contains(#""Ada.Lovelace+lab@example.com""#))
+    }
+
+    @Test func ownerLoginOverridesTheDerivedUser() throws {
+        let (deployment, _) = try deployment(workbenchBlueprint(notebook: "      owner_login: ext_ada\n"))
+        #expect(deployment.workbenches.first?.login == "ext_ada")
+        #expect(deployment.workbenches.first?.workingDirectory == "/home/ext_ada")
     }
 
     @Test func mountsKeepTheirOrderInTheScript() throws {
@@ -53,7 +59,7 @@ struct WorkbenchTests {
         #expect(script.contains("ensure_client nfs || failed=1\nensure_client gcsfuse || failed=1"))
         #expect(script.contains("link_into_workdir '/data' 'data'"))
         #expect(script.contains("  - /tmp,"))
-        #expect(!script.contains("every file in /home/ada"), "the working directory lies on the /home filesystem")
+        #expect(!script.contains("every file in /home/ada_example_com"), "the working directory lies on the /home filesystem")
     }
 
     @Test func userStringsReachTheShellQuoted() throws {
@@ -80,7 +86,23 @@ struct WorkbenchTests {
     @Test func theInventoryListsWorkbenchesWithTheirMounts() throws {
         let (_, result) = try deployment(workbenchBlueprint())
         let inventory = try #require(result.file(InventoryEmitter.path))
-        #expect(inventory.contains("    workbench:\n      hosts:\n        lab-workbench:\n          hpcc_workbench_user: ada\n"))
+        #expect(inventory.contains("    workbench:\n      hosts:\n        lab-workbench:\n          hpcc_workbench_user: ada_example_com\n"))
         #expect(inventory.contains("output -json network_storage_homefs"))
+    }
+
+    @Test func slurmNodesMountABucketWithoutServer() throws {
+        let text = miniPlus("""
+          - id: scratch
+            source: modules/file-system/cloud-storage-bucket
+            settings:
+              local_mount: /scratch
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]")
+        let (deployment, result) = try deployment(text)
+        let mount = try #require(deployment.clusters.first?.mounts.first)
+        #expect(mount.type == .gcsfuse && mount.remotePath == "mini" && mount.server.known == "")
+        let main = try #require(result.file("primary/main.tf.json"))
+        #expect(main.contains(#"\"local\":\"/scratch\",\"options\":\"defaults,_netdev,implicit_dirs\",\"remote\":\"mini\",\"server\":\"\",\"type\":\"gcsfuse\""#))
+        #expect(result.file(NodeBootScript.path)?.contains(#"m["server"] or "-""#) == true, "an empty server must not shift the tab-separated fields")
     }
 }

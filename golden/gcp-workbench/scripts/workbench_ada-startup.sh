@@ -4,8 +4,8 @@
 # runs it as root after every start (post-startup-script).
 set -euo pipefail
 
-login='ada_lovelace'
-workdir='/home/ada_lovelace'
+login='ada_lovelace_example_com'
+workdir='/home/ada_lovelace_example_com'
 
 failed=0
 

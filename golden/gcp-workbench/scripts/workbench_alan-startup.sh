@@ -4,8 +4,8 @@
 # runs it as root after every start (post-startup-script).
 set -euo pipefail
 
-login='alan'
-workdir='/home/alan'
+login='alan_example_com'
+workdir='/home/alan_example_com'
 
 failed=0
 

@@ -16,7 +16,7 @@ enum NotebookLowering {
         let image = InstanceLowering.bootImage(settings, diagnostics: &diagnostics)
         let name = instanceName(settings, deployment: deployment, diagnostics: &diagnostics)
         let owner = settings.string("instance_owner", diagnostics: &diagnostics)
-        let login = owner.map { WorkbenchOwner.login(email: $0, settings: settings, diagnostics: &diagnostics) } ?? WorkbenchOwner.defaultLogin
+        let login = WorkbenchOwner.login(settings, owner: owner, diagnostics: &diagnostics)
         let located = settings.locatedMounts("network_storage", diagnostics: &diagnostics)
         WorkbenchMountChecks.check(located, settings: settings, diagnostics: &diagnostics)
         let mounts = located.map(\.mount)
@@ -49,23 +49,35 @@ enum NotebookLowering {
     }
 }
 
-/// The Linux user a workbench's JupyterLab runs as, derived from the owner's email.
+/// The Linux user a workbench's JupyterLab runs as: `owner_login` when set, else the owner's
+/// email as OS Login names its POSIX account (lowercased, every character but a letter or digit
+/// becoming '_': `ada.lovelace@example.com` → `ada_lovelace_example_com`), so the working
+/// directory is the same home directory the owner has on OS Login clusters sharing `/home`.
 enum WorkbenchOwner {
     /// Workbench's own default user, for instances without an owner.
     static let defaultLogin = "jupyter"
     /// Accounts every image has; a workbench owner must not become one of them.
     static let systemUsers: Set = ["root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "nobody", "sshd", "systemd-network"]
 
-    /// The email's local part, lowercased, with characters a user name cannot hold replaced by '_'.
-    static func login(email: String, settings: SettingReader, diagnostics: inout Diagnostics) -> String? {
-        let local = email.prefix { $0 != "@" }.lowercased()
-        let login = String(String.UnicodeScalarView(local.unicodeScalars.map { NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "-" ? $0 : "_" }))
-        let startsWell = login.unicodeScalars.first.map { NameRules.isLower($0) || $0 == "_" } ?? false
-        guard startsWell, login.count <= 32, !systemUsers.contains(login) else {
-            diagnostics.report(.invalidName, "the owner '\(email)' gives the Linux user name '\(login)', which cannot be used", at: settings.location("instance_owner"),
-                               help: "the part before '@' becomes the user JupyterLab runs as: it must start with a letter, have at most 32 characters and not be a system account")
-            return nil
+    static func login(_ settings: SettingReader, owner: String?, diagnostics: inout Diagnostics) -> String? {
+        if let explicit = settings.string("owner_login", diagnostics: &diagnostics) {
+            return check(explicit, setting: "owner_login", settings: settings, diagnostics: &diagnostics)
         }
-        return login
+        guard let owner else { return defaultLogin }
+        let login = String(String.UnicodeScalarView(owner.lowercased().unicodeScalars.map { NameRules.isLower($0) || NameRules.isDigit($0) ? $0 : "_" }))
+        return check(login, setting: "instance_owner", settings: settings, diagnostics: &diagnostics)
+    }
+
+    /// A user name useradd and JupyterLab accept: a lowercase letter or '_', then up to 31 lowercase
+    /// letters, digits, '_' or '-', and no system account.
+    private static func check(_ login: String, setting: String, settings: SettingReader, diagnostics: inout Diagnostics) -> String? {
+        let scalars = Array(login.unicodeScalars)
+        let valid = (1...32).contains(scalars.count) && (NameRules.isLower(scalars[0]) || scalars[0] == "_")
+            && scalars.allSatisfy { NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "_" || $0 == "-" } && !systemUsers.contains(login)
+        guard !valid else { return login }
+        diagnostics.report(.invalidName, "'\(login)' cannot be the Linux user of workbench '\(settings.id)'", at: settings.location(setting),
+                           help: "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account"
+                               + (setting == "instance_owner" ? "; set owner_login to the owner's OS Login user name" : ""))
+        return nil
     }
 }
