@@ -97,11 +97,11 @@ KEPT - on shared filesystems, they outlive this workbench (deleting or replacing
   /home  (NFS export /nfsshare; holds this directory)
   /data  (Cloud Storage bucket atlas-hpc-demo-lab-c7dfd97f; linked here as data)
 
-LOST when this workbench is deleted or replaced - they live on its boot disk only:
+LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted with it:
   - /tmp, other local directories, installed packages, kernels and environments outside the filesystems above
 
 Changing this workbench's filesystems in the blueprint replaces the instance: copy what you need
-from its boot disk to a shared filesystem first. Stopping and starting it keeps the boot disk.
+from its own disks to a shared filesystem first. Stopping and starting it keeps its disks.
 WARNING
 chown "$login": "$workdir/DATA_LOSS_WARNING.txt"
 

@@ -14,7 +14,7 @@ enum DataLossWarning {
             lines.append("  \(mount.localMount)  (\(description(mount)); \(link))")
         }
         if workbench.mounts.isEmpty { lines.append("  nothing: this workbench mounts no shared filesystem") }
-        lines += ["", "LOST when this workbench is deleted or replaced - they live on its boot disk only:"]
+        lines += ["", "LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted with it:"]
         if holder == nil {
             lines.append("  - every file in \(home) that is not inside one of the linked filesystems above")
         }
@@ -22,7 +22,7 @@ enum DataLossWarning {
             "  - /tmp, other local directories, installed packages, kernels and environments outside the filesystems above",
             "",
             "Changing this workbench's filesystems in the blueprint replaces the instance: copy what you need",
-            "from its boot disk to a shared filesystem first. Stopping and starting it keeps the boot disk.",
+            "from its own disks to a shared filesystem first. Stopping and starting it keeps its disks.",
         ]
         return lines
     }

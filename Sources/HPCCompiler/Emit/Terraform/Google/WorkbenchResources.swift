@@ -51,7 +51,7 @@ enum WorkbenchResources {
         document.outputs["mount_points_\(id)"] = .object([
             "value": .strings(workbench.mounts.map(\.localMount)),
             "description": .string(HCL.escapeTemplate("Mount points of workbench '\(workbench.name)', in mount order. They are fixed when the instance is created, "
-                + "so changing them replaces the instance (and loses what is on its boot disk).")),
+                + "so changing them replaces the instance (and loses what is on its own disks).")),
         ])
     }
 
