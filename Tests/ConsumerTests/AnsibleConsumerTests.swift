@@ -20,7 +20,7 @@ struct AnsibleConsumerTests {
         }
         let report = try AnsibleInventoryCheck.list(inventory.text)
         var hosts = Set<String>()
-        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute"]
+        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute", "workbench"]
         for cluster in deployment.clusters {
             hosts.insert(cluster.controllerHostName)
             hosts.formUnion(cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) })
@@ -28,6 +28,7 @@ struct AnsibleConsumerTests {
             groups.insert(InventoryEmitter.groupName("slurm_cluster", cluster.name))
             groups.formUnion(cluster.partitions.map { InventoryEmitter.groupName("slurm_partition", $0.name) })
         }
+        hosts.formUnion(deployment.workbenches.map(\.name))
         #expect(report.hosts == hosts)
         #expect(report.groups == groups)
         ConsumerTools.record(name, "ansible-inventory", "\(inventory.path) accepted: \(report.hosts.count) hosts, \(report.groups.count) groups as in the IR")

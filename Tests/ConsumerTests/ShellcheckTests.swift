@@ -4,7 +4,7 @@ import HPCCompiler
 import Testing
 import TestSupport
 
-/// The shell programs hpcc emits (node bootstrap, resume, suspend) pass shellcheck at warning level.
+/// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup) pass shellcheck at warning level.
 @Suite("shellcheck accepts the emitted programs",
        .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
 struct ShellcheckTests {
@@ -20,7 +20,9 @@ struct ShellcheckTests {
             try Data(file.contents).write(to: url)
             paths.append(url.path)
         }
-        #expect(paths.count >= 3)
+        let deployment = try #require(result.deployment)
+        let expected = (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count + deployment.startupScripts.count
+        #expect(paths.count == expected && expected > 0)
         let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", "--shell=bash"] + paths)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         ConsumerTools.record(name, "shellcheck", "\(paths.count) scripts \(outcome.status == 0 ? "clean" : "REJECTED") at warning level")

@@ -407,7 +407,71 @@ let invalidCases: [InvalidCase] = [
               runners: ‸[{type: shell, destination: a.sh, content: "echo 1", args: "'a b'"}]
 
         """), codes: [.invalidStartupRunner]),
+    InvalidCase(name: "bucket name with an upper-case prefix", blueprint: workbenchBlueprint(bucket: "      name_prefix: ‸Data\n"), codes: [.invalidName]),
+    InvalidCase(name: "bucket name starting with goog", blueprint: workbenchBlueprint(bucket: "      name_prefix: ‸google-data\n"), codes: [.invalidName]),
+    InvalidCase(name: "bucket name too long after prefixing", blueprint: workbenchBlueprint(bucket: "      name_prefix: ‸\(String(repeating: "d", count: 60))\n"),
+                codes: [.invalidName]),
+    InvalidCase(name: "bucket name from an upper-case deployment name", blueprint: workbenchBlueprint().replacingOccurrences(of: "deployment_name: lab", with: "deployment_name: ‸Lab"),
+                codes: [.invalidName]),
+    InvalidCase(name: "bucket without a name", blueprint: workbenchBlueprint(bucket: "      use_deployment_name_in_bucket_name: ‸false\n"), codes: [.constraintViolation]),
+    InvalidCase(name: "hierarchical namespace with versioning", blueprint: workbenchBlueprint(bucket: "      enable_hierarchical_namespace: true\n      enable_versioning: ‸true\n"),
+                codes: [.constraintViolation]),
+    InvalidCase(name: "workbench machine type not in the catalog", blueprint: workbenchBlueprint(notebook: "      machine_type: ‸n2-standard-3\n"), codes: [.unknownMachineType]),
+    InvalidCase(name: "workbench mount path not absolute", blueprint: workbenchBlueprint(notebook: """
+                      network_storage:
+                      ‸- {server_ip: 10.0.0.9, remote_mount: /export, local_mount: data, fs_type: nfs}
+
+                """).replacingOccurrences(of: "use: [network, homefs, datasets]", with: "use: [network, datasets]"), codes: [.constraintViolation]),
+    InvalidCase(name: "workbench mounts two filesystems at one path", blueprint: workbenchBlueprint().replacingOccurrences(of: "local_mount: /data", with: "local_mount: /home")
+                    .replacingOccurrences(of: "use: [network, homefs, datasets]", with: "use: [network, homefs, ‸datasets]"),
+                codes: [.conflictingMounts]),
+    InvalidCase(name: "workbench mounts nested inside one another", blueprint: workbenchBlueprint().replacingOccurrences(of: "local_mount: /data", with: "local_mount: /home/data")
+                    .replacingOccurrences(of: "use: [network, homefs, datasets]", with: "use: [network, homefs, ‸datasets]"),
+                codes: [.conflictingMounts]),
+    InvalidCase(name: "workbench mount option with a space", blueprint: workbenchBlueprint(notebook: """
+                      network_storage:
+                      ‸- {server_ip: 10.0.0.9, remote_mount: /export, local_mount: /scratch, fs_type: nfs, mount_options: "ro, hard"}
+
+                """).replacingOccurrences(of: "use: [network, homefs, datasets]", with: "use: [network, datasets]"), codes: [.unrepresentableValue]),
+    InvalidCase(name: "workbench name too long after prefixing", blueprint: workbenchBlueprint().replacingOccurrences(of: "- id: workbench", with: "- id: ‸workbench_\(String(repeating: "x", count: 60))"),
+                codes: [.invalidName]),
+    InvalidCase(name: "explicit workbench name with an underscore", blueprint: workbenchBlueprint(notebook: "      name: ‸lab_notebook\n"), codes: [.invalidName]),
+    InvalidCase(name: "workbench owner whose user name would be too long", blueprint: workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "‸ada.lovelace@analytical-engines.example.com"),
+                codes: [.invalidName], help: "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account; set owner_login to the owner's OS Login user name"),
+    InvalidCase(name: "workbench owner login that is a system account", blueprint: workbenchBlueprint(notebook: "      owner_login: ‸root\n"), codes: [.invalidName]),
 ]
+
+/// A workbench on a Filestore home and a bucket, with extra settings for the bucket and the notebook.
+func workbenchBlueprint(bucket: String = "", notebook: String = "") -> String {
+    """
+    blueprint_name: lab
+    vars:
+      project_id: demo-project
+      deployment_name: lab
+      region: us-central1
+      zone: us-central1-a
+    deployment_groups:
+    - group: primary
+      modules:
+      - id: network
+        source: modules/network/vpc
+      - id: homefs
+        source: modules/file-system/filestore
+        use: [network]
+        settings:
+          local_mount: /home
+      - id: datasets
+        source: modules/file-system/cloud-storage-bucket
+        settings:
+          local_mount: /data
+    \(bucket)  - id: workbench
+        source: community/modules/compute/notebook
+        use: [network, homefs, datasets]
+        settings:
+          instance_owner: ada@example.com
+    \(notebook)
+    """
+}
 
 @Suite("Invalid blueprints")
 struct InvalidBlueprintTests {

@@ -5,9 +5,9 @@ public struct ModuleCatalog: Sendable {
 
     /// The catalog hpcc ships.
     public static let builtIn = ModuleCatalog(modules: [
-        .vpc, .preExistingVPC, .privateServiceAccess, .filestore, .managedLustre, .preExistingNetworkStorage,
+        .vpc, .preExistingVPC, .privateServiceAccess, .filestore, .managedLustre, .preExistingNetworkStorage, .cloudStorageBucket,
         .serviceAccount, .startupScript, .pubsubTopic,
-        .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController,
+        .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController, .notebook,
     ])
 
     /// The module at `source`, if built in.

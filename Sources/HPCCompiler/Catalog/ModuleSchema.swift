@@ -4,6 +4,8 @@ public enum ModuleKind: String, Hashable, Sendable {
     case privateServiceAccess
     case filestore
     case managedLustre
+    case cloudStorageBucket
+    case notebook
     case slurmNodeset
     case slurmPartition
     case slurmLogin

@@ -7,6 +7,7 @@ enum DeploymentEmitter {
         files += TerraformEmitter.emit(deployment, catalog: catalog)
         files += SlurmEmitter.emit(deployment)
         files += StartupScriptEmitter.emit(deployment)
+        files += WorkbenchStartupScript.emit(deployment)
         files.append(InventoryEmitter.emit(deployment))
         files.append(ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }

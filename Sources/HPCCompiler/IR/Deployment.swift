@@ -23,6 +23,8 @@ public struct Deployment: Hashable, Sendable {
     public var startupScripts: [StartupScript] = []
     /// Pub/Sub topics.
     public var topics: [PubSubTopic] = []
+    /// Vertex AI Workbench instances.
+    public var workbenches: [Workbench] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

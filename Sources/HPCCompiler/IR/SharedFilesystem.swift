@@ -37,6 +37,8 @@ public enum FilesystemBacking: Hashable, Sendable {
     case managedLustre(LustreInstance)
     /// Storage that exists already (pre-existing-network-storage): nothing to create, only mount.
     case imported
+    /// A Cloud Storage bucket mounted with gcsfuse.
+    case cloudStorage(BucketInstance)
 }
 
 /// A Filestore instance.
@@ -81,4 +83,33 @@ public struct LustreInstance: Hashable, Sendable {
     public var importBucketURI: String?
     /// Private services access modules the instance waits for.
     public var waitsFor: [ModuleID]
+}
+
+/// A Cloud Storage bucket mounted with gcsfuse.
+public struct BucketInstance: Hashable, Sendable {
+    public var project: String
+    /// The bucket name, after hpcc's prefixing; checked against the Cloud Storage naming rules.
+    public var name: String
+    /// Region (or multi-region) of the bucket.
+    public var location: String
+    public var storageClass: String
+    public var forceDestroy: Bool
+    public var hierarchicalNamespace: Bool
+    public var uniformAccess: Bool
+    /// `inherited`, `enforced`, or nil for Google's default.
+    public var publicAccessPrevention: String?
+    public var versioning: Bool
+    /// Seconds deleted objects stay restorable; nil for Google's default.
+    public var softDeleteSeconds: Int?
+    public var lifecycleRules: [BucketLifecycleRule]
+}
+
+/// One object lifecycle rule of a bucket.
+public struct BucketLifecycleRule: Hashable, Sendable {
+    /// `Delete`, `SetStorageClass` or `AbortIncompleteMultipartUpload`.
+    public var action: String
+    /// Target class of `SetStorageClass`.
+    public var storageClass: String?
+    /// Condition attributes, in the provider's names and types (lists already split).
+    public var condition: [String: Value]
 }

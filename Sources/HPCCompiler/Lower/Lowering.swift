@@ -32,6 +32,8 @@ public struct Lowering: Sendable {
             case .privateServiceAccess: PrivateServiceAccessLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .filestore: FilestoreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .managedLustre: ManagedLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .cloudStorageBucket: CloudStorageBucketLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .notebook: NotebookLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmNodeset: NodesetLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmPartition: PartitionLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
@@ -62,6 +64,7 @@ enum LoweredEntity: Hashable {
     case partition(Partition, [Nodeset])
     case loginGroup(LoginGroup)
     case cluster(String)
+    case workbench(Workbench)
 }
 
 /// State of the Lower stage.
@@ -130,6 +133,8 @@ struct LoweringContext {
         .managedLustre: ["network_storage"],
         .serviceAccount: ["service_account_email"],
         .pubsubTopic: ["topic_id"],
+        .cloudStorageBucket: ["network_storage", "gcs_bucket_path"],
+        .notebook: ["proxy_uri"],
         .slurmController: ["slurm_cluster_name", "slurm_controller_instance", "slurm_bucket_path", "instructions"],
     ]
 

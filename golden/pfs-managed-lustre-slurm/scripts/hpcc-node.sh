@@ -13,14 +13,6 @@ log() {
     logger -t hpcc-node -- "$*" 2>/dev/null || true
 }
 
-role=$(metadata hpcc-role)
-controller=$(metadata hpcc-controller)
-bucket=$(metadata hpcc-bucket)
-auth=$(metadata hpcc-auth)
-config_dir=/usr/local/etc/slurm
-program_dir=/slurm/hpcc
-mkdir -p "$config_dir" "$program_dir" /var/log/slurm /var/run/slurm
-
 install_package() { # rpm-name deb-name
     if command -v dnf >/dev/null; then dnf install -y -q "$1"
     elif command -v yum >/dev/null; then yum install -y -q "$1"
@@ -41,11 +33,9 @@ ensure_client() { # filesystem-type
     esac
 }
 
-mount_one() { # server remote local type options
-    local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
-    local source="$server:$remote"
-    [ "$type" = gcsfuse ] && source=$remote
-    ensure_client "$type"
+mount_entry() { # source target type options
+    local source=$1 target=$2 type=$3 options=$4
+    ensure_client "$type" || return 1
     mkdir -p "$target"
     if ! grep -qs "[[:space:]]${target}[[:space:]]" /etc/fstab; then
         echo "$source $target $type $options 0 0" >>/etc/fstab
@@ -60,12 +50,27 @@ mount_one() { # server remote local type options
     return 1
 }
 
+role=$(metadata hpcc-role)
+controller=$(metadata hpcc-controller)
+bucket=$(metadata hpcc-bucket)
+auth=$(metadata hpcc-auth)
+config_dir=/usr/local/etc/slurm
+program_dir=/slurm/hpcc
+mkdir -p "$config_dir" "$program_dir" /var/log/slurm /var/run/slurm
+
+mount_one() { # server remote local type options
+    local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
+    local source="$server:$remote"
+    [ "$type" = gcsfuse ] && source=$remote
+    mount_entry "$source" "$target" "$type" "$options"
+}
+
+# An empty field would vanish between tabs (tab is IFS white space), so no server prints as '-'.
 mount_all() {
     metadata hpcc-mounts | python3 -c '
 import json, sys
 text = sys.stdin.read().strip()
 for m in json.loads(text) if text else []:
-    # read splits at runs of tabs, so an empty server (gcsfuse) needs a placeholder.
     print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
 ' | while IFS=$'\t' read -r server remote target type options; do
         mount_one "$server" "$remote" "$target" "$type" "$options"

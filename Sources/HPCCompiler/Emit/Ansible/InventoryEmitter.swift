@@ -1,6 +1,7 @@
 /// `ansible/inventory.yml`: hosts by role (`slurm_controller`, `slurm_login`, `slurm_compute`
 /// with a child group per partition holding its static nodes), a group per cluster carrying the
-/// cluster's variables (Slurm facts and the mount contracts).
+/// cluster's variables (Slurm facts and the mount contracts), and `workbench` with each Workbench
+/// instance's own user and mounts as host variables.
 enum InventoryEmitter {
     static let path = "ansible/inventory.yml"
 
@@ -39,6 +40,7 @@ enum InventoryEmitter {
                     ("slurm_controller", .object([("hosts", .map(controllers))])),
                     ("slurm_login", .object([("hosts", .map(logins))])),
                     ("slurm_compute", .object([("children", .map(partitions))])),
+                    ("workbench", .object([("hosts", .map(deployment.workbenches.map { workbenchHost($0, index: index) }))])),
                 ] + clusters.map { ($0.key, $0.value) })),
             ])),
         ])
@@ -77,6 +79,15 @@ enum InventoryEmitter {
         ])
     }
 
+    /// A workbench: its instance name, with the user JupyterLab runs as and its mounts in order.
+    private static func workbenchHost(_ workbench: Workbench, index: DeploymentIndex) -> YAMLPair {
+        YAMLPair(key: workbench.name, value: .object([
+            ("hpcc_workbench_user", .string(workbench.login)),
+            ("hpcc_workbench_directory", .string(workbench.workingDirectory)),
+            ("hpcc_mounts", .list(workbench.mounts.map { mount($0, index: index) })),
+        ]))
+    }
+
     /// A mount contract; a server known only after `terraform apply` is looked up from the
     /// Terraform output of the group that owns it when Ansible runs.
     private static func mount(_ contract: MountContract, index: DeploymentIndex) -> YAML {
@@ -93,13 +104,13 @@ enum InventoryEmitter {
     static func terraformOutputs(_ deployment: Deployment) -> [ModuleReference] {
         var seen = Set<String>()
         var result: [ModuleReference] = []
-        for cluster in deployment.clusters {
-            for contract in cluster.mounts + cluster.loginMounts + cluster.nodesets.flatMap(\.mounts) {
-                for case let .reference(reference) in contract.server.parts where reference.known == nil {
-                    let key = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
-                    if seen.insert(key).inserted {
-                        result.append(ModuleReference(module: reference.module, output: reference.output, path: [], known: nil))
-                    }
+        let contracts = deployment.clusters.flatMap { $0.mounts + $0.loginMounts + $0.nodesets.flatMap(\.mounts) }
+            + deployment.workbenches.flatMap(\.mounts)
+        for contract in contracts {
+            for case let .reference(reference) in contract.server.parts where reference.known == nil {
+                let key = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
+                if seen.insert(key).inserted {
+                    result.append(ModuleReference(module: reference.module, output: reference.output, path: [], known: nil))
                 }
             }
         }

@@ -102,11 +102,3 @@ enum StartupScriptEmitter {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
     }
 }
-
-/// Shell words.
-enum ShellWord {
-    /// `text` single-quoted, so the shell takes it literally.
-    static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}

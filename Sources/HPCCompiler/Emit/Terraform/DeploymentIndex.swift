@@ -13,6 +13,7 @@ struct DeploymentIndex {
     private(set) var clusters: [ModuleID: SlurmCluster] = [:]
     private(set) var nodesets: [ModuleID: (Nodeset, SlurmCluster)] = [:]
     private(set) var loginGroups: [ModuleID: (LoginGroup, SlurmCluster)] = [:]
+    private(set) var workbenches: [ModuleID: Workbench] = [:]
 
     init(_ deployment: Deployment) {
         self.deployment = deployment
@@ -23,6 +24,7 @@ struct DeploymentIndex {
         for script in deployment.startupScripts { add(script.origin); startupScripts[script.origin.module] = script }
         for access in deployment.privateServiceAccesses { add(access.origin); accesses[access.origin.module] = access }
         for filesystem in deployment.filesystems { add(filesystem.origin); filesystems[filesystem.origin.module] = filesystem }
+        for workbench in deployment.workbenches { add(workbench.origin); workbenches[workbench.origin.module] = workbench }
         for cluster in deployment.clusters {
             add(cluster.origin)
             clusters[cluster.origin.module] = cluster

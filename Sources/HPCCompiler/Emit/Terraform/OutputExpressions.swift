@@ -59,6 +59,9 @@ enum OutputExpressions {
         if let filesystem = index.filesystems[module] {
             return filesystemExpression(filesystem, id: id, output: output, path: path)
         }
+        if index.workbenches[module] != nil, output == "proxy_uri" || output == "instance_name" {
+            return "google_workbench_instance.\(id).\(output == "proxy_uri" ? "proxy_uri" : "name")" + HCL.access(path)
+        }
         if index.clusters[module] != nil, output == "slurm_controller_instance" {
             let instance = "google_compute_instance.\(id)"
             return "{name = \(instance).name, zone = \(instance).zone, self_link = \(instance).self_link}" + HCL.access(path)
@@ -88,6 +91,11 @@ enum OutputExpressions {
             server = "split(\":\", \(resource).mount_point)[0]"
             if output == "lustre_id" { return "\(resource).id" }
             if output == "capacity_gib" { return "\(resource).capacity_gib" }
+        case .cloudStorage:
+            resource = "google_storage_bucket.\(id)"
+            server = HCL.quoted("")
+            if output == "gcs_bucket_name" { return "\(resource).name" }
+            if output == "gcs_bucket_path" { return "\"gs://${\(resource).name}\"" }
         }
         guard output == "network_storage" else { return nil }
         let mount = filesystem.mount

@@ -34,6 +34,9 @@ enum TerraformEmitter {
             for cluster in deployment.clusters {
                 ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
             }
+            for workbench in deployment.workbenches where workbench.origin.group == group.name {
+                WorkbenchResources.emit(workbench, into: &document, references: &references)
+            }
             let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map { ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false) }
             for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
                 let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)

@@ -41,16 +41,22 @@ extension SettingReader {
 
     /// Mount contracts from a `network_storage` setting: filesystems of used modules, or literal contracts.
     func mounts(_ name: String, diagnostics: inout Diagnostics) -> [MountContract] {
+        locatedMounts(name, diagnostics: &diagnostics).map(\.mount)
+    }
+
+    /// Mount contracts with where each came from: the `use` entry of its module, or the setting.
+    func locatedMounts(_ name: String, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
         let elements = value(name).list ?? []
-        return elements.compactMap { element -> MountContract? in
+        return elements.compactMap { element -> (MountContract, SourceLocation)? in
             if let (module, entity) = entity(of: element) {
                 guard case let .filesystem(filesystem) = entity else {
                     diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(name))
                     return nil
                 }
-                return filesystem.mount
+                if case let .output(reference) = element { return (filesystem.mount, reference.location) }
+                return (filesystem.mount, location(name))
             }
-            return literalMount(element, setting: name, diagnostics: &diagnostics)
+            return literalMount(element, setting: name, diagnostics: &diagnostics).map { ($0, location(name)) }
         }
     }
 

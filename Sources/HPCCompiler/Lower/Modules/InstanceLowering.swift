@@ -8,15 +8,7 @@ enum InstanceLowering {
               let machineName = settings.string("machine_type", diagnostics: &diagnostics),
               let subnetwork = settings.subnetworkAttachment("subnetwork_self_link", diagnostics: &diagnostics)
         else { return nil }
-        guard let machine = settings.context.machines.machine(machineName) else {
-            let family = String(machineName.prefix { $0 != "-" })
-            let known = settings.context.machines.families.contains(family)
-            diagnostics.report(.unknownMachineType, "unknown machine type '\(machineName)'", at: settings.location("machine_type"),
-                               help: settings.context.machines.suggestion(for: machineName).map { "did you mean '\($0)'?" }
-                                   ?? (known ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
-                                             : "hpcc knows the families " + settings.context.machines.families.sorted().joined(separator: ", ")))
-            return nil
-        }
+        guard let machine = machine(machineName, settings: settings, diagnostics: &diagnostics) else { return nil }
         guard let image = bootImage(settings, diagnostics: &diagnostics) else { return nil }
         let diskLabels = origin.labels.merging(settings.stringMap("disk_labels", diagnostics: &diagnostics)) { _, own in own }
         let bandwidth = settings.string("bandwidth_tier", diagnostics: &diagnostics) ?? "platform_default"
@@ -67,7 +59,20 @@ enum InstanceLowering {
         )
     }
 
-    private static func bootImage(_ settings: SettingReader, diagnostics: inout Diagnostics) -> BootImage? {
+    /// The catalog's machine type named `name`; reports an unknown one at `machine_type`.
+    static func machine(_ name: String, settings: SettingReader, diagnostics: inout Diagnostics) -> MachineType? {
+        let machines = settings.context.machines
+        if let machine = machines.machine(name) { return machine }
+        let family = String(name.prefix { $0 != "-" })
+        diagnostics.report(.unknownMachineType, "unknown machine type '\(name)'", at: settings.location("machine_type"),
+                           help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
+                               ?? (machines.families.contains(family) ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
+                                                                      : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))
+        return nil
+    }
+
+    /// The `instance_image` setting: `project` plus exactly one of `family` or `name`.
+    static func bootImage(_ settings: SettingReader, diagnostics: inout Diagnostics) -> BootImage? {
         let fields = settings.stringMap("instance_image", diagnostics: &diagnostics)
         let family = fields["family"], name = fields["name"]
         guard let project = fields["project"], (family == nil) != (name == nil) else {

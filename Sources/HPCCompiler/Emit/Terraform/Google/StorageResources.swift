@@ -1,4 +1,4 @@
-/// Private services access, Filestore and Managed Lustre resources.
+/// Private services access, Filestore, Managed Lustre and Cloud Storage resources.
 enum StorageResources {
     static func emit(_ access: PrivateServiceAccess, into document: inout TerraformDocument, references: inout TerraformReferences) {
         let id = access.origin.module.rawValue
@@ -77,6 +77,8 @@ enum StorageResources {
             }
         case .imported:
             break
+        case let .cloudStorage(bucket):
+            BucketResources.emit(bucket, origin: filesystem.origin, into: &document)
         }
     }
 }
