@@ -439,6 +439,20 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "workbench owner whose user name would be too long", blueprint: workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "‸ada.lovelace@analytical-engines.example.com"),
                 codes: [.invalidName], help: "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account; set owner_login to the owner's OS Login user name"),
     InvalidCase(name: "workbench owner login that is a system account", blueprint: workbenchBlueprint(notebook: "      owner_login: ‸root\n"), codes: [.invalidName]),
+    InvalidCase(name: "Managed Lustre throughput no tier offers", blueprint: miniPlus("""
+          - id: psa
+            source: modules/network/private-service-access
+            use: [network]
+          - id: scratch
+            source: modules/file-system/managed-lustre
+            use: [network, psa]
+            settings:
+              name: scratch
+              remote_mount: scratch
+              per_unit_storage_throughput: ‸300
+              size_gib: 36000
+
+        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"), codes: [.constraintViolation]),
 ]
 
 /// A workbench on a Filestore home and a bucket, with extra settings for the bucket and the notebook.
