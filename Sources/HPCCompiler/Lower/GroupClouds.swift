@@ -1,0 +1,24 @@
+/// Which cloud each Terraform root provisions on. A root has one default provider
+/// configuration, and its labels/tags, names and network references differ per cloud, so a
+/// group holds GCP modules or AWS modules, never both (an error at the first module of the
+/// minority cloud); a group of cloud-neutral modules stays a GCP root, as before AWS existed.
+enum GroupClouds {
+    static func assign(to deployment: inout Deployment, resolved: ResolvedBlueprint, diagnostics: inout Diagnostics) {
+        let userLabels = resolved.variables["labels"]?.map?.compactMapValues { Conformance.scalarText($0) } ?? [:]
+        for index in deployment.groups.indices {
+            let name = deployment.groups[index].name
+            let modules = resolved.modules.filter { $0.declaration.group == name && $0.schema.cloud != .any }
+            guard let first = modules.first else { continue }
+            if let other = modules.first(where: { $0.schema.cloud != first.schema.cloud }) {
+                diagnostics.report(.mixedClouds, "group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \(other.schema.cloud.rawValue) module '\(other.id)'",
+                                   at: other.declaration.id.location, help: "put the \(other.schema.cloud.rawValue) modules in a group of their own; later groups can read earlier groups' outputs")
+                continue
+            }
+            guard first.schema.cloud == .aws else { continue }
+            deployment.groups[index].cloud = .aws
+            var tags = ["hpcc_blueprint": deployment.blueprintName, "hpcc_deployment": LabelValue.sanitize(deployment.name)]
+            tags.merge(userLabels) { _, user in user }
+            deployment.groups[index].defaultTags = tags
+        }
+    }
+}
