@@ -21,7 +21,7 @@ extension ModuleSchema {
                         default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),
             SettingSpec("performance_mode", .string, "Performance mode of a new file system.", default: .string("generalPurpose"),
                         constraints: [.oneOf(["generalPurpose", "maxIO"])]),
-            SettingSpec("throughput_mode", .string, "Throughput mode of a new file system.", default: .string("elastic"),
+            SettingSpec("throughput_mode", .string, "Throughput mode of a new file system; `elastic` needs performance_mode `generalPurpose`.", default: .string("elastic"),
                         constraints: [.oneOf(["bursting", "elastic", "provisioned"])]),
             SettingSpec("provisioned_throughput_in_mibps", .number, "Throughput in MiB/s; required with, and only with, `throughput_mode: provisioned`.",
                         constraints: [.range(min: 1, max: 3414)]),

@@ -10,7 +10,7 @@ extension ModuleSchema {
         (`network_storage`, fs_type `lustre`, server `<dns_name>@tcp`, remote `/<mount_name>`).
         """,
         settings: [
-            CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
+            CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
             SettingSpec("subnet_id", .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module).", required: true),
             AWSSettings.mountPath,
             SettingSpec("mount_options", .string, "Mount options clients use.", default: .string("defaults,noatime,flock,_netdev")),

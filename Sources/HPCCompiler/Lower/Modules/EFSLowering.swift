@@ -35,6 +35,12 @@ enum EFSLowering {
             return nil
         }
         let throughputMode = settings.string("throughput_mode", diagnostics: &diagnostics) ?? "elastic"
+        let performanceMode = settings.string("performance_mode", diagnostics: &diagnostics) ?? "generalPurpose"
+        if throughputMode == "elastic", performanceMode == "maxIO" {
+            diagnostics.report(.constraintViolation, "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO", at: settings.location("performance_mode"),
+                               help: "use throughput_mode bursting or provisioned with maxIO")
+            return nil
+        }
         let provisioned = settings.literal("provisioned_throughput_in_mibps", diagnostics: &diagnostics)?.number
         if (throughputMode == "provisioned") != (provisioned != nil) {
             let name = provisioned == nil ? "throughput_mode" : "provisioned_throughput_in_mibps"
@@ -45,7 +51,7 @@ enum EFSLowering {
         guard let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics) else { return nil }
         return NewEFS(
             name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", vpc: settings.text("vpc_id")!, subnets: subnets, clusterSecurityGroup: settings.text("security_group_id")!,
-            performanceMode: settings.string("performance_mode", diagnostics: &diagnostics) ?? "generalPurpose",
+            performanceMode: performanceMode,
             throughputMode: throughputMode, provisionedThroughput: provisioned,
             transitionToIA: settings.string("transition_to_ia", diagnostics: &diagnostics),
             kmsKeyID: settings.string("kms_key_id", diagnostics: &diagnostics)
