@@ -486,6 +486,10 @@ let invalidCases: [InvalidCase] = [
                 codes: [.invalidNetworkRange]),
     InvalidCase(name: "AWS peer VPC overlapping the VPC", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "vpc_cidr: 10.20.0.0/16", with: "vpc_cidr: 10.20.0.0/16\n      peering: ‸{peer_vpc_id: vpc-0123456789abcdef0, peer_cidr: 10.20.128.0/17}"),
                 codes: [.invalidNetworkRange]),
+    InvalidCase(name: "AWS gateway endpoint for a service without one", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "vpc_cidr: 10.20.0.0/16", with: "vpc_cidr: 10.20.0.0/16\n      gateway_endpoints: ‸[s3, ec2]"),
+                codes: [.constraintViolation], help: "gateway endpoints exist for dynamodb and s3; list 'ec2' under interface_endpoints"),
+    InvalidCase(name: "EFS elastic throughput with maxIO", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "      local_mount: /home\n", with: "      local_mount: /home\n      performance_mode: ‸maxIO\n"),
+                codes: [.constraintViolation]),
     InvalidCase(name: "existing EFS with settings of a new one", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "      local_mount: /home\n", with: "      local_mount: /home\n      file_system_id: fs-0123456789abcdef0\n      throughput_mode: ‸bursting\n"),
                 codes: [.storageSettingsMismatch]),
     InvalidCase(name: "GCP and AWS modules in one group", blueprint: miniPlus("""

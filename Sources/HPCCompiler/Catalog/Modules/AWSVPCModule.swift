@@ -43,7 +43,7 @@ extension ModuleSchema {
 
 /// The AWS services the VPC module reaches privately by default.
 public enum AWSEndpoints {
-    /// Gateway endpoints (route-table entries, free of charge).
+    /// Gateway endpoints (route-table entries, free of charge); AWS offers them for these two services only.
     public static let gateway = ["dynamodb", "s3"]
     /// Interface endpoints ParallelCluster lists for a subnet without internet access; Secrets
     /// Manager because hpcc keeps cluster keys and database credentials there.

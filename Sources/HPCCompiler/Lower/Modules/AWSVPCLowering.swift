@@ -68,6 +68,12 @@ enum AWSVPCLowering {
             diagnostics.report(.constraintViolation, "'\(service)' in '\(name)' of module '\(settings.id)' is not an AWS service name", at: settings.location(name),
                                help: "write the part after com.amazonaws.<region>., e.g. ec2 or ecr.api")
         }
+        if name == "gateway_endpoints" {
+            for service in services where !AWSEndpoints.gateway.contains(service) {
+                diagnostics.report(.constraintViolation, "AWS has no gateway endpoint for '\(service)'", at: settings.location(name),
+                                   help: "gateway endpoints exist for \(AWSEndpoints.gateway.joined(separator: " and ")); list '\(service)' under interface_endpoints")
+            }
+        }
         if let repeated = services.enumerated().first(where: { services[..<$0.offset].contains($0.element) })?.element {
             diagnostics.report(.duplicateName, "'\(repeated)' is listed twice in '\(name)' of module '\(settings.id)'", at: settings.location(name))
         }

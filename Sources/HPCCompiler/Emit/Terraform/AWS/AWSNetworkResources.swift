@@ -81,7 +81,7 @@ enum AWSNetworkResources {
     private static func emitSecurityGroups(_ network: AWSNetwork, id: String, tags: (String) -> JSON, into document: inout TerraformDocument) {
         let cluster = AWSNames.clusterGroup(id), endpoints = AWSNames.endpointGroup(id)
         document.resource("aws_security_group", cluster, [
-            "name": .string("\(network.name)-cluster"), "description": "Cluster nodes: all traffic among members",
+            "name": .string(HCL.escapeTemplate("\(network.name)-cluster")), "description": "Cluster nodes: all traffic among members",
             "vpc_id": .string("${aws_vpc.\(id).id}"), "tags": tags("cluster"),
         ])
         document.resource("aws_vpc_security_group_ingress_rule", "\(cluster)_members", [
@@ -94,7 +94,7 @@ enum AWSNetworkResources {
         ])
         guard !network.interfaceEndpoints.isEmpty else { return }
         document.resource("aws_security_group", endpoints, [
-            "name": .string("\(network.name)-endpoints"), "description": "Interface endpoints: HTTPS from the VPC",
+            "name": .string(HCL.escapeTemplate("\(network.name)-endpoints")), "description": "Interface endpoints: HTTPS from the VPC",
             "vpc_id": .string("${aws_vpc.\(id).id}"), "tags": tags("endpoints"),
         ])
         document.resource("aws_vpc_security_group_ingress_rule", "\(endpoints)_https", [
