@@ -106,6 +106,28 @@ struct AWSModuleTests {
         #expect(positions(result.diagnostics, severity: .error) == marked.markers.map { "\($0.line):\($0.column) HPC3034" })
     }
 
+    @Test func awsGroupBesideAGCPGroupTakesItsModulesRegion() throws {
+        let text = mini("deployment_groups:\n", """
+        deployment_groups:
+        - group: aws
+          modules:
+          - id: home
+            source: modules/file-system/efs
+            settings: {file_system_id: fs-0123456789abcdef0, region: eu-west-1}
+          - id: archive
+            source: modules/file-system/efs
+            settings: {file_system_id: fs-0123456789abcdef1, region: ‸eu-central-1}
+
+        """)
+        let marked = MarkedBlueprint(text)
+        let result = compile(marked.text)
+        #expect(positions(result.diagnostics, severity: .error) == marked.markers.map { "\($0.line):\($0.column) HPC3034" })
+        let fixed = compile(marked.text.replacingOccurrences(of: "region: eu-central-1", with: "region: eu-west-1"))
+        let main = try #require(fixed.file("aws/main.tf.json"), "\(fixed.diagnostics.map(\.message))")
+        #expect(main.contains("\"region\": \"eu-west-1\"") && !main.contains("google"))
+        #expect(fixed.file("primary/main.tf.json")?.contains("\"region\": \"us-central1\"") == true)
+    }
+
     @Test func scratchCapacityBandsAreOpenEnded() {
         let bands = FSxDeploymentType.scratch1.capacityBands(storageType: "SSD", throughput: nil)
         #expect(bands.map(\.description) == ["1200-2400 GiB in steps of 1200", "multiples of 3600 GiB from 3600"])

@@ -148,7 +148,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .fsxThroughput: "an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the deployment and storage type"
         case .fsxStorageType: "an FSx for Lustre storage type or Lustre version the deployment type does not offer"
         case .dataRepositoryAssociation: "an FSx data repository association the file system cannot have (SCRATCH_1 or Lustre 2.10, a repeated path, an event outside NEW, CHANGED, DELETED, a path that is not s3://)"
-        case .mixedClouds: "GCP and AWS modules in one deployment group, or a GCP module mounting an AWS filesystem"
+        case .mixedClouds: "GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module mounting an AWS filesystem"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .terraformReservedName: "a name Terraform reserves"
         case .readFailed: "the blueprint cannot be read"
