@@ -2,7 +2,7 @@ extension ModuleSchema {
     /// `modules/network/aws-vpc`.
     static let awsVPC = ModuleSchema(
         source: "modules/network/aws-vpc", kind: .awsVPC, cloud: .aws,
-        summary: "AWS VPC: private subnets per availability zone, VPC endpoints, security groups, no internet gateway by default",
+        summary: "Private VPC: a subnet per availability zone, VPC endpoints, security groups, no internet gateway by default",
         description: """
         Creates a VPC with one private subnet per availability zone (carved from `vpc_cidr`), one private \
         route table, S3 and DynamoDB gateway endpoints on it, interface endpoints (private DNS) for the \
