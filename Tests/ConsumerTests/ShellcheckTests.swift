@@ -22,7 +22,12 @@ struct ShellcheckTests {
         }
         let deployment = try #require(result.deployment)
         let expected = (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count + deployment.startupScripts.count
-        #expect(paths.count == expected && expected > 0)
+        #expect(paths.count == expected)
+        guard expected > 0 else {
+            // Nothing to check: the blueprint has no cluster, workbench or startup script.
+            ConsumerTools.record(name, "shellcheck", "no scripts in this blueprint")
+            return
+        }
         let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", "--shell=bash"] + paths)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         ConsumerTools.record(name, "shellcheck", "\(paths.count) scripts \(outcome.status == 0 ? "clean" : "REJECTED") at warning level")

@@ -453,7 +453,85 @@ let invalidCases: [InvalidCase] = [
               size_gib: 36000
 
         """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"), codes: [.constraintViolation]),
+    InvalidCase(name: "FSx capacity the deployment type does not offer", blueprint: awsBlueprint(fsx: "      storage_capacity: ‸3600\n"),
+                codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 2400 or 4800 GiB"),
+    InvalidCase(name: "FSx SCRATCH_1 capacity", blueprint: awsBlueprint(fsx: "      deployment_type: SCRATCH_1\n      storage_capacity: ‸4800\n", throughput: nil),
+                codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 3600 or 7200 GiB"),
+    InvalidCase(name: "FSx PERSISTENT_1 HDD capacity at 40 MB/s per TiB", blueprint: awsBlueprint(
+        fsx: "      deployment_type: PERSISTENT_1\n      storage_type: HDD\n      storage_capacity: ‸6000\n", throughput: 40), codes: [.capacityOutOfRange]),
+    InvalidCase(name: "FSx persistent type without throughput", blueprint: awsBlueprint(fsx: "", throughput: nil).replacingOccurrences(of: "- id: scratch", with: "- id: ‸scratch"),
+                codes: [.fsxThroughput]),
+    InvalidCase(name: "FSx scratch type with throughput", blueprint: awsBlueprint(fsx: "      deployment_type: SCRATCH_2\n", throughput: 250, marked: true), codes: [.fsxThroughput]),
+    InvalidCase(name: "FSx throughput the type does not offer", blueprint: awsBlueprint(fsx: "", throughput: 200, marked: true), codes: [.fsxThroughput]),
+    InvalidCase(name: "FSx HDD outside PERSISTENT_1", blueprint: awsBlueprint(fsx: "      storage_type: ‸HDD\n"), codes: [.fsxStorageType]),
+    InvalidCase(name: "FSx PERSISTENT_2 on Lustre 2.10", blueprint: awsBlueprint(fsx: "      file_system_type_version: ‸\"2.10\"\n"), codes: [.fsxStorageType]),
+    InvalidCase(name: "FSx data compression value", blueprint: awsBlueprint(fsx: "      data_compression_type: ‸GZIP\n"), codes: [.constraintViolation]),
+    InvalidCase(name: "FSx data repository association on SCRATCH_1", blueprint: awsBlueprint(
+        fsx: "      deployment_type: SCRATCH_1\n      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a}\n", throughput: nil),
+                codes: [.dataRepositoryAssociation]),
+    InvalidCase(name: "FSx data repository event outside NEW, CHANGED, DELETED", blueprint: awsBlueprint(
+        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a, auto_export_events: [NEW, MOVED]}\n"),
+                codes: [.dataRepositoryAssociation], help: "events are NEW, CHANGED, DELETED"),
+    InvalidCase(name: "FSx data repository path not on S3", blueprint: awsBlueprint(
+        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: gs://bucket-a}\n"), codes: [.dataRepositoryAssociation]),
+    InvalidCase(name: "FSx directory linked twice", blueprint: awsBlueprint(
+        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a}\n      - {file_system_path: /a, data_repository_path: s3://bucket-b}\n"),
+                codes: [.dataRepositoryAssociation]),
+    InvalidCase(name: "FSx more than 8 data repository associations", blueprint: awsBlueprint(
+        fsx: "      data_repository_associations:\n" + (0..<9).map { "      \($0 == 0 ? "‸" : "")- {file_system_path: /d\($0), data_repository_path: s3://bucket-\($0)}\n" }.joined()),
+                codes: [.constraintViolation]),
+    InvalidCase(name: "AWS availability zone of another region", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "availability_zones: [eu-west-1a, eu-west-1b]", with: "availability_zones: ‸[eu-west-1a, eu-central-1b]"),
+                codes: [.zoneNotInRegion]),
+    InvalidCase(name: "AWS subnets that do not fit the VPC", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "vpc_cidr: 10.20.0.0/16", with: "vpc_cidr: 10.20.0.0/24\n      private_subnet_new_bits: ‸8"),
+                codes: [.invalidNetworkRange]),
+    InvalidCase(name: "AWS peer VPC overlapping the VPC", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "vpc_cidr: 10.20.0.0/16", with: "vpc_cidr: 10.20.0.0/16\n      peering: ‸{peer_vpc_id: vpc-0123456789abcdef0, peer_cidr: 10.20.128.0/17}"),
+                codes: [.invalidNetworkRange]),
+    InvalidCase(name: "AWS gateway endpoint for a service without one", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "vpc_cidr: 10.20.0.0/16", with: "vpc_cidr: 10.20.0.0/16\n      gateway_endpoints: ‸[s3, ec2]"),
+                codes: [.constraintViolation], help: "gateway endpoints exist for dynamodb and s3; list 'ec2' under interface_endpoints"),
+    InvalidCase(name: "EFS elastic throughput with maxIO", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "      local_mount: /home\n", with: "      local_mount: /home\n      performance_mode: ‸maxIO\n"),
+                codes: [.constraintViolation]),
+    InvalidCase(name: "existing EFS with settings of a new one", blueprint: awsBlueprint(fsx: "").replacingOccurrences(of: "      local_mount: /home\n", with: "      local_mount: /home\n      file_system_id: fs-0123456789abcdef0\n      throughput_mode: ‸bursting\n"),
+                codes: [.storageSettingsMismatch]),
+    InvalidCase(name: "GCP and AWS modules in one group", blueprint: miniPlus("""
+          - id: ‸home
+            source: modules/file-system/efs
+            settings:
+              file_system_id: fs-0123456789abcdef0
+              region: eu-west-1
+
+        """), codes: [.mixedClouds]),
 ]
+
+/// A private AWS VPC with an EFS home and an FSx for Lustre scratch; `fsx` adds settings to the
+/// FSx module, `throughput` sets its per-unit throughput (marked with ‸ when `marked`).
+func awsBlueprint(fsx: String, throughput: Int? = 250, marked: Bool = false) -> String {
+    let throughputLine = throughput.map { "      per_unit_storage_throughput: \(marked ? "‸" : "")\($0)\n" } ?? ""
+    return """
+    blueprint_name: aws-mini
+    vars:
+      deployment_name: aws-mini
+      region: eu-west-1
+      availability_zones: [eu-west-1a, eu-west-1b]
+    deployment_groups:
+    - group: storage
+      modules:
+      - id: network
+        source: modules/network/aws-vpc
+        settings:
+          vpc_cidr: 10.20.0.0/16
+      - id: home
+        source: modules/file-system/efs
+        use: [network]
+        settings:
+          local_mount: /home
+      - id: scratch
+        source: modules/file-system/fsx-lustre
+        use: [network]
+        settings:
+          local_mount: /fsx
+
+    """ + throughputLine + fsx
+}
 
 /// A workbench on a Filestore home and a bucket, with extra settings for the bucket and the notebook.
 func workbenchBlueprint(bucket: String = "", notebook: String = "") -> String {

@@ -318,6 +318,9 @@ def requested_types(patterns, keep_path):
         for path in files:
             with open(path) as fh:
                 root = json.load(fh)
+            # AWS roots (no google provider) take their schema from the real AWS plugin.
+            if "google" not in root.get("terraform", {}).get("required_providers", {}):
+                continue
             resources |= block_names(root.get("resource", {}))
             data_sources |= block_names(root.get("data", {}))
     if keep_path:

@@ -4,6 +4,9 @@ public struct CapacityBand: Hashable, Sendable {
     public var max: Int
     public var step: Int
 
+    /// The `max` of a band with no upper limit hpcc knows (the account's quota decides).
+    public static let unbounded = Int.max
+
     public init(_ min: Int, _ max: Int, step: Int) {
         self.min = min
         self.max = max
@@ -17,7 +20,9 @@ public struct CapacityBand: Hashable, Sendable {
 
     /// `1024-9984 GiB in steps of 256`.
     public var description: String {
-        step == 1 ? "\(min)-\(max) GiB" : "\(min)-\(max) GiB in steps of \(step)"
+        if min == max { return "\(min) GiB" }
+        if max == Self.unbounded { return "multiples of \(step) GiB from \(min)" }
+        return step == 1 ? "\(min)-\(max) GiB" : "\(min)-\(max) GiB in steps of \(step)"
     }
 
     /// The nearest sizes the bands offer below and above `size`, for a suggestion.
@@ -31,7 +36,7 @@ public struct CapacityBand: Hashable, Sendable {
             } else {
                 let down = band.min + (size - band.min) / band.step * band.step
                 below.append(down)
-                if down + band.step <= band.max { above.append(down + band.step) }
+                if band.max - down >= band.step { above.append(down + band.step) }
             }
         }
         return (below.max(), above.min())

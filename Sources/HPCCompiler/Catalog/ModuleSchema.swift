@@ -15,6 +15,9 @@ public enum ModuleKind: String, Hashable, Sendable {
     case serviceAccount
     case startupScript
     case pubsubTopic
+    case awsVPC
+    case efs
+    case fsxLustre
 }
 
 /// The cloud a module provisions on.

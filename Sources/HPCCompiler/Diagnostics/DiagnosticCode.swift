@@ -61,6 +61,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case diskTypeUnsupported = "HPC3028"
     case storageSettingsMismatch = "HPC3029"
     case invalidStartupRunner = "HPC3030"
+    case fsxThroughput = "HPC3031"
+    case fsxStorageType = "HPC3032"
+    case dataRepositoryAssociation = "HPC3033"
+    case mixedClouds = "HPC3034"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -141,6 +145,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .diskTypeUnsupported: "a disk type the machine family does not support"
         case .storageSettingsMismatch: "settings of imported storage that do not fit its fs_type (a missing or extra server, a malformed export, filesystem or bucket name)"
         case .invalidStartupRunner: "a startup-script runner with an unknown type, no or two contents, a bad destination or args"
+        case .fsxThroughput: "an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the deployment and storage type"
+        case .fsxStorageType: "an FSx for Lustre storage type or Lustre version the deployment type does not offer"
+        case .dataRepositoryAssociation: "an FSx data repository association the file system cannot have (SCRATCH_1 or Lustre 2.10, a repeated path, an event outside NEW, CHANGED, DELETED, a path that is not s3://)"
+        case .mixedClouds: "GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module mounting an AWS filesystem"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .terraformReservedName: "a name Terraform reserves"
         case .readFailed: "the blueprint cannot be read"

@@ -9,6 +9,8 @@ public struct Deployment: Hashable, Sendable {
     public var groups: [TerraformGroup]
     /// VPC networks.
     public var networks: [Network] = []
+    /// AWS VPCs.
+    public var awsNetworks: [AWSNetwork] = []
     /// Existing VPC networks hpcc looks up.
     public var importedNetworks: [ImportedNetwork] = []
     /// Private services access connections.
@@ -63,6 +65,10 @@ public struct TerraformGroup: Hashable, Sendable {
     public var project: String?
     public var region: String?
     public var zone: String?
+    /// The cloud of its modules: AWS when every module that names a cloud is an AWS one, GCP otherwise.
+    public var cloud: Cloud = .gcp
+    /// `vars.labels` with hpcc's deployment-wide labels: the AWS provider's `default_tags`.
+    public var defaultTags: [String: String] = [:]
 }
 
 /// A module output exposed as a Terraform output of the module's group.

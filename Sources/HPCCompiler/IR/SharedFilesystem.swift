@@ -39,6 +39,18 @@ public enum FilesystemBacking: Hashable, Sendable {
     case imported
     /// A Cloud Storage bucket mounted with gcsfuse.
     case cloudStorage(BucketInstance)
+    /// Amazon EFS, new or existing.
+    case efs(EFSFileSystem)
+    /// Amazon FSx for Lustre.
+    case fsxLustre(FSxLustreFileSystem)
+
+    /// Whether the storage lives on AWS.
+    public var isAWS: Bool {
+        switch self {
+        case .efs, .fsxLustre: true
+        default: false
+        }
+    }
 }
 
 /// A Filestore instance.

@@ -16,6 +16,7 @@ public struct Lowering: Sendable {
     /// Lowers `resolved`; nil when an error was reported.
     public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
         var context = LoweringContext(resolved: resolved, machines: machines, files: files)
+        GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
         var failed = Set<ModuleID>()
         for id in resolved.order {
             guard let module = resolved.module(id) else { continue }
@@ -43,6 +44,9 @@ public struct Lowering: Sendable {
             case .serviceAccount: ServiceAccountLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .startupScript: StartupScriptLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .pubsubTopic: PubSubTopicLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .awsVPC: AWSVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .efs: EFSLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             if diagnostics.errorCount > errorsBefore { failed.insert(id) }
         }
@@ -54,6 +58,7 @@ public struct Lowering: Sendable {
 /// What a module became, for the modules that use it.
 enum LoweredEntity: Hashable {
     case network(Network)
+    case awsNetwork(AWSNetwork)
     case importedNetwork(ImportedNetwork)
     case serviceAccount(ManagedServiceAccount)
     case startupScript(StartupScript)
@@ -101,6 +106,11 @@ struct LoweringContext {
         }
     }
 
+    /// Whether a reference names a whole list output of its module.
+    func schemaOutputIsList(_ reference: OutputReference) -> Bool {
+        resolved.module(reference.module)?.schema.output(reference.output)?.type.isList ?? false
+    }
+
     /// The known value of `reference` (with its path applied), if any.
     func known(_ module: ModuleID, _ output: String, path: [Accessor]) -> Value? {
         guard var value = knownOutputs[module]?[output] else { return nil }
@@ -129,6 +139,9 @@ struct LoweringContext {
     /// other tools need to attach to its network and storage.
     static let defaultOutputs: [ModuleKind: [String]] = [
         .vpc: ["network_id", "subnetwork_self_link"],
+        .awsVPC: ["vpc_id", "private_subnet_ids", "security_group_id"],
+        .efs: ["network_storage", "efs_id"],
+        .fsxLustre: ["network_storage", "fsx_id"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
         .serviceAccount: ["service_account_email"],

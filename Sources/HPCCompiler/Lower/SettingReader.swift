@@ -78,6 +78,13 @@ struct SettingReader {
     /// The module's labels: hpcc's, then vars.labels and the module's own (already merged by Resolve).
     func origin(diagnostics: inout Diagnostics) -> Origin {
         let labels = stringMap("labels", diagnostics: &diagnostics)
+        if schema.cloud == .aws {
+            for (key, value) in labels.sorted(by: { $0.key < $1.key }) where !AWSTags.isValid(key: key, value: value) {
+                diagnostics.report(.invalidName, "tag '\(key): \(value)' of module '\(id)' is not a valid AWS tag", at: location("labels"),
+                                   help: "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters")
+            }
+            return context.origin(of: module, userLabels: labels)
+        }
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) where !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) {
             diagnostics.report(.invalidName, "label '\(key): \(value)' of module '\(id)' is not a valid GCP label", at: location("labels"),
                                help: "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same")
@@ -89,5 +96,12 @@ struct SettingReader {
     func entity(of value: Value) -> (ModuleID, LoweredEntity)? {
         guard case let .output(reference) = value, let entity = context.entities[reference.module] else { return nil }
         return (reference.module, entity)
+    }
+}
+
+/// AWS tag rules (looser than GCP labels: any case, spaces and most punctuation are fine).
+enum AWSTags {
+    static func isValid(key: String, value: String) -> Bool {
+        (1...128).contains(key.count) && value.count <= 256 && !key.lowercased().hasPrefix("aws:")
     }
 }

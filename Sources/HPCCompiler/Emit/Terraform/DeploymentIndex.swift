@@ -4,6 +4,7 @@ struct DeploymentIndex {
     let deployment: Deployment
     private var groups: [ModuleID: GroupName] = [:]
     private(set) var networks: [ModuleID: Network] = [:]
+    private(set) var awsNetworks: [ModuleID: AWSNetwork] = [:]
     private(set) var importedNetworks: [ModuleID: ImportedNetwork] = [:]
     private(set) var serviceAccounts: [ModuleID: ManagedServiceAccount] = [:]
     private(set) var topics: [ModuleID: PubSubTopic] = [:]
@@ -18,6 +19,7 @@ struct DeploymentIndex {
     init(_ deployment: Deployment) {
         self.deployment = deployment
         for network in deployment.networks { add(network.origin); networks[network.origin.module] = network }
+        for network in deployment.awsNetworks { add(network.origin); awsNetworks[network.origin.module] = network }
         for network in deployment.importedNetworks { add(network.origin); importedNetworks[network.origin.module] = network }
         for account in deployment.serviceAccounts { add(account.origin); serviceAccounts[account.origin.module] = account }
         for topic in deployment.topics { add(topic.origin); topics[topic.origin.module] = topic }

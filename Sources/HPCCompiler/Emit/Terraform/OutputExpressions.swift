@@ -56,6 +56,9 @@ enum OutputExpressions {
             }
             return base.map { $0 + HCL.access(path) }
         }
+        if let network = index.awsNetworks[module] {
+            return AWSOutputExpressions.network(network, id: id, output: output, path: path)
+        }
         if let filesystem = index.filesystems[module] {
             return filesystemExpression(filesystem, id: id, output: output, path: path)
         }
@@ -77,6 +80,7 @@ enum OutputExpressions {
     private static func filesystemExpression(_ filesystem: SharedFilesystem, id: String, output: String, path: [Accessor]) -> String? {
         let server: String
         let resource: String
+        var remote = HCL.quoted(filesystem.mount.remotePath)
         switch filesystem.backing {
         case .imported:
             // Nothing stands behind it: every field is the contract's compile-time value.
@@ -91,6 +95,16 @@ enum OutputExpressions {
             server = "split(\":\", \(resource).mount_point)[0]"
             if output == "lustre_id" { return "\(resource).id" }
             if output == "capacity_gib" { return "\(resource).capacity_gib" }
+        case let .efs(efs):
+            guard efs.created != nil else { return nil }
+            resource = "aws_efs_file_system.\(id)"
+            server = "\(resource).dns_name"
+            if output == "efs_id" { return "\(resource).id" }
+        case .fsxLustre:
+            resource = "aws_fsx_lustre_file_system.\(id)"
+            server = "\"${\(resource).dns_name}@tcp\""
+            remote = "\"/${\(resource).mount_name}\""
+            if output == "fsx_id" { return "\(resource).id" }
         case .cloudStorage:
             resource = "google_storage_bucket.\(id)"
             server = HCL.quoted("")
@@ -100,7 +114,7 @@ enum OutputExpressions {
         guard output == "network_storage" else { return nil }
         let mount = filesystem.mount
         let fields = [
-            ("server_ip", server), ("remote_mount", HCL.quoted(mount.remotePath)), ("local_mount", HCL.quoted(mount.localMount)),
+            ("server_ip", server), ("remote_mount", remote), ("local_mount", HCL.quoted(mount.localMount)),
             ("fs_type", HCL.quoted(mount.type.rawValue)), ("mount_options", HCL.quoted(mount.options)),
         ]
         if case let .key(field)? = path.first, let match = fields.first(where: { $0.0 == field }) {

@@ -1,4 +1,4 @@
-/// `<group>/main.tf.json` for every deployment group: the GCP resources of the modules in the
+/// `<group>/main.tf.json` for every deployment group: the GCP or AWS resources of the modules in the
 /// group, providers and backend, exposed outputs, and the outputs/variables that carry values
 /// from earlier groups into later ones.
 enum TerraformEmitter {
@@ -16,6 +16,9 @@ enum TerraformEmitter {
             for network in deployment.networks where network.origin.group == group.name {
                 NetworkResources.emit(network, into: &document, references: &references)
             }
+            for network in deployment.awsNetworks where network.origin.group == group.name {
+                AWSNetworkResources.emit(network, defaults: group.defaultTags, into: &document)
+            }
             for network in deployment.importedNetworks where network.origin.group == group.name {
                 NetworkResources.emit(network, into: &document)
             }
@@ -29,7 +32,11 @@ enum TerraformEmitter {
                 StorageResources.emit(access, into: &document, references: &references)
             }
             for filesystem in deployment.filesystems where filesystem.origin.group == group.name {
-                StorageResources.emit(filesystem, into: &document, references: &references)
+                if filesystem.backing.isAWS {
+                    AWSStorageResources.emit(filesystem, defaults: group.defaultTags, into: &document, references: &references)
+                } else {
+                    StorageResources.emit(filesystem, into: &document, references: &references)
+                }
             }
             for cluster in deployment.clusters {
                 ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
@@ -70,12 +77,16 @@ enum TerraformEmitter {
     }
 
     private static func configure(_ group: TerraformGroup, deployment: Deployment, into document: inout TerraformDocument) {
-        var google: [String: JSON] = [:]
-        if let project = group.project { google["project"] = JSON.string(project) }
-        if let region = group.region { google["region"] = JSON.string(region) }
-        if let zone = group.zone { google["zone"] = JSON.string(zone) }
-        document.providers["google"] = .object(google)
-        document.requiredProviders["google"] = JSON.object(["source": "hashicorp/google", "version": .string(googleProviderVersion)])
+        if group.cloud == .aws {
+            AWSProvider.configure(group, into: &document)
+        } else {
+            var google: [String: JSON] = [:]
+            if let project = group.project { google["project"] = JSON.string(project) }
+            if let region = group.region { google["region"] = JSON.string(region) }
+            if let zone = group.zone { google["zone"] = JSON.string(zone) }
+            document.providers["google"] = .object(google)
+            document.requiredProviders["google"] = JSON.object(["source": "hashicorp/google", "version": .string(googleProviderVersion)])
+        }
         for provider in group.providers {
             var requirement = document.requiredProviders[provider.name]?.members ?? [:]
             if let source = provider.source { requirement["source"] = JSON.string(source) }

@@ -53,6 +53,12 @@ extension SettingReader {
                     diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(name))
                     return nil
                 }
+                if filesystem.backing.isAWS, schema.cloud != .aws {
+                    diagnostics.report(.mixedClouds, "\(schema.cloud.rawValue) module '\(id)' cannot mount AWS filesystem '\(module)'",
+                                       at: { if case let .output(reference) = element { reference.location } else { location(name) } }(),
+                                       help: "its clients must run in the AWS VPC that holds it")
+                    return nil
+                }
                 if case let .output(reference) = element { return (filesystem.mount, reference.location) }
                 return (filesystem.mount, location(name))
             }
@@ -74,5 +80,30 @@ extension SettingReader {
         }
         return MountContract(server: text(from: server), remotePath: remote, localMount: local, type: type,
                              options: fields["mount_options"]?.string ?? "", provider: nil)
+    }
+}
+
+/// How AWS lowerings read subnets.
+extension SettingReader {
+    /// Each subnet of a list setting: a literal list, or an aws-vpc module's list output split into
+    /// its elements (hpcc knows how many subnets that module creates), so every subnet gets its
+    /// own resource.
+    func subnetList(_ name: String, diagnostics: inout Diagnostics) -> [TerraformText]? {
+        let value = value(name)
+        var subnets: [TerraformText] = []
+        for element in value.list ?? [value] {
+            if case let .output(reference) = element, reference.path.isEmpty, context.schemaOutputIsList(reference) {
+                guard case let .awsNetwork(network)? = context.entities[reference.module] else { subnets = []; break }
+                subnets += network.privateSubnets.indices.map { index in
+                    TerraformText(parts: [.reference(ModuleReference(module: reference.module, output: reference.output, path: [.index(index)], known: nil))])
+                }
+            } else if element.list == nil {
+                subnets.append(text(from: element))
+            }
+        }
+        if !subnets.isEmpty { return subnets }
+        diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must list the subnets or come from an aws-vpc module", at: location(name),
+                           help: "hpcc creates one resource per subnet and must know how many there are")
+        return nil
     }
 }

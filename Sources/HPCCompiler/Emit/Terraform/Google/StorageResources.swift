@@ -75,7 +75,8 @@ enum StorageResources {
                     "provisioner": .array([["local-exec": .object(["command": .string(HCL.escapeTemplate(LustreImport.command(instance, bucket: bucket)))])]]),
                 ])
             }
-        case .imported:
+        case .imported, .efs, .fsxLustre:
+            // Nothing to create here, or AWS storage (AWSStorageResources).
             break
         case let .cloudStorage(bucket):
             BucketResources.emit(bucket, origin: filesystem.origin, into: &document)

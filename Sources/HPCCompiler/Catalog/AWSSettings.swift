@@ -1,0 +1,14 @@
+/// Settings the AWS modules share, defined once.
+enum AWSSettings {
+    /// What an AWS region name looks like (`eu-west-1`, `us-gov-west-1`).
+    static let regionPattern = "[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]"
+
+    static let region = SettingSpec("region", .string, "AWS region of the resources (normally `vars.region`); it also configures the group's `aws` provider.", required: true,
+                                    constraints: [.pattern(regionPattern, description: "an AWS region name such as `eu-west-1`")])
+    static let tags = SettingSpec("labels", .map(.string), "Tags for every resource, merged over `vars.labels` (the provider's `default_tags` carry `vars.labels` and hpcc's `hpcc_blueprint`, `hpcc_deployment`); hpcc adds `hpcc_module` and `Name`.",
+                                  default: .map([:]))
+    static let vpcID = SettingSpec("vpc_id", .string, "The VPC (normally from a `use`d aws-vpc module).", required: true)
+    static let clusterSecurityGroup = SettingSpec("security_group_id", .string, "The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module).", required: true)
+    static let mountPath = SettingSpec("local_mount", .string, "Where clients mount the filesystem.", default: .string("/shared"),
+                                       constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")])
+}

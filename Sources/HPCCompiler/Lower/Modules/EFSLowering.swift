@@ -1,0 +1,60 @@
+/// `modules/file-system/efs` → a `SharedFilesystem` backed by EFS: created with mount targets,
+/// or an existing file system named by id (nothing created, the contract only).
+enum EFSLowering {
+    static func lower(_ settings: SettingReader, into context: inout LoweringContext, diagnostics: inout Diagnostics) {
+        guard let region = settings.string("region", diagnostics: &diagnostics),
+              let localMount = settings.string("local_mount", diagnostics: &diagnostics)
+        else { return }
+        if let existing = settings.string("file_system_id", diagnostics: &diagnostics) {
+            for name in EFSLifecycle.newFileSystemSettings where settings.isExplicit(name) {
+                diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                                   at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
+            }
+            let server = "\(existing).efs.\(region).amazonaws.com"
+            SharedFilesystemLowering.register(
+                settings, backing: .efs(EFSFileSystem(region: region, existingID: existing, created: nil)), server: TerraformText(server),
+                remotePath: "/", localMount: localMount, type: .nfs, outputs: ["efs_id": .string(existing)], into: &context, diagnostics: &diagnostics
+            )
+            return
+        }
+        guard let created = newFileSystem(settings, diagnostics: &diagnostics) else { return }
+        SharedFilesystemLowering.register(
+            settings, backing: .efs(EFSFileSystem(region: region, existingID: nil, created: created)),
+            remotePath: "/", localMount: localMount, type: .nfs, outputs: [:], into: &context, diagnostics: &diagnostics
+        )
+    }
+
+    private static func newFileSystem(_ settings: SettingReader, diagnostics: inout Diagnostics) -> NewEFS? {
+        var missing: [String] = []
+        for name in ["vpc_id", "private_subnet_ids", "security_group_id"] where settings.value(name).isNull {
+            missing.append(name)
+        }
+        guard missing.isEmpty else {
+            diagnostics.report(.missingSetting, "module '\(settings.id)' creates a file system and needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                               at: settings.module.declaration.id.location, help: "add `use: [<your aws-vpc module>]`, or set 'file_system_id' to mount an existing file system")
+            return nil
+        }
+        let throughputMode = settings.string("throughput_mode", diagnostics: &diagnostics) ?? "elastic"
+        let performanceMode = settings.string("performance_mode", diagnostics: &diagnostics) ?? "generalPurpose"
+        if throughputMode == "elastic", performanceMode == "maxIO" {
+            diagnostics.report(.constraintViolation, "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO", at: settings.location("performance_mode"),
+                               help: "use throughput_mode bursting or provisioned with maxIO")
+            return nil
+        }
+        let provisioned = settings.literal("provisioned_throughput_in_mibps", diagnostics: &diagnostics)?.number
+        if (throughputMode == "provisioned") != (provisioned != nil) {
+            let name = provisioned == nil ? "throughput_mode" : "provisioned_throughput_in_mibps"
+            diagnostics.report(.constraintViolation, "'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode 'provisioned'",
+                               at: settings.location(name))
+            return nil
+        }
+        guard let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics) else { return nil }
+        return NewEFS(
+            name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", vpc: settings.text("vpc_id")!, subnets: subnets, clusterSecurityGroup: settings.text("security_group_id")!,
+            performanceMode: performanceMode,
+            throughputMode: throughputMode, provisionedThroughput: provisioned,
+            transitionToIA: settings.string("transition_to_ia", diagnostics: &diagnostics),
+            kmsKeyID: settings.string("kms_key_id", diagnostics: &diagnostics)
+        )
+    }
+}

@@ -1,0 +1,58 @@
+/// The `data_repository_associations` of an FSx for Lustre module, checked against what FSx allows.
+enum FSxAssociations {
+    static func lower(_ settings: SettingReader, type: FSxDeploymentType, version: String, diagnostics: inout Diagnostics) -> [FSxDataRepositoryAssociation] {
+        let name = "data_repository_associations"
+        let entries = settings.literal(name, diagnostics: &diagnostics)?.list ?? []
+        guard !entries.isEmpty else { return [] }
+        let at = settings.location(name)
+        guard type.supportsDataRepositoryAssociations(version: version) else {
+            let reason = type == .scratch1 ? "SCRATCH_1 file systems" : "Lustre \(version)"
+            diagnostics.report(.dataRepositoryAssociation, "FSx for Lustre has no data repository associations on \(reason)", at: at,
+                               help: "use SCRATCH_2 or a PERSISTENT deployment type with Lustre 2.12 or later")
+            return []
+        }
+        var associations: [FSxDataRepositoryAssociation] = []
+        for entry in entries {
+            guard let fields = entry.map, let path = fields["file_system_path"]?.string, let repository = fields["data_repository_path"]?.string else { continue }
+            let association = FSxDataRepositoryAssociation(
+                fileSystemPath: path, repositoryPath: repository,
+                importEvents: fields["auto_import_events"]?.list?.compactMap(\.string) ?? [],
+                exportEvents: fields["auto_export_events"]?.list?.compactMap(\.string) ?? [],
+                batchImportOnCreate: fields["batch_import_meta_data_on_create"]?.bool ?? false
+            )
+            if check(association, against: associations, settings: settings, at: at, diagnostics: &diagnostics) {
+                associations.append(association)
+            }
+        }
+        return associations
+    }
+
+    /// One association's paths and events, and that neither path repeats an earlier association's.
+    private static func check(
+        _ association: FSxDataRepositoryAssociation, against earlier: [FSxDataRepositoryAssociation], settings: SettingReader, at: SourceLocation, diagnostics: inout Diagnostics
+    ) -> Bool {
+        var problems: [(String, String?)] = []
+        if !Pattern.matches(association.fileSystemPath, "/[^\\s]{0,4095}") {
+            problems.append(("file_system_path '\(association.fileSystemPath)' is not an absolute path", "e.g. /scratch"))
+        }
+        if !Pattern.matches(association.repositoryPath, "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\s]*)?") {
+            problems.append(("data_repository_path '\(association.repositoryPath)' is not an S3 bucket or prefix", "write s3://bucket or s3://bucket/prefix/"))
+        }
+        for (field, events) in [("auto_import_events", association.importEvents), ("auto_export_events", association.exportEvents)] {
+            for event in events where !FSxDataRepository.events.contains(event) {
+                problems.append(("\(field) names '\(event)'", "events are \(FSxDataRepository.events.joined(separator: ", "))"))
+            }
+            if Set(events).count != events.count { problems.append(("\(field) names an event twice", nil)) }
+        }
+        if earlier.contains(where: { $0.fileSystemPath == association.fileSystemPath }) {
+            problems.append(("file_system_path '\(association.fileSystemPath)' is linked twice", "each directory links to one repository"))
+        }
+        if earlier.contains(where: { $0.repositoryPath == association.repositoryPath }) {
+            problems.append(("data_repository_path '\(association.repositoryPath)' is linked twice", "each S3 prefix links to one directory"))
+        }
+        for (message, help) in problems {
+            diagnostics.report(.dataRepositoryAssociation, "data repository association of module '\(settings.id)': \(message)", at: at, help: help)
+        }
+        return problems.isEmpty
+    }
+}
