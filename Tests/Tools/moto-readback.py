@@ -24,25 +24,35 @@ def client(service, endpoint, region):
                         aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
-# How each resource type is read back: (service, call, arguments from the state's values, found?).
+# How each resource type is read back: (service, call, arguments from the state's values,
+# what of the answer shows it exists, given the answer and the values).
 READERS = {
-    "aws_vpc": ("ec2", "describe_vpcs", lambda v: {"VpcIds": [v["id"]]}, lambda r: r["Vpcs"]),
-    "aws_subnet": ("ec2", "describe_subnets", lambda v: {"SubnetIds": [v["id"]]}, lambda r: r["Subnets"]),
-    "aws_security_group": ("ec2", "describe_security_groups", lambda v: {"GroupIds": [v["id"]]}, lambda r: r["SecurityGroups"]),
+    "aws_vpc": ("ec2", "describe_vpcs", lambda v: {"VpcIds": [v["id"]]}, lambda r, v: r["Vpcs"]),
+    "aws_subnet": ("ec2", "describe_subnets", lambda v: {"SubnetIds": [v["id"]]}, lambda r, v: r["Subnets"]),
+    "aws_security_group": ("ec2", "describe_security_groups", lambda v: {"GroupIds": [v["id"]]}, lambda r, v: r["SecurityGroups"]),
     "aws_vpc_security_group_ingress_rule": ("ec2", "describe_security_group_rules",
-                                            lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r: r["SecurityGroupRules"]),
+                                            lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r, v: r["SecurityGroupRules"]),
     "aws_vpc_security_group_egress_rule": ("ec2", "describe_security_group_rules",
-                                           lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r: r["SecurityGroupRules"]),
-    "aws_route_table": ("ec2", "describe_route_tables", lambda v: {"RouteTableIds": [v["id"]]}, lambda r: r["RouteTables"]),
+                                           lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r, v: r["SecurityGroupRules"]),
+    "aws_route_table": ("ec2", "describe_route_tables", lambda v: {"RouteTableIds": [v["id"]]}, lambda r, v: r["RouteTables"]),
     "aws_vpc_endpoint": ("ec2", "describe_vpc_endpoints", lambda v: {"VpcEndpointIds": [v["id"]]},
-                         lambda r: [e for e in r["VpcEndpoints"] if e.get("State", "").lower() not in ("deleted", "deleting")]),
-    "aws_internet_gateway": ("ec2", "describe_internet_gateways", lambda v: {"InternetGatewayIds": [v["id"]]}, lambda r: r["InternetGateways"]),
+                         lambda r, v: [e for e in r["VpcEndpoints"] if e.get("State", "").lower() not in ("deleted", "deleting")]),
+    "aws_internet_gateway": ("ec2", "describe_internet_gateways", lambda v: {"InternetGatewayIds": [v["id"]]}, lambda r, v: r["InternetGateways"]),
     "aws_nat_gateway": ("ec2", "describe_nat_gateways", lambda v: {"NatGatewayIds": [v["id"]]},
-                        lambda r: [g for g in r["NatGateways"] if g.get("State") not in ("deleted", "deleting")]),
-    "aws_eip": ("ec2", "describe_addresses", lambda v: {"AllocationIds": [v["id"]]}, lambda r: r["Addresses"]),
-    "aws_efs_file_system": ("efs", "describe_file_systems", lambda v: {"FileSystemId": v["id"]}, lambda r: r["FileSystems"]),
-    "aws_efs_mount_target": ("efs", "describe_mount_targets", lambda v: {"MountTargetId": v["id"]}, lambda r: r["MountTargets"]),
-    "aws_s3_bucket": ("s3", "head_bucket", lambda v: {"Bucket": v["bucket"]}, lambda r: [r]),
+                        lambda r, v: [g for g in r["NatGateways"] if g.get("State") not in ("deleted", "deleting")]),
+    "aws_eip": ("ec2", "describe_addresses", lambda v: {"AllocationIds": [v["id"]]}, lambda r, v: r["Addresses"]),
+    "aws_efs_file_system": ("efs", "describe_file_systems", lambda v: {"FileSystemId": v["id"]}, lambda r, v: r["FileSystems"]),
+    "aws_efs_mount_target": ("efs", "describe_mount_targets", lambda v: {"MountTargetId": v["id"]}, lambda r, v: r["MountTargets"]),
+    "aws_route": ("ec2", "describe_route_tables", lambda v: {"RouteTableIds": [v["route_table_id"]]},
+                  lambda r, v: [route for table in r["RouteTables"] for route in table["Routes"]
+                             if route.get("DestinationCidrBlock") == v.get("destination_cidr_block")]),
+    "aws_route_table_association": ("ec2", "describe_route_tables",
+                                    lambda v: {"Filters": [{"Name": "association.route-table-association-id", "Values": [v["id"]]}]},
+                                    lambda r, v: r["RouteTables"]),
+    "aws_vpc_peering_connection": ("ec2", "describe_vpc_peering_connections", lambda v: {"VpcPeeringConnectionIds": [v["id"]]},
+                                   lambda r, v: [c for c in r["VpcPeeringConnections"]
+                                              if c.get("Status", {}).get("Code") not in ("deleted", "deleting", "rejected", "failed")]),
+    "aws_s3_bucket": ("s3", "head_bucket", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r]),
 }
 # A describe call for an id that is gone fails with one of these codes.
 GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket")
@@ -74,7 +84,8 @@ def read_back(endpoint, region, state, expect_present):
             continue
         service, call, arguments, found = READERS[kind]
         try:
-            present = bool(found(getattr(client(service, endpoint, region), call)(**arguments(resource["values"]))))
+            values = resource["values"]
+            present = bool(found(getattr(client(service, endpoint, region), call)(**arguments(values)), values))
         except ClientError as error:
             code = error.response.get("Error", {}).get("Code", "")
             if not any(marker in code for marker in GONE):
