@@ -28,7 +28,7 @@ public enum ParallelClusterCheck {
         public var description: String { "\(level) \(validator): \(message)" }
     }
 
-    /// A validator that needed AWS and so did not judge the config.
+    /// One run of a validator that needed AWS (or the official AMI) and so did not judge the config.
     public struct Skipped: CustomStringConvertible, Sendable {
         public let validator: String
         public let needs: [String]
@@ -56,7 +56,8 @@ public enum ParallelClusterCheck {
         /// The log line's summary: outcome, counts, timing, and every skipped validator.
         public var summary: String {
             let levels = ["ERROR", "WARNING", "INFO"].map { level in "\(findings.filter { $0.level == level }.count) \(level)" }
-            let skippedNames = (skipped.map(\.validator) + skippedSteps).joined(separator: "; ")
+            let runs = Dictionary(grouping: skipped, by: \.validator).map { name, runs in runs.count > 1 ? "\(name) ×\(runs.count)" : name }
+            let skippedNames = (runs.sorted() + skippedSteps).joined(separator: "; ")
             return "\(accepted ? "accepted" : "REJECTED") by \(tool) in \(String(format: "%.1f", seconds)) s: "
                 + "\(validatorsRun) validators, \(levels.joined(separator: ", ")); skipped (need AWS): \(skippedNames.isEmpty ? "none" : skippedNames)"
         }

@@ -9,9 +9,10 @@ botocore's BaseClient._make_api_call is replaced by a table. EC2 DescribeInstanc
 DescribeInstanceTypeOfferings are answered from the committed facts (recorded AWS answers, see
 make-ec2-facts.py); DescribeSubnets, DescribeVpcs, DescribeVpcAttribute and
 DescribeSecurityGroups are answered for the fake ids the config names, as one VPC in one zone.
-Every other call is refused, and each validator that made a refused call is reported as
+Every other call is refused, and each validator run that made a refused call is reported as
 skipped with the calls it needed, never as passed; its own findings are listed with it but do
-not count.
+not count. The official AMI cannot be looked up either: a placeholder id stands in, and each
+validator run given a value from it is skipped without running.
 
 Prints one JSON report on stdout. Exit 0: accepted (no schema error, no ERROR from a validator
 that got all its answers); 1: rejected; 3: aws-parallelcluster is not importable.
@@ -97,23 +98,26 @@ def main():
     from pcluster.validators.common import ValidatorContext
     results = config.validate(suppressors=[], context=ValidatorContext())
     report["validators_run"] = len(ran)
-    skipped = {}
-    for validator, call in refused:
-        skipped.setdefault(validator or "unattributed", set()).add(call)
+    # Skipping is per validator instance: one validator class runs once per queue, storage or
+    # bucket, and only the runs that were refused an answer are skipped.
+    needs = {}
+    for instance, call in refused:
+        needs.setdefault(instance or "unattributed", set()).add(call)
+    for instance in placeholder_fed:
+        needs.setdefault(instance, set()).add("the official AMI's description (ec2:DescribeImages)")
     for result in results:
         if OFFLINE_CODE in result.message or "no offline answer" in result.message:
-            skipped.setdefault(result.validator_type, set())
-    kept = {}
+            needs.setdefault(getattr(result, "hpcc_instance", "unattributed"), set())
+    said = {}
     for result in results:
         entry = {"level": str(result.level), "validator": result.validator_type, "message": result.message}
-        if result.validator_type in skipped:
-            kept.setdefault(result.validator_type, []).append(entry)
+        instance = getattr(result, "hpcc_instance", None)
+        if instance in needs:
+            said.setdefault(instance, []).append(entry)
         else:
             report["findings"].append(entry)
-    report["skipped"] = [{"validator": name, "needs": sorted(calls), "said": kept.get(name, [])}
-                         for name, calls in sorted(skipped.items())]
-    report["skipped"] += [{"validator": name, "needs": ["the official AMI's description (ec2:DescribeImages)"], "said": []}
-                          for name in sorted(placeholder_fed - set(skipped))]
+    report["skipped"] = [{"validator": instance.split("#")[0], "needs": sorted(calls), "said": said.get(instance, [])}
+                         for instance, calls in sorted(needs.items(), key=lambda item: (item[0].split("#")[0], item[0]))]
     report["findings"].sort(key=lambda f: (-LEVELS.index(f["level"]) if f["level"] in LEVELS else 0, f["validator"], f["message"]))
     report["seconds"] = round(time.monotonic() - started, 2)
     print(json.dumps(report, indent=1))
@@ -126,29 +130,37 @@ PLACEHOLDER_DEVICE = "/dev/placeholder-root"
 
 
 def track_validators():
-    """Wraps ParallelCluster's validator dispatch so every AWS call knows which validator made it.
+    """Wraps ParallelCluster's validator dispatch: every run of a validator gets an id
+    ("Class#n"), its AWS calls are attributed to that id (through a context variable, which
+    also follows the async validators' tasks), and its results carry it as `hpcc_instance`.
+    A run given a value from the placeholder image is not executed but recorded as skipped.
 
-    Returns the list the names of all validators run are appended to."""
+    Returns the list the ids of all validator runs are appended to."""
     from pcluster.config.common import Resource
     ran = []
     original = Resource._validator_execute
 
+    def tag(results, instance):
+        for result in results or []:
+            result.hpcc_instance = instance
+        return results
+
     def execute(validator_class, validator_args, suppressors, validation_executor):
-        name = validator_class.__name__
-        ran.append(name)
+        instance = f"{validator_class.__name__}#{len(ran)}"
+        ran.append(instance)
         if any(from_placeholder_image(value) for value in validator_args.values()):
-            placeholder_fed.add(name)
-            return [] if validation_executor is not Resource._validator_execute_async else None
+            placeholder_fed.add(instance)
+            return None
         if validation_executor is Resource._validator_execute_async:
             def run_async(args, validator):
                 async def attributed():
-                    current_validator.set(name)
-                    return await validator.execute_async(**args)
+                    current_validator.set(instance)
+                    return tag(await validator.execute_async(**args), instance)
                 return attributed()
             return original(validator_class, validator_args, suppressors, run_async)
-        token = current_validator.set(name)
+        token = current_validator.set(instance)
         try:
-            return original(validator_class, validator_args, suppressors, validation_executor)
+            return tag(original(validator_class, validator_args, suppressors, validation_executor), instance)
         finally:
             current_validator.reset(token)
 
