@@ -165,6 +165,30 @@ struct NegativeControlTests {
         show("value slurmctld logs as an error", error.description)
     }
 
+    // MARK: ParallelCluster
+
+    /// The committed ParallelCluster control with one line replaced.
+    private func pclusterControl(replacing old: String, with new: String) throws -> String {
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/pcluster-control/cluster.yaml"), encoding: .utf8)
+        #expect(text.contains(old))
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test("ParallelCluster: FSx capacity, queue name, MinCount above MaxCount", .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    func parallelClusterRejections() throws {
+        let cases: [(String, String, String, String)] = [
+            ("FSx PERSISTENT_2 capacity 2000", "StorageCapacity: 1200", "StorageCapacity: 2000", "FsxStorageCapacityValidator"),
+            ("queue named Compute_Q", "- Name: debug", "- Name: Compute_Q", "NameValidator"),
+            ("MinCount above MaxCount", "MinCount: 0\n          MaxCount: 4", "MinCount: 8\n          MaxCount: 4", "ComputeResourceSizeValidator"),
+        ]
+        for (control, old, new, validator) in cases {
+            let report = try ParallelClusterCheck.check(try pclusterControl(replacing: old, with: new), clusterName: "control")
+            #expect(!report.accepted, "\(control) was accepted")
+            #expect(report.errors.contains { $0.validator == validator }, "\(control): \(report.rejection)")
+            show("ParallelCluster, \(control)", report.rejection)
+        }
+    }
+
     // MARK: ansible-inventory
 
     @Test("ansible-inventory: a misspelled key", .enabled(if: AnsibleInventoryCheck.executable != nil || ConsumerTools.required, "ansible-inventory is not installed"))

@@ -1,0 +1,126 @@
+import Foundation
+import TestSupport
+
+/// `terraform apply` of an AWS root against moto, then a read-back of every created resource
+/// with boto3, then `terraform destroy` and a read-back that they are gone.
+///
+/// The root is copied unchanged; a Terraform override file (`zz_moto_override.tf.json`, merged
+/// into the provider block by Terraform's override rules) points every AWS endpoint the modules
+/// use at moto, with moto's fake credentials and the checks that would otherwise call AWS turned
+/// off. Resource types moto cannot emulate are listed in `unsupported` and left out of the apply
+/// by `-target`ing every other resource; each exclusion is re-probed against moto (a probe that
+/// succeeds fails the test, so a stale exclusion cannot stay).
+public enum MotoApply {
+    /// Resource types moto 5.2.5 cannot emulate, and why.
+    public static let unsupported: [String: String] = [
+        "aws_fsx_lustre_file_system": "moto creates the file system but DescribeFileSystems reports no Lifecycle, so the provider waits for AVAILABLE forever",
+        "aws_fsx_data_repository_association": "moto has no CreateDataRepositoryAssociation (it answers 500)",
+    ]
+
+    /// The services whose endpoints are pointed at moto.
+    static let services = ["ec2", "efs", "fsx", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
+
+    public struct Report {
+        /// `type.name` of every resource applied, read back and destroyed.
+        public let applied: [String]
+        /// `type.name` of every resource left out, with the reason.
+        public let excluded: [(address: String, reason: String)]
+        public let seconds: Double
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The override file's content for `server`.
+    static func override(endpoint: String) -> String {
+        let endpoints = Dictionary(uniqueKeysWithValues: services.map { ($0, endpoint) })
+        let provider: [String: Any] = [
+            "access_key": MotoServer.credentials.accessKey,
+            "secret_key": MotoServer.credentials.secretKey,
+            "skip_credentials_validation": true,
+            "skip_requesting_account_id": true,
+            "skip_metadata_api_check": true,
+            "s3_use_path_style": true,
+            "endpoints": [endpoints],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: ["provider": ["aws": provider]], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Applies `root` (the text of a `main.tf.json`, with `files` beside it in its group folder)
+    /// against `server`, reads everything back, destroys it and checks that it is gone.
+    public static func run(_ root: String, group: String, files: [(path: String, text: String)] = [],
+                           terraform: TerraformCLI, server: MotoServer) throws -> Report {
+        let started = Date()
+        guard let document = try JSONSerialization.jsonObject(with: Data(root.utf8)) as? [String: Any] else {
+            throw Failure(description: "\(group)/main.tf.json is not a JSON object")
+        }
+        var applied: [String] = [], excluded: [(String, String)] = []
+        for (type, instances) in document["resource"] as? [String: Any] ?? [:] {
+            for name in (instances as? [String: Any] ?? [:]).keys {
+                if let reason = unsupported[type] { excluded.append(("\(type).\(name)", reason)) } else { applied.append("\(type).\(name)") }
+            }
+        }
+        applied.sort()
+        excluded.sort { $0.0 < $1.0 }
+        let provider = (document["provider"] as? [String: Any])?["aws"]
+        let region = ((provider as? [String: Any]) ?? ((provider as? [[String: Any]])?.first ?? [:]))["region"] as? String ?? "us-east-1"
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-moto-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in files + [("main.tf.json", root), ("zz_moto_override.tf.json", override(endpoint: server.endpoint))] {
+            let url = folder.appendingPathComponent(file.0)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.1.utf8).write(to: url)
+        }
+        try terraform.initialize(folder)
+        let targets = applied.map { "-target=\($0)" }
+        try apply(terraform, ["apply", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
+
+        let state = folder.appendingPathComponent("state.json")
+        try Data(terraform.run(["show", "-json"], in: folder).stdout.utf8).write(to: state)
+        let inState = try stateAddresses(state)
+        let leaked = inState.filter { address in unsupported.keys.contains { address.hasPrefix("\($0).") } }
+        guard leaked.isEmpty else {
+            throw Failure(description: "\(group): excluded resources were applied as dependencies of targeted ones: \(leaked)")
+        }
+        guard Set(inState) == Set(applied) else {
+            throw Failure(description: "\(group): terraform state holds \(inState), expected \(applied)")
+        }
+        let present = try server.readback(["present", region, state.path])
+        guard present.ok else { throw Failure(description: "\(group): not every created resource is in moto:\n\(present.text)") }
+
+        try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
+        let absent = try server.readback(["absent", region, state.path])
+        guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }
+        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started))
+    }
+
+    private static func apply(_ terraform: TerraformCLI, _ arguments: [String], in folder: URL, group: String) throws {
+        let outcome = try terraform.run(arguments, in: folder, allowFailure: true)
+        guard outcome.status == 0 else {
+            throw Failure(description: "\(group): terraform \(arguments[0]) against moto failed:\n\(outcome.stderr)")
+        }
+    }
+
+    /// `type.name` of every managed resource in a `terraform show -json` state.
+    static func stateAddresses(_ state: URL) throws -> [String] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: state)) as? [String: Any]
+        let root = (json?["values"] as? [String: Any])?["root_module"] as? [String: Any]
+        return (root?["resources"] as? [[String: Any]] ?? []).filter { $0["mode"] as? String == "managed" }
+            .compactMap { $0["address"] as? String }.sorted()
+    }
+
+    /// Runs the probes of `moto-readback.py probe`: type → (still unsupported, evidence).
+    public static func probeExclusions(server: MotoServer, region: String = "eu-west-1") throws -> [String: (stillUnsupported: Bool, evidence: String)] {
+        let (_, report, _) = try server.readback(["probe", region])
+        var result: [String: (Bool, String)] = [:]
+        for (type, entry) in report {
+            let entry = entry as? [String: Any] ?? [:]
+            result[type] = (entry["still_unsupported"] as? Bool ?? false, entry["evidence"] as? String ?? "")
+        }
+        return result
+    }
+}

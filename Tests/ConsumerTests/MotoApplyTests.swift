@@ -1,0 +1,80 @@
+import ConsumerChecks
+import Foundation
+import Testing
+import TestSupport
+
+/// End to end: `terraform apply` of the AWS control root and of every AWS group of every shipped
+/// blueprint against moto, read-back with boto3, `terraform destroy`. Slow (about a minute per
+/// root); `HPCC_SKIP_SLOW=1` skips it locally, and says so loudly. Resource types moto cannot
+/// emulate are listed in `MotoApply.unsupported`; each exclusion is probed against moto.
+@Suite("terraform apply against moto")
+struct MotoApplyTests {
+    static let skipSlow = ProcessInfo.processInfo.environment["HPCC_SKIP_SLOW"] == "1"
+
+    /// nil when the test can run here, else why not (only outside CI: `.ci/run` requires it).
+    static func unavailable(_ check: String) -> String? {
+        if skipSlow {
+            return ConsumerTools.skipped(check, because: "HPCC_SKIP_SLOW=1 (the moto apply test is slow; CI runs it)")
+        }
+        if ConsumerTools.required { return nil }
+        if !MotoServer.available { return ConsumerTools.skipped(check, because: "moto is not installed (.ci/run makes .venv-moto)") }
+        if case let .failure(error) = TerraformCLI.shared { return ConsumerTools.skipped(check, because: "\(error)") }
+        return nil
+    }
+
+    private func record(_ name: String, _ root: String, _ report: MotoApply.Report) {
+        let excluded = report.excluded.isEmpty ? "none" : report.excluded.map { "\($0.address) (\($0.reason))" }.joined(separator: "; ")
+        ConsumerTools.record(name, "moto apply", "\(root) applied, read back and destroyed in \(String(format: "%.0f", report.seconds)) s: \(report.applied.count) resources (\(report.applied.joined(separator: ", "))); excluded: \(excluded)")
+    }
+
+    @Test("the AWS control root applies against moto, every exclusion still needed")
+    func control() throws {
+        if let reason = Self.unavailable("moto apply of Tests/Fixtures/aws-control") { return ConsumerTools.record("aws-control", "moto apply", reason) }
+        let terraform = try TerraformCLI.shared.get()
+        let server = try MotoServer()
+        defer { server.stop() }
+        let probes = try MotoApply.probeExclusions(server: server)
+        #expect(Set(probes.keys) == Set(MotoApply.unsupported.keys), "every exclusion needs a probe: \(probes.keys.sorted())")
+        for (type, probe) in probes.sorted(by: { $0.key < $1.key }) {
+            #expect(probe.stillUnsupported, "moto now emulates \(type) (\(probe.evidence)): remove it from MotoApply.unsupported")
+            ConsumerTools.record("aws-control", "moto exclusion probe", "\(type): \(probe.stillUnsupported ? "still unsupported" : "NOW SUPPORTED") — \(probe.evidence)")
+        }
+        let root = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/aws-control/main.tf.json"), encoding: .utf8)
+        let report = try MotoApply.run(root, group: "aws-control", terraform: terraform, server: server)
+        #expect(report.applied.contains("aws_efs_mount_target.home_a"))
+        #expect(Set(report.excluded.map(\.address)) == ["aws_fsx_lustre_file_system.scratch", "aws_fsx_data_repository_association.project"])
+        record("aws-control", "Tests/Fixtures/aws-control/main.tf.json", report)
+    }
+
+    @Test("a root moto refuses fails the test, with moto's message")
+    func refusedRootFails() throws {
+        if let reason = Self.unavailable("moto apply negative control") { return ConsumerTools.record("aws-control", "moto apply", reason) }
+        let terraform = try TerraformCLI.shared.get()
+        let server = try MotoServer()
+        defer { server.stop() }
+        let control = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/aws-control/main.tf.json"), encoding: .utf8)
+        // A subnet outside its VPC's 10.0.0.0/16.
+        let broken = try JSONEdit.apply(control, at: ["resource", "aws_subnet", "private_a", "cidr_block"], set: "10.1.1.0/24")
+        let error = try #require(throws: MotoApply.Failure.self) { try MotoApply.run(broken, group: "aws-control", terraform: terraform, server: server) }
+        #expect(error.description.contains("InvalidSubnet.Range"), "\(error)")
+        print("negative control | moto apply, subnet outside its VPC | rejected:\n" + error.description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+    }
+
+    @Test(arguments: Repository.blueprintNames)
+    func awsGroupsApply(_ name: String) throws {
+        let result = try Repository.compile(name)
+        let roots = ConsumerTools.terraformRoots(result.files).filter(ConsumerTools.requiresAWS)
+        guard !roots.isEmpty else { return ConsumerTools.record(name, "moto apply", "no AWS group in this blueprint") }
+        if let reason = Self.unavailable("moto apply of \(name)") { return ConsumerTools.record(name, "moto apply", reason) }
+        let terraform = try TerraformCLI.shared.get()
+        let server = try MotoServer()
+        defer { server.stop() }
+        for root in roots {
+            let group = String(root.path.dropLast("/main.tf.json".count))
+            let beside = result.files.filter { $0.path.hasPrefix(group + "/") && $0.path != root.path }
+                .map { (path: String($0.path.dropFirst(group.count + 1)), text: $0.text) }
+            let report = try MotoApply.run(root.text, group: group, files: beside, terraform: terraform, server: server)
+            record(name, root.path, report)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Helpers of the moto end-to-end apply test (Tests/ConsumerTests/MotoApplyTests.swift).
+
+    moto-readback.py wait ENDPOINT                 until moto answers (at most 30 s)
+    moto-readback.py present ENDPOINT REGION STATE.json   each resource terraform created, read back with boto3
+    moto-readback.py absent ENDPOINT REGION STATE.json    the same resources, expected gone after destroy
+    moto-readback.py probe ENDPOINT REGION         whether moto still cannot emulate the excluded types
+
+STATE.json is `terraform show -json`. Prints one JSON object; exit 0 when every resource is
+as expected (or, for probe, when every excluded type is still unsupported), 1 otherwise.
+The credentials are moto's fake constants; nothing here talks to AWS.
+"""
+import json
+import sys
+import time
+import urllib.request
+
+import boto3
+from botocore.exceptions import ClientError
+
+
+def client(service, endpoint, region):
+    return boto3.client(service, endpoint_url=endpoint, region_name=region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+# How each resource type is read back: (service, call, arguments from the state's values,
+# what of the answer shows it exists, given the answer and the values).
+READERS = {
+    "aws_vpc": ("ec2", "describe_vpcs", lambda v: {"VpcIds": [v["id"]]}, lambda r, v: r["Vpcs"]),
+    "aws_subnet": ("ec2", "describe_subnets", lambda v: {"SubnetIds": [v["id"]]}, lambda r, v: r["Subnets"]),
+    "aws_security_group": ("ec2", "describe_security_groups", lambda v: {"GroupIds": [v["id"]]}, lambda r, v: r["SecurityGroups"]),
+    "aws_vpc_security_group_ingress_rule": ("ec2", "describe_security_group_rules",
+                                            lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r, v: r["SecurityGroupRules"]),
+    "aws_vpc_security_group_egress_rule": ("ec2", "describe_security_group_rules",
+                                           lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r, v: r["SecurityGroupRules"]),
+    "aws_route_table": ("ec2", "describe_route_tables", lambda v: {"RouteTableIds": [v["id"]]}, lambda r, v: r["RouteTables"]),
+    "aws_vpc_endpoint": ("ec2", "describe_vpc_endpoints", lambda v: {"VpcEndpointIds": [v["id"]]},
+                         lambda r, v: [e for e in r["VpcEndpoints"] if e.get("State", "").lower() not in ("deleted", "deleting")]),
+    "aws_internet_gateway": ("ec2", "describe_internet_gateways", lambda v: {"InternetGatewayIds": [v["id"]]}, lambda r, v: r["InternetGateways"]),
+    "aws_nat_gateway": ("ec2", "describe_nat_gateways", lambda v: {"NatGatewayIds": [v["id"]]},
+                        lambda r, v: [g for g in r["NatGateways"] if g.get("State") not in ("deleted", "deleting")]),
+    "aws_eip": ("ec2", "describe_addresses", lambda v: {"AllocationIds": [v["id"]]}, lambda r, v: r["Addresses"]),
+    "aws_efs_file_system": ("efs", "describe_file_systems", lambda v: {"FileSystemId": v["id"]}, lambda r, v: r["FileSystems"]),
+    "aws_efs_mount_target": ("efs", "describe_mount_targets", lambda v: {"MountTargetId": v["id"]}, lambda r, v: r["MountTargets"]),
+    "aws_route": ("ec2", "describe_route_tables", lambda v: {"RouteTableIds": [v["route_table_id"]]},
+                  lambda r, v: [route for table in r["RouteTables"] for route in table["Routes"]
+                             if route.get("DestinationCidrBlock") == v.get("destination_cidr_block")]),
+    "aws_route_table_association": ("ec2", "describe_route_tables",
+                                    lambda v: {"Filters": [{"Name": "association.route-table-association-id", "Values": [v["id"]]}]},
+                                    lambda r, v: r["RouteTables"]),
+    "aws_vpc_peering_connection": ("ec2", "describe_vpc_peering_connections", lambda v: {"VpcPeeringConnectionIds": [v["id"]]},
+                                   lambda r, v: [c for c in r["VpcPeeringConnections"]
+                                              if c.get("Status", {}).get("Code") not in ("deleted", "deleting", "rejected", "failed")]),
+    "aws_s3_bucket": ("s3", "head_bucket", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r]),
+}
+# A describe call for an id that is gone fails with one of these codes.
+GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket")
+
+
+def resources(state):
+    """Every managed resource in `terraform show -json`, modules included."""
+    found = []
+
+    def walk(module):
+        for resource in module.get("resources", []):
+            if resource.get("mode") == "managed":
+                found.append(resource)
+        for child in module.get("child_modules", []):
+            walk(child)
+
+    walk(state.get("values", {}).get("root_module", {}))
+    return found
+
+
+def read_back(endpoint, region, state, expect_present):
+    report = {"resources": [], "unreadable_types": []}
+    ok = True
+    for resource in resources(state):
+        kind = resource["type"]
+        if kind not in READERS:
+            report["unreadable_types"].append(kind)
+            ok = False
+            continue
+        service, call, arguments, found = READERS[kind]
+        try:
+            values = resource["values"]
+            present = bool(found(getattr(client(service, endpoint, region), call)(**arguments(values)), values))
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            if not any(marker in code for marker in GONE):
+                raise
+            present = False
+        ok = ok and present == expect_present
+        report["resources"].append({"address": resource["address"], "id": resource["values"].get("id"), "present": present})
+    report["ok"] = ok
+    return report
+
+
+def probe(endpoint, region):
+    """Tries what moto cannot do for each excluded type; a probe that succeeds means the
+    exclusion is stale."""
+    ec2 = client("ec2", endpoint, region)
+    vpc = ec2.create_vpc(CidrBlock="10.99.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.99.1.0/24")["Subnet"]["SubnetId"]
+    fsx = client("fsx", endpoint, region)
+    report = {}
+    created = fsx.create_file_system(FileSystemType="LUSTRE", StorageCapacity=1200, SubnetIds=[subnet],
+                                     LustreConfiguration={"DeploymentType": "PERSISTENT_2", "PerUnitStorageThroughput": 250})
+    system = created["FileSystem"]["FileSystemId"]
+    lifecycle = fsx.describe_file_systems(FileSystemIds=[system])["FileSystems"][0].get("Lifecycle")
+    report["aws_fsx_lustre_file_system"] = {
+        "still_unsupported": lifecycle != "AVAILABLE",
+        "evidence": f"DescribeFileSystems reports Lifecycle {lifecycle!r} for a new file system; the provider waits for 'AVAILABLE'"}
+    try:
+        fsx.create_data_repository_association(FileSystemId=system, FileSystemPath="/probe",
+                                               DataRepositoryPath="s3://hpcc-moto-probe")
+        report["aws_fsx_data_repository_association"] = {"still_unsupported": False, "evidence": "CreateDataRepositoryAssociation succeeded"}
+    except ClientError as error:
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        code = error.response.get("Error", {}).get("Code")
+        report["aws_fsx_data_repository_association"] = {"still_unsupported": True,
+                                                         "evidence": f"CreateDataRepositoryAssociation fails: HTTP {status}, error code {code}"}
+    fsx.delete_file_system(FileSystemId=system)
+    ec2.delete_subnet(SubnetId=subnet)
+    ec2.delete_vpc(VpcId=vpc)
+    return report
+
+
+def main():
+    mode, endpoint = sys.argv[1], sys.argv[2]
+    if mode == "wait":
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=2).read()
+                print(json.dumps({"ok": True}))
+                return 0
+            except OSError:
+                time.sleep(0.3)
+        print(json.dumps({"ok": False}))
+        return 1
+    if mode == "probe":
+        report = probe(endpoint, sys.argv[3])
+        print(json.dumps(report, indent=1))
+        return 0 if all(entry["still_unsupported"] for entry in report.values()) else 1
+    region = sys.argv[3]
+    with open(sys.argv[4]) as handle:
+        state = json.load(handle)
+    report = read_back(endpoint, region, state, expect_present=(mode == "present"))
+    print(json.dumps(report, indent=1))
+    return 0 if report["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
