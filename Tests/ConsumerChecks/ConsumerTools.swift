@@ -1,5 +1,6 @@
 import Foundation
 import HPCCompiler
+import TestSupport
 
 /// What the consumer checks share: whether a missing tool is a failure, the log line each check
 /// prints, and the emitted files as the consumers see them.
@@ -17,6 +18,20 @@ public enum ConsumerTools {
         let line = "SKIPPED consumer check \(check): \(reason)"
         FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
         return line
+    }
+
+    /// A python for a consumer that lives in its own virtual environment: `variable` when set,
+    /// else the repository's `venv` folder that `.ci/run` creates.
+    public static func python(_ variable: String, venv: String) -> String? {
+        if let configured = ProcessInfo.processInfo.environment[variable] { return configured }
+        let local = Repository.root.appendingPathComponent("\(venv)/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
+    }
+
+    /// Whether `python` exists and imports `modules`.
+    public static func imports(_ modules: String, with python: String?) -> Bool {
+        guard let python else { return false }
+        return (try? Shell.run(python, ["-c", "import \(modules)"]).status) == 0
     }
 
     /// Writes a compiled deployment to a fresh temporary folder; the caller removes it.

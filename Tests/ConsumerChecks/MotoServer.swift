@@ -14,17 +14,10 @@ public final class MotoServer: @unchecked Sendable {
 
     static let readback = Repository.root.appendingPathComponent("Tests/Tools/moto-readback.py")
 
-    /// The python whose environment holds moto and boto3.
-    public static var python: String? {
-        if let configured = ProcessInfo.processInfo.environment["HPCC_MOTO_PYTHON"] { return configured }
-        let local = Repository.root.appendingPathComponent(".venv-moto/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
-    }
+    /// The python whose environment holds moto and boto3 (`HPCC_MOTO_PYTHON`, else `.venv-moto`).
+    public static var python: String? { ConsumerTools.python("HPCC_MOTO_PYTHON", venv: ".venv-moto") }
 
-    public static let available: Bool = {
-        guard let python else { return false }
-        return (try? Shell.run(python, ["-c", "import moto.server, boto3"]).status) == 0
-    }()
+    public static let available = ConsumerTools.imports("moto.server, boto3", with: python)
 
     public let endpoint: String
     let python: String

@@ -9,17 +9,10 @@ public enum ParallelClusterCheck {
     static let script = Repository.root.appendingPathComponent("Tests/Tools/pcluster-check.py")
 
     /// `HPCC_PCLUSTER_PYTHON`, else the `.venv-pcluster` that `.ci/run` creates.
-    public static var python: String? {
-        if let configured = ProcessInfo.processInfo.environment["HPCC_PCLUSTER_PYTHON"] { return configured }
-        let local = Repository.root.appendingPathComponent(".venv-pcluster/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
-    }
+    public static var python: String? { ConsumerTools.python("HPCC_PCLUSTER_PYTHON", venv: ".venv-pcluster") }
 
     /// Whether the package imports, so the check can run here.
-    public static let available: Bool = {
-        guard let python else { return false }
-        return (try? Shell.run(python, ["-c", "import pcluster.schemas.cluster_schema"]).status) == 0
-    }()
+    public static let available = ConsumerTools.imports("pcluster.schemas.cluster_schema", with: python)
 
     public struct Finding: CustomStringConvertible, Sendable {
         public let level: String
