@@ -24,6 +24,23 @@ func miniPlus(_ modules: String) -> String {
     minimalBlueprint + modules
 }
 
+/// The minimal blueprint with a Managed Lustre `scratch` (behind private services access) that
+/// the controller mounts; `settings` are extra lines of the Lustre module's settings.
+func lustreScratch(_ settings: String) -> String {
+    let extra = settings.split(separator: "\n").map { "      \($0)\n" }.joined()
+    return miniPlus("""
+      - id: psa
+        source: modules/network/private-service-access
+        use: [network]
+      - id: scratch
+        source: modules/file-system/managed-lustre
+        use: [network, psa]
+        settings:
+          name: scratch
+          remote_mount: scratch
+    """ + "\n" + extra + "\n").replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]")
+}
+
 let invalidCases: [InvalidCase] = [
     InvalidCase(name: "YAML syntax error (tab indentation)", blueprint: mini("  zone: us-central1-a\n", "‸\tzone: us-central1-a\n"), codes: [.yamlSyntax]),
     InvalidCase(name: "YAML syntax error (unclosed flow list)", blueprint: mini("  zone: us-central1-a\n", "  zone: [us-central1-a\ndeployment_groups_x‸: 1\n"), codes: [.yamlSyntax]),
@@ -132,19 +149,7 @@ let invalidCases: [InvalidCase] = [
               size_gb: ‸1024
 
         """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"), codes: [.capacityOutOfRange]),
-    InvalidCase(name: "customer-managed key for Managed Lustre", blueprint: miniPlus("""
-          - id: psa
-            source: modules/network/private-service-access
-            use: [network]
-          - id: scratch
-            source: modules/file-system/managed-lustre
-            use: [network, psa]
-            settings:
-              name: scratch
-              remote_mount: scratch
-              kms_key: ‸projects/p/locations/l/keyRings/r/cryptoKeys/k
-
-        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"), codes: [.constraintViolation]),
+    InvalidCase(name: "customer-managed key for Managed Lustre", blueprint: lustreScratch("kms_key: ‸projects/p/locations/l/keyRings/r/cryptoKeys/k"), codes: [.constraintViolation]),
     InvalidCase(name: "zone outside region", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      zones: ‸[europe-west4-a]\n"),
                 codes: [.zoneNotInRegion]),
     InvalidCase(name: "GPU on a C2 machine", blueprint: mini("      node_count_dynamic_max: 2\n", "      node_count_dynamic_max: 2\n      guest_accelerator: ‸[{type: nvidia-l4, count: 1}]\n"),
@@ -170,20 +175,7 @@ let invalidCases: [InvalidCase] = [
 
         """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, homefs]"),
                 codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 1280 or 1536 GiB"),
-    InvalidCase(name: "Managed Lustre capacity off the tier's step", blueprint: miniPlus("""
-          - id: psa
-            source: modules/network/private-service-access
-            use: [network]
-          - id: scratch
-            source: modules/file-system/managed-lustre
-            use: [network, psa]
-            settings:
-              name: scratch
-              remote_mount: scratch
-              per_unit_storage_throughput: 1000
-              size_gib: ‸10000
-
-        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"),
+    InvalidCase(name: "Managed Lustre capacity off the tier's step", blueprint: lustreScratch("per_unit_storage_throughput: 1000\nsize_gib: ‸10000"),
                 codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 9000 or 18000 GiB"),
     InvalidCase(name: "secondary range overlapping its subnetwork", blueprint: mini("    source: modules/network/vpc\n", """
             source: modules/network/vpc
@@ -439,20 +431,7 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "workbench owner whose user name would be too long", blueprint: workbenchBlueprint().replacingOccurrences(of: "ada@example.com", with: "‸ada.lovelace@analytical-engines.example.com"),
                 codes: [.invalidName], help: "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account; set owner_login to the owner's OS Login user name"),
     InvalidCase(name: "workbench owner login that is a system account", blueprint: workbenchBlueprint(notebook: "      owner_login: ‸root\n"), codes: [.invalidName]),
-    InvalidCase(name: "Managed Lustre throughput no tier offers", blueprint: miniPlus("""
-          - id: psa
-            source: modules/network/private-service-access
-            use: [network]
-          - id: scratch
-            source: modules/file-system/managed-lustre
-            use: [network, psa]
-            settings:
-              name: scratch
-              remote_mount: scratch
-              per_unit_storage_throughput: ‸300
-              size_gib: 36000
-
-        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, scratch]"), codes: [.constraintViolation]),
+    InvalidCase(name: "Managed Lustre throughput no tier offers", blueprint: lustreScratch("per_unit_storage_throughput: ‸300\nsize_gib: 36000"), codes: [.constraintViolation]),
     InvalidCase(name: "FSx capacity the deployment type does not offer", blueprint: awsBlueprint(fsx: "      storage_capacity: ‸3600\n"),
                 codes: [.capacityOutOfRange], help: "the nearest sizes it offers: 2400 or 4800 GiB"),
     InvalidCase(name: "FSx SCRATCH_1 capacity", blueprint: awsBlueprint(fsx: "      deployment_type: SCRATCH_1\n      storage_capacity: ‸4800\n", throughput: nil),
