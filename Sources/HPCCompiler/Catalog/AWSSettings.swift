@@ -7,8 +7,12 @@ enum AWSSettings {
                                     constraints: [.pattern(regionPattern, description: "an AWS region name such as `eu-west-1`")])
     static let tags = SettingSpec("labels", .map(.string), "Tags for every resource, merged over `vars.labels` (the provider's `default_tags` carry `vars.labels` and hpcc's `hpcc_blueprint`, `hpcc_deployment`); hpcc adds `hpcc_module` and `Name`.",
                                   default: .map([:]))
-    static let vpcID = SettingSpec("vpc_id", .string, "The VPC (normally from a `use`d aws-vpc module).", required: true)
-    static let clusterSecurityGroup = SettingSpec("security_group_id", .string, "The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module).", required: true)
+    static let vpcID = SettingSpec("vpc_id", .string, "The VPC (normally from a `use`d aws-vpc module); needed when Terraform creates the filesystem.")
+    static let clusterSecurityGroup = SettingSpec("security_group_id", .string, "The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module); needed when Terraform creates the filesystem.")
+    static let managedBy = SettingSpec("managed_by", .string, """
+        Who creates the filesystem: `terraform` (this deployment, before any cluster; clusters mount it by id), or `parallelcluster` (the one \
+        parallelcluster module that uses it creates it with the cluster, and deletes it with the cluster; no Terraform resources).
+        """, default: .string(FilesystemCreator.terraform.rawValue), constraints: [.oneOf(FilesystemCreator.allCases.map(\.rawValue))])
     static let mountPath = SettingSpec("local_mount", .string, "Where clients mount the filesystem.", default: .string("/shared"),
                                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")])
 }

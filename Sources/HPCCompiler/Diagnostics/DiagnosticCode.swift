@@ -69,6 +69,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
     case terraformReservedName = "HPC4002"
+    case parallelClusterName = "HPC4003"
+    case parallelClusterResourceName = "HPC4004"
+    case parallelClusterLimit = "HPC4005"
+    case parallelClusterQueueLimit = "HPC4006"
+    case computeResourceCounts = "HPC4007"
+    case parallelClusterStorage = "HPC4008"
+    case parallelClusterMountDir = "HPC4009"
+    case parallelClusterSubnets = "HPC4010"
+    case parallelClusterInstances = "HPC4011"
 
     // 5xxx: I/O
     case readFailed = "HPC5001"
@@ -80,7 +89,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud:
+        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit:
             .warning
         default:
             .error
@@ -151,6 +160,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .mixedClouds: "GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module mounting an AWS filesystem"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .terraformReservedName: "a name Terraform reserves"
+        case .parallelClusterName: "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
+        case .parallelClusterResourceName: "a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, or repeated"
+        case .parallelClusterLimit: "more compute resources than ParallelCluster allows per queue or per cluster (50)"
+        case .parallelClusterQueueLimit: "more queues than one ParallelCluster cluster allows (50); split the queues over several clusters"
+        case .computeResourceCounts: "compute resource counts ParallelCluster refuses (MinCount above MaxCount, MaxCount below 1, Capacity Blocks without MinCount = MaxCount > 0)"
+        case .parallelClusterStorage: "shared storage ParallelCluster cannot mount or create as described (type, count, settings it cannot carry, ownership)"
+        case .parallelClusterMountDir: "a ParallelCluster mount directory that is reserved, repeated or nested in another"
+        case .parallelClusterSubnets: "a queue spread over several subnets with something that needs one (EFA, a placement group, FSx created by ParallelCluster)"
+        case .parallelClusterInstances: "a compute resource or head node instance choice ParallelCluster refuses (none or both of instance_type and instance_types, too little head node memory)"
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"

@@ -8,6 +8,7 @@ enum DeploymentEmitter {
         files += SlurmEmitter.emit(deployment)
         files += StartupScriptEmitter.emit(deployment)
         files += WorkbenchStartupScript.emit(deployment)
+        files += deployment.parallelClusters.map { cluster in OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text) }
         files.append(InventoryEmitter.emit(deployment))
         files.append(ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }

@@ -44,6 +44,15 @@ public enum FilesystemBacking: Hashable, Sendable {
     /// Amazon FSx for Lustre.
     case fsxLustre(FSxLustreFileSystem)
 
+    /// Whether AWS ParallelCluster creates it with the cluster that mounts it (no Terraform resources).
+    public var isCreatedByParallelCluster: Bool {
+        switch self {
+        case let .efs(efs): efs.created != nil && efs.created?.placement == nil
+        case let .fsxLustre(fsx): fsx.placement == nil
+        default: false
+        }
+    }
+
     /// Whether the storage lives on AWS.
     public var isAWS: Bool {
         switch self {

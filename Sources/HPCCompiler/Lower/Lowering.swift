@@ -47,9 +47,11 @@ public struct Lowering: Sendable {
             case .awsVPC: AWSVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .efs: EFSLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             if diagnostics.errorCount > errorsBefore { failed.insert(id) }
         }
+        ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)
         return diagnostics.hasErrors ? nil : context.deployment
     }
@@ -70,6 +72,7 @@ enum LoweredEntity: Hashable {
     case loginGroup(LoginGroup)
     case cluster(String)
     case workbench(Workbench)
+    case parallelCluster(ParallelCluster)
 }
 
 /// State of the Lower stage.
@@ -142,6 +145,7 @@ struct LoweringContext {
         .awsVPC: ["vpc_id", "private_subnet_ids", "security_group_id"],
         .efs: ["network_storage", "efs_id"],
         .fsxLustre: ["network_storage", "fsx_id"],
+        .parallelCluster: ["cluster_name", "cluster_config", "key_pair_name", "private_key_parameter"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
         .serviceAccount: ["service_account_email"],
@@ -155,7 +159,9 @@ struct LoweringContext {
     mutating func exposeOutputs(diagnostics: inout Diagnostics) {
         for module in resolved.modules where entities[module.id] != nil {
             let listed = Set(module.declaration.exposedOutputs.map(\.name.value))
-            for name in Self.defaultOutputs[module.schema.kind] ?? [] where !listed.contains(name) {
+            // A filesystem ParallelCluster creates has no resource of this deployment to read outputs from.
+            let createdLater = if case let .filesystem(filesystem)? = entities[module.id] { filesystem.backing.isCreatedByParallelCluster } else { false }
+            for name in Self.defaultOutputs[module.schema.kind] ?? [] where !listed.contains(name) && !createdLater {
                 let reference = ModuleReference(module: module.id, output: name, path: [], known: known(module.id, name, path: []))
                 deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
             }

@@ -11,6 +11,21 @@ struct SettingReader {
     func location(_ name: String) -> SourceLocation { module.location(of: name) }
     func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
 
+    /// Where a value inside an explicit setting was written (`queues[1].name`): the deepest node
+    /// of `path` present in the source, or the setting itself when its value came from elsewhere.
+    func location(_ name: String, _ path: [Accessor]) -> SourceLocation {
+        guard isExplicit(name), var node = module.declaration.settings.first(where: { $0.key == name })?.value else { return location(name) }
+        for step in path {
+            let next: YAMLNode? = switch step {
+            case let .index(index): node.elements.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+            case let .key(key): node[key]
+            }
+            guard let next else { break }
+            node = next
+        }
+        return node.location
+    }
+
     /// A value hpcc must know at compile time; reports when it comes from Terraform.
     func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
         let value = value(name)

@@ -16,6 +16,7 @@ extension ModuleSchema {
             SettingSpec("vpc_id", .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
             SettingSpec("private_subnet_ids", .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
             SettingSpec("security_group_id", .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
+            AWSSettings.managedBy,
             AWSSettings.mountPath,
             SettingSpec("mount_options", .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
                         default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),

@@ -11,7 +11,8 @@ extension ModuleSchema {
         """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
-            SettingSpec("subnet_id", .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module).", required: true),
+            SettingSpec("subnet_id", .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."),
+            AWSSettings.managedBy,
             AWSSettings.mountPath,
             SettingSpec("mount_options", .string, "Mount options clients use.", default: .string("defaults,noatime,flock,_netdev")),
             SettingSpec("deployment_type", .string, "Deployment type.", default: .string("PERSISTENT_2"),

@@ -62,6 +62,9 @@ enum OutputExpressions {
         if let filesystem = index.filesystems[module] {
             return filesystemExpression(filesystem, id: id, output: output, path: path)
         }
+        if let cluster = index.parallelClusters[module] {
+            return AWSParallelClusterResources.expression(cluster, output: output).map { $0 + HCL.access(path) }
+        }
         if index.workbenches[module] != nil, output == "proxy_uri" || output == "instance_name" {
             return "google_workbench_instance.\(id).\(output == "proxy_uri" ? "proxy_uri" : "name")" + HCL.access(path)
         }

@@ -3,6 +3,7 @@ struct TerraformDocument {
     var resources: [String: [String: JSON]] = [:]
     var dataSources: [String: [String: JSON]] = [:]
     var outputs: [String: JSON] = [:]
+    var locals: [String: JSON] = [:]
     var variables: [String: JSON] = [:]
     var providers: [String: JSON] = [:]
     var requiredProviders: [String: JSON] = [:]
@@ -29,6 +30,7 @@ struct TerraformDocument {
         if !providers.isEmpty { root["provider"] = .object(providers) }
         if !resources.isEmpty { root["resource"] = .object(resources.mapValues { .object($0) }) }
         if !dataSources.isEmpty { root["data"] = .object(dataSources.mapValues { .object($0) }) }
+        if !locals.isEmpty { root["locals"] = .object(locals) }
         if !outputs.isEmpty { root["output"] = .object(outputs) }
         if !variables.isEmpty { root["variable"] = .object(variables) }
         return .object(root)

@@ -41,6 +41,9 @@ enum TerraformEmitter {
             for cluster in deployment.clusters {
                 ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
             }
+            for cluster in deployment.parallelClusters where cluster.origin.group == group.name {
+                AWSParallelClusterResources.emit(cluster, defaults: group.defaultTags, into: &document, references: &references)
+            }
             for workbench in deployment.workbenches where workbench.origin.group == group.name {
                 WorkbenchResources.emit(workbench, into: &document, references: &references)
             }

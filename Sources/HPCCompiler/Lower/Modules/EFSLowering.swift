@@ -6,7 +6,7 @@ enum EFSLowering {
               let localMount = settings.string("local_mount", diagnostics: &diagnostics)
         else { return }
         if let existing = settings.string("file_system_id", diagnostics: &diagnostics) {
-            for name in EFSLifecycle.newFileSystemSettings where settings.isExplicit(name) {
+            for name in EFSLifecycle.newFileSystemSettings + ["managed_by"] where settings.isExplicit(name) {
                 diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
                                    at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
             }
@@ -25,17 +25,27 @@ enum EFSLowering {
     }
 
     private static func newFileSystem(_ settings: SettingReader, diagnostics: inout Diagnostics) -> NewEFS? {
-        var missing: [String] = []
-        for name in ["vpc_id", "private_subnet_ids", "security_group_id"] where settings.value(name).isNull {
-            missing.append(name)
-        }
-        guard missing.isEmpty else {
-            diagnostics.report(.missingSetting, "module '\(settings.id)' creates a file system and needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                               at: settings.module.declaration.id.location, help: "add `use: [<your aws-vpc module>]`, or set 'file_system_id' to mount an existing file system")
-            return nil
+        guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
+        var placement: EFSPlacement?
+        if creator == .terraform {
+            guard settings.requireNetwork(["vpc_id", "private_subnet_ids", "security_group_id"], diagnostics: &diagnostics),
+                  let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics)
+            else { return nil }
+            placement = EFSPlacement(vpc: settings.text("vpc_id")!, subnets: subnets, clusterSecurityGroup: settings.text("security_group_id")!)
         }
         let throughputMode = settings.string("throughput_mode", diagnostics: &diagnostics) ?? "elastic"
         let performanceMode = settings.string("performance_mode", diagnostics: &diagnostics) ?? "generalPurpose"
+        if creator == .parallelcluster {
+            // ParallelCluster's EfsSettings carry neither elastic throughput nor lifecycle policies.
+            if throughputMode == "elastic" {
+                diagnostics.report(.parallelClusterStorage, "ParallelCluster creates EFS with throughput_mode bursting or provisioned, not elastic", at: settings.location("throughput_mode"),
+                                   help: "set throughput_mode: bursting, or `managed_by: terraform` for elastic throughput")
+            }
+            if settings.isExplicit("transition_to_ia") {
+                diagnostics.report(.parallelClusterStorage, "ParallelCluster cannot give the EFS it creates a lifecycle policy", at: settings.location("transition_to_ia"),
+                                   help: "remove transition_to_ia, or use `managed_by: terraform`")
+            }
+        }
         if throughputMode == "elastic", performanceMode == "maxIO" {
             diagnostics.report(.constraintViolation, "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO", at: settings.location("performance_mode"),
                                help: "use throughput_mode bursting or provisioned with maxIO")
@@ -48,9 +58,8 @@ enum EFSLowering {
                                at: settings.location(name))
             return nil
         }
-        guard let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics) else { return nil }
         return NewEFS(
-            name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", vpc: settings.text("vpc_id")!, subnets: subnets, clusterSecurityGroup: settings.text("security_group_id")!,
+            name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", placement: placement,
             performanceMode: performanceMode,
             throughputMode: throughputMode, provisionedThroughput: provisioned,
             transitionToIA: settings.string("transition_to_ia", diagnostics: &diagnostics),

@@ -8,8 +8,17 @@ enum FSxLustreLowering {
               let capacity = settings.int("storage_capacity", diagnostics: &diagnostics),
               let version = settings.string("file_system_type_version", diagnostics: &diagnostics),
               let localMount = settings.string("local_mount", diagnostics: &diagnostics),
-              let vpc = settings.text("vpc_id"), let subnet = settings.text("subnet_id"), let group = settings.text("security_group_id")
+              let creator = settings.creator(diagnostics: &diagnostics)
         else { return }
+        var placement: FSxPlacement?
+        if creator == .parallelcluster, settings.isExplicit("file_system_type_version") {
+            diagnostics.report(.parallelClusterStorage, "ParallelCluster chooses the Lustre version of the FSx it creates", at: settings.location("file_system_type_version"),
+                               help: "remove file_system_type_version, or use `managed_by: terraform`")
+        }
+        if creator == .terraform {
+            guard settings.requireNetwork(["vpc_id", "subnet_id", "security_group_id"], diagnostics: &diagnostics) else { return }
+            placement = FSxPlacement(vpc: settings.text("vpc_id")!, subnet: settings.text("subnet_id")!, clusterSecurityGroup: settings.text("security_group_id")!)
+        }
         let errorsBefore = diagnostics.errorCount
         let throughput = settings.int("per_unit_storage_throughput", diagnostics: &diagnostics)
         if !type.storageTypes.contains(storageType) {
@@ -28,7 +37,7 @@ enum FSxLustreLowering {
         }
         let associations = FSxAssociations.lower(settings, type: type, version: version, diagnostics: &diagnostics)
         let filesystem = FSxLustreFileSystem(
-            name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", vpc: vpc, subnet: subnet, clusterSecurityGroup: group, deploymentType: type, storageType: storageType, capacityGiB: capacity,
+            name: "\(ResourceName.autoName(settings.string("deployment_name", diagnostics: &diagnostics) ?? ""))-\(settings.id)", placement: placement, deploymentType: type, storageType: storageType, capacityGiB: capacity,
             throughput: throughput, compression: settings.string("data_compression_type", diagnostics: &diagnostics) ?? "NONE",
             version: version, associations: associations
         )

@@ -24,3 +24,20 @@ enum SharedFilesystemLowering {
         context.knownOutputs[settings.id] = known
     }
 }
+
+/// How AWS filesystem lowerings read who creates the filesystem and the network Terraform needs for it.
+extension SettingReader {
+    /// The `managed_by` setting.
+    func creator(diagnostics: inout Diagnostics) -> FilesystemCreator? {
+        string("managed_by", diagnostics: &diagnostics).flatMap(FilesystemCreator.init(rawValue:))
+    }
+
+    /// Reports the network settings a filesystem Terraform creates cannot do without; true when all are set.
+    func requireNetwork(_ names: [String], diagnostics: inout Diagnostics) -> Bool {
+        let missing = names.filter { value($0).isNull }
+        guard !missing.isEmpty else { return true }
+        diagnostics.report(.missingSetting, "module '\(id)' creates a file system and needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                           at: module.declaration.id.location, help: "add `use: [<your aws-vpc module>]`, or set `managed_by: parallelcluster` to let the cluster create it")
+        return false
+    }
+}

@@ -5,16 +5,17 @@ enum AWSStorageResources {
         let id = filesystem.origin.module.rawValue
         switch filesystem.backing {
         case let .efs(efs):
-            guard let created = efs.created else { return }
-            emit(created, id: id, origin: filesystem.origin, defaults: defaults, into: &document, references: &references)
+            guard let created = efs.created, let placement = created.placement else { return }
+            emit(created, placement: placement, id: id, origin: filesystem.origin, defaults: defaults, into: &document, references: &references)
         case let .fsxLustre(fsx):
-            emit(fsx, id: id, origin: filesystem.origin, defaults: defaults, into: &document, references: &references)
+            guard let placement = fsx.placement else { return }
+            emit(fsx, placement: placement, id: id, origin: filesystem.origin, defaults: defaults, into: &document, references: &references)
         default:
             break
         }
     }
 
-    private static func emit(_ efs: NewEFS, id: String, origin: Origin, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
+    private static func emit(_ efs: NewEFS, placement: EFSPlacement, id: String, origin: Origin, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
         let name = efs.name
         document.resource("aws_efs_file_system", id, [
             "encrypted": true,
@@ -25,10 +26,10 @@ enum AWSStorageResources {
             "lifecycle_policy": efs.transitionToIA.map { .array([.object(["transition_to_ia": .string($0)])]) } ?? .null,
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
         ])
-        securityGroup(id, name: name, description: "EFS mount targets: NFS from the cluster", vpc: references.json(efs.vpc), origin: origin, defaults: defaults, into: &document)
-        let cluster = references.json(efs.clusterSecurityGroup)
+        securityGroup(id, name: name, description: "EFS mount targets: NFS from the cluster", vpc: references.json(placement.vpc), origin: origin, defaults: defaults, into: &document)
+        let cluster = references.json(placement.clusterSecurityGroup)
         ingress("\(id)_nfs", group: id, from: cluster, ports: 2049...2049, description: "NFS from the cluster", into: &document)
-        for (index, subnet) in efs.subnets.enumerated() {
+        for (index, subnet) in placement.subnets.enumerated() {
             document.resource("aws_efs_mount_target", "\(id)_\(index)", [
                 "file_system_id": .string("${aws_efs_file_system.\(id).id}"),
                 "subnet_id": references.json(subnet),
@@ -37,12 +38,12 @@ enum AWSStorageResources {
         }
     }
 
-    private static func emit(_ fsx: FSxLustreFileSystem, id: String, origin: Origin, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
+    private static func emit(_ fsx: FSxLustreFileSystem, placement: FSxPlacement, id: String, origin: Origin, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
         let name = fsx.name
-        securityGroup(id, name: name, description: "FSx for Lustre: Lustre from the cluster and among the file servers", vpc: references.json(fsx.vpc),
+        securityGroup(id, name: name, description: "FSx for Lustre: Lustre from the cluster and among the file servers", vpc: references.json(placement.vpc),
                       origin: origin, defaults: defaults, into: &document)
         let own = JSON.string("${aws_security_group.\(id).id}")
-        let cluster = references.json(fsx.clusterSecurityGroup)
+        let cluster = references.json(placement.clusterSecurityGroup)
         for (source, from) in [("clients", cluster), ("servers", own)] {
             ingress("\(id)_lustre_\(source)", group: id, from: from, ports: 988...988, description: "Lustre from the \(source)", into: &document)
             ingress("\(id)_lustre_\(source)_lnet", group: id, from: from, ports: 1018...1023, description: "Lustre LNet from the \(source)", into: &document)
@@ -59,7 +60,7 @@ enum AWSStorageResources {
             "per_unit_storage_throughput": fsx.throughput.map(JSON.int) ?? .null,
             "data_compression_type": .string(fsx.compression),
             "file_system_type_version": .string(fsx.version),
-            "subnet_ids": .array([references.json(fsx.subnet)]),
+            "subnet_ids": .array([references.json(placement.subnet)]),
             "security_group_ids": .strings(["${aws_security_group.\(id).id}"]),
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
         ])
