@@ -49,7 +49,9 @@ public struct Lowering: Sendable {
             case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
-            if diagnostics.errorCount > errorsBefore { failed.insert(id) }
+            // A module that reported errors but still became an entity (a filesystem of a size the
+            // service does not offer) lets its users lower, so their own errors are found too.
+            if diagnostics.errorCount > errorsBefore && context.entities[id] == nil { failed.insert(id) }
         }
         ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)

@@ -150,12 +150,12 @@ extension ParallelClusterRules {
     static func checkOwnership(_ context: LoweringContext, diagnostics: inout Diagnostics) {
         for filesystem in context.deployment.filesystems where filesystem.backing.isCreatedByParallelCluster {
             let module = filesystem.origin.module
-            let owners = context.deployment.parallelClusters.filter { $0.storage.contains { $0.module == module } }
+            let owners = (context.resolved.dependents[module] ?? []).filter { context.resolved.module($0)?.schema.kind == .parallelCluster }.sorted { $0.rawValue < $1.rawValue }
             guard owners.count != 1 else { continue }
             let at = context.resolved.module(module)?.location(of: "managed_by") ?? SourceLocation(file: "", line: 1, column: 1)
             let message = owners.isEmpty
                 ? "module '\(module)' is managed_by parallelcluster, but no parallelcluster module uses it"
-                : "module '\(module)' is managed_by parallelcluster and used by \(owners.count) clusters (\(owners.map(\.name).joined(separator: ", "))); ParallelCluster creates it with one"
+                : "module '\(module)' is managed_by parallelcluster and used by \(owners.count) parallelcluster modules (\(owners.map(\.rawValue).joined(separator: ", "))); ParallelCluster creates it with one cluster"
             diagnostics.report(.parallelClusterStorage, message, at: at,
                                help: "add it to one parallelcluster module's `use`, or create it with Terraform (`managed_by: terraform`) to share it")
         }
