@@ -1,5 +1,6 @@
 import ConsumerChecks
 import Foundation
+import HPCCompiler
 import Testing
 import TestSupport
 
@@ -37,5 +38,34 @@ struct ParallelClusterConsumerTests {
         let skipped = Set(report.skipped.map(\.validator))
         #expect(skipped.isSuperset(of: ["KeyPairValidator", "PasswordSecretArnValidator", "S3BucketUriValidator"]), "\(skipped)")
         ConsumerTools.record("pcluster-control", "pcluster validate", "Tests/Fixtures/pcluster-control/cluster.yaml \(report.summary)")
+    }
+
+    /// The fixture's three mistakes, as hpcc reports them and as ParallelCluster does: the same
+    /// blueprint with the three values corrected compiles; its config with the three values put
+    /// back (a config built without hpcc's checks) is what `pcluster` judges.
+    @Test("pcluster's validators find the three mistakes hpcc reports at compile time", .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    func threeMistakesAgree() throws {
+        let path = "Tests/Fixtures/pcluster-three-mistakes.yaml"
+        let text = try String(contentsOf: Repository.root.appendingPathComponent(path), encoding: .utf8)
+        let ours = Compiler().compile(SourceFile(name: path, text: text), variables: [])
+        #expect(ours.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.code.rawValue)" } == ["24:25 HPC3026", "32:15 HPC4004", "36:22 HPC4007"])
+
+        let mistakes = [("storage_capacity: 2000", "storage_capacity: 2400", "StorageCapacity: 2400", "StorageCapacity: 2000"),
+                        ("name: Compute_Q", "name: compute-q", "Name: compute-q", "Name: Compute_Q"),
+                        ("min_count: 5", "min_count: 1", "MinCount: 1", "MinCount: 5")]
+        var corrected = text
+        for (wrong, right, _, _) in mistakes { corrected = corrected.replacingOccurrences(of: wrong, with: right) }
+        let fixed = Compiler().compile(SourceFile(name: path, text: corrected), variables: [])
+        let config = try #require(fixed.files.first { $0.path == "parallelcluster/cluster.yaml" }?.text, "\(fixed.diagnostics.map(\.message))")
+        #expect(try ParallelClusterCheck.check(config, clusterName: "mistakes").accepted, "the corrected config is accepted")
+        var unchecked = config
+        for (_, _, right, wrong) in mistakes {
+            #expect(unchecked.components(separatedBy: right).count == 2, "'\(right)' occurs once in the config")
+            unchecked = unchecked.replacingOccurrences(of: right, with: wrong)
+        }
+        let report = try ParallelClusterCheck.check(unchecked, clusterName: "mistakes")
+        #expect(report.schemaErrors.isEmpty, "\(report.schemaErrors)")
+        #expect(Set(report.errors.map(\.validator)) == ["FsxStorageCapacityValidator", "NameValidator", "ComputeResourceSizeValidator"], "\(report.rejection)")
+        print("negative control | pcluster validate, the three mistakes without hpcc's checks | rejected:\n" + report.errors.map { "    \($0)" }.joined(separator: "\n"))
     }
 }

@@ -548,21 +548,25 @@ func workbenchBlueprint(bucket: String = "", notebook: String = "") -> String {
 struct InvalidBlueprintTests {
     @Test(arguments: invalidCases.filter { $0.variables.isEmpty })
     func reportsCodeAtMarker(_ testCase: InvalidCase) {
-        let marked = MarkedBlueprint(testCase.blueprint)
-        let result = compile(marked.text, variables: testCase.variables)
-        let errors = result.diagnostics.filter { $0.severity == .error }
-        let expected = zip(marked.markers, testCase.codes).map { "\($0.line):\($0.column) \($1.rawValue)" }
-        #expect(marked.markers.count == testCase.codes.count, "each expected code needs a ‸ marker")
-        #expect(positions(errors) == expected.sorted(by: { Self.order($0, $1) }))
-        #expect(result.files.isEmpty)
-        if let help = testCase.help {
-            #expect(errors.first?.help == help)
-        }
+        expectCodesAtMarkers(testCase)
     }
+}
 
-    static func order(_ a: String, _ b: String) -> Bool {
+/// The case's blueprint gives exactly its error codes, at its `‸` markers, and no output.
+func expectCodesAtMarkers(_ testCase: InvalidCase) {
+    func order(_ a: String, _ b: String) -> Bool {
         let lhs = a.split(separator: " ")[0].split(separator: ":").compactMap { Int($0) }
         let rhs = b.split(separator: " ")[0].split(separator: ":").compactMap { Int($0) }
         return lhs.lexicographicallyPrecedes(rhs)
+    }
+    let marked = MarkedBlueprint(testCase.blueprint)
+    let result = compile(marked.text, variables: testCase.variables)
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    let expected = zip(marked.markers, testCase.codes).map { "\($0.line):\($0.column) \($1.rawValue)" }
+    #expect(marked.markers.count == testCase.codes.count, "each expected code needs a ‸ marker")
+    #expect(positions(errors) == expected.sorted(by: order))
+    #expect(result.files.isEmpty)
+    if let help = testCase.help {
+        #expect(errors.first?.help == help)
     }
 }

@@ -95,6 +95,7 @@ public enum ParallelClusterLimits {
     /// Existing filesystems a cluster mounts, per type.
     public static let existingStorageMaximum = ["Efs": 20, "FsxLustre": 20]
     /// Mount directories ParallelCluster keeps for itself.
-    public static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/opt/parallelcluster", "/opt/slurm", "/proc", "/root", "/run",
+    public static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel", "/opt/parallelcluster",
+                                           "/opt/parallelcluster/shared", "/opt/parallelcluster/shared_login_nodes", "/opt/slurm", "/proc", "/root", "/run",
                                            "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var"]
 }

@@ -5,6 +5,7 @@ enum ParallelClusterRules {
         checkName(cluster, settings: settings, diagnostics: &diagnostics)
         checkQueues(cluster, settings: settings, diagnostics: &diagnostics)
         checkStorage(cluster, settings: settings, diagnostics: &diagnostics)
+        ParallelClusterInstanceRules.check(cluster, settings: settings, diagnostics: &diagnostics)
     }
 
     private static func checkName(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
@@ -30,8 +31,9 @@ enum ParallelClusterRules {
         }
         let resources = queues.reduce(0) { $0 + $1.computeResources.count }
         if resources > ParallelClusterLimits.computeResourcesPerClusterMaximum {
-            diagnostics.report(.parallelClusterLimit, "cluster '\(cluster.name)' has \(resources) compute resources; ParallelCluster allows \(ParallelClusterLimits.computeResourcesPerClusterMaximum) per cluster",
-                               at: settings.location("queues"), help: "use `instance_types` to put several instance types in one compute resource, or split the cluster")
+            diagnostics.report(.parallelClusterQueueLimit, "cluster '\(cluster.name)' has \(resources) compute resources; ParallelCluster 3 creates at most \(ParallelClusterLimits.computeResourcesPerClusterMaximum) per cluster",
+                               at: settings.location("queues"),
+                               help: "use `instance_types` to put several instance types in one compute resource, or split the queues over several parallelcluster modules; `ignore: [HPC4006]` if your ParallelCluster build allows more")
         }
         let newFSx = cluster.storage.contains { if case .newFSx = $0.kind { true } else { false } }
         var queueNames: [String: Int] = [:]
