@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
 
-/// A moto server (AWS API emulator) on 127.0.0.1 with a free port, from the `.venv-moto` that
+/// A moto server (AWS API emulator, with hpcc's addition in `Tests/Tools/moto-server.py`) on
+/// 127.0.0.1 with a free port, from the `.venv-moto` that
 /// `.ci/run` creates (or `HPCC_MOTO_PYTHON`'s environment). Its request log goes to a file that
 /// is never printed; moto only ever sees the fake credentials in `MotoServer.credentials`.
 public final class MotoServer: @unchecked Sendable {
@@ -13,6 +14,8 @@ public final class MotoServer: @unchecked Sendable {
     public static let credentials = (accessKey: "testing", secretKey: "testing")
 
     static let readback = Repository.root.appendingPathComponent("Tests/Tools/moto-readback.py")
+    /// moto's server plus the CloudFormation `AWS::EC2::KeyPair` moto lacks (see the script).
+    static let server = Repository.root.appendingPathComponent("Tests/Tools/moto-server.py")
 
     /// The python whose environment holds moto and boto3 (`HPCC_MOTO_PYTHON`, else `.venv-moto`).
     public static var python: String? { ConsumerTools.python("HPCC_MOTO_PYTHON", venv: ".venv-moto") }
@@ -37,7 +40,7 @@ public final class MotoServer: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", port]
+        process.arguments = [Self.server.path, "-H", "127.0.0.1", "-p", port]
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
