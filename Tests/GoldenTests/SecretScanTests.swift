@@ -1,0 +1,51 @@
+import Foundation
+import HPCCompiler
+import Testing
+import TestSupport
+
+/// No emitted file of any shipped blueprint holds key material, a password or a cloud credential:
+/// secrets are made by the cloud (RDS-managed passwords, EC2-generated keys) and only named.
+@Suite("No secrets in the output")
+struct SecretScanTests {
+    /// What a secret looks like in text, and what it is.
+    static let patterns: [(regex: String, what: String)] = [
+        (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, "PEM private key"),
+        (#"\b(AKIA|ASIA)[0-9A-Z]{16}\b"#, "AWS access key id"),
+        (#"(?i)"(master_)?password"\s*:"#, "a password attribute"),
+        (#"(?i)"secret_string"\s*:"#, "a secret value set from Terraform"),
+        (#"(?i)^\s*StoragePass\s*=\s*\S"#, "a slurmdbd password"),
+        (#"(?i)aws_secret_access_key|"private_key(_pem|_openssh)?"\s*:"#, "a private key or secret key attribute"),
+    ]
+
+    /// Every line of `text` that looks like a secret.
+    static func findings(in text: String) throws -> [String] {
+        var found: [String] = []
+        for (pattern, what) in patterns {
+            let regex = try Regex(pattern).anchorsMatchLineEndings()
+            for line in text.split(separator: "\n") where line.contains(regex) {
+                found.append("\(what): \(line.prefix(120))")
+            }
+        }
+        return found
+    }
+
+    @Test(arguments: Repository.blueprintNames)
+    func emittedFilesHoldNoSecrets(_ name: String) throws {
+        let result = try Repository.compile(name)
+        for file in result.files {
+            #expect(try Self.findings(in: file.text).isEmpty, "\(name)/\(file.path)")
+        }
+    }
+
+    @Test("the scan finds what it looks for")
+    func scanFindsSecrets() throws {
+        let planted = [
+            "-----BEGIN OPENSSH PRIVATE KEY-----", "key = AKIAABCDEFGHIJKLMNOP", #"  "password": "hunter2","#,
+            #""master_password": "x""#, #""secret_string": "{}""#, "StoragePass=s3cret",
+        ]
+        for line in planted {
+            #expect(try Self.findings(in: "a\n\(line)\nb").count == 1, "\(line)")
+        }
+        #expect(try Self.findings(in: #""manage_master_user_password": true"#).isEmpty)
+    }
+}
