@@ -47,6 +47,7 @@ public struct Lowering: Sendable {
             case .awsVPC: AWSVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .efs: EFSLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmAccounting: SlurmAccountingLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             if diagnostics.errorCount > errorsBefore { failed.insert(id) }
         }
@@ -70,6 +71,7 @@ enum LoweredEntity: Hashable {
     case loginGroup(LoginGroup)
     case cluster(String)
     case workbench(Workbench)
+    case accountingDatabase(AccountingDatabase)
 }
 
 /// State of the Lower stage.
@@ -142,6 +144,7 @@ struct LoweringContext {
         .awsVPC: ["vpc_id", "private_subnet_ids", "security_group_id"],
         .efs: ["network_storage", "efs_id"],
         .fsxLustre: ["network_storage", "fsx_id"],
+        .slurmAccounting: ["slurm_database", "database_endpoint", "password_secret_arn"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
         .serviceAccount: ["service_account_email"],

@@ -15,6 +15,7 @@ struct DeploymentIndex {
     private(set) var nodesets: [ModuleID: (Nodeset, SlurmCluster)] = [:]
     private(set) var loginGroups: [ModuleID: (LoginGroup, SlurmCluster)] = [:]
     private(set) var workbenches: [ModuleID: Workbench] = [:]
+    private(set) var accountingDatabases: [ModuleID: AccountingDatabase] = [:]
 
     init(_ deployment: Deployment) {
         self.deployment = deployment
@@ -27,6 +28,7 @@ struct DeploymentIndex {
         for access in deployment.privateServiceAccesses { add(access.origin); accesses[access.origin.module] = access }
         for filesystem in deployment.filesystems { add(filesystem.origin); filesystems[filesystem.origin.module] = filesystem }
         for workbench in deployment.workbenches { add(workbench.origin); workbenches[workbench.origin.module] = workbench }
+        for database in deployment.accountingDatabases { add(database.origin); accountingDatabases[database.origin.module] = database }
         for cluster in deployment.clusters {
             add(cluster.origin)
             clusters[cluster.origin.module] = cluster

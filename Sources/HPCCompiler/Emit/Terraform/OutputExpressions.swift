@@ -62,6 +62,9 @@ enum OutputExpressions {
         if let filesystem = index.filesystems[module] {
             return filesystemExpression(filesystem, id: id, output: output, path: path)
         }
+        if let database = index.accountingDatabases[module] {
+            return AWSDatabaseResources.output(database, id: id, output: output, path: path)
+        }
         if index.workbenches[module] != nil, output == "proxy_uri" || output == "instance_name" {
             return "google_workbench_instance.\(id).\(output == "proxy_uri" ? "proxy_uri" : "name")" + HCL.access(path)
         }
