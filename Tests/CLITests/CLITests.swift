@@ -111,7 +111,7 @@ struct CLITests {
     @Test func modulesListsTheCatalog() throws {
         let outcome = try HPCCBinary.run(["modules"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.split(separator: "\n").count == 19)
+        #expect(outcome.stdout.split(separator: "\n").count == 20)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
     }

@@ -9,7 +9,9 @@ import TestSupport
 /// use at moto, with moto's fake credentials and the checks that would otherwise call AWS turned
 /// off. Resource types moto cannot emulate are listed in `unsupported` and left out of the apply
 /// by `-target`ing every other resource; each exclusion is re-probed against moto (a probe that
-/// succeeds fails the test, so a stale exclusion cannot stay).
+/// succeeds fails the test, so a stale exclusion cannot stay). Deletion protection hpcc turns on
+/// (the accounting database's) is lifted before the destroy the way an operator would: a second
+/// override file turns it off, an apply records that, then `terraform destroy` runs.
 public enum MotoApply {
     /// Resource types moto 5.2.5 cannot emulate, and why.
     public static let unsupported: [String: String] = [
@@ -18,7 +20,10 @@ public enum MotoApply {
     ]
 
     /// The services whose endpoints are pointed at moto.
-    static let services = ["ec2", "efs", "fsx", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
+    static let services = ["ec2", "efs", "fsx", "rds", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
+
+    /// Resource types whose deletion protection blocks `terraform destroy`, and the attribute that turns it on.
+    static let deletionProtection = ["aws_db_instance": "deletion_protection"]
 
     public struct Report {
         /// `type.name` of every resource applied, read back and destroyed.
@@ -46,6 +51,22 @@ public enum MotoApply {
         ]
         let data = try! JSONSerialization.data(withJSONObject: ["provider": ["aws": provider]], options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The override file that lifts deletion protection from every protected resource in `applied`,
+    /// and those resources' addresses; nil when none is protected.
+    static func liftDeletionProtection(_ applied: [String]) -> (override: String, protected: [String])? {
+        var resources: [String: [String: Any]] = [:]
+        var protected: [String] = []
+        for address in applied {
+            let parts = address.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let attribute = deletionProtection[parts[0]] else { continue }
+            resources[parts[0], default: [:]][parts[1]] = [attribute: false]
+            protected.append(address)
+        }
+        guard !resources.isEmpty else { return nil }
+        let data = try! JSONSerialization.data(withJSONObject: ["resource": resources], options: [.prettyPrinted, .sortedKeys])
+        return (String(decoding: data, as: UTF8.self), protected)
     }
 
     /// Applies `root` (the text of a `main.tf.json`, with `files` beside it in its group folder)
@@ -92,6 +113,12 @@ public enum MotoApply {
         let present = try server.readback(["present", region, state.path])
         guard present.ok else { throw Failure(description: "\(group): not every created resource is in moto:\n\(present.text)") }
 
+        if let lift = liftDeletionProtection(applied) {
+            // Only the protected resources: a full re-apply would also "correct" drift moto reports
+            // on unrelated resources (all-protocol security group rules) with calls moto refuses.
+            try Data(lift.override.utf8).write(to: folder.appendingPathComponent("zz_moto_unprotect_override.tf.json"))
+            try apply(terraform, ["apply", "-auto-approve", "-input=false"] + lift.protected.map { "-target=\($0)" }, in: folder, group: group)
+        }
         try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
         let absent = try server.readback(["absent", region, state.path])
         guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }

@@ -479,7 +479,26 @@ let invalidCases: [InvalidCase] = [
               region: eu-west-1
 
         """), codes: [.mixedClouds]),
+    InvalidCase(name: "accounting database with one subnet", blueprint: accountingBlueprint("private_subnet_ids: ‸[subnet-0123456789abcdef0]"), codes: [.accountingSubnets]),
+    InvalidCase(name: "accounting database name starting with a digit", blueprint: accountingBlueprint("database_name: ‸1slurm"), codes: [.accountingDatabaseName]),
+    InvalidCase(name: "accounting database name outside ParallelCluster's rule", blueprint: accountingBlueprint("database_name: ‸Slurm-Acct"), codes: [.constraintViolation]),
+    InvalidCase(name: "accounting user RDS keeps for itself", blueprint: accountingBlueprint("user_name: ‸rdsadmin"), codes: [.accountingDatabaseName]),
+    InvalidCase(name: "accounting instance identifier longer than RDS allows", blueprint: accountingBlueprint("").replacingOccurrences(
+        of: "  deployment_name: aws-mini\n", with: "  deployment_name: ‸\(String(repeating: "research-", count: 6))mini\n"), codes: [.accountingIdentifier]),
 ]
+
+/// `awsBlueprint` with a Slurm accounting database `accounting` using the network; `setting` is
+/// one more line of its settings.
+func accountingBlueprint(_ setting: String) -> String {
+    awsBlueprint(fsx: "") + """
+      - id: accounting
+        source: modules/database/slurm-accounting
+        use: [network]
+        settings:
+          \(setting.isEmpty ? "multi_az: false" : setting)
+
+    """
+}
 
 /// A private AWS VPC with an EFS home and an FSx for Lustre scratch; `fsx` adds settings to the
 /// FSx module, `throughput` sets its per-unit throughput (marked with ‸ when `marked`).

@@ -107,7 +107,7 @@ let parallelClusterCases: [InvalidCase] = [
     InvalidCase(name: "FSx managed by ParallelCluster that no cluster uses", blueprint: pclusterBlueprint(
         storage: pclusterFSx().replacingOccurrences(of: "managed_by: parallelcluster", with: "managed_by: ‸parallelcluster")), codes: [.parallelClusterStorage]),
     InvalidCase(name: "FSx managed by ParallelCluster with a Lustre version", blueprint: pclusterBlueprint(
-        storage: pclusterFSx(extra: "      file_system_type_version: ‸\"2.15\"\n"), uses: ["scratch"]), codes: [.parallelClusterStorage]),
+        storage: pclusterFSx(extra: "      file_system_type_version: ‸\"2.12\"\n"), uses: ["scratch"]), codes: [.parallelClusterStorage]),
     InvalidCase(name: "EFS managed by ParallelCluster with elastic throughput", blueprint: pclusterBlueprint(storage: """
           - id: home
             source: modules/file-system/efs

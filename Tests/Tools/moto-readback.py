@@ -53,9 +53,21 @@ READERS = {
                                    lambda r, v: [c for c in r["VpcPeeringConnections"]
                                               if c.get("Status", {}).get("Code") not in ("deleted", "deleting", "rejected", "failed")]),
     "aws_s3_bucket": ("s3", "head_bucket", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r]),
+    "aws_db_subnet_group": ("rds", "describe_db_subnet_groups", lambda v: {"DBSubnetGroupName": v["name"]}, lambda r, v: r["DBSubnetGroups"]),
+    "aws_db_instance": ("rds", "describe_db_instances", lambda v: {"DBInstanceIdentifier": v["identifier"]},
+                        lambda r, v: [i for i in r["DBInstances"] if i.get("DBInstanceStatus") not in ("deleted", "deleting")]),
+}
+# What a resource creates beside itself, read back with it: (name, service, call, arguments, found).
+# The secret RDS keeps the master password in is read by ARN with DescribeSecret, which returns
+# the secret's metadata only: its value is never asked for.
+COMPANIONS = {
+    "aws_db_instance": [("master_user_secret", "secretsmanager", "describe_secret",
+                         lambda v: {"SecretId": v["master_user_secret"][0]["secret_arn"]},
+                         lambda r, v: [r] if not r.get("DeletedDate") else [])],
 }
 # A describe call for an id that is gone fails with one of these codes.
-GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket")
+GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",
+        "DBInstanceNotFound", "DBSubnetGroupNotFoundFault")
 
 
 def resources(state):
@@ -73,6 +85,17 @@ def resources(state):
     return found
 
 
+def exists(service_client, call, arguments, found, values):
+    """Whether the described object exists; False when the service answers that it is gone."""
+    try:
+        return bool(found(getattr(service_client, call)(**arguments), values))
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        if not any(marker in code for marker in GONE):
+            raise
+        return False
+
+
 def read_back(endpoint, region, state, expect_present):
     report = {"resources": [], "unreadable_types": []}
     ok = True
@@ -82,17 +105,13 @@ def read_back(endpoint, region, state, expect_present):
             report["unreadable_types"].append(kind)
             ok = False
             continue
-        service, call, arguments, found = READERS[kind]
-        try:
-            values = resource["values"]
-            present = bool(found(getattr(client(service, endpoint, region), call)(**arguments(values)), values))
-        except ClientError as error:
-            code = error.response.get("Error", {}).get("Code", "")
-            if not any(marker in code for marker in GONE):
-                raise
-            present = False
-        ok = ok and present == expect_present
-        report["resources"].append({"address": resource["address"], "id": resource["values"].get("id"), "present": present})
+        values = resource["values"]
+        readers = [("", *READERS[kind])] + COMPANIONS.get(kind, [])
+        for companion, service, call, arguments, found in readers:
+            present = exists(client(service, endpoint, region), call, arguments(values), found, values)
+            ok = ok and present == expect_present
+            address = resource["address"] + (f" {companion}" if companion else "")
+            report["resources"].append({"address": address, "id": values.get("id"), "present": present})
     report["ok"] = ok
     return report
 

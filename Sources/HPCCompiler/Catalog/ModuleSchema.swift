@@ -18,6 +18,7 @@ public enum ModuleKind: String, Hashable, Sendable {
     case awsVPC
     case efs
     case fsxLustre
+    case slurmAccounting
     case parallelCluster
 }
 

@@ -65,6 +65,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case fsxStorageType = "HPC3032"
     case dataRepositoryAssociation = "HPC3033"
     case mixedClouds = "HPC3034"
+    case accountingSubnets = "HPC3035"
+    case accountingDatabaseName = "HPC3036"
+    case accountingIdentifier = "HPC3037"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -158,6 +161,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .fsxStorageType: "an FSx for Lustre storage type or Lustre version the deployment type does not offer"
         case .dataRepositoryAssociation: "an FSx data repository association the file system cannot have (SCRATCH_1 or Lustre 2.10, a repeated path, an event outside NEW, CHANGED, DELETED, a path that is not s3://)"
         case .mixedClouds: "GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module mounting an AWS filesystem"
+        case .accountingSubnets: "an accounting database with fewer than two subnets: RDS needs a subnet group in at least two availability zones"
+        case .accountingDatabaseName: "an accounting database or user name RDS for MariaDB refuses (not starting with a letter, too long, or one of RDS's own users)"
+        case .accountingIdentifier: "an RDS instance identifier derived from deployment_name and the module id that RDS refuses (longer than 63 characters)"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .terraformReservedName: "a name Terraform reserves"
         case .parallelClusterName: "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"

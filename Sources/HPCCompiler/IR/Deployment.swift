@@ -27,6 +27,8 @@ public struct Deployment: Hashable, Sendable {
     public var topics: [PubSubTopic] = []
     /// Vertex AI Workbench instances.
     public var workbenches: [Workbench] = []
+    /// Databases for Slurm accounting.
+    public var accountingDatabases: [AccountingDatabase] = []
     /// AWS ParallelCluster clusters.
     public var parallelClusters: [ParallelCluster] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.

@@ -47,6 +47,7 @@ public struct Lowering: Sendable {
             case .awsVPC: AWSVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .efs: EFSLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .slurmAccounting: SlurmAccountingLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             // A module that reported errors but still became an entity (a filesystem of a size the
@@ -74,6 +75,7 @@ enum LoweredEntity: Hashable {
     case loginGroup(LoginGroup)
     case cluster(String)
     case workbench(Workbench)
+    case accountingDatabase(AccountingDatabase)
     case parallelCluster(ParallelCluster)
 }
 
@@ -147,6 +149,7 @@ struct LoweringContext {
         .awsVPC: ["vpc_id", "private_subnet_ids", "security_group_id"],
         .efs: ["network_storage", "efs_id"],
         .fsxLustre: ["network_storage", "fsx_id"],
+        .slurmAccounting: ["slurm_database", "database_endpoint", "password_secret_arn"],
         .parallelCluster: ["cluster_name", "cluster_config", "key_pair_name", "private_key_parameter"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],

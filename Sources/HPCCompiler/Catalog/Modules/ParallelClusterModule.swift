@@ -82,6 +82,8 @@ public enum ParallelClusterLimits {
     public static let clusterNameMaximumWithAccounting = 40
     public static let operatingSystems = ["alinux2023", "ubuntu2204", "ubuntu2404", "rhel8", "rocky8", "rhel9", "rocky9"]
     public static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
+    /// The Lustre version of the FSx file systems ParallelCluster creates.
+    public static let lustreVersion = "2.15"
     public static let capacityTypes = ["ONDEMAND", "SPOT", "CAPACITY_BLOCK"]
     public static let allocationStrategies = ["lowest-price", "capacity-optimized", "price-capacity-optimized", "prioritized", "capacity-optimized-prioritized"]
     /// Queue and compute resource names.

@@ -60,7 +60,14 @@ enum ExpandedBlueprintEmitter {
         if !module.declaration.exposedOutputs.isEmpty {
             entries.append(("outputs", .list(module.declaration.exposedOutputs.map { .string($0.name.value) })))
         }
-        var settings = module.schema.settings.compactMap { spec in module.settings[spec.name].map { (spec.name, yaml($0)) } }
+        // A setting written as one variable whose value is null resolves to nothing, but stays
+        // in the expanded blueprint so the variable keeps its use.
+        let nullVariables = Dictionary(module.declaration.settings.compactMap { entry in
+            module.settings[entry.key] == nil ? ModuleResolver.soleVariable(entry.value).map { (entry.key, $0) } : nil
+        }, uniquingKeysWith: { first, _ in first })
+        var settings = module.schema.settings.compactMap { spec in
+            module.settings[spec.name].map { (spec.name, yaml($0)) } ?? nullVariables[spec.name].map { (spec.name, YAML.string("$(vars.\($0))")) }
+        }
         if let script, let index = settings.firstIndex(where: { $0.0 == "runners" }) {
             settings[index].1 = .list(script.runners.map { runner in
                 var fields: [(String, YAML)] = [("type", .string(runner.kind.rawValue)), ("destination", .string(escape(runner.destination))),

@@ -3,7 +3,7 @@ struct SlurmConfWriter {
     private(set) var text = ""
 
     mutating func comment(_ line: String) {
-        text += "# \(line)\n"
+        text += line.isEmpty ? "#\n" : "# \(line)\n"
     }
 
     mutating func blank() {
@@ -17,6 +17,11 @@ struct SlurmConfWriter {
 
     mutating func set(_ key: String, _ value: Int) {
         set(key, String(value))
+    }
+
+    /// `Include <path>`: Slurm's parser reads that file in place of the line.
+    mutating func include(_ path: String) {
+        text += "Include \(path)\n"
     }
 
     /// Several `Key=Value` pairs on one line (NodeName, PartitionName ...).

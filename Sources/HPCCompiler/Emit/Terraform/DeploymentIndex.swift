@@ -15,6 +15,7 @@ struct DeploymentIndex {
     private(set) var nodesets: [ModuleID: (Nodeset, SlurmCluster)] = [:]
     private(set) var loginGroups: [ModuleID: (LoginGroup, SlurmCluster)] = [:]
     private(set) var workbenches: [ModuleID: Workbench] = [:]
+    private(set) var accountingDatabases: [ModuleID: AccountingDatabase] = [:]
     private(set) var parallelClusters: [ModuleID: ParallelCluster] = [:]
 
     init(_ deployment: Deployment) {
@@ -28,6 +29,7 @@ struct DeploymentIndex {
         for access in deployment.privateServiceAccesses { add(access.origin); accesses[access.origin.module] = access }
         for filesystem in deployment.filesystems { add(filesystem.origin); filesystems[filesystem.origin.module] = filesystem }
         for workbench in deployment.workbenches { add(workbench.origin); workbenches[workbench.origin.module] = workbench }
+        for database in deployment.accountingDatabases { add(database.origin); accountingDatabases[database.origin.module] = database }
         for cluster in deployment.parallelClusters { add(cluster.origin); parallelClusters[cluster.origin.module] = cluster }
         for cluster in deployment.clusters {
             add(cluster.origin)

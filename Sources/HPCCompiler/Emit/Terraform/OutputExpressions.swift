@@ -62,6 +62,9 @@ enum OutputExpressions {
         if let filesystem = index.filesystems[module] {
             return filesystemExpression(filesystem, id: id, output: output, path: path)
         }
+        if let database = index.accountingDatabases[module] {
+            return AWSDatabaseResources.output(database, id: id, output: output, path: path)
+        }
         if let cluster = index.parallelClusters[module] {
             return AWSParallelClusterResources.expression(cluster, output: output).map { $0 + HCL.access(path) }
         }

@@ -38,6 +38,9 @@ enum TerraformEmitter {
                     StorageResources.emit(filesystem, into: &document, references: &references)
                 }
             }
+            for database in deployment.accountingDatabases where database.origin.group == group.name {
+                AWSDatabaseResources.emit(database, defaults: group.defaultTags, into: &document, references: &references)
+            }
             for cluster in deployment.clusters {
                 ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
             }

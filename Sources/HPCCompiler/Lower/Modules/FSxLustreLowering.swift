@@ -11,9 +11,9 @@ enum FSxLustreLowering {
               let creator = settings.creator(diagnostics: &diagnostics)
         else { return }
         var placement: FSxPlacement?
-        if creator == .parallelcluster, settings.isExplicit("file_system_type_version") {
-            diagnostics.report(.parallelClusterStorage, "ParallelCluster chooses the Lustre version of the FSx it creates", at: settings.location("file_system_type_version"),
-                               help: "remove file_system_type_version, or use `managed_by: terraform`")
+        if creator == .parallelcluster, version != ParallelClusterLimits.lustreVersion {
+            diagnostics.report(.parallelClusterStorage, "ParallelCluster creates FSx for Lustre \(ParallelClusterLimits.lustreVersion), not \(version)", at: settings.location("file_system_type_version"),
+                               help: "remove file_system_type_version, or use `managed_by: terraform` for Lustre \(version)")
         }
         if creator == .terraform {
             guard settings.requireNetwork(["vpc_id", "subnet_id", "security_group_id"], diagnostics: &diagnostics) else { return }

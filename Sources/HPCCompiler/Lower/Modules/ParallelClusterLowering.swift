@@ -99,6 +99,10 @@ enum ParallelClusterLowering {
                 var path = settings.moduleReference(reference)
                 path.path.append(.key(key))
                 path.known = settings.context.known(reference.module, reference.output, path: reference.path + [.key(key)])
+                // The names of a database this deployment creates are known now; only its endpoint and secret wait for apply.
+                if case let .accountingDatabase(database)? = settings.context.entities[reference.module], reference.path.isEmpty {
+                    path.known = path.known ?? ["user_name": Value.string(database.userName), "database_name": .string(database.databaseName)][key]
+                }
                 return TerraformText(parts: [.reference(path)])
             }
             guard let member = value.map?[key], !member.isNull else { return nil }

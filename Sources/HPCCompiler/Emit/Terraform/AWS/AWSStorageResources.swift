@@ -26,9 +26,9 @@ enum AWSStorageResources {
             "lifecycle_policy": efs.transitionToIA.map { .array([.object(["transition_to_ia": .string($0)])]) } ?? .null,
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
         ])
-        securityGroup(id, name: name, description: "EFS mount targets: NFS from the cluster", vpc: references.json(placement.vpc), origin: origin, defaults: defaults, into: &document)
+        AWSSecurityGroups.group(id, name: name, description: "EFS mount targets: NFS from the cluster", vpc: references.json(placement.vpc), origin: origin, defaults: defaults, into: &document)
         let cluster = references.json(placement.clusterSecurityGroup)
-        ingress("\(id)_nfs", group: id, from: cluster, ports: 2049...2049, description: "NFS from the cluster", into: &document)
+        AWSSecurityGroups.ingress("\(id)_nfs", group: id, from: cluster, ports: 2049...2049, description: "NFS from the cluster", into: &document)
         for (index, subnet) in placement.subnets.enumerated() {
             document.resource("aws_efs_mount_target", "\(id)_\(index)", [
                 "file_system_id": .string("${aws_efs_file_system.\(id).id}"),
@@ -40,13 +40,13 @@ enum AWSStorageResources {
 
     private static func emit(_ fsx: FSxLustreFileSystem, placement: FSxPlacement, id: String, origin: Origin, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
         let name = fsx.name
-        securityGroup(id, name: name, description: "FSx for Lustre: Lustre from the cluster and among the file servers", vpc: references.json(placement.vpc),
+        AWSSecurityGroups.group(id, name: name, description: "FSx for Lustre: Lustre from the cluster and among the file servers", vpc: references.json(placement.vpc),
                       origin: origin, defaults: defaults, into: &document)
         let own = JSON.string("${aws_security_group.\(id).id}")
         let cluster = references.json(placement.clusterSecurityGroup)
         for (source, from) in [("clients", cluster), ("servers", own)] {
-            ingress("\(id)_lustre_\(source)", group: id, from: from, ports: 988...988, description: "Lustre from the \(source)", into: &document)
-            ingress("\(id)_lustre_\(source)_lnet", group: id, from: from, ports: 1018...1023, description: "Lustre LNet from the \(source)", into: &document)
+            AWSSecurityGroups.ingress("\(id)_lustre_\(source)", group: id, from: from, ports: 988...988, description: "Lustre from the \(source)", into: &document)
+            AWSSecurityGroups.ingress("\(id)_lustre_\(source)_lnet", group: id, from: from, ports: 1018...1023, description: "Lustre LNet from the \(source)", into: &document)
             document.resource("aws_vpc_security_group_egress_rule", "\(id)_to_\(source)", [
                 "security_group_id": own, "referenced_security_group_id": from, "ip_protocol": "-1", "description": .string("To the \(source)"),
             ])
@@ -77,19 +77,5 @@ enum AWSStorageResources {
                 "tags": AWSTagging.tags(origin, name: "\(name)-\(index)", defaults: defaults),
             ])
         }
-    }
-
-    private static func securityGroup(_ id: String, name: String, description: String, vpc: JSON, origin: Origin, defaults: [String: String], into document: inout TerraformDocument) {
-        document.resource("aws_security_group", id, [
-            "name": .string(HCL.escapeTemplate(name)), "description": .string(description), "vpc_id": vpc,
-            "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
-        ])
-    }
-
-    private static func ingress(_ name: String, group: String, from source: JSON, ports: ClosedRange<Int>, description: String, into document: inout TerraformDocument) {
-        document.resource("aws_vpc_security_group_ingress_rule", name, [
-            "security_group_id": .string("${aws_security_group.\(group).id}"), "referenced_security_group_id": source,
-            "ip_protocol": "tcp", "from_port": .int(ports.lowerBound), "to_port": .int(ports.upperBound), "description": .string(description),
-        ])
     }
 }

@@ -1,0 +1,66 @@
+extension ModuleSchema {
+    /// `modules/database/slurm-accounting`.
+    static let slurmAccounting = ModuleSchema(
+        source: "modules/database/slurm-accounting", kind: .slurmAccounting, cloud: .aws,
+        summary: "Amazon RDS for MariaDB holding Slurm accounting, with slurmdbd.conf",
+        description: """
+        Creates an encrypted RDS MariaDB instance in a subnet group over the private subnets (RDS needs \
+        two availability zones), a security group admitting MySQL (TCP 3306) from the cluster security \
+        group, and writes `slurm/<module id>/slurmdbd.conf`. RDS creates the master password and keeps it \
+        in Secrets Manager (`manage_master_user_password`): no password is in the deployment folder. \
+        slurmdbd.conf includes `/etc/slurm/slurmdbd-storage.conf`, which a boot step writes with the \
+        database host from the `database_endpoint` output and the password read from the secret named by \
+        `password_secret_arn`. Exports `slurm_database` in the shape ParallelCluster's \
+        `Scheduling.SlurmSettings.Database` reads.
+        """,
+        settings: [
+            CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
+            AWSSettings.vpcID,
+            SettingSpec("private_subnet_ids", .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
+                        required: true),
+            SettingSpec("security_group_id", .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
+            SettingSpec("database_name", .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
+                        default: .string(AccountingDatabaseRules.defaultDatabaseName),
+                        constraints: [.pattern("[0-9a-z_]+", description: "lowercase letters, digits and '_' (ParallelCluster's DatabaseName rule)")]),
+            SettingSpec("user_name", .string, "The master user slurmdbd connects as (`StorageUser`).", default: .string("slurm"),
+                        constraints: [.pattern("[A-Za-z][A-Za-z0-9_]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
+            SettingSpec("instance_class", .string, "The RDS instance class.", default: .string("db.t4g.small"),
+                        constraints: [.pattern("db\\.[a-z0-9-]+\\.[a-z0-9]+", description: "an RDS instance class such as `db.t4g.small`")]),
+            SettingSpec("engine_version", .string, "The MariaDB version (major.minor lets RDS pick and upgrade the patch level).", default: .string("10.11"),
+                        constraints: [.pattern("1[0-9]\\.[0-9]+(\\.[0-9]+)?", description: "a MariaDB version such as `10.11` or `10.11.9`")]),
+            SettingSpec("allocated_storage", .number, "Storage in GiB (gp3).", default: .int(20), constraints: [.integer, .range(min: 20, max: 65536)]),
+            SettingSpec("multi_az", .bool, "Keep a standby replica in a second availability zone.", default: .bool(false)),
+            SettingSpec("backup_retention_period", .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
+                        constraints: [.integer, .range(min: 0, max: 35)]),
+            SettingSpec("deletion_protection", .bool, "Refuse to delete the instance (`terraform destroy` fails until it is turned off).", default: .bool(true)),
+            SettingSpec("kms_key_id", .string, "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
+                        constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
+        ],
+        outputs: [
+            OutputSpec("slurm_database", AccountingDatabaseRules.contract,
+                       "What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn (the RDS-managed secret; its JSON holds `password`), database_name."),
+            OutputSpec("database_endpoint", .string, "`<address>:<port>` of the instance."),
+            OutputSpec("password_secret_arn", .string, "ARN of the Secrets Manager secret RDS keeps the master password in."),
+        ],
+        mustBeUsed: false
+    )
+}
+
+/// What RDS for MariaDB and slurmdbd require of the accounting database, and the contract it exports.
+public enum AccountingDatabaseRules {
+    /// slurmdbd's default `StorageLoc`.
+    public static let defaultDatabaseName = "slurm_acct_db"
+    /// MariaDB's port.
+    public static let port = 3306
+    /// RDS wants the database name to start with a letter and fit in 64 characters.
+    public static let maximumDatabaseNameLength = 64
+    /// Users RDS creates in every MariaDB instance for itself.
+    public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
+    /// Longest DB instance identifier RDS accepts.
+    public static let maximumIdentifierLength = 63
+
+    /// The `slurm_database` output: what a consumer (ParallelCluster, a slurmdbd boot step) reads.
+    static let contract = SettingType.object([
+        .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string), .required("database_name", .string),
+    ])
+}

@@ -1,0 +1,50 @@
+/// `slurm/<module id>/slurmdbd.conf` of every accounting database.
+///
+/// The file is deterministic and holds no secret: the database host is known only after
+/// `terraform apply`, and the password exists only in Secrets Manager, where RDS put it. Both go
+/// into a second file the slurmdbd host writes at boot, which slurmdbd.conf pulls in with
+/// `Include` (Slurm's configuration parser honours `Include` in every file it reads, slurmdbd.conf
+/// included).
+enum SlurmdbdConfEmitter {
+    /// Where the boot step writes `StorageHost` and `StoragePass`.
+    static let storageFile = "/etc/slurm/slurmdbd-storage.conf"
+    /// slurmdbd's port.
+    static let port = 6819
+
+    static func emit(_ deployment: Deployment) -> [OutputFile] {
+        deployment.accountingDatabases.map { database in
+            OutputFile(path: "slurm/\(database.origin.module)/slurmdbd.conf", text: text(database, deployment: deployment))
+        }
+    }
+
+    static func text(_ database: AccountingDatabase, deployment: Deployment) -> String {
+        let id = database.origin.module.rawValue
+        let group = database.origin.group
+        var conf = SlurmConfWriter()
+        conf.comment("slurmdbd.conf of accounting database \(id), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
+        conf.comment("Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser.")
+        conf.comment("")
+        conf.comment("No database host and no password here: the host is known only after `terraform apply`, and the")
+        conf.comment("password exists only in AWS Secrets Manager (RDS created it). A boot step on the slurmdbd host")
+        conf.comment("writes both to \(storageFile) (mode 0600, owner slurm), included at the end:")
+        conf.comment("")
+        conf.comment("  endpoint=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))")
+        conf.comment("  arn=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))")
+        conf.comment("  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text | jq -r .password)")
+        conf.comment("  printf 'StorageHost=%s\\nStoragePass=%s\\n' \"${endpoint%:*}\" \"$password\" > \(storageFile)")
+        conf.blank()
+        conf.set("DbdHost", "localhost")
+        conf.set("DbdPort", port)
+        conf.set("SlurmUser", "slurm")
+        conf.set("AuthType", "auth/munge")
+        conf.set("LogFile", "/var/log/slurm/slurmdbd.log")
+        conf.set("PidFile", "/var/run/slurm/slurmdbd.pid")
+        conf.blank()
+        conf.set("StorageType", "accounting_storage/mysql")
+        conf.set("StoragePort", AccountingDatabaseRules.port)
+        conf.set("StorageUser", database.userName)
+        conf.set("StorageLoc", database.databaseName)
+        conf.include(storageFile)
+        return conf.text
+    }
+}
