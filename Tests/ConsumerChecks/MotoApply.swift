@@ -20,7 +20,7 @@ public enum MotoApply {
     ]
 
     /// The services whose endpoints are pointed at moto.
-    static let services = ["ec2", "efs", "fsx", "rds", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
+    static let services = ["cloudformation", "ec2", "efs", "fsx", "rds", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
 
     /// Resource types whose deletion protection blocks `terraform destroy`, and the attribute that turns it on.
     static let deletionProtection = ["aws_db_instance": "deletion_protection"]
@@ -31,6 +31,8 @@ public enum MotoApply {
         /// `type.name` of every resource left out, with the reason.
         public let excluded: [(address: String, reason: String)]
         public let seconds: Double
+        /// The root's string outputs after apply (`terraform output -json`), by name.
+        public let outputs: [String: String]
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -100,6 +102,9 @@ public enum MotoApply {
         let targets = applied.map { "-target=\($0)" }
         try apply(terraform, ["apply", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
 
+        let outputJSON = try terraform.run(["output", "-json"], in: folder).stdout
+        let outputs = ((try? JSONSerialization.jsonObject(with: Data(outputJSON.utf8))) as? [String: [String: Any]] ?? [:])
+            .compactMapValues { $0["value"] as? String }
         let state = folder.appendingPathComponent("state.json")
         try Data(terraform.run(["show", "-json"], in: folder).stdout.utf8).write(to: state)
         let inState = try stateAddresses(state)
@@ -122,7 +127,7 @@ public enum MotoApply {
         try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
         let absent = try server.readback(["absent", region, state.path])
         guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }
-        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started))
+        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs)
     }
 
     private static func apply(_ terraform: TerraformCLI, _ arguments: [String], in folder: URL, group: String) throws {

@@ -1,5 +1,6 @@
 import ConsumerChecks
 import Foundation
+import HPCCompiler
 import Testing
 import TestSupport
 
@@ -60,6 +61,21 @@ struct MotoApplyTests {
         print("negative control | moto apply, subnet outside its VPC | rejected:\n" + error.description.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
     }
 
+    /// Each `cluster_config_<id>` output after apply is the emitted config with the deployment's
+    /// real ids: no placeholder left, and ParallelCluster still accepts it.
+    private func checkRenderedClusterConfigs(_ name: String, result: CompileResult, report: MotoApply.Report) throws {
+        for file in result.files where file.path.hasPrefix("parallelcluster/") {
+            let id = String(file.path.dropFirst("parallelcluster/".count).dropLast(".yaml".count))
+            guard let rendered = report.outputs["cluster_config_\(id)"] else { continue }
+            #expect(!rendered.contains("hpcc0000"), "placeholders left in cluster_config_\(id)")
+            #expect(rendered.split(separator: "\n").count == file.text.split(separator: "\n").count, "only ids change")
+            guard ParallelClusterCheck.available || ConsumerTools.required else { continue }
+            let check = try ParallelClusterCheck.check(rendered, clusterName: id)
+            #expect(check.accepted, "\(check.rejection)")
+            ConsumerTools.record(name, "pcluster validate", "terraform output cluster_config_\(id) after the moto apply (real ids) \(check.summary)")
+        }
+    }
+
     @Test(arguments: Repository.blueprintNames)
     func awsGroupsApply(_ name: String) throws {
         let result = try Repository.compile(name)
@@ -75,6 +91,15 @@ struct MotoApplyTests {
                 .map { (path: String($0.path.dropFirst(group.count + 1)), text: $0.text) }
             let report = try MotoApply.run(root.text, group: group, files: beside, terraform: terraform, server: server)
             record(name, root.path, report)
+            if name == "aws-parallelcluster" {
+                // The provisioner's stack: network with endpoints, EFS home, accounting database
+                // with its managed secret, key pair stack (read back with the key and its parameter).
+                let expected = ["aws_vpc.network", "aws_subnet.network_private_1", "aws_vpc_endpoint.network_s3", "aws_vpc_endpoint.network_secretsmanager",
+                                "aws_efs_file_system.home", "aws_efs_mount_target.home_1", "aws_db_instance.accounting", "aws_db_subnet_group.accounting",
+                                "aws_cloudformation_stack.cluster_key_pair"]
+                #expect(Set(report.applied).isSuperset(of: expected), "\(Set(expected).subtracting(report.applied))")
+            }
+            try checkRenderedClusterConfigs(name, result: result, report: report)
         }
     }
 }

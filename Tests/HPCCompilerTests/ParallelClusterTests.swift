@@ -122,6 +122,10 @@ let parallelClusterCases: [InvalidCase] = [
               ‸- {server_ip: 10.0.0.5, remote_mount: /export, local_mount: /data, fs_type: nfs}
 
         """), codes: [.parallelClusterStorage]),
+    InvalidCase(name: "cluster outside the security group a Terraform-made EFS admits", blueprint: pclusterBlueprint(
+        storage: terraformEFS("home", mount: "/home").replacingOccurrences(of: "- id: home", with: "- id: ‸home"), uses: ["home"],
+        cluster: "      security_group_id: sg-0123456789abcdef0\n"), codes: [.parallelClusterStorage]),
+    InvalidCase(name: "SSH source that is not a CIDR", blueprint: pclusterBlueprint(cluster: "      head_node: {allowed_ssh_cidr: ‸10.0.0.0/33}\n"), codes: [.invalidNetworkRange]),
     InvalidCase(name: "reserved mount directory", blueprint: pclusterBlueprint(storage: terraformEFS("home", mount: "‸/opt"), uses: ["home"]), codes: [.parallelClusterMountDir]),
     InvalidCase(name: "nested mount directories", blueprint: pclusterBlueprint(
         storage: terraformEFS("home", mount: "/home") + terraformEFS("projects", mount: "‸/home/projects"), uses: ["home", "projects"]), codes: [.parallelClusterMountDir]),

@@ -54,6 +54,8 @@ READERS = {
                                               if c.get("Status", {}).get("Code") not in ("deleted", "deleting", "rejected", "failed")]),
     "aws_s3_bucket": ("s3", "head_bucket", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r]),
     "aws_db_subnet_group": ("rds", "describe_db_subnet_groups", lambda v: {"DBSubnetGroupName": v["name"]}, lambda r, v: r["DBSubnetGroups"]),
+    "aws_cloudformation_stack": ("cloudformation", "describe_stacks", lambda v: {"StackName": v["id"]},
+                                 lambda r, v: [s for s in r["Stacks"] if s["StackStatus"] not in ("DELETE_COMPLETE", "DELETE_IN_PROGRESS")]),
     "aws_db_instance": ("rds", "describe_db_instances", lambda v: {"DBInstanceIdentifier": v["identifier"]},
                         lambda r, v: [i for i in r["DBInstances"] if i.get("DBInstanceStatus") not in ("deleted", "deleting")]),
 }
@@ -64,6 +66,14 @@ COMPANIONS = {
     "aws_db_instance": [("master_user_secret", "secretsmanager", "describe_secret",
                          lambda v: {"SecretId": v["master_user_secret"][0]["secret_arn"]},
                          lambda r, v: [r] if not r.get("DeletedDate") else [])],
+    # A key pair stack (AWS::EC2::KeyPair): the key pair by the id the stack reports, and the
+    # Parameter Store entry holding its private key, by name (metadata only, never the value).
+    "aws_cloudformation_stack": [
+        ("key pair", "ec2", "describe_key_pairs", lambda v: {"KeyPairIds": [v["outputs"]["KeyPairId"]]}, lambda r, v: r["KeyPairs"]),
+        ("private key parameter", "ssm", "describe_parameters",
+         lambda v: {"ParameterFilters": [{"Key": "Name", "Values": [f"/ec2/keypair/{v['outputs']['KeyPairId']}"]}]},
+         lambda r, v: r["Parameters"]),
+    ],
 }
 # A describe call for an id that is gone fails with one of these codes.
 GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",

@@ -19,6 +19,10 @@ from moto.server import main
 from moto.ssm.models import ssm_backends
 
 
+if any(model.cloudformation_type() == "AWS::EC2::KeyPair" for model in CloudFormationModel.__subclasses__()):
+    sys.exit("moto now emulates AWS::EC2::KeyPair itself: remove StackKeyPair from Tests/Tools/moto-server.py")
+
+
 class StackKeyPair(CloudFormationModel):
     # moto's model registry reads the service from the module path (moto.<service>.*).
     __module__ = "moto.ec2.models.stack_key_pair"

@@ -11,7 +11,7 @@ enum AWSSettings {
     static let clusterSecurityGroup = SettingSpec("security_group_id", .string, "The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module); needed when Terraform creates the filesystem.")
     static let managedBy = SettingSpec("managed_by", .string, """
         Who creates the filesystem: `terraform` (this deployment, before any cluster; clusters mount it by id), or `parallelcluster` (the one \
-        parallelcluster module that uses it creates it with the cluster, and deletes it with the cluster; no Terraform resources).
+        parallelcluster module that uses it creates it with the cluster and keeps it when the cluster is deleted; no Terraform resources).
         """, default: .string(FilesystemCreator.terraform.rawValue), constraints: [.oneOf(FilesystemCreator.allCases.map(\.rawValue))])
     static let mountPath = SettingSpec("local_mount", .string, "Where clients mount the filesystem.", default: .string("/shared"),
                                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")])

@@ -5,6 +5,7 @@ enum ParallelClusterRules {
         checkName(cluster, settings: settings, diagnostics: &diagnostics)
         checkQueues(cluster, settings: settings, diagnostics: &diagnostics)
         checkStorage(cluster, settings: settings, diagnostics: &diagnostics)
+        checkAccess(cluster, settings: settings, diagnostics: &diagnostics)
         ParallelClusterInstanceRules.check(cluster, settings: settings, diagnostics: &diagnostics)
     }
 
@@ -142,6 +143,30 @@ enum ParallelClusterRules {
                                    at: locate.setting("local_mount", of: storage.module))
             }
             seen.append(storage)
+        }
+    }
+}
+
+extension ParallelClusterRules {
+    /// The nodes can reach what Terraform creates for them: a file system admits its clients by
+    /// security group, so the cluster's nodes must be in that group; SSH sources are CIDRs.
+    static func checkAccess(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
+        let locate = ClusterChecks.Locator(blueprint: settings.context.resolved, fallback: settings.location("network_storage"))
+        let joined = Set(cluster.headNode.additionalSecurityGroups)
+        for storage in cluster.storage {
+            guard case let .filesystem(filesystem)? = settings.context.entities[storage.module] else { continue }
+            let admitted: TerraformText? = switch filesystem.backing {
+            case let .efs(efs): efs.created?.placement?.clusterSecurityGroup
+            case let .fsxLustre(fsx): fsx.placement?.clusterSecurityGroup
+            default: nil
+            }
+            if let admitted, !joined.contains(admitted) {
+                diagnostics.report(.parallelClusterStorage, "'\(storage.module)' admits clients from one security group, and the nodes of cluster '\(cluster.name)' are not in it",
+                                   at: locate.module(storage.module), help: "set security_group_id of module '\(settings.id)' to the same group (use the aws-vpc module both use)")
+            }
+        }
+        if let allowed = cluster.headNode.allowedSSH, CIDR(allowed) == nil {
+            diagnostics.report(.invalidNetworkRange, "allowed_ssh_cidr '\(allowed)' is not an IPv4 CIDR", at: settings.location("head_node", [.key("allowed_ssh_cidr")]))
         }
     }
 }
