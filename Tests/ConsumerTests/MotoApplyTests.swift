@@ -43,7 +43,8 @@ struct MotoApplyTests {
         let root = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/aws-control/main.tf.json"), encoding: .utf8)
         let report = try MotoApply.run(root, group: "aws-control", terraform: terraform, server: server)
         #expect(report.applied.contains("aws_efs_mount_target.home_a"))
-        #expect(Set(report.excluded.map(\.address)) == ["aws_fsx_lustre_file_system.scratch", "aws_fsx_data_repository_association.project"])
+        #expect(report.applied.contains("aws_fsx_lustre_file_system.scratch") && report.applied.contains("aws_fsx_data_repository_association.project"))
+        #expect(report.excluded.isEmpty)
         record("aws-control", "Tests/Fixtures/aws-control/main.tf.json", report)
     }
 

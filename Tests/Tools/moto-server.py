@@ -1,18 +1,33 @@
 #!/usr/bin/env python3
-"""moto's server, with the one CloudFormation resource type hpcc emits that moto 5.2.5 lacks.
+"""moto's server, with what moto 5.2.5 lacks for the resources hpcc emits.
 
     moto-server.py -H 127.0.0.1 -p PORT
 
-moto's CloudFormation accepts a stack with an AWS::EC2::KeyPair and creates nothing (and
-answers 500 to Fn::GetAtt on it). This adds the resource type with the behaviour AWS documents:
-EC2 creates the key pair (KeyName, KeyType, Tags), puts the private key in Parameter Store as
-the SecureString /ec2/keypair/<key pair id>, Ref gives the key name, Fn::GetAtt gives KeyPairId
-and KeyFingerprint; deleting the stack deletes both. The key is moto's own fake; nothing is
-printed. Everything else is moto unchanged.
+Each addition follows what AWS documents, and the script refuses to start once moto has the
+feature itself, so no addition outlives its need:
+- CloudFormation AWS::EC2::KeyPair. moto accepts such a stack and creates nothing (and answers
+  500 to Fn::GetAtt on it). Here EC2 creates the key pair (KeyName, KeyType, Tags) and puts the
+  private key in Parameter Store as the SecureString /ec2/keypair/<key pair id>; Ref gives the key
+  name, Fn::GetAtt KeyPairId and KeyFingerprint; deleting the stack deletes both. The key is
+  moto's own fake; nothing is printed.
+- FSx for Lustre. moto creates a file system but describes it without Lifecycle (so a client
+  waits for AVAILABLE forever), Lustre version, VPC or mount name, and has no data repository
+  associations. Here a file system is AVAILABLE at once and described with the Lustre settings it
+  was created with, its FileSystemTypeVersion, VpcId and a MountName, and an id it does not
+  have is answered with FileSystemNotFound (moto answers an empty list); data repository
+  associations are created (AVAILABLE at once, for an existing file system only), described,
+  tagged and deleted.
+Everything else is moto unchanged.
 """
 import sys
 
+import json
+from uuid import uuid4
+
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+from moto.core.exceptions import JsonRESTError
+from moto.fsx import models as fsx_models
+from moto.fsx.responses import FSxResponse
 from moto.core.common_models import CloudFormationModel
 from moto.ec2.models import ec2_backends
 from moto.server import main
@@ -84,6 +99,108 @@ class StackKeyPair(CloudFormationModel):
 
     def is_created(self):
         return True
+
+
+if hasattr(FSxResponse, "create_data_repository_association"):
+    sys.exit("moto now has FSx data repository associations: remove the FSx additions from Tests/Tools/moto-server.py")
+
+_create_file_system = fsx_models.FSxBackend.create_file_system
+_file_system_dict = fsx_models.FileSystem.to_dict
+
+
+def create_file_system(self, **arguments):
+    file_system = _create_file_system(self, **arguments)
+    file_system.type_version = arguments.get("file_system_type_version")
+    # A mount name is 8 lowercase letters and digits that FSx chooses.
+    file_system.mount_name = uuid4().hex[:8]
+    return file_system
+
+
+def file_system_dict(self):
+    described = _file_system_dict(self)
+    described["Lifecycle"] = "AVAILABLE"
+    described["OwnerId"] = self.backend.account_id
+    subnets = ec2_backends[self.backend.account_id][self.backend.region_name].describe_subnets(subnet_ids=self.subnet_ids[:1])
+    described["VpcId"] = subnets[0].vpc_id if subnets else None
+    described["NetworkInterfaceIds"] = []
+    if self.file_system_type == "LUSTRE":
+        described["FileSystemTypeVersion"] = getattr(self, "type_version", None) or "2.15"
+        lustre = dict(self.lustre_configuration or {})
+        lustre["MountName"] = getattr(self, "mount_name", "fsx")
+        lustre.setdefault("DataCompressionType", "NONE")
+        described["LustreConfiguration"] = lustre
+    return {key: value for key, value in described.items() if value is not None}
+
+
+_describe_file_systems = fsx_models.FSxBackend.describe_file_systems
+
+
+def describe_file_systems(self, file_system_ids=None, **arguments):
+    # AWS answers FileSystemNotFound for an id it does not have; moto leaves it out.
+    for file_system_id in file_system_ids or []:
+        if file_system_id not in self.file_systems:
+            raise fsx_models.FileSystemNotFound(file_system_id)
+    return _describe_file_systems(self, file_system_ids=file_system_ids, **arguments)
+
+
+fsx_models.FSxBackend.describe_file_systems = describe_file_systems
+fsx_models.FSxBackend.create_file_system = create_file_system
+fsx_models.FileSystem.to_dict = file_system_dict
+
+
+class AssociationNotFound(JsonRESTError):
+    def __init__(self, association_id):
+        super().__init__("DataRepositoryAssociationNotFound", f"Data repository association '{association_id}' does not exist.")
+
+
+def associations(backend):
+    if not hasattr(backend, "data_repository_associations"):
+        backend.data_repository_associations = {}
+    return backend.data_repository_associations
+
+
+def create_data_repository_association(self):
+    request = json.loads(self.body)
+    backend = self.fsx_backend
+    if request.get("FileSystemId") not in backend.file_systems:
+        raise fsx_models.FileSystemNotFound(request.get("FileSystemId"))
+    association_id = f"dra-{uuid4().hex[:17]}"
+    arn = f"arn:aws:fsx:{backend.region_name}:{backend.account_id}:association/{request['FileSystemId']}/{association_id}"
+    association = {
+        "AssociationId": association_id, "ResourceARN": arn, "FileSystemId": request["FileSystemId"], "Lifecycle": "AVAILABLE",
+        "FileSystemPath": request.get("FileSystemPath"), "DataRepositoryPath": request.get("DataRepositoryPath"),
+        "BatchImportMetaDataOnCreate": request.get("BatchImportMetaDataOnCreate", False),
+        "ImportedFileChunkSize": request.get("ImportedFileChunkSize", 1024), "S3": request.get("S3", {}),
+    }
+    if request.get("Tags"):
+        backend.tagger.tag_resource(arn, request["Tags"])
+    associations(backend)[association_id] = association
+    return json.dumps({"Association": dict(association, Tags=request.get("Tags", []))})
+
+
+def describe_data_repository_associations(self):
+    request = json.loads(self.body)
+    known = associations(self.fsx_backend)
+    wanted = request.get("AssociationIds") or list(known)
+    for association_id in wanted:
+        if association_id not in known:
+            raise AssociationNotFound(association_id)
+    found = [dict(known[i], Tags=self.fsx_backend.list_tags_for_resource(known[i]["ResourceARN"])) for i in wanted]
+    return json.dumps({"Associations": found})
+
+
+def delete_data_repository_association(self):
+    request = json.loads(self.body)
+    association_id = request.get("AssociationId")
+    if associations(self.fsx_backend).pop(association_id, None) is None:
+        raise AssociationNotFound(association_id)
+    return json.dumps({"AssociationId": association_id, "Lifecycle": "DELETING",
+                       "DeleteDataInFileSystem": request.get("DeleteDataInFileSystem", False)})
+
+
+FSxResponse.create_data_repository_association = create_data_repository_association
+FSxResponse.describe_data_repository_associations = describe_data_repository_associations
+FSxResponse.delete_data_repository_association = delete_data_repository_association
 
 
 if __name__ == "__main__":
