@@ -214,7 +214,8 @@ struct ParallelClusterTests {
         for file in result.files {
             #expect(!file.text.contains("PRIVATE KEY"), "\(file.path)")
         }
-        #expect(result.file("parallelcluster/cluster.yaml")?.contains("  Ssh:\n    KeyName: pc-cluster\n") == true)
+        #expect(result.file("parallelcluster/cluster.yaml")?.contains("  Ssh:\n    KeyName: pc-cluster\n    AllowedIps: \"10.0.0.0/16\"\n") == true,
+                "SSH from the VPC only, not ParallelCluster's 0.0.0.0/0")
     }
 
     @Test func storageParallelClusterCreatesIsWrittenWithItsSettingsAndRetained() throws {

@@ -21,12 +21,13 @@ extension ModuleSchema {
             SettingSpec("custom_ami", .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
                         constraints: [.pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")]),
             SettingSpec("private_subnet_ids", .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
+            SettingSpec("vpc_cidr", .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
             SettingSpec("security_group_id", .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
             SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),
             SettingSpec("slurm_database", ParallelClusterSettings.database,
                         "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."),
             SettingSpec("head_node", ParallelClusterSettings.headNode,
-                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (null keeps ParallelCluster's default, 0.0.0.0/0 inside the VPC's security group).",
+                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and ParallelCluster's own default, 0.0.0.0/0, when that is unset too).",
                         default: .map([:])),
             SettingSpec("queues", .list(ParallelClusterSettings.queue), """
                 Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \

@@ -18,7 +18,7 @@ enum ParallelClusterLowering {
             image: PClusterImage(os: settings.string("os", diagnostics: &diagnostics) ?? "alinux2023", customAMI: settings.string("custom_ami", diagnostics: &diagnostics)),
             headNode: PClusterHeadNode(
                 instanceType: head["instance_type"]?.string ?? "t3.medium", subnet: subnets[0], additionalSecurityGroups: securityGroups,
-                allowedSSH: head["allowed_ssh_cidr"]?.string, rootVolumeGiB: head["root_volume_size"]?.int ?? 50
+                allowedSSH: head["allowed_ssh_cidr"]?.string ?? settings.string("vpc_cidr", diagnostics: &diagnostics), rootVolumeGiB: head["root_volume_size"]?.int ?? 50
             ),
             queues: queues, storage: storage(settings, context: context, diagnostics: &diagnostics),
             scheduling: PClusterScheduling(
