@@ -91,35 +91,33 @@ struct AWSModuleTests {
         #expect(associations["scratch_1"]?["s3"] == nil)
     }
 
-    @Test func gcpClusterCannotMountAWSStorage() {
-        let text = mini("deployment_groups:\n", """
+    /// The minimal GCP blueprint behind an AWS group holding an existing EFS `home` in eu-west-1
+    /// and `modules` (more module entries of that group).
+    private func awsGroupFirst(_ modules: String) -> String {
+        mini("deployment_groups:\n", """
         deployment_groups:
         - group: aws
           modules:
           - id: home
             source: modules/file-system/efs
             settings: {file_system_id: fs-0123456789abcdef0, region: eu-west-1}
-
+        \(modules)
         """)
-        let marked = MarkedBlueprint(text.replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, ‸home]"))
+    }
+
+    @Test func gcpClusterCannotMountAWSStorage() {
+        let marked = MarkedBlueprint(awsGroupFirst("").replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, ‸home]"))
         let result = compile(marked.text)
         #expect(positions(result.diagnostics, severity: .error) == marked.markers.map { "\($0.line):\($0.column) HPC3034" })
     }
 
     @Test func awsGroupBesideAGCPGroupTakesItsModulesRegion() throws {
-        let text = mini("deployment_groups:\n", """
-        deployment_groups:
-        - group: aws
-          modules:
-          - id: home
-            source: modules/file-system/efs
-            settings: {file_system_id: fs-0123456789abcdef0, region: eu-west-1}
-          - id: archive
-            source: modules/file-system/efs
-            settings: {file_system_id: fs-0123456789abcdef1, region: ‸eu-central-1}
+        let marked = MarkedBlueprint(awsGroupFirst("""
+              - id: archive
+                source: modules/file-system/efs
+                settings: {file_system_id: fs-0123456789abcdef1, region: ‸eu-central-1}
 
-        """)
-        let marked = MarkedBlueprint(text)
+            """))
         let result = compile(marked.text)
         #expect(positions(result.diagnostics, severity: .error) == marked.markers.map { "\($0.line):\($0.column) HPC3034" })
         let fixed = compile(marked.text.replacingOccurrences(of: "region: eu-central-1", with: "region: eu-west-1"))

@@ -480,7 +480,7 @@ let invalidCases: [InvalidCase] = [
 
         """), codes: [.mixedClouds]),
     InvalidCase(name: "accounting database with one subnet", blueprint: accountingBlueprint("private_subnet_ids: ‸[subnet-0123456789abcdef0]"), codes: [.accountingSubnets]),
-    InvalidCase(name: "accounting database name starting with a digit", blueprint: accountingBlueprint("database_name: ‸1slurm"), codes: [.accountingDatabaseName]),
+    InvalidCase(name: "accounting database name starting with a digit", blueprint: accountingBlueprint("database_name: ‸1slurm"), codes: [.constraintViolation]),
     InvalidCase(name: "accounting database name outside ParallelCluster's rule", blueprint: accountingBlueprint("database_name: ‸Slurm-Acct"), codes: [.constraintViolation]),
     InvalidCase(name: "accounting user RDS keeps for itself", blueprint: accountingBlueprint("user_name: ‸rdsadmin"), codes: [.accountingDatabaseName]),
     InvalidCase(name: "accounting instance identifier longer than RDS allows", blueprint: accountingBlueprint("").replacingOccurrences(

@@ -96,10 +96,12 @@ let parallelClusterCases: [InvalidCase] = [
                 codes: [.parallelClusterLimit]),
     InvalidCase(name: "min_count above max_count", blueprint: pclusterBlueprint().replacingOccurrences(of: "max_count: 4", with: "min_count: ‸5\n          max_count: 4"),
                 codes: [.computeResourceCounts]),
-    InvalidCase(name: "max_count 0", blueprint: pclusterBlueprint().replacingOccurrences(of: "max_count: 4", with: "max_count: ‸0"), codes: [.computeResourceCounts]),
+    InvalidCase(name: "max_count 0", blueprint: pclusterBlueprint().replacingOccurrences(of: "max_count: 4", with: "max_count: ‸0"), codes: [.constraintViolation]),
     InvalidCase(name: "Capacity Block with min_count below max_count", blueprint: pclusterBlueprint().replacingOccurrences(
         of: "- name: compute\n", with: "- name: compute\n        capacity_type: CAPACITY_BLOCK\n").replacingOccurrences(of: "max_count: 4", with: "min_count: ‸2\n          max_count: 4"),
                 codes: [.computeResourceCounts]),
+    InvalidCase(name: "allocation strategy ParallelCluster does not have", blueprint: pclusterBlueprint().replacingOccurrences(
+        of: "- name: compute\n", with: "- name: compute\n        allocation_strategy: ‸cheapest\n"), codes: [.constraintViolation]),
     InvalidCase(name: "capacity type ParallelCluster does not have", blueprint: pclusterBlueprint().replacingOccurrences(
         of: "- name: compute\n", with: "- name: compute\n        capacity_type: ‸RESERVED\n"), codes: [.constraintViolation]),
     InvalidCase(name: "two new FSx file systems", blueprint: pclusterBlueprint(storage: pclusterFSx() + pclusterFSx("more", mount: "/more").replacingOccurrences(of: "- id: more", with: "- id: ‸more"),
@@ -127,6 +129,8 @@ let parallelClusterCases: [InvalidCase] = [
         cluster: "      security_group_id: sg-0123456789abcdef0\n"), codes: [.parallelClusterStorage]),
     InvalidCase(name: "SSH source that is not a CIDR", blueprint: pclusterBlueprint(cluster: "      head_node: {allowed_ssh_cidr: ‸10.0.0.0/33}\n"), codes: [.invalidNetworkRange]),
     InvalidCase(name: "reserved mount directory", blueprint: pclusterBlueprint(storage: terraformEFS("home", mount: "‸/opt"), uses: ["home"]), codes: [.parallelClusterMountDir]),
+    InvalidCase(name: "two file systems at one mount directory", blueprint: pclusterBlueprint(
+        storage: terraformEFS("home", mount: "/home") + terraformEFS("projects", mount: "‸/home"), uses: ["home", "projects"]), codes: [.parallelClusterMountDir]),
     InvalidCase(name: "nested mount directories", blueprint: pclusterBlueprint(
         storage: terraformEFS("home", mount: "/home") + terraformEFS("projects", mount: "‸/home/projects"), uses: ["home", "projects"]), codes: [.parallelClusterMountDir]),
     InvalidCase(name: "multi-AZ queue with an FSx ParallelCluster creates", blueprint: pclusterBlueprint(storage: pclusterFSx(), uses: ["scratch"]).replacingOccurrences(

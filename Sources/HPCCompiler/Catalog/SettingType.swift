@@ -56,14 +56,16 @@ public struct ObjectAttribute: Hashable, Sendable {
     public var optional: Bool
     /// The value used when it is left out.
     public var defaultValue: Value?
+    /// Checks beyond the type, as for a setting.
+    public var constraints: [Constraint] = []
 
     /// A required attribute.
-    public static func required(_ name: String, _ type: SettingType) -> ObjectAttribute {
-        ObjectAttribute(name: name, type: type, optional: false, defaultValue: nil)
+    public static func required(_ name: String, _ type: SettingType, constraints: [Constraint] = []) -> ObjectAttribute {
+        ObjectAttribute(name: name, type: type, optional: false, defaultValue: nil, constraints: constraints)
     }
 
     /// An optional attribute, with an optional default.
-    public static func optional(_ name: String, _ type: SettingType, _ defaultValue: Value? = nil) -> ObjectAttribute {
-        ObjectAttribute(name: name, type: type, optional: true, defaultValue: defaultValue)
+    public static func optional(_ name: String, _ type: SettingType, _ defaultValue: Value? = nil, constraints: [Constraint] = []) -> ObjectAttribute {
+        ObjectAttribute(name: name, type: type, optional: true, defaultValue: defaultValue, constraints: constraints)
     }
 }

@@ -15,8 +15,6 @@ public struct ParallelCluster: Hashable, Sendable {
     /// CloudWatch log retention in days; nil turns CloudWatch logs off.
     public var logRetentionDays: Int?
     public var detailedMonitoring: Bool
-    /// Cluster tags (the module's labels with hpcc's).
-    public var tags: [String: String]
     /// The per-deployment ED25519 key pair hpcc creates through CloudFormation.
     public var keyPair: PClusterKeyPair
 }
@@ -117,6 +115,7 @@ public struct PClusterDatabase: Hashable, Sendable {
 public struct PClusterKeyPair: Hashable, Sendable {
     /// The EC2 key pair name (and `HeadNode.Ssh.KeyName`).
     public var name: String
-    /// The CloudFormation stack name.
-    public var stackName: String
+
+    /// The CloudFormation stack that creates it.
+    public var stackName: String { "\(name)-key" }
 }

@@ -1,10 +1,17 @@
 /// Checks a literal setting value against its schema constraints.
 enum ConstraintChecker {
-    /// True when `value` satisfies every constraint of `spec` (values known only later pass).
-    static func check(_ value: Value, _ spec: SettingSpec, at location: SourceLocation, module: ModuleID, diagnostics: inout Diagnostics) -> Bool {
+    /// True when `value` satisfies every constraint of `spec` and of the object attributes inside
+    /// it (values known only later pass). `node` is where the value was written, so a finding about
+    /// an attribute points at the attribute (`queues[1].capacity_type`).
+    static func check(_ value: Value, _ spec: SettingSpec, node: YAMLNode?, at location: SourceLocation, module: ModuleID, diagnostics: inout Diagnostics) -> Bool {
         guard value.isLiteral, value != .null else { return true }
         let what = "setting '\(spec.name)' of module '\(module)'"
-        for constraint in spec.constraints {
+        return check(value, spec.constraints, what: what, at: location, diagnostics: &diagnostics)
+            && checkAttributes(value, spec.type, node: node, what: what, at: location, diagnostics: &diagnostics)
+    }
+
+    private static func check(_ value: Value, _ constraints: [Constraint], what: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Bool {
+        for constraint in constraints {
             if let problem = violation(of: constraint, by: value) {
                 var help: String?
                 if case let .oneOf(allowed) = constraint, let text = Conformance.scalarText(value) {
@@ -15,6 +22,32 @@ enum ConstraintChecker {
             }
         }
         return true
+    }
+
+    /// The constraints of the object attributes in `value`, through lists and nested objects.
+    private static func checkAttributes(_ value: Value, _ type: SettingType, node: YAMLNode?, what: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Bool {
+        switch type {
+        case let .list(element):
+            var valid = true
+            for (index, item) in (value.list ?? []).enumerated() {
+                let itemNode = node?.elements.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+                valid = checkAttributes(item, element, node: itemNode, what: what, at: itemNode?.location ?? location, diagnostics: &diagnostics) && valid
+            }
+            return valid
+        case let .object(attributes):
+            var valid = true
+            for attribute in attributes {
+                guard let member = value.map?[attribute.name], member.isLiteral, member != .null else { continue }
+                let memberNode = node?[attribute.name]
+                let here = memberNode?.location ?? location
+                let label = "attribute '\(attribute.name)' of \(what)"
+                valid = check(member, attribute.constraints, what: label, at: here, diagnostics: &diagnostics)
+                    && checkAttributes(member, attribute.type, node: memberNode, what: what, at: here, diagnostics: &diagnostics) && valid
+            }
+            return valid
+        default:
+            return true
+        }
     }
 
     /// What is wrong, or nil.

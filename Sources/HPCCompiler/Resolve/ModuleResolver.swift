@@ -57,7 +57,7 @@ struct ModuleResolver {
                 continue
             }
             guard value != .null else { continue }
-            guard ConstraintChecker.check(value, spec, at: entry.value.location, module: id, diagnostics: &diagnostics) else {
+            guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, module: id, diagnostics: &diagnostics) else {
                 failed.insert(spec.name)
                 continue
             }
@@ -136,7 +136,7 @@ struct ModuleResolver {
                 continue
             }
             guard value != .null else { continue }
-            guard ConstraintChecker.check(value, spec, at: variable.value.location, module: id, diagnostics: &diagnostics) else {
+            guard ConstraintChecker.check(value, spec, node: variable.value, at: variable.value.location, module: id, diagnostics: &diagnostics) else {
                 failed.insert(spec.name)
                 continue
             }

@@ -59,17 +59,20 @@ enum ParallelClusterSettings {
     ])
 
     static let headNode = SettingType.object([
-        .optional("instance_type", .string, .string("t3.medium")), .optional("root_volume_size", .number, .int(50)), .optional("allowed_ssh_cidr", .string),
+        .optional("instance_type", .string, .string("t3.medium")), .optional("root_volume_size", .number, .int(50), constraints: [.integer, .range(min: 1, max: nil)]),
+        .optional("allowed_ssh_cidr", .string),
     ])
 
     static let computeResource = SettingType.object([
         .required("name", .string), .optional("instance_type", .string), .optional("instance_types", .list(.string)),
-        .optional("min_count", .number, .int(0)), .optional("max_count", .number, .int(10)),
+        .optional("min_count", .number, .int(0), constraints: [.integer, .range(min: 0, max: nil)]),
+        .optional("max_count", .number, .int(10), constraints: [.integer, .range(min: 1, max: nil)]),
         .optional("efa", .bool, .bool(false)), .optional("disable_hyperthreading", .bool, .bool(false)),
     ])
 
     static let queue = SettingType.object([
-        .required("name", .string), .optional("capacity_type", .string, .string("ONDEMAND")), .optional("allocation_strategy", .string),
+        .required("name", .string), .optional("capacity_type", .string, .string("ONDEMAND"), constraints: [.oneOf(ParallelClusterLimits.capacityTypes)]),
+        .optional("allocation_strategy", .string, constraints: [.oneOf(ParallelClusterLimits.allocationStrategies)]),
         .optional("placement_group", .bool, .bool(false)), .optional("multi_az", .bool, .bool(false)),
         .required("compute_resources", .list(computeResource)),
     ])

@@ -21,7 +21,7 @@ extension ModuleSchema {
             SettingSpec("security_group_id", .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
             SettingSpec("database_name", .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
                         default: .string(AccountingDatabaseRules.defaultDatabaseName),
-                        constraints: [.pattern("[0-9a-z_]+", description: "lowercase letters, digits and '_' (ParallelCluster's DatabaseName rule)")]),
+                        constraints: [.pattern("[a-z][0-9a-z_]{0,63}", description: "a lowercase letter, then up to 63 lowercase letters, digits or '_' (RDS's rule within ParallelCluster's `[0-9a-z_]+`)")]),
             SettingSpec("user_name", .string, "The master user slurmdbd connects as (`StorageUser`).", default: .string("slurm"),
                         constraints: [.pattern("[A-Za-z][A-Za-z0-9_]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
             SettingSpec("instance_class", .string, "The RDS instance class.", default: .string("db.t4g.small"),
@@ -52,8 +52,6 @@ public enum AccountingDatabaseRules {
     public static let defaultDatabaseName = "slurm_acct_db"
     /// MariaDB's port.
     public static let port = 3306
-    /// RDS wants the database name to start with a letter and fit in 64 characters.
-    public static let maximumDatabaseNameLength = 64
     /// Users RDS creates in every MariaDB instance for itself.
     public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
     /// Longest DB instance identifier RDS accepts.

@@ -30,7 +30,7 @@ struct ClusterConfigDocument {
                     [("Enabled", .bool(cluster.logRetentionDays != nil))] + (cluster.logRetentionDays.map { [("RetentionInDays", YAML.int($0))] } ?? [])
                 ))])),
             ])),
-            ("Tags", .list(cluster.tags.sorted { $0.key < $1.key }.map { .object([("Key", .string($0.key)), ("Value", .string($0.value))]) })),
+            ("Tags", .list(cluster.origin.labels.sorted { $0.key < $1.key }.map { .object([("Key", .string($0.key)), ("Value", .string($0.value))]) })),
         ])
         placeholders = holes.entries
         text = YAMLWriter.render(body, header: Self.header(cluster, placeholders: holes.entries))

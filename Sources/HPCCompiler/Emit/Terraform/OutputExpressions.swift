@@ -123,6 +123,12 @@ enum OutputExpressions {
             ("server_ip", server), ("remote_mount", remote), ("local_mount", HCL.quoted(mount.localMount)),
             ("fs_type", HCL.quoted(mount.type.rawValue)), ("mount_options", HCL.quoted(mount.options)),
         ]
+        return object(fields, path: path)
+    }
+
+    /// An object output from its fields' expressions: the one field `path` starts with, or the
+    /// whole object constructor.
+    static func object(_ fields: [(String, String)], path: [Accessor]) -> String {
         if case let .key(field)? = path.first, let match = fields.first(where: { $0.0 == field }) {
             return match.1 + HCL.access(Array(path.dropFirst()))
         }

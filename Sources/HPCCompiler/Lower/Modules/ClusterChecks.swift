@@ -69,18 +69,33 @@ enum ClusterChecks {
         var seen: [MountContract] = []
         for mount in mounts {
             let here = mount.provider.map { locate.module($0) } ?? settings.location("network_storage")
-            if let other = seen.first(where: { $0.localMount == mount.localMount }) {
-                if other.provider != mount.provider || other.provider == nil {
+            switch mountConflict(mount.localMount, with: seen.map(\.localMount)) {
+            case let .same(index):
+                if seen[index].provider != mount.provider || mount.provider == nil {
                     diagnostics.report(.conflictingMounts, "two filesystems mount at '\(mount.localMount)' on cluster '\(cluster)'", at: here)
                 }
                 continue
-            }
-            if let outer = seen.first(where: { isNested(mount.localMount, in: $0.localMount) || isNested($0.localMount, in: mount.localMount) }) {
-                diagnostics.report(.conflictingMounts, "mount points '\(outer.localMount)' and '\(mount.localMount)' on cluster '\(cluster)' are nested", at: here,
+            case let .nested(index):
+                diagnostics.report(.conflictingMounts, "mount points '\(seen[index].localMount)' and '\(mount.localMount)' on cluster '\(cluster)' are nested", at: here,
                                    help: "mount each filesystem at its own top-level path and link into it instead")
+            case nil:
+                break
             }
             seen.append(mount)
         }
+    }
+
+    /// How a mount point clashes with earlier ones: the same path, or one inside the other.
+    enum MountConflict {
+        case same(Int)
+        case nested(Int)
+    }
+
+    /// The first clash of `path` with `earlier` (the same path before a nested one), by index.
+    static func mountConflict(_ path: String, with earlier: [String]) -> MountConflict? {
+        if let index = earlier.firstIndex(of: path) { return .same(index) }
+        if let index = earlier.firstIndex(where: { isNested(path, in: $0) || isNested($0, in: path) }) { return .nested(index) }
+        return nil
     }
 
     /// Whether `path` lies strictly inside `directory`.

@@ -9,7 +9,9 @@ enum ParallelClusterLowering {
         else { return }
         let name = settings.string("cluster_name", diagnostics: &diagnostics) ?? ResourceName.autoName(deployment)
         let securityGroups = settings.text("security_group_id").map { [$0] } ?? []
-        let queues = (settings.literal("queues", diagnostics: &diagnostics)?.list ?? []).map { queue(from: $0, subnets: subnets, securityGroups: securityGroups) }
+        let queues = (settings.literal("queues", diagnostics: &diagnostics)?.list ?? []).enumerated().map { index, value in
+            queue(from: value, index: index, subnets: subnets, securityGroups: securityGroups, settings: settings, diagnostics: &diagnostics)
+        }
         let head = settings.literal("head_node", diagnostics: &diagnostics)?.map ?? [:]
         let origin = settings.origin(diagnostics: &diagnostics)
         let keyName = "\(ResourceName.autoName(deployment))-\(ResourceName.make(settings.id.rawValue))"
@@ -30,8 +32,7 @@ enum ParallelClusterLowering {
             database: database(settings),
             logRetentionDays: settings.int("log_retention_in_days", diagnostics: &diagnostics),
             detailedMonitoring: settings.bool("detailed_monitoring", diagnostics: &diagnostics) ?? false,
-            tags: origin.labels,
-            keyPair: PClusterKeyPair(name: keyName, stackName: "\(keyName)-key")
+            keyPair: PClusterKeyPair(name: keyName)
         )
         ParallelClusterRules.check(cluster, settings: settings, diagnostics: &diagnostics)
         context.deployment.parallelClusters.append(cluster)
@@ -39,7 +40,9 @@ enum ParallelClusterLowering {
         context.knownOutputs[settings.id] = ["cluster_name": .string(name), "key_pair_name": .string(keyName)]
     }
 
-    private static func queue(from value: Value, subnets: [TerraformText], securityGroups: [TerraformText]) -> PClusterQueue {
+    private static func queue(
+        from value: Value, index q: Int, subnets: [TerraformText], securityGroups: [TerraformText], settings: SettingReader, diagnostics: inout Diagnostics
+    ) -> PClusterQueue {
         let fields = value.map ?? [:]
         let multiAZ = fields["multi_az"]?.bool ?? false
         return PClusterQueue(
@@ -47,11 +50,16 @@ enum ParallelClusterLowering {
             allocationStrategy: fields["allocation_strategy"]?.string,
             subnets: multiAZ ? subnets : [subnets[0]], additionalSecurityGroups: securityGroups,
             placementGroup: fields["placement_group"]?.bool ?? false,
-            computeResources: (fields["compute_resources"]?.list ?? []).map { resource in
+            computeResources: (fields["compute_resources"]?.list ?? []).enumerated().map { r, resource in
                 let fields = resource.map ?? [:]
-                let types = fields["instance_types"]?.list?.compactMap(\.string) ?? []
+                let one = fields["instance_type"]?.string
+                let several = fields["instance_types"]?.list?.compactMap(\.string)
+                if (one == nil) == (several == nil) || several?.isEmpty == true {
+                    diagnostics.report(.parallelClusterInstances, "compute resource '\(fields["name"]?.string ?? "")' needs exactly one of instance_type and a non-empty instance_types",
+                                       at: settings.location("queues", [.index(q), .key("compute_resources"), .index(r), .key("name")]))
+                }
                 return PClusterComputeResource(
-                    name: fields["name"]?.string ?? "", instanceTypes: types + (fields["instance_type"]?.string.map { [$0] } ?? []),
+                    name: fields["name"]?.string ?? "", instanceTypes: several ?? one.map { [$0] } ?? [],
                     minCount: fields["min_count"]?.int ?? 0, maxCount: fields["max_count"]?.int ?? 10,
                     efa: fields["efa"]?.bool ?? false, disableSimultaneousMultithreading: fields["disable_hyperthreading"]?.bool ?? false
                 )

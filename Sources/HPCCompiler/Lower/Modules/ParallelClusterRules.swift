@@ -44,14 +44,6 @@ enum ParallelClusterRules {
                 diagnostics.report(.parallelClusterResourceName, "queues \(first + 1) and \(q + 1) of cluster '\(cluster.name)' are both named '\(queue.name)'", at: at([.index(q), .key("name")]))
             }
             queueNames[queue.name] = queueNames[queue.name] ?? q
-            if !ParallelClusterLimits.capacityTypes.contains(queue.capacityType) {
-                diagnostics.report(.constraintViolation, "capacity_type '\(queue.capacityType)' of queue '\(queue.name)' is not one of \(ParallelClusterLimits.capacityTypes.joined(separator: ", "))",
-                                   at: at([.index(q), .key("capacity_type")]))
-            }
-            if let strategy = queue.allocationStrategy, !ParallelClusterLimits.allocationStrategies.contains(strategy) {
-                diagnostics.report(.constraintViolation, "allocation_strategy '\(strategy)' of queue '\(queue.name)' is not one of \(ParallelClusterLimits.allocationStrategies.joined(separator: ", "))",
-                                   at: at([.index(q), .key("allocation_strategy")]))
-            }
             if queue.computeResources.count > ParallelClusterLimits.computeResourcesPerQueueMaximum {
                 diagnostics.report(.parallelClusterLimit, "queue '\(queue.name)' has \(queue.computeResources.count) compute resources; ParallelCluster allows \(ParallelClusterLimits.computeResourcesPerQueueMaximum) per queue",
                                    at: at([.index(q), .key("compute_resources")]))
@@ -67,12 +59,6 @@ enum ParallelClusterRules {
                     diagnostics.report(.parallelClusterResourceName, "queue '\(queue.name)' has two compute resources named '\(resource.name)'", at: at(path + [.key("name")]))
                 }
                 checkCounts(resource, queue: queue, path: path, at: at, diagnostics: &diagnostics)
-                let raw = settings.value("queues").list?[q].map?["compute_resources"]?.list?[r].map ?? [:]
-                let given = ["instance_type", "instance_types"].filter { raw[$0].map { !$0.isNull } ?? false }
-                if given.count != 1 || resource.instanceTypes.isEmpty {
-                    diagnostics.report(.parallelClusterInstances, "compute resource '\(resource.name)' of queue '\(queue.name)' needs exactly one of instance_type and instance_types",
-                                       at: at(path + [.key("name")]))
-                }
             }
         }
     }
@@ -89,13 +75,9 @@ enum ParallelClusterRules {
     }
 
     private static func checkCounts(_ resource: PClusterComputeResource, queue: PClusterQueue, path: [Accessor], at: ([Accessor]) -> SourceLocation, diagnostics: inout Diagnostics) {
+        // The schema keeps min_count at 0 or more and max_count at 1 or more.
         let label = "compute resource '\(resource.name)' of queue '\(queue.name)'"
-        if resource.minCount < 0 {
-            diagnostics.report(.computeResourceCounts, "min_count of \(label) is \(resource.minCount); it must be 0 or more", at: at(path + [.key("min_count")]))
-        }
-        if resource.maxCount < 1 {
-            diagnostics.report(.computeResourceCounts, "max_count of \(label) is \(resource.maxCount); it must be 1 or more", at: at(path + [.key("max_count")]))
-        } else if resource.minCount > resource.maxCount {
+        if resource.minCount > resource.maxCount {
             diagnostics.report(.computeResourceCounts, "min_count \(resource.minCount) of \(label) is above its max_count \(resource.maxCount)", at: at(path + [.key("min_count")]),
                                help: "min_count nodes run all the time; max_count is the most the queue scales to")
         } else if queue.capacityType == "CAPACITY_BLOCK", resource.minCount != resource.maxCount || resource.minCount == 0 {
@@ -134,13 +116,18 @@ enum ParallelClusterRules {
                                    at: here, help: storage.isNew ? "create the others with Terraform (`managed_by: terraform`) and mount them by id" : nil)
             }
             let directory = storage.mountDir
+            let mountAt = locate.setting("local_mount", of: storage.module)
             if ParallelClusterLimits.reservedMountDirs.contains(directory) {
-                diagnostics.report(.parallelClusterMountDir, "ParallelCluster reserves '\(directory)'; '\(storage.module)' cannot mount there", at: locate.setting("local_mount", of: storage.module))
-            } else if let other = seen.first(where: { $0.mountDir == directory }) {
-                diagnostics.report(.parallelClusterMountDir, "'\(other.module)' and '\(storage.module)' both mount at '\(directory)'", at: locate.setting("local_mount", of: storage.module))
-            } else if let outer = seen.first(where: { ClusterChecks.isNested(directory, in: $0.mountDir) || ClusterChecks.isNested($0.mountDir, in: directory) }) {
-                diagnostics.report(.parallelClusterMountDir, "mount directories '\(outer.mountDir)' and '\(directory)' are nested; ParallelCluster does not allow that",
-                                   at: locate.setting("local_mount", of: storage.module))
+                diagnostics.report(.parallelClusterMountDir, "ParallelCluster reserves '\(directory)'; '\(storage.module)' cannot mount there", at: mountAt)
+            } else {
+                switch ClusterChecks.mountConflict(directory, with: seen.map(\.mountDir)) {
+                case let .same(index):
+                    diagnostics.report(.parallelClusterMountDir, "'\(seen[index].module)' and '\(storage.module)' both mount at '\(directory)'", at: mountAt)
+                case let .nested(index):
+                    diagnostics.report(.parallelClusterMountDir, "mount directories '\(seen[index].mountDir)' and '\(directory)' are nested; ParallelCluster does not allow that", at: mountAt)
+                case nil:
+                    break
+                }
             }
             seen.append(storage)
         }

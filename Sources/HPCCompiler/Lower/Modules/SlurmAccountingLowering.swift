@@ -18,7 +18,7 @@ enum SlurmAccountingLowering {
             diagnostics.report(.accountingSubnets, "the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets in at least two availability zones",
                                at: settings.location("private_subnet_ids"), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
         }
-        checkNames(database: databaseName, user: userName, settings: settings, diagnostics: &diagnostics)
+        checkUser(userName, settings: settings, diagnostics: &diagnostics)
         let identifier = ResourceName.make([deploymentName, settings.id.rawValue], limit: .max)
         if identifier.count > AccountingDatabaseRules.maximumIdentifierLength {
             diagnostics.report(.accountingIdentifier, "the RDS instance identifier '\(identifier)' (deployment_name and module id) has \(identifier.count) characters; RDS allows \(AccountingDatabaseRules.maximumIdentifierLength)",
@@ -36,17 +36,8 @@ enum SlurmAccountingLowering {
         context.entities[settings.id] = .accountingDatabase(database)
     }
 
-    /// RDS's rules beyond the schema's patterns: the database name starts with a letter and fits
-    /// in 64 characters; the master user is none of RDS's own.
-    private static func checkNames(database: String, user: String, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let limit = AccountingDatabaseRules.maximumDatabaseNameLength
-        if let first = database.unicodeScalars.first, !NameRules.isLower(first) {
-            diagnostics.report(.accountingDatabaseName, "database name '\(database)' of module '\(settings.id)' starts with '\(first)'; RDS wants a letter first",
-                               at: settings.location("database_name"), help: "for example '\(AccountingDatabaseRules.defaultDatabaseName)'")
-        } else if database.count > limit {
-            diagnostics.report(.accountingDatabaseName, "database name of module '\(settings.id)' has \(database.count) characters; RDS allows \(limit)",
-                               at: settings.location("database_name"))
-        }
+    /// RDS keeps some master user names for itself (the schema's pattern holds the rest).
+    private static func checkUser(_ user: String, settings: SettingReader, diagnostics: inout Diagnostics) {
         if AccountingDatabaseRules.reservedUserNames.contains(user.lowercased()) {
             diagnostics.report(.accountingDatabaseName, "user name '\(user)' of module '\(settings.id)' is one RDS keeps for itself",
                                at: settings.location("user_name"), help: "use another name, such as 'slurm'")

@@ -51,11 +51,8 @@ enum AWSDatabaseResources {
         case "database_endpoint": return uri + HCL.access(path)
         case "password_secret_arn": return secret + HCL.access(path)
         case "slurm_database":
-            let fields = [("uri", uri), ("user_name", HCL.quoted(database.userName)), ("password_secret_arn", secret), ("database_name", HCL.quoted(database.databaseName))]
-            if case let .key(field)? = path.first, let match = fields.first(where: { $0.0 == field }) {
-                return match.1 + HCL.access(Array(path.dropFirst()))
-            }
-            return "{" + fields.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "}" + HCL.access(path)
+            return OutputExpressions.object([("uri", uri), ("user_name", HCL.quoted(database.userName)), ("password_secret_arn", secret),
+                                             ("database_name", HCL.quoted(database.databaseName))], path: path)
         default: return nil
         }
     }
