@@ -62,6 +62,13 @@ public struct CompileResult: Sendable {
     /// `deployment_name`, the folder the files belong in.
     public var deploymentName: String? { deployment?.name }
 
+    /// What the deployment's settings imply, for the person building it: one line per HTC grid
+    /// with its throughput plan.
+    public var plans: [String] {
+        guard succeeded else { return [] }
+        return deployment?.htcGrids.map { HTCThroughputPlan($0).summary } ?? []
+    }
+
     mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>) -> CompileResult {
         var collected = diagnostics
         collected.silence(codes)

@@ -34,6 +34,7 @@ struct Build: ParsableCommand {
         }
         if options.format == .text {
             Report.stderr("hpcc: wrote \(output)/\(name) (\(result.files.count) files)\n")
+            for plan in result.plans { print(plan) }
         }
     }
 }

@@ -108,10 +108,21 @@ struct CLITests {
         #expect(Repository.files(under: output).filter { $0 != "broken.yaml" } == before)
     }
 
+    /// `hpcc build` prints each HTC grid's throughput plan with the blueprint's own figures.
+    @Test func buildPrintsTheThroughputPlan() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-plan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let outcome = try HPCCBinary.run(["build", Repository.blueprints.appendingPathComponent("aws-htc-grid.yaml").path, "-o", output.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("htc grid 'grid': max 100 agents × 800m CPU / 1200 MiB (worker groups at max size hold 135"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("at 2 s per task the agents sustain 50 tasks/s; the state table's 300 WCU ÷ 3 writes per task sustain 100 tasks/s"))
+        #expect(outcome.stdout.contains("plan: 50 tasks/s, bound by agents (target 50)"))
+    }
+
     @Test func modulesListsTheCatalog() throws {
         let outcome = try HPCCBinary.run(["modules"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.split(separator: "\n").count == 20)
+        #expect(outcome.stdout.split(separator: "\n").count == 21)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
     }

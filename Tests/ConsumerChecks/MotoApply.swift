@@ -13,12 +13,17 @@ import TestSupport
 /// (the accounting database's) is lifted before the destroy the way an operator would: a second
 /// override file turns it off, an apply records that, then `terraform destroy` runs.
 public enum MotoApply {
-    /// Resource types moto cannot emulate, and why: none at present (what moto 5.2.5 lacks for
-    /// FSx for Lustre and CloudFormation key pairs is added by `Tests/Tools/moto-server.py`).
-    public static let unsupported: [String: String] = [:]
+    /// Resource types moto cannot emulate, and why. What moto 5.2.5 lacks for FSx for Lustre,
+    /// CloudFormation key pairs, ElastiCache replication groups and REST API policies is added by
+    /// `Tests/Tools/moto-server.py`; EKS access entries are an API moto does not have at all.
+    public static let unsupported: [String: String] = [
+        "aws_eks_access_entry": "moto has no EKS CreateAccessEntry",
+        "aws_eks_access_policy_association": "moto has no EKS AssociateAccessPolicy",
+    ]
 
     /// The services whose endpoints are pointed at moto.
-    static let services = ["cloudformation", "ec2", "efs", "fsx", "rds", "s3", "sts", "iam", "kms", "secretsmanager", "ssm", "logs", "route53"]
+    static let services = ["apigateway", "cloudformation", "cloudwatch", "dynamodb", "ec2", "efs", "eks", "elasticache", "events", "fsx", "iam", "kms",
+                           "lambda", "logs", "rds", "route53", "s3", "secretsmanager", "sqs", "ssm", "sts"]
 
     /// Resource types whose deletion protection blocks `terraform destroy`, and the attribute that turns it on.
     static let deletionProtection = ["aws_db_instance": "deletion_protection"]
@@ -97,6 +102,11 @@ public enum MotoApply {
             try Data(file.1.utf8).write(to: url)
         }
         try terraform.initialize(folder)
+        let packages = codePackages(document)
+        if !packages.isEmpty {
+            let data = try JSONSerialization.data(withJSONObject: packages.map { [$0.bucket, $0.key] })
+            _ = try server.readback(["seed", region, String(decoding: data, as: UTF8.self)])
+        }
         let targets = applied.map { "-target=\($0)" }
         try apply(terraform, ["apply", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
 
@@ -126,6 +136,17 @@ public enum MotoApply {
         let absent = try server.readback(["absent", region, state.path])
         guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }
         return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs)
+    }
+
+    /// The S3 objects the root's Lambda functions take their code from: inputs of the deployment
+    /// (an operator uploads them before applying), so the test puts a small package at each.
+    static func codePackages(_ document: [String: Any]) -> [(bucket: String, key: String)] {
+        let functions = (document["resource"] as? [String: Any])?["aws_lambda_function"] as? [String: [String: Any]] ?? [:]
+        return functions.keys.sorted().compactMap { name in
+            guard let bucket = functions[name]?["s3_bucket"] as? String, let key = functions[name]?["s3_key"] as? String,
+                  !bucket.contains("${"), !key.contains("${") else { return nil }
+            return (bucket, key)
+        }
     }
 
     private static func apply(_ terraform: TerraformCLI, _ arguments: [String], in folder: URL, group: String) throws {

@@ -5,13 +5,16 @@
     moto-readback.py present ENDPOINT REGION STATE.json   each resource terraform created, read back with boto3
     moto-readback.py absent ENDPOINT REGION STATE.json    the same resources, expected gone after destroy
     moto-readback.py probe ENDPOINT REGION         whether moto still cannot emulate the excluded types
+    moto-readback.py seed ENDPOINT REGION '[[BUCKET, KEY], ...]'   a small zip at each place (Lambda code)
 
 STATE.json is `terraform show -json`. Prints one JSON object; exit 0 when every resource is
 as expected (or, for probe, when every excluded type is still unsupported), 1 otherwise.
 The credentials are moto's fake constants; nothing here talks to AWS.
 """
+import io
 import json
 import sys
+import zipfile
 import time
 import urllib.request
 
@@ -61,6 +64,57 @@ READERS = {
                                  lambda r, v: [s for s in r["Stacks"] if s["StackStatus"] not in ("DELETE_COMPLETE", "DELETE_IN_PROGRESS")]),
     "aws_db_instance": ("rds", "describe_db_instances", lambda v: {"DBInstanceIdentifier": v["identifier"]},
                         lambda r, v: [i for i in r["DBInstances"] if i.get("DBInstanceStatus") not in ("deleted", "deleting")]),
+    # The HTC grid: key, queues, state table, payload store, control plane, EKS.
+    "aws_kms_key": ("kms", "describe_key", lambda v: {"KeyId": v["key_id"]},
+                    lambda r, v: [r["KeyMetadata"]] if r["KeyMetadata"]["KeyState"] not in ("PendingDeletion", "Disabled") else []),
+    "aws_kms_alias": ("kms", "list_aliases", lambda v: {}, lambda r, v: [a for a in r["Aliases"] if a["AliasName"] == v["name"]]),
+    "aws_sqs_queue": ("sqs", "get_queue_attributes", lambda v: {"QueueUrl": v["id"], "AttributeNames": ["QueueArn"]}, lambda r, v: [r["Attributes"]]),
+    "aws_sqs_queue_policy": ("sqs", "get_queue_attributes", lambda v: {"QueueUrl": v["queue_url"], "AttributeNames": ["Policy"]},
+                             lambda r, v: [r["Attributes"]["Policy"]] if r.get("Attributes", {}).get("Policy") else []),
+    "aws_dynamodb_table": ("dynamodb", "describe_table", lambda v: {"TableName": v["name"]},
+                           lambda r, v: [r["Table"]] if r["Table"]["TableStatus"] != "DELETING" else []),
+    "aws_s3_bucket_public_access_block": ("s3", "get_public_access_block", lambda v: {"Bucket": v["bucket"]},
+                                          lambda r, v: [r] if all(r["PublicAccessBlockConfiguration"].values()) else []),
+    "aws_s3_bucket_ownership_controls": ("s3", "get_bucket_ownership_controls", lambda v: {"Bucket": v["bucket"]}, lambda r, v: r["OwnershipControls"]["Rules"]),
+    "aws_s3_bucket_server_side_encryption_configuration": (
+        "s3", "get_bucket_encryption", lambda v: {"Bucket": v["bucket"]},
+        lambda r, v: [rule for rule in r["ServerSideEncryptionConfiguration"]["Rules"]
+                      if rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "aws:kms"]),
+    "aws_s3_bucket_versioning": ("s3", "get_bucket_versioning", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r] if r.get("Status") == "Enabled" else []),
+    "aws_s3_bucket_policy": ("s3", "get_bucket_policy", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r["Policy"]]),
+    "aws_elasticache_subnet_group": ("elasticache", "describe_cache_subnet_groups", lambda v: {"CacheSubnetGroupName": v["name"]},
+                                     lambda r, v: r["CacheSubnetGroups"]),
+    "aws_elasticache_replication_group": ("elasticache", "describe_replication_groups", lambda v: {"ReplicationGroupId": v["id"]},
+                                          lambda r, v: [g for g in r["ReplicationGroups"] if g["Status"] != "deleting"]),
+    "aws_cloudwatch_log_group": ("logs", "describe_log_groups", lambda v: {"logGroupNamePrefix": v["name"]},
+                                 lambda r, v: [g for g in r["logGroups"] if g["logGroupName"] == v["name"]]),
+    "aws_cloudwatch_log_stream": ("logs", "describe_log_streams", lambda v: {"logGroupName": v["log_group_name"], "logStreamNamePrefix": v["name"]},
+                                  lambda r, v: [s for s in r["logStreams"] if s["logStreamName"] == v["name"]]),
+    "aws_iam_role": ("iam", "get_role", lambda v: {"RoleName": v["name"]}, lambda r, v: [r["Role"]]),
+    "aws_iam_role_policy": ("iam", "get_role_policy", lambda v: {"RoleName": v["role"], "PolicyName": v["name"]}, lambda r, v: [r]),
+    "aws_iam_role_policy_attachment": ("iam", "list_attached_role_policies", lambda v: {"RoleName": v["role"]},
+                                       lambda r, v: [p for p in r["AttachedPolicies"] if p["PolicyArn"] == v["policy_arn"]]),
+    "aws_lambda_function": ("lambda", "get_function", lambda v: {"FunctionName": v["function_name"]}, lambda r, v: [r["Configuration"]]),
+    "aws_lambda_permission": ("lambda", "get_policy", lambda v: {"FunctionName": v["function_name"]},
+                              lambda r, v: [s for s in json.loads(r["Policy"])["Statement"] if s.get("Sid") == v["statement_id"]]),
+    "aws_cloudwatch_event_rule": ("events", "describe_rule", lambda v: {"Name": v["name"]}, lambda r, v: [r]),
+    "aws_cloudwatch_event_target": ("events", "list_targets_by_rule", lambda v: {"Rule": v["rule"]},
+                                    lambda r, v: [t for t in r["Targets"] if t["Id"] == v["target_id"]]),
+    "aws_api_gateway_rest_api": ("apigateway", "get_rest_api", lambda v: {"restApiId": v["id"]}, lambda r, v: [r]),
+    "aws_api_gateway_rest_api_policy": ("apigateway", "get_rest_api", lambda v: {"restApiId": v["rest_api_id"]},
+                                        lambda r, v: [r["policy"]] if r.get("policy") else []),
+    "aws_api_gateway_resource": ("apigateway", "get_resource", lambda v: {"restApiId": v["rest_api_id"], "resourceId": v["id"]}, lambda r, v: [r]),
+    "aws_api_gateway_method": ("apigateway", "get_method",
+                               lambda v: {"restApiId": v["rest_api_id"], "resourceId": v["resource_id"], "httpMethod": v["http_method"]}, lambda r, v: [r]),
+    "aws_api_gateway_integration": ("apigateway", "get_integration",
+                                    lambda v: {"restApiId": v["rest_api_id"], "resourceId": v["resource_id"], "httpMethod": v["http_method"]},
+                                    lambda r, v: [r]),
+    "aws_api_gateway_deployment": ("apigateway", "get_deployment", lambda v: {"restApiId": v["rest_api_id"], "deploymentId": v["id"]}, lambda r, v: [r]),
+    "aws_api_gateway_stage": ("apigateway", "get_stage", lambda v: {"restApiId": v["rest_api_id"], "stageName": v["stage_name"]}, lambda r, v: [r]),
+    "aws_eks_cluster": ("eks", "describe_cluster", lambda v: {"name": v["name"]},
+                        lambda r, v: [r["cluster"]] if r["cluster"]["status"] not in ("DELETING",) else []),
+    "aws_eks_node_group": ("eks", "describe_nodegroup", lambda v: {"clusterName": v["cluster_name"], "nodegroupName": v["node_group_name"]},
+                           lambda r, v: [r["nodegroup"]] if r["nodegroup"]["status"] not in ("DELETING",) else []),
 }
 # What a resource creates beside itself, read back with it: (name, service, call, arguments, found).
 # The secret RDS keeps the master password in is read by ARN with DescribeSecret, which returns
@@ -71,6 +125,11 @@ COMPANIONS = {
                          lambda r, v: [r] if not r.get("DeletedDate") else [])],
     # A key pair stack (AWS::EC2::KeyPair): the key pair by the id the stack reports, and the
     # Parameter Store entry holding its private key, by name (metadata only, never the value).
+    # The replication group's member clusters (moto-server.py creates them): every one it should have.
+    "aws_elasticache_replication_group": [
+        ("member clusters", "elasticache", "describe_cache_clusters", lambda v: {},
+         lambda r, v: (lambda members: members if len(members) == v["num_cache_clusters"] else [])(
+             [c for c in r["CacheClusters"] if c.get("ReplicationGroupId") == v["id"]]))],
     "aws_cloudformation_stack": [
         ("key pair", "ec2", "describe_key_pairs", lambda v: {"KeyPairIds": [v["outputs"]["KeyPairId"]]}, lambda r, v: r["KeyPairs"]),
         ("private key parameter", "ssm", "describe_parameters",
@@ -79,7 +138,7 @@ COMPANIONS = {
     ],
 }
 # A describe call for an id that is gone fails with one of these codes.
-GONE = ("NotFound", "NotFoundException", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",
+GONE = ("NotFound", "NotFoundException", "NonExistentQueue", "QueueDoesNotExist", "NoSuchEntity", "NoSuchPublicAccessBlockConfiguration", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",
         "DBInstanceNotFound", "DBSubnetGroupNotFoundFault", "DataRepositoryAssociationNotFound")
 
 
@@ -131,10 +190,58 @@ def read_back(endpoint, region, state, expect_present):
 
 def probe(endpoint, region):
     """Tries what moto cannot do for each excluded type (MotoApply.unsupported); a probe that
-    succeeds means the exclusion is stale. Every type hpcc emits applies at present (what moto
-    lacked is added by moto-server.py), so there is nothing to probe; an exclusion added later
-    comes with its probe here."""
-    return {}
+    succeeds means the exclusion is stale. EKS access entries: moto has no CreateAccessEntry or
+    AssociateAccessPolicy (its router answers 404 with a page, not an AWS error), so the probe
+    makes a cluster and calls both."""
+    eks, iam = client("eks", endpoint, region), client("iam", endpoint, region)
+    role = iam.create_role(RoleName="hpcc-probe-eks", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))["Role"]["Arn"]
+    eks.create_cluster(name="hpcc-probe", roleArn=role, resourcesVpcConfig={"subnetIds": []})
+    principal = "arn:aws:iam::123456789012:role/hpcc-probe"
+    report = {}
+    try:
+        for kind, call, arguments in [
+            ("aws_eks_access_entry", "create_access_entry", {"clusterName": "hpcc-probe", "principalArn": principal}),
+            ("aws_eks_access_policy_association", "associate_access_policy",
+             {"clusterName": "hpcc-probe", "principalArn": principal, "accessScope": {"type": "cluster"},
+              "policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"}),
+        ]:
+            try:
+                getattr(eks, call)(**arguments)
+                report[kind] = {"still_unsupported": False, "evidence": f"{call} succeeded"}
+            except ClientError as error:
+                answer = error.response.get("Error", {})
+                # An AWS error with a code (ResourceNotFoundException, ...) means moto knows the call.
+                known = bool(answer.get("Code")) and answer.get("Code") not in ("404",)
+                report[kind] = {"still_unsupported": not known, "evidence": f"{call}: {answer.get('Code') or 'no AWS error code'} {brief(error)}"}
+            except Exception as error:  # botocore cannot parse moto's 404 page
+                report[kind] = {"still_unsupported": True, "evidence": f"{call}: {type(error).__name__}: {brief(error)}"}
+    finally:
+        eks.delete_cluster(name="hpcc-probe")
+        iam.delete_role(RoleName="hpcc-probe-eks")
+    return report
+
+
+def brief(error):
+    """An error's text on one line, cut short."""
+    return " ".join(str(error).split())[:100]
+
+
+def seed(endpoint, region, objects):
+    """Puts a small zip at each (bucket, key): the code packages a root's Lambda functions read
+    from S3, as an operator uploads them before applying."""
+    s3 = client("s3", endpoint, region)
+    made = []
+    for bucket, key in objects:
+        try:
+            s3.head_bucket(Bucket=bucket)
+        except ClientError:
+            s3.create_bucket(Bucket=bucket, **({} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}))
+        package = io.BytesIO()
+        with zipfile.ZipFile(package, "w") as archive:
+            archive.writestr("handler.py", "def lambda_handler(event, context):\n    return {}\n")
+        s3.put_object(Bucket=bucket, Key=key, Body=package.getvalue())
+        made.append(f"s3://{bucket}/{key}")
+    return {"ok": True, "seeded": made}
 
 
 def main():
@@ -150,6 +257,9 @@ def main():
                 time.sleep(0.3)
         print(json.dumps({"ok": False}))
         return 1
+    if mode == "seed":
+        print(json.dumps(seed(endpoint, sys.argv[3], json.loads(sys.argv[4])), indent=1))
+        return 0
     if mode == "probe":
         report = probe(endpoint, sys.argv[3])
         print(json.dumps(report, indent=1))

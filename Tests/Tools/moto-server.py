@@ -17,13 +17,33 @@ feature itself, so no addition outlives its need:
   have is answered with FileSystemNotFound (moto answers an empty list); data repository
   associations are created (AVAILABLE at once, for an existing file system only), described,
   tagged and deleted.
+- ElastiCache replication groups. moto lists member cache clusters it never creates (a client
+  reading a member gets CacheClusterNotFound) and never finishes deleting a group. Here the
+  members are created with the group (same node type, engine, subnet group, encryption, in the
+  group) and a deleted group is gone with its members, as once AWS has finished deleting it.
+  moto has no DeleteCacheSubnetGroup; here it deletes the group (CacheSubnetGroupInUse while a
+  cluster uses it, CacheSubnetGroupNotFoundFault for an unknown name).
+- API Gateway REST API policies. AWS returns a REST API's policy as an escaped JSON string
+  (quotes as \\"), which is what clients unescape; moto returns it unescaped. Here it is escaped.
+- AWS managed IAM policies (AmazonEKSClusterPolicy, ...) are loaded, as moto's own setting
+  MOTO_IAM_LOAD_MANAGED_POLICIES does, so roles can attach them.
 Everything else is moto unchanged.
 """
+import os
 import sys
+
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
 import json
 from uuid import uuid4
 
+import inspect
+
+from moto.apigateway.models import RestAPI, apigateway_backends
+from moto.core.responses import EmptyResult
+from moto.elasticache.exceptions import CacheSubnetGroupNotFound, ElastiCacheException
+from moto.elasticache.models import ElastiCacheBackend, elasticache_backends
+from moto.elasticache.responses import ElastiCacheResponse
 from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
 from moto.core.exceptions import JsonRESTError
 from moto.fsx import models as fsx_models
@@ -201,6 +221,104 @@ def delete_data_repository_association(self):
 FSxResponse.create_data_repository_association = create_data_repository_association
 FSxResponse.describe_data_repository_associations = describe_data_repository_associations
 FSxResponse.delete_data_repository_association = delete_data_repository_association
+
+
+def replication_groups_create_members():
+    """Whether moto creates a replication group's member clusters itself (probed in a scratch account)."""
+    backend = elasticache_backends["000000000000"]["us-east-1"]
+    arguments = {name: None for name in inspect.signature(backend.create_replication_group).parameters}
+    arguments.update(replication_group_id="hpcc-probe", replication_group_description="probe", num_cache_clusters=1,
+                     cache_node_type="cache.t3.micro", engine="redis")
+    group = backend.create_replication_group(**arguments)
+    created = all(member in backend.cache_clusters for member in group.member_clusters)
+    backend.replication_groups.pop("hpcc-probe", None)
+    for member in group.member_clusters:
+        backend.cache_clusters.pop(member, None)
+    return created
+
+
+if replication_groups_create_members():
+    sys.exit("moto now creates replication group members itself: remove the ElastiCache addition from Tests/Tools/moto-server.py")
+
+moto_create_replication_group = ElastiCacheBackend.create_replication_group
+moto_delete_replication_group = ElastiCacheBackend.delete_replication_group
+
+
+def create_replication_group(self, **arguments):
+    group = moto_create_replication_group(self, **arguments)
+    member_arguments = {name: None for name in inspect.signature(self.create_cache_cluster).parameters}
+    for member in group.member_clusters:
+        if member in self.cache_clusters:
+            continue
+        self.create_cache_cluster(**dict(
+            member_arguments, cache_cluster_id=member, replication_group_id=group.replication_group_id, num_cache_nodes=1,
+            cache_node_type=arguments.get("cache_node_type"), engine=arguments.get("engine") or "redis",
+            engine_version=arguments.get("engine_version"), cache_subnet_group_name=arguments.get("cache_subnet_group_name"),
+            transit_encryption_enabled=arguments.get("transit_encryption_enabled"), port=arguments.get("port"),
+            security_group_ids=arguments.get("security_group_ids"), cache_security_group_names=[], tags=[], snapshot_arns=[],
+            preferred_availability_zones=[], preferred_outpost_arns=[], log_delivery_configurations=[],
+            cache_node_ids_to_remove=[], cache_node_ids_to_reboot=[]))
+    return group
+
+
+def delete_replication_group(self, replication_group_id, retain_primary_cluster):
+    group = moto_delete_replication_group(self, replication_group_id, retain_primary_cluster)
+    self.replication_groups.pop(replication_group_id, None)
+    for member in list(group.member_clusters) + [group.primary_cluster_id]:
+        if member and self.cache_clusters.get(member) and self.cache_clusters[member].replication_group_id == replication_group_id:
+            self.cache_clusters.pop(member)
+    return group
+
+
+if hasattr(ElastiCacheBackend, "delete_cache_subnet_group"):
+    sys.exit("moto now deletes cache subnet groups itself: remove delete_cache_subnet_group from Tests/Tools/moto-server.py")
+
+
+class CacheSubnetGroupInUse(ElastiCacheException):
+    code = "CacheSubnetGroupInUse"
+
+    def __init__(self, name):
+        super().__init__(f"Cache subnet group {name} is currently in use by a cache cluster.")
+
+
+def delete_cache_subnet_group(self):
+    name = self._get_param("CacheSubnetGroupName")
+    backend = self.elasticache_backend
+    if name not in backend.cache_subnet_groups:
+        raise CacheSubnetGroupNotFound(name)
+    if any(cluster.cache_subnet_group_name == name for cluster in backend.cache_clusters.values()):
+        raise CacheSubnetGroupInUse(name)
+    backend.cache_subnet_groups.pop(name)
+    return EmptyResult()
+
+
+ElastiCacheResponse.delete_cache_subnet_group = delete_cache_subnet_group
+ElastiCacheBackend.create_replication_group = create_replication_group
+ElastiCacheBackend.delete_replication_group = delete_replication_group
+
+
+def policy_is_escaped():
+    """Whether moto already returns a REST API's policy escaped, as AWS does."""
+    api = apigateway_backends["000000000000"]["us-east-1"].create_rest_api(name="hpcc-probe", description="", policy='{"a":"b"}')
+    escaped = api.to_dict().get("policy") != '{"a":"b"}'
+    apigateway_backends["000000000000"]["us-east-1"].apis.pop(api.id, None)
+    return escaped
+
+
+if policy_is_escaped():
+    sys.exit("moto now escapes REST API policies itself: remove the API Gateway addition from Tests/Tools/moto-server.py")
+
+moto_rest_api_to_dict = RestAPI.to_dict
+
+
+def rest_api_to_dict(self):
+    body = moto_rest_api_to_dict(self)
+    if body.get("policy"):
+        body["policy"] = body["policy"].replace("\\", "\\\\").replace('"', '\\"')
+    return body
+
+
+RestAPI.to_dict = rest_api_to_dict
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ public enum CatalogExport {
         for output in schema.outputs {
             text += "| `\(output.name)` | `\(output.type.terraformSyntax)` | \(cell(output.description)) |\n"
         }
+        if !schema.guide.isEmpty { text += "\n" + schema.guide }
         return text
     }
 

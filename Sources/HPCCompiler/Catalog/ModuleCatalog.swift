@@ -8,7 +8,7 @@ public struct ModuleCatalog: Sendable {
         .vpc, .preExistingVPC, .privateServiceAccess, .filestore, .managedLustre, .preExistingNetworkStorage, .cloudStorageBucket,
         .serviceAccount, .startupScript, .pubsubTopic,
         .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController, .notebook,
-        .awsVPC, .efs, .fsxLustre, .slurmAccounting, .parallelCluster,
+        .awsVPC, .efs, .fsxLustre, .slurmAccounting, .parallelCluster, .htcGrid,
     ])
 
     /// The module at `source`, if built in.

@@ -20,6 +20,7 @@ public enum ModuleKind: String, Hashable, Sendable {
     case fsxLustre
     case slurmAccounting
     case parallelCluster
+    case htcGrid
 }
 
 /// The cloud a module provisions on.
@@ -115,6 +116,8 @@ public struct ModuleSchema: Hashable, Sendable {
     public var outputs: [OutputSpec]
     /// True when the module does nothing unless another module uses it (an error otherwise).
     public var mustBeUsed: Bool
+    /// Further sections of the module's reference page (Markdown, `##` headings); empty for none.
+    public var guide: String = ""
 
     /// The setting named `name`.
     public func setting(_ name: String) -> SettingSpec? {

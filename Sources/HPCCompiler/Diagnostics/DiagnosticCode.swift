@@ -81,6 +81,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case parallelClusterMountDir = "HPC4009"
     case parallelClusterSubnets = "HPC4010"
     case parallelClusterInstances = "HPC4011"
+    case htcAgentBounds = "HPC4012"
+    case htcWorkerGroup = "HPC4013"
+    case htcCapacity = "HPC4014"
+    case htcStorageService = "HPC4015"
+    case htcPriorities = "HPC4016"
+    case lambdaLimits = "HPC4017"
+    case awsNameLength = "HPC4018"
+    case htcAgentResources = "HPC4019"
+    case htcThroughput = "HPC4020"
+    case htcSubnets = "HPC4021"
 
     // 5xxx: I/O
     case readFailed = "HPC5001"
@@ -92,7 +102,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit:
+        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput:
             .warning
         default:
             .error
@@ -175,6 +185,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .parallelClusterMountDir: "a ParallelCluster mount directory that is reserved, repeated or nested in another"
         case .parallelClusterSubnets: "a queue spread over several subnets with something that needs one (EFA, a placement group, FSx created by ParallelCluster)"
         case .parallelClusterInstances: "a compute resource or head node instance choice ParallelCluster refuses (none or both of instance_type and instance_types, too little head node memory)"
+        case .htcAgentBounds: "HTC grid agent bounds that cannot hold (min_htc_agents above max_htc_agents, or no agent at all)"
+        case .htcWorkerGroup: "an EKS worker group whose sizes break min_size ≤ desired_size ≤ max_size, that can never start a node, or whose name repeats"
+        case .htcCapacity: "a DynamoDB capacity of the HTC grid's state table that is not positive"
+        case .htcStorageService: "an HTC grid payload store other than S3, REDIS or S3+REDIS"
+        case .htcPriorities: "an HTC grid with no task priority (no task queue)"
+        case .lambdaLimits: "a Lambda memory size or timeout outside what AWS Lambda allows (128-10240 MB, 1-900 s)"
+        case .awsNameLength: "a resource name that, with its prefix and suffix, breaks the AWS service's length or character rules"
+        case .htcAgentResources: "HTC agent CPU or memory requests above their limits, or too large for a worker group's instance types"
+        case .htcThroughput: "an HTC grid whose worker groups cannot hold max_htc_agents, or that cannot sustain target_tasks_per_second: a warning with the bottleneck"
+        case .htcSubnets: "an HTC grid with fewer than two subnets: EKS needs two availability zones"
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"

@@ -10,6 +10,7 @@ enum DeploymentEmitter {
         files += StartupScriptEmitter.emit(deployment)
         files += WorkbenchStartupScript.emit(deployment)
         files += deployment.parallelClusters.map { cluster in OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text) }
+        files += deployment.htcGrids.map { grid in OutputFile(path: GridConfigDocument.path(grid), text: GridConfigDocument(grid).text) }
         files.append(InventoryEmitter.emit(deployment))
         files.append(ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }

@@ -31,6 +31,7 @@ public struct Deployment: Hashable, Sendable {
     public var accountingDatabases: [AccountingDatabase] = []
     /// AWS ParallelCluster clusters.
     public var parallelClusters: [ParallelCluster] = []
+    public var htcGrids: [HTCGrid] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

@@ -49,6 +49,7 @@ public struct Lowering: Sendable {
             case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .slurmAccounting: SlurmAccountingLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .htcGrid: HTCGridLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             // A module that reported errors but still became an entity (a filesystem of a size the
             // service does not offer) lets its users lower, so their own errors are found too.
@@ -77,6 +78,7 @@ enum LoweredEntity: Hashable {
     case workbench(Workbench)
     case accountingDatabase(AccountingDatabase)
     case parallelCluster(ParallelCluster)
+    case htcGrid(HTCGrid)
 }
 
 /// State of the Lower stage.
@@ -151,6 +153,7 @@ struct LoweringContext {
         .fsxLustre: ["network_storage", "fsx_id"],
         .slurmAccounting: ["slurm_database", "database_endpoint", "password_secret_arn"],
         .parallelCluster: ["cluster_name", "cluster_config", "key_pair_name", "private_key_parameter"],
+        .htcGrid: ["api_url", "state_table_name", "task_queue_urls", "payload_bucket", "redis_endpoint", "eks_cluster_name"],
         .filestore: ["network_storage"],
         .managedLustre: ["network_storage"],
         .serviceAccount: ["service_account_email"],

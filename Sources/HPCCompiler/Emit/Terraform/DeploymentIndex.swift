@@ -17,6 +17,7 @@ struct DeploymentIndex {
     private(set) var workbenches: [ModuleID: Workbench] = [:]
     private(set) var accountingDatabases: [ModuleID: AccountingDatabase] = [:]
     private(set) var parallelClusters: [ModuleID: ParallelCluster] = [:]
+    private(set) var htcGrids: [ModuleID: HTCGrid] = [:]
 
     init(_ deployment: Deployment) {
         self.deployment = deployment
@@ -31,6 +32,7 @@ struct DeploymentIndex {
         for workbench in deployment.workbenches { add(workbench.origin); workbenches[workbench.origin.module] = workbench }
         for database in deployment.accountingDatabases { add(database.origin); accountingDatabases[database.origin.module] = database }
         for cluster in deployment.parallelClusters { add(cluster.origin); parallelClusters[cluster.origin.module] = cluster }
+        for grid in deployment.htcGrids { add(grid.origin); htcGrids[grid.origin.module] = grid }
         for cluster in deployment.clusters {
             add(cluster.origin)
             clusters[cluster.origin.module] = cluster

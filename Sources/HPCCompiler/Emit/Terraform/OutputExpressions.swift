@@ -68,6 +68,9 @@ enum OutputExpressions {
         if let cluster = index.parallelClusters[module] {
             return AWSParallelClusterResources.expression(cluster, output: output).map { $0 + HCL.access(path) }
         }
+        if let grid = index.htcGrids[module] {
+            return AWSHTCGridResources.output(grid, output: output).map { $0 + HCL.access(path) }
+        }
         if index.workbenches[module] != nil, output == "proxy_uri" || output == "instance_name" {
             return "google_workbench_instance.\(id).\(output == "proxy_uri" ? "proxy_uri" : "name")" + HCL.access(path)
         }

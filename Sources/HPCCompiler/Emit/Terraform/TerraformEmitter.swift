@@ -47,6 +47,9 @@ enum TerraformEmitter {
             for cluster in deployment.parallelClusters where cluster.origin.group == group.name {
                 AWSParallelClusterResources.emit(cluster, defaults: group.defaultTags, into: &document, references: &references)
             }
+            for grid in deployment.htcGrids where grid.origin.group == group.name {
+                AWSHTCGridResources.emit(grid, defaults: group.defaultTags, into: &document, references: &references)
+            }
             for workbench in deployment.workbenches where workbench.origin.group == group.name {
                 WorkbenchResources.emit(workbench, into: &document, references: &references)
             }

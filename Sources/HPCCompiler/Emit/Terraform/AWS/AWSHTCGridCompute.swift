@@ -1,0 +1,88 @@
+/// Where an HTC grid's agents run: an EKS cluster with a private API endpoint, its secrets
+/// encrypted with the grid's key, control-plane logs kept for the grid's retention; one managed
+/// node group per worker group; access entries for `input_role`.
+enum AWSHTCGridCompute {
+    /// AWS-managed policies the cluster and node roles need (EKS documents them as required).
+    static let clusterPolicies = ["AmazonEKSClusterPolicy"]
+    static let nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"]
+    /// The access policy `system:masters` in `input_role` becomes (access entries cannot name `system:` groups).
+    static let adminAccessPolicy = "AmazonEKSClusterAdminPolicy"
+
+    static func emit(_ grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument) {
+        let id = refs.id, cluster = grid.names.cluster
+        role("\(id)_eks_cluster", name: grid.names.role("eks-cluster"), service: "eks.amazonaws.com", policies: clusterPolicies,
+             grid: grid, refs: refs, tags: tags, into: &document)
+        document.resource("aws_cloudwatch_log_group", "\(id)_eks", [
+            "name": .string(grid.names.clusterLogGroup), "retention_in_days": .int(grid.logRetentionDays), "tags": tags(grid.names.clusterLogGroup),
+        ])
+        document.resource("aws_eks_cluster", id, [
+            "name": .string(cluster), "version": .string(grid.kubernetesVersion), "role_arn": .string("${aws_iam_role.\(id)_eks_cluster.arn}"),
+            "vpc_config": .block([
+                "subnet_ids": .array(refs.subnets), "security_group_ids": .array([refs.securityGroup]),
+                "endpoint_private_access": true, "endpoint_public_access": false,
+            ]),
+            "access_config": .block(["authentication_mode": "API", "bootstrap_cluster_creator_admin_permissions": true]),
+            "encryption_config": .block(["resources": .strings(["secrets"]), "provider": .block(["key_arn": .string(refs.key)])]),
+            "enabled_cluster_log_types": .strings(["api", "audit", "authenticator"]),
+            "tags": tags(cluster),
+            "depends_on": .strings(["aws_cloudwatch_log_group.\(id)_eks", "aws_iam_role_policy_attachment.\(id)_eks_cluster_AmazonEKSClusterPolicy"]),
+        ])
+        role("\(id)_eks_nodes", name: grid.names.role("eks-nodes"), service: "ec2.amazonaws.com", policies: nodePolicies, grid: grid, refs: refs, tags: tags, into: &document)
+        document.resource("aws_iam_role_policy", "\(id)_agents", [
+            "name": "htc-agents", "role": .string("${aws_iam_role.\(id)_eks_nodes.id}"),
+            "policy": IAMPolicy.document(HTCGridPermissions.agents(grid, refs: refs)),
+        ])
+        let attachments = nodePolicies.map { "aws_iam_role_policy_attachment.\(id)_eks_nodes_\($0)" } + ["aws_iam_role_policy.\(id)_agents"]
+        for group in grid.workerGroups {
+            let name = "\(id)_\(TerraformName.sanitize(group.name))"
+            document.resource("aws_eks_node_group", name, [
+                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "node_group_name": .string(group.name),
+                "node_role_arn": .string("${aws_iam_role.\(id)_eks_nodes.arn}"), "subnet_ids": .array(refs.subnets),
+                "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType), "disk_size": .int(grid.nodeVolumeGiB),
+                "scaling_config": .block(["min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize)]),
+                "update_config": .block(["max_unavailable": 1]),
+                "labels": .object(["htc/node-group": .string(group.name)]),
+                "tags": tags("\(cluster)-\(group.name)"),
+                // The cluster autoscaler moves desired_size; a re-apply must not undo that.
+                "lifecycle": .array([.object(["ignore_changes": .strings(["scaling_config[0].desired_size"])])]),
+                "depends_on": .strings(attachments),
+            ])
+        }
+        for (index, access) in grid.clusterAccess.enumerated() {
+            let name = "\(id)_access_\(index)"
+            let groups = access.groups.filter { !$0.hasPrefix("system:") }
+            document.resource("aws_eks_access_entry", name, [
+                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "principal_arn": .string(HCL.escapeTemplate(access.roleARN)),
+                "user_name": .string(HCL.escapeTemplate(access.userName)), "kubernetes_groups": .when(!groups.isEmpty, .strings(groups.map(HCL.escapeTemplate))),
+                "type": "STANDARD", "tags": tags("\(cluster)-access-\(index)"),
+            ])
+            guard access.groups.contains(HTCGridLimits.adminGroup) else { continue }
+            document.resource("aws_eks_access_policy_association", name, [
+                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "principal_arn": .string("${aws_eks_access_entry.\(name).principal_arn}"),
+                "policy_arn": .string("arn:\(refs.partition):eks::aws:cluster-access-policy/\(adminAccessPolicy)"),
+                "access_scope": .block(["type": "cluster"]),
+            ])
+        }
+    }
+
+    /// A role `service` assumes, with AWS-managed `policies` attached.
+    private static func role(_ name: String, name roleName: String, service: String, policies: [String], grid: HTCGrid, refs: HTCGridAddresses,
+                             tags: (String) -> JSON, into document: inout TerraformDocument) {
+        document.resource("aws_iam_role", name, [
+            "name": .string(roleName), "assume_role_policy": IAMPolicy.trust(service), "tags": tags(roleName),
+        ])
+        for policy in policies {
+            document.resource("aws_iam_role_policy_attachment", "\(name)_\(policy)", [
+                "role": .string("${aws_iam_role.\(name).name}"), "policy_arn": .string("arn:\(refs.partition):iam::aws:policy/\(policy)"),
+            ])
+        }
+    }
+}
+
+/// Terraform resource names from user names.
+enum TerraformName {
+    /// Letters, digits, '_' and '-' kept; anything else becomes '_'.
+    static func sanitize(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { NameRules.isWord($0) || $0 == "-" ? $0 : "_" }))
+    }
+}
