@@ -108,7 +108,7 @@ struct MotoApplyTests {
                                 "aws_s3_bucket.grid_payloads", "aws_s3_bucket_public_access_block.grid_payloads", "aws_kms_key.grid",
                                 "aws_elasticache_replication_group.grid_redis", "aws_cloudwatch_event_rule.grid_scaling_metrics",
                                 "aws_cloudwatch_event_rule.grid_node_drainer", "aws_api_gateway_stage.grid", "aws_eks_cluster.grid",
-                                "aws_eks_node_group.grid_worker-small-spot", "aws_vpc_endpoint.network_sqs"]
+                                "aws_eks_node_group.grid_worker_small_spot", "aws_vpc_endpoint.network_sqs"]
                     + functions.flatMap { ["aws_lambda_function.grid_\($0)", "aws_iam_role.grid_\($0)", "aws_iam_role_policy.grid_\($0)"] }
                 #expect(Set(report.applied).isSuperset(of: expected), "\(Set(expected).subtracting(report.applied))")
                 #expect(Set(report.excluded.map(\.address)) == ["aws_eks_access_entry.grid_access_0", "aws_eks_access_policy_association.grid_access_0"])

@@ -2,10 +2,9 @@
 /// what those agents sustain at the blueprint's task duration, and what the state table's write
 /// capacity sustains. The model (the htc-grid module's README explains it):
 /// - an agent runs one task at a time: agents ÷ task duration tasks per second;
-/// - a node holds as many agents as its allocatable CPU and memory admit, the node's reserve
-///   taken as the EKS AMI reserves it (CPU: 6 % of the first core, 1 % of the second, 0.5 % of
-///   the next two, 0.25 % of the rest; memory: 255 MiB + 11 MiB for each of up to 110 pods, and
-///   100 MiB eviction threshold) — of a group's instance types, the one holding fewest counts;
+/// - a node holds as many agents as its allocatable CPU and memory admit (`allocatable`: the
+///   node's reserve as the EKS AMI takes it) — of a group's instance types, the one holding
+///   fewest counts;
 /// - each task writes its state-table item `3 + ⌊duration ÷ 5 s⌋` times (submit, claim, finish,
 ///   and a heartbeat every 5 s), and the status index takes each of those writes too, with the
 ///   same provisioned capacity: write capacity ÷ writes per task tasks per second (items ≤ 1 KB);
@@ -42,12 +41,21 @@ public struct HTCThroughputPlan: Sendable {
 
     /// Agents `type` holds with the EKS reserve taken off.
     static func agentsPerNode(_ type: AWSInstanceType, agents: HTCAgents) -> Int {
+        let (cpu, memory) = allocatable(type)
+        let byCPU = cpu / max(agents.cpuRequestMilli, 1)
+        let byMemory = memory / max(agents.memoryRequestMiB, 1)
+        return max(0, min(byCPU, byMemory))
+    }
+
+    /// Millicores and MiB a node of `type` offers pods: the EKS AMI's CPU reserve; for memory its
+    /// 255 MiB + 11 MiB per pod the node may run, and the 100 MiB eviction threshold. The pod
+    /// limit follows the node's network interfaces, which hpcc's catalog does not hold; it is taken
+    /// as general-purpose types have it: 29 up to 2 vCPUs, 58 up to 8, 110 above.
+    static func allocatable(_ type: AWSInstanceType) -> (cpuMilli: Int, memoryMiB: Int) {
         let cores = Double(type.vCPUs)
         let reservedMilli = 60 + (cores >= 2 ? 10 : 0) + min(max(cores - 2, 0), 2) * 5 + max(cores - 4, 0) * 2.5
-        let reservedMiB = 255 + 11 * 110 + 100
-        let byCPU = (cores * 1000 - reservedMilli) / Double(max(agents.cpuRequestMilli, 1))
-        let byMemory = Double(type.memoryMiB - reservedMiB) / Double(max(agents.memoryRequestMiB, 1))
-        return max(0, Int(min(byCPU, byMemory)))
+        let pods = type.vCPUs <= 2 ? 29 : type.vCPUs <= 8 ? 58 : 110
+        return (Int(cores * 1000 - reservedMilli), type.memoryMiB - (255 + 11 * pods + 100))
     }
 
     /// One line for `hpcc build`.

@@ -91,6 +91,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case htcAgentResources = "HPC4019"
     case htcThroughput = "HPC4020"
     case htcSubnets = "HPC4021"
+    case htcEndpoints = "HPC4022"
 
     // 5xxx: I/O
     case readFailed = "HPC5001"
@@ -102,7 +103,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput:
+        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput, .htcEndpoints:
             .warning
         default:
             .error
@@ -195,6 +196,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .htcAgentResources: "HTC agent CPU or memory requests above their limits, or too large for a worker group's instance types"
         case .htcThroughput: "an HTC grid whose worker groups cannot hold max_htc_agents, or that cannot sustain target_tasks_per_second: a warning with the bottleneck"
         case .htcSubnets: "an HTC grid with fewer than two subnets: EKS needs two availability zones"
+        case .htcEndpoints: "an HTC grid in a VPC without internet path that lacks an endpoint of a service the grid calls: a warning, since a proxy or peered network may carry it"
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"

@@ -114,4 +114,8 @@ public enum HTCGridLimits {
     public static let adminGroup = "system:masters"
     /// HTC-Grid's default subnet prefix length, written to grid_config.json when the VPC is not an aws-vpc module of the blueprint.
     public static let defaultSubnetPrefix = 24
+    /// Services the grid calls from inside its VPC: queues, logs and metrics, image pulls, node
+    /// credentials, the drainer's EKS and Auto Scaling calls. S3 and DynamoDB are reached through
+    /// gateway endpoints.
+    public static let calledServices = ["autoscaling", "dynamodb", "ec2", "ecr.api", "ecr.dkr", "eks", "logs", "monitoring", "s3", "sqs", "sts"]
 }

@@ -1,5 +1,13 @@
 import Foundation
 
+/// Terraform resource names from user and service names.
+enum TerraformName {
+    /// Letters, digits and '_' kept; anything else becomes '_' (`ecr.api` → `ecr_api`).
+    static func sanitize(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { NameRules.isWord($0) ? $0 : "_" }))
+    }
+}
+
 /// Terraform text: escaping user strings and writing HCL expressions inside `${ }`.
 enum HCL {
     /// A literal string made safe inside a Terraform JSON string: `${` and `%{` cannot start a

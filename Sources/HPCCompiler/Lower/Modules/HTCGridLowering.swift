@@ -56,7 +56,7 @@ enum HTCGridLowering {
             publicSubnetPrefix: network?.publicSubnet.flatMap { CIDR($0.cidr)?.prefix } ?? HTCGridLimits.defaultSubnetPrefix,
             names: HTCGridNames(project: project, payloadBucket: "htc-data-\(project)-" + String(Digest.sha256("\(deployment)/\(settings.id)/\(region)").prefix(6)))
         )
-        HTCGridRules.check(grid, settings: settings, diagnostics: &diagnostics)
+        HTCGridRules.check(grid, network: network, settings: settings, diagnostics: &diagnostics)
         guard diagnostics.errorCount == errorsBefore else { return }
         context.deployment.htcGrids.append(grid)
         context.entities[settings.id] = .htcGrid(grid)

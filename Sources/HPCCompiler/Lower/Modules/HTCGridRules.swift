@@ -1,8 +1,9 @@
 /// The rules of an HTC grid hpcc checks offline, each with its code and the position of the value
 /// that breaks it (`eks_worker_groups[1].desired_size`).
 enum HTCGridRules {
-    static func check(_ grid: HTCGrid, settings: SettingReader, diagnostics: inout Diagnostics) {
+    static func check(_ grid: HTCGrid, network: AWSNetwork?, settings: SettingReader, diagnostics: inout Diagnostics) {
         let errorsBefore = diagnostics.errorCount
+        if let network { checkEndpoints(grid, network: network, settings: settings, diagnostics: &diagnostics) }
         checkScale(grid, settings: settings, diagnostics: &diagnostics)
         checkWorkerGroups(grid, settings: settings, diagnostics: &diagnostics)
         checkAgentResources(grid, settings: settings, diagnostics: &diagnostics)
@@ -82,8 +83,9 @@ enum HTCGridRules {
         for (index, group) in grid.workerGroups.enumerated() {
             for (position, name) in group.instanceTypes.enumerated() {
                 guard let type = AWSInstanceCatalog.instanceType(name) else { continue }
-                guard agents.cpuRequestMilli > type.vCPUs * 1000 || agents.memoryRequestMiB > type.memoryMiB else { continue }
-                diagnostics.report(.htcAgentResources, "an agent (\(agents.cpuRequestMilli)m CPU, \(agents.memoryRequestMiB) MiB) does not fit on \(name) (\(type.vCPUs) vCPU, \(type.memoryMiB) MiB) of worker group '\(group.name)'",
+                let free = HTCThroughputPlan.allocatable(type)
+                guard agents.cpuRequestMilli > free.cpuMilli || agents.memoryRequestMiB > free.memoryMiB else { continue }
+                diagnostics.report(.htcAgentResources, "an agent (\(agents.cpuRequestMilli)m CPU, \(agents.memoryRequestMiB) MiB) does not fit on \(name) of worker group '\(group.name)', which offers pods \(free.cpuMilli)m CPU and \(free.memoryMiB) MiB after the EKS reserve",
                                    at: settings.location("eks_worker_groups", [.index(index), .key("instance_types"), .index(position)]),
                                    help: "choose a larger instance type or lower agent_configuration.lambda.minCPU / minMemory")
             }
@@ -111,7 +113,7 @@ enum HTCGridRules {
             let others = Set(over.map(\.what)).subtracting([worst.what]).sorted()
             diagnostics.report(.awsNameLength, "\(worst.what) name '\(worst.name)' has \(worst.name.count) characters; AWS allows \(worst.limit)"
                                + (others.isEmpty ? "" : " (also too long: \(others.joined(separator: ", ")) names)"), at: at,
-                               help: "shorten project_name by \(worst.name.count - worst.limit) characters" + (settings.isExplicit("project_name") ? "" : " (set project_name; it defaults to deployment_name)"))
+                               help: "shorten project_name by \(worst.name.count - worst.limit) character\(worst.name.count - worst.limit == 1 ? "" : "s")" + (settings.isExplicit("project_name") ? "" : " (set project_name; it defaults to deployment_name)"))
         }
         if grid.storage.usesRedis, grid.names.redis.contains("--") {
             diagnostics.report(.awsNameLength, "ElastiCache replication group name '\(grid.names.redis)' holds '--', which ElastiCache refuses", at: at)
@@ -120,6 +122,19 @@ enum HTCGridRules {
             diagnostics.report(.awsNameLength, "worker group name '\(group.name)' must be 1 to 63 letters, digits, '-' or '_', starting with a letter or digit",
                                at: settings.location("eks_worker_groups", [.index(index), .key("node_group_name")]))
         }
+    }
+
+    /// A VPC without internet path reaches AWS only through its endpoints: each service the grid
+    /// calls needs one (and a PRIVATE API needs `execute-api`).
+    private static func checkEndpoints(_ grid: HTCGrid, network: AWSNetwork, settings: SettingReader, diagnostics: inout Diagnostics) {
+        guard network.publicSubnet == nil else { return }
+        let needed = HTCGridLimits.calledServices + (grid.apiEndpointType == "PRIVATE" ? ["execute-api"] : [])
+        let missing = needed.filter { !network.gatewayEndpoints.contains($0) && !network.interfaceEndpoints.contains($0) }
+        guard !missing.isEmpty else { return }
+        diagnostics.report(.htcEndpoints, "the grid's VPC (module '\(network.origin.module)') has no internet path and no endpoint for " + missing.joined(separator: ", ")
+                           + "; the grid's functions and nodes cannot reach " + (missing.count == 1 ? "that service" : "those services"),
+                           at: settings.location("vpc_id"),
+                           help: "add them to interface_endpoints (s3 and dynamodb to gateway_endpoints) of module '\(network.origin.module)', or give it enable_public_subnet")
     }
 
     static func isNodeGroupName(_ name: String) -> Bool {
@@ -135,12 +150,15 @@ enum HTCGridRules {
                                at: settings.location("max_htc_agents"), help: "raise a worker group's max_size or lower max_htc_agents")
         }
         guard let target = grid.planning.targetTasksPerSecond, plan.sustained < target else { return }
-        let help: String
-        if plan.boundByStateTable {
-            help = "raise dynamodb_default_write_capacity to at least \(Int((target * Double(plan.writesPerTask)).rounded(.up))) WCU"
-        } else {
-            help = "the agents need max_htc_agents of at least \(Int((target * grid.planning.taskSeconds).rounded(.up))), and worker groups that hold them"
+        // Everything that falls short, so one change list reaches the target.
+        var changes: [String] = []
+        if plan.stateTableBound < target {
+            changes.append("raise dynamodb_default_write_capacity to at least \(Int((target * Double(plan.writesPerTask)).rounded(.up))) WCU")
         }
+        if plan.agentBound < target {
+            changes.append("run at least \(Int((target * grid.planning.taskSeconds).rounded(.up))) agents (max_htc_agents, and worker groups that hold them)")
+        }
+        let help = changes.joined(separator: "; and ")
         diagnostics.report(.htcThroughput, "the grid sustains about \(HTCThroughputPlan.rate(plan.sustained)) tasks/s, short of target_tasks_per_second \(HTCThroughputPlan.rate(target)) (bound by \(plan.boundByStateTable ? "DynamoDB write capacity" : "agents"))",
                            at: settings.location("target_tasks_per_second"), help: help)
     }

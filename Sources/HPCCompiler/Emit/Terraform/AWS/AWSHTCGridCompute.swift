@@ -78,11 +78,3 @@ enum AWSHTCGridCompute {
         }
     }
 }
-
-/// Terraform resource names from user names.
-enum TerraformName {
-    /// Letters, digits, '_' and '-' kept; anything else becomes '_'.
-    static func sanitize(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { NameRules.isWord($0) || $0 == "-" ? $0 : "_" }))
-    }
-}

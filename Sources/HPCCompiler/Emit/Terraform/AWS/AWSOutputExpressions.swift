@@ -28,7 +28,7 @@ enum AWSNames {
     static func publicRoutes(_ module: String) -> String { "\(module)_public" }
     /// `ecr.api` → `<module>_ecr_api`.
     static func endpoint(_ module: String, _ service: String) -> String {
-        module + "_" + String(String.UnicodeScalarView(service.unicodeScalars.map { NameRules.isWord($0) ? $0 : "_" }))
+        module + "_" + TerraformName.sanitize(service)
     }
 }
 
