@@ -14,8 +14,11 @@ enum HTCGridGuide {
     Only agents that have a node to run on count: a node holds as many agents as its allocatable CPU and \
     memory admit for the agent's requests (`minCPU` millicores, `minMemory` MiB). hpcc takes the node's \
     reserve as the EKS AMI does — CPU: 6 % of the first core, 1 % of the second, 0.5 % of the next two, \
-    0.25 % of each further core; memory: 255 MiB plus 11 MiB for each of up to 110 pods, and a 100 MiB \
-    eviction threshold — and counts, for each worker group, the instance type that holds the fewest \
+    0.25 % of each further core; memory: 255 MiB plus 11 MiB for each pod the node may run, and a \
+    100 MiB eviction threshold. The pod limit follows the node's network interfaces, which hpcc's \
+    catalog does not hold, so it is taken as general-purpose types have it: 29 up to 2 vCPUs, 58 up to \
+    8, 110 above. An agent that no node of a group's instance types can hold is an error (HPC4019). \
+    hpcc counts, for each worker group, the instance type that holds the fewest \
     agents (the group may launch any of its types). An m6i.xlarge (4 vCPU, 16 GiB) holds 4 agents of \
     800m / 1200 MiB, so a group of at most 10 such nodes holds 40. `min_htc_agents` is what keeps \
     running when the queues are empty: each idle agent holds its share of a node.
