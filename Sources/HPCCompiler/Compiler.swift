@@ -63,10 +63,10 @@ public struct CompileResult: Sendable {
     public var deploymentName: String? { deployment?.name }
 
     /// What the deployment's settings imply, for the person building it: one line per HTC grid
-    /// with its throughput plan.
+    /// with its throughput plan, one per existing cluster with its peak performance.
     public var plans: [String] {
-        guard succeeded else { return [] }
-        return deployment?.htcGrids.map { HTCThroughputPlan($0).summary } ?? []
+        guard succeeded, let deployment else { return [] }
+        return deployment.htcGrids.map { HTCThroughputPlan($0).summary } + deployment.onPremClusters.map { PeakPerformance($0).summary }
     }
 
     mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>) -> CompileResult {

@@ -122,7 +122,7 @@ struct CLITests {
     @Test func modulesListsTheCatalog() throws {
         let outcome = try HPCCBinary.run(["modules"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.split(separator: "\n").count == 21)
+        #expect(outcome.stdout.split(separator: "\n").count == 22)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
     }

@@ -28,6 +28,12 @@ struct AnsibleConsumerTests {
             groups.insert(InventoryEmitter.groupName("slurm_cluster", cluster.name))
             groups.formUnion(cluster.partitions.map { InventoryEmitter.groupName("slurm_partition", $0.name) })
         }
+        for cluster in deployment.onPremClusters {
+            hosts.insert(cluster.controllerHost)
+            hosts.formUnion(cluster.nodeGroups.flatMap(\.hosts))
+            groups.insert(InventoryEmitter.groupName("slurm_cluster", cluster.name))
+            groups.formUnion(cluster.partitions.map { InventoryEmitter.groupName("slurm_partition", $0.name) })
+        }
         hosts.formUnion(deployment.workbenches.map(\.name))
         #expect(report.hosts == hosts)
         #expect(report.groups == groups)

@@ -14,7 +14,7 @@ struct SlurmConsumerTests {
     func clustersLoad(_ name: String) throws {
         let result = try Repository.compile(name)
         let deployment = try #require(result.deployment)
-        if deployment.clusters.isEmpty {
+        if deployment.clusters.isEmpty && deployment.onPremClusters.isEmpty {
             return ConsumerTools.record(name, "slurmctld", "no Slurm cluster in this blueprint")
         }
         guard Self.runnable else {
@@ -45,5 +45,33 @@ struct SlurmConsumerTests {
             let notes = report.notes.isEmpty ? "" : " (\(report.notes.joined(separator: "; ")))"
             ConsumerTools.record(name, "slurmctld", "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR\(notes)")
         }
+        for cluster in deployment.onPremClusters {
+            try checkOnPremises(cluster, files: result.files, blueprint: name)
+        }
+    }
+
+    /// An existing cluster: every host of every node group, with its shape, in the partitions the IR gives it.
+    private func checkOnPremises(_ cluster: OnPremCluster, files: [OutputFile], blueprint: String) throws {
+        let folder = OnPremSlurmEmitter.folder(cluster)
+        let report = try SlurmctldCheck.load(files, folder: folder)
+        let expected = Dictionary(uniqueKeysWithValues: cluster.partitions.map { partition in
+            (partition.name, partition.nodeGroups.compactMap(cluster.nodeGroup).map(\.hosts.count).reduce(0, +))
+        })
+        #expect(report.partitions == expected, "partitions of \(cluster.name)")
+        for group in cluster.nodeGroups {
+            for node in group.hosts {
+                let fields = try #require(report.nodes[node], "slurmctld does not know node \(node)")
+                #expect(fields["CPUTot"] == String(group.cpus), "\(node) CPUs")
+                #expect(fields["RealMemory"] == String(group.realMemoryMiB), "\(node) RealMemory")
+                #expect(fields["Sockets"] == String(group.sockets), "\(node) Sockets")
+                #expect(fields["CoresPerSocket"] == String(group.coresPerSocket), "\(node) CoresPerSocket")
+                #expect(fields["ThreadsPerCore"] == String(group.threadsPerCore), "\(node) ThreadsPerCore")
+                let gres = group.gpus.map { $0.type.isEmpty ? "gpu:\($0.count)" : "gpu:\($0.type):\($0.count)" } ?? "(null)"
+                #expect(fields["Gres"] == gres, "\(node) Gres")
+                #expect(fields["AvailableFeatures"] == (group.features.isEmpty ? "(null)" : group.features.joined(separator: ",")), "\(node) Features")
+            }
+        }
+        #expect(report.nodes.count == cluster.nodeGroups.map(\.hosts.count).reduce(0, +), "node count of \(cluster.name)")
+        ConsumerTools.record(blueprint, "slurmctld", "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR (existing cluster; node names given NodeAddr=127.0.0.1 here)")
     }
 }

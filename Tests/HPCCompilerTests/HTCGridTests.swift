@@ -76,34 +76,20 @@ private func htcGridReplacing(_ old: String, with new: String, in text: String =
     return text.replacingOccurrences(of: old, with: new)
 }
 
-/// A blueprint that breaks one HTC grid rule, and `positions(...)` of exactly what it must report.
-struct HTCGridCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    let blueprint: String
-    /// `line:column code` of every diagnostic, in order.
-    let expected: [String]
-    /// Text the first diagnostic's help must contain.
-    var help: String? = nil
-    /// Text the first diagnostic's message must contain.
-    var message: String? = nil
-
-    var testDescription: String { name }
-}
-
-let htcGridCases: [HTCGridCase] = [
+let htcGridCases: [RuleCase] = [
     // HPC4012: agent bounds.
-    HTCGridCase(name: "min_htc_agents above max_htc_agents", blueprint: htcGridBlueprint(grid: "      min_htc_agents: 5\n      max_htc_agents: 3\n"),
+    RuleCase(name: "min_htc_agents above max_htc_agents", blueprint: htcGridBlueprint(grid: "      min_htc_agents: 5\n      max_htc_agents: 3\n"),
                 expected: ["26:23 HPC4012"], message: "min_htc_agents (5) must be between 0 and max_htc_agents (3)"),
-    HTCGridCase(name: "max_htc_agents 0", blueprint: htcGridBlueprint(grid: "      max_htc_agents: 0\n"),
+    RuleCase(name: "max_htc_agents 0", blueprint: htcGridBlueprint(grid: "      max_htc_agents: 0\n"),
                 expected: ["26:23 HPC4012"], message: "max_htc_agents of module 'grid' is 0"),
     // HPC4013: worker groups.
-    HTCGridCase(name: "desired_size above max_size", blueprint: htcGridReplacing("desired_size: 1", with: "desired_size: 30"),
+    RuleCase(name: "desired_size above max_size", blueprint: htcGridReplacing("desired_size: 1", with: "desired_size: 30"),
                 expected: ["22:23 HPC4013"], message: "desired_size 30, outside min_size (1) to max_size (25)"),
-    HTCGridCase(name: "min_size above max_size", blueprint: htcGridReplacing("min_size: 1", with: "min_size: 30"),
+    RuleCase(name: "min_size above max_size", blueprint: htcGridReplacing("min_size: 1", with: "min_size: 30"),
                 expected: ["20:19 HPC4013"], message: "min_size 30, outside 0 to max_size (25)"),
-    HTCGridCase(name: "max_size 0", blueprint: htcGridReplacing("max_size: 25", with: "max_size: 0"),
+    RuleCase(name: "max_size 0", blueprint: htcGridReplacing("max_size: 25", with: "max_size: 0"),
                 expected: ["21:19 HPC4013"], message: "max_size 0"),
-    HTCGridCase(name: "two worker groups with one name", blueprint: htcGridBlueprint(workerGroups: """
+    RuleCase(name: "two worker groups with one name", blueprint: htcGridBlueprint(workerGroups: """
               - node_group_name: workers
                 instance_types: [m6i.xlarge]
                 max_size: 25
@@ -111,45 +97,45 @@ let htcGridCases: [HTCGridCase] = [
                 instance_types: [m6i.xlarge]
 
         """), expected: ["21:26 HPC4013"], message: "worker groups 1 and 2 are both named 'workers'"),
-    HTCGridCase(name: "no worker group", blueprint: htcGridReplacing("eks_worker_groups:\n", with: "eks_worker_groups: []\n", in: htcGridBlueprint(workerGroups: "")),
+    RuleCase(name: "no worker group", blueprint: htcGridReplacing("eks_worker_groups:\n", with: "eks_worker_groups: []\n", in: htcGridBlueprint(workerGroups: "")),
                 expected: ["17:26 HPC4013"], message: "no EKS worker group"),
     // HPC4014: DynamoDB capacity.
-    HTCGridCase(name: "read capacity -1 and write capacity 0",
+    RuleCase(name: "read capacity -1 and write capacity 0",
                 blueprint: htcGridBlueprint(grid: "      dynamodb_default_read_capacity: -1\n      dynamodb_default_write_capacity: 0\n"),
                 expected: ["26:39 HPC4014", "27:40 HPC4014"], message: "dynamodb_default_read_capacity of module 'grid' is -1"),
     // HPC4015: storage service.
-    HTCGridCase(name: "storage service in lower case", blueprint: htcGridBlueprint(grid: "      grid_storage_service: S3+redis\n"),
+    RuleCase(name: "storage service in lower case", blueprint: htcGridBlueprint(grid: "      grid_storage_service: S3+redis\n"),
                 expected: ["26:29 HPC4015"], help: "'S3+REDIS'", message: "grid_storage_service 'S3+redis'"),
     // HPC4016: priorities.
-    HTCGridCase(name: "priorities 0", blueprint: htcGridBlueprint(grid: "      priorities: 0\n"), expected: ["26:19 HPC4016"], message: "priorities of module 'grid' is 0"),
+    RuleCase(name: "priorities 0", blueprint: htcGridBlueprint(grid: "      priorities: 0\n"), expected: ["26:19 HPC4016"], message: "priorities of module 'grid' is 0"),
     // HPC4017: Lambda limits.
-    HTCGridCase(name: "lambda_memory_size 64", blueprint: htcGridBlueprint(grid: "      lambda_memory_size: 64\n"),
+    RuleCase(name: "lambda_memory_size 64", blueprint: htcGridBlueprint(grid: "      lambda_memory_size: 64\n"),
                 expected: ["26:27 HPC4017"], message: "lambda_memory_size 64 MB"),
-    HTCGridCase(name: "lambda_timeout 901", blueprint: htcGridBlueprint(grid: "      lambda_timeout: 901\n"),
+    RuleCase(name: "lambda_timeout 901", blueprint: htcGridBlueprint(grid: "      lambda_timeout: 901\n"),
                 expected: ["26:23 HPC4017"], message: "lambda_timeout 901 s"),
     // HPC4018: AWS names. 'htc-' + 37 characters is 41, one over ElastiCache's 40 (and under every other limit).
-    HTCGridCase(name: "ElastiCache name over 40 characters",
+    RuleCase(name: "ElastiCache name over 40 characters",
                 blueprint: htcGridBlueprint(grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europe\n"),
                 expected: ["27:21 HPC4018"], help: "shorten project_name by 1 character",
                 message: "ElastiCache replication group name 'htc-risk-analytics-overnight-batch-europe' has 41 characters; AWS allows 40"),
-    HTCGridCase(name: "node group name starting with '-'", blueprint: htcGridReplacing("node_group_name: workers", with: "node_group_name: -bad"),
+    RuleCase(name: "node group name starting with '-'", blueprint: htcGridReplacing("node_group_name: workers", with: "node_group_name: -bad"),
                 expected: ["18:26 HPC4018"], message: "worker group name '-bad'"),
     // HPC4019: agent resources.
-    HTCGridCase(name: "minCPU above maxCPU",
+    RuleCase(name: "minCPU above maxCPU",
                 blueprint: htcGridBlueprint(agent: "          minCPU: 1000\n          maxCPU: 900\n          location: s3://bucket/w.zip\n"),
                 expected: ["25:19 HPC4019"], help: "minCPU is the request, maxCPU the limit", message: "requests 1000m of CPU but is allowed only 900m"),
-    HTCGridCase(name: "agent memory above the instance's",
+    RuleCase(name: "agent memory above the instance's",
                 blueprint: htcGridReplacing("m6i.xlarge", with: "t3.small",
                                             in: htcGridBlueprint(agent: "          minMemory: 20000\n          maxMemory: 20000\n          location: s3://bucket/w.zip\n")),
                 expected: ["19:26 HPC4019"], message: "does not fit on t3.small"),
     // Within the instance's 4 vCPUs, but not within what EKS leaves pods of them (3920m).
-    HTCGridCase(name: "agent CPU above what the node offers pods",
+    RuleCase(name: "agent CPU above what the node offers pods",
                 blueprint: htcGridBlueprint(agent: "          minCPU: 3950\n          maxCPU: 3990\n          location: s3://bucket/w.zip\n"),
                 expected: ["19:26 HPC4019"], message: "which offers pods 3920m CPU"),
     // HPC4021: subnets. The subnets come from the `use` entry, so that is where the finding points.
-    HTCGridCase(name: "one availability zone", blueprint: htcGridBlueprint(zones: "[eu-west-1a]"), expected: ["14:11 HPC4021"], message: "has 1 subnet"),
+    RuleCase(name: "one availability zone", blueprint: htcGridBlueprint(zones: "[eu-west-1a]"), expected: ["14:11 HPC4021"], message: "has 1 subnet"),
     // HPC3011: instance types.
-    HTCGridCase(name: "unknown instance type", blueprint: htcGridReplacing("m6i.xlarge", with: "m6i.hugexl"),
+    RuleCase(name: "unknown instance type", blueprint: htcGridReplacing("m6i.xlarge", with: "m6i.hugexl"),
                 expected: ["19:26 HPC3011"], message: "'m6i.hugexl' is not an EC2 instance type"),
 ]
 
@@ -189,7 +175,7 @@ struct HTCGridTests {
     // MARK: One failing blueprint per rule
 
     @Test(arguments: htcGridCases)
-    func reportsTheRuleAtItsValue(_ testCase: HTCGridCase) {
+    func reportsTheRuleAtItsValue(_ testCase: RuleCase) {
         let result = compile(testCase.blueprint)
         #expect(positions(result.diagnostics) == testCase.expected, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })

@@ -21,10 +21,10 @@ public enum Repository {
     }
 
     /// Compiles a shipped blueprint the way `hpcc build blueprints/<name>.yaml` does.
-    public static func compile(_ name: String) throws -> CompileResult {
+    public static func compile(_ name: String, extraVariables: [String] = []) throws -> CompileResult {
         let path = "blueprints/\(name).yaml"
         let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-        return Compiler().compile(SourceFile(name: path, text: text), variables: variables(for: name))
+        return Compiler().compile(SourceFile(name: path, text: text), variables: variables(for: name) + extraVariables)
     }
 
     /// Every file under `folder`, relative paths sorted.

@@ -6,6 +6,7 @@
 # CONF_DIR holds slurm.conf (and cgroup.conf, gres.conf). A copy is made in a private temp
 # folder and only what ties it to a real controller host is rewritten: SlurmctldHost (this
 # machine, 127.0.0.1), a free port, state/log/pid paths, SlurmUser (the caller), accounting off,
+# NodeAddr=127.0.0.1 for the nodes of an existing cluster (their names resolve only at their site),
 # the MUNGE socket of a throw-away munged, and stub Resume/Suspend programs. Slurm 22.05 has no
 # auth/slurm plugin (it came with 23.11), so a config using it is loaded with MUNGE instead and a
 # `note:` line on stderr says so. slurmctld must answer `scontrol ping` and still be running
@@ -80,9 +81,24 @@ free_port() {
     echo 6817
 }
 
+# Nodes of an existing cluster (not State=CLOUD) are resolved when slurmctld starts; their names
+# resolve only at their site, so here each gets NodeAddr=127.0.0.1, once per host it names.
+with_local_addresses() {
+    local line hosts count
+    while IFS= read -r line; do
+        hosts=""
+        [[ $line =~ ^NodeName=([^[:space:]]+) ]] && hosts=${BASH_REMATCH[1]}
+        if [ -n "$hosts" ] && [ "$hosts" != DEFAULT ] && [[ ! $line =~ State=CLOUD ]] && [[ ! $line =~ NodeAddr= ]]; then
+            count=$(SLURM_CONF="$original" scontrol show hostnames "$hosts" 2>/dev/null </dev/null | wc -l)
+            [ "$count" -gt 0 ] && line="$line NodeAddr=$(yes 127.0.0.1 | head -n "$count" | paste -sd,)"
+        fi
+        printf '%s\n' "$line"
+    done
+}
+
 write_conf() { # port
     # Rewritten keys are commented out in place, so Slurm's line numbers still match the original.
-    sed -E "s/^([[:space:]]*($rewritten)[[:space:]]*=)/#hpcc-check# \\1/I" "$original"
+    sed -E "s/^([[:space:]]*($rewritten)[[:space:]]*=)/#hpcc-check# \\1/I" "$original" | with_local_addresses
     cat <<CONF
 
 # --- slurmctld-check ---

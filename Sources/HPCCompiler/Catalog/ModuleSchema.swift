@@ -21,6 +21,7 @@ public enum ModuleKind: String, Hashable, Sendable {
     case slurmAccounting
     case parallelCluster
     case htcGrid
+    case existingSlurm
 }
 
 /// The cloud a module provisions on.
@@ -28,6 +29,8 @@ public enum Cloud: String, Hashable, Sendable {
     case gcp = "GCP"
     case aws = "AWS"
     case any = "any"
+    /// Machines that exist already: no Terraform.
+    case onPremises = "none"
 }
 
 /// What a setting does in hpcc.

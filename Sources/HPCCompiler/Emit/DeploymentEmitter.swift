@@ -7,6 +7,7 @@ enum DeploymentEmitter {
         files += TerraformEmitter.emit(deployment, catalog: catalog)
         files += SlurmEmitter.emit(deployment)
         files += SlurmdbdConfEmitter.emit(deployment)
+        files += OnPremSlurmEmitter.emit(deployment)
         files += StartupScriptEmitter.emit(deployment)
         files += WorkbenchStartupScript.emit(deployment)
         files += deployment.parallelClusters.map { cluster in OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text) }

@@ -32,6 +32,7 @@ public struct Deployment: Hashable, Sendable {
     /// AWS ParallelCluster clusters.
     public var parallelClusters: [ParallelCluster] = []
     public var htcGrids: [HTCGrid] = []
+    public var onPremClusters: [OnPremCluster] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

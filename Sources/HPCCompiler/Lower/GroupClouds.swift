@@ -8,7 +8,13 @@ enum GroupClouds {
         let userLabels = resolved.variables["labels"]?.map?.compactMapValues { Conformance.scalarText($0) } ?? [:]
         for index in deployment.groups.indices {
             let name = deployment.groups[index].name
-            let modules = resolved.modules.filter { $0.declaration.group == name && $0.schema.cloud != .any }
+            let members = resolved.modules.filter { $0.declaration.group == name }
+            // A group of modules that describe existing machines only has no Terraform root.
+            if members.contains(where: { $0.schema.cloud == .onPremises }), members.allSatisfy({ $0.schema.cloud == .onPremises || $0.schema.cloud == .any }) {
+                deployment.groups[index].cloud = .onPremises
+                continue
+            }
+            let modules = members.filter { $0.schema.cloud != .any && $0.schema.cloud != .onPremises }
             guard let first = modules.first else { continue }
             if let other = modules.first(where: { $0.schema.cloud != first.schema.cloud }) {
                 diagnostics.report(.mixedClouds, "group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \(other.schema.cloud.rawValue) module '\(other.id)'",

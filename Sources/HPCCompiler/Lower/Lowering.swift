@@ -50,6 +50,7 @@ public struct Lowering: Sendable {
             case .slurmAccounting: SlurmAccountingLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .htcGrid: HTCGridLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .existingSlurm: ExistingSlurmLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             // A module that reported errors but still became an entity (a filesystem of a size the
             // service does not offer) lets its users lower, so their own errors are found too.
@@ -79,6 +80,7 @@ enum LoweredEntity: Hashable {
     case accountingDatabase(AccountingDatabase)
     case parallelCluster(ParallelCluster)
     case htcGrid(HTCGrid)
+    case onPremCluster(OnPremCluster)
 }
 
 /// State of the Lower stage.
@@ -174,6 +176,12 @@ struct LoweringContext {
                 deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
             }
             for exposed in module.declaration.exposedOutputs {
+                // Machines that exist already have no Terraform root to export from.
+                if module.schema.cloud == .onPremises, module.schema.output(exposed.name.value) != nil {
+                    diagnostics.report(.keyNoEffect, "module '\(module.id)' describes existing machines and has no Terraform root, so output '\(exposed.name.value)' is not exported",
+                                       at: exposed.name.location, help: "other modules read it directly as $(\(module.id).\(exposed.name.value)); remove it from 'outputs'")
+                    continue
+                }
                 guard module.schema.output(exposed.name.value) != nil else {
                     diagnostics.report(.unknownOutput, "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",
                                        at: exposed.name.location, help: Suggestion.help(for: exposed.name.value, in: module.schema.outputs.map(\.name)))

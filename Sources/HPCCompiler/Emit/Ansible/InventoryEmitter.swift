@@ -16,18 +16,30 @@ enum InventoryEmitter {
             logins += cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }.map(host)
             for partition in cluster.partitions {
                 let staticHosts = partition.nodesets.compactMap(cluster.nodeset).flatMap { $0.staticHostNames(cluster: cluster.name) }
-                partitions.append(YAMLPair(key: groupName("slurm_partition", partition.name), value: .object([
-                    ("hosts", .map(staticHosts.map(host))),
-                    ("vars", .object([
-                        ("slurm_partition_name", .string(partition.name)),
-                        ("slurm_partition_nodesets", .list(partition.nodesets.map(YAML.string))),
-                        ("slurm_partition_exclusive", .bool(partition.exclusive)),
-                    ])),
-                ])))
+                partitions.append(partitionGroup(partition.name, hosts: staticHosts, members: ("slurm_partition_nodesets", partition.nodesets), exclusive: partition.exclusive))
             }
             clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
                 ("hosts", .map(allHosts(cluster).map(host))),
                 ("vars", clusterVariables(cluster, index: index)),
+            ])))
+        }
+        for cluster in deployment.onPremClusters {
+            controllers.append(host(cluster.controllerHost))
+            for partition in cluster.partitions {
+                let hosts = partition.nodeGroups.compactMap(cluster.nodeGroup).flatMap(\.hosts)
+                partitions.append(partitionGroup(partition.name, hosts: hosts, members: ("slurm_partition_node_groups", partition.nodeGroups), exclusive: partition.exclusive))
+            }
+            var members = [cluster.controllerHost], seen: Set = [cluster.controllerHost]
+            for host in cluster.nodeGroups.flatMap(\.hosts) where seen.insert(host).inserted { members.append(host) }
+            clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
+                ("hosts", .map(members.map(host))),
+                ("vars", .object([
+                    ("slurm_cluster_name", .string(cluster.name)),
+                    ("slurm_controller_host", .string(cluster.controllerHost)),
+                    ("slurm_config_files", .string(OnPremSlurmEmitter.folder(cluster))),
+                    ("slurm_user", .string(cluster.daemons.slurmUser)),
+                    ("slurm_partitions", .list(cluster.partitions.map { .string($0.name) })),
+                ])),
             ])))
         }
         let inventory = YAML.object([
@@ -49,6 +61,18 @@ enum InventoryEmitter {
             "Hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.",
         ]
         return OutputFile(path: path, text: YAMLWriter.render(inventory, header: header))
+    }
+
+    /// `slurm_partition_<name>`: the partition's hosts, and what it is made of (nodesets or node groups).
+    private static func partitionGroup(_ name: String, hosts: [String], members: (key: String, names: [String]), exclusive: Bool) -> YAMLPair {
+        YAMLPair(key: groupName("slurm_partition", name), value: .object([
+            ("hosts", .map(hosts.map(host))),
+            ("vars", .object([
+                ("slurm_partition_name", .string(name)),
+                (members.key, .list(members.names.map(YAML.string))),
+                ("slurm_partition_exclusive", .bool(exclusive)),
+            ])),
+        ]))
     }
 
     private static func host(_ name: String) -> YAMLPair {

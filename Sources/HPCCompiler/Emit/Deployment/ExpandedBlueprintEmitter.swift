@@ -5,14 +5,14 @@ import Foundation
 /// itself a valid blueprint that compiles to the same deployment.
 enum ExpandedBlueprintEmitter {
     static let path = "expanded-blueprint.yaml"
+    /// Variables hpcc reads by name, whatever the settings say.
+    static let readByName: Set = ["deployment_name", "labels", "project_id", "region", "zone"]
 
     static func emit(_ resolved: ResolvedBlueprint, deployment: Deployment, toolVersion: String) -> OutputFile {
         let scripts = Dictionary(uniqueKeysWithValues: deployment.startupScripts.map { ($0.origin.module, $0) })
         let blueprint = resolved.blueprint
         var top: [(String, YAML)] = [("blueprint_name", .string(blueprint.name?.value ?? ""))]
-        top.append(("vars", .object(blueprint.variables.compactMap { variable in
-            resolved.variables[variable.name].map { (variable.name, yaml($0)) }
-        })))
+        top.append(("vars", .null))
         top.append(("validation_level", .string(blueprint.validationLevel.rawValue)))
         if !blueprint.ignoredCodes.isEmpty {
             top.append(("ignore", .list(blueprint.ignoredCodes.map { .string($0.value.rawValue) })))
@@ -40,6 +40,14 @@ enum ExpandedBlueprintEmitter {
             })))
             return .object(entries)
         })))
+        // A variable lives on where a setting still names it whole (`$(vars.region)`), and where
+        // hpcc reads it by name (provider configuration, default tags); one used only inside a
+        // longer string (`$(vars.run_dir)/state`) has been applied there, and kept would be unused.
+        let groups = YAMLWriter.render(.object(Array(top.dropFirst(3))), header: [])
+        top[1].1 = .object(blueprint.variables.compactMap { variable in
+            guard Self.readByName.contains(variable.name) || groups.contains("$(vars.\(variable.name))") else { return nil }
+            return resolved.variables[variable.name].map { (variable.name, yaml($0)) }
+        })
         let header = [
             "The blueprint as hpcc \(toolVersion) compiled it: variables, 'use' wiring and defaults applied.",
             "It is itself a blueprint and compiles to the same deployment.",

@@ -1,14 +1,26 @@
-/// `slurm/gres.conf`: the GPU devices of each GPU nodeset; nil when the cluster has no GPUs.
+/// `gres.conf`: the GPU devices of each GPU nodeset or node group; nil when the cluster has no GPUs.
 enum GresConfEmitter {
+    /// GPUs of one host list; `type` only when slurm.conf names it (`Gres=gpu:a100:4`).
+    struct Devices {
+        var hosts: String
+        var count: Int
+        var type: String?
+    }
+
     static func emit(_ cluster: SlurmCluster) -> String? {
-        let gpuNodesets = cluster.nodesets.filter { $0.shape.gpus != nil }
-        guard !gpuNodesets.isEmpty else { return nil }
+        // slurm.conf declares cloud GPUs untyped (`gpu:<count>`), so gres.conf must too.
+        emit(clusterName: cluster.name, devices: cluster.nodesets.compactMap { nodeset in
+            nodeset.shape.gpus.map { Devices(hosts: HostList.nodes(of: nodeset, cluster: cluster.name), count: $0.count, type: nil) }
+        })
+    }
+
+    static func emit(clusterName: String, devices: [Devices]) -> String? {
+        guard !devices.isEmpty else { return nil }
         var conf = SlurmConfWriter()
-        conf.comment("gres.conf of cluster \(cluster.name), compiled by hpcc.")
-        for nodeset in gpuNodesets {
-            let gpus = nodeset.shape.gpus!
-            let files = gpus.count == 1 ? "/dev/nvidia0" : "/dev/nvidia[0-\(gpus.count - 1)]"
-            conf.line([("NodeName", HostList.nodes(of: nodeset, cluster: cluster.name)), ("Name", "gpu"), ("File", files)])
+        conf.comment("gres.conf of cluster \(clusterName), compiled by hpcc.")
+        for device in devices {
+            let files = device.count == 1 ? "/dev/nvidia0" : "/dev/nvidia[0-\(device.count - 1)]"
+            conf.line([("NodeName", device.hosts), ("Name", "gpu")] + (device.type.map { [("Type", $0)] } ?? []) + [("File", files)])
         }
         return conf.text
     }

@@ -36,18 +36,11 @@ enum SlurmConfEmitter {
         let auth = parameters.authentication.rawValue
         conf.set("ClusterName", cluster.name)
         conf.set("SlurmctldHost", cluster.controllerHostName)
-        conf.set("SlurmUser", "slurm")
+        conf.set("SlurmUser", SlurmPaths.daemons.slurmUser)
         conf.set("AuthType", "auth/\(auth)")
         conf.set("CredType", "cred/\(auth)")
         conf.set("AuthInfo", "cred_expire=120")
-        conf.set("SlurmctldPort", 6817)
-        conf.set("SlurmdPort", 6818)
-        conf.set("StateSaveLocation", SlurmPaths.stateSaveLocation)
-        conf.set("SlurmdSpoolDir", "/var/spool/slurmd")
-        conf.set("SlurmctldPidFile", "/var/run/slurm/slurmctld.pid")
-        conf.set("SlurmdPidFile", "/var/run/slurm/slurmd.pid")
-        conf.set("SlurmctldLogFile", "/var/log/slurm/slurmctld.log")
-        conf.set("SlurmdLogFile", "/var/log/slurm/slurmd-%n.log")
+        conf.daemonLayout(SlurmPaths.daemons)
         conf.set("SlurmctldDebug", parameters.debugLogging ? "debug" : "info")
         conf.set("SlurmdDebug", parameters.debugLogging ? "debug" : "info")
         conf.set("MpiDefault", "none")
@@ -137,7 +130,7 @@ enum SlurmConfEmitter {
     }
 
     /// User keys replace hpcc's of the same name (case-insensitively, as Slurm reads keys) or are appended, sorted.
-    private static func override(_ pairs: [(String, String)], with extra: [String: String]) -> [(String, String)] {
+    static func override(_ pairs: [(String, String)], with extra: [String: String]) -> [(String, String)] {
         var result = pairs
         for key in extra.keys.sorted() {
             if let index = result.firstIndex(where: { $0.0.lowercased() == key.lowercased() }) {

@@ -30,6 +30,31 @@ struct SlurmConfWriter {
     }
 }
 
+extension SlurmConfWriter {
+    /// Where the daemons listen, keep state, write PID files and log.
+    mutating func daemonLayout(_ layout: SlurmDaemonLayout) {
+        set("SlurmctldPort", layout.slurmctldPort)
+        set("SlurmdPort", layout.slurmdPort)
+        set("StateSaveLocation", layout.stateSaveLocation)
+        set("SlurmdSpoolDir", layout.slurmdSpoolDirectory)
+        set("SlurmctldPidFile", "\(layout.pidDirectory)/slurmctld.pid")
+        set("SlurmdPidFile", "\(layout.pidDirectory)/slurmd.pid")
+        set("SlurmctldLogFile", "\(layout.logDirectory)/slurmctld.log")
+        set("SlurmdLogFile", "\(layout.logDirectory)/slurmd-%n.log")
+    }
+
+    /// slurmdbd.conf's database part: MariaDB through `accounting_storage/mysql`, the password
+    /// (and, when `host` is nil, the host) left to the file `include` names.
+    mutating func slurmdbdStorage(host: String?, port: Int, user: String, database: String, include: String) {
+        set("StorageType", "accounting_storage/mysql")
+        if let host { set("StorageHost", host) }
+        set("StoragePort", port)
+        set("StorageUser", user)
+        set("StorageLoc", database)
+        self.include(include)
+    }
+}
+
 /// Characters slurm.conf values cannot carry unquoted.
 public enum SlurmConfText {
     /// True when `text` can stand as a slurm.conf key or value: no whitespace, '#' or '='.

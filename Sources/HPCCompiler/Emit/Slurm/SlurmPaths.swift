@@ -7,6 +7,11 @@ enum SlurmPaths {
     static let resumeProgram = "\(programDirectory)/resume.sh"
     static let suspendProgram = "\(programDirectory)/suspend.sh"
     static let stateSaveLocation = "/var/spool/slurm"
+    /// The daemons' ports and folders on the slurm-gcp images.
+    static let daemons = SlurmDaemonLayout(
+        slurmUser: "slurm", slurmctldPort: 6817, slurmdPort: 6818, stateSaveLocation: stateSaveLocation, slurmdSpoolDirectory: "/var/spool/slurmd",
+        logDirectory: "/var/log/slurm", pidDirectory: "/var/run/slurm", mungeSocket: nil
+    )
 
     /// The cluster's folder in the deployment: `slurm/`, or `slurm/<cluster>/` when the
     /// deployment has several clusters.

@@ -40,11 +40,7 @@ enum SlurmdbdConfEmitter {
         conf.set("LogFile", "/var/log/slurm/slurmdbd.log")
         conf.set("PidFile", "/var/run/slurm/slurmdbd.pid")
         conf.blank()
-        conf.set("StorageType", "accounting_storage/mysql")
-        conf.set("StoragePort", AccountingDatabaseRules.port)
-        conf.set("StorageUser", database.userName)
-        conf.set("StorageLoc", database.databaseName)
-        conf.include(storageFile)
+        conf.slurmdbdStorage(host: nil, port: AccountingDatabaseRules.port, user: database.userName, database: database.databaseName, include: storageFile)
         return conf.text
     }
 }

@@ -80,7 +80,7 @@ enum TerraformEmitter {
                 "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
             ])
         }
-        return deployment.groups.map { group in
+        return deployment.groups.filter { $0.cloud != .onPremises }.map { group in
             OutputFile(path: "\(group.name)/main.tf.json", text: JSONWriter.render(documents[group.name]!.json()))
         }
     }
