@@ -29,8 +29,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "compile-in-memory", dependencies: ["HPCCompiler"], path: "examples/compile-in-memory"),
+        // The pipeline under libFuzzer (Tests/Fuzz/run.sh), or a replayer of saved inputs.
+        .executableTarget(name: "hpcc-fuzz", dependencies: ["HPCCompiler", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["HPCCompiler"], path: "Tests/TestSupport"),
-        .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler"]),
+        .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler", "TestSupport"]),
         .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["hpcc", "compile-in-memory", "TestSupport"]),
         // The real consumers of every emitted file (Terraform, slurmctld, ansible-inventory).

@@ -63,10 +63,14 @@ public struct CompileResult: Sendable {
     public var deploymentName: String? { deployment?.name }
 
     /// What the deployment's settings imply, for the person building it: one line per HTC grid
-    /// with its throughput plan, one per existing cluster with its peak performance.
+    /// with its throughput plan, one per existing cluster and per cloud cluster HPCStats describes
+    /// with its peak performance.
     public var plans: [String] {
         guard succeeded, let deployment else { return [] }
+        let existing = Set(deployment.onPremClusters.map(\.name))
+        let cloud = (deployment.hpcStats?.clusters ?? []).filter { !existing.contains($0.name) }
         return deployment.htcGrids.map { HTCThroughputPlan($0).summary } + deployment.onPremClusters.map { PeakPerformance($0).summary }
+            + cloud.map { PeakPerformance($0).summary }
     }
 
     mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>) -> CompileResult {

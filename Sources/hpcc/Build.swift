@@ -15,6 +15,9 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder to write the deployment folder into.")
     var output: String = "out"
 
+    @Flag(help: "Replace OUTPUT/<deployment_name> even if hpcc did not write it (it has no hpcc-manifest.json).")
+    var force = false
+
     @OptionGroup var options: CompileOptions
 
     func run() throws {
@@ -27,7 +30,10 @@ struct Build: ParsableCommand {
         }
         let target = URL(fileURLWithPath: output).appendingPathComponent(name)
         do {
-            try DeploymentWriter().write(result.files, to: target)
+            try DeploymentWriter(force: force).write(result.files, to: target)
+        } catch let refusal as DeploymentWriter.Refusal {
+            Report.print([Diagnostic(.foreignFolder, "not writing \(target.path): \(refusal.description)", at: nil)], sources: [], format: options.format)
+            throw ExitCode(2)
         } catch {
             Report.print([Diagnostic(.writeFailed, "cannot write \(target.path): \(error.localizedDescription)", at: nil)], sources: [], format: options.format)
             throw ExitCode(2)

@@ -28,10 +28,18 @@ enum Report {
 enum BlueprintFile {
     struct Failure: Error {
         let diagnostic: Diagnostic
+        /// 2 for I/O; 1 for a file hpcc refuses as input.
+        var status: Int32 = 2
     }
 
     static func read(_ path: String, format: OutputFormat, report: Bool = true) throws -> SourceFile {
         do {
+            // A file far past the limit is refused before it is read into memory.
+            let limit = InputLimits().fileBytes
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+                throw Failure(diagnostic: Diagnostic(.inputTooLarge, "blueprint '\(path)' is \(size) bytes; hpcc reads at most \(limit)",
+                                                     at: SourceLocation(file: path, line: 1, column: 1)), status: 1)
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(diagnostic: Diagnostic(.readFailed, "cannot read blueprint '\(path)'", at: nil))
             }
@@ -42,7 +50,7 @@ enum BlueprintFile {
         } catch let failure as Failure {
             guard report else { throw failure }
             Report.print([failure.diagnostic], sources: [], format: format)
-            throw ExitCode(2)
+            throw ExitCode(failure.status)
         }
     }
 }

@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
                 sources += result.sources
             } catch let failure as BlueprintFile.Failure {
                 diagnostics.append(failure.diagnostic)
-                unreadable = true
+                unreadable = unreadable || failure.status == 2
             }
         }
         Report.print(diagnostics, sources: sources, format: options.format)

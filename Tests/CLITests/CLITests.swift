@@ -122,9 +122,30 @@ struct CLITests {
     @Test func modulesListsTheCatalog() throws {
         let outcome = try HPCCBinary.run(["modules"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.split(separator: "\n").count == 22)
+        // One line per built-in module: every module directory `modules --export` wrote.
+        let exported = try FileManager.default.subpathsOfDirectory(atPath: Repository.modules.path).filter { $0.hasSuffix("/module.yaml") }
+        #expect(outcome.stdout.split(separator: "\n").count == exported.count)
+        #expect(exported.count == 24)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
+    }
+
+    /// `hpcc explain` lists every code, and explains each one it lists.
+    @Test func explainWorksForEveryCode() throws {
+        let listing = try HPCCBinary.run(["explain"])
+        #expect(listing.status == 0)
+        let codes = listing.stdout.split(separator: "\n").map { String($0.prefix(7)) }
+        #expect(codes.count >= 100 && codes.allSatisfy { $0.hasPrefix("HPC") })
+        for code in codes {
+            let page = try HPCCBinary.run(["explain", code])
+            #expect(page.status == 0, "\(code): \(page.stderr)")
+            #expect(page.stdout.hasPrefix("\(code) ("), "\(code)")
+            #expect(page.stdout.contains("\nExample:\n    ") && page.stdout.contains("\nFix: "), "\(code)")
+        }
+        #expect(try HPCCBinary.run(["explain", "3014"]).stdout.hasPrefix("HPC3014 (error)"))
+        let unknown = try HPCCBinary.run(["explain", "HPC0000"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("'HPC0000' is not a diagnostic code"))
     }
 
     @Test func helpEverywhere() throws {

@@ -17,6 +17,8 @@ public enum AnsibleInventoryCheck {
     public struct Report {
         public var hosts = Set<String>()
         public var groups = Set<String>()
+        /// Each host's string variables as Ansible resolves them (its own over its groups').
+        public var variables: [String: [String: String]] = [:]
     }
 
     public struct Rejection: Error, CustomStringConvertible {
@@ -52,7 +54,11 @@ public enum AnsibleInventoryCheck {
             throw Rejection(description: "ansible-inventory --list printed no JSON:\n\(outcome.stdout)")
         }
         var report = Report()
-        report.hosts = Set(((listing["_meta"] as? [String: Any])?["hostvars"] as? [String: Any] ?? [:]).keys)
+        let hostVariables = (listing["_meta"] as? [String: Any])?["hostvars"] as? [String: Any] ?? [:]
+        report.hosts = Set(hostVariables.keys)
+        for (host, variables) in hostVariables {
+            report.variables[host] = (variables as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+        }
         for (name, value) in listing where name != "_meta" {
             report.groups.insert(name)
             let group = value as? [String: Any] ?? [:]

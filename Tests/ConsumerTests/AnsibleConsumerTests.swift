@@ -20,7 +20,7 @@ struct AnsibleConsumerTests {
         }
         let report = try AnsibleInventoryCheck.list(inventory.text)
         var hosts = Set<String>()
-        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute", "workbench"]
+        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute", "workbench", "bwvisu_gateway", "bwvisu_command"]
         for cluster in deployment.clusters {
             hosts.insert(cluster.controllerHostName)
             hosts.formUnion(cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) })
@@ -35,8 +35,21 @@ struct AnsibleConsumerTests {
             groups.formUnion(cluster.partitions.map { InventoryEmitter.groupName("slurm_partition", $0.name) })
         }
         hosts.formUnion(deployment.workbenches.map(\.name))
+        for visu in deployment.bwVisus {
+            hosts.formUnion(visu.gateways.map(\.host) + visu.commandNodes.compactMap(\.host))
+            groups.formUnion([InventoryEmitter.groupName("bwvisu_gateway", visu.id), InventoryEmitter.groupName("bwvisu_command", visu.id)])
+        }
         #expect(report.hosts == hosts)
         #expect(report.groups == groups)
+        // Each gateway forwards its own block, as iptables takes it, within the group's range.
+        for visu in deployment.bwVisus {
+            for gateway in visu.gateways {
+                let variables = report.variables[gateway.host] ?? [:]
+                #expect(variables["bwvisu_gateway_port_range"] == gateway.ports.iptables, "\(gateway.host): \(variables)")
+                #expect(variables["bwvisu_keyhole_port_range"] == visu.portRange.iptables, "\(gateway.host): \(variables)")
+                #expect(variables["ansible_host"] == gateway.internalAddress)
+            }
+        }
         ConsumerTools.record(name, "ansible-inventory", "\(inventory.path) accepted: \(report.hosts.count) hosts, \(report.groups.count) groups as in the IR")
     }
 }

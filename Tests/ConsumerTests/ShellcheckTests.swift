@@ -22,9 +22,10 @@ struct ShellcheckTests {
         }
         let deployment = try #require(result.deployment)
         let expected = (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count + deployment.startupScripts.count
+            + (deployment.hpcStats == nil ? 0 : 1)
         #expect(paths.count == expected)
         guard expected > 0 else {
-            // Nothing to check: the blueprint has no cluster, workbench or startup script.
+            // Nothing to check: the blueprint has no cluster, workbench, startup script or HPCStats.
             ConsumerTools.record(name, "shellcheck", "no scripts in this blueprint")
             return
         }

@@ -4,7 +4,8 @@ import Testing
 @Suite("Lower: machine shapes, names, address ranges")
 struct LowerTests {
     private func shape(_ machine: String, smt: Bool? = nil) throws -> SlurmNodeShape {
-        var text = mini("machine_type: n2-standard-2", "machine_type: \(machine)")
+        // pd-balanced: every family boots from it (C3, H3 and A3 take no pd-standard, the nodeset's default).
+        var text = mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: pd-balanced")
         if let smt { text = text.replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: "      node_count_dynamic_max: 2\n      enable_smt: \(smt)\n      enable_placement: false\n") }
         let result = compile(text)
         return try #require(result.deployment?.clusters.first?.nodesets.first?.shape, "\(result.diagnostics)")

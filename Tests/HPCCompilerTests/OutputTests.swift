@@ -8,10 +8,16 @@ struct OutputTests {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-write-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: parent) }
         let target = parent.appendingPathComponent("atlas")
-        try DeploymentWriter().write([OutputFile(path: "a/old.txt", text: "old\n"), OutputFile(path: "run.sh", text: "#!/bin/sh\n", executable: true)], to: target)
-        try DeploymentWriter().write([OutputFile(path: "a/new.txt", text: "new\n")], to: target)
+        let manifest = OutputFile(path: "hpcc-manifest.json", text: "{}\n")
+        try DeploymentWriter().write([OutputFile(path: "a/old.txt", text: "old\n"), OutputFile(path: "run.sh", text: "#!/bin/sh\n", executable: true), manifest], to: target)
+        try DeploymentWriter().write([OutputFile(path: "a/new.txt", text: "new\n"), manifest], to: target)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["atlas"], "no staging or retired folders remain")
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: target.path).sorted() == ["a", "a/new.txt"])
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: target.path).sorted() == ["a", "a/new.txt", "hpcc-manifest.json"])
+        // Without a manifest the folder is not hpcc's: replaced only when forced.
+        try DeploymentWriter().write([OutputFile(path: "b.txt", text: "b\n")], to: target)
+        #expect(throws: DeploymentWriter.Refusal.self) { try DeploymentWriter().write([manifest], to: target) }
+        try DeploymentWriter(force: true).write([manifest], to: target)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: target.path) == ["hpcc-manifest.json"])
     }
 
     @Test func programsAreExecutable() throws {

@@ -9,7 +9,7 @@ public struct ModuleCatalog: Sendable {
         .serviceAccount, .startupScript, .pubsubTopic,
         .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController, .notebook,
         .awsVPC, .efs, .fsxLustre, .slurmAccounting, .parallelCluster, .htcGrid,
-        .existingSlurm,
+        .existingSlurm, .bwVisu, .hpcStats,
     ])
 
     /// The module at `source`, if built in.

@@ -22,6 +22,8 @@ public enum ModuleKind: String, Hashable, Sendable {
     case parallelCluster
     case htcGrid
     case existingSlurm
+    case bwVisu
+    case hpcStats
 }
 
 /// The cloud a module provisions on.

@@ -1,15 +1,46 @@
-/// Peak floating-point performance of an existing cluster, as HPCStats computes it: per node,
-/// cores × FLOPs per cycle × clock; per node group, times its nodes; per cluster, the sum.
+/// Peak floating-point performance of a cluster, as HPCStats computes it: per node, cores × FLOPs
+/// per cycle × clock; per node group, times its nodes; per cluster, the sum. For existing clusters
+/// and for the cloud clusters HPCStats describes.
 public struct PeakPerformance: Sendable {
-    public let cluster: OnPremCluster
+    /// Identical nodes, and how many.
+    public struct Group: Sendable {
+        public var name: String
+        public var nodes: Int
+        public var cores: Int
+        public var flopsPerCycle: Int?
+        public var frequencyHz: Double?
+
+        init(name: String, nodes: Int, hardware: some NodeHardware) {
+            self.name = name
+            self.nodes = nodes
+            cores = hardware.cores
+            flopsPerCycle = hardware.flopsPerCycle
+            frequencyHz = hardware.frequencyHz
+        }
+
+        /// FLOP/s of one node; nil without clock or FLOPs per cycle.
+        public var perNode: Double? {
+            guard let frequencyHz, let flopsPerCycle else { return nil }
+            return Double(cores * flopsPerCycle) * frequencyHz
+        }
+    }
+
+    public let cluster: String
+    public let groups: [Group]
 
     public init(_ cluster: OnPremCluster) {
-        self.cluster = cluster
+        self.cluster = cluster.name
+        groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.hosts.count, hardware: $0) }
+    }
+
+    public init(_ cluster: HPCStatsCluster) {
+        self.cluster = cluster.name
+        groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.nodeCount, hardware: $0) }
     }
 
     /// FLOP/s of each node group with frequency and FLOPs per cycle; nil for the others.
-    public var byNodeGroup: [(group: OnPremNodeGroup, flops: Double?)] {
-        cluster.nodeGroups.map { group in (group, group.peakFlopsPerNode.map { $0 * Double(group.hosts.count) }) }
+    public var byNodeGroup: [(group: Group, flops: Double?)] {
+        groups.map { group in (group, group.perNode.map { $0 * Double(group.nodes) }) }
     }
 
     /// The cluster's peak over the node groups that describe theirs.
@@ -19,10 +50,10 @@ public struct PeakPerformance: Sendable {
     public var summary: String {
         let groups = byNodeGroup.map { entry -> String in
             let group = entry.group
-            guard let flops = entry.flops, let node = group.peakFlopsPerNode else { return "\(group.name) \(group.hosts.count) nodes (no frequency or FLOPs per cycle)" }
-            return "\(group.name) \(group.hosts.count) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))"
+            guard let flops = entry.flops, let node = group.perNode else { return "\(group.name) \(group.nodes) nodes (no frequency or FLOPs per cycle)" }
+            return "\(group.name) \(group.nodes) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))"
         }
-        return "cluster '\(cluster.name)': peak \(Self.flops(total)) (" + groups.joined(separator: "; ") + ")"
+        return "cluster '\(cluster)': peak \(Self.flops(total)) (" + groups.joined(separator: "; ") + ")"
     }
 
     /// `2.93 TFLOP/s`, with three significant digits at most.

@@ -1,4 +1,5 @@
-/// Every diagnostic code hpcc can emit. Codes are stable: never renumber, only add.
+/// Every diagnostic code hpcc can emit. Codes are stable: never renumber or reuse; a retired code
+/// stays a comment.
 /// 1xxx syntax, 2xxx schema, 3xxx semantic rules, 4xxx target-specific, 5xxx I/O.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // 1xxx: syntax
@@ -9,6 +10,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case emptyDocument = "HPC1005"
     case unsupportedYAML = "HPC1006"
     case expressionSyntax = "HPC1007"
+    case inputTooLarge = "HPC1008"
+    case valueTooLong = "HPC1009"
+    case listTooLong = "HPC1010"
+    case nestingTooDeep = "HPC1011"
 
     // 2xxx: schema
     case unknownKey = "HPC2001"
@@ -52,7 +57,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unusedVariable = "HPC3019"
     case validatorNeedsCloud = "HPC3020"
     case conflictingMounts = "HPC3021"
-    case partitionWithoutController = "HPC3022"
+    // HPC3022 (a partition no controller uses) was never reported: HPC3009 covers it. Retired.
     case hostnameTooLong = "HPC3023"
     case acceleratorMismatch = "HPC3024"
     case unsupportedFunction = "HPC3025"
@@ -72,10 +77,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case overlappingHosts = "HPC3039"
     case unknownNodeGroup = "HPC3040"
     case nodeHardware = "HPC3041"
+    case portRange = "HPC3042"
+    case portCollision = "HPC3043"
+    case gatewayAddress = "HPC3044"
+    case unknownPartition = "HPC3045"
+    case unsupportedCluster = "HPC3046"
+    case statsHardware = "HPC3047"
+    case statsAccounting = "HPC3048"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
-    case terraformReservedName = "HPC4002"
+    // HPC4002 (a name Terraform reserves) had no place hpcc emits such a name. Retired.
     case parallelClusterName = "HPC4003"
     case parallelClusterResourceName = "HPC4004"
     case parallelClusterLimit = "HPC4005"
@@ -103,6 +115,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidOverride = "HPC5003"
     case notUTF8 = "HPC5004"
     case includedFileUnreadable = "HPC5005"
+    case foreignFolder = "HPC5006"
 
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
@@ -124,6 +137,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .emptyDocument: "the blueprint file holds no document"
         case .unsupportedYAML: "a YAML feature blueprints do not allow (custom tags, bad merge keys)"
         case .expressionSyntax: "a $(...) expression cannot be parsed"
+        case .inputTooLarge: "the blueprint file is larger than hpcc reads (4 MiB)"
+        case .valueTooLong: "one value is longer than hpcc reads (512 KiB)"
+        case .listTooLong: "a list or mapping holds more items than hpcc reads (10,000)"
+        case .nestingTooDeep: "lists and mappings nest deeper than hpcc reads (64 levels)"
         case .unknownKey: "a key the blueprint language does not define"
         case .missingKey: "a required blueprint key is missing"
         case .wrongShape: "a blueprint key holds the wrong kind of value (a list where a mapping belongs, ...)"
@@ -163,7 +180,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unusedVariable: "a deployment variable no setting uses"
         case .validatorNeedsCloud: "a validator that needs cloud APIs; hpcc runs offline and skips it"
         case .conflictingMounts: "two filesystems mount at the same path on one cluster"
-        case .partitionWithoutController: "a partition is not part of any Slurm controller"
         case .hostnameTooLong: "a generated host name is longer than 63 characters"
         case .acceleratorMismatch: "GPUs that do not fit the machine type"
         case .unsupportedFunction: "an expression calls a function hpcc does not evaluate"
@@ -183,8 +199,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .overlappingHosts: "a host named twice by one node group's host list, or by two node groups"
         case .unknownNodeGroup: "a partition naming a node group the cluster does not have"
         case .nodeHardware: "a node group's memory or frequency not in HPCStats' units (MB/GB/TB, MHz/GHz), or real_memory above memory"
+        case .portRange: "a port range outside 1024-65535, reversed, too small for its gateways, or overlapping another bwVisu range on the same host"
+        case .portCollision: "a keyhole port range that holds the port of a service on a gateway or compute node (SSH, Slurm, keyholed, etcd, reserved_ports)"
+        case .gatewayAddress: "a bwVisu gateway without an external address, or two gateways sharing a host or address"
+        case .unknownPartition: "a partition the used cluster does not have"
+        case .unsupportedCluster: "a module used with a cluster of a kind it cannot describe, or a cluster named that no module defines"
+        case .statsHardware: "a node group HPCStats cannot describe: no CPU frequency or FLOPs per cycle, or a machine family whose CPU platform varies"
+        case .statsAccounting: "a cluster HPCStats cannot import jobs from: no Slurm accounting database, or a second hpcstats module"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
-        case .terraformReservedName: "a name Terraform reserves"
         case .parallelClusterName: "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
         case .parallelClusterResourceName: "a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, or repeated"
         case .parallelClusterLimit: "more compute resources in one queue than ParallelCluster allows (50)"
@@ -209,6 +231,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"
         case .notUTF8: "the blueprint is not UTF-8 text"
+        case .foreignFolder: "the output folder exists and hpcc did not write it (no manifest): replaced only with --force"
         case .includedFileUnreadable: "a file the blueprint names (a runner's source) cannot be read as UTF-8 text"
         }
     }

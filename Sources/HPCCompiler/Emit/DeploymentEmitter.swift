@@ -12,6 +12,8 @@ enum DeploymentEmitter {
         files += WorkbenchStartupScript.emit(deployment)
         files += deployment.parallelClusters.map { cluster in OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text) }
         files += deployment.htcGrids.map { grid in OutputFile(path: GridConfigDocument.path(grid), text: GridConfigDocument(grid).text) }
+        files += deployment.bwVisus.map { visu in OutputFile(path: RunnerConfigDocument.path(visu), text: RunnerConfigDocument(visu).text) }
+        files += HPCStatsEmitter.emit(deployment)
         files.append(InventoryEmitter.emit(deployment))
         files.append(ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion))
         files.sort { $0.path < $1.path }

@@ -33,6 +33,10 @@ public struct Deployment: Hashable, Sendable {
     public var parallelClusters: [ParallelCluster] = []
     public var htcGrids: [HTCGrid] = []
     public var onPremClusters: [OnPremCluster] = []
+    /// bwVisu installations on existing clusters.
+    public var bwVisus: [BwVisu] = []
+    /// The HPCStats setup (one per deployment: one database, one main configuration).
+    public var hpcStats: HPCStatsSetup?
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

@@ -50,13 +50,9 @@ public struct OnPremNodeGroup: Hashable, Sendable {
 
     public var cores: Int { sockets * coresPerSocket }
     public var cpus: Int { cores * threadsPerCore }
-
-    /// Peak FLOP/s of one node (HPCStats: cores × FLOPs per cycle × Hz); nil without frequency and FLOPs per cycle.
-    public var peakFlopsPerNode: Double? {
-        guard let frequencyHz, let flopsPerCycle else { return nil }
-        return Double(cores * flopsPerCycle) * frequencyHz
-    }
 }
+
+extension OnPremNodeGroup: NodeHardware {}
 
 /// A partition of an existing cluster.
 public struct OnPremPartition: Hashable, Sendable {

@@ -51,6 +51,8 @@ public struct Lowering: Sendable {
             case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .htcGrid: HTCGridLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             case .existingSlurm: ExistingSlurmLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .bwVisu: BwVisuLowering.lower(reader, into: &context, diagnostics: &diagnostics)
+            case .hpcStats: HPCStatsLowering.lower(reader, into: &context, diagnostics: &diagnostics)
             }
             // A module that reported errors but still became an entity (a filesystem of a size the
             // service does not offer) lets its users lower, so their own errors are found too.
@@ -81,6 +83,8 @@ enum LoweredEntity: Hashable {
     case parallelCluster(ParallelCluster)
     case htcGrid(HTCGrid)
     case onPremCluster(OnPremCluster)
+    case bwVisu(BwVisu)
+    case hpcStats(HPCStatsSetup)
 }
 
 /// State of the Lower stage.

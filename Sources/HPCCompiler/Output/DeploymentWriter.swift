@@ -4,19 +4,40 @@ import Foundation
 /// folder first; only when all are written does it take the target's place, so a failed build
 /// never leaves a half-written or mixed deployment behind.
 public struct DeploymentWriter: Sendable {
-    /// Creates a writer.
-    public init() {}
+    /// Why a folder is not written.
+    public struct Refusal: Error, CustomStringConvertible {
+        public let description: String
+    }
 
-    /// Writes `files` as the folder `target` (replacing it); throws with a message on failure.
+    /// Replace a target folder hpcc did not write (one without a manifest).
+    public var force: Bool
+    /// For the interruption test: sleep this long after writing this many files into the staging
+    /// folder (`HPCC_WRITE_PAUSE=FILES:SECONDS`), so a process can be killed mid-write on purpose.
+    var pause: (files: Int, seconds: Double)?
+
+    /// Creates a writer.
+    public init(force: Bool = false) {
+        self.force = force
+        if let setting = ProcessInfo.processInfo.environment["HPCC_WRITE_PAUSE"]?.split(separator: ":"), setting.count == 2,
+           let files = Int(setting[0]), let seconds = Double(setting[1]) {
+            pause = (files, seconds)
+        }
+    }
+
+    /// Writes `files` as the folder `target` (replacing it); throws with a message on failure, and
+    /// refuses a target that is not a deployment folder hpcc wrote unless `force`.
     public func write(_ files: [OutputFile], to target: URL) throws {
         let manager = FileManager.default
         let parent = target.deletingLastPathComponent()
+        try checkTarget(target)
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeAbandonedStaging(of: target)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).hpcc-new-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
+            for (index, file) in files.enumerated() {
+                if let pause, index == pause.files { Thread.sleep(forTimeInterval: pause.seconds) }
                 let url = staging.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents).write(to: url)
@@ -26,6 +47,30 @@ public struct DeploymentWriter: Sendable {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// A target that exists must be a folder holding hpcc's manifest, unless `force`: hpcc never
+    /// replaces a folder someone else made (a home directory given as --output by mistake).
+    private func checkTarget(_ target: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw Refusal(description: "\(target.path) is a file, not a deployment folder")
+        }
+        let manifest = target.appendingPathComponent(ManifestEmitter.path)
+        if !force, !FileManager.default.fileExists(atPath: manifest.path) {
+            throw Refusal(description: "\(target.path) exists and has no \(ManifestEmitter.path), so hpcc did not write it; use --force to replace it")
+        }
+    }
+
+    /// Staging folders a killed build left beside the target (`.<name>.hpcc-new-<pid>` of a process that is gone).
+    private func removeAbandonedStaging(of target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).hpcc-new-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 

@@ -5,6 +5,9 @@ public indirect enum YAML: Equatable, Sendable {
     case int(Int)
     case double(Double)
     case string(String)
+    /// A scalar written exactly as given, unquoted: only text that was read as a plain scalar
+    /// and is kept as written (`0684`, `yes`), where quoting would change what it means.
+    case plain(String)
     case list([YAML])
     case map([YAMLPair])
 
@@ -81,6 +84,7 @@ public enum YAMLWriter {
         case let .int(number): String(number)
         case let .double(number): JSONWriter.format(number)
         case let .string(text): string(text)
+        case let .plain(text): text
         case .list: "[]"
         case .map: "{}"
         }

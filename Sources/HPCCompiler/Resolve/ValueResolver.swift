@@ -126,7 +126,16 @@ struct ValueResolver {
             guard let value = type(entry.value, as: attribute.type, site: inner, diagnostics: &diagnostics) else { failed = true; continue }
             if value != .null { members[entry.key] = value }
         }
-        for attribute in attributes where members[attribute.name] == nil && !entries.contains(where: { $0.key == attribute.name }) {
+        for attribute in attributes where members[attribute.name] == nil {
+            if let written = entries.first(where: { $0.key == attribute.name }) {
+                // Written as null: unset for an optional attribute, missing for a required one.
+                if !attribute.optional, attribute.defaultValue == nil {
+                    diagnostics.report(.missingSetting, "\(site.what) needs attribute '\(attribute.name)', which is null here", at: written.value.location,
+                                       help: "give it a value (a YAML comment after the key leaves it empty)")
+                    failed = true
+                }
+                continue
+            }
             if let defaultValue = attribute.defaultValue {
                 members[attribute.name] = defaultValue
             } else if !attribute.optional {

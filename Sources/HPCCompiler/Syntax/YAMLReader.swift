@@ -8,14 +8,24 @@ import Yams
 public struct YAMLReader: Sendable {
     /// The most nodes a document may expand to (aliases included); guards against alias bombs.
     public var nodeLimit: Int
+    /// How much input hpcc reads, and how big or deep its parts may be: far above any real
+    /// blueprint, low enough that no input makes hpcc slow or large.
+    public var limits: InputLimits
 
     /// Creates a reader.
-    public init(nodeLimit: Int = 250_000) {
+    public init(nodeLimit: Int = 250_000, limits: InputLimits = InputLimits()) {
         self.nodeLimit = nodeLimit
+        self.limits = limits
     }
 
     /// Parses `source`; reports problems into `diagnostics` and returns nil when no tree could be built.
     public func read(_ source: SourceFile, into diagnostics: inout Diagnostics) -> YAMLNode? {
+        let size = source.text.utf8.count
+        guard size <= limits.fileBytes else {
+            diagnostics.report(.inputTooLarge, "the blueprint is \(size) bytes; hpcc reads at most \(limits.fileBytes)", at: SourceLocation(file: source.name, line: 1, column: 1),
+                               help: "a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a runner names with `source`")
+            return nil
+        }
         var text = source.text
         // A duplicate key stops libyaml's composer; each one is reported, renamed out of the way
         // and the text parsed again, so that one run finds them all.
@@ -25,10 +35,10 @@ public struct YAMLReader: Sendable {
                     diagnostics.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: source.name, line: 1, column: 1))
                     return nil
                 }
-                var builder = TreeBuilder(file: source.name, source: source, limit: nodeLimit)
+                var builder = TreeBuilder(file: source.name, source: source, limit: nodeLimit, limits: limits)
                 let tree = builder.build(root)
                 diagnostics.merge(builder.diagnostics)
-                return builder.exceeded ? nil : tree
+                return builder.exceeded || builder.overLimit ? nil : tree
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 guard let key = duplicates.first,
                       let patched = DuplicateKey.report(key, firstAt: context.mark, in: &text, source: source, into: &diagnostics)
@@ -43,19 +53,39 @@ public struct YAMLReader: Sendable {
     }
 }
 
+/// How big a blueprint and its parts may be.
+public struct InputLimits: Hashable, Sendable {
+    /// Bytes of blueprint text.
+    public var fileBytes = 4 * 1024 * 1024
+    /// Bytes of one scalar (an inline script is the largest a blueprint holds).
+    public var scalarBytes = 512 * 1024
+    /// Items of one list, keys of one mapping.
+    public var listItems = 10_000
+    /// Levels of nested lists and mappings.
+    public var depth = 64
+
+    public init() {}
+}
+
 /// Converts Yams nodes to `YAMLNode`s, counting nodes against the expansion limit.
 private struct TreeBuilder {
     let file: String
     let source: SourceFile
     let limit: Int
+    let limits: InputLimits
     var count = 0
+    var depth = 0
     var exceeded = false
+    /// A value broke one of `limits` (reported).
+    var overLimit = false
+    var reported = Set<DiagnosticCode>()
     var diagnostics = Diagnostics()
 
-    init(file: String, source: SourceFile, limit: Int) {
+    init(file: String, source: SourceFile, limit: Int, limits: InputLimits) {
         self.file = file
         self.source = source
         self.limit = limit
+        self.limits = limits
     }
 
     mutating func build(_ node: Node) -> YAMLNode {
@@ -67,18 +97,41 @@ private struct TreeBuilder {
             exceeded = true
             return .scalar("", .plain, tag: nil, location(node.mark, length: 1))
         }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > limits.depth {
+            report(.nestingTooDeep, "values nest \(depth) levels deep here; hpcc reads at most \(limits.depth)", at: node.mark,
+                   help: "a blueprint's settings nest a few levels; flatten the value")
+            return .scalar("", .plain, tag: nil, location(node.mark, length: 1))
+        }
         switch node {
         case let .scalar(scalar):
             return buildScalar(scalar)
         case let .sequence(sequence):
             checkTag(sequence.tag, allowed: ["tag:yaml.org,2002:seq"], at: sequence.mark)
+            if sequence.count > limits.listItems {
+                report(.listTooLong, "this list has \(sequence.count) items; hpcc reads at most \(limits.listItems)", at: sequence.mark,
+                       help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
+                return .sequence([], location(sequence.mark, length: 1))
+            }
             return .sequence(sequence.map { build($0) }, location(sequence.mark, length: 1))
         case let .mapping(mapping):
             checkTag(mapping.tag, allowed: ["tag:yaml.org,2002:map"], at: mapping.mark)
+            if mapping.count > limits.listItems {
+                report(.listTooLong, "this mapping has \(mapping.count) keys; hpcc reads at most \(limits.listItems)", at: mapping.mark)
+                return .mapping([], location(mapping.mark, length: 1))
+            }
             return .mapping(buildEntries(Array(mapping)), location(mapping.mark, length: 1))
         case .alias:
             return .scalar("", .plain, tag: nil, location(nil, length: 1))
         }
+    }
+
+    /// Reports a broken input limit, the first place of each kind; the tree is then not used.
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at mark: Mark?, help: String? = nil) {
+        overLimit = true
+        guard reported.insert(code).inserted else { return }
+        diagnostics.report(code, message, at: location(mark, length: 1), help: help)
     }
 
     private mutating func buildScalar(_ scalar: Node.Scalar) -> YAMLNode {
@@ -89,6 +142,12 @@ private struct TreeBuilder {
             checkTag(scalar.tag, allowed: Self.scalarTags, at: scalar.mark)
         }
         let loc = location(scalar.mark, length: tokenLength(scalar, style: style))
+        let length = scalar.string.utf8.count
+        if length > limits.scalarBytes {
+            report(.valueTooLong, "this value is \(length) bytes; hpcc reads at most \(limits.scalarBytes) in one value", at: scalar.mark,
+                   help: "put a long script in a file and name it with a runner's `source`")
+            return .scalar("", style, tag: tag, loc)
+        }
         return .scalar(scalar.string, style, tag: tag, loc)
     }
 

@@ -53,6 +53,8 @@ enum InventoryEmitter {
                     ("slurm_login", .object([("hosts", .map(logins))])),
                     ("slurm_compute", .object([("children", .map(partitions))])),
                     ("workbench", .object([("hosts", .map(deployment.workbenches.map { workbenchHost($0, index: index) }))])),
+                    ("bwvisu_gateway", .object([("children", .map(deployment.bwVisus.map(gatewayGroup)))])),
+                    ("bwvisu_command", .object([("children", .map(deployment.bwVisus.map(commandGroup)))])),
                 ] + clusters.map { ($0.key, $0.value) })),
             ])),
         ])
@@ -110,6 +112,42 @@ enum InventoryEmitter {
             ("hpcc_workbench_directory", .string(workbench.workingDirectory)),
             ("hpcc_mounts", .list(workbench.mounts.map { mount($0, index: index) })),
         ]))
+    }
+
+    /// `bwvisu_gateway_<id>`: the gateways of one bwVisu, each with its block of the keyhole range;
+    /// the whole range, as iptables takes it, is the group's.
+    private static func gatewayGroup(_ visu: BwVisu) -> YAMLPair {
+        YAMLPair(key: groupName("bwvisu_gateway", visu.id), value: .object([
+            ("hosts", .object(visu.gateways.map { gateway in
+                (gateway.host, .object([
+                    ("ansible_host", .string(gateway.internalAddress)),
+                    ("ansible_port", .int(gateway.sshPort)),
+                    ("bwvisu_runner_user", .string(gateway.user)),
+                    ("bwvisu_external_address", .string(gateway.externalAddress)),
+                    ("bwvisu_gateway_port_range", .string(gateway.ports.iptables)),
+                ]))
+            })),
+            ("vars", .object(bwVisuVariables(visu) + [
+                ("bwvisu_keyhole_port_range", .string(visu.portRange.iptables)),
+                ("bwvisu_forwarding_targets", .list(visu.computeHosts.map { .string($0 + visu.forwardingHostnameSuffix) })),
+            ])),
+        ]))
+    }
+
+    /// `bwvisu_command_<id>`: the nodes the runner submits jobs from.
+    private static func commandGroup(_ visu: BwVisu) -> YAMLPair {
+        YAMLPair(key: groupName("bwvisu_command", visu.id), value: .object([
+            ("hosts", .object(visu.commandNodes.map { node in
+                (node.host ?? node.address, .object([
+                    ("ansible_host", .string(node.address)), ("ansible_port", .int(node.port)), ("bwvisu_runner_user", .string(node.user ?? "bwvisu")),
+                ]))
+            })),
+            ("vars", .object(bwVisuVariables(visu) + [("bwvisu_partition", .string(visu.partition))])),
+        ]))
+    }
+
+    private static func bwVisuVariables(_ visu: BwVisu) -> [(String, YAML)] {
+        [("bwvisu_slurm_cluster", .string(visu.clusterName)), ("bwvisu_home_prefix", .string(visu.homePrefix))]
     }
 
     /// A mount contract; a server known only after `terraform apply` is looked up from the

@@ -46,7 +46,7 @@ enum ExpandedBlueprintEmitter {
         let groups = YAMLWriter.render(.object(Array(top.dropFirst(3))), header: [])
         top[1].1 = .object(blueprint.variables.compactMap { variable in
             guard Self.readByName.contains(variable.name) || groups.contains("$(vars.\(variable.name))") else { return nil }
-            return resolved.variables[variable.name].map { (variable.name, yaml($0)) }
+            return resolved.variables[variable.name].map { (variable.name, Self.variable(variable.value, value: $0)) }
         })
         let header = [
             "The blueprint as hpcc \(toolVersion) compiled it: variables, 'use' wiring and defaults applied.",
@@ -93,6 +93,16 @@ enum ExpandedBlueprintEmitter {
     private static func yaml(_ setting: ResolvedSetting) -> YAML {
         if let name = setting.variable, name != "labels" { return .string("$(vars.\(name))") }
         return yaml(setting.value)
+    }
+
+    /// A variable's value. One written as a plain scalar that stayed text (`0684`, `yes`) is
+    /// written plain again: a setting it feeds may still read it as a number or a flag, as it did
+    /// here, which a quoted string would not allow.
+    static func variable(_ node: YAMLNode, value: Value) -> YAML {
+        if case let .scalar(text, .plain, tag: nil, _) = node, value == .string(text), !text.contains("\n"), !text.contains("$("), !text.contains("((") {
+            return .plain(text)
+        }
+        return yaml(value)
     }
 
     /// A value as blueprint YAML: references in `$( )`, Terraform text in `(( ))`, literal `$(` escaped.

@@ -25,6 +25,7 @@ enum InstanceLowering {
         let shielded = settings.literal("shielded_instance_config", diagnostics: &diagnostics)?.map ?? [:]
         let features = settings.literal("advanced_machine_features", diagnostics: &diagnostics)?.map ?? [:]
         let email = settings.text("service_account_email")
+        checkDisks(settings, machine: machine, diagnostics: &diagnostics)
         return InstanceProperties(
             project: project, machine: machine, image: image,
             bootDisk: Disk(name: nil, deviceName: nil, type: settings.string("disk_type", diagnostics: &diagnostics) ?? "pd-standard",
@@ -129,6 +130,21 @@ enum InstanceLowering {
         }
         if !explicit.isEmpty { return explicit }
         return settings.bool(publicIPSetting, diagnostics: &diagnostics) == true ? [AccessConfig(natIP: nil, networkTier: nil)] : []
+    }
+
+    /// Disk types the machine family cannot attach, at the disk type (or at the machine type when
+    /// the boot disk type is the module's default).
+    private static func checkDisks(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) {
+        if let boot = settings.value("disk_type").string, let refusal = machine.diskRefusal(boot, boot: true) {
+            let explicit = settings.isExplicit("disk_type")
+            diagnostics.report(.diskTypeUnsupported, "boot disk type \(boot)\(explicit ? "" : " (the default)") cannot be used with \(machine.name): \(refusal)",
+                               at: settings.location(explicit ? "disk_type" : "machine_type"), help: "set disk_type: \(machine.bootDiskSuggestion)")
+        }
+        for (index, entry) in (settings.value("additional_disks").list ?? []).enumerated() {
+            guard let type = entry.map?["disk_type"]?.string, let refusal = machine.diskRefusal(type, boot: entry.map?["boot"]?.bool ?? false) else { continue }
+            diagnostics.report(.diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
+                               at: settings.location("additional_disks", [.index(index), .key("disk_type")]))
+        }
     }
 
     private static func additionalDisks(_ settings: SettingReader, labels: [String: String], diagnostics: inout Diagnostics) -> [Disk] {

@@ -1,0 +1,34 @@
+// Which disk types a Compute Engine machine family can attach, where Google documents that it
+// cannot (2026): C3, C3D, H3 and A3 take no pd-standard (G2 none as its boot disk), H3 no pd-ssd,
+// N1, C2 and C2D no Hyperdisk, only hyperdisk-balanced boots (on C3, C3D, H3, A3), and pd-extreme
+// is for N2 with 64 vCPUs or more. Families and types not listed are not judged.
+
+extension MachineType {
+    /// Why an instance of this type cannot have a disk of `type` (as its boot disk when `boot`);
+    /// nil when it can, or when hpcc has no documented answer.
+    public func diskRefusal(_ type: String, boot: Bool) -> String? {
+        let name = family.uppercased()
+        switch type {
+        case "pd-standard" where ["c3", "c3d", "h3", "a3"].contains(family):
+            return "\(name) machines do not support pd-standard disks"
+        case "pd-standard" where boot && family == "g2":
+            return "G2 machines cannot boot from a pd-standard disk"
+        case "pd-ssd" where family == "h3":
+            return "H3 machines do not support pd-ssd disks"
+        case "pd-extreme" where !(family == "n2" && vCPUs >= 64):
+            return "pd-extreme disks need an N2 machine with at least 64 vCPUs"
+        case let hyperdisk where hyperdisk.hasPrefix("hyperdisk-"):
+            if ["n1", "c2", "c2d"].contains(family) { return "\(name) machines do not support Hyperdisk" }
+            if boot && hyperdisk != "hyperdisk-balanced" { return "only hyperdisk-balanced can be a boot disk" }
+            if boot && !["c3", "c3d", "h3", "a3"].contains(family) { return "\(name) machines cannot boot from Hyperdisk" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A disk type the family boots from, for the help.
+    public var bootDiskSuggestion: String {
+        ["c3", "c3d", "h3", "a3", "g2"].contains(family) ? "pd-balanced" : "pd-standard or pd-balanced"
+    }
+}

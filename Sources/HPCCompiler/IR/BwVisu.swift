@@ -1,0 +1,86 @@
+/// bwVisu on an existing Slurm cluster: the runner reaches the cluster over SSH through command
+/// nodes, and gateway nodes forward ports from a block of the keyhole range to the compute nodes
+/// of the visualization partition.
+public struct BwVisu: Hashable, Sendable {
+    public var origin: Origin
+    /// The module id: the folder of `config.json`.
+    public var id: String
+    /// The cluster's `ClusterName`, and the partition visualization jobs run in.
+    public var clusterName: String
+    public var partition: String
+    /// The partition's hosts (where forwarded ports end).
+    public var computeHosts: [String]
+    /// `bwvisu-home-prefix`: users' homes (and job logs) are `<prefix>/<user>`.
+    public var homePrefix: String
+    public var gateways: [BwVisuGateway]
+    public var commandNodes: [BwVisuEndpoint]
+    public var keyholedServers: [BwVisuEndpoint]
+    public var etcdServers: [BwVisuEndpoint]
+    /// The range the runner allocates forwarded ports from; every gateway forwards its own block of it.
+    public var portRange: PortRange
+    public var maxForwardersPerJob: Int
+    /// Appended to a compute node's host name to forward over another interface (`-ib0`).
+    public var forwardingHostnameSuffix: String
+    /// Debugging: the same port for every job.
+    public var staticForwarding: Bool
+}
+
+/// A gateway: reached by the runner at its internal address, by users at its external one.
+public struct BwVisuGateway: Hashable, Sendable {
+    /// The inventory host name.
+    public var host: String
+    public var internalAddress: String
+    public var externalAddress: String
+    /// The SSH login the runner uses.
+    public var user: String
+    public var sshPort: Int
+    /// The block of the keyhole range this gateway forwards.
+    public var ports: PortRange
+}
+
+/// A host the runner connects to: a command node (SSH), a keyholed server or an etcd server.
+public struct BwVisuEndpoint: Hashable, Sendable {
+    /// The inventory host name; nil for servers named only by address.
+    public var host: String?
+    public var address: String
+    /// The SSH login (command nodes only).
+    public var user: String?
+    public var port: Int
+}
+
+/// An inclusive range of TCP ports.
+public struct PortRange: Hashable, Sendable {
+    public var lower: Int
+    public var upper: Int
+
+    public init(_ lower: Int, _ upper: Int) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public var count: Int { upper - lower + 1 }
+
+    public func overlaps(_ other: PortRange) -> Bool {
+        lower <= other.upper && other.lower <= upper
+    }
+
+    public func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
+
+    /// `50000:54999`, as iptables' `--dport` takes a range.
+    public var iptables: String { "\(lower):\(upper)" }
+
+    /// `50000-54999`.
+    public var text: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
+
+    /// `count` consecutive blocks as equal as possible, the larger first; nil when there are more blocks than ports.
+    public func split(into count: Int) -> [PortRange]? {
+        guard count > 0, count <= self.count else { return nil }
+        let size = self.count / count, larger = self.count % count
+        var start = lower
+        return (0..<count).map { index in
+            let block = PortRange(start, start + size + (index < larger ? 1 : 0) - 1)
+            start = block.upper + 1
+            return block
+        }
+    }
+}
