@@ -112,8 +112,8 @@ public final class TerraformCLI: @unchecked Sendable {
 
     /// Runs terraform in `directory`; a non-zero exit throws with terraform's own output.
     @discardableResult
-    func run(_ arguments: [String], in directory: URL, allowFailure: Bool = false) throws -> Shell.Outcome {
-        let outcome = try Shell.run(executable, arguments + ["-no-color"], environment: environment, directory: directory)
+    func run(_ arguments: [String], in directory: URL, allowFailure: Bool = false, environment extra: [String: String] = [:]) throws -> Shell.Outcome {
+        let outcome = try Shell.run(executable, arguments + ["-no-color"], environment: environment.merging(extra) { _, new in new }, directory: directory)
         if outcome.status != 0, !allowFailure {
             throw Unavailable(description: "terraform \(arguments.joined(separator: " ")) failed in \(directory.path):\n\(outcome.stderr)\(outcome.stdout)")
         }

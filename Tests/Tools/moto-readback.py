@@ -33,6 +33,9 @@ READERS = {
     "aws_vpc": ("ec2", "describe_vpcs", lambda v: {"VpcIds": [v["id"]]}, lambda r, v: r["Vpcs"]),
     "aws_subnet": ("ec2", "describe_subnets", lambda v: {"SubnetIds": [v["id"]]}, lambda r, v: r["Subnets"]),
     "aws_security_group": ("ec2", "describe_security_groups", lambda v: {"GroupIds": [v["id"]]}, lambda r, v: r["SecurityGroups"]),
+    # present only while it is the closed group Terraform made of it
+    "aws_default_security_group": ("ec2", "describe_security_groups", lambda v: {"GroupIds": [v["id"]]},
+                                   lambda r, v: [g for g in r["SecurityGroups"] if not g["IpPermissions"] and not g["IpPermissionsEgress"]]),
     "aws_vpc_security_group_ingress_rule": ("ec2", "describe_security_group_rules",
                                             lambda v: {"SecurityGroupRuleIds": [v["id"]]}, lambda r, v: r["SecurityGroupRules"]),
     "aws_vpc_security_group_egress_rule": ("ec2", "describe_security_group_rules",
@@ -113,6 +116,7 @@ READERS = {
     "aws_api_gateway_stage": ("apigateway", "get_stage", lambda v: {"restApiId": v["rest_api_id"], "stageName": v["stage_name"]}, lambda r, v: [r]),
     "aws_eks_cluster": ("eks", "describe_cluster", lambda v: {"name": v["name"]},
                         lambda r, v: [r["cluster"]] if r["cluster"]["status"] not in ("DELETING",) else []),
+    "aws_launch_template": ("ec2", "describe_launch_templates", lambda v: {"LaunchTemplateIds": [v["id"]]}, lambda r, v: r["LaunchTemplates"]),
     "aws_eks_node_group": ("eks", "describe_nodegroup", lambda v: {"clusterName": v["cluster_name"], "nodegroupName": v["node_group_name"]},
                            lambda r, v: [r["nodegroup"]] if r["nodegroup"]["status"] not in ("DELETING",) else []),
 }

@@ -84,6 +84,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unsupportedCluster = "HPC3046"
     case statsHardware = "HPC3047"
     case statsAccounting = "HPC3048"
+    case sshFromInternet = "HPC3049"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -120,7 +121,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput, .htcEndpoints:
+        case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput, .htcEndpoints,
+             .sshFromInternet:
             .warning
         default:
             .error
@@ -206,6 +208,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unsupportedCluster: "a module used with a cluster of a kind it cannot describe, or a cluster named that no module defines"
         case .statsHardware: "a node group HPCStats cannot describe: no CPU frequency or FLOPs per cycle, or a machine family whose CPU platform varies"
         case .statsAccounting: "a cluster HPCStats cannot import jobs from: no Slurm accounting database, or a second hpcstats module"
+        case .sshFromInternet: "SSH (TCP 22) admitted from the whole internet, or a public range wider than a /8: allowed, since the blueprint asks, but warned"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName: "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
         case .parallelClusterResourceName: "a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, or repeated"

@@ -69,6 +69,16 @@ struct CIDR: Hashable, CustomStringConvertible {
         other.address >= address && other.last <= last
     }
 
+    /// Address blocks that are not routed on the internet (RFC 1918 and the shared space of
+    /// RFC 6598).
+    static let privateBlocks = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].compactMap(CIDR.init)
+
+    /// Whether the block opens a service to much of the internet: wider than a /8 and not inside
+    /// a private block (0.0.0.0/0, and its halves written to get around a check for it).
+    var isInternetWide: Bool {
+        prefix < 8 && !Self.privateBlocks.contains { $0.contains(self) }
+    }
+
     var description: String {
         "\(address >> 24).\(address >> 16 & 255).\(address >> 8 & 255).\(address & 255)/\(prefix)"
     }

@@ -41,7 +41,7 @@ extension ModuleSchema {
                         "IAM roles given access to the EKS cluster: `rolearn`, `username`, `groups` (`system:masters` grants cluster admin).", default: .list([])),
             SettingSpec("kubernetes_version", .string, "Kubernetes version of the EKS cluster.", default: .string("1.33"),
                         constraints: [.pattern("1\\.[0-9]{2}", description: "a Kubernetes minor version such as `1.33`")]),
-            SettingSpec("node_volume_size", .number, "Root volume of each worker node, in GiB.", default: .int(50), constraints: [.integer, .range(min: 20, max: 16384)]),
+            SettingSpec("node_volume_size", .number, "Root volume of each worker node, in GiB (encrypted gp3, in the launch template that also makes the nodes IMDSv2-only).", default: .int(50), constraints: [.integer, .range(min: 20, max: 16384)]),
             SettingSpec("control_plane_code", .string, "S3 URI of the folder holding HTC-Grid's built control-plane packages (`submit_task.zip`, `get_results.zip`, ...).",
                         required: true, constraints: [.pattern("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^ ]*)?", description: "an S3 URI such as `s3://bucket/htc-grid/`")]),
             SettingSpec("lambda_runtime", .string, "Runtime of the control-plane functions.", default: .string("python3.11"),

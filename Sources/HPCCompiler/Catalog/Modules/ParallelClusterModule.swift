@@ -27,7 +27,7 @@ extension ModuleSchema {
             SettingSpec("slurm_database", ParallelClusterSettings.database,
                         "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."),
             SettingSpec("head_node", ParallelClusterSettings.headNode,
-                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and ParallelCluster's own default, 0.0.0.0/0, when that is unset too).",
+                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
                         default: .map([:])),
             SettingSpec("queues", .list(ParallelClusterSettings.queue), """
                 Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \

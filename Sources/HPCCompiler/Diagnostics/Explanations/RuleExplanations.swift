@@ -190,5 +190,9 @@ extension DiagnosticCode {
             "HPCStats imports jobs and events from a cluster's Slurm accounting database, so a cluster without one cannot be described; and a deployment has one HPCStats database and configuration, so one hpcstats module.",
             example: "- id: stats\n  source: modules/monitoring/hpcstats\n  use: [cluster]     # cluster has no accounting",
             fix: "Give the cluster accounting, or an `accounting_databases` entry for it."),
+        .sshFromInternet: RuleExplanation(
+            "hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and the ranges you list, a ParallelCluster head node from the VPC's own range or `allowed_ssh_cidr`. When a blueprint lists 0.0.0.0/0 (or any public range wider than a /8) for TCP 22, the rule is emitted as asked and this warning says so: such hosts see password-guessing and exploit traffic within minutes. Ranges inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 are not warned about.",
+            example: "- id: network\n  source: modules/network/vpc\n  settings:\n    allowed_ssh_ip_ranges: [0.0.0.0/0]",
+            fix: "List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add the code to `ignore:` if the exposure is intended."),
     ]
 }

@@ -152,8 +152,16 @@ extension ParallelClusterRules {
                                    at: locate.module(storage.module), help: "set security_group_id of module '\(settings.id)' to the same group (use the aws-vpc module both use)")
             }
         }
-        if let allowed = cluster.headNode.allowedSSH, CIDR(allowed) == nil {
-            diagnostics.report(.invalidNetworkRange, "allowed_ssh_cidr '\(allowed)' is not an IPv4 CIDR", at: settings.location("head_node", [.key("allowed_ssh_cidr")]))
+        let sshAt = settings.location("head_node", [.key("allowed_ssh_cidr")])
+        if let allowed = cluster.headNode.allowedSSH {
+            if let range = CIDR(allowed) {
+                SSHExposure.check(range, what: "the head node of cluster '\(cluster.name)'", at: sshAt, diagnostics: &diagnostics)
+            } else {
+                diagnostics.report(.invalidNetworkRange, "allowed_ssh_cidr '\(allowed)' is not an IPv4 CIDR", at: sshAt)
+            }
+        } else {
+            diagnostics.report(.missingSetting, "the head node of cluster '\(cluster.name)' needs the range SSH is admitted from: without it ParallelCluster opens SSH to 0.0.0.0/0",
+                               at: settings.location("head_node"), help: "set head_node.allowed_ssh_cidr, or vpc_cidr (which `use` of an aws-vpc module sets)")
         }
     }
 }

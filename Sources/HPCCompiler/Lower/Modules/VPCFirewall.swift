@@ -11,8 +11,12 @@ enum VPCFirewall {
                          logMetadata: logMetadata)
         }
         let sshRanges = settings.strings("allowed_ssh_ip_ranges", diagnostics: &diagnostics)
-        for text in sshRanges where CIDR(text) == nil {
-            diagnostics.report(.invalidNetworkRange, "allowed SSH range '\(text)' is not an IPv4 CIDR block", at: settings.location("allowed_ssh_ip_ranges"))
+        for text in sshRanges {
+            guard let range = CIDR(text) else {
+                diagnostics.report(.invalidNetworkRange, "allowed SSH range '\(text)' is not an IPv4 CIDR block", at: settings.location("allowed_ssh_ip_ranges"))
+                continue
+            }
+            SSHExposure.check(range, what: "allowed_ssh_ip_ranges", at: settings.location("allowed_ssh_ip_ranges"), diagnostics: &diagnostics)
         }
         if !sshRanges.isEmpty {
             rules.append(rule("allow-ssh-ingress", "allow SSH from the listed ranges", ranges: sshRanges,
@@ -58,6 +62,11 @@ enum VPCFirewall {
                 sourceServiceAccounts: strings("source_service_accounts"), targetServiceAccounts: strings("target_service_accounts"),
                 allow: permissions("allow"), deny: permissions("deny"), logMetadata: fields["log_config"]?.map?["metadata"]?.string
             )
+            if rule.direction == "INGRESS", rule.allow.contains(where: \.admitsSSH) {
+                for range in rule.ranges.compactMap(CIDR.init) {
+                    SSHExposure.check(range, what: "firewall rule '\(name)'", at: settings.location("firewall_rules"), diagnostics: &diagnostics)
+                }
+            }
             if rule.allow.isEmpty == rule.deny.isEmpty {
                 diagnostics.report(.constraintViolation, "firewall rule '\(name)' needs either 'allow' or 'deny' entries", at: settings.location("firewall_rules"))
             }

@@ -35,6 +35,9 @@ enum AWSDatabaseResources {
             "skip_final_snapshot": false,
             "final_snapshot_identifier": .string(database.finalSnapshotIdentifier),
             "copy_tags_to_snapshot": true,
+            // MariaDB's error log in CloudWatch Logs (the log group RDS creates): what slurmdbd's
+            // connection and crash problems leave behind, at a few lines a day.
+            "enabled_cloudwatch_logs_exports": .strings(["error"]),
             "publicly_accessible": false,
             "db_subnet_group_name": .string("${aws_db_subnet_group.\(id).name}"),
             "vpc_security_group_ids": .strings(["${aws_security_group.\(id).id}"]),

@@ -33,12 +33,26 @@ enum AWSHTCGridCompute {
             "policy": IAMPolicy.document(HTCGridPermissions.agents(grid, refs: refs)),
         ])
         let attachments = nodePolicies.map { "aws_iam_role_policy_attachment.\(id)_eks_nodes_\($0)" } + ["aws_iam_role_policy.\(id)_agents"]
+        // Every node: instance metadata through IMDSv2 tokens only (two hops, so the agents'
+        // pods still reach it for the node role), and an encrypted root volume.
+        let template = "\(id)_eks_nodes"
+        document.resource("aws_launch_template", template, [
+            "name": .string("\(cluster)-eks-nodes"), "description": "HTC grid EKS nodes: IMDSv2 only, encrypted gp3 root volume",
+            "update_default_version": true,
+            "metadata_options": .block(["http_endpoint": "enabled", "http_tokens": "required", "http_put_response_hop_limit": 2]),
+            "block_device_mappings": .block([
+                "device_name": "/dev/xvda",
+                "ebs": .block(["volume_size": .int(grid.nodeVolumeGiB), "volume_type": "gp3", "encrypted": "true", "delete_on_termination": "true"]),
+            ]),
+            "tags": tags("\(cluster)-eks-nodes"),
+        ])
         for group in grid.workerGroups {
             let name = "\(id)_\(TerraformName.sanitize(group.name))"
             document.resource("aws_eks_node_group", name, [
                 "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "node_group_name": .string(group.name),
                 "node_role_arn": .string("${aws_iam_role.\(id)_eks_nodes.arn}"), "subnet_ids": .array(refs.subnets),
-                "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType), "disk_size": .int(grid.nodeVolumeGiB),
+                "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType),
+                "launch_template": .block(["id": .string("${aws_launch_template.\(template).id}"), "version": .string("${aws_launch_template.\(template).latest_version}")]),
                 "scaling_config": .block(["min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize)]),
                 "update_config": .block(["max_unavailable": 1]),
                 "labels": .object(["htc/node-group": .string(group.name)]),

@@ -9,6 +9,9 @@ enum AWSNetworkResources {
         document.resource("aws_vpc", id, [
             "cidr_block": .string(network.cidr), "enable_dns_support": true, "enable_dns_hostnames": true, "tags": tags(""),
         ])
+        // The VPC's default security group, adopted with no rules: Terraform removes the
+        // allow-all rules AWS gives it, so a resource launched without a group reaches nothing.
+        document.resource("aws_default_security_group", id, ["vpc_id": .string(vpc), "tags": tags("default-closed")])
         let privateTable = AWSNames.privateRoutes(id)
         document.resource("aws_route_table", privateTable, ["vpc_id": .string(vpc), "tags": tags("private")])
         for (index, subnet) in network.privateSubnets.enumerated() {

@@ -28,6 +28,13 @@ enum ClusterResources {
                 "public_access_prevention": "enforced",
                 "force_destroy": true,
                 "labels": .stringMap(cluster.origin.labels),
+                // An overwritten slurm.conf or script can be restored: the last three versions of
+                // each object are kept, older ones deleted.
+                "versioning": .block(["enabled": true]),
+                "lifecycle_rule": .array([.object([
+                    "action": .block(["type": "Delete"]),
+                    "condition": .block(["num_newer_versions": 3, "with_state": "ARCHIVED"]),
+                ])]),
             ])
             bucket = "${google_storage_bucket.\(id).name}"
         } else {
