@@ -46,6 +46,11 @@ extension BlueprintDecoder {
                                    help: Suggestion.help(for: text.value, in: DiagnosticCode.allCases.map(\.rawValue)))
                 continue
             }
+            guard code.canBeIgnored else {
+                diagnostics.report(.unknownDiagnosticCode, "\(code.rawValue) is an error (\(code.summary)); errors cannot be ignored", at: text.location,
+                                   help: "fix what it reports, and remove '\(code.rawValue)' from 'ignore'")
+                continue
+            }
             codes.append(Located(code, at: text.location))
         }
         return codes

@@ -129,6 +129,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Codes the blueprint's validators report: errors under `validation_level: ERROR` (the
+    /// default), warnings under `WARNING`.
+    static let validatorCodes: Set<DiagnosticCode> = [.useWiresNothing, .unusedVariable, .zoneNotInRegion]
+
+    /// Whether `ignore:` may name the code: warnings can be silenced, errors cannot.
+    public var canBeIgnored: Bool {
+        defaultSeverity != .error || Self.validatorCodes.contains(self)
+    }
+
     /// One line saying what the code means.
     public var summary: String {
         switch self {
