@@ -26,7 +26,7 @@ public enum MotoApply {
                            "lambda", "logs", "rds", "route53", "s3", "secretsmanager", "sqs", "ssm", "sts"]
 
     /// Resource types whose deletion protection blocks `terraform destroy`, and the attribute that turns it on.
-    static let deletionProtection = ["aws_db_instance": "deletion_protection"]
+    static let deletionProtection = ["aws_db_instance": "deletion_protection", "aws_dynamodb_table": "deletion_protection_enabled"]
 
     public struct Report {
         /// `type.name` of every resource applied, read back and destroyed.

@@ -52,6 +52,8 @@ public enum HTCPayloadStorage: String, Hashable, Sendable {
 public struct HTCStateTable: Hashable, Sendable {
     public var readCapacity: Int
     public var writeCapacity: Int
+    /// DynamoDB refuses to delete the table until this is turned off.
+    public var deletionProtection: Bool
 }
 
 /// The agent pods and their autoscaling bounds.

@@ -29,6 +29,7 @@ extension ModuleSchema {
             SettingSpec("max_htc_agents", .number, "The most agents the grid scales out to.", default: .int(100), constraints: [.integer]),
             SettingSpec("dynamodb_default_read_capacity", .number, "Read capacity units of the state table and of each index.", default: .int(100), constraints: [.integer]),
             SettingSpec("dynamodb_default_write_capacity", .number, "Write capacity units of the state table and of each index.", default: .int(100), constraints: [.integer]),
+            SettingSpec("state_table_deletion_protection", .bool, "Refuse to delete the DynamoDB state table: `terraform destroy` fails until this is turned off and applied.", default: .bool(true)),
             SettingSpec("eks_worker_groups", .list(HTCGridSettings.workerGroup), """
                 EKS managed node groups the agents run on: `node_group_name`, `instance_types`, `capacity_type` (SPOT or ON_DEMAND), \
                 `min_size`, `max_size`, `desired_size`.

@@ -64,6 +64,7 @@ enum AWSHTCGridResources {
             ]),
             "server_side_encryption": .block(["enabled": true, "kms_key_arn": .string(refs.key)]),
             "point_in_time_recovery": .block(["enabled": true]),
+            "deletion_protection_enabled": .bool(grid.stateTable.deletionProtection),
             "tags": tags(grid.names.stateTable),
         ])
     }
