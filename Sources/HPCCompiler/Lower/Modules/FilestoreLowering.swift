@@ -28,7 +28,7 @@ enum FilestoreLowering {
             project: project, name: name, location: tier.isRegional ? region : zone, tier: tier, capacityGiB: size,
             shareName: share, network: network, connectMode: connectMode, reservedIPRange: reserved, nfsProtocol: nfsProtocol,
             description: settings.string("description", diagnostics: &diagnostics) ?? "",
-            deletionProtection: protection["enabled"]?.bool ?? false, deletionProtectionReason: protection["reason"]?.string,
+            deletionProtection: protection["enabled"]?.bool ?? true, deletionProtectionReason: protection["reason"]?.string,
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
             waitsFor: settings.privateServiceAccessModules(["connect_mode", "reserved_ip_range"])
         )
