@@ -150,7 +150,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .expressionSyntax: "a $(...) expression cannot be parsed"
         case .inputTooLarge: "the blueprint file is larger than hpcc reads (4 MiB)"
         case .valueTooLong: "one value is longer than hpcc reads (512 KiB)"
-        case .listTooLong: "a list or mapping holds more items than hpcc reads (10,000)"
+        case .listTooLong: "a list or mapping holds more items than hpcc reads (100,000)"
         case .nestingTooDeep: "lists and mappings nest deeper than hpcc reads (64 levels)"
         case .unknownKey: "a key the blueprint language does not define"
         case .missingKey: "a required blueprint key is missing"

@@ -87,8 +87,11 @@ enum LoweredEntity: Hashable {
     case hpcStats(HPCStatsSetup)
 }
 
-/// State of the Lower stage.
-struct LoweringContext {
+/// State of the Lower stage. A class, so that the `SettingReader` each module's lowering gets
+/// refers to it instead of holding a copy: with a copy alive, every module's first write to
+/// `entities`, `knownOutputs` or `deployment` copied the whole collection, which made Lower
+/// quadratic in the number of modules.
+final class LoweringContext {
     let resolved: ResolvedBlueprint
     let machines: MachineCatalog
     let files: BlueprintFiles
@@ -170,7 +173,7 @@ struct LoweringContext {
     ]
 
     /// Module outputs listed under `outputs:`, and the default ones, become Terraform outputs of their group.
-    mutating func exposeOutputs(diagnostics: inout Diagnostics) {
+    func exposeOutputs(diagnostics: inout Diagnostics) {
         for module in resolved.modules where entities[module.id] != nil {
             let listed = Set(module.declaration.exposedOutputs.map(\.name.value))
             // A filesystem ParallelCluster creates has no resource of this deployment to read outputs from.

@@ -1,3 +1,4 @@
+import Foundation
 /// Checks a literal setting value against its schema constraints.
 enum ConstraintChecker {
     /// True when `value` satisfies every constraint of `spec` and of the object attributes inside
@@ -82,8 +83,16 @@ enum ConstraintChecker {
 
 /// Whole-string regular expression matching.
 enum Pattern {
+    /// Compiled patterns by their text: a blueprint checks the same few patterns once per module,
+    /// and compiling one costs far more than matching it.
+    /// (`Regex` is not Sendable, so the cache is guarded by a lock of its own.)
+    nonisolated(unsafe) private static var compiled: [String: Regex<AnyRegexOutput>] = [:]
+    private static let lock = NSLock()
+
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return false }
+        let cached = lock.withLock { compiled[pattern] }
+        guard let regex = cached ?? (try? Regex(pattern)) else { return false }
+        if cached == nil { lock.withLock { compiled[pattern] = regex } }
         return (try? regex.wholeMatch(in: text)) != nil
     }
 }

@@ -6,7 +6,13 @@ public struct ResolvedBlueprint: Sendable {
     /// Every variable's value (untyped: YAML's core schema), for the expanded blueprint and naming.
     public var variables: [String: Value]
     /// Modules with a built-in schema, in declaration order.
-    public var modules: [ResolvedModule]
+    public var modules: [ResolvedModule] {
+        didSet { positions = Self.positions(of: modules) }
+    }
+    /// Where each module id is in `modules` (the first, should an id be declared twice): every
+    /// stage looks modules up by id, once per module and reference, so a search would make
+    /// them quadratic.
+    private var positions: [ModuleID: Int]
     /// Module ids in dependency order: every module after the modules it references.
     public var order: [ModuleID]
     /// Which modules use or reference each module.
@@ -22,9 +28,29 @@ public struct ResolvedBlueprint: Sendable {
     /// The inputs of each declared validator, in `blueprint.validators` order.
     public var validatorInputs: [[String: ResolvedSetting]]
 
+    public init(blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
+                dependents: [ModuleID: Set<ModuleID>], usedVariables: Set<String>, idleUses: [(module: ModuleID, use: Located<ModuleID>)],
+                backends: [GroupName: ResolvedBackend], providers: [GroupName: [ResolvedProvider]], validatorInputs: [[String: ResolvedSetting]]) {
+        self.blueprint = blueprint
+        self.variables = variables
+        self.modules = modules
+        self.positions = Self.positions(of: modules)
+        self.order = order
+        self.dependents = dependents
+        self.usedVariables = usedVariables
+        self.idleUses = idleUses
+        self.backends = backends
+        self.providers = providers
+        self.validatorInputs = validatorInputs
+    }
+
+    private static func positions(of modules: [ResolvedModule]) -> [ModuleID: Int] {
+        Dictionary(modules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The resolved module with `id`.
     public func module(_ id: ModuleID) -> ResolvedModule? {
-        modules.first { $0.id == id }
+        positions[id].map { modules[$0] }
     }
 
     /// `deployment_name`, when it resolved to a string.

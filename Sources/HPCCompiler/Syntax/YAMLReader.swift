@@ -60,7 +60,7 @@ public struct InputLimits: Hashable, Sendable {
     /// Bytes of one scalar (an inline script is the largest a blueprint holds).
     public var scalarBytes = 512 * 1024
     /// Items of one list, keys of one mapping.
-    public var listItems = 10_000
+    public var listItems = 100_000
     /// Levels of nested lists and mappings.
     public var depth = 64
 
