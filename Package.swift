@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(name: "compile-in-memory", dependencies: ["HPCCompiler"], path: "examples/compile-in-memory"),
         // The pipeline under libFuzzer (Tests/Fuzz/run.sh), or a replayer of saved inputs.
         .executableTarget(name: "hpcc-fuzz", dependencies: ["HPCCompiler", "TestSupport"]),
+        // Generated blueprints of growing size, timed per stage (docs/performance.md).
+        .executableTarget(name: "hpcc-bench", dependencies: ["HPCCompiler"]),
         .target(name: "TestSupport", dependencies: ["HPCCompiler"], path: "Tests/TestSupport"),
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler", "TestSupport"]),
         .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),

@@ -28,19 +28,24 @@ public struct Compiler: Sendable {
         var sources = [source]
         let overrides = VariableOverrides.parse(variables, sources: &sources, diagnostics: &diagnostics)
         var result = CompileResult(sources: sources)
-        guard let tree = YAMLReader().read(source, into: &diagnostics),
-              let blueprint = BlueprintDecoder().decode(tree, file: source.name, overrides: overrides, into: &diagnostics)
-        else {
+        let tree = result.timings.measure(.parse) { YAMLReader().read(source, into: &diagnostics) }
+        guard let tree, let blueprint = result.timings.measure(.decode, {
+            BlueprintDecoder().decode(tree, file: source.name, overrides: overrides, into: &diagnostics)
+        }) else {
             return result.finish(diagnostics, silencing: [])
         }
         let silenced = Set(blueprint.ignoredCodes.map(\.value))
-        let resolved = Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics)
-        Validators().check(resolved, into: &diagnostics)
-        guard !diagnostics.hasErrors, let deployment = Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) else {
+        let resolved = result.timings.measure(.resolve) { Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics) }
+        result.timings.measure(.check) { Validators().check(resolved, into: &diagnostics) }
+        guard !diagnostics.hasErrors,
+              let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) })
+        else {
             return result.finish(diagnostics, silencing: silenced)
         }
         result.deployment = deployment
-        result.files = DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
+        result.files = result.timings.measure(.emit) {
+            DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
+        }
         return result.finish(diagnostics, silencing: silenced)
     }
 }
@@ -55,6 +60,8 @@ public struct CompileResult: Sendable {
     public var deployment: Deployment?
     /// The texts diagnostics point into (the blueprint and any `--vars` values), for rendering.
     public var sources: [SourceFile]
+    /// How long each stage took (for the benchmark; never part of the output).
+    public var timings = StageTimings()
 
     /// True when no error was found.
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }

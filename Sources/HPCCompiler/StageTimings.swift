@@ -1,0 +1,44 @@
+/// How long each stage of one compilation took, in the order they ran. The benchmark prints
+/// them; nothing hpcc writes depends on them.
+public struct StageTimings: Sendable {
+    public enum Stage: String, Sendable, CaseIterable {
+        /// Text to YAML tree (Yams' compose, positions, limits).
+        case parse
+        /// YAML tree to the blueprint's syntax.
+        case decode
+        /// Variables, `use` wiring, settings typed against module schemas.
+        case resolve
+        /// The blueprint's validators.
+        case check
+        /// Resolved modules to the deployment IR, with its rules.
+        case lower
+        /// The IR to files: building each document and rendering it to text.
+        case emit
+        /// Files to the deployment folder (measured by the writer's caller).
+        case write
+    }
+
+    public private(set) var seconds: [(stage: Stage, seconds: Double)] = []
+
+    public init() {}
+
+    /// Runs `body`, recording its wall time under `stage`.
+    public mutating func measure<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { record(stage, seconds: (clock.now - start).seconds) }
+        return try body()
+    }
+
+    public mutating func record(_ stage: Stage, seconds: Double) {
+        self.seconds.append((stage, seconds))
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
