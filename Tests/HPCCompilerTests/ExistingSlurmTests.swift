@@ -114,7 +114,9 @@ let existingSlurmCases: [RuleCase] = [
     RuleCase(name: "an empty host list", blueprint: existingSlurmBlueprint(computeHosts: "\"\""),
                       expected: ["15:20 HPC3038"], message: "the host list is empty"),
     RuleCase(name: "ten million hosts", blueprint: existingSlurmBlueprint(computeHosts: "n[0000000-9999999]"),
-                      expected: ["15:20 HPC3038"], message: "it names 10000000 hosts; hpcc stops at 1000000"),
+                      expected: ["15:20 HPC3038"], message: "it names 10000000 hosts; hpcc stops at 200000"),
+    RuleCase(name: "two groups past the cluster's host limit together", blueprint: existingSlurmBlueprint(computeHosts: "cn[1-150000]", gpuHosts: "gpu[1-60000]"),
+                      expected: ["24:20 HPC3038"], message: "host list 'gpu[1-60000]' of node group 'gpu' takes cluster 'demo' past 200000 hosts, where hpcc stops"),
     // HPC3039: a host named twice, within a group and across groups.
     RuleCase(name: "a host twice in one group", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04],cn03"),
                       expected: ["15:20 HPC3039"], message: "host list 'cn[01-04],cn03' of node group 'compute' names cn03 twice"),
@@ -324,18 +326,19 @@ struct ExistingSlurmTests {
         ("cn01,", .syntax("it has an empty entry (two commas, or one at either end)")),
         ("", .syntax("the host list is empty")),
         ("n[0000000-9999999]", .tooLarge(10_000_000)),
-        ("a[1-600000],b[1-600000]", .tooLarge(1_200_000)),
+        ("a[1-150000],b[1-150000]", .tooLarge(300_000)),
         ("n[1-1000][0-1000]", .tooLarge(1_001_000)),
     ])
     func malformedListsFail(_ list: String, _ failure: SlurmHostList.Failure) {
         #expect(SlurmHostList.expand(list) == .failure(failure))
     }
 
-    @Test func theLimitIsAMillionHosts() throws {
-        let hosts = try SlurmHostList.expand("n[1-1000][1-1000]").get()
+    @Test func theLimitIsTwoHundredThousandHosts() throws {
+        let hosts = try SlurmHostList.expand("n[1-200][1-1000]").get()
         #expect(hosts.count == SlurmHostList.limit)
-        #expect(hosts.first == "n11" && hosts.last == "n10001000")
-        #expect(SlurmHostList.Failure.tooLarge(1_000_001).message == "it names 1000001 hosts; hpcc stops at 1000000")
+        #expect(hosts.first == "n11" && hosts.last == "n2001000")
+        #expect(SlurmHostList.Failure.tooLarge(200_001).message == "it names 200001 hosts; hpcc stops at 200000")
+        #expect(SlurmHostList.expand("n[1-10]", budget: 9) == .failure(.tooLarge(10)))
     }
 
     // MARK: Hardware units

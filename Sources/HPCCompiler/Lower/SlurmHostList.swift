@@ -2,8 +2,10 @@
 /// `r[1-2]n[01-16]`. A bracket holds numbers and ranges separated by commas; a range keeps the
 /// zero padding of its first number; several brackets in one name multiply.
 enum SlurmHostList {
-    /// The most hosts one list may name: a bigger one is a mistake, not a cluster.
-    static let limit = 1_000_000
+    /// The most hosts one cluster may name, all its lists together: the largest machines have
+    /// about 160,000 nodes, and expanding millions of names would make hpcc slow and large on
+    /// one short line of input.
+    static let limit = 200_000
 
     enum Failure: Error, Equatable {
         case syntax(String)
@@ -17,12 +19,14 @@ enum SlurmHostList {
         }
     }
 
-    /// Every host `list` names, in order.
-    static func expand(_ list: String) -> Result<[String], Failure> {
+    /// Every host `list` names, in order; `tooLarge` past `budget` hosts (what the cluster has
+    /// left of `limit`).
+    static func expand(_ list: String, budget: Int = limit) -> Result<[String], Failure> {
+        let limit = min(budget, Self.limit)
         guard !list.isEmpty else { return .failure(.syntax("the host list is empty")) }
         var hosts: [String] = []
         for item in splitItems(list) {
-            switch expandItem(item) {
+            switch expandItem(item, limit: limit) {
             case let .success(names):
                 hosts += names
                 if hosts.count > limit { return .failure(.tooLarge(hosts.count)) }
@@ -48,7 +52,7 @@ enum SlurmHostList {
         return items
     }
 
-    private static func expandItem(_ item: String) -> Result<[String], Failure> {
+    private static func expandItem(_ item: String, limit: Int) -> Result<[String], Failure> {
         guard !item.isEmpty else { return .failure(.syntax("it has an empty entry (two commas, or one at either end)")) }
         var names = [""]
         var rest = Substring(item)
@@ -57,7 +61,7 @@ enum SlurmHostList {
                 guard let close = rest.firstIndex(of: "]") else { return .failure(.syntax("'[' is never closed")) }
                 let body = rest[rest.index(after: rest.startIndex)..<close]
                 let numbers: [String]
-                switch Self.numbers(in: body) {
+                switch Self.numbers(in: body, limit: limit) {
                 case let .success(found): numbers = found
                 case let .failure(failure): return .failure(failure)
                 }
@@ -78,7 +82,7 @@ enum SlurmHostList {
     }
 
     /// `001-003,7` → ["001", "002", "003", "7"].
-    private static func numbers(in body: Substring) -> Result<[String], Failure> {
+    private static func numbers(in body: Substring, limit: Int) -> Result<[String], Failure> {
         guard !body.isEmpty else { return .failure(.syntax("'[]' holds no number")) }
         var result: [String] = []
         for part in body.split(separator: ",", omittingEmptySubsequences: false) {

@@ -147,7 +147,7 @@ extension DiagnosticCode {
             example: "vars:\n  deployment_name: research-project-with-an-extremely-long-descriptive-name",
             fix: "Shorten the deployment name or the module id."),
         .invalidHostList: RuleExplanation(
-            "A host list that is not Slurm's notation: names and bracketed ranges (`cn[001-200]`, `gpu[01-04,07],login1`). Ranges must run forwards and hold numbers; a list naming more than a million hosts is refused.",
+            "A host list that is not Slurm's notation: names and bracketed ranges (`cn[001-200]`, `gpu[01-04,07],login1`). Ranges must run forwards and hold numbers; a cluster naming more than 200,000 hosts in all its lists is refused (the largest machines have about 160,000 nodes).",
             example: "node_groups:\n- name: compute\n  hostnames: cn[200-001]",
             fix: "Write the range forwards, e.g. `cn[001-200]`."),
         .overlappingHosts: RuleExplanation(

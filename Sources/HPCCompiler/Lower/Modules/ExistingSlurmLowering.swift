@@ -9,7 +9,10 @@ enum ExistingSlurmLowering {
               let partitionValues = settings.literal("partitions", diagnostics: &diagnostics)?.list
         else { return }
         let errorsBefore = diagnostics.errorCount
-        let groups = groupValues.enumerated().compactMap { index, value in nodeGroup(value, index: index, settings: settings, diagnostics: &diagnostics) }
+        var hostsLeft = SlurmHostList.limit
+        let groups = groupValues.enumerated().compactMap { index, value in
+            nodeGroup(value, index: index, cluster: name, hostsLeft: &hostsLeft, settings: settings, diagnostics: &diagnostics)
+        }
         checkHosts(groups, settings: settings, diagnostics: &diagnostics)
         // Every group the blueprint names counts, also one that broke a rule above: its
         // partitions are not to blame for that.
@@ -40,14 +43,22 @@ enum ExistingSlurmLowering {
         context.knownOutputs[settings.id] = ["slurm_cluster_name": .string(name), "controller_host": .string(host)]
     }
 
-    private static func nodeGroup(_ value: Value, index: Int, settings: SettingReader, diagnostics: inout Diagnostics) -> (group: OnPremNodeGroup, index: Int)? {
+    private static func nodeGroup(_ value: Value, index: Int, cluster: String, hostsLeft: inout Int, settings: SettingReader,
+                                  diagnostics: inout Diagnostics) -> (group: OnPremNodeGroup, index: Int)? {
         let fields = value.map ?? [:]
         func at(_ key: String) -> SourceLocation { settings.location("node_groups", [.index(index), .key(key)]) }
         let name = fields["name"]?.string ?? ""
         let list = fields["hostnames"]?.string ?? ""
         var hosts: [String] = []
-        switch SlurmHostList.expand(list) {
-        case let .success(expanded): hosts = expanded
+        switch SlurmHostList.expand(list, budget: hostsLeft) {
+        case let .success(expanded):
+            hosts = expanded
+            hostsLeft -= expanded.count
+        case .failure(.tooLarge) where hostsLeft < SlurmHostList.limit:
+            diagnostics.report(.invalidHostList, "host list '\(list)' of node group '\(name)' takes cluster '\(cluster)' past \(SlurmHostList.limit) hosts, where hpcc stops",
+                               at: at("hostnames"), help: "a cluster this large is a mistake in a range; check the brackets")
+            hostsLeft = 0
+            return nil
         case let .failure(failure):
             diagnostics.report(.invalidHostList, "host list '\(list)' of node group '\(name)' is not a Slurm host list: \(failure.message)", at: at("hostnames"),
                                help: "write names and bracketed ranges, e.g. cn[001-200] or gpu[01-04,07],login1")
