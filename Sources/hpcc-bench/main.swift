@@ -37,7 +37,7 @@ func child(_ kind: Generator.Kind, size: Int) throws {
     let total = clock.now - start
     var stages: [String: Double] = [:]
     for (stage, seconds) in result.timings.seconds { stages[stage.rawValue, default: 0] += seconds }
-    let run = Run(stages: stages, total: Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18,
+    let run = Run(stages: stages, total: total.seconds,
                   peakRSSKiB: peakRSSKiB(), outputBytes: result.files.reduce(0) { $0 + $1.contents.count }, files: result.files.count,
                   diagnostics: result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })
     print(String(decoding: try JSONEncoder().encode(run), as: UTF8.self))
@@ -82,7 +82,7 @@ func parent(kinds: [Generator.Kind], sizes: [Int], repeats: Int) throws {
                     throw BenchError(description: "the \(kind) blueprint of size \(size) does not compile cleanly: \(run.diagnostics.prefix(3))")
                 }
                 runs.append(run)
-                walls.append(Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18)
+                walls.append(wall.seconds)
             }
             let wall = "\(milliseconds(median(walls))) (\(milliseconds(walls.min() ?? 0))-\(milliseconds(walls.max() ?? 0)))"
             let perStage = stages.map { stage in milliseconds(median(runs.map { $0.stages[stage] ?? 0 })).padding(toLength: 8, withPad: " ", startingAt: 0) }
