@@ -1,31 +1,39 @@
 import Foundation
 import HPCCompiler
+import TestSupport
 
 // hpcc's benchmark: generated blueprints of growing size, each compiled and written by a fresh
 // process (so peak RSS is that size's own), several times; per size it prints the median and
 // spread of the wall time, the median of each stage, peak RSS and output bytes.
 //
 //   swift run -c release hpcc-bench [--sizes 1,10,100,1000,10000] [--repeat 5] [--kinds gcp,aws]
+//   swift run -c release hpcc-bench --print gcp 1000 > bench.yaml
 
 /// What one child process measured.
 struct Run: Codable {
     var stages: [String: Double]
     var total: Double
+    /// User and system CPU time of the whole child process: above `total` when stages ran on several cores.
+    var cpu: Double
     var peakRSSKiB: Int
     var outputBytes: Int
     var files: Int
     var diagnostics: [String]
 }
 
-func peakRSSKiB() -> Int {
+func ownUsage() -> rusage {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Int(usage.ru_maxrss)
+    return usage
+}
+
+func seconds(_ time: timeval) -> Double {
+    Double(time.tv_sec) + Double(time.tv_usec) / 1e6
 }
 
 /// The child: compile and write one generated blueprint, print one JSON line.
-func child(_ kind: Generator.Kind, size: Int) throws {
-    let text = Generator.blueprint(kind, size: size)
+func child(_ kind: ScaleBlueprints.Kind, size: Int) throws {
+    let text = ScaleBlueprints.blueprint(kind, size: size)
     let clock = ContinuousClock()
     let start = clock.now
     var result = Compiler().compile(SourceFile(name: "bench-\(kind)-\(size).yaml", text: text))
@@ -37,8 +45,9 @@ func child(_ kind: Generator.Kind, size: Int) throws {
     let total = clock.now - start
     var stages: [String: Double] = [:]
     for (stage, seconds) in result.timings.seconds { stages[stage.rawValue, default: 0] += seconds }
-    let run = Run(stages: stages, total: total.seconds,
-                  peakRSSKiB: peakRSSKiB(), outputBytes: result.files.reduce(0) { $0 + $1.contents.count }, files: result.files.count,
+    let usage = ownUsage()
+    let run = Run(stages: stages, total: total.seconds, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+                  peakRSSKiB: Int(usage.ru_maxrss), outputBytes: result.files.reduce(0) { $0 + $1.contents.count }, files: result.files.count,
                   diagnostics: result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })
     print(String(decoding: try JSONEncoder().encode(run), as: UTF8.self))
 }
@@ -54,10 +63,10 @@ func milliseconds(_ seconds: Double) -> String {
 }
 
 /// The parent: every kind and size, `repeats` child runs each, one table.
-func parent(kinds: [Generator.Kind], sizes: [Int], repeats: Int) throws {
+func parent(kinds: [ScaleBlueprints.Kind], sizes: [Int], repeats: Int) throws {
     let me = URL(fileURLWithPath: CommandLine.arguments[0])
     let stages = StageTimings.Stage.allCases.map(\.rawValue)
-    print("kind size  runs  process ms (median, min-max)  in-process ms  " + stages.map { $0.padding(toLength: 8, withPad: " ", startingAt: 0) }.joined(separator: " ")
+    print("kind size  runs  process ms (median, min-max)  in-process ms  cpu ms    " + stages.map { $0.padding(toLength: 8, withPad: " ", startingAt: 0) }.joined(separator: " ")
           + "  peak RSS MiB  output MB  files")
     for kind in kinds {
         for size in sizes {
@@ -90,6 +99,7 @@ func parent(kinds: [Generator.Kind], sizes: [Int], repeats: Int) throws {
             let bytes = Double(runs[0].outputBytes) / 1_000_000
             print("\(kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(String(size).padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(repeats).padding(toLength: 5, withPad: " ", startingAt: 0)) "
                   + wall.padding(toLength: 29, withPad: " ", startingAt: 0) + " " + milliseconds(median(runs.map(\.total))).padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + " " + milliseconds(median(runs.map(\.cpu))).padding(toLength: 9, withPad: " ", startingAt: 0)
                   + " " + perStage.joined(separator: " ")
                   + "  " + String(format: "%12.1f", rss) + "  " + String(format: "%9.2f", bytes) + "  \(runs[0].files)")
         }
@@ -106,14 +116,30 @@ func option(_ name: String) -> String? {
     return arguments[index + 1]
 }
 
+let usage = """
+usage: hpcc-bench [--sizes 1,10,100,1000,10000] [--repeat 5] [--kinds gcp,aws]
+       hpcc-bench --print KIND SIZE     print the generated blueprint (KIND: gcp or aws)
+       hpcc-bench --parsers [--sizes 1000,10000] [--repeat 5]
+                                        time the ways of reading the gcp blueprint's YAML, in one process
+
+"""
+
 do {
     let arguments = CommandLine.arguments
-    if let index = arguments.firstIndex(of: "--child"), index + 2 < arguments.count,
-       let kind = Generator.Kind(rawValue: arguments[index + 1]), let size = Int(arguments[index + 2]) {
+    if arguments.contains("--help") || arguments.contains("-h") {
+        print(usage, terminator: "")
+    } else if let index = arguments.firstIndex(of: "--print"), index + 2 < arguments.count,
+              let kind = ScaleBlueprints.Kind(rawValue: arguments[index + 1]), let size = Int(arguments[index + 2]) {
+        print(ScaleBlueprints.blueprint(kind, size: size), terminator: "")
+    } else if arguments.contains("--parsers") {
+        let sizes = (option("--sizes") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
+        try ParserComparison.run(sizes: sizes, repeats: max(1, Int(option("--repeat") ?? "5") ?? 5))
+    } else if let index = arguments.firstIndex(of: "--child"), index + 2 < arguments.count,
+       let kind = ScaleBlueprints.Kind(rawValue: arguments[index + 1]), let size = Int(arguments[index + 2]) {
         try child(kind, size: size)
     } else {
         let sizes = (option("--sizes") ?? "1,10,100,1000,10000").split(separator: ",").compactMap { Int($0) }
-        let kinds = (option("--kinds") ?? "gcp,aws").split(separator: ",").compactMap { Generator.Kind(rawValue: String($0)) }
+        let kinds = (option("--kinds") ?? "gcp,aws").split(separator: ",").compactMap { ScaleBlueprints.Kind(rawValue: String($0)) }
         let repeats = Int(option("--repeat") ?? "5") ?? 5
         try parent(kinds: kinds, sizes: sizes, repeats: max(1, repeats))
     }

@@ -53,7 +53,7 @@ struct MappingReader {
             diagnostics.report(.wrongShape, "\(what) must be a string, not \(node.kindDescription)", at: node.location)
             return nil
         }
-        if text.contains("$(") || text.contains("((") {
+        if text.containsBytes(of: "$(") || text.containsBytes(of: "((") {
             diagnostics.report(.expressionNotAllowed, "\(what) cannot use an expression", at: location,
                                help: "expressions are allowed in vars, module settings, backend and provider configuration, and validator inputs")
             return nil

@@ -11,11 +11,11 @@ public struct TextRenderer: Sendable {
 
     /// The whole report for `diagnostics`, with `sources` used to quote lines.
     public func render(_ diagnostics: [Diagnostic], sources: [SourceFile]) -> String {
-        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(sources.map { ($0.name, LineIndex($0.text)) }, uniquingKeysWith: { first, _ in first })
         return diagnostics.map { render($0, sources: byName) }.joined()
     }
 
-    private func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
+    private func render(_ diagnostic: Diagnostic, sources: [String: LineIndex]) -> String {
         var out = ""
         let position = diagnostic.location.map { "\($0): " } ?? ""
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]"
@@ -40,7 +40,7 @@ public struct TextRenderer: Sendable {
     /// The widest excerpt shown; longer lines are cut to a window around the caret.
     static let maximumWidth = 120
 
-    private func excerpt(_ location: SourceLocation, sources: [String: SourceFile]) -> String {
+    private func excerpt(_ location: SourceLocation, sources: [String: LineIndex]) -> String {
         guard let fullLine = sources[location.file]?.line(location.line) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: max(number.count, 3) - number.count) + number

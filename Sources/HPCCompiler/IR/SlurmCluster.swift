@@ -30,6 +30,11 @@ public struct SlurmCluster: Hashable, Sendable {
     public func nodeset(_ name: String) -> Nodeset? {
         nodesets.first { $0.name == name }
     }
+
+    /// The nodesets by name, for looking up many (the first of a name wins, as in `nodeset(_:)`).
+    public var nodesetsByName: [String: Nodeset] {
+        Dictionary(nodesets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// The controller.

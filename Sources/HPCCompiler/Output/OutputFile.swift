@@ -14,6 +14,13 @@ public struct OutputFile: Hashable, Sendable {
         self.executable = executable
     }
 
+    /// A file of the given bytes.
+    public init(path: String, bytes: [UInt8], executable: Bool = false) {
+        self.path = path
+        self.contents = bytes
+        self.executable = executable
+    }
+
     /// The contents as text.
     public var text: String { String(decoding: contents, as: UTF8.self) }
 }

@@ -28,51 +28,74 @@ public struct YAMLPair: Equatable, Sendable {
 public enum YAMLWriter {
     /// The document as text, with a trailing newline.
     public static func render(_ value: YAML, header: [String] = []) -> String {
-        var out = header.map { "# \($0)\n" }.joined()
+        String(decoding: bytes(value, header: header), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes, as `render` gives it.
+    public static func bytes(_ value: YAML, header: [String] = []) -> [UInt8] {
+        var out: [UInt8] = []
+        for line in header { out += "# \(line)\n".utf8 }
         switch value {
         case let .map(pairs) where !pairs.isEmpty:
             writePairs(pairs, indent: 0, into: &out)
         case let .list(elements) where !elements.isEmpty:
             writeList(elements, indent: 0, into: &out)
         default:
-            out += scalar(value) + "\n"
+            out += scalar(value).utf8
+            out.append(newline)
         }
         return out
     }
 
-    private static func writePairs(_ pairs: [YAMLPair], indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
-        for pair in pairs {
-            out += pad + key(pair.key) + ":"
+    private static let newline = UInt8(ascii: "\n")
+
+    private static func pad(_ count: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// The pairs at `indent`; with `dash`, the first pair shares the line of a list item's `- `
+    /// (written two columns to the left).
+    private static func writePairs(_ pairs: [YAMLPair], indent: Int, dash: Bool = false, into out: inout [UInt8]) {
+        for (index, pair) in pairs.enumerated() {
+            if dash, index == 0 {
+                pad(indent - 2, into: &out)
+                out += "- ".utf8
+            } else {
+                pad(indent, into: &out)
+            }
+            out += key(pair.key).utf8
+            out.append(UInt8(ascii: ":"))
             switch pair.value {
             case let .map(inner) where !inner.isEmpty:
-                out += "\n"
+                out.append(newline)
                 writePairs(inner, indent: indent + 2, into: &out)
             case let .list(elements) where !elements.isEmpty:
-                out += "\n"
+                out.append(newline)
                 writeList(elements, indent: indent, into: &out)
             case .null:
-                out += "\n"
+                out.append(newline)
             default:
-                out += " " + scalar(pair.value) + "\n"
+                out.append(UInt8(ascii: " "))
+                out += scalar(pair.value).utf8
+                out.append(newline)
             }
         }
     }
 
-    private static func writeList(_ elements: [YAML], indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    private static func writeList(_ elements: [YAML], indent: Int, into out: inout [UInt8]) {
         for element in elements {
             switch element {
             case let .map(pairs) where !pairs.isEmpty:
-                // The first pair shares the dash's line.
-                var nested = ""
-                writePairs(pairs, indent: indent + 2, into: &nested)
-                out += pad + "- " + nested.dropFirst(indent + 2)
+                writePairs(pairs, indent: indent + 2, dash: true, into: &out)
             case let .list(inner) where !inner.isEmpty:
-                out += pad + "-\n"
+                pad(indent, into: &out)
+                out += "-\n".utf8
                 writeList(inner, indent: indent + 2, into: &out)
             default:
-                out += pad + "- " + scalar(element) + "\n"
+                pad(indent, into: &out)
+                out += "- ".utf8
+                out += scalar(element).utf8
+                out.append(newline)
             }
         }
     }
@@ -104,7 +127,8 @@ public enum YAMLWriter {
     ]
 
     private static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, !reserved.contains(text.lowercased()) else { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return false }
         guard NameRules.isLetter(first) || first == "_" || first == "/" else { return false }
         if ScalarTyping.float(text) != nil { return false }
         return text.unicodeScalars.allSatisfy { NameRules.isWord($0) || $0 == "-" || $0 == "." || $0 == "/" }

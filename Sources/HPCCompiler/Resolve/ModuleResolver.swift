@@ -74,6 +74,7 @@ struct ModuleResolver {
     private mutating func wireUses(diagnostics: inout Diagnostics) {
         var collected: [String: (values: [Value], from: [ModuleID], location: SourceLocation)] = [:]
         var seen = Set<ModuleID>()
+        var referencedModules: Set<ModuleID>?
         for used in declaration.uses {
             guard let usedDeclaration = index.declarations[used.value] else {
                 diagnostics.report(.unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
@@ -110,8 +111,13 @@ struct ModuleResolver {
                     wired = true
                 }
             }
-            let referenced = settings.values.contains { $0.value.outputReferences.contains { $0.module == used.value } }
-            if !wired && !referenced { idleUses.append(used) }
+            if !wired {
+                // The modules the explicit settings name, found once: a controller may use thousands.
+                if referencedModules == nil {
+                    referencedModules = Set(settings.values.flatMap { $0.value.outputReferences.map(\.module) })
+                }
+                if referencedModules?.contains(used.value) != true { idleUses.append(used) }
+            }
         }
         for (name, wiring) in collected {
             let spec = schema.setting(name)!

@@ -23,10 +23,15 @@ public enum ValueText {
         JSONWriter.format(number)
     }
 
+    /// Literal text as a blueprint string: `$(` and `((` escaped, so they start no expression.
+    static func escapeBlueprintText(_ text: String) -> String {
+        text.replacingEvery("$(", with: "\\$(").replacingEvery("((", with: "\\((")
+    }
+
     /// A template part as the user would write it in a blueprint.
     static func blueprintText(_ part: TemplatePart) -> String {
         switch part {
-        case let .literal(text): text.replacingOccurrences(of: "$(", with: "\\$(").replacingOccurrences(of: "((", with: "\\((")
+        case let .literal(text): escapeBlueprintText(text)
         case let .output(reference): "$(\(reference.text))"
         case let .terraform(text): "((\(text)))"
         }

@@ -46,7 +46,7 @@ enum VariableGraph {
     static func references(in node: YAMLNode, diagnostics: inout Diagnostics) -> [(String, SourceLocation)] {
         switch node {
         case let .scalar(text, style, _, location):
-            guard text.contains("$(") else { return [] }
+            guard text.containsBytes(of: "$(") else { return [] }
             return TemplateParser.parse(text, at: location, style: style, diagnostics: &diagnostics).expressions.flatMap(\.variables)
         case let .sequence(elements, _):
             return elements.flatMap { references(in: $0, diagnostics: &diagnostics) }

@@ -49,8 +49,9 @@ public enum ScalarTyping {
 
     /// A YAML 1.2 float (decimal point or exponent required; `.inf`/`.nan` rejected: no format hpcc writes holds them).
     public static func float(_ text: String) -> Double? {
-        guard text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
-              text.allSatisfy({ $0.isASCIIDigit || "+-.eE".contains($0) }),
+        let marks: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
+        guard text.utf8.contains(where: marks.contains),
+              text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || marks.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
               let value = Double(text), value.isFinite else { return nil }
         return value
     }

@@ -11,19 +11,9 @@ public struct SourceFile: Sendable, Hashable {
         self.text = text
     }
 
-    /// The text of 1-based `line`, without its line break, or nil past the end.
+    /// The text of 1-based `line`, without its line break, or nil past the end. For many lines
+    /// of one file, make a `LineIndex` once.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        var slice = text[start..<end]
-        if slice.hasSuffix("\r") { slice = slice.dropLast() }
-        return slice
+        LineIndex(text).line(number)
     }
 }

@@ -31,7 +31,7 @@ public struct YAMLReader: Sendable {
         // and the text parsed again, so that one run finds them all.
         for _ in 0..<64 {
             do {
-                guard let root = try Yams.compose(yaml: text) else {
+                guard let root = try Yams.compose(yaml: text, Yams.Resolver.basic) else {
                     diagnostics.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: source.name, line: 1, column: 1))
                     return nil
                 }
@@ -70,7 +70,8 @@ public struct InputLimits: Hashable, Sendable {
 /// Converts Yams nodes to `YAMLNode`s, counting nodes against the expansion limit.
 private struct TreeBuilder {
     let file: String
-    let source: SourceFile
+    /// The source's lines, for measuring quoted tokens.
+    let lines: LineIndex
     let limit: Int
     let limits: InputLimits
     var count = 0
@@ -83,7 +84,7 @@ private struct TreeBuilder {
 
     init(file: String, source: SourceFile, limit: Int, limits: InputLimits) {
         self.file = file
-        self.source = source
+        self.lines = LineIndex(source.text)
         self.limit = limit
         self.limits = limits
     }
@@ -227,9 +228,9 @@ private struct TreeBuilder {
     private func tokenLength(_ scalar: Node.Scalar, style: ScalarStyle) -> Int {
         switch style {
         case .plain:
-            return scalar.string.contains("\n") ? 1 : scalar.string.unicodeScalars.count
+            return scalar.string.utf8.contains(UInt8(ascii: "\n")) ? 1 : scalar.string.unicodeScalars.count
         case .singleQuoted, .doubleQuoted:
-            guard let mark = scalar.mark, let line = source.line(mark.line) else { return 1 }
+            guard let mark = scalar.mark, let line = lines.line(mark.line) else { return 1 }
             let scalars = Array(line.unicodeScalars)
             let start = mark.column - 1
             guard start < scalars.count else { return 1 }

@@ -17,19 +17,25 @@ public struct AWSInstanceType: Hashable, Sendable {
 /// hpcc's offline catalog of EC2 instance types: every type in moto's recorded
 /// DescribeInstanceTypes answers, from the generated table in `AWSInstanceTypes.swift`.
 public enum AWSInstanceCatalog {
-    /// Parsed from `table` on first use; `static let` makes that happen once, thread-safely.
-    private static let byName: [String: AWSInstanceType] = Dictionary(
-        table.split(separator: "\n").compactMap(instanceType(line:)).map { ($0.name, $0) },
+    /// Each line of `table` by its name, found on first use (`static let` makes that happen once,
+    /// thread-safely); a line is parsed only when its type is asked for, which keeps a small
+    /// compilation from paying for all 1,395.
+    private static let lines: [Substring: Substring] = Dictionary(
+        // Split on bytes: splitting the 50 KB table by Characters costs more than a small compilation.
+        table.utf8.split(separator: UInt8(ascii: "\n")).map { bytes in
+            let line = Substring(bytes)
+            return (Substring(bytes.prefix { $0 != UInt8(ascii: " ") }), line)
+        },
         uniquingKeysWith: { first, _ in first }
     )
 
     /// The instance type named `name`.
     public static func instanceType(_ name: String) -> AWSInstanceType? {
-        byName[name]
+        lines[Substring(name)].flatMap(instanceType(line:))
     }
 
     /// Every name, sorted.
-    public static var names: [String] { byName.keys.sorted() }
+    public static var names: [String] { lines.keys.map(String.init).sorted() }
 
     /// One table line (`name vCPUs memoryMiB yes|no arch[,arch] gpus`); nil when it does not read
     /// that way, so a bad line drops one type instead of crashing (a test checks none is dropped).

@@ -14,8 +14,9 @@ enum InventoryEmitter {
         for cluster in deployment.clusters {
             controllers.append(host(cluster.controllerHostName))
             logins += cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }.map(host)
+            let nodesets = cluster.nodesetsByName
             for partition in cluster.partitions {
-                let staticHosts = partition.nodesets.compactMap(cluster.nodeset).flatMap { $0.staticHostNames(cluster: cluster.name) }
+                let staticHosts = partition.nodesets.compactMap { nodesets[$0] }.flatMap { $0.staticHostNames(cluster: cluster.name) }
                 partitions.append(partitionGroup(partition.name, hosts: staticHosts, members: ("slurm_partition_nodesets", partition.nodesets), exclusive: partition.exclusive))
             }
             clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
@@ -62,7 +63,7 @@ enum InventoryEmitter {
             "Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName).",
             "Hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.",
         ]
-        return OutputFile(path: path, text: YAMLWriter.render(inventory, header: header))
+        return OutputFile(path: path, bytes: YAMLWriter.bytes(inventory, header: header))
     }
 
     /// `slurm_partition_<name>`: the partition's hosts, and what it is made of (nodesets or node groups).

@@ -43,16 +43,16 @@ enum ExpandedBlueprintEmitter {
         // A variable lives on where a setting still names it whole (`$(vars.region)`), and where
         // hpcc reads it by name (provider configuration, default tags); one used only inside a
         // longer string (`$(vars.run_dir)/state`) has been applied there, and kept would be unused.
-        let groups = YAMLWriter.render(.object(Array(top.dropFirst(3))), header: [])
+        let named = variablesNamed(in: .object(Array(top.dropFirst(3))))
         top[1].1 = .object(blueprint.variables.compactMap { variable in
-            guard Self.readByName.contains(variable.name) || groups.contains("$(vars.\(variable.name))") else { return nil }
+            guard Self.readByName.contains(variable.name) || named.contains(variable.name) else { return nil }
             return resolved.variables[variable.name].map { (variable.name, Self.variable(variable.value, value: $0)) }
         })
         let header = [
             "The blueprint as hpcc \(toolVersion) compiled it: variables, 'use' wiring and defaults applied.",
             "It is itself a blueprint and compiles to the same deployment.",
         ]
-        return OutputFile(path: path, text: YAMLWriter.render(.object(top), header: header))
+        return OutputFile(path: path, bytes: YAMLWriter.bytes(.object(top), header: header))
     }
 
     /// `script` is the module's startup script when it is one: its runners are written with their
@@ -122,6 +122,36 @@ enum ExpandedBlueprintEmitter {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "$(", with: "\\$(").replacingOccurrences(of: "((", with: "\\((")
+        ValueText.escapeBlueprintText(text)
+    }
+
+    /// The names `NAME` of every `$(vars.NAME)` in the document's keys and strings.
+    static func variablesNamed(in document: YAML) -> Set<String> {
+        var names: Set<String> = []
+        let opening = Array("$(vars.".utf8)
+        func scan(_ text: String) {
+            let bytes = Array(text.utf8)
+            var index = 0
+            while index + opening.count <= bytes.count {
+                guard bytes[index..<index + opening.count].elementsEqual(opening) else { index += 1; continue }
+                index += opening.count
+                guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ")")) else { return }
+                names.insert(String(decoding: bytes[index..<end], as: UTF8.self))
+            }
+        }
+        func walk(_ value: YAML) {
+            switch value {
+            case let .string(text), let .plain(text): if text.utf8.contains(UInt8(ascii: "$")) { scan(text) }
+            case let .list(elements): elements.forEach(walk)
+            case let .map(pairs):
+                for pair in pairs {
+                    if pair.key.utf8.contains(UInt8(ascii: "$")) { scan(pair.key) }
+                    walk(pair.value)
+                }
+            case .null, .bool, .int, .double: break
+            }
+        }
+        walk(document)
+        return names
     }
 }

@@ -2,6 +2,6 @@
 enum ShellWord {
     /// `text` single-quoted: the shell takes it literally, whatever it holds.
     static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        "'" + text.replacingEvery("'", with: #"'\''"#) + "'"
     }
 }

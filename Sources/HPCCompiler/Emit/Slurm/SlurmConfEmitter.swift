@@ -19,8 +19,9 @@ enum SlurmConfEmitter {
         }
         conf.blank()
         conf.comment("Partitions")
+        let nodesets = cluster.nodesetsByName
         for partition in cluster.partitions {
-            conf.line(partitionLine(partition, cluster: cluster))
+            conf.line(partitionLine(partition, nodesets: nodesets))
         }
         let staticNodes = cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }
         if !staticNodes.isEmpty {
@@ -99,8 +100,9 @@ enum SlurmConfEmitter {
         return override(pairs, with: nodeset.extraConfiguration)
     }
 
-    static func partitionLine(_ partition: Partition, cluster: SlurmCluster) -> [(String, String)] {
-        let nodesets = partition.nodesets.compactMap(cluster.nodeset)
+    /// `nodesets`: the cluster's, by name.
+    static func partitionLine(_ partition: Partition, nodesets byName: [String: Nodeset]) -> [(String, String)] {
+        let nodesets = partition.nodesets.compactMap { byName[$0] }
         var pairs: [(String, String)] = [
             ("PartitionName", partition.name),
             ("Nodes", partition.nodesets.joined(separator: ",")),

@@ -13,7 +13,7 @@ enum HCL {
     /// A literal string made safe inside a Terraform JSON string: `${` and `%{` cannot start a
     /// template, so a user string never becomes an interpolation.
     static func escapeTemplate(_ text: String) -> String {
-        text.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
+        text.replacingEvery("${", with: "$${").replacingEvery("%{", with: "%%{")
     }
 
     /// An HCL quoted string literal for use inside an expression: JSON's escapes are HCL's too,

@@ -81,7 +81,7 @@ enum TerraformEmitter {
             ])
         }
         return deployment.groups.filter { $0.cloud != .onPremises }.map { group in
-            OutputFile(path: "\(group.name)/main.tf.json", text: JSONWriter.render(documents[group.name]!.json()))
+            OutputFile(path: "\(group.name)/main.tf.json", bytes: JSONWriter.bytes(documents[group.name]!.json()))
         }
     }
 

@@ -4,6 +4,7 @@ struct ClusterMembers {
     private(set) var partitions: [Partition] = []
     private(set) var nodesets: [Nodeset] = []
     private(set) var loginGroups: [LoginGroup] = []
+    private var nodesetModules: Set<ModuleID> = []
 
     init(settings: SettingReader) {
         self.settings = settings
@@ -36,7 +37,7 @@ struct ClusterMembers {
     }
 
     private mutating func add(_ nodeset: Nodeset) {
-        if !nodesets.contains(where: { $0.origin.module == nodeset.origin.module }) { nodesets.append(nodeset) }
+        if nodesetModules.insert(nodeset.origin.module).inserted { nodesets.append(nodeset) }
     }
 
     private func linked(_ element: Value, _ setting: String, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {

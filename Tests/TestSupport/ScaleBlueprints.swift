@@ -1,19 +1,19 @@
-/// Blueprints of a given size for the benchmark: `n` Slurm nodesets, each with its own partition
-/// (GCP), or `n` ParallelCluster queues of one compute resource each (AWS); both with a network
-/// and a shared home filesystem every compute module `use`s.
-enum Generator {
-    enum Kind: String, CaseIterable {
+/// Blueprints of a given size for the benchmark and the scaling test: `n` Slurm nodesets, each
+/// with its own partition (GCP), or `n` ParallelCluster queues of one compute resource each (AWS);
+/// both with a network and a shared home filesystem every compute module `use`s.
+public enum ScaleBlueprints {
+    public enum Kind: String, CaseIterable, Sendable {
         case gcp, aws
     }
 
-    static func blueprint(_ kind: Kind, size n: Int) -> String {
+    public static func blueprint(_ kind: Kind, size n: Int) -> String {
         switch kind {
         case .gcp: gcp(n)
         case .aws: aws(n)
         }
     }
 
-    static func gcp(_ n: Int) -> String {
+    public static func gcp(_ n: Int) -> String {
         var text = """
         blueprint_name: bench-gcp
         vars:
@@ -54,7 +54,7 @@ enum Generator {
         return text
     }
 
-    static func aws(_ n: Int) -> String {
+    public static func aws(_ n: Int) -> String {
         var text = """
         blueprint_name: bench-aws
         ignore: [HPC4006]     # more than 50 queues: ParallelCluster's limit, a warning in hpcc
@@ -75,7 +75,7 @@ enum Generator {
             source: modules/scheduler/parallelcluster
             use: [network, home]
             settings:
-              head_node: {instance_type: m7a.48xlarge}    # ParallelCluster sizes the head node by node count
+              head_node: {instance_type: c7a.48xlarge}    # ParallelCluster sizes the head node by node count
               queues:
 
         """
