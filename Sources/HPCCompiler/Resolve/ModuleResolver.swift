@@ -4,6 +4,8 @@ struct ModuleResolver {
     let declaration: ModuleDeclaration
     let schema: ModuleSchema
     let index: ModuleIndex
+    /// The schema's settings by name (the first of a name, as `ModuleSchema.setting(_:)` finds).
+    private let specs: [String: SettingSpec]
     private(set) var settings: [String: ResolvedSetting] = [:]
     /// Settings whose value was reported as wrong (no further findings about them).
     private var failed = Set<String>()
@@ -18,6 +20,8 @@ struct ModuleResolver {
         self.declaration = declaration
         self.schema = schema
         self.index = index
+        specs = index.settingsBySource[schema.source]
+            ?? Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var id: ModuleID { declaration.id.value }
@@ -35,7 +39,7 @@ struct ModuleResolver {
 
     private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
         for entry in declaration.settings {
-            guard let spec = schema.setting(entry.key) else {
+            guard let spec = specs[entry.key] else {
                 diagnostics.report(.unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))", at: entry.keyLocation,
                                    help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
                 continue
@@ -99,7 +103,7 @@ struct ModuleResolver {
             guard let usedSchema = index.schemas[used.value] else { continue }
             var wired = false
             for output in usedSchema.outputs where output.name != "labels" {
-                guard let spec = schema.setting(output.name), !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
+                guard let spec = specs[output.name], !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
                   !spec.effect.isDeprecated else { continue }
                 let reference = Value.output(OutputReference(module: used.value, output: output.name, path: [], location: used.location))
                 if spec.type.isList {
@@ -120,7 +124,7 @@ struct ModuleResolver {
             }
         }
         for (name, wiring) in collected {
-            let spec = schema.setting(name)!
+            let spec = specs[name]!
             let value = spec.type.isList ? Value.list(wiring.values) : wiring.values[0]
             settings[name] = ResolvedSetting(value: value, origin: .used(wiring.from), location: wiring.location)
         }
