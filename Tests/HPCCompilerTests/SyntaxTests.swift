@@ -28,6 +28,44 @@ struct SyntaxTests {
         #expect(node?["a"]?.scalarText == "1", "the first occurrence wins")
     }
 
+    @Test func duplicatesInFlowMappingsAndQuotedKeysAreFoundToo() {
+        let (node, diagnostics) = read("a: {x: 1, \"x\": 2, y: 3}\nb: [{k: 1, 'k': 2}]\n")
+        #expect(positions(diagnostics.sorted) == ["1:11 HPC1002", "2:12 HPC1002"])
+        #expect(node?["a"]?["x"]?.scalarText == "1" && node?["a"]?["y"]?.scalarText == "3")
+    }
+
+    @Test func aDuplicateInsideADroppedDuplicateIsReportedToo() {
+        let (_, diagnostics) = read("a: 1\na: {x: 1, x: 2}\n")
+        #expect(positions(diagnostics.sorted) == ["2:1 HPC1002", "2:11 HPC1002"])
+    }
+
+    @Test func syntaxErrorsAreReportedWithTheDuplicatesBeforeThem() {
+        let (node, diagnostics) = read("a: 1\na: 2\nb: [1, 2\n")
+        #expect(node == nil)
+        #expect(diagnostics.sorted.map(\.code) == [.duplicateKey, .yamlSyntax])
+    }
+
+    @Test func aControlCharacterIsPlacedByCharactersNotBytes() {
+        let (_, diagnostics) = read("a: \"größe\"\nb: ü\u{0}\n")
+        #expect(positions(diagnostics.sorted) == ["2:5 HPC1001"])
+    }
+
+    @Test func anUndefinedAliasAndASecondDocumentAreSyntaxErrors() {
+        let (_, alias) = read("a: 1\nb: *nowhere\n")
+        #expect(positions(alias.sorted) == ["2:4 HPC1001"])
+        #expect(alias.sorted.first?.message == "invalid YAML: found undefined alias")
+        let (_, documents) = read("a: 1\n---\nb: 2\n")
+        #expect(positions(documents.sorted) == ["2:1 HPC1001"])
+    }
+
+    @Test func aliasesCountTowardsTheNestingLimit() {
+        var text = "deep: &deep " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"
+        text += "use: " + String(repeating: "[", count: 30) + "*deep" + String(repeating: "]", count: 30) + "\n"
+        let (node, diagnostics) = read(text)
+        #expect(node == nil)
+        #expect(diagnostics.all.map(\.code) == [.nestingTooDeep])
+    }
+
     @Test func mergeKeysApply() {
         let (node, diagnostics) = read("base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\n")
         #expect(diagnostics.all.isEmpty)

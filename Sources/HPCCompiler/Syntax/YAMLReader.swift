@@ -1,10 +1,9 @@
-import Yams
-
 /// Parse stage: blueprint text → `YAMLNode` tree with positions.
 ///
-/// Yams (libyaml) does the scanning; this stage adds what a blueprint needs on top: every key a
-/// scalar, duplicate keys reported at the second occurrence (and parsing resumed past them), YAML
-/// merge keys, a limit on alias expansion, and only the standard tags.
+/// libyaml does the scanning and parsing (`YAMLEvents`); this stage builds hpcc's tree from its
+/// events and adds what a blueprint needs on top: every key a scalar, each duplicate key reported
+/// at its second occurrence (the first wins), YAML merge keys, aliases with a limit on how far
+/// they expand, input size limits, and only the standard tags.
 public struct YAMLReader: Sendable {
     /// The most nodes a document may expand to (aliases included); guards against alias bombs.
     public var nodeLimit: Int
@@ -26,30 +25,13 @@ public struct YAMLReader: Sendable {
                                help: "a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a runner names with `source`")
             return nil
         }
-        var text = source.text
-        // A duplicate key stops libyaml's composer; each one is reported, renamed out of the way
-        // and the text parsed again, so that one run finds them all.
-        for _ in 0..<64 {
-            do {
-                guard let root = try Yams.compose(yaml: text, Yams.Resolver.basic) else {
-                    diagnostics.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: source.name, line: 1, column: 1))
-                    return nil
-                }
-                var builder = TreeBuilder(file: source.name, source: source, limit: nodeLimit, limits: limits)
-                let tree = builder.build(root)
-                diagnostics.merge(builder.diagnostics)
-                return builder.exceeded || builder.overLimit ? nil : tree
-            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-                guard let key = duplicates.first,
-                      let patched = DuplicateKey.report(key, firstAt: context.mark, in: &text, source: source, into: &diagnostics)
-                else { return nil }
-                text = patched
-            } catch {
-                diagnostics.report(YAMLErrorMapping.diagnostic(for: error, in: source))
-                return nil
-            }
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (YAMLNode?, Diagnostics) in
+            var builder = TreeBuilder(source: source, bytes: bytes, limit: nodeLimit, limits: limits)
+            return builder.document()
         }
-        return nil
+        let (tree, found) = source.text.utf8.withContiguousStorageIfAvailable(read) ?? Array(source.text.utf8).withUnsafeBufferPointer(read)
+        diagnostics.merge(found)
+        return tree
     }
 }
 
@@ -67,122 +49,268 @@ public struct InputLimits: Hashable, Sendable {
     public init() {}
 }
 
-/// Converts Yams nodes to `YAMLNode`s, counting nodes against the expansion limit.
+/// Builds `YAMLNode`s from libyaml's events, counting nodes (aliases expanded) against the limit.
 private struct TreeBuilder {
     let file: String
+    let source: SourceFile
     /// The source's lines, for measuring quoted tokens.
     let lines: LineIndex
     let limit: Int
     let limits: InputLimits
+    let events: YAMLEvents
     var count = 0
     var depth = 0
     var exceeded = false
     /// A value broke one of `limits` (reported).
     var overLimit = false
     var reported = Set<DiagnosticCode>()
+    /// Findings about the tree; dropped when libyaml fails later in the text.
     var diagnostics = Diagnostics()
+    /// Duplicate keys of the mappings read so far; kept when libyaml fails later in the text.
+    var duplicates = Diagnostics()
+    /// Above 0 while reading a part of the document that is dropped (a duplicate key's value, a
+    /// value past a limit): its nodes are built (anchors in it may be used later) but neither
+    /// counted nor reported on.
+    var skipping = 0
+    /// Every anchored node, with the nodes it expands to and its height, for aliases to it.
+    var anchors: [String: Built] = [:]
 
-    init(file: String, source: SourceFile, limit: Int, limits: InputLimits) {
-        self.file = file
+    /// A node with the number of nodes it stands for (aliases expanded) and its height.
+    struct Built {
+        var node: YAMLNode
+        var size: Int
+        var height: Int
+    }
+
+    init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limit: Int, limits: InputLimits) {
+        self.file = source.name
+        self.source = source
         self.lines = LineIndex(source.text)
         self.limit = limit
         self.limits = limits
+        self.events = YAMLEvents(bytes)
     }
 
-    mutating func build(_ node: Node) -> YAMLNode {
-        count += 1
-        if count > limit {
-            if !exceeded {
-                diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(node.mark, length: 1))
+    /// The one document of the stream, and what was found in it.
+    mutating func document() -> (YAMLNode?, Diagnostics) {
+        do {
+            _ = try events.next() // stream start
+            let start = try events.next()
+            guard start.kind != .streamEnd else {
+                var empty = Diagnostics()
+                empty.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: file, line: 1, column: 1))
+                return (nil, empty)
             }
-            exceeded = true
-            return .scalar("", .plain, tag: nil, location(node.mark, length: 1))
+            let root = try build(try events.next())
+            _ = try events.next() // document end
+            let after = try events.next()
+            if after.kind != .streamEnd {
+                throw YAMLEvents.Failure(kind: .composer, problem: "but found another document", line: after.line, column: after.column,
+                                         offset: 0, context: ("expected a single document in the stream", 1, 1))
+            }
+            var found = duplicates
+            found.merge(diagnostics)
+            return (exceeded || overLimit ? nil : root.node, found)
+        } catch {
+            var found = duplicates
+            found.report(YAMLErrorMapping.diagnostic(for: error, in: source))
+            return (nil, found)
+        }
+    }
+
+    /// The node that starts with `event`, read to its end.
+    private mutating func build(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
+        if event.kind == .alias {
+            return try alias(event)
         }
         depth += 1
         defer { depth -= 1 }
-        if depth > limits.depth {
-            report(.nestingTooDeep, "values nest \(depth) levels deep here; hpcc reads at most \(limits.depth)", at: node.mark,
+        var dropped = false
+        if skipping == 0 {
+            count += 1
+            if count > limit {
+                if !exceeded {
+                    diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
+                }
+                exceeded = true
+                dropped = true
+            } else if depth > limits.depth {
+                report(.nestingTooDeep, "values nest \(depth) levels deep here; hpcc reads at most \(limits.depth)", at: event,
+                       help: "a blueprint's settings nest a few levels; flatten the value")
+                dropped = true
+            }
+        }
+        if dropped { skipping += 1 }
+        var built: Built
+        switch event.kind {
+        case .scalar:
+            built = Built(node: scalar(event), size: 1, height: 1)
+        case .sequenceStart:
+            built = try sequence(event)
+        case .mappingStart:
+            built = try mapping(event)
+        default:
+            throw YAMLEvents.Failure(kind: .parser, problem: "unexpected event", line: event.line, column: event.column, offset: 0, context: nil)
+        }
+        if dropped {
+            skipping -= 1
+            built.node = .scalar("", .plain, tag: nil, location(event, length: 1))
+        }
+        if let anchor = event.anchor { anchors[anchor] = built }
+        return built
+    }
+
+    /// `*name`: the anchored node again, counted as often as it is used.
+    private mutating func alias(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
+        guard let name = event.anchor, let anchored = anchors[name] else {
+            throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
+        }
+        guard skipping == 0 else { return anchored }
+        count += anchored.size
+        if count > limit {
+            if !exceeded {
+                diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
+            }
+            exceeded = true
+        } else if depth + anchored.height > limits.depth {
+            report(.nestingTooDeep, "values nest \(depth + anchored.height) levels deep here; hpcc reads at most \(limits.depth)", at: event,
                    help: "a blueprint's settings nest a few levels; flatten the value")
-            return .scalar("", .plain, tag: nil, location(node.mark, length: 1))
         }
-        switch node {
-        case let .scalar(scalar):
-            return buildScalar(scalar)
-        case let .sequence(sequence):
-            checkTag(sequence.tag, allowed: ["tag:yaml.org,2002:seq"], at: sequence.mark)
-            if sequence.count > limits.listItems {
-                report(.listTooLong, "this list has \(sequence.count) items; hpcc reads at most \(limits.listItems)", at: sequence.mark,
-                       help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
-                return .sequence([], location(sequence.mark, length: 1))
-            }
-            return .sequence(sequence.map { build($0) }, location(sequence.mark, length: 1))
-        case let .mapping(mapping):
-            checkTag(mapping.tag, allowed: ["tag:yaml.org,2002:map"], at: mapping.mark)
-            if mapping.count > limits.listItems {
-                report(.listTooLong, "this mapping has \(mapping.count) keys; hpcc reads at most \(limits.listItems)", at: mapping.mark)
-                return .mapping([], location(mapping.mark, length: 1))
-            }
-            return .mapping(buildEntries(Array(mapping)), location(mapping.mark, length: 1))
-        case .alias:
-            return .scalar("", .plain, tag: nil, location(nil, length: 1))
-        }
+        return anchored
     }
 
-    /// Reports a broken input limit, the first place of each kind; the tree is then not used.
-    private mutating func report(_ code: DiagnosticCode, _ message: String, at mark: Mark?, help: String? = nil) {
-        overLimit = true
-        guard reported.insert(code).inserted else { return }
-        diagnostics.report(code, message, at: location(mark, length: 1), help: help)
+    private mutating func sequence(_ start: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
+        checkTag(start.tag, allowed: ["tag:yaml.org,2002:seq"], at: start)
+        var elements: [YAMLNode] = []
+        var size = 1, height = 1, items = 0
+        while true {
+            let event = try events.next()
+            if event.kind == .sequenceEnd { break }
+            items += 1
+            if items == limits.listItems + 1 { skipping += 1 }
+            let element = try build(event)
+            size += element.size
+            height = max(height, element.height + 1)
+            if items <= limits.listItems { elements.append(element.node) }
+        }
+        if items > limits.listItems {
+            skipping -= 1
+            report(.listTooLong, "this list has \(items) items; hpcc reads at most \(limits.listItems)", at: start,
+                   help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
+            elements = []
+        }
+        return Built(node: .sequence(elements, location(start, length: 1)), size: size, height: height)
     }
 
-    private mutating func buildScalar(_ scalar: Node.Scalar) -> YAMLNode {
-        let style = ScalarStyle(scalar.style)
-        // libyaml tags every quoted scalar `!!str`; only a tag on a plain scalar was written by the user.
-        let tag = style == .plain ? explicitTag(scalar.tag) : nil
-        if tag != nil {
-            checkTag(scalar.tag, allowed: Self.scalarTags, at: scalar.mark)
-        }
-        let loc = location(scalar.mark, length: tokenLength(scalar, style: style))
-        let length = scalar.string.utf8.count
-        if length > limits.scalarBytes {
-            report(.valueTooLong, "this value is \(length) bytes; hpcc reads at most \(limits.scalarBytes) in one value", at: scalar.mark,
-                   help: "put a long script in a file and name it with a runner's `source`")
-            return .scalar("", style, tag: tag, loc)
-        }
-        return .scalar(scalar.string, style, tag: tag, loc)
-    }
-
-    private mutating func buildEntries(_ pairs: [(Node, Node)]) -> [YAMLEntry] {
+    private mutating func mapping(_ start: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
+        checkTag(start.tag, allowed: ["tag:yaml.org,2002:map"], at: start)
         var entries: [YAMLEntry] = []
         var merged: [YAMLEntry] = []
-        for (keyNode, valueNode) in pairs {
-            guard case let .scalar(keyScalar) = keyNode else {
-                diagnostics.report(.nonStringKey, "mapping keys must be strings, not \(keyNode.isMapping ? "mappings" : "lists")", at: location(keyNode.mark, length: 1))
-                _ = build(valueNode)
+        var firstKeys: [String: SourceLocation] = [:]
+        var size = 1, height = 1, keys = 0
+        while true {
+            let keyEvent = try events.next()
+            if keyEvent.kind == .mappingEnd { break }
+            keys += 1
+            if keys == limits.listItems + 1 { skipping += 1 }
+            let key = try self.key(keyEvent)
+            guard let key, case let .scalar(text, style, _, keyLocation) = key.node else {
+                // Not a scalar: reported, and the value read but not kept.
+                if skipping == 0, let key {
+                    diagnostics.report(.nonStringKey, "mapping keys must be strings, not \(key.node.elements != nil ? "lists" : "mappings")", at: key.node.location)
+                }
+                let value = try build(try events.next())
+                size += value.size
+                height = max(height, value.height + 1)
                 continue
             }
-            let keyLocation = location(keyScalar.mark, length: tokenLength(keyScalar, style: ScalarStyle(keyScalar.style)))
-            if keyScalar.string.contains(DuplicateKey.marker) {
-                continue // a duplicate already reported; the first occurrence wins
-            }
-            if keyScalar.style == .plain, keyScalar.string == "<<" {
-                merged.append(contentsOf: mergeEntries(build(valueNode)))
+            if let first = firstKeys[text] {
+                // Reported wherever it is, even in a part that is dropped: a duplicate is wrong YAML.
+                duplicates.report(.duplicateKey, "duplicate key '\(text)'", at: SourceLocation(file: file, line: keyLocation.line, column: keyLocation.column, length: text.count),
+                                  notes: [DiagnosticNote("first defined here", at: SourceLocation(file: file, line: first.line, column: first.column, length: text.count))],
+                                  help: "remove one of them; YAML keeps neither silently")
+                skipping += 1
+                _ = try build(try events.next())
+                skipping -= 1
                 continue
             }
-            let keyNodeBuilt = buildScalar(keyScalar)
-            if keyNodeBuilt.isNull {
-                diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation)
-                _ = build(valueNode)
+            firstKeys[text] = keyLocation
+            let valueEvent = try events.next()
+            if style == .plain, text == "<<" {
+                let value = try build(valueEvent)
+                size += value.size
+                height = max(height, value.height + 1)
+                if skipping == 0 { merged.append(contentsOf: mergeEntries(value.node)) }
                 continue
             }
-            entries.append(YAMLEntry(key: keyScalar.string, keyLocation: keyLocation, value: build(valueNode)))
+            if key.node.isNull {
+                if skipping == 0 { diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation) }
+                let value = try build(valueEvent)
+                size += value.size
+                height = max(height, value.height + 1)
+                continue
+            }
+            let value = try build(valueEvent)
+            size += value.size
+            height = max(height, value.height + 1)
+            if keys <= limits.listItems { entries.append(YAMLEntry(key: text, keyLocation: keyLocation, value: value.node)) }
+        }
+        if keys > limits.listItems {
+            skipping -= 1
+            report(.listTooLong, "this mapping has \(keys) keys; hpcc reads at most \(limits.listItems)", at: start)
+            return Built(node: .mapping([], location(start, length: 1)), size: size, height: height)
         }
         let explicit = Set(entries.map(\.key))
         var seenMerged = Set<String>()
         for entry in merged where !explicit.contains(entry.key) && seenMerged.insert(entry.key).inserted {
             entries.append(entry)
         }
-        return entries
+        return Built(node: .mapping(entries, location(start, length: 1)), size: size, height: height)
+    }
+
+    /// A mapping key: a scalar (checked like any scalar, but not counted as a node), an alias to
+    /// one, or a collection, which the caller reports. Nil for an alias to a collection read past
+    /// a limit.
+    private mutating func key(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built? {
+        switch event.kind {
+        case .scalar:
+            let node = scalar(event)
+            if let anchor = event.anchor { anchors[anchor] = Built(node: node, size: 1, height: 1) }
+            return Built(node: node, size: 0, height: 0)
+        case .alias:
+            guard let name = event.anchor, let anchored = anchors[name] else {
+                throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
+            }
+            return anchored
+        default:
+            skipping += 1
+            defer { skipping -= 1 }
+            return try build(event)
+        }
+    }
+
+    /// Reports a broken input limit, the first place of each kind; the tree is then not used.
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at event: YAMLEvents.Event, help: String? = nil) {
+        guard skipping == 0 else { return }
+        overLimit = true
+        guard reported.insert(code).inserted else { return }
+        diagnostics.report(code, message, at: location(event, length: 1), help: help)
+    }
+
+    private mutating func scalar(_ event: YAMLEvents.Event) -> YAMLNode {
+        // Only a tag on a plain scalar was written for its meaning; quoted text is text.
+        let tag = event.style == .plain ? explicitTag(event.tag) : nil
+        if tag != nil {
+            checkTag(event.tag, allowed: Self.scalarTags, at: event)
+        }
+        let loc = location(event, length: tokenLength(event))
+        let length = event.value.utf8.count
+        if length > limits.scalarBytes {
+            report(.valueTooLong, "this value is \(length) bytes; hpcc reads at most \(limits.scalarBytes) in one value", at: event,
+                   help: "put a long script in a file and name it with a runner's `source`")
+            return .scalar("", event.style, tag: tag, loc)
+        }
+        return .scalar(event.value, event.style, tag: tag, loc)
     }
 
     /// `<<: *base` or `<<: [*a, *b]`: the entries to merge in, earlier sources winning.
@@ -209,37 +337,38 @@ private struct TreeBuilder {
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
     ]
 
-    private func explicitTag(_ tag: Tag) -> String? {
-        let name = tag.description
-        return (name == "?" || name == "!" || name.isEmpty) ? nil : name
+    /// A tag the user wrote: nil for none and for the non-specific `!`.
+    private func explicitTag(_ tag: String?) -> String? {
+        guard let tag, tag != "!", tag != "?", !tag.isEmpty else { return nil }
+        return tag
     }
 
-    private mutating func checkTag(_ tag: Tag, allowed: Set<String>, at mark: Mark?) {
-        guard let name = explicitTag(tag), !allowed.contains(name) else { return }
-        diagnostics.report(.unsupportedYAML, "unsupported YAML tag '\(name)'", at: location(mark, length: 1),
+    private mutating func checkTag(_ tag: String?, allowed: Set<String>, at event: YAMLEvents.Event) {
+        guard skipping == 0, let name = explicitTag(tag), !allowed.contains(name) else { return }
+        diagnostics.report(.unsupportedYAML, "unsupported YAML tag '\(name)'", at: location(event, length: 1),
                            help: "blueprints use plain YAML values; remove the tag")
     }
 
-    private func location(_ mark: Mark?, length: Int) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, length: length)
+    private func location(_ event: YAMLEvents.Event, length: Int) -> SourceLocation {
+        SourceLocation(file: file, line: event.line, column: event.column, length: length)
     }
 
     /// How many columns the scalar's token covers on its first line.
-    private func tokenLength(_ scalar: Node.Scalar, style: ScalarStyle) -> Int {
-        switch style {
+    private func tokenLength(_ event: YAMLEvents.Event) -> Int {
+        switch event.style {
         case .plain:
-            return scalar.string.utf8.contains(UInt8(ascii: "\n")) ? 1 : scalar.string.unicodeScalars.count
+            return event.value.utf8.contains(UInt8(ascii: "\n")) ? 1 : event.value.unicodeScalars.count
         case .singleQuoted, .doubleQuoted:
-            guard let mark = scalar.mark, let line = lines.line(mark.line) else { return 1 }
+            guard let line = lines.line(event.line) else { return 1 }
             let scalars = Array(line.unicodeScalars)
-            let start = mark.column - 1
+            let start = event.column - 1
             guard start < scalars.count else { return 1 }
             let quote = scalars[start]
             var index = start + 1
             while index < scalars.count {
-                if scalars[index] == "\\", style == .doubleQuoted { index += 2; continue }
+                if scalars[index] == "\\", event.style == .doubleQuoted { index += 2; continue }
                 if scalars[index] == quote {
-                    if style == .singleQuoted, index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+                    if event.style == .singleQuoted, index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
                     return index - start + 1
                 }
                 index += 1
@@ -247,22 +376,6 @@ private struct TreeBuilder {
             return scalars.count - start
         case .literal, .folded:
             return 1
-        }
-    }
-}
-
-private extension Node {
-    var isMapping: Bool { if case .mapping = self { return true } else { return false } }
-}
-
-private extension ScalarStyle {
-    init(_ style: Node.Scalar.Style) {
-        switch style {
-        case .singleQuoted: self = .singleQuoted
-        case .doubleQuoted: self = .doubleQuoted
-        case .literal: self = .literal
-        case .folded: self = .folded
-        default: self = .plain
         }
     }
 }
