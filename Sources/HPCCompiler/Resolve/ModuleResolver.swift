@@ -16,7 +16,11 @@ struct ModuleResolver {
     /// Required settings left unset because their variable is null; reported once per variable.
     private(set) var neededNullVariables: [String] = []
 
-    init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex) {
+    /// The implemented settings a variable of the same name feeds, in schema order.
+    private let variableSettings: [SettingSpec]
+
+    init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex, variableSettings: [SettingSpec]) {
+        self.variableSettings = variableSettings
         self.declaration = declaration
         self.schema = schema
         self.index = index
@@ -132,7 +136,7 @@ struct ModuleResolver {
 
     /// Unset inputs take the variable of the same name; `labels` merges the module's own over `vars.labels`.
     private mutating func applyVariables(values: inout ValueResolver, diagnostics: inout Diagnostics) {
-        for spec in schema.settings where !failed.contains(spec.name) && spec.effect == .implemented {
+        for spec in variableSettings where !failed.contains(spec.name) {
             guard let variable = values.variables[spec.name] else { continue }
             if let existing = settings[spec.name] {
                 guard spec.name == "labels", existing.origin == .explicit, case let .map(own) = existing.value,
