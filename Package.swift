@@ -17,6 +17,8 @@ let package = Package(
         .target(
             name: "HPCCompiler",
             dependencies: [
+                // Yams builds libyaml as its CYaml module; the parse stage reads libyaml's
+                // events through it (Syntax/YAMLEvents.swift) and uses no other part of Yams.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
