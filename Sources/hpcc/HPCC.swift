@@ -15,6 +15,10 @@ struct HPCC: ParsableCommand {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    /// SARIF 2.1.0, for code-scanning services.
+    case sarif
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), which annotate pull requests.
+    case github
 }
 
 /// Options shared by the commands that compile.
@@ -23,7 +27,7 @@ struct CompileOptions: ParsableArguments {
             help: ArgumentHelp("Set or override a deployment variable (NAME=VALUE, VALUE read as YAML). Repeatable.", valueName: "NAME=VALUE"))
     var variables: [String] = []
 
-    @Option(help: "Diagnostics format: text or json.")
+    @Option(help: "Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last three on stdout.")
     var format: OutputFormat = .text
 
     mutating func validate() throws {

@@ -2,12 +2,17 @@ import ArgumentParser
 import Foundation
 import HPCCompiler
 
-/// Prints diagnostics in the chosen format: text to stderr (coloured on a terminal), JSON to stdout.
+/// Prints diagnostics in the chosen format: text to stderr (coloured on a terminal); JSON, SARIF
+/// and GitHub workflow commands to stdout.
 enum Report {
     static func print(_ diagnostics: [Diagnostic], sources: [SourceFile], format: OutputFormat) {
         switch format {
         case .json:
             Swift.print(DiagnosticJSONRenderer.render(diagnostics), terminator: "")
+        case .sarif:
+            Swift.print(DiagnosticSARIFRenderer.render(diagnostics, toolVersion: Compiler.version), terminator: "")
+        case .github:
+            Swift.print(DiagnosticGitHubRenderer.render(diagnostics), terminator: "")
         case .text:
             guard !diagnostics.isEmpty else { return }
             let renderer = TextRenderer(colored: isatty(STDERR_FILENO) == 1)

@@ -117,6 +117,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case notUTF8 = "HPC5004"
     case includedFileUnreadable = "HPC5005"
     case foreignFolder = "HPC5006"
+    case staleDeployment = "HPC5007"
 
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
@@ -244,6 +245,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .invalidOverride: "a --vars argument is not NAME=VALUE"
         case .notUTF8: "the blueprint is not UTF-8 text"
         case .foreignFolder: "the output folder exists and hpcc did not write it (no manifest): replaced only with --force"
+        case .staleDeployment: "a file of the deployment folder differs from what the blueprint compiles to (build --check)"
         case .includedFileUnreadable: "a file the blueprint names (a runner's source) cannot be read as UTF-8 text"
         }
     }
