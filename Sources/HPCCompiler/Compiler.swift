@@ -36,6 +36,7 @@ public struct Compiler: Sendable {
         }
         let silenced = Set(blueprint.ignoredCodes.map(\.value))
         let resolved = result.timings.measure(.resolve) { Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics) }
+        result.resolved = resolved
         result.timings.measure(.check) { Validators().check(resolved, into: &diagnostics) }
         guard !diagnostics.hasErrors,
               let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) })
@@ -58,6 +59,8 @@ public struct CompileResult: Sendable {
     public var files: [OutputFile] = []
     /// The deployment IR, when compilation got that far.
     public var deployment: Deployment?
+    /// The resolved blueprint, when compilation got that far (for `hpcc graph`).
+    public var resolved: ResolvedBlueprint?
     /// The texts diagnostics point into (the blueprint and any `--vars` values), for rendering.
     public var sources: [SourceFile]
     /// How long each stage took (for the benchmark; never part of the output).

@@ -1,0 +1,24 @@
+import ArgumentParser
+import HPCCompiler
+
+/// `hpcc graph`: the module dependency graph as Graphviz DOT on stdout.
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the module dependency graph (use and references, by group) as Graphviz DOT.",
+        discussion: "Render it with Graphviz: hpcc graph blueprint.yaml | dot -Tsvg > graph.svg. Nothing is printed when the blueprint has errors (exit status 1)."
+    )
+
+    @Argument(help: "The blueprint file.")
+    var blueprint: String
+
+    @OptionGroup var options: CompileOptions
+
+    func run() throws {
+        let source = try BlueprintFile.read(blueprint, format: options.format)
+        let result = Compiler().compile(source, variables: options.variables)
+        // DOT goes to stdout, so findings are text on stderr whatever --format says.
+        Report.print(result.diagnostics, sources: result.sources, format: .text)
+        guard result.succeeded, let resolved = result.resolved else { throw ExitCode(1) }
+        print(ModuleGraph(resolved).dot, terminator: "")
+    }
+}
