@@ -4,14 +4,12 @@ import HPCCompiler
 import Testing
 import TestSupport
 
-/// `--format sarif` as the SARIF 2.1.0 schema judges it: `Tests/Tools/sarif-check.py` validates
+/// `--format sarif` as the SARIF 2.1.0 schema judges it: `Tests/Tools/schema-check.py` validates
 /// logs with the jsonschema package against the official schema, committed as test data. The
 /// logs cover every shipped blueprint (no results) and blueprints with every shape of finding:
 /// notes with positions, help, warnings, and a diagnostic without a position.
 @Suite("SARIF logs validate against the SARIF 2.1.0 schema")
 struct SARIFConsumerTests {
-    static let checker = Repository.root.appendingPathComponent("Tests/Tools/sarif-check.py").path
-    static let python = ConsumerTools.python("HPCC_SARIF_PYTHON", venv: ".venv")
 
     /// Blueprints whose findings cover the shapes a result can take.
     static let findings: [(name: String, text: String)] = [
@@ -35,25 +33,16 @@ struct SARIFConsumerTests {
         return logs
     }
 
+    static let schema = Repository.root.appendingPathComponent("Tests/Fixtures/sarif/sarif-schema-2.1.0.json").path
+
     /// Runs the checker over `logs`; nil when it cannot run here (skipped, or failed under CI).
     static func check(_ logs: [(name: String, log: String)]) throws -> (status: Int32, report: [String: [String]])? {
-        guard let python = Self.python, ConsumerTools.imports("jsonschema", with: python) else {
-            let line = ConsumerTools.skipped("sarif-schema", because: "no python with jsonschema (.venv, from .ci/requirements.txt)")
+        guard SchemaCheck.available else {
+            let line = ConsumerTools.skipped("sarif-schema", because: "no python with jsonschema and PyYAML (.venv, from .ci/requirements.txt)")
             #expect(!ConsumerTools.required, "\(line)")
             return nil
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-sarif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var paths: [String: String] = [:]
-        for (index, entry) in logs.enumerated() {
-            let path = folder.appendingPathComponent("\(index).sarif").path
-            try Data(entry.log.utf8).write(to: URL(fileURLWithPath: path))
-            paths[path] = entry.name
-        }
-        let outcome = try Shell.run(python, [checker] + paths.keys.sorted())
-        let report = try JSONDecoder().decode([String: [String]].self, from: Data(outcome.stdout.utf8))
-        return (outcome.status, Dictionary(uniqueKeysWithValues: report.map { (paths[$0.key] ?? $0.key, $0.value) }))
+        return try SchemaCheck.run(schema: schema, documents: logs.map { ($0.name, $0.log, "sarif") })
     }
 
     @Test func everyLogValidates() throws {

@@ -120,3 +120,20 @@ public enum TemplatePart: Hashable, Sendable {
     case output(OutputReference)
     case terraform(String)
 }
+
+extension Value {
+    /// The value as JSON: `text` writes each string (escaping it for the format), `expression`
+    /// writes an output reference, template or Terraform text as the string that stands for it.
+    func json(text: (String) -> String, expression: (Value) -> String) -> JSON {
+        switch self {
+        case .null: .null
+        case let .bool(flag): .bool(flag)
+        case let .int(number): .int(number)
+        case let .float(number): .double(number)
+        case let .string(string): .string(text(string))
+        case let .list(elements): .array(elements.map { $0.json(text: text, expression: expression) })
+        case let .map(members): .object(members.mapValues { $0.json(text: text, expression: expression) })
+        case .output, .template, .terraform: .string(expression(self))
+        }
+    }
+}

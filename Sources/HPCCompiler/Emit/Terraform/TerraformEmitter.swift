@@ -128,23 +128,19 @@ enum TerraformEmitter {
 /// Literal blueprint values as Terraform JSON.
 enum TerraformValues {
     static func json(_ value: Value) -> JSON {
-        switch value {
-        case .null: .null
-        case let .bool(flag): .bool(flag)
-        case let .int(number): .int(number)
-        case let .float(number): .double(number)
-        case let .string(text): .string(HCL.escapeTemplate(text))
-        case let .list(elements): .array(elements.map(json))
-        case let .map(members): .object(members.mapValues(json))
-        case let .terraform(text): .string("${\(text)}")
-        case let .template(parts): .string(parts.map { part in
-                switch part {
-                case let .literal(text): HCL.escapeTemplate(text)
-                case let .terraform(text): "${\(text)}"
-                case let .output(reference): "$(\(reference.text))"
-                }
-            }.joined())
-        case let .output(reference): .string("$(\(reference.text))")
+        value.json(text: HCL.escapeTemplate) { expression in
+            switch expression {
+            case let .terraform(text): "${\(text)}"
+            case let .template(parts): parts.map { part in
+                    switch part {
+                    case let .literal(text): HCL.escapeTemplate(text)
+                    case let .terraform(text): "${\(text)}"
+                    case let .output(reference): "$(\(reference.text))"
+                    }
+                }.joined()
+            case let .output(reference): "$(\(reference.text))"
+            default: ""
+            }
         }
     }
 }
