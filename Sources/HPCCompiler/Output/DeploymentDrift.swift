@@ -6,6 +6,7 @@ import Foundation
 public struct DeploymentDrift: Hashable, Sendable {
     /// One file that differs, by its path in the deployment folder.
     public struct Difference: Hashable, Sendable {
+        /// How the file differs.
         public enum Kind: String, Hashable, Sendable {
             /// On disk with other bytes; `line` is the first line that differs.
             case changed
@@ -17,7 +18,9 @@ public struct DeploymentDrift: Hashable, Sendable {
             case mode
         }
 
+        /// The path in the deployment folder.
         public var path: String
+        /// How it differs.
         public var kind: Kind
         /// The first differing line (1-based) of a changed file.
         public var line: Int?

@@ -3,16 +3,25 @@
 /// edge per `use` entry, and a dashed edge per module a setting references (`$(network.network_id)`),
 /// labelled with the outputs it reads.
 public struct ModuleGraph: Sendable {
+    /// A module.
     public struct Node: Hashable, Sendable {
+        /// The module id.
         public var id: String
+        /// Its source (`modules/network/vpc`).
         public var source: String
+        /// Its deployment group.
         public var group: String
     }
 
+    /// One module depending on another.
     public struct Edge: Hashable, Sendable {
+        /// A `use` entry, or a setting that references the other module's outputs.
         public enum Kind: String, Sendable { case use, reference }
+        /// The depending module's id.
         public var from: String
+        /// The module it depends on.
         public var to: String
+        /// How it depends on it.
         public var kind: Kind
         /// For a reference: the outputs read, sorted.
         public var outputs: [String]
@@ -22,6 +31,7 @@ public struct ModuleGraph: Sendable {
     public var nodes: [Node]
     /// Edges in declaration order of their modules, `use` entries first.
     public var edges: [Edge]
+    /// The graph's name.
     public var blueprintName: String
 
     /// The graph of a resolved blueprint.
