@@ -11,6 +11,24 @@ struct SettingReader {
     func location(_ name: String) -> SourceLocation { module.location(of: name) }
     func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
 
+    /// Written by the user to something other than what hpcc would take anyway: neither the
+    /// schema's default, nor exactly what `use` wires (`$(module.NAME)`, or a list of them, of a
+    /// used module's output of the setting's own name). The expanded blueprint spells defaults
+    /// and wiring out, and compiling it must not turn them into choices.
+    func isChosen(_ name: String) -> Bool {
+        guard isExplicit(name) else { return false }
+        if let defaultValue = schema.setting(name)?.defaultValue, value(name) == defaultValue { return false }
+        let used = Set(module.declaration.uses.map(\.value))
+        func wired(_ value: Value) -> Bool {
+            guard case let .output(reference) = value else { return false }
+            return reference.path.isEmpty && reference.output == name && used.contains(reference.module)
+        }
+        switch value(name) {
+        case let .list(elements) where !elements.isEmpty: return !elements.allSatisfy(wired)
+        case let single: return !wired(single)
+        }
+    }
+
     /// Where a value inside an explicit setting was written (`queues[1].name`): the deepest node
     /// of `path` present in the source, or the setting itself when its value came from elsewhere.
     func location(_ name: String, _ path: [Accessor]) -> SourceLocation {

@@ -6,7 +6,7 @@ enum EFSLowering {
               let localMount = settings.string("local_mount", diagnostics: &diagnostics)
         else { return }
         if let existing = settings.string("file_system_id", diagnostics: &diagnostics) {
-            for name in EFSLifecycle.newFileSystemSettings + ["managed_by"] where settings.isExplicit(name) {
+            for name in EFSLifecycle.newFileSystemSettings + ["managed_by"] where settings.isChosen(name) {
                 diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
                                    at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
             }
