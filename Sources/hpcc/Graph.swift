@@ -14,11 +14,8 @@ struct Graph: ParsableCommand {
     @OptionGroup var options: CompileOptions
 
     func run() throws {
-        let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = Compiler().compile(source, variables: options.variables)
-        // DOT goes to stdout, so findings are text on stderr whatever --format says.
-        Report.print(result.diagnostics, sources: result.sources, format: .text)
-        guard result.succeeded, let resolved = result.resolved else { throw ExitCode(1) }
+        let result = try Report.compiledForView(blueprint, options: options)
+        guard let resolved = result.resolved else { throw ExitCode(1) }
         print(ModuleGraph(resolved).dot, terminator: "")
     }
 }

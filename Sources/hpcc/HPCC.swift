@@ -7,7 +7,7 @@ struct HPCC: ParsableCommand {
         commandName: "hpcc",
         abstract: "Compile HPC infrastructure blueprints into Terraform, Slurm and Ansible files.",
         version: "hpcc \(Compiler.version)",
-        subcommands: [Build.self, Validate.self, Graph.self, Schema.self, Modules.self, Explain.self]
+        subcommands: [Build.self, Validate.self, Plan.self, Graph.self, Schema.self, Modules.self, Explain.self]
     )
 }
 

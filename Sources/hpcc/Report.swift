@@ -24,6 +24,17 @@ enum Report {
         }
     }
 
+    /// For commands that print a view of the compiled blueprint on stdout (plan, graph): the
+    /// result, with its findings as text on stderr whatever --format says (stdout carries the
+    /// view); exit status 1 when it has errors.
+    static func compiledForView(_ blueprint: String, options: CompileOptions) throws -> CompileResult {
+        let source = try BlueprintFile.read(blueprint, format: options.format)
+        let result = Compiler().compile(source, variables: options.variables)
+        print(result.diagnostics, sources: result.sources, format: .text)
+        guard result.succeeded else { throw ExitCode(1) }
+        return result
+    }
+
     static func stderr(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
