@@ -1,17 +1,28 @@
 /// A VPC network hpcc creates.
 public struct Network: Hashable, Sendable {
+    /// The vpc module's origin.
     public var origin: Origin
+    /// Project that holds the network.
     public var project: String
+    /// The network's name.
     public var name: String
+    /// The network's description (changing it replaces the network).
     public var description: String
+    /// Dynamic routing mode: `GLOBAL` or `REGIONAL`.
     public var routingMode: String
+    /// Maximum transmission unit; 0 keeps Compute Engine's default.
     public var mtu: Int
+    /// Subnetworks, the primary one first.
     public var subnetworks: [Subnetwork]
+    /// Firewall rules: hpcc's (internal traffic, IAP) and the blueprint's.
     public var firewallRules: [FirewallRule]
     /// One per subnetwork region when Cloud Router is on.
     public var routers: [CloudRouter]
+    /// An internal IPv6 range (ULA) is enabled on the network.
     public var ipv6ULA: Bool
+    /// That range, when the blueprint chooses it.
     public var internalIPv6Range: String?
+    /// The project is made a Shared VPC host.
     public var sharedVPCHost: Bool
 
     /// `projects/P/global/networks/N`.
@@ -23,26 +34,39 @@ public struct Network: Hashable, Sendable {
 
 /// A subnetwork.
 public struct Subnetwork: Hashable, Sendable {
+    /// The subnetwork's name.
     public var name: String
+    /// Its region.
     public var region: String
+    /// Its primary IPv4 range.
     public var cidr: String
+    /// Instances without external addresses may reach Google APIs.
     public var privateGoogleAccess: Bool
+    /// VPC flow logs are on.
     public var flowLogs: Bool
+    /// Its description.
     public var description: String?
+    /// Secondary ranges (for alias IPs, GKE pods and services).
     public var secondaryRanges: [SecondaryRange]
+    /// `IPV4_ONLY` or `IPV4_IPV6`.
     public var stackType: String
+    /// `INTERNAL` or `EXTERNAL` for a dual-stack subnetwork.
     public var ipv6AccessType: String?
 }
 
 /// A secondary range of a subnetwork.
 public struct SecondaryRange: Hashable, Sendable {
+    /// The range's name.
     public var name: String
+    /// The range.
     public var cidr: String
 }
 
 /// A Cloud Router, optionally with Cloud NAT.
 public struct CloudRouter: Hashable, Sendable {
+    /// The router's name.
     public var name: String
+    /// Its region.
     public var region: String
     /// Nil when NAT is off.
     public var nat: CloudNAT?
@@ -50,6 +74,7 @@ public struct CloudRouter: Hashable, Sendable {
 
 /// Cloud NAT on a router.
 public struct CloudNAT: Hashable, Sendable {
+    /// The NAT's name.
     public var name: String
     /// Static external addresses to reserve; empty means automatic allocation.
     public var addressNames: [String]
@@ -57,16 +82,27 @@ public struct CloudNAT: Hashable, Sendable {
 
 /// A firewall rule.
 public struct FirewallRule: Hashable, Sendable {
+    /// The rule's name.
     public var name: String
+    /// Its description.
     public var description: String?
+    /// `INGRESS` or `EGRESS`.
     public var direction: String
+    /// 0 (first) to 65535; nil for Compute Engine's default, 1000.
     public var priority: Int?
+    /// Source ranges (ingress) or destination ranges (egress).
     public var ranges: [String]
+    /// Network tags of the sources.
     public var sourceTags: [String]
+    /// Network tags of the instances the rule applies to; empty for all.
     public var targetTags: [String]
+    /// Service accounts of the sources.
     public var sourceServiceAccounts: [String]
+    /// Service accounts of the instances the rule applies to.
     public var targetServiceAccounts: [String]
+    /// What the rule allows.
     public var allow: [FirewallPermission]
+    /// What the rule denies.
     public var deny: [FirewallPermission]
     /// Logging metadata (`INCLUDE_ALL_METADATA`), nil when logging is off.
     public var logMetadata: String?
@@ -74,19 +110,29 @@ public struct FirewallRule: Hashable, Sendable {
 
 /// A protocol and its ports.
 public struct FirewallPermission: Hashable, Sendable {
+    /// `tcp`, `udp`, `icmp`, `all`, or a protocol number.
     public var protocolName: String
+    /// Ports and port ranges (`22`, `6817-6819`); empty for all.
     public var ports: [String]
 }
 
 /// Private services access: a reserved range and its connection.
 public struct PrivateServiceAccess: Hashable, Sendable {
+    /// The private-service-access module's origin.
     public var origin: Origin
+    /// Project of the reserved range.
     public var project: String
+    /// Name of the reserved global address range.
     public var addressName: String
+    /// The network the services are connected to.
     public var network: NetworkAttachment
+    /// The range's first address, when the blueprint chooses it.
     public var address: String?
+    /// The range's prefix length.
     public var prefixLength: Int
+    /// The service producer (`servicenetworking.googleapis.com`).
     public var service: String
+    /// The connection's deletion policy (`ABANDON` keeps it on destroy).
     public var deletionPolicy: String?
 }
 
@@ -108,10 +154,13 @@ public enum SubnetworkAttachment: Hashable, Sendable {
 
 /// A VPC network and subnetwork that exist already; hpcc only looks them up.
 public struct ImportedNetwork: Hashable, Sendable {
+    /// The pre-existing-vpc module's origin.
     public var origin: Origin
     /// Project that holds the network (a Shared VPC host project, possibly).
     public var project: String
+    /// The network's name.
     public var name: String
+    /// The subnetwork's name.
     public var subnetworkName: String
     /// Region of the subnetwork.
     public var region: String
