@@ -2,18 +2,27 @@
 /// pair hpcc creates for it. Values created by the same deployment (subnets, security groups,
 /// file systems, the database) are `TerraformText` until apply.
 public struct ParallelCluster: Hashable, Sendable {
+    /// The parallelcluster module's origin.
     public var origin: Origin
     /// The cluster name `pcluster create-cluster --cluster-name` takes.
     public var name: String
+    /// The AWS region (`Region`).
     public var region: String
+    /// The nodes' operating system (`Image`).
     public var image: PClusterImage
+    /// The head node (`HeadNode`).
     public var headNode: PClusterHeadNode
+    /// Slurm queues (`Scheduling.SlurmQueues`), in blueprint order.
     public var queues: [PClusterQueue]
+    /// Shared filesystems (`SharedStorage`).
     public var storage: [PClusterStorage]
+    /// Slurm settings (`Scheduling.SlurmSettings`).
     public var scheduling: PClusterScheduling
+    /// Slurm accounting (`SlurmSettings.Database`); nil for none.
     public var database: PClusterDatabase?
     /// CloudWatch log retention in days; nil turns CloudWatch logs off.
     public var logRetentionDays: Int?
+    /// CloudWatch detailed monitoring of the instances.
     public var detailedMonitoring: Bool
     /// The per-deployment ED25519 key pair hpcc creates through CloudFormation.
     public var keyPair: PClusterKeyPair
@@ -23,23 +32,31 @@ public struct ParallelCluster: Hashable, Sendable {
 public struct PClusterImage: Hashable, Sendable {
     /// `alinux2023`, `ubuntu2204`, ...
     public var os: String
+    /// A custom AMI for every node; nil for ParallelCluster's official one.
     public var customAMI: String?
 }
 
 /// The head node: Slurm controller, login and NFS server of the cluster.
 public struct PClusterHeadNode: Hashable, Sendable {
+    /// The head node's instance type.
     public var instanceType: String
+    /// Its subnet.
     public var subnet: TerraformText
+    /// Security groups besides the one ParallelCluster creates.
     public var additionalSecurityGroups: [TerraformText]
     /// CIDR admitted to SSH; nil keeps ParallelCluster's default.
     public var allowedSSH: String?
+    /// Size of its root volume.
     public var rootVolumeGiB: Int
 }
 
 /// Slurm settings of the cluster.
 public struct PClusterScheduling: Hashable, Sendable {
+    /// Minutes a dynamic node may idle before it is terminated (`ScaledownIdletime`).
     public var scaledownIdleMinutes: Int
+    /// What a cluster update does to running nodes (`QueueUpdateStrategy`).
     public var queueUpdateStrategy: String
+    /// Slurm schedules memory as a resource (`EnableMemoryBasedScheduling`).
     public var memoryBasedScheduling: Bool
     /// Route 53 managed DNS off, EC2 host names on: a private VPC without Route 53 endpoints.
     public var ec2Hostnames: Bool
@@ -47,39 +64,59 @@ public struct PClusterScheduling: Hashable, Sendable {
 
 /// A Slurm queue (partition) of compute resources.
 public struct PClusterQueue: Hashable, Sendable {
+    /// The queue's name (the Slurm partition).
     public var name: String
+    /// `ONDEMAND`, `SPOT` or `CAPACITY_BLOCK`.
     public var capacityType: String
+    /// How EC2 picks among several instance types (`lowest-price`, `capacity-optimized`, ...).
     public var allocationStrategy: String?
+    /// Subnets the nodes start in.
     public var subnets: [TerraformText]
+    /// Security groups besides ParallelCluster's.
     public var additionalSecurityGroups: [TerraformText]
+    /// Nodes are started in a cluster placement group.
     public var placementGroup: Bool
+    /// The queue's compute resources.
     public var computeResources: [PClusterComputeResource]
 }
 
 /// A set of identical compute nodes of a queue.
 public struct PClusterComputeResource: Hashable, Sendable {
+    /// The compute resource's name, part of its node names.
     public var name: String
     /// One instance type, or several of the same vCPU count (flexible instance types).
     public var instanceTypes: [String]
+    /// Nodes that are always up (static).
     public var minCount: Int
+    /// Nodes at most, static and dynamic.
     public var maxCount: Int
+    /// Elastic Fabric Adapter attached to every node.
     public var efa: Bool
+    /// One thread per core.
     public var disableSimultaneousMultithreading: Bool
 }
 
 /// A shared filesystem in the cluster config: one that exists when the cluster is created (by
 /// id), or one ParallelCluster creates with the cluster.
 public struct PClusterStorage: Hashable, Sendable {
+    /// The storage's name in the config.
     public var name: String
+    /// Where every node mounts it.
     public var mountDir: String
     /// The filesystem module it comes from.
     public var module: ModuleID
+    /// Existing (by id) or created by ParallelCluster, EFS or FSx for Lustre.
     public var kind: Kind
 
+    /// Where the filesystem comes from.
     public enum Kind: Hashable, Sendable {
+        /// An EFS file system that exists (or this deployment's Terraform creates), by id.
         case existingEFS(id: TerraformText)
+        /// An FSx for Lustre file system that exists (or this deployment's Terraform creates), by id.
         case existingFSx(id: TerraformText)
+        /// An EFS file system ParallelCluster creates with the cluster.
         case newEFS(NewEFS)
+        /// An FSx for Lustre file system ParallelCluster creates with the cluster.
         case newFSx(FSxLustreFileSystem)
     }
 
@@ -104,8 +141,11 @@ public struct PClusterStorage: Hashable, Sendable {
 public struct PClusterDatabase: Hashable, Sendable {
     /// `host:port`.
     public var uri: TerraformText
+    /// The database user slurmdbd connects as.
     public var userName: TerraformText
+    /// The Secrets Manager secret that holds the password.
     public var passwordSecretARN: TerraformText
+    /// The database's name; nil for ParallelCluster's default.
     public var databaseName: TerraformText?
 }
 
