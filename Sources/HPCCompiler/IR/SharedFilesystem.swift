@@ -1,5 +1,6 @@
 /// A filesystem shared by the cluster's nodes.
 public struct SharedFilesystem: Hashable, Sendable {
+    /// The filesystem module's origin.
     public var origin: Origin
     /// How clients mount it.
     public var mount: MountContract
@@ -26,14 +27,19 @@ public struct MountContract: Hashable, Sendable {
 
 /// Client filesystem types.
 public enum FilesystemType: String, Hashable, Sendable, CaseIterable {
+    /// NFS (Filestore, EFS, existing NFS servers).
     case nfs
+    /// Lustre (Managed Lustre, FSx for Lustre, existing Lustre).
     case lustre
+    /// A Cloud Storage bucket through Cloud Storage FUSE.
     case gcsfuse
 }
 
 /// What provides a shared filesystem.
 public enum FilesystemBacking: Hashable, Sendable {
+    /// A Filestore instance.
     case filestore(FilestoreInstance)
+    /// A Google Cloud Managed Lustre instance.
     case managedLustre(LustreInstance)
     /// Storage that exists already (pre-existing-network-storage): nothing to create, only mount.
     case imported
@@ -64,20 +70,33 @@ public enum FilesystemBacking: Hashable, Sendable {
 
 /// A Filestore instance.
 public struct FilestoreInstance: Hashable, Sendable {
+    /// Project that holds the instance.
     public var project: String
+    /// The instance's name.
     public var name: String
     /// Zone, or region for regional tiers.
     public var location: String
+    /// The service tier.
     public var tier: FilestoreTier
+    /// Capacity of the share.
     public var capacityGiB: Int
+    /// The file share's name: its export path.
     public var shareName: String
+    /// The network the instance is reached on.
     public var network: NetworkAttachment
+    /// `DIRECT_PEERING` or `PRIVATE_SERVICE_ACCESS`.
     public var connectMode: String
+    /// The range the instance takes its address from; nil lets Google choose.
     public var reservedIPRange: TerraformText?
+    /// `NFS_V3` or `NFS_V4_1`.
     public var nfsProtocol: String
+    /// The instance's description.
     public var description: String
+    /// `terraform destroy` fails while it is on.
     public var deletionProtection: Bool
+    /// Why it is on, shown by Google Cloud.
     public var deletionProtectionReason: String?
+    /// Who may mount the share, and how.
     public var exportOptions: [NFSExportOption]
     /// Private services access modules the instance waits for.
     public var waitsFor: [ModuleID]
@@ -85,22 +104,35 @@ public struct FilestoreInstance: Hashable, Sendable {
 
 /// An NFS export option of a Filestore share.
 public struct NFSExportOption: Hashable, Sendable {
+    /// `READ_ONLY` or `READ_WRITE`.
     public var accessMode: String?
+    /// Client ranges the option applies to.
     public var ipRanges: [String]
+    /// `NO_ROOT_SQUASH` or `ROOT_SQUASH`.
     public var squashMode: String?
 }
 
 /// A Managed Lustre instance.
 public struct LustreInstance: Hashable, Sendable {
+    /// Project that holds the instance.
     public var project: String
+    /// The instance's id.
     public var instanceID: String
+    /// Its zone.
     public var zone: String
+    /// The Lustre filesystem name (the mount's remote path).
     public var filesystem: String
+    /// Capacity in GiB.
     public var capacityGiB: Int
+    /// Throughput tier in MB/s per TiB.
     public var throughput: Int
+    /// The network the instance is reached on.
     public var network: NetworkAttachment
+    /// The instance's description.
     public var description: String
+    /// Reachable from GKE (LNet on port 6988).
     public var gkeSupport: Bool
+    /// A `gs://` bucket imported once after creation.
     public var importBucketURI: String?
     /// Private services access modules the instance waits for.
     public var waitsFor: [ModuleID]
@@ -108,20 +140,27 @@ public struct LustreInstance: Hashable, Sendable {
 
 /// A Cloud Storage bucket mounted with gcsfuse.
 public struct BucketInstance: Hashable, Sendable {
+    /// Project that holds the bucket.
     public var project: String
     /// The bucket name, after hpcc's prefixing; checked against the Cloud Storage naming rules.
     public var name: String
     /// Region (or multi-region) of the bucket.
     public var location: String
+    /// `STANDARD`, `NEARLINE`, `COLDLINE`, `ARCHIVE`, ...
     public var storageClass: String
+    /// `terraform destroy` deletes the bucket's objects too.
     public var forceDestroy: Bool
+    /// Folders are real objects (hierarchical namespace).
     public var hierarchicalNamespace: Bool
+    /// Uniform bucket-level access (no object ACLs).
     public var uniformAccess: Bool
     /// `inherited`, `enforced`, or nil for Google's default.
     public var publicAccessPrevention: String?
+    /// Object versioning.
     public var versioning: Bool
     /// Seconds deleted objects stay restorable; nil for Google's default.
     public var softDeleteSeconds: Int?
+    /// Object lifecycle rules.
     public var lifecycleRules: [BucketLifecycleRule]
 }
 
