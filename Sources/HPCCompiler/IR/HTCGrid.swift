@@ -1,38 +1,53 @@
 /// An HTC-Grid task grid on AWS: task queues per priority, the state table, the payload store,
 /// the Lambda control plane and the EKS cluster the agents run on.
 public struct HTCGrid: Hashable, Sendable {
+    /// The htc-grid module's origin.
     public var origin: Origin
+    /// The AWS region.
     public var region: String
     /// HTC-Grid's `project_name`: the suffix of every resource name.
     public var projectName: String
+    /// The VPC the grid runs in.
     public var vpc: TerraformText
     /// Private subnets of the EKS cluster, the functions and Redis (two availability zones or more).
     public var subnets: [TerraformText]
     /// The group functions and worker nodes join, which Redis admits.
     public var securityGroup: TerraformText
+    /// Where task payloads live.
     public var storage: HTCPayloadStorage
     /// Task queues, priority 0 first.
     public var priorities: Int
     /// Deliveries before a task message moves to its dead-letter queue.
     public var maxReceiveCount: Int
+    /// The DynamoDB state table's capacity.
     public var stateTable: HTCStateTable
+    /// The agent pods and their autoscaling bounds.
     public var agents: HTCAgents
+    /// EKS managed node groups the agents run on.
     public var workerGroups: [HTCWorkerGroup]
+    /// Kubernetes version of the EKS cluster.
     public var kubernetesVersion: String
+    /// Root volume of each worker node (encrypted gp3).
     public var nodeVolumeGiB: Int
+    /// IAM roles given access to the EKS cluster.
     public var clusterAccess: [HTCClusterAccess]
+    /// The control-plane functions' packages and limits.
     public var controlPlane: HTCControlPlane
+    /// The Redis payload store, used when `storage` includes Redis.
     public var redis: HTCRedis
     /// S3 keeps earlier versions of payload objects.
     public var payloadVersioning: Bool
     /// `PRIVATE` or `REGIONAL`.
     public var apiEndpointType: String
+    /// Days CloudWatch Logs keeps the functions' and the EKS control plane's logs.
     public var logRetentionDays: Int
+    /// Days before a deleted KMS key of the grid is gone.
     public var kmsDeletionWindowDays: Int
+    /// What the throughput plan starts from.
     public var planning: HTCPlanning
-    /// Prefix lengths of the VPC's private and public subnets, for HTC-Grid's
-    /// `vpc_cidr_block_private` and `vpc_cidr_block_public`.
+    /// Prefix length of the VPC's private subnets, for HTC-Grid's `vpc_cidr_block_private`.
     public var privateSubnetPrefix: Int
+    /// Prefix length of the VPC's public subnets, for HTC-Grid's `vpc_cidr_block_public`.
     public var publicSubnetPrefix: Int
     /// Names of the grid's resources.
     public var names: HTCGridNames
@@ -40,17 +55,24 @@ public struct HTCGrid: Hashable, Sendable {
 
 /// Where task payloads live (HTC-Grid's `grid_storage_service`).
 public enum HTCPayloadStorage: String, Hashable, Sendable {
+    /// An S3 bucket.
     case s3 = "S3"
+    /// ElastiCache Redis.
     case redis = "REDIS"
+    /// Small payloads in Redis, large ones in S3.
     case s3AndRedis = "S3+REDIS"
 
+    /// Whether an S3 bucket is needed.
     public var usesS3: Bool { self != .redis }
+    /// Whether Redis is needed.
     public var usesRedis: Bool { self != .s3 }
 }
 
 /// The DynamoDB state table: provisioned capacity for the table and each of its two indexes.
 public struct HTCStateTable: Hashable, Sendable {
+    /// Read capacity units.
     public var readCapacity: Int
+    /// Write capacity units.
     public var writeCapacity: Int
     /// DynamoDB refuses to delete the table until this is turned off.
     public var deletionProtection: Bool
@@ -58,52 +80,73 @@ public struct HTCStateTable: Hashable, Sendable {
 
 /// The agent pods and their autoscaling bounds.
 public struct HTCAgents: Hashable, Sendable {
+    /// Agents at least.
     public var minimum: Int
+    /// Agents at most.
     public var maximum: Int
-    /// Millicores requested and allowed.
+    /// Millicores each agent requests.
     public var cpuRequestMilli: Int
+    /// Millicores each agent may use.
     public var cpuLimitMilli: Int
-    /// MiB requested and allowed.
+    /// MiB each agent requests.
     public var memoryRequestMiB: Int
+    /// MiB each agent may use.
     public var memoryLimitMiB: Int
     /// S3 URI of the workload zip.
     public var workloadLocation: String
+    /// The workload's runtime (`provided` for a custom one).
     public var runtime: String
+    /// The handler's file in the workload zip.
     public var handlerFile: String
+    /// The handler's function name.
     public var handlerFunction: String
 }
 
 /// An EKS managed node group the agents run on.
 public struct HTCWorkerGroup: Hashable, Sendable {
+    /// The node group's name.
     public var name: String
+    /// EC2 instance types of its nodes.
     public var instanceTypes: [String]
     /// `SPOT` or `ON_DEMAND`.
     public var capacityType: String
+    /// Nodes at least.
     public var minSize: Int
+    /// Nodes at most.
     public var maxSize: Int
+    /// Nodes at the start.
     public var desiredSize: Int
 }
 
 /// An IAM role given access to the EKS cluster (HTC-Grid's `input_role`, an aws-auth entry there).
 public struct HTCClusterAccess: Hashable, Sendable {
+    /// The IAM role.
     public var roleARN: String
+    /// The Kubernetes user the role maps to.
     public var userName: String
+    /// The Kubernetes groups it joins.
     public var groups: [String]
 }
 
 /// Where HTC-Grid's control-plane packages are and how the functions run.
 public struct HTCControlPlane: Hashable, Sendable {
+    /// The S3 bucket holding HTC-Grid's function packages.
     public var codeBucket: String
     /// Key prefix, empty or ending in `/`.
     public var codePrefix: String
+    /// The functions' runtime (`python3.11`).
     public var runtime: String
+    /// Memory of each function.
     public var memoryMB: Int
+    /// Seconds an API function may run.
     public var timeoutSeconds: Int
 }
 
 /// The ElastiCache Redis payload store (when `storage` uses Redis).
 public struct HTCRedis: Hashable, Sendable {
+    /// The ElastiCache node type.
     public var nodeType: String
+    /// The Redis engine version.
     public var engineVersion: String
     /// A primary and replicas; two or more fail over automatically across zones.
     public var nodes: Int
@@ -111,17 +154,25 @@ public struct HTCRedis: Hashable, Sendable {
 
 /// The figures a throughput plan starts from.
 public struct HTCPlanning: Hashable, Sendable {
+    /// Seconds one task takes on one agent.
     public var taskSeconds: Double
+    /// The throughput the grid should sustain; nil for none.
     public var targetTasksPerSecond: Double?
 }
 
 /// The control-plane functions, in HTC-Grid's names and order.
 public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
+    /// Puts tasks on the queues (REST API).
     case submitTask = "submit_task"
+    /// Reports the state of tasks (REST API).
     case getResults = "get_results"
+    /// Cancels tasks (REST API).
     case cancelTasks = "cancel_tasks"
+    /// Puts back tasks whose agent stopped reporting.
     case ttlChecker = "ttl_checker"
+    /// Publishes the queue depth the agents scale by.
     case scalingMetrics = "scaling_metrics"
+    /// Drains nodes EKS is about to remove.
     case nodeDrainer = "node_drainer"
 
     /// Functions EventBridge runs every minute (the rest answer the REST API).
@@ -151,21 +202,34 @@ public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
 
 /// Names of a grid's AWS resources: HTC-Grid's, each suffixed with the project name.
 public struct HTCGridNames: Hashable, Sendable {
+    /// The project name every name ends with.
     public var project: String
     /// Globally unique: a stable digest of deployment, module and region keeps two deployments apart.
     public var payloadBucket: String
 
+    /// The SQS queue of a priority.
     public func taskQueue(_ priority: Int) -> String { "htc-task-queue-\(project)__\(priority)" }
+    /// Its dead-letter queue.
     public func deadLetterQueue(_ priority: Int) -> String { "htc-task-queue-dlq-\(project)__\(priority)" }
+    /// The DynamoDB state table.
     public var stateTable: String { "htc-tasks-state-table-\(project)" }
+    /// The EKS cluster.
     public var cluster: String { "htc-\(project)" }
+    /// The ElastiCache replication group.
     public var redis: String { "htc-\(project)" }
+    /// The API Gateway REST API.
     public var api: String { "htc-\(project)" }
+    /// The KMS key's alias.
     public var kmsAlias: String { "alias/htc-\(project)" }
+    /// A control-plane function.
     public func function(_ function: HTCFunction) -> String { "\(function.rawValue)-\(project)" }
+    /// An IAM role.
     public func role(_ name: String) -> String { "htc-\(name)-\(project)" }
+    /// The EventBridge rule that runs a scheduled function.
     public func schedule(_ function: HTCFunction) -> String { "htc-\(function.rawValue)-\(project)" }
+    /// A function's CloudWatch log group.
     public func logGroup(_ function: HTCFunction) -> String { "/aws/lambda/\(self.function(function))" }
+    /// The EKS control plane's CloudWatch log group.
     public var clusterLogGroup: String { "/aws/eks/\(cluster)/cluster" }
 }
 
