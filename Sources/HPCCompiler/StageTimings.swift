@@ -1,6 +1,7 @@
 /// How long each stage of one compilation took, in the order they ran. The benchmark prints
 /// them; nothing hpcc writes depends on them.
 public struct StageTimings: Sendable {
+    /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
         /// Text to YAML tree (Yams' compose, positions, limits).
         case parse
@@ -18,6 +19,7 @@ public struct StageTimings: Sendable {
         case write
     }
 
+    /// Each stage's time in seconds, in the order they ran (a stage run twice appears twice).
     public private(set) var seconds: [(stage: Stage, seconds: Double)] = []
 
     public init() {}
@@ -30,6 +32,7 @@ public struct StageTimings: Sendable {
         return try body()
     }
 
+    /// Adds a time measured elsewhere (the writer's, by its caller).
     public mutating func record(_ stage: Stage, seconds: Double) {
         self.seconds.append((stage, seconds))
     }

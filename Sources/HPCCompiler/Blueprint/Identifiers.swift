@@ -4,8 +4,11 @@ public struct ModuleID: Hashable, Comparable, Sendable, CustomStringConvertible,
     public var rawValue: String
     /// Wraps a raw id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// From a string literal.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// The id as written.
     public var description: String { rawValue }
+    /// Ids sort by their text.
     public static func < (lhs: ModuleID, rhs: ModuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -15,8 +18,11 @@ public struct GroupName: Hashable, Comparable, Sendable, CustomStringConvertible
     public var rawValue: String
     /// Wraps a raw name.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// From a string literal.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// The name as written.
     public var description: String { rawValue }
+    /// Names sort by their text.
     public static func < (lhs: GroupName, rhs: GroupName) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

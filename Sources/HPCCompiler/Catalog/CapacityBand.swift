@@ -1,12 +1,16 @@
 /// A range of capacities a storage service offers, in fixed steps (`1024-9984 GiB in steps of 256`).
 public struct CapacityBand: Hashable, Sendable {
+    /// The smallest capacity.
     public var min: Int
+    /// The largest capacity (`unbounded` for no limit hpcc knows).
     public var max: Int
+    /// Capacities go up in steps of this much from `min`.
     public var step: Int
 
     /// The `max` of a band with no upper limit hpcc knows (the account's quota decides).
     public static let unbounded = Int.max
 
+    /// A band from `min` to `max` in steps of `step`.
     public init(_ min: Int, _ max: Int, step: Int) {
         self.min = min
         self.max = max

@@ -6,8 +6,10 @@ import Foundation
 /// ParallelCluster its queues; existing clusters' node groups; filesystems with their capacity;
 /// workbenches; and each HTC grid's throughput plan.
 public struct DeploymentSummary: Sendable {
+    /// The deployment summarized.
     public let deployment: Deployment
 
+    /// The summary of `deployment`.
     public init(_ deployment: Deployment) {
         self.deployment = deployment
     }

@@ -15,10 +15,12 @@ public struct HTCThroughputPlan: Sendable {
     /// State-table writes every task makes besides heartbeats.
     public static let writesPerTaskBase = 3
 
+    /// The grid planned.
     public let grid: HTCGrid
     /// Agents each worker group holds at max_size (nil when an instance type is unknown).
     public let agentsPerGroup: [(group: HTCWorkerGroup, perNode: Int, atMaxSize: Int)]
 
+    /// The plan of `grid`.
     public init(_ grid: HTCGrid) {
         self.grid = grid
         agentsPerGroup = grid.workerGroups.map { group in
@@ -31,12 +33,15 @@ public struct HTCThroughputPlan: Sendable {
     public var agentSlots: Int { agentsPerGroup.reduce(0) { $0 + $1.atMaxSize } }
     /// Agents that can run at once.
     public var runnableAgents: Int { min(grid.agents.maximum, agentSlots) }
+    /// State-table writes one task costs: its state changes and a heartbeat per period it runs.
     public var writesPerTask: Int { Self.writesPerTaskBase + Int(grid.planning.taskSeconds / Self.heartbeatSeconds) }
     /// Tasks per second the agents sustain.
     public var agentBound: Double { Double(runnableAgents) / grid.planning.taskSeconds }
     /// Tasks per second the state table's write capacity sustains.
     public var stateTableBound: Double { Double(grid.stateTable.writeCapacity) / Double(writesPerTask) }
+    /// Tasks per second the grid sustains: the lower of the agents' and the state table's bound.
     public var sustained: Double { min(agentBound, stateTableBound) }
+    /// Whether the state table, not the agents, limits throughput.
     public var boundByStateTable: Bool { stateTableBound < agentBound }
 
     /// Agents `type` holds with the EKS reserve taken off.

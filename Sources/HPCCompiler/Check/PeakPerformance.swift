@@ -4,10 +4,15 @@
 public struct PeakPerformance: Sendable {
     /// Identical nodes, and how many.
     public struct Group: Sendable {
+        /// The node group's name.
         public var name: String
+        /// How many nodes.
         public var nodes: Int
+        /// Cores per node.
         public var cores: Int
+        /// Double-precision FLOPs per cycle per core; nil when unknown.
         public var flopsPerCycle: Int?
+        /// Base clock; nil when unknown.
         public var frequencyHz: Double?
 
         init(name: String, nodes: Int, hardware: some NodeHardware) {
@@ -25,14 +30,18 @@ public struct PeakPerformance: Sendable {
         }
     }
 
+    /// The cluster's name.
     public let cluster: String
+    /// Its node groups.
     public let groups: [Group]
 
+    /// The peak of an existing cluster, from its node groups' hardware.
     public init(_ cluster: OnPremCluster) {
         self.cluster = cluster.name
         groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.hosts.count, hardware: $0) }
     }
 
+    /// The peak of a cluster HPCStats describes.
     public init(_ cluster: HPCStatsCluster) {
         self.cluster = cluster.name
         groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.nodeCount, hardware: $0) }

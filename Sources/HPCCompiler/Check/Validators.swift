@@ -5,6 +5,7 @@ public struct Validators: Sendable {
     /// Creates the stage.
     public init() {}
 
+    /// Runs the blueprint's validators over `resolved`, reporting into `diagnostics`.
     public func check(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) {
         let blueprint = resolved.blueprint
         let level = blueprint.validationLevel

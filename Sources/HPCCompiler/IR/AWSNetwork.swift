@@ -1,9 +1,12 @@
 /// An AWS VPC hpcc creates: private subnets per availability zone, endpoints, security groups.
 public struct AWSNetwork: Hashable, Sendable {
+    /// The aws-vpc module's origin.
     public var origin: Origin
     /// The `Name` tag.
     public var name: String
+    /// The AWS region.
     public var region: String
+    /// The VPC's IPv4 range.
     public var cidr: String
     /// One per availability zone, in the blueprint's order.
     public var privateSubnets: [AWSSubnet]
@@ -13,6 +16,7 @@ public struct AWSNetwork: Hashable, Sendable {
     public var gatewayEndpoints: [String]
     /// Services reached through interface endpoints with private DNS.
     public var interfaceEndpoints: [String]
+    /// A peering connection to an existing VPC; nil for none.
     public var peering: AWSPeering?
 
     /// `com.amazonaws.<region>.<service>`.
@@ -21,13 +25,18 @@ public struct AWSNetwork: Hashable, Sendable {
 
 /// A subnet of an AWS VPC.
 public struct AWSSubnet: Hashable, Sendable {
+    /// The subnet's availability zone.
     public var availabilityZone: String
+    /// Its IPv4 range.
     public var cidr: String
 }
 
 /// A peering connection to an existing VPC, routed from the private route table.
 public struct AWSPeering: Hashable, Sendable {
+    /// The existing VPC's id.
     public var peerVPCID: String
+    /// Its IPv4 range, routed through the peering.
     public var peerCIDR: String
+    /// The peering is accepted at once (both VPCs in the same account and region).
     public var autoAccept: Bool
 }

@@ -1,10 +1,13 @@
 /// The database slurmdbd keeps Slurm accounting in: an RDS for MariaDB instance whose master
 /// password RDS creates and keeps in Secrets Manager, so hpcc never sees it.
 public struct AccountingDatabase: Hashable, Sendable {
+    /// The slurm-accounting module's origin.
     public var origin: Origin
     /// The RDS instance identifier and `Name` tag (`<deployment>-<module>`, RDS's naming rules).
     public var identifier: String
+    /// The AWS region.
     public var region: String
+    /// The VPC of the instance.
     public var vpc: TerraformText
     /// The subnet group's subnets, in at least two availability zones.
     public var subnets: [TerraformText]
@@ -14,11 +17,17 @@ public struct AccountingDatabase: Hashable, Sendable {
     public var databaseName: String
     /// The master user slurmdbd connects as (`StorageUser`).
     public var userName: String
+    /// The RDS instance class (`db.t4g.medium`).
     public var instanceClass: String
+    /// The MariaDB version.
     public var engineVersion: String
+    /// Storage in GiB.
     public var allocatedStorageGiB: Int
+    /// A standby in a second availability zone.
     public var multiAZ: Bool
+    /// Days RDS keeps automated backups.
     public var backupRetentionDays: Int
+    /// RDS refuses to delete the instance while it is on.
     public var deletionProtection: Bool
     /// A customer-managed key; nil for the AWS-managed one.
     public var kmsKeyID: String?

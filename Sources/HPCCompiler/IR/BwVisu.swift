@@ -2,22 +2,29 @@
 /// nodes, and gateway nodes forward ports from a block of the keyhole range to the compute nodes
 /// of the visualization partition.
 public struct BwVisu: Hashable, Sendable {
+    /// The bwvisu module's origin.
     public var origin: Origin
     /// The module id: the folder of `config.json`.
     public var id: String
     /// The cluster's `ClusterName`, and the partition visualization jobs run in.
     public var clusterName: String
+    /// The partition visualization jobs run in.
     public var partition: String
     /// The partition's hosts (where forwarded ports end).
     public var computeHosts: [String]
     /// `bwvisu-home-prefix`: users' homes (and job logs) are `<prefix>/<user>`.
     public var homePrefix: String
+    /// The gateway nodes.
     public var gateways: [BwVisuGateway]
+    /// Nodes the runner submits jobs from, over SSH.
     public var commandNodes: [BwVisuEndpoint]
+    /// The keyhole daemons the runner registers forwarded ports with.
     public var keyholedServers: [BwVisuEndpoint]
+    /// The etcd servers the runner keeps its state in.
     public var etcdServers: [BwVisuEndpoint]
     /// The range the runner allocates forwarded ports from; every gateway forwards its own block of it.
     public var portRange: PortRange
+    /// Ports one job may have forwarded, at most.
     public var maxForwardersPerJob: Int
     /// Appended to a compute node's host name to forward over another interface (`-ib0`).
     public var forwardingHostnameSuffix: String
@@ -29,10 +36,13 @@ public struct BwVisu: Hashable, Sendable {
 public struct BwVisuGateway: Hashable, Sendable {
     /// The inventory host name.
     public var host: String
+    /// The address the runner reaches it at.
     public var internalAddress: String
+    /// The address users reach it at.
     public var externalAddress: String
     /// The SSH login the runner uses.
     public var user: String
+    /// Its SSH port.
     public var sshPort: Int
     /// The block of the keyhole range this gateway forwards.
     public var ports: PortRange
@@ -42,28 +52,36 @@ public struct BwVisuGateway: Hashable, Sendable {
 public struct BwVisuEndpoint: Hashable, Sendable {
     /// The inventory host name; nil for servers named only by address.
     public var host: String?
+    /// Its address.
     public var address: String
     /// The SSH login (command nodes only).
     public var user: String?
+    /// Its port.
     public var port: Int
 }
 
 /// An inclusive range of TCP ports.
 public struct PortRange: Hashable, Sendable {
+    /// The first port.
     public var lower: Int
+    /// The last port.
     public var upper: Int
 
+    /// The ports from `lower` to `upper`, both included.
     public init(_ lower: Int, _ upper: Int) {
         self.lower = lower
         self.upper = upper
     }
 
+    /// How many ports.
     public var count: Int { upper - lower + 1 }
 
+    /// Whether the two ranges share a port.
     public func overlaps(_ other: PortRange) -> Bool {
         lower <= other.upper && other.lower <= upper
     }
 
+    /// Whether `port` is in the range.
     public func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
 
     /// `50000:54999`, as iptables' `--dport` takes a range.

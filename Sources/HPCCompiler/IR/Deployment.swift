@@ -31,7 +31,9 @@ public struct Deployment: Hashable, Sendable {
     public var accountingDatabases: [AccountingDatabase] = []
     /// AWS ParallelCluster clusters.
     public var parallelClusters: [ParallelCluster] = []
+    /// HTC grids on AWS.
     public var htcGrids: [HTCGrid] = []
+    /// Existing Slurm clusters hpcc writes configuration for.
     public var onPremClusters: [OnPremCluster] = []
     /// bwVisu installations on existing clusters.
     public var bwVisus: [BwVisu] = []
@@ -73,7 +75,9 @@ public struct TerraformGroup: Hashable, Sendable {
     public var providers: [ResolvedProvider]
     /// Project, region and zone for the default provider configuration.
     public var project: String?
+    /// The default provider's region.
     public var region: String?
+    /// The default provider's zone (GCP).
     public var zone: String?
     /// The cloud of its modules: AWS when every module that names a cloud is an AWS one, GCP otherwise.
     public var cloud: Cloud = .gcp

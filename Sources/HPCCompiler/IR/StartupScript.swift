@@ -1,6 +1,7 @@
 /// A startup script assembled from runners; emitted as its own file and run on instances after
 /// hpcc's node setup.
 public struct StartupScript: Hashable, Sendable {
+    /// The startup-script module's origin.
     public var origin: Origin
     /// In the order they run.
     public var runners: [StartupRunner]
@@ -23,9 +24,11 @@ public struct StartupRunner: Hashable, Sendable {
         case data
     }
 
+    /// What the runner does with its content.
     public var kind: Kind
     /// An absolute path, or a file name inside the script's scratch folder.
     public var destination: String
+    /// The content: inline in the blueprint, or read from the file the runner names.
     public var content: String
     /// Arguments, one word each.
     public var arguments: [String]

@@ -6,6 +6,7 @@ import Foundation
 public struct DeploymentWriter: Sendable {
     /// Why a folder is not written.
     public struct Refusal: Error, CustomStringConvertible {
+        /// Why the folder is not written.
         public let description: String
     }
 

@@ -19,7 +19,9 @@ public indirect enum YAML: Equatable, Sendable {
 
 /// One key of a YAML mapping.
 public struct YAMLPair: Equatable, Sendable {
+    /// The key.
     public var key: String
+    /// Its value.
     public var value: YAML
 }
 

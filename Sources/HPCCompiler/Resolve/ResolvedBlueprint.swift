@@ -28,6 +28,7 @@ public struct ResolvedBlueprint: Sendable {
     /// The inputs of each declared validator, in `blueprint.validators` order.
     public var validatorInputs: [[String: ResolvedSetting]]
 
+    /// A resolved blueprint from its parts (Resolve makes it; a tool may build one itself).
     public init(blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
                 dependents: [ModuleID: Set<ModuleID>], usedVariables: Set<String>, idleUses: [(module: ModuleID, use: Located<ModuleID>)],
                 backends: [GroupName: ResolvedBackend], providers: [GroupName: [ResolvedProvider]], validatorInputs: [[String: ResolvedSetting]]) {

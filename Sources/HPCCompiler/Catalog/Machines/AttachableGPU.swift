@@ -1,6 +1,7 @@
 /// The GPU models Compute Engine attaches to N1 machine types, with the counts it allows and the
 /// most vCPUs an instance may have at each count.
 public struct AttachableGPU: Sendable {
+    /// The accelerator type (`nvidia-tesla-t4`).
     public var type: String
     /// Allowed GPU count → largest vCPU count with that many GPUs.
     public var maxVCPUs: [Int: Int]

@@ -10,6 +10,7 @@ public struct CPUPlatform: Hashable, Sendable {
     public var model: String
     /// Base clock in Hz.
     public var frequencyHz: Double
+    /// Double-precision FLOPs per cycle per core.
     public var flopsPerCycle: Int
 }
 

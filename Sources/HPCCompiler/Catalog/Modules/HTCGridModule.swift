@@ -107,9 +107,13 @@ enum HTCGridSettings {
 
 /// The limits of the AWS services an HTC grid is made of, as hpcc checks them.
 public enum HTCGridLimits {
+    /// HTC-Grid's `grid_storage_service` values.
     public static let storageServices = ["S3", "REDIS", "S3+REDIS"]
+    /// EKS node group capacity types.
     public static let capacityTypes = ["ON_DEMAND", "SPOT"]
+    /// Memory a Lambda function may have.
     public static let lambdaMemoryMB = 128...10240
+    /// Seconds a Lambda function may run.
     public static let lambdaTimeoutSeconds = 1...900
     /// The Kubernetes group that `input_role` maps to the cluster-admin access policy.
     public static let adminGroup = "system:masters"

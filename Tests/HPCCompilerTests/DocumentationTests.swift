@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The library's public API is documented: every `public` declaration in Sources/HPCCompiler has
+/// a `///` comment (attributes may sit between them), so the library reads in an editor's quick
+/// help and in docs/library.md's terms.
+@Suite("Library documentation")
+struct DocumentationTests {
+    @Test func everyPublicDeclarationHasADocComment() throws {
+        let sources = Repository.root.appendingPathComponent("Sources/HPCCompiler")
+        var undocumented: [String] = []
+        var declarations = 0
+        for path in Repository.files(under: sources) where path.hasSuffix(".swift") {
+            let lines = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8).components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("public ") || text.hasPrefix("open "), text != "public init() {}" else { continue }
+                declarations += 1
+                var previous = index - 1
+                while previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces).hasPrefix("@") { previous -= 1 }
+                let comment = previous >= 0 ? lines[previous].trimmingCharacters(in: .whitespaces) : ""
+                if !comment.hasPrefix("///") { undocumented.append("\(path):\(index + 1): \(text.prefix(80))") }
+            }
+        }
+        #expect(declarations > 1000)
+        #expect(undocumented.isEmpty, "public declarations without ///:\n\(undocumented.joined(separator: "\n"))")
+    }
+}
