@@ -44,8 +44,8 @@ def timed(command):
     return wall, usage.ru_maxrss / 1024, process.returncode, output
 
 
-def summary(values, unit=""):
-    return f"{statistics.median(values):.3f}{unit} ({min(values):.3f}-{max(values):.3f})"
+def summary(values):
+    return f"{statistics.median(values):.3f} ({min(values):.3f}-{max(values):.3f})"
 
 
 def main():

@@ -3,7 +3,7 @@
 public struct StageTimings: Sendable {
     /// A stage of the pipeline.
     public enum Stage: String, Sendable, CaseIterable {
-        /// Text to YAML tree (Yams' compose, positions, limits).
+        /// Text to YAML tree (libyaml's events, positions, limits).
         case parse
         /// YAML tree to the blueprint's syntax.
         case decode

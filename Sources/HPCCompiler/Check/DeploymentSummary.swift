@@ -42,13 +42,13 @@ public struct DeploymentSummary: Sendable {
                 table.rows.append([
                     partition.name + (partition.isDefault ? "*" : ""), nodeset.name, machine.name, String(nodeset.staticCount), String(nodeset.count),
                     String(machine.vCPUs), machine.gpu.map { "\($0.count) \($0.type)" } ?? "-", Self.memory(machine.memoryMiB),
-                    String(machine.vCPUs * nodeset.count), peak(nodeset).map { PeakPerformance.flops($0 * Double(nodeset.count)) } ?? "-",
+                    String(machine.vCPUs * nodeset.count), peak(nodeset).map(PeakPerformance.flops) ?? "-",
                 ])
             }
         }
         let all = cluster.nodesets
         // Nodesets whose CPU platform hpcc cannot tell count as nothing, and the total says "≥".
-        let known = all.compactMap { nodeset in peak(nodeset).map { $0 * Double(nodeset.count) } }
+        let known = all.compactMap(peak)
         let totalPeak = known.isEmpty ? "-" : (known.count < all.count ? "≥ " : "") + PeakPerformance.flops(known.reduce(0, +))
         table.rows.append([
             "total", "\(all.count) nodesets", "", String(all.reduce(0) { $0 + $1.staticCount }), String(all.reduce(0) { $0 + $1.count }), "",
@@ -60,11 +60,9 @@ public struct DeploymentSummary: Sendable {
             + (logins.isEmpty ? "" : "; login \(logins)") + "\n" + table.render()
     }
 
-    /// FLOP/s of one node: cores × FLOPs per cycle × base clock, when hpcc knows the CPU platform.
+    /// FLOP/s of all `nodeset.count` nodes, when hpcc knows the CPU platform.
     private func peak(_ nodeset: Nodeset) -> Double? {
-        guard let platform = nodeset.instance.machine.cpuPlatform(minimum: nodeset.instance.minCPUPlatform) else { return nil }
-        let cores = nodeset.shape.boards * nodeset.shape.socketsPerBoard * nodeset.shape.coresPerSocket
-        return Double(cores * platform.flopsPerCycle) * platform.frequencyHz
+        PeakPerformance.Group(name: nodeset.name, nodes: nodeset.count, hardware: nodeset).perNode.map { $0 * Double(nodeset.count) }
     }
 
     private func parallelCluster(_ cluster: ParallelCluster) -> String {

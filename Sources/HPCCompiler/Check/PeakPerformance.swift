@@ -76,3 +76,14 @@ public struct PeakPerformance: Sendable {
         value >= 1e9 ? "\(ValueText.number(value / 1e9))GHz" : "\(ValueText.number(value / 1e6))MHz"
     }
 }
+
+/// A cloud nodeset's hardware, from its Slurm shape and its machine's CPU platform (when hpcc can
+/// tell which one the nodes run on).
+extension Nodeset: NodeHardware {
+    /// Cores per node.
+    public var cores: Int { shape.boards * shape.socketsPerBoard * shape.coresPerSocket }
+    /// The platform's base clock; nil when the family runs on several and `min_cpu_platform` does not pick one.
+    public var frequencyHz: Double? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.frequencyHz }
+    /// The platform's double-precision FLOPs per cycle per core; nil as for `frequencyHz`.
+    public var flopsPerCycle: Int? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.flopsPerCycle }
+}

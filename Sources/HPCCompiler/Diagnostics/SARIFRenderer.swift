@@ -10,9 +10,7 @@ public enum DiagnosticSARIFRenderer {
 
     /// The log as a JSON value.
     public static func document(_ diagnostics: [Diagnostic], toolVersion: String) -> JSON {
-        var codes: [DiagnosticCode] = []
-        for diagnostic in diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
-        codes.sort { $0.rawValue < $1.rawValue }
+        let codes = Set(diagnostics.map(\.code)).sorted { $0.rawValue < $1.rawValue }
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver: JSON = .object([
             "name": "hpcc",
@@ -38,7 +36,7 @@ public enum DiagnosticSARIFRenderer {
             "shortDescription": .object(["text": .string(code.summary)]),
             "fullDescription": .object(["text": .string(explanation.text)]),
             "help": .object(["text": .string(code.manual)]),
-            "defaultConfiguration": .object(["level": .string(level(code.defaultSeverity))]),
+            "defaultConfiguration": .object(["level": .string(code.defaultSeverity.rawValue)]),   // error, warning, note: SARIF's words too
         ])
     }
 
@@ -48,7 +46,7 @@ public enum DiagnosticSARIFRenderer {
         var members: [String: JSON] = [
             "ruleId": .string(diagnostic.code.rawValue),
             "ruleIndex": .int(ruleIndex),
-            "level": .string(level(diagnostic.severity)),
+            "level": .string(diagnostic.severity.rawValue),
             "message": .object(["text": .string(message)]),
         ]
         if let location = diagnostic.location {
@@ -70,11 +68,6 @@ public enum DiagnosticSARIFRenderer {
             "artifactLocation": .object(["uri": .string(uri(location.file))]),
             "region": .object(region),
         ])
-    }
-
-    /// SARIF levels: `note` is SARIF's word too.
-    private static func level(_ severity: Severity) -> String {
-        severity.rawValue
     }
 
     /// A file name as a URI reference: a relative or absolute path, with every byte outside

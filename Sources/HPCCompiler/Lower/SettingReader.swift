@@ -13,8 +13,10 @@ struct SettingReader {
 
     /// Written by the user to something other than what hpcc would take anyway: neither the
     /// schema's default, nor exactly what `use` wires (`$(module.NAME)`, or a list of them, of a
-    /// used module's output of the setting's own name). The expanded blueprint spells defaults
-    /// and wiring out, and compiling it must not turn them into choices.
+    /// used module's output of the setting's own name). Rules that find fault with a setting
+    /// because the user set it ask this, not `isExplicit`: the expanded blueprint spells defaults
+    /// and wiring out, and compiling it must not turn them into choices. `isExplicit` stays right
+    /// for where a finding points.
     func isChosen(_ name: String) -> Bool {
         guard isExplicit(name) else { return false }
         if let defaultValue = schema.setting(name)?.defaultValue, value(name) == defaultValue { return false }

@@ -4,8 +4,6 @@ struct ModuleIndex {
     let schemas: [ModuleID: ModuleSchema]
     /// Ids in declaration order.
     let ids: [ModuleID]
-    /// Each used source's settings by name, made once per source rather than searched per module.
-    let settingsBySource: [String: [String: SettingSpec]]
 
     /// Indexes `modules`; a repeated id is reported and the first declaration wins.
     init(_ modules: [ModuleDeclaration], catalog: ModuleCatalog, diagnostics: inout Diagnostics) {
@@ -29,11 +27,6 @@ struct ModuleIndex {
         self.declarations = declarations
         self.schemas = schemas
         self.ids = ids
-        var settingsBySource: [String: [String: SettingSpec]] = [:]
-        for schema in schemas.values where settingsBySource[schema.source] == nil {
-            settingsBySource[schema.source] = Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        self.settingsBySource = settingsBySource
     }
 
     private static func reportUnknownSource(_ source: Located<String>, catalog: ModuleCatalog, diagnostics: inout Diagnostics) {

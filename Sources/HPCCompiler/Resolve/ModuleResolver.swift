@@ -4,8 +4,8 @@ struct ModuleResolver {
     let declaration: ModuleDeclaration
     let schema: ModuleSchema
     let index: ModuleIndex
-    /// The schema's settings by name (the first of a name, as `ModuleSchema.setting(_:)` finds).
-    private let specs: [String: SettingSpec]
+    /// What every module of this source shares: its settings by name, and those variables feed.
+    private let source: SourceSettings
     private(set) var settings: [String: ResolvedSetting] = [:]
     /// Settings whose value was reported as wrong (no further findings about them).
     private var failed = Set<String>()
@@ -16,16 +16,25 @@ struct ModuleResolver {
     /// Required settings left unset because their variable is null; reported once per variable.
     private(set) var neededNullVariables: [String] = []
 
-    /// The implemented settings a variable of the same name feeds, in schema order.
-    private let variableSettings: [SettingSpec]
+    /// A module source's settings as resolution looks them up, found once per source: a
+    /// blueprint of thousands of nodesets has one source for all of them.
+    struct SourceSettings {
+        /// Settings by name (the first of a name).
+        let byName: [String: SettingSpec]
+        /// The implemented settings a variable of the same name feeds, in schema order.
+        let fedByVariables: [SettingSpec]
 
-    init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex, variableSettings: [SettingSpec]) {
-        self.variableSettings = variableSettings
+        init(_ schema: ModuleSchema, variables: [String: VariableDeclaration]) {
+            byName = Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            fedByVariables = schema.settings.filter { $0.effect == .implemented && variables[$0.name] != nil }
+        }
+    }
+
+    init(_ declaration: ModuleDeclaration, schema: ModuleSchema, index: ModuleIndex, source: SourceSettings) {
         self.declaration = declaration
         self.schema = schema
         self.index = index
-        specs = index.settingsBySource[schema.source]
-            ?? Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.source = source
     }
 
     private var id: ModuleID { declaration.id.value }
@@ -43,7 +52,7 @@ struct ModuleResolver {
 
     private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
         for entry in declaration.settings {
-            guard let spec = specs[entry.key] else {
+            guard let spec = source.byName[entry.key] else {
                 diagnostics.report(.unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))", at: entry.keyLocation,
                                    help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
                 continue
@@ -107,7 +116,7 @@ struct ModuleResolver {
             guard let usedSchema = index.schemas[used.value] else { continue }
             var wired = false
             for output in usedSchema.outputs where output.name != "labels" {
-                guard let spec = specs[output.name], !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
+                guard let spec = source.byName[output.name], !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
                   !spec.effect.isDeprecated else { continue }
                 let reference = Value.output(OutputReference(module: used.value, output: output.name, path: [], location: used.location))
                 if spec.type.isList {
@@ -128,7 +137,7 @@ struct ModuleResolver {
             }
         }
         for (name, wiring) in collected {
-            let spec = specs[name]!
+            let spec = source.byName[name]!
             let value = spec.type.isList ? Value.list(wiring.values) : wiring.values[0]
             settings[name] = ResolvedSetting(value: value, origin: .used(wiring.from), location: wiring.location)
         }
@@ -136,7 +145,7 @@ struct ModuleResolver {
 
     /// Unset inputs take the variable of the same name; `labels` merges the module's own over `vars.labels`.
     private mutating func applyVariables(values: inout ValueResolver, diagnostics: inout Diagnostics) {
-        for spec in variableSettings where !failed.contains(spec.name) {
+        for spec in source.fedByVariables where !failed.contains(spec.name) {
             guard let variable = values.variables[spec.name] else { continue }
             if let existing = settings[spec.name] {
                 guard spec.name == "labels", existing.origin == .explicit, case let .map(own) = existing.value,

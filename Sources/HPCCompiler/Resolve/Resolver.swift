@@ -29,18 +29,15 @@ public struct Resolver: Sendable {
         var likelyMeant = Set<ModuleID>()
         var nullNeeds: [String: [ModuleID]] = [:]
         var edges: [ModuleID: [(ModuleID, SourceLocation)]] = [:]
-        // Per source, the implemented settings a variable of the same name feeds (in schema order):
-        // found once, not by trying every setting of every module against the variables.
-        var variableSettings: [String: [SettingSpec]] = [:]
+        var sources: [String: ModuleResolver.SourceSettings] = [:]
         for id in index.ids {
             let declaration = index.declarations[id]!
             // A module using itself is reported by ModuleResolver; it is not also a cycle.
             edges[id] = declaration.uses.filter { $0.value != id }.map { ($0.value, $0.location) }
             guard let schema = index.schemas[id] else { continue }
-            if variableSettings[schema.source] == nil {
-                variableSettings[schema.source] = schema.settings.filter { $0.effect == .implemented && values.variables[$0.name] != nil }
-            }
-            var resolver = ModuleResolver(declaration, schema: schema, index: index, variableSettings: variableSettings[schema.source]!)
+            let source = sources[schema.source] ?? ModuleResolver.SourceSettings(schema, variables: values.variables)
+            sources[schema.source] = source
+            var resolver = ModuleResolver(declaration, schema: schema, index: index, source: source)
             modules.append(resolver.resolve(values: &values, diagnostics: &diagnostics))
             idleUses += resolver.idleUses.map { (id, $0) }
             likelyMeant.formUnion(resolver.likelyMeant)

@@ -80,6 +80,12 @@ private struct TreeBuilder {
         var node: YAMLNode
         var size: Int
         var height: Int
+
+        /// Counts `child` as one of this collection's members.
+        mutating func adopt(_ child: Built) {
+            size += child.size
+            height = max(height, child.height + 1)
+        }
     }
 
     init(source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limit: Int, limits: InputLimits) {
@@ -127,16 +133,10 @@ private struct TreeBuilder {
         defer { depth -= 1 }
         var dropped = false
         if skipping == 0 {
-            count += 1
-            if count > limit {
-                if !exceeded {
-                    diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
-                }
-                exceeded = true
+            if !counted(1, at: event) {
                 dropped = true
             } else if depth > limits.depth {
-                report(.nestingTooDeep, "values nest \(depth) levels deep here; hpcc reads at most \(limits.depth)", at: event,
-                       help: "a blueprint's settings nest a few levels; flatten the value")
+                reportDepth(depth, at: event)
                 dropped = true
             }
         }
@@ -162,70 +162,87 @@ private struct TreeBuilder {
 
     /// `*name`: the anchored node again, counted as often as it is used.
     private mutating func alias(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
-        guard let name = event.anchor, let anchored = anchors[name] else {
-            throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
-        }
+        let anchored = try self.anchored(event)
         guard skipping == 0 else { return anchored }
-        count += anchored.size
-        if count > limit {
-            if !exceeded {
-                diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
-            }
-            exceeded = true
-        } else if depth + anchored.height > limits.depth {
-            report(.nestingTooDeep, "values nest \(depth + anchored.height) levels deep here; hpcc reads at most \(limits.depth)", at: event,
-                   help: "a blueprint's settings nest a few levels; flatten the value")
+        if counted(anchored.size, at: event), depth + anchored.height > limits.depth {
+            reportDepth(depth + anchored.height, at: event)
         }
         return anchored
     }
 
+    /// The node an alias names.
+    private func anchored(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
+        guard let name = event.anchor, let anchored = anchors[name] else {
+            throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
+        }
+        return anchored
+    }
+
+    /// Counts `nodes` more against the node limit; false once the document has expanded past it
+    /// (reported at the first node that does).
+    private mutating func counted(_ nodes: Int, at event: YAMLEvents.Event) -> Bool {
+        count += nodes
+        guard count > limit else { return true }
+        if !exceeded {
+            diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
+        }
+        exceeded = true
+        return false
+    }
+
+    private mutating func reportDepth(_ levels: Int, at event: YAMLEvents.Event) {
+        report(.nestingTooDeep, "values nest \(levels) levels deep here; hpcc reads at most \(limits.depth)", at: event,
+               help: "a blueprint's settings nest a few levels; flatten the value")
+    }
+
     private mutating func sequence(_ start: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
         checkTag(start.tag, allowed: ["tag:yaml.org,2002:seq"], at: start)
+        var built = Built(node: .sequence([], location(start, length: 1)), size: 1, height: 1)
         var elements: [YAMLNode] = []
-        var size = 1, height = 1, items = 0
+        var items = 0
         while true {
             let event = try events.next()
             if event.kind == .sequenceEnd { break }
             items += 1
             if items == limits.listItems + 1 { skipping += 1 }
             let element = try build(event)
-            size += element.size
-            height = max(height, element.height + 1)
+            built.adopt(element)
             if items <= limits.listItems { elements.append(element.node) }
         }
         if items > limits.listItems {
             skipping -= 1
             report(.listTooLong, "this list has \(items) items; hpcc reads at most \(limits.listItems)", at: start,
                    help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
-            elements = []
+            return built
         }
-        return Built(node: .sequence(elements, location(start, length: 1)), size: size, height: height)
+        built.node = .sequence(elements, location(start, length: 1))
+        return built
     }
 
     private mutating func mapping(_ start: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
         checkTag(start.tag, allowed: ["tag:yaml.org,2002:map"], at: start)
+        var built = Built(node: .mapping([], location(start, length: 1)), size: 1, height: 1)
         var entries: [YAMLEntry] = []
         var merged: [YAMLEntry] = []
         var firstKeys: [String: SourceLocation] = [:]
-        var size = 1, height = 1, keys = 0
+        var keys = 0
         while true {
             let keyEvent = try events.next()
             if keyEvent.kind == .mappingEnd { break }
             keys += 1
             if keys == limits.listItems + 1 { skipping += 1 }
             let key = try self.key(keyEvent)
-            guard let key, case let .scalar(text, style, _, keyLocation) = key.node else {
+            guard case let .scalar(text, style, _, keyLocation) = key.node else {
                 // Not a scalar: reported, and the value read but not kept.
-                if skipping == 0, let key {
+                if skipping == 0 {
                     diagnostics.report(.nonStringKey, "mapping keys must be strings, not \(key.node.elements != nil ? "lists" : "mappings")", at: key.node.location)
                 }
-                let value = try build(try events.next())
-                size += value.size
-                height = max(height, value.height + 1)
+                built.adopt(try build(try events.next()))
                 continue
             }
             if let first = firstKeys[text] {
                 // Reported wherever it is, even in a part that is dropped: a duplicate is wrong YAML.
+                // Its value is read but neither kept nor counted: the first occurrence is the one read.
                 duplicates.report(.duplicateKey, "duplicate key '\(text)'", at: SourceLocation(file: file, line: keyLocation.line, column: keyLocation.column, length: text.count),
                                   notes: [DiagnosticNote("first defined here", at: SourceLocation(file: file, line: first.line, column: first.column, length: text.count))],
                                   help: "remove one of them; YAML keeps neither silently")
@@ -235,53 +252,40 @@ private struct TreeBuilder {
                 continue
             }
             firstKeys[text] = keyLocation
-            let valueEvent = try events.next()
+            let value = try build(try events.next())
+            built.adopt(value)
             if style == .plain, text == "<<" {
-                let value = try build(valueEvent)
-                size += value.size
-                height = max(height, value.height + 1)
                 if skipping == 0 { merged.append(contentsOf: mergeEntries(value.node)) }
-                continue
-            }
-            if key.node.isNull {
+            } else if key.node.isNull {
                 if skipping == 0 { diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation) }
-                let value = try build(valueEvent)
-                size += value.size
-                height = max(height, value.height + 1)
-                continue
+            } else if keys <= limits.listItems {
+                entries.append(YAMLEntry(key: text, keyLocation: keyLocation, value: value.node))
             }
-            let value = try build(valueEvent)
-            size += value.size
-            height = max(height, value.height + 1)
-            if keys <= limits.listItems { entries.append(YAMLEntry(key: text, keyLocation: keyLocation, value: value.node)) }
         }
         if keys > limits.listItems {
             skipping -= 1
             report(.listTooLong, "this mapping has \(keys) keys; hpcc reads at most \(limits.listItems)", at: start)
-            return Built(node: .mapping([], location(start, length: 1)), size: size, height: height)
+            return built
         }
         let explicit = Set(entries.map(\.key))
         var seenMerged = Set<String>()
         for entry in merged where !explicit.contains(entry.key) && seenMerged.insert(entry.key).inserted {
             entries.append(entry)
         }
-        return Built(node: .mapping(entries, location(start, length: 1)), size: size, height: height)
+        built.node = .mapping(entries, location(start, length: 1))
+        return built
     }
 
     /// A mapping key: a scalar (checked like any scalar, but not counted as a node), an alias to
-    /// one, or a collection, which the caller reports. Nil for an alias to a collection read past
-    /// a limit.
-    private mutating func key(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built? {
+    /// one, or a collection, which the caller reports (read without counting or findings).
+    private mutating func key(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
         switch event.kind {
         case .scalar:
             let node = scalar(event)
             if let anchor = event.anchor { anchors[anchor] = Built(node: node, size: 1, height: 1) }
             return Built(node: node, size: 0, height: 0)
         case .alias:
-            guard let name = event.anchor, let anchored = anchors[name] else {
-                throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
-            }
-            return anchored
+            return try anchored(event)
         default:
             skipping += 1
             defer { skipping -= 1 }

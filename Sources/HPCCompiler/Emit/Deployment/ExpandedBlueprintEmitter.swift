@@ -78,9 +78,9 @@ enum ExpandedBlueprintEmitter {
         }
         if let script, let index = settings.firstIndex(where: { $0.0 == "runners" }) {
             settings[index].1 = .list(script.runners.map { runner in
-                var fields: [(String, YAML)] = [("type", .string(runner.kind.rawValue)), ("destination", .string(escape(runner.destination))),
-                                                ("content", .string(escape(runner.content)))]
-                if !runner.arguments.isEmpty { fields.append(("args", .string(escape(runner.arguments.joined(separator: " "))))) }
+                var fields: [(String, YAML)] = [("type", .string(runner.kind.rawValue)), ("destination", .string(ValueText.escapeBlueprintText(runner.destination))),
+                                                ("content", .string(ValueText.escapeBlueprintText(runner.content)))]
+                if !runner.arguments.isEmpty { fields.append(("args", .string(ValueText.escapeBlueprintText(runner.arguments.joined(separator: " "))))) }
                 return .object(fields)
             })
         }
@@ -112,7 +112,7 @@ enum ExpandedBlueprintEmitter {
         case let .bool(flag): .bool(flag)
         case let .int(number): .int(number)
         case let .float(number): .double(number)
-        case let .string(text): .string(escape(text))
+        case let .string(text): .string(ValueText.escapeBlueprintText(text))
         case let .list(elements): .list(elements.map(yaml))
         case let .map(members): .object(members.keys.sorted().map { ($0, yaml(members[$0]!)) })
         case let .output(reference): .string("$(\(reference.text))")
@@ -121,9 +121,6 @@ enum ExpandedBlueprintEmitter {
         }
     }
 
-    private static func escape(_ text: String) -> String {
-        ValueText.escapeBlueprintText(text)
-    }
 
     /// The names `NAME` of every `$(vars.NAME)` in the document's keys and strings.
     static func variablesNamed(in document: YAML) -> Set<String> {

@@ -41,7 +41,7 @@ enum EFSLowering {
                 diagnostics.report(.parallelClusterStorage, "ParallelCluster creates EFS with throughput_mode bursting or provisioned, not elastic", at: settings.location("throughput_mode"),
                                    help: "set throughput_mode: bursting, or `managed_by: terraform` for elastic throughput")
             }
-            if settings.isExplicit("transition_to_ia") {
+            if settings.isChosen("transition_to_ia") {
                 diagnostics.report(.parallelClusterStorage, "ParallelCluster cannot give the EFS it creates a lifecycle policy", at: settings.location("transition_to_ia"),
                                    help: "remove transition_to_ia, or use `managed_by: terraform`")
             }

@@ -16,7 +16,7 @@ enum InstanceLowering {
         let gpu = machine.gpu ?? attachedGPU
         var onHostMaintenance = settings.string("on_host_maintenance", diagnostics: &diagnostics) ?? "MIGRATE"
         if gpu != nil, onHostMaintenance == "MIGRATE" {
-            if settings.isExplicit("on_host_maintenance") {
+            if settings.isChosen("on_host_maintenance") {
                 diagnostics.report(.acceleratorMismatch, "instances with GPUs cannot live-migrate; on_host_maintenance must be TERMINATE",
                                    at: settings.location("on_host_maintenance"))
             }
@@ -175,7 +175,7 @@ enum InstanceLowering {
         var requested = features["threads_per_core"]?.int ?? 1
         if let smt = settings.value("enable_smt").bool { requested = smt ? 2 : 1 }
         guard machine.threadsPerCoreConfigurable else {
-            if (settings.isExplicit("enable_smt") || settings.isExplicit("advanced_machine_features")), requested != machine.nativeThreadsPerCore {
+            if (settings.isChosen("enable_smt") || settings.isChosen("advanced_machine_features")), requested != machine.nativeThreadsPerCore {
                 diagnostics.report(.settingNoEffect, "\(machine.name) runs \(machine.nativeThreadsPerCore) thread(s) per core and cannot change it",
                                    at: settings.location(settings.isExplicit("enable_smt") ? "enable_smt" : "advanced_machine_features"))
             }

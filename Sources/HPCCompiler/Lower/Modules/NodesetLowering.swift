@@ -33,7 +33,7 @@ enum NodesetLowering {
         }
         var placement = settings.bool("enable_placement", diagnostics: &diagnostics) ?? true
         if placement, !instance.machine.supportsCompactPlacement {
-            if settings.isExplicit("enable_placement") {
+            if settings.isChosen("enable_placement") {
                 diagnostics.report(.settingNoEffect, "compact placement is not available for \(instance.machine.name); nodes are placed normally",
                                    at: settings.location("enable_placement"))
             }

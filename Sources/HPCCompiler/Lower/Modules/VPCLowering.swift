@@ -141,7 +141,7 @@ enum VPCLowering {
         let routerOn = settings.bool("enable_cloud_router", diagnostics: &diagnostics) ?? true
         let natOn = settings.bool("enable_cloud_nat", diagnostics: &diagnostics) ?? true
         let addresses = settings.int("ips_per_nat", diagnostics: &diagnostics) ?? 2
-        if natOn, !routerOn, settings.isExplicit("enable_cloud_nat") || settings.isExplicit("enable_cloud_router") {
+        if natOn, !routerOn, settings.isChosen("enable_cloud_nat") || settings.isChosen("enable_cloud_router") {
             diagnostics.report(.constraintViolation, "Cloud NAT needs a Cloud Router; set enable_cloud_router to true or enable_cloud_nat to false",
                                at: settings.location("enable_cloud_router"))
         }
