@@ -68,16 +68,19 @@ struct ResolveTests {
         #expect(labels == ["team": "cfd", "tier": "silver", "hpcc_blueprint": "mini", "hpcc_deployment": "mini", "hpcc_module": "controller"])
     }
 
-    @Test func noEffectSettingsWarnOnlyWhenWritten() {
+    @Test func mootSettingsWarnAndUnsupportedOnesStopTheBuildOnlyWhenWritten() {
         let quiet = compile(minimalBlueprint)
         #expect(quiet.diagnostics.isEmpty, "\(quiet.diagnostics)")
-        let written = compile(mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      enable_bigquery_load: true\n"))
-        #expect(positions(written.diagnostics) == ["27:7 HPC2009"])
-        #expect(written.succeeded)
+        let moot = compile(mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      slurm_conf_tpl: etc/slurm.conf.tpl\n"))
+        #expect(positions(moot.diagnostics) == ["27:7 HPC2009"])
+        #expect(moot.succeeded)
+        let unsupported = compile(mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      enable_bigquery_load: true\n"))
+        #expect(positions(unsupported.diagnostics) == ["27:7 HPC2019"])
+        #expect(!unsupported.succeeded)
     }
 
     @Test func ignoreSilencesWarningsButNotErrors() {
-        let text = mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      enable_bigquery_load: true\n") + "ignore: [HPC2009]\n"
+        let text = mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      slurm_conf_tpl: etc/slurm.conf.tpl\n") + "ignore: [HPC2009]\n"
         #expect(compile(text).diagnostics.isEmpty)
         // Naming an error is itself an error, at the entry; without the entry, the error it named
         // stops the build.

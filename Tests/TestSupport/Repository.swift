@@ -37,3 +37,38 @@ public enum Repository {
         return paths.sorted()
     }
 }
+
+/// `../shared` beside the repository: the Cluster Toolkit's upstream examples, as test data that
+/// is never copied into the repository. Without it the tests that read it skip loudly; `.ci/run`
+/// (HPCC_REQUIRE_TOOLS=1) makes it mandatory.
+public enum SharedFolder {
+    /// `../shared/ctk-examples/upstream`, the Cluster Toolkit's example folders at a pinned commit.
+    public static let upstreamExamples = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/ctk-examples/upstream")
+
+    /// The upstream examples folder, or nil after printing why the caller's test is skipped.
+    /// Where the checks are mandatory, a missing folder is reported by the returned message.
+    public static func upstream(for test: String) -> Result<URL, SkipReason> {
+        if FileManager.default.fileExists(atPath: upstreamExamples.appendingPathComponent("PROVENANCE.md").path) {
+            return .success(upstreamExamples)
+        }
+        let line = "SKIPPED \(test): \(upstreamExamples.path) is missing (the Cluster Toolkit's examples beside the repository)"
+        FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
+        return .failure(SkipReason(message: line, mandatory: ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"))
+    }
+
+    /// Why a test that needs `../shared` did not run.
+    public struct SkipReason: Error {
+        /// The line printed.
+        public let message: String
+        /// True where the test must run (CI): the caller records a failure.
+        public let mandatory: Bool
+    }
+
+    /// Every upstream example blueprint (a YAML file with `deployment_groups`), relative paths sorted.
+    public static func exampleBlueprints(in folder: URL) -> [String] {
+        Repository.files(under: folder).filter { path in
+            guard path.hasSuffix(".yaml"), let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) else { return false }
+            return text.contains("\ndeployment_groups:")
+        }
+    }
+}

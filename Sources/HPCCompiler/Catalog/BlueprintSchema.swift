@@ -155,7 +155,10 @@ public enum BlueprintSchema {
         var description = spec.description
         switch spec.effect {
         case .implemented: break
-        case let .noEffect(reason): description += " (No effect in hpcc: \(reason).)"
+        case .moot: break
+        case .unsupported:
+            // Only the values that ask for nothing validate, as only they compile.
+            members["anyOf"] = .array(spec.inertValues.map(inert) + [.object(["$ref": "#/$defs/expression"])])
         case let .deprecated(replacement):
             description += " (Removed: \(replacement))"
             members["deprecated"] = true
@@ -227,6 +230,18 @@ public enum BlueprintSchema {
     }
 
     /// A default value as JSON.
+    /// The schema of one value that asks for nothing of an unsupported setting.
+    private static func inert(_ value: Value) -> JSON {
+        switch value {
+        case .null: .object(["type": "null"])
+        case .list([]): .object(["type": "array", "maxItems": 0])
+        case .map([:]): .object(["type": "object", "maxProperties": 0])
+        case let .map(members) where members["enabled"] == .bool(false):
+            .object(["type": "object", "properties": .object(["enabled": .object(["const": false])]), "required": ["enabled"]])
+        default: .object(["const": json(value)])
+        }
+    }
+
     static func json(_ value: Value) -> JSON {
         value.json(text: { $0 }, expression: ValueText.hcl)
     }

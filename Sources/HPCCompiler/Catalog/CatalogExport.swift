@@ -39,7 +39,8 @@ public enum CatalogExport {
         if !spec.constraints.isEmpty { entries.append(("constraints", .list(spec.constraints.map { .string($0.summary) }))) }
         switch spec.effect {
         case .implemented: break
-        case let .noEffect(reason): entries.append(("no_effect", .string(reason)))
+        case let .moot(instead): entries.append(("moot", .string(instead)))
+        case let .unsupported(missing): entries.append(("not_supported", .string(missing)))
         case let .deprecated(replacement): entries.append(("removed", .string(replacement)))
         }
         return .object(entries)
@@ -66,13 +67,22 @@ public enum CatalogExport {
             if !spec.constraints.isEmpty { description += " Must be " + spec.constraints.map(\.summary).joined(separator: "; ") + "." }
             text += "| `\(spec.name)` | `\(spec.type.terraformSyntax)` | \(cell(defaultText)) | \(cell(description)) |\n"
         }
-        let noEffect = schema.settings.compactMap { spec -> String? in
-            if case let .noEffect(reason) = spec.effect { return "- `\(spec.name)`: \(reason)." }
+        let moot = schema.settings.compactMap { spec -> String? in
+            if case let .moot(instead) = spec.effect { return "- `\(spec.name)`: \(instead)." }
             return nil
         }
-        if !noEffect.isEmpty {
-            text += "\n## Accepted without effect\n\nThese Cluster Toolkit settings are accepted so its blueprints compile; setting one gives warning HPC2009.\n\n"
-            text += noEffect.joined(separator: "\n") + "\n"
+        if !moot.isEmpty {
+            text += "\n## Moot in hpcc\n\nhpcc reaches the end of these Cluster Toolkit settings another way, given here. A value other than "
+            text += "the default, null, false or empty gives warning HPC2009.\n\n" + moot.joined(separator: "\n") + "\n"
+        }
+        let unsupported = schema.settings.compactMap { spec -> String? in
+            guard case let .unsupported(missing) = spec.effect else { return nil }
+            let inert = spec.defaultValue.map { " (default `\(ValueText.hcl($0))`)" } ?? ""
+            return "- `\(spec.name)`\(inert): \(missing)."
+        }
+        if !unsupported.isEmpty {
+            text += "\n## Not supported yet\n\nhpcc does not build what these Cluster Toolkit settings ask for yet. A value other than the default, "
+            text += "null, false or empty is error HPC2019, since the deployment would lack it.\n\n" + unsupported.joined(separator: "\n") + "\n"
         }
         let removed = schema.settings.compactMap { spec -> String? in
             if case let .deprecated(replacement) = spec.effect { return "- `\(spec.name)`: \(replacement)." }

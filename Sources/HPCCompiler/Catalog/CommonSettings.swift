@@ -89,8 +89,28 @@ enum CommonSettings {
         names.map { SettingSpec($0.0, .any, "Removed; \($0.1).", effect: .deprecated($0.1)) }
     }
 
-    /// Settings hpcc accepts so Cluster Toolkit blueprints compile, but that change nothing; each says why.
-    static func noEffect(_ names: [(String, SettingType, String)]) -> [SettingSpec] {
-        names.map { SettingSpec($0.0, $0.1, "No effect in hpcc: \($0.2).", effect: .noEffect($0.2)) }
+    /// Cluster Toolkit settings whose end hpcc reaches another way; each says how. Entries are
+    /// (name, type, Cluster Toolkit's default, what hpcc does instead).
+    static func moot(_ entries: [(String, SettingType, Value?, String)]) -> [SettingSpec] {
+        entries.map { SettingSpec($0.0, $0.1, "Moot in hpcc: \($0.3).", default: $0.2, effect: .moot($0.3)) }
     }
+
+    /// Cluster Toolkit settings hpcc does not implement yet. Entries are (name, type, Cluster
+    /// Toolkit's default, what is missing); any value that asks for something is an error.
+    static func unsupported(_ entries: [(String, SettingType, Value?, String)]) -> [SettingSpec] {
+        entries.map { entry in
+            let inert = entry.2.map { "null, false, empty or the default `\(ValueText.hcl($0))`" } ?? "null, false or empty"
+            return SettingSpec(entry.0, entry.1, "Not supported by hpcc yet: \(entry.3). Any value but \(inert) is error HPC2019.",
+                               default: entry.2, effect: .unsupported(entry.3))
+        }
+    }
+
+    /// What Compute Engine instances (nodesets, login nodes, the controller) may ask for that hpcc
+    /// does not build yet.
+    static let instanceNotSupported: [(String, SettingType, Value?, String)] = [
+        ("disk_encryption_key", .string, nil, "customer-managed encryption keys for disks"),
+        ("disk_encryption_key_service_account", .string, nil, "customer-managed encryption keys for disks"),
+        ("resource_manager_tags", .map(.string), .map([:]), "resource manager tags on instances"),
+        ("disk_resource_manager_tags", .map(.string), .map([:]), "resource manager tags on disks"),
+    ]
 }

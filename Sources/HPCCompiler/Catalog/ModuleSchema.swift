@@ -35,22 +35,6 @@ public enum Cloud: String, Hashable, Sendable {
     case onPremises = "none"
 }
 
-/// What a setting does in hpcc.
-public enum SettingEffect: Hashable, Sendable {
-    /// hpcc implements it.
-    case implemented
-    /// Accepted for Cluster Toolkit compatibility; changes nothing, and a warning says why.
-    case noEffect(String)
-    /// Removed upstream: any value but null is an error naming the replacement.
-    case deprecated(String)
-
-    /// True for settings removed upstream.
-    public var isDeprecated: Bool {
-        if case .deprecated = self { return true }
-        return false
-    }
-}
-
 /// One input of a module.
 public struct SettingSpec: Hashable, Sendable {
     /// Setting name (Cluster Toolkit's where it has one).

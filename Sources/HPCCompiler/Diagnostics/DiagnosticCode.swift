@@ -34,6 +34,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownValidator = "HPC2016"
     case unknownDiagnosticCode = "HPC2017"
     case deprecatedSetting = "HPC2018"
+    case settingNotSupported = "HPC2019"
 
     // 3xxx: semantic rules
     case unknownVariable = "HPC3001"
@@ -161,7 +162,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .typeMismatch: "a value of the wrong type for its setting"
         case .constraintViolation: "a value outside what its setting allows (enum, range, pattern, multiple)"
         case .missingSetting: "a required module setting is not set and no variable or used module provides it"
-        case .settingNoEffect: "a setting hpcc accepts for compatibility but that changes nothing in its output"
+        case .settingNoEffect: "a setting that is moot in hpcc: hpcc reaches the same end another way, which the warning names"
         case .yaml11Scalar: "a plain scalar that YAML 1.1 and YAML 1.2 read differently"
         case .invalidName: "a name that breaks its naming rule (blueprint, group, module id, variable)"
         case .duplicateName: "two groups or modules share a name"
@@ -171,6 +172,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unknownValidator: "a validator name hpcc does not know"
         case .unknownDiagnosticCode: "an `ignore` entry that is not a diagnostic code, or names an error"
         case .deprecatedSetting: "a setting Cluster Toolkit removed; the help names its replacement"
+        case .settingNotSupported: "a setting asks for something hpcc does not build yet; the deployment would lack it"
         case .unknownVariable: "a reference to a deployment variable that does not exist"
         case .variableCycle: "deployment variables reference each other in a cycle"
         case .unknownModule: "a reference to a module id that does not exist"

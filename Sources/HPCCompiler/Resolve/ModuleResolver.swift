@@ -21,12 +21,15 @@ struct ModuleResolver {
     struct SourceSettings {
         /// Settings by name (the first of a name).
         let byName: [String: SettingSpec]
-        /// The implemented settings a variable of the same name feeds, in schema order.
+        /// The settings a variable of the same name feeds, in schema order.
         let fedByVariables: [SettingSpec]
+        /// The settings hpcc makes moot or does not support yet, whose values are judged.
+        let notImplemented: [SettingSpec]
 
         init(_ schema: ModuleSchema, variables: [String: VariableDeclaration]) {
             byName = Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            fedByVariables = schema.settings.filter { $0.effect == .implemented && variables[$0.name] != nil }
+            fedByVariables = schema.settings.filter { !$0.effect.isDeprecated && variables[$0.name] != nil }
+            notImplemented = schema.settings.filter { !$0.effect.isImplemented && !$0.effect.isDeprecated }
         }
     }
 
@@ -47,6 +50,7 @@ struct ModuleResolver {
         wireUses(diagnostics: &diagnostics)
         applyVariables(values: &values, diagnostics: &diagnostics)
         applyDefaults(values: values, diagnostics: &diagnostics)
+        judgeNotImplemented(diagnostics: &diagnostics)
         return ResolvedModule(declaration: declaration, schema: schema, settings: settings)
     }
 
@@ -64,9 +68,7 @@ struct ModuleResolver {
                     failed.insert(spec.name)
                 }
                 continue
-            case let .noEffect(reason):
-                diagnostics.report(.settingNoEffect, "setting '\(entry.key)' has no effect in hpcc: \(reason)", at: entry.keyLocation)
-            case .implemented:
+            case .implemented, .moot, .unsupported:
                 break
             }
             guard let value = values.type(entry.value, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
@@ -180,6 +182,51 @@ struct ModuleResolver {
     /// True when a used module is unknown or missing (already reported): its outputs cannot be known.
     private var dependsOnUnknownModule: Bool {
         declaration.uses.contains { index.declarations[$0.value] == nil || index.isUnknown($0.value) }
+    }
+
+    /// A moot setting that asks for something warns, saying what hpcc does instead; an
+    /// unsupported one is an error, since the deployment would silently lack it. Settings that
+    /// ask for the same missing thing (a disk key and its service account) make one finding, at
+    /// the first. A value from a variable is reported at the variable, once for every module it
+    /// feeds.
+    private func judgeNotImplemented(diagnostics: inout Diagnostics) {
+        var reported: [SettingEffect: Int] = [:]
+        var findings: [Diagnostic] = []
+        for spec in source.notImplemented {
+            guard let setting = settings[spec.name], setting.origin != .defaultValue, spec.asksForSomething(setting.value) else { continue }
+            // `use` wires every output of the same name: a moot input fed that way was not chosen.
+            if case .moot = spec.effect, case .used = setting.origin { continue }
+            let written = declaration.settings.first { $0.key == spec.name }?.keyLocation
+            if let first = reported[spec.effect] {
+                findings[first].notes.append(DiagnosticNote("'\(spec.name)' asks for it too", at: written ?? setting.location))
+                continue
+            }
+            let location: SourceLocation
+            let subject: String
+            switch setting.origin {
+            case .explicit:
+                location = written ?? setting.location
+                subject = "setting '\(spec.name)' of module '\(id)'"
+            case let .variable(name):
+                location = setting.location
+                subject = "variable '\(name)', which feeds setting '\(spec.name)',"
+            default:
+                location = setting.location
+                subject = "setting '\(spec.name)' of module '\(id)', wired by 'use',"
+            }
+            switch spec.effect {
+            case let .moot(instead):
+                findings.append(Diagnostic(.settingNoEffect, "\(subject) is moot in hpcc: \(instead)", at: location,
+                                           help: "remove it; hpcc reaches the same end without it"))
+            case let .unsupported(missing):
+                findings.append(Diagnostic(.settingNotSupported, "\(subject) asks for \(missing), which hpcc does not support yet; the deployment would lack it",
+                                           at: location, help: "remove it (or set it to its default) to build without it"))
+            default:
+                continue
+            }
+            reported[spec.effect] = findings.count - 1
+        }
+        findings.forEach { diagnostics.report($0) }
     }
 
     private mutating func applyDefaults(values: ValueResolver, diagnostics: inout Diagnostics) {

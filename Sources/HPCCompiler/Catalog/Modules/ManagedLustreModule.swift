@@ -25,8 +25,8 @@ extension ModuleSchema {
                         constraints: [.pattern("gs://.+", description: "a gs:// URI")]),
             SettingSpec("kms_key", .string, "Customer-managed encryption key. Only empty (Google-managed keys) is accepted: the google provider 6.x hpcc targets has no kms_key for Managed Lustre.",
                         constraints: [.pattern("", description: "empty (customer-managed keys for Managed Lustre need a google provider newer than the 6.x hpcc targets)")]),
-        ] + CommonSettings.noEffect([
-            ("network_self_link", .string, "hpcc takes the network from network_id and orders creation after the peering itself"),
+        ] + CommonSettings.moot([
+            ("network_self_link", .string, nil, "hpcc takes the network from network_id, and the instance waits for the private services access peering"),
         ]),
         outputs: [
             OutputSpec("network_storage", CommonSettings.mountContract, "The mount contract: server_ip (`IP@tcp`), remote_mount, local_mount, fs_type `lustre`, mount_options."),

@@ -29,8 +29,8 @@ extension ModuleSchema {
                         default: .list([])),
             SettingSpec("service_account_email", .string, "Service account of the instance; null means the project's default compute service account."),
             SettingSpec("disable_public_ip", .bool, "Give the instance no external IP address (it reaches the internet through Cloud NAT).", default: .bool(true)),
-        ] + CommonSettings.noEffect([
-            ("mount_runner", .any, "hpcc mounts every filesystem of `network_storage` with the workbench's own startup script"),
+        ] + CommonSettings.moot([
+            ("mount_runner", .any, nil, "hpcc mounts every filesystem of `network_storage` with the workbench's own startup script"),
         ]),
         outputs: [
             OutputSpec("proxy_uri", .string, "Address of the workbench's JupyterLab."),

@@ -17,11 +17,12 @@ extension ModuleSchema {
                         required: true),
             SettingSpec("generate_keys", .bool, "Must stay false: hpcc creates no account keys (a key would be a secret in the Terraform state); instances run as the account without one.",
                         default: .bool(false)),
-        ] + CommonSettings.noEffect([
-            ("grant_xpn_roles", .bool, "hpcc grants no organization-level Shared VPC roles"),
-            ("grant_billing_role", .bool, "hpcc grants no billing roles"),
-            ("billing_account_id", .string, "hpcc grants no billing roles"),
-            ("org_id", .string, "hpcc grants no organization-level roles"),
+        ] + CommonSettings.moot([
+            ("grant_xpn_roles", .bool, .bool(true), "the Shared VPC roles it grants need org_id, which hpcc does not support"),
+            ("billing_account_id", .string, .string(""), "it only names the account grant_billing_role grants on, which hpcc does not support"),
+        ]) + CommonSettings.unsupported([
+            ("grant_billing_role", .bool, .bool(false), "granting the billing user role"),
+            ("org_id", .string, .string(""), "organization-level Shared VPC roles"),
         ]) + CommonSettings.deprecated([
             ("names", "create one account per module with name"),
             ("descriptions", "use description"),

@@ -37,7 +37,7 @@ extension ModuleSchema {
             SettingSpec("login_startup_scripts_timeout", .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
             SettingSpec("compute_startup_scripts_timeout", .number, "Seconds a compute node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
         ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
-          + CommonSettings.noEffect(noEffectControllerSettings)
+          + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
           + CommonSettings.deprecated([
             ("enable_devel", "development scripts are always on"),
             ("disable_default_mounts", "use enable_default_mounts"),
@@ -76,37 +76,39 @@ extension ModuleSchema {
         .optional("switch_type", .string),
     ])
 
-    static let noEffectControllerSettings: [(String, SettingType, String)] = [
-        ("enable_backup_controller", .bool, "hpcc builds a single controller; high availability is not supported yet"),
-        ("controller_ha_type", .string, "high availability is not supported yet"),
-        ("backup_zone", .string, "high availability is not supported yet"),
-        ("cloudsql", .any, "Slurm accounting is not compiled by this module in hpcc"),
-        ("slurmdbd_conf_tpl", .string, "hpcc compiles Slurm's files itself; use cloud_parameters, partition_conf and node_conf"),
-        ("slurm_conf_tpl", .string, "hpcc compiles slurm.conf itself; use cloud_parameters, partition_conf and node_conf"),
-        ("slurm_conf_template", .string, "hpcc compiles slurm.conf itself; use cloud_parameters, partition_conf and node_conf"),
-        ("cgroup_conf_tpl", .string, "hpcc compiles cgroup.conf itself"),
-        ("extra_logging_flags", .map(.bool), "it switches logging of Cluster Toolkit's own scripts, which hpcc does not use"),
-        ("enable_bigquery_load", .bool, "job data export to BigQuery is not supported yet"),
-        ("enable_chs_gpu_health_check_prolog", .bool, "GPU health check prologs are not supported yet"),
-        ("enable_chs_gpu_health_check_epilog", .bool, "GPU health check epilogs are not supported yet"),
-        ("prolog_scripts", .list(.any), "prolog scripts are not supported yet"),
-        ("epilog_scripts", .list(.any), "epilog scripts are not supported yet"),
-        ("task_prolog_scripts", .list(.any), "task prolog scripts are not supported yet"),
-        ("task_epilog_scripts", .list(.any), "task epilog scripts are not supported yet"),
-        ("enable_external_prolog_epilog", .bool, "external prolog/epilog is not supported yet"),
-        ("universe_domain", .string, "hpcc targets the googleapis.com universe"),
-        ("endpoint_versions", .any, "hpcc's resume program uses gcloud's default API versions"),
-        ("gcloud_path_override", .string, "hpcc runs gcloud from the PATH"),
-        ("controller_project_id", .string, "the controller lives in project_id"),
-        ("controller_network_attachment", .string, "network attachments are not supported yet"),
-        ("slurm_bucket_kms_key", .string, "customer-managed bucket encryption is not supported yet"),
-        ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-        ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-        ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
-        ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
-        ("munge_mount", .any, "nodes always take the MUNGE key from the controller"),
-        ("slurm_key_mount", .any, "nodes always take the Slurm key from the controller"),
-        ("nodeset_tpu", .list(.any), "TPU nodesets are not supported yet"),
-        ("nodeset_dyn", .list(.any), "dynamic (feature-based) nodesets are not supported yet"),
+    static let mootControllerSettings: [(String, SettingType, Value?, String)] = [
+        ("slurm_conf_tpl", .string, nil, compiledConf),
+        ("slurm_conf_template", .string, nil, compiledConf),
+        ("slurmdbd_conf_tpl", .string, nil, "hpcc writes slurmdbd.conf itself, with the accounting module that holds the database"),
+        ("cgroup_conf_tpl", .string, nil, "hpcc writes cgroup.conf itself for the cluster's nodes"),
+        ("extra_logging_flags", .map(.bool), .map([:]), "it turns on logging in Cluster Toolkit's own Python scripts; hpcc's programs do not use them and log to syslog"),
+        ("endpoint_versions", .any, .map(["compute": .string("beta")]), "hpcc's resume and suspend programs call gcloud, which picks the Compute Engine API version itself"),
+        ("gcloud_path_override", .string, .string(""), "hpcc's programs run the gcloud found on the node's PATH"),
+        ("munge_mount", .any, .map(["server_ip": .null, "remote_mount": .string("/etc/munge/"), "fs_type": .string("nfs"), "mount_options": .string("")]),
+         "every node takes the MUNGE key from the controller, which hpcc's boot script shares"),
+        ("slurm_key_mount", .any, nil, "every node takes the Slurm key from the controller, which hpcc's boot script shares"),
     ]
+
+    private static let compiledConf = "hpcc writes slurm.conf itself from the blueprint; set Slurm parameters with cloud_parameters, partition_conf and node_conf"
+
+    static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] = [
+        ("enable_backup_controller", .bool, .bool(false), "a backup controller (high availability)"),
+        ("controller_ha_type", .string, .string("zonal"), "a backup controller (high availability)"),
+        ("backup_zone", .string, nil, "a backup controller (high availability)"),
+        ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
+        ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
+        ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
+        ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),
+        ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
+        ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
+        ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),
+        ("task_epilog_scripts", .list(.any), .list([]), "Slurm task epilog scripts"),
+        ("enable_external_prolog_epilog", .bool, nil, "prolog and epilog scripts run from the deployment bucket"),
+        ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
+        ("controller_project_id", .string, nil, "a controller in another project than project_id"),
+        ("controller_network_attachment", .string, nil, "network attachments on the controller"),
+        ("slurm_bucket_kms_key", .string, nil, "customer-managed encryption of the deployment bucket"),
+        ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
+        ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
+    ] + CommonSettings.instanceNotSupported
 }

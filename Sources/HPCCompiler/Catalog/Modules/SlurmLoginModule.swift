@@ -15,12 +15,8 @@ extension ModuleSchema {
             SettingSpec("enable_login_public_ips", .bool, "Give login nodes external addresses.", default: .bool(false)),
             SettingSpec("startup_script", .string, "Shell script login nodes run at boot, after their mounts.", default: .string("# no-op")),
         ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
-          + CommonSettings.noEffect([
-            ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-            ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-            ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
-            ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
-            ("additional_networks", .any, "additional network interfaces are not supported yet"),
+          + CommonSettings.unsupported(CommonSettings.instanceNotSupported + [
+            ("additional_networks", .any, .list([]), "additional network interfaces"),
           ]) + CommonSettings.deprecated([
             ("enable_smt", "use advanced_machine_features.threads_per_core"),
             ("disable_smt", "use advanced_machine_features.threads_per_core"),

@@ -26,7 +26,7 @@ extension ModuleSchema {
             SettingSpec("startup_script", .string, "Shell script every node runs at boot, after its mounts and before slurmd starts.", default: .string("# no-op")),
             SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on this nodeset's nodes only.", default: .list([])),
         ] + CommonSettings.instance(machineType: "c2-standard-60", diskType: "pd-standard", diskSize: 50, onHostMaintenance: "TERMINATE")
-          + CommonSettings.noEffect(noEffectNodesetSettings)
+          + CommonSettings.moot(mootNodesetSettings) + CommonSettings.unsupported(unsupportedNodesetSettings)
           + CommonSettings.deprecated([
             ("instance_template", "set the instance properties directly"),
             ("service_account", "use service_account_email and service_account_scopes"),
@@ -38,23 +38,23 @@ extension ModuleSchema {
         mustBeUsed: true
     )
 
-    static let noEffectNodesetSettings: [(String, SettingType, String)] = [
-        ("disk_resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-        ("resource_manager_tags", .map(.string), "resource manager tags are not supported yet"),
-        ("disk_encryption_key", .string, "customer-managed disk encryption is not supported yet"),
-        ("disk_encryption_key_service_account", .string, "customer-managed disk encryption is not supported yet"),
-        ("dws_flex", .any, "Dynamic Workload Scheduler is not supported yet"),
-        ("future_reservation", .string, "future reservations are not supported yet"),
-        ("accelerator_topology", .string, "accelerator topologies are not supported yet"),
-        ("placement_max_distance", .number, "placement distance is not supported yet"),
-        ("maintenance_interval", .string, "maintenance intervals are not supported yet"),
-        ("instance_properties", .any, "raw instance properties are not supported"),
-        ("enable_maintenance_reservation", .bool, "maintenance reservations are not supported yet"),
-        ("enable_opportunistic_maintenance", .bool, "opportunistic maintenance is not supported yet"),
-        ("zone_target_shape", .string, "hpcc creates nodes one by one, trying `zone` then `zones` in order"),
-        ("additional_networks", .any, "additional network interfaces are not supported yet"),
-        ("subnetwork_stack_type", .string, "node interfaces are IPv4 only"),
-        ("confidential_instance_type", .string, "use enable_confidential_vm"),
-        ("machine_configs", .any, "hpcc has its own machine catalog"),
+    static let mootNodesetSettings: [(String, SettingType, Value?, String)] = [
+        ("machine_configs", .any, .map([:]), "hpcc takes CPUs, memory and GPUs from its machine catalog, and node_conf overrides them"),
     ]
+
+    static let unsupportedNodesetSettings: [(String, SettingType, Value?, String)] = [
+        ("dws_flex", .any, .map(["enabled": .bool(false)]), "Dynamic Workload Scheduler flex start"),
+        ("future_reservation", .string, .string(""), "future reservations"),
+        ("accelerator_topology", .string, nil, "accelerator topologies"),
+        ("placement_max_distance", .number, nil, "a maximum distance in the placement policy"),
+        ("maintenance_interval", .string, nil, "maintenance intervals"),
+        ("instance_properties", .any, nil, "raw instance properties"),
+        ("enable_maintenance_reservation", .bool, .bool(false), "maintenance reservations"),
+        ("enable_opportunistic_maintenance", .bool, .bool(false), "opportunistic maintenance"),
+        ("zone_target_shape", .string, .string("ANY_SINGLE_ZONE"),
+         "spreading nodes over zones (ANY, BALANCED); hpcc creates each node in `zone`, and in `zones` in order when a zone has no capacity"),
+        ("additional_networks", .any, .list([]), "additional network interfaces"),
+        ("subnetwork_stack_type", .string, .string("IPV4_ONLY"), "dual-stack (IPv6) node interfaces"),
+        ("confidential_instance_type", .string, nil, "confidential instance types other than the one enable_confidential_vm turns on"),
+    ] + CommonSettings.instanceNotSupported
 }

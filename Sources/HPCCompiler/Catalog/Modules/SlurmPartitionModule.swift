@@ -17,9 +17,9 @@ extension ModuleSchema {
             SettingSpec("resume_timeout", .number, "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.", constraints: [.integer, .range(min: 1, max: 65535)]),
             SettingSpec("suspend_time", .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.", default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
             SettingSpec("suspend_timeout", .number, "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.", constraints: [.integer, .range(min: 1, max: nil)]),
-        ] + CommonSettings.noEffect([
-            ("nodeset_tpu", .list(.any), "TPU nodesets are not supported yet"),
-            ("nodeset_dyn", .list(.any), "dynamic (feature-based) nodesets are not supported yet"),
+        ] + CommonSettings.unsupported([
+            ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
+            ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
         ]) + CommonSettings.deprecated([
             ("network_storage", "set network_storage on the nodeset"),
         ]),

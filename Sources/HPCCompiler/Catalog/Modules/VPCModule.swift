@@ -49,10 +49,11 @@ extension ModuleSchema {
             SettingSpec("enable_ipv6_ula", .bool, "Give the network an internal IPv6 ULA range (cannot be undone).", default: .bool(false)),
             SettingSpec("internal_ipv6_range", .string, "The /48 ULA range to use with `enable_ipv6_ula`."),
             SettingSpec("shared_vpc_host", .bool, "Make the project a Shared VPC host.", default: .bool(false)),
-        ] + CommonSettings.noEffect([
-            ("delete_default_internet_gateway_routes", .bool, "deleting the default routes needs gcloud; hpcc does not run commands at apply time for the network"),
-            ("nic_type", .string, "it only shapes Cluster Toolkit's `instance_additional_networks` output, which hpcc does not have"),
-            ("network_profile", .string, "network profiles (RDMA) are not supported yet"),
+        ] + CommonSettings.moot([
+            ("nic_type", .string, .string("GVNIC"), "it only shapes Cluster Toolkit's `instance_additional_networks` output; hpcc's instances choose their NIC with bandwidth_tier"),
+        ]) + CommonSettings.unsupported([
+            ("delete_default_internet_gateway_routes", .bool, .bool(false), "deleting the network's default internet gateway routes"),
+            ("network_profile", .string, nil, "network profiles (RDMA networks)"),
         ]) + CommonSettings.deprecated([
             ("subnetwork_size", "use default_primary_subnetwork_size"),
             ("primary_subnetwork", "use subnetworks"),

@@ -39,6 +39,23 @@ extension DiagnosticCode {
 
         Fix: \(explanation.fix)
 
-        """
+        """ + catalogSection
+    }
+
+    /// For the codes that judge settings by their effect, the built-in settings of that kind,
+    /// from the catalog, so that this page, the module docs and the JSON schema agree.
+    private var catalogSection: String {
+        let settings = ModuleCatalog.builtIn.modules.flatMap { schema in
+            schema.settings.compactMap { spec -> String? in
+                switch (self, spec.effect) {
+                case let (.settingNoEffect, .moot(text)), let (.settingNotSupported, .unsupported(text)):
+                    "  \(schema.source): \(spec.name): \(text)"
+                default:
+                    nil
+                }
+            }
+        }
+        guard !settings.isEmpty else { return "" }
+        return "\nSettings of this kind:\n" + settings.joined(separator: "\n") + "\n"
     }
 }

@@ -110,8 +110,8 @@ extension DiagnosticCode {
             example: "- id: homefs\n  source: modules/file-system/filestore\n  # no `use: [network]`, so network_id is missing",
             fix: "Set it, add a variable of that name, or `use` the module that provides it."),
         .settingNoEffect: RuleExplanation(
-            "A Cluster Toolkit setting that hpcc accepts so existing blueprints compile unchanged, but whose effect hpcc's design makes moot (for example `mount_runner`: hpcc mounts every used filesystem itself). The warning says why.",
-            example: "settings:\n  enable_devel: true",
+            "A Cluster Toolkit setting whose end hpcc reaches another way, so its value changes nothing in what hpcc builds: `slurm_conf_tpl` (hpcc writes slurm.conf itself from the blueprint), `gcloud_path_override` (hpcc's programs run the gcloud on the PATH), `extra_logging_flags` (they switch logging in scripts hpcc does not use). It is a warning, and it says what hpcc does instead. Its default, null, false or an empty value gives no warning.",
+            example: "settings:\n  slurm_conf_tpl: modules/embedded/slurm.conf.tpl",
             fix: "Remove the setting, or add its code to `ignore`."),
         .yaml11Scalar: RuleExplanation(
             "A plain value that YAML 1.1 readers (and so many tools) read differently from YAML 1.2: `yes`/`no`/`on`/`off` (booleans in 1.1), `0755` (octal), `1_000`, `12:30` (sexagesimal). hpcc reads YAML 1.2 and warns where the two disagree.",
@@ -149,5 +149,9 @@ extension DiagnosticCode {
             "A setting Cluster Toolkit removed. Its old meaning is not available, and keeping it quietly would mislead; the help names the setting that replaced it.",
             example: "settings:\n  enable_reconfigure: true",
             fix: "Use the replacement the help names."),
+        .settingNotSupported: RuleExplanation(
+            "A Cluster Toolkit setting asks for something hpcc does not build yet (a customer-managed encryption key, a backup controller, TPU nodesets, ...). Building anyway would deploy infrastructure without it, so it is an error. Its default, null, false or an empty value asks for nothing and is accepted, so blueprints that only spell out defaults still compile.",
+            example: "settings:\n  disk_encryption_key: projects/p/locations/us-central1/keyRings/r/cryptoKeys/k",
+            fix: "Remove the setting (or set it to its default) to build without the feature, knowing the deployment will lack it."),
     ]
 }

@@ -73,7 +73,9 @@ enum ExpandedBlueprintEmitter {
         let nullVariables = Dictionary(module.declaration.settings.compactMap { entry in
             module.settings[entry.key] == nil ? ModuleResolver.soleVariable(entry.value).map { (entry.key, $0) } : nil
         }, uniquingKeysWith: { first, _ in first })
-        var settings = module.schema.settings.compactMap { spec in
+        // Moot settings change nothing, and unsupported ones compile only when they ask for
+        // nothing: what was compiled holds neither.
+        var settings = module.schema.settings.filter(\.effect.isImplemented).compactMap { spec in
             module.settings[spec.name].map { (spec.name, yaml($0)) } ?? nullVariables[spec.name].map { (spec.name, YAML.string("$(vars.\($0))")) }
         }
         if let script, let index = settings.firstIndex(where: { $0.0 == "runners" }) {
