@@ -38,8 +38,10 @@ public struct Compiler: Sendable {
         let resolved = result.timings.measure(.resolve) { Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics) }
         result.resolved = resolved
         result.timings.measure(.check) { Validators().check(resolved, into: &diagnostics) }
-        guard !diagnostics.hasErrors,
-              let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) })
+        // Lower runs whatever Resolve found, so the rules of every module that resolved are
+        // checked in the same run as the schema; it returns no deployment when anything failed.
+        guard let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) }),
+              !diagnostics.hasErrors
         else {
             return result.finish(diagnostics, silencing: silenced)
         }

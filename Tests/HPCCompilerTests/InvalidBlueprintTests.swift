@@ -449,12 +449,12 @@ let invalidCases: [InvalidCase] = [
         fsx: "      deployment_type: SCRATCH_1\n      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a}\n", throughput: nil),
                 codes: [.dataRepositoryAssociation]),
     InvalidCase(name: "FSx data repository event outside NEW, CHANGED, DELETED", blueprint: awsBlueprint(
-        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a, auto_export_events: [NEW, MOVED]}\n"),
+        fsx: "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: s3://bucket-a, auto_export_events: [NEW, ‸MOVED]}\n"),
                 codes: [.dataRepositoryAssociation], help: "events are NEW, CHANGED, DELETED"),
     InvalidCase(name: "FSx data repository path not on S3", blueprint: awsBlueprint(
-        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: gs://bucket-a}\n"), codes: [.dataRepositoryAssociation]),
+        fsx: "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: ‸gs://bucket-a}\n"), codes: [.dataRepositoryAssociation]),
     InvalidCase(name: "FSx directory linked twice", blueprint: awsBlueprint(
-        fsx: "      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a}\n      - {file_system_path: /a, data_repository_path: s3://bucket-b}\n"),
+        fsx: "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: s3://bucket-a}\n      - {file_system_path: ‸/a, data_repository_path: s3://bucket-b}\n"),
                 codes: [.dataRepositoryAssociation]),
     InvalidCase(name: "FSx more than 8 data repository associations", blueprint: awsBlueprint(
         fsx: "      data_repository_associations:\n" + (0..<9).map { "      \($0 == 0 ? "‸" : "")- {file_system_path: /d\($0), data_repository_path: s3://bucket-\($0)}\n" }.joined()),

@@ -82,11 +82,11 @@ struct ResolveTests {
     @Test func ignoreSilencesWarningsButNotErrors() {
         let text = mini("    use: [network, partition]\n", "    use: [network, partition]\n    settings:\n      slurm_conf_tpl: etc/slurm.conf.tpl\n") + "ignore: [HPC2009]\n"
         #expect(compile(text).diagnostics.isEmpty)
-        // Naming an error is itself an error, at the entry; without the entry, the error it named
-        // stops the build.
+        // Naming an error is itself an error, at the entry, reported with the error it named; without
+        // the entry, the error it named stops the build.
         let broken = text.replacingOccurrences(of: "machine_type: n2-standard-2", with: "machine_type: n2-standard-3")
         let result = compile(broken.replacingOccurrences(of: "ignore: [HPC2009]", with: "ignore: [HPC2009, HPC3011]"))
-        #expect(positions(result.diagnostics) == ["28:19 HPC2017"])
+        #expect(positions(result.diagnostics) == ["16:21 HPC3011", "28:19 HPC2017"])
         #expect(result.files.isEmpty)
         #expect(compile(broken).diagnostics.map(\.code) == [.unknownMachineType])
         #expect(result.diagnostics.last?.message == "HPC3011 is an error (\(DiagnosticCode.unknownMachineType.summary)); errors cannot be ignored")

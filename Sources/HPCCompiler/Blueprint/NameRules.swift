@@ -30,6 +30,14 @@ extension NameRules {
         guard let first = text.unicodeScalars.first, isLower(first), text.count <= 63 else { return false }
         return text.unicodeScalars.allSatisfy { isLower($0) || isDigit($0) || $0 == "-" || $0 == "_" }
     }
+
+    /// A valid deployment name as close to `text` as can be: what the modules lower with once the
+    /// invalid one is reported, so names derived from it are not reported again.
+    static func standInDeploymentName(_ text: String) -> String {
+        let kept = String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { isLower($0) || isDigit($0) || $0 == "_" ? $0 : "-" }))
+        let named = kept.unicodeScalars.first.map(isLower) == true ? kept : "d" + kept
+        return String(named.prefix(63))
+    }
 }
 
 /// GCP label rules.

@@ -6,9 +6,13 @@ public struct Diagnostics: Sendable, Equatable {
     /// Creates an empty collector.
     public init() {}
 
+    /// Number of errors (kept as findings arrive: stages compare it before and after a step).
+    public private(set) var errorCount = 0
+
     /// Records a finding.
     public mutating func report(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
     }
 
     /// Records a finding built from its parts.
@@ -26,13 +30,11 @@ public struct Diagnostics: Sendable, Equatable {
     /// Appends another collector's findings.
     public mutating func merge(_ other: Diagnostics) {
         all.append(contentsOf: other.all)
+        errorCount += other.errorCount
     }
 
     /// True when at least one error was reported.
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-
-    /// Number of errors.
-    public var errorCount: Int { all.filter { $0.severity == .error }.count }
+    public var hasErrors: Bool { errorCount > 0 }
 
     /// Number of warnings.
     public var warningCount: Int { all.filter { $0.severity == .warning }.count }

@@ -5,6 +5,9 @@ struct CIDR: Hashable, CustomStringConvertible {
     /// Prefix length.
     let prefix: Int
 
+    /// The range a network lowers with when its own is wrong (reported; never emitted).
+    static let standIn = CIDR("10.0.0.0/8")!
+
     /// Parses `a.b.c.d/n`; the address must be the network address of the block.
     init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

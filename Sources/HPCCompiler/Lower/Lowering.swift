@@ -17,50 +17,57 @@ public struct Lowering: Sendable {
     public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
         var context = LoweringContext(resolved: resolved, machines: machines, files: files)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
-        var failed = Set<ModuleID>()
+        // Every module lowers, also when an earlier stage or another module reported errors, so
+        // one run finds every independent mistake. A module that could not become an entity is
+        // skipped where others read it (`SettingReader.readsUnlowered`); one that became an entity
+        // despite errors is `flawed`, and rules that judge the whole of what reads it hold back.
         for id in resolved.order {
             guard let module = resolved.module(id) else { continue }
-            // A module that reads from one that failed to lower would only repeat that error.
-            let upstream = Set(module.settings.values.flatMap { $0.value.outputReferences.map(\.module) })
-            if !upstream.isDisjoint(with: failed) {
-                failed.insert(id)
-                continue
+            var found = Diagnostics()
+            dispatch(SettingReader(module: module, context: context), into: &context, diagnostics: &found)
+            // A setting whose wrong value Resolve reported lowered with its default: what the
+            // rules say at that value would repeat the mistake.
+            let standIns = Set(module.standIns.values)
+            var errors = 0
+            for diagnostic in found.all where diagnostic.location.map({ !standIns.contains($0) }) ?? true {
+                diagnostics.report(diagnostic)
+                if diagnostic.severity == .error { errors += 1 }
             }
-            let errorsBefore = diagnostics.errorCount
-            let reader = SettingReader(module: module, context: context)
-            switch module.schema.kind {
-            case .vpc: VPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .privateServiceAccess: PrivateServiceAccessLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .filestore: FilestoreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .managedLustre: ManagedLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .cloudStorageBucket: CloudStorageBucketLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .notebook: NotebookLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .slurmNodeset: NodesetLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .slurmPartition: PartitionLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .slurmLogin: LoginLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .slurmController: ControllerLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .preExistingVPC: PreExistingVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .preExistingNetworkStorage: PreExistingNetworkStorageLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .serviceAccount: ServiceAccountLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .startupScript: StartupScriptLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .pubsubTopic: PubSubTopicLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .awsVPC: AWSVPCLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .efs: EFSLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .fsxLustre: FSxLustreLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .slurmAccounting: SlurmAccountingLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .parallelCluster: ParallelClusterLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .htcGrid: HTCGridLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .existingSlurm: ExistingSlurmLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .bwVisu: BwVisuLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            case .hpcStats: HPCStatsLowering.lower(reader, into: &context, diagnostics: &diagnostics)
-            }
-            // A module that reported errors but still became an entity (a filesystem of a size the
-            // service does not offer) lets its users lower, so their own errors are found too.
-            if diagnostics.errorCount > errorsBefore && context.entities[id] == nil { failed.insert(id) }
+            if errors > 0 && context.entities[id] != nil { context.flawed.insert(id) }
         }
         ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)
         return diagnostics.hasErrors ? nil : context.deployment
+    }
+
+    /// The module's own lowering, by its kind.
+    private func dispatch(_ settings: SettingReader, into context: inout LoweringContext, diagnostics: inout Diagnostics) {
+        switch settings.schema.kind {
+        case .vpc: VPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .privateServiceAccess: PrivateServiceAccessLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .filestore: FilestoreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .managedLustre: ManagedLustreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .cloudStorageBucket: CloudStorageBucketLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .notebook: NotebookLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .slurmNodeset: NodesetLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .slurmPartition: PartitionLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .slurmLogin: LoginLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .slurmController: ControllerLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .preExistingVPC: PreExistingVPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .preExistingNetworkStorage: PreExistingNetworkStorageLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .serviceAccount: ServiceAccountLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .startupScript: StartupScriptLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .pubsubTopic: PubSubTopicLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .awsVPC: AWSVPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .efs: EFSLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .fsxLustre: FSxLustreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .slurmAccounting: SlurmAccountingLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .parallelCluster: ParallelClusterLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .htcGrid: HTCGridLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .existingSlurm: ExistingSlurmLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .bwVisu: BwVisuLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        case .hpcStats: HPCStatsLowering.lower(settings, into: &context, diagnostics: &diagnostics)
+        }
     }
 }
 
@@ -102,6 +109,9 @@ final class LoweringContext {
     var knownOutputs: [ModuleID: [String: Value]] = [:]
     /// Partitions and login groups already claimed by a controller.
     var claimedBy: [ModuleID: ModuleID] = [:]
+    /// Modules that became entities although they reported errors (a filesystem of a size the
+    /// service does not offer): their users lower, but do not judge them as a whole.
+    var flawed: Set<ModuleID> = []
 
     init(resolved: ResolvedBlueprint, machines: MachineCatalog, files: BlueprintFiles) {
         self.resolved = resolved

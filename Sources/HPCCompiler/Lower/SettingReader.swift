@@ -46,6 +46,24 @@ struct SettingReader {
         return node.location
     }
 
+    /// Whether `value` reads an output of a module that did not become an entity (its errors are
+    /// reported already): what reads it is skipped, not reported again.
+    func readsUnlowered(_ value: Value) -> Bool {
+        value.outputReferences.contains { context.entities[$0.module] == nil }
+    }
+
+    /// Whether `value` reads an output of a module that did not lower, or lowered with errors:
+    /// rules about the whole of what it holds (a cluster has a default partition) hold back.
+    func readsIncomplete(_ value: Value) -> Bool {
+        value.outputReferences.contains { context.entities[$0.module] == nil || context.flawed.contains($0.module) }
+    }
+
+    /// Whether the module uses a module that never resolved (an unknown source or id, reported
+    /// already): inputs it would have wired are missing, and are not reported again.
+    var usesUnresolved: Bool {
+        module.declaration.uses.contains { context.resolved.module($0.value) == nil }
+    }
+
     /// A value hpcc must know at compile time; reports when it comes from Terraform.
     func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
         let value = value(name)
@@ -53,6 +71,7 @@ struct SettingReader {
         if case let .output(reference) = value, let known = context.known(reference.module, reference.output, path: reference.path) {
             return known
         }
+        if readsUnlowered(value) { return nil }
         diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must be known at compile time", at: location(name),
                            help: "hpcc derives names, shapes and Slurm configuration from it; give it a literal value or a variable")
         return nil
@@ -111,18 +130,23 @@ struct SettingReader {
     }
 
     /// The module's labels: hpcc's, then vars.labels and the module's own (already merged by Resolve).
+    /// A label that breaks its cloud's rules is reported where it is written: one from vars.labels
+    /// once, at the variable, however many modules it reaches.
     func origin(diagnostics: inout Diagnostics) -> Origin {
         let labels = stringMap("labels", diagnostics: &diagnostics)
-        if schema.cloud == .aws {
-            for (key, value) in labels.sorted(by: { $0.key < $1.key }) where !AWSTags.isValid(key: key, value: value) {
-                diagnostics.report(.invalidName, "tag '\(key): \(value)' of module '\(id)' is not a valid AWS tag", at: location("labels"),
-                                   help: "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters")
+        let shared = context.resolved.blueprint.variable("labels")
+        let sharedValues = context.resolved.variables["labels"]?.map ?? [:]
+        let aws = schema.cloud == .aws
+        for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
+            guard aws ? !AWSTags.isValid(key: key, value: value) : !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) else { continue }
+            let kind = aws ? "AWS tag" : "GCP label"
+            let help = aws ? "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters"
+                : "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same"
+            if let shared, sharedValues[key] == .string(value) {
+                diagnostics.report(.invalidName, "'\(key): \(value)' in vars.labels is not a valid \(kind)", at: shared.value.location, help: help)
+            } else {
+                diagnostics.report(.invalidName, "\(aws ? "tag" : "label") '\(key): \(value)' of module '\(id)' is not a valid \(kind)", at: location("labels"), help: help)
             }
-            return context.origin(of: module, userLabels: labels)
-        }
-        for (key, value) in labels.sorted(by: { $0.key < $1.key }) where !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) {
-            diagnostics.report(.invalidName, "label '\(key): \(value)' of module '\(id)' is not a valid GCP label", at: location("labels"),
-                               help: "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same")
         }
         return context.origin(of: module, userLabels: labels)
     }

@@ -7,12 +7,15 @@ struct ModuleResolver {
     /// What every module of this source shares: its settings by name, and those variables feed.
     private let source: SourceSettings
     private(set) var settings: [String: ResolvedSetting] = [:]
-    /// Settings whose value was reported as wrong (no further findings about them).
-    private var failed = Set<String>()
+    /// Settings whose value was reported as wrong, with where that value is (no further findings
+    /// about them).
+    private var failed: [String: SourceLocation] = [:]
     /// `use` entries that fed nothing.
     private(set) var idleUses: [Located<ModuleID>] = []
     /// Modules an unknown `use` entry probably meant (they are not reported as unused).
     private(set) var likelyMeant: Set<ModuleID> = []
+    /// Settings whose wrong value was replaced by the default, with where the value is written.
+    private var standIns: [String: SourceLocation] = [:]
     /// Required settings left unset because their variable is null; reported once per variable.
     private(set) var neededNullVariables: [String] = []
 
@@ -51,7 +54,7 @@ struct ModuleResolver {
         applyVariables(values: &values, diagnostics: &diagnostics)
         applyDefaults(values: values, diagnostics: &diagnostics)
         judgeNotImplemented(diagnostics: &diagnostics)
-        return ResolvedModule(declaration: declaration, schema: schema, settings: settings)
+        return ResolvedModule(declaration: declaration, schema: schema, settings: settings, standIns: standIns)
     }
 
     private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
@@ -65,19 +68,23 @@ struct ModuleResolver {
             case let .deprecated(replacement):
                 if !entry.value.isNull {
                     diagnostics.report(.deprecatedSetting, "setting '\(entry.key)' was removed from \(schema.source)", at: entry.keyLocation, help: replacement)
-                    failed.insert(spec.name)
+                    failed[spec.name] = entry.keyLocation
                 }
                 continue
             case .implemented, .moot, .unsupported:
                 break
             }
-            guard let value = values.type(entry.value, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
-                failed.insert(spec.name)
+            // A value with any error in it (a broken expression inside a list, say) is not used:
+            // judging what is left would report the same mistake again.
+            let errorsBefore = diagnostics.errorCount
+            guard let value = values.type(entry.value, as: spec.type, site: site(spec.name), diagnostics: &diagnostics),
+                  diagnostics.errorCount == errorsBefore else {
+                failed[spec.name] = entry.value.location
                 continue
             }
             guard value != .null else { continue }
             guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, module: id, diagnostics: &diagnostics) else {
-                failed.insert(spec.name)
+                failed[spec.name] = entry.value.location
                 continue
             }
             // A value taken whole from a variable is located where the variable's value is written
@@ -118,7 +125,7 @@ struct ModuleResolver {
             guard let usedSchema = index.schemas[used.value] else { continue }
             var wired = false
             for output in usedSchema.outputs where output.name != "labels" {
-                guard let spec = source.byName[output.name], !failed.contains(spec.name), settings[spec.name]?.origin != .explicit,
+                guard let spec = source.byName[output.name], failed[spec.name] == nil, settings[spec.name]?.origin != .explicit,
                   !spec.effect.isDeprecated else { continue }
                 let reference = Value.output(OutputReference(module: used.value, output: output.name, path: [], location: used.location))
                 if spec.type.isList {
@@ -147,7 +154,7 @@ struct ModuleResolver {
 
     /// Unset inputs take the variable of the same name; `labels` merges the module's own over `vars.labels`.
     private mutating func applyVariables(values: inout ValueResolver, diagnostics: inout Diagnostics) {
-        for spec in source.fedByVariables where !failed.contains(spec.name) {
+        for spec in source.fedByVariables where failed[spec.name] == nil {
             guard let variable = values.variables[spec.name] else { continue }
             if let existing = settings[spec.name] {
                 guard spec.name == "labels", existing.origin == .explicit, case let .map(own) = existing.value,
@@ -157,12 +164,12 @@ struct ModuleResolver {
                 continue
             }
             guard let value = values.typedValue(of: spec.name, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
-                if !values.poisoned.contains(spec.name) { failed.insert(spec.name) }
+                if !values.poisoned.contains(spec.name) { failed[spec.name] = variable.value.location }
                 continue
             }
             guard value != .null else { continue }
             guard ConstraintChecker.check(value, spec, node: variable.value, at: variable.value.location, module: id, diagnostics: &diagnostics) else {
-                failed.insert(spec.name)
+                failed[spec.name] = variable.value.location
                 continue
             }
             settings[spec.name] = ResolvedSetting(value: value, origin: .variable(spec.name), location: variable.value.location)
@@ -230,7 +237,16 @@ struct ModuleResolver {
     }
 
     private mutating func applyDefaults(values: ValueResolver, diagnostics: inout Diagnostics) {
-        for spec in schema.settings where settings[spec.name] == nil && !failed.contains(spec.name) {
+        for spec in schema.settings where settings[spec.name] == nil {
+            if let written = failed[spec.name] {
+                // A wrong value is reported; the module lowers with the default in its place, so
+                // its other settings are judged in the same run.
+                if let defaultValue = spec.defaultValue {
+                    settings[spec.name] = ResolvedSetting(value: defaultValue, origin: .defaultValue, location: written)
+                    standIns[spec.name] = written
+                }
+                continue
+            }
             if spec.defaultsToModuleID {
                 settings[spec.name] = ResolvedSetting(value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
             } else if let defaultValue = spec.defaultValue {

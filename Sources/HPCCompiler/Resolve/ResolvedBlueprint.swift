@@ -66,6 +66,10 @@ public struct ResolvedModule: Sendable {
     public var schema: ModuleSchema
     /// Every setting that has a value, by name.
     public var settings: [String: ResolvedSetting]
+    /// Settings whose written value was wrong (reported), resolved to their default so that the
+    /// module still lowers and its other settings are judged; by name, with where the wrong value
+    /// is. Later findings at those positions would repeat the mistake and are dropped.
+    public var standIns: [String: SourceLocation] = [:]
 
     /// The module id.
     public var id: ModuleID { declaration.id.value }

@@ -22,7 +22,12 @@ public struct Resolver: Sendable {
             }
         }
         values.usedVariables = []
-        checkWellKnownVariables(blueprint, variables, diagnostics: &diagnostics)
+        if !checkWellKnownVariables(blueprint, variables, diagnostics: &diagnostics), let declaration = blueprint.variable("deployment_name"),
+           let name = variables["deployment_name"]?.string {
+            values.variables["deployment_name"] = VariableDeclaration(
+                name: declaration.name, nameLocation: declaration.nameLocation,
+                value: .scalar(NameRules.standInDeploymentName(name), .plain, tag: nil, declaration.value.location))
+        }
 
         var modules: [ResolvedModule] = []
         var idleUses: [(module: ModuleID, use: Located<ModuleID>)] = []
@@ -81,28 +86,29 @@ public struct Resolver: Sendable {
         }
     }
 
-    /// `deployment_name` names every resource; `labels` must be a mapping of strings.
-    private func checkWellKnownVariables(_ blueprint: Blueprint, _ variables: [String: Value], diagnostics: inout Diagnostics) {
+    /// `deployment_name` names every resource; `labels` must be a mapping of strings. False when
+    /// deployment_name is a string that is not a valid name (the modules then lower with a
+    /// stand-in, so the names they derive from it are not reported again).
+    private func checkWellKnownVariables(_ blueprint: Blueprint, _ variables: [String: Value], diagnostics: inout Diagnostics) -> Bool {
+        var validName = true
         if let declaration = blueprint.variable("deployment_name"), let value = variables["deployment_name"] {
             if let name = value.string {
                 if !NameRules.isDeploymentName(name) {
                     diagnostics.report(.invalidName, "deployment_name '\(name)' is not valid", at: declaration.value.location,
                                        help: "start with a lowercase letter; use lowercase letters, digits, '-' and '_'; at most 63")
+                    validName = false
                 }
             } else {
                 diagnostics.report(.typeMismatch, "deployment_name must be a string, not \(TypeWords.describe(value))", at: declaration.value.location)
             }
         }
         if let declaration = blueprint.variable("labels"), let value = variables["labels"] {
-            guard case let .map(members) = value, members.values.allSatisfy({ $0.string != nil }) else {
-                diagnostics.report(.typeMismatch, "the 'labels' variable must be a mapping of strings", at: declaration.value.location)
-                return
-            }
-            for key in members.keys.sorted() where !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(members[key]!.string!) {
-                diagnostics.report(.invalidName, "label '\(key): \(members[key]!.string!)' is not a valid GCP label", at: declaration.value.location,
-                                   help: "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same")
-            }
+            // The keys and values are judged where they are applied, by the rules of each module's
+            // cloud (GCP labels, AWS tags).
+            if case let .map(members) = value, members.values.allSatisfy({ $0.string != nil }) { return validName }
+            diagnostics.report(.typeMismatch, "the 'labels' variable must be a mapping of strings", at: declaration.value.location)
         }
+        return validName
     }
 
     /// Modules that only make sense when used (nodesets, partitions, login groups, networks).

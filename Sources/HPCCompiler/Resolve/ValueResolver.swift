@@ -13,7 +13,7 @@ struct ValueResolver {
         var inList = false
     }
 
-    let variables: [String: VariableDeclaration]
+    var variables: [String: VariableDeclaration]
     let modules: ModuleIndex
     /// Variables in a cycle or otherwise broken; references to them resolve to nothing, silently.
     var poisoned: Set<String> = []

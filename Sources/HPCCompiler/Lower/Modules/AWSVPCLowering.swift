@@ -9,30 +9,34 @@ enum AWSVPCLowering {
               let publicBits = settings.int("public_subnet_new_bits", diagnostics: &diagnostics)
         else { return }
         let zones = settings.strings("availability_zones", diagnostics: &diagnostics)
-        guard let cidr = CIDR(cidrText), (16...28).contains(cidr.prefix) else {
+        // A range that is wrong is reported, and the network still lowers with a stand-in range
+        // (flawed, never emitted), so the modules in it are checked in the same run.
+        let cidr = CIDR(cidrText).flatMap { (16...28).contains($0.prefix) ? $0 : nil }
+        if cidr == nil {
             diagnostics.report(.invalidNetworkRange, "vpc_cidr '\(cidrText)' is not an IPv4 CIDR block from /16 to /28", at: settings.location("vpc_cidr"),
                                help: "write it as a.b.c.d/n with the host bits zero, e.g. 10.0.0.0/16")
-            return
         }
-        guard checkZones(zones, region: region, settings: settings, diagnostics: &diagnostics) else { return }
+        guard checkZones(zones, region: region, settings: settings, diagnostics: &diagnostics) || !zones.isEmpty else { return }
         let withPublic = settings.bool("enable_public_subnet", diagnostics: &diagnostics) ?? false
         let bits = Array(repeating: privateBits, count: zones.count) + (withPublic ? [publicBits] : [])
-        guard let blocks = cidr.subnets(newBits: bits), blocks.allSatisfy({ $0.prefix <= 28 }) else {
+        var blocks = cidr.flatMap { $0.subnets(newBits: bits) }.flatMap { $0.allSatisfy { $0.prefix <= 28 } ? $0 : nil }
+        if let cidr, blocks == nil {
             diagnostics.report(.invalidNetworkRange, "\(zones.count) private subnet\(zones.count == 1 ? "" : "s") of /\(cidr.prefix + privateBits)"
                                + (withPublic ? " and a public /\(cidr.prefix + publicBits)" : "") + " do not fit in \(cidr) (AWS subnets are /16 to /28)",
                                at: settings.location(settings.isExplicit("private_subnet_new_bits") ? "private_subnet_new_bits" : "vpc_cidr"),
                                help: "use fewer new bits or a larger vpc_cidr")
-            return
         }
+        blocks = blocks ?? CIDR.standIn.subnets(newBits: Array(repeating: 16, count: bits.count))
+        guard let blocks else { return }
         let network = AWSNetwork(
             origin: settings.origin(diagnostics: &diagnostics),
             name: settings.string("vpc_name", diagnostics: &diagnostics) ?? "\(ResourceName.autoName(deployment))-vpc",
-            region: region, cidr: cidr.description,
+            region: region, cidr: (cidr ?? CIDR.standIn).description,
             privateSubnets: zip(zones, blocks).map { AWSSubnet(availabilityZone: $0.0, cidr: $0.1.description) },
             publicSubnet: withPublic ? AWSSubnet(availabilityZone: zones[0], cidr: blocks[zones.count].description) : nil,
             gatewayEndpoints: services("gateway_endpoints", settings: settings, diagnostics: &diagnostics),
             interfaceEndpoints: services("interface_endpoints", settings: settings, diagnostics: &diagnostics),
-            peering: peering(settings, vpc: cidr, diagnostics: &diagnostics)
+            peering: cidr.flatMap { peering(settings, vpc: $0, diagnostics: &diagnostics) }
         )
         context.deployment.awsNetworks.append(network)
         context.entities[settings.id] = .awsNetwork(network)

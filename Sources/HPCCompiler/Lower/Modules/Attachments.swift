@@ -48,6 +48,7 @@ extension SettingReader {
     func locatedMounts(_ name: String, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
         let elements = value(name).list ?? []
         return elements.compactMap { element -> (MountContract, SourceLocation)? in
+            if readsUnlowered(element) { return nil }
             if let (module, entity) = entity(of: element) {
                 guard case let .filesystem(filesystem) = entity else {
                     diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(name))
@@ -67,7 +68,21 @@ extension SettingReader {
     }
 
     private func literalMount(_ element: Value, setting: String, diagnostics: inout Diagnostics) -> MountContract? {
-        guard let fields = element.map, let remote = fields["remote_mount"]?.string, let local = fields["local_mount"]?.string,
+        guard var fields = element.map else {
+            diagnostics.report(.notKnownAtCompileTime, "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
+                               at: location(setting))
+            return nil
+        }
+        for (key, value) in fields where key != "server_ip" {
+            if let known = contractField(value) { fields[key] = known }
+        }
+        let unknown = ["remote_mount", "local_mount", "fs_type"].filter { fields[$0].map { !$0.isLiteral } ?? false }
+        if let key = unknown.first, case let .output(reference)? = fields[key] {
+            diagnostics.report(.notKnownAtCompileTime, "\(key) of a filesystem in '\(setting)' of module '\(id)' comes from $(\(reference.text)), which Terraform knows only at apply time",
+                               at: location(setting), help: "hpcc writes mounts at compile time; add '\(reference.module)' to 'use' to mount its filesystem whole")
+            return nil
+        }
+        guard let remote = fields["remote_mount"]?.string, let local = fields["local_mount"]?.string,
               let typeName = fields["fs_type"]?.string, let server = fields["server_ip"] else {
             diagnostics.report(.notKnownAtCompileTime, "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
                                at: location(setting))
@@ -80,6 +95,21 @@ extension SettingReader {
         }
         return MountContract(server: text(from: server), remotePath: remote, localMount: local, type: type,
                              options: fields["mount_options"]?.string ?? "", provider: nil)
+    }
+
+    /// A field of a filesystem's mount contract read by reference (`$(homefs.network_storage.remote_mount)`):
+    /// hpcc knows it from the contract the module lowered to, except what Terraform decides.
+    private func contractField(_ value: Value) -> Value? {
+        guard case let .output(reference) = value, reference.output == "network_storage", reference.path.count == 1, case let .key(key) = reference.path[0],
+              case let .filesystem(filesystem)? = context.entities[reference.module] else { return nil }
+        let mount = filesystem.mount
+        switch key {
+        case "remote_mount": return mount.remotePath.isEmpty ? nil : .string(mount.remotePath)
+        case "local_mount": return .string(mount.localMount)
+        case "fs_type": return .string(mount.type.rawValue)
+        case "mount_options": return .string(mount.options)
+        default: return nil
+        }
     }
 }
 
@@ -102,6 +132,7 @@ extension SettingReader {
             }
         }
         if !subnets.isEmpty { return subnets }
+        if readsUnlowered(value) { return nil }
         diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must list the subnets or come from an aws-vpc module", at: location(name),
                            help: "hpcc creates one resource per subnet and must know how many there are")
         return nil

@@ -9,13 +9,13 @@ enum BwVisuLowering {
               let homePrefix = settings.string("home_prefix", diagnostics: &diagnostics),
               let rangeFields = settings.literal("port_range", diagnostics: &diagnostics)?.map
         else { return }
-        let errorsBefore = diagnostics.errorCount
         let text = CarriedText(settings: settings)
-        guard let partition = cluster.partitions.first(where: { $0.name == partitionName }) else {
+        // An unknown partition is reported, and the rest is checked all the same.
+        let partition = cluster.partitions.first { $0.name == partitionName }
+        if partition == nil {
             let names = cluster.partitions.map(\.name)
             diagnostics.report(.unknownPartition, "cluster '\(cluster.name)' has no partition '\(partitionName)'", at: settings.location("partition"),
                                help: Suggestion.help(for: partitionName, in: names) ?? "partitions: " + names.joined(separator: ", "))
-            return
         }
         text.check(homePrefix, "home_prefix", [], diagnostics: &diagnostics)
         if !homePrefix.hasPrefix("/") {
@@ -38,8 +38,8 @@ enum BwVisuLowering {
             diagnostics.report(.missingSetting, "bwVisu needs at least one entry in \(name)", at: settings.location(name))
         }
         let visu = BwVisu(
-            origin: settings.origin(diagnostics: &diagnostics), id: settings.id.rawValue, clusterName: cluster.name, partition: partition.name,
-            computeHosts: partition.nodeGroups.compactMap(cluster.nodeGroup).flatMap(\.hosts), homePrefix: homePrefix,
+            origin: settings.origin(diagnostics: &diagnostics), id: settings.id.rawValue, clusterName: cluster.name, partition: partitionName,
+            computeHosts: (partition?.nodeGroups ?? []).compactMap(cluster.nodeGroup).flatMap(\.hosts), homePrefix: homePrefix,
             gateways: gateways, commandNodes: commandNodes, keyholedServers: keyholed, etcdServers: etcd, portRange: range,
             maxForwardersPerJob: settings.int("max_forwarders_per_job", diagnostics: &diagnostics) ?? 100,
             forwardingHostnameSuffix: suffix, staticForwarding: settings.bool("static_forwarding", diagnostics: &diagnostics) ?? false
@@ -52,7 +52,6 @@ enum BwVisuLowering {
             KeyholePorts(visu: visu, cluster: cluster, settings: settings)
                 .check(others: context.deployment.bwVisus, diagnostics: &diagnostics)
         }
-        guard diagnostics.errorCount == errorsBefore else { return }
         context.deployment.bwVisus.append(visu)
         context.entities[settings.id] = .bwVisu(visu)
         context.knownOutputs[settings.id] = ["config_path": .string(RunnerConfigDocument.path(visu))]

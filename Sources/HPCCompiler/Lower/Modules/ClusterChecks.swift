@@ -37,8 +37,10 @@ enum ClusterChecks {
         for group in members.loginGroups where !loginNames.insert(group.name).inserted {
             diagnostics.report(.duplicateSlurmName, "two login groups of cluster '\(name)' are named '\(group.name)'", at: locate.module(group.origin.module))
         }
-        checkDefaultPartition(name, members.partitions, locate: locate, diagnostics: &diagnostics)
-        if members.partitions.isEmpty {
+        // A partition that did not lower may be the default, or the only one; two defaults are
+        // too many whatever the missing one says.
+        checkDefaultPartition(name, members.partitions, complete: !members.incomplete, locate: locate, diagnostics: &diagnostics)
+        if members.partitions.isEmpty && !members.incomplete {
             diagnostics.report(.partitionWithoutNodesets, "cluster '\(name)' has no partition", at: locate.fallback, help: "add a partition module to the controller's 'use' list")
         }
         checkMountPoints(name, mounts + members.nodesets.flatMap(\.mounts), settings: settings, locate: locate, diagnostics: &diagnostics)
@@ -52,12 +54,12 @@ enum ClusterChecks {
 
     /// Slurm sends jobs that name no partition to the default one, so a cluster has exactly one.
     /// A lone partition is the default without saying so (see `ClusterMembers.markSoleDefault`).
-    private static func checkDefaultPartition(_ cluster: String, _ partitions: [Partition], locate: Locator, diagnostics: inout Diagnostics) {
+    private static func checkDefaultPartition(_ cluster: String, _ partitions: [Partition], complete: Bool, locate: Locator, diagnostics: inout Diagnostics) {
         let defaults = partitions.filter(\.isDefault)
         if defaults.count > 1 {
             diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(defaults.count) default partitions: " + defaults.map(\.name).joined(separator: ", "),
                                at: locate.setting("is_default", of: defaults[1].origin.module), help: "set is_default on one partition only")
-        } else if defaults.isEmpty, partitions.count > 1 {
+        } else if defaults.isEmpty, partitions.count > 1, complete {
             diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(partitions.count) partitions and none is the default", at: locate.fallback,
                                help: "set is_default: true on the partition jobs should go to when they name none")
         }
@@ -71,7 +73,7 @@ enum ClusterChecks {
             let here = mount.provider.map { locate.module($0) } ?? settings.location("network_storage")
             switch mountConflict(mount.localMount, with: seen.map(\.localMount)) {
             case let .same(index):
-                if seen[index].provider != mount.provider || mount.provider == nil {
+                if !isSameFilesystem(seen[index], mount) {
                     diagnostics.report(.conflictingMounts, "two filesystems mount at '\(mount.localMount)' on cluster '\(cluster)'", at: here)
                 }
                 continue
@@ -83,6 +85,13 @@ enum ClusterChecks {
             }
             seen.append(mount)
         }
+    }
+
+    /// One filesystem listed twice (for all nodes and for login nodes, say): the same module, or
+    /// literal contracts naming the same export.
+    private static func isSameFilesystem(_ a: MountContract, _ b: MountContract) -> Bool {
+        if let provider = a.provider { return provider == b.provider }
+        return b.provider == nil && a.server == b.server && a.remotePath == b.remotePath && a.type == b.type
     }
 
     /// How a mount point clashes with earlier ones: the same path, or one inside the other.

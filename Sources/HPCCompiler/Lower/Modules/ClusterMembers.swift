@@ -4,10 +4,14 @@ struct ClusterMembers {
     private(set) var partitions: [Partition] = []
     private(set) var nodesets: [Nodeset] = []
     private(set) var loginGroups: [LoginGroup] = []
+    /// True when a member comes from a module that did not lower, or lowered with errors: the
+    /// cluster may lack a partition it was meant to have.
+    private(set) var incomplete = false
     private var nodesetModules: Set<ModuleID> = []
 
     init(settings: SettingReader) {
         self.settings = settings
+        incomplete = settings.usesUnresolved
     }
 
     mutating func collect(into context: inout LoweringContext, diagnostics: inout Diagnostics) {
@@ -40,7 +44,9 @@ struct ClusterMembers {
         if nodesetModules.insert(nodeset.origin.module).inserted { nodesets.append(nodeset) }
     }
 
-    private func linked(_ element: Value, _ setting: String, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
+    private mutating func linked(_ element: Value, _ setting: String, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
+        if settings.readsIncomplete(element) { incomplete = true }
+        if settings.readsUnlowered(element) { return nil }
         guard let link = settings.entity(of: element) else {
             if !element.isLiteral || element.map != nil {
                 diagnostics.report(.notKnownAtCompileTime, "'\(setting)' of module '\(settings.id)' takes modules through 'use', not literal values",

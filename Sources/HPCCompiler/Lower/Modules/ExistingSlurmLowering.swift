@@ -8,7 +8,6 @@ enum ExistingSlurmLowering {
               let groupValues = settings.literal("node_groups", diagnostics: &diagnostics)?.list,
               let partitionValues = settings.literal("partitions", diagnostics: &diagnostics)?.list
         else { return }
-        let errorsBefore = diagnostics.errorCount
         var hostsLeft = SlurmHostList.limit
         let groups = groupValues.enumerated().compactMap { index, value in
             nodeGroup(value, index: index, cluster: name, hostsLeft: &hostsLeft, settings: settings, diagnostics: &diagnostics)
@@ -37,7 +36,6 @@ enum ExistingSlurmLowering {
             ),
             processTracking: ProcessTracking(rawValue: settings.string("process_tracking", diagnostics: &diagnostics) ?? "cgroup") ?? .cgroup
         )
-        guard diagnostics.errorCount == errorsBefore else { return }
         context.deployment.onPremClusters.append(cluster)
         context.entities[settings.id] = .onPremCluster(cluster)
         context.knownOutputs[settings.id] = ["slurm_cluster_name": .string(name), "controller_host": .string(host)]
@@ -65,11 +63,14 @@ enum ExistingSlurmLowering {
             return nil
         }
         let memoryText = fields["memory"]?.string ?? ""
-        guard let memory = HardwareUnits.mebibytes(memoryText) else {
+        // A size that is wrong is reported; the group stays, so its hosts and partitions are
+        // still checked.
+        let parsedMemory = HardwareUnits.mebibytes(memoryText)
+        if parsedMemory == nil {
             diagnostics.report(.nodeHardware, "memory '\(memoryText)' of node group '\(name)' is not a size in MB, GB or TB", at: at("memory"),
                                help: "write it as HPCStats does, e.g. 24GB, 512GB or 1TB (1024-based)")
-            return nil
         }
+        let memory = parsedMemory ?? fields["real_memory"]?.int ?? 0
         var frequency: Double?
         if let text = fields["frequency"]?.string {
             frequency = HardwareUnits.hertz(text)
@@ -78,7 +79,7 @@ enum ExistingSlurmLowering {
             }
         }
         let realMemory = fields["real_memory"]?.int ?? memory
-        if realMemory > memory {
+        if let parsedMemory, realMemory > parsedMemory {
             diagnostics.report(.nodeHardware, "real_memory \(realMemory) MiB of node group '\(name)' is more than its memory (\(memory) MiB)", at: at("real_memory"))
         }
         let features = fields["features"]?.list?.compactMap(\.string) ?? []

@@ -12,7 +12,7 @@ enum FSxAssociations {
             return []
         }
         var associations: [FSxDataRepositoryAssociation] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             guard let fields = entry.map, let path = fields["file_system_path"]?.string, let repository = fields["data_repository_path"]?.string else { continue }
             let association = FSxDataRepositoryAssociation(
                 fileSystemPath: path, repositoryPath: repository,
@@ -20,6 +20,7 @@ enum FSxAssociations {
                 exportEvents: fields["auto_export_events"]?.list?.compactMap(\.string) ?? [],
                 batchImportOnCreate: fields["batch_import_meta_data_on_create"]?.bool ?? false
             )
+            let at = { (path: [Accessor]) in settings.location(name, [.index(index)] + path) }
             if check(association, against: associations, settings: settings, at: at, diagnostics: &diagnostics) {
                 associations.append(association)
             }
@@ -27,31 +28,33 @@ enum FSxAssociations {
         return associations
     }
 
-    /// One association's paths and events, and that neither path repeats an earlier association's.
+    /// One association's paths and events, and that neither path repeats an earlier association's;
+    /// each problem is reported at the field that has it (`at` gives its position).
     private static func check(
-        _ association: FSxDataRepositoryAssociation, against earlier: [FSxDataRepositoryAssociation], settings: SettingReader, at: SourceLocation, diagnostics: inout Diagnostics
+        _ association: FSxDataRepositoryAssociation, against earlier: [FSxDataRepositoryAssociation], settings: SettingReader,
+        at: ([Accessor]) -> SourceLocation, diagnostics: inout Diagnostics
     ) -> Bool {
-        var problems: [(String, String?)] = []
+        var problems: [(path: [Accessor], message: String, help: String?)] = []
         if !Pattern.matches(association.fileSystemPath, "/[^\\s]{0,4095}") {
-            problems.append(("file_system_path '\(association.fileSystemPath)' is not an absolute path", "e.g. /scratch"))
+            problems.append(([.key("file_system_path")], "file_system_path '\(association.fileSystemPath)' is not an absolute path", "e.g. /scratch"))
         }
         if !Pattern.matches(association.repositoryPath, "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\s]*)?") {
-            problems.append(("data_repository_path '\(association.repositoryPath)' is not an S3 bucket or prefix", "write s3://bucket or s3://bucket/prefix/"))
+            problems.append(([.key("data_repository_path")], "data_repository_path '\(association.repositoryPath)' is not an S3 bucket or prefix", "write s3://bucket or s3://bucket/prefix/"))
         }
         for (field, events) in [("auto_import_events", association.importEvents), ("auto_export_events", association.exportEvents)] {
-            for event in events where !FSxDataRepository.events.contains(event) {
-                problems.append(("\(field) names '\(event)'", "events are \(FSxDataRepository.events.joined(separator: ", "))"))
+            for (position, event) in events.enumerated() where !FSxDataRepository.events.contains(event) {
+                problems.append(([.key(field), .index(position)], "\(field) names '\(event)'", "events are \(FSxDataRepository.events.joined(separator: ", "))"))
             }
-            if Set(events).count != events.count { problems.append(("\(field) names an event twice", nil)) }
+            if Set(events).count != events.count { problems.append(([.key(field)], "\(field) names an event twice", nil)) }
         }
         if earlier.contains(where: { $0.fileSystemPath == association.fileSystemPath }) {
-            problems.append(("file_system_path '\(association.fileSystemPath)' is linked twice", "each directory links to one repository"))
+            problems.append(([.key("file_system_path")], "file_system_path '\(association.fileSystemPath)' is linked twice", "each directory links to one repository"))
         }
         if earlier.contains(where: { $0.repositoryPath == association.repositoryPath }) {
-            problems.append(("data_repository_path '\(association.repositoryPath)' is linked twice", "each S3 prefix links to one directory"))
+            problems.append(([.key("data_repository_path")], "data_repository_path '\(association.repositoryPath)' is linked twice", "each S3 prefix links to one directory"))
         }
-        for (message, help) in problems {
-            diagnostics.report(.dataRepositoryAssociation, "data repository association of module '\(settings.id)': \(message)", at: at, help: help)
+        for problem in problems {
+            diagnostics.report(.dataRepositoryAssociation, "data repository association of module '\(settings.id)': \(problem.message)", at: at(problem.path), help: problem.help)
         }
         return problems.isEmpty
     }

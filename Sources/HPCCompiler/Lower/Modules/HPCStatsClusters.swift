@@ -8,6 +8,7 @@ struct StatsClusterBuilder {
     let usedAt: SourceLocation
 
     func cluster(for value: Value, settings: SettingReader, diagnostics: inout Diagnostics) -> HPCStatsCluster? {
+        if settings.readsUnlowered(value) { return nil }
         if let (module, entity) = settings.entity(of: value) {
             switch entity {
             case let .onPremCluster(cluster): return existing(cluster, diagnostics: &diagnostics)

@@ -27,12 +27,15 @@ enum HPCStatsLowering {
             }
             clusters.append(cluster)
         }
-        if references.isEmpty {
+        if references.isEmpty && !settings.usesUnresolved {
             diagnostics.report(.missingSetting, "hpcstats describes no cluster", at: settings.location("slurm_cluster_name"),
                                help: "use an existing-slurm module or a Slurm controller")
         }
-        // Entries for a cluster that failed above are not to blame for it.
-        if diagnostics.errorCount == errorsBefore { overrides.reportUnused(clusters: clusters, diagnostics: &diagnostics) }
+        // Entries for a cluster that failed above, or whose own module reported errors, are not to
+        // blame for it.
+        if diagnostics.errorCount == errorsBefore && !references.contains(where: settings.readsIncomplete) {
+            overrides.reportUnused(clusters: clusters, diagnostics: &diagnostics)
+        }
         let userFields = users.compactMapValues(\.string)
         for key in ["base_dn", "bind_dn", "department_group_filter", "department_group_pattern"] {
             ini.check(userFields[key] ?? "", "users", [.key(key)], diagnostics: &diagnostics)
@@ -41,7 +44,6 @@ enum HPCStatsLowering {
         for (index, group) in groups.enumerated() {
             ini.check(group, "users", [.key("groups"), .index(index)], listItem: true, diagnostics: &diagnostics)
         }
-        guard diagnostics.errorCount == errorsBefore else { return }
         let setup = HPCStatsSetup(
             origin: settings.origin(diagnostics: &diagnostics),
             configDirectory: settings.string("config_dir", diagnostics: &diagnostics) ?? "/etc/hpcstats",

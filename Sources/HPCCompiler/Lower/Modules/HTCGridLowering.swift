@@ -8,7 +8,6 @@ enum HTCGridLowering {
               let storageName = settings.string("grid_storage_service", diagnostics: &diagnostics),
               let codeURI = settings.string("control_plane_code", diagnostics: &diagnostics)
         else { return }
-        let errorsBefore = diagnostics.errorCount
         let storage = HTCPayloadStorage(rawValue: storageName)
         if storage == nil {
             diagnostics.report(.htcStorageService, "grid_storage_service '\(storageName)' of module '\(settings.id)' is not one HTC-Grid offers",
@@ -58,7 +57,6 @@ enum HTCGridLowering {
             names: HTCGridNames(project: project, payloadBucket: "htc-data-\(project)-" + String(Digest.sha256("\(deployment)/\(settings.id)/\(region)").prefix(6)))
         )
         HTCGridRules.check(grid, network: network, settings: settings, diagnostics: &diagnostics)
-        guard diagnostics.errorCount == errorsBefore else { return }
         context.deployment.htcGrids.append(grid)
         context.entities[settings.id] = .htcGrid(grid)
         context.knownOutputs[settings.id] = [

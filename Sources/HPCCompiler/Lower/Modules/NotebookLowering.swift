@@ -9,9 +9,10 @@ enum NotebookLowering {
               let diskType = settings.string("disk_type", diagnostics: &diagnostics).flatMap(WorkbenchDiskType.init(rawValue:)),
               let diskSize = settings.int("disk_size_gb", diagnostics: &diagnostics),
               let network = settings.networkAttachment("network_id", diagnostics: &diagnostics),
-              let subnetwork = settings.subnetworkAttachment("subnetwork_self_link", diagnostics: &diagnostics),
-              let scriptBucket = settings.text("gcs_bucket_path")
+              let subnetwork = settings.subnetworkAttachment("subnetwork_self_link", diagnostics: &diagnostics)
         else { return }
+        // Without a bucket (reported by Resolve) the rest is still judged.
+        let scriptBucket = settings.text("gcs_bucket_path")
         let machine = InstanceLowering.machine(machineName, settings: settings, diagnostics: &diagnostics)
         let image = InstanceLowering.bootImage(settings, diagnostics: &diagnostics)
         let name = instanceName(settings, deployment: deployment, diagnostics: &diagnostics)
@@ -20,7 +21,7 @@ enum NotebookLowering {
         let located = settings.locatedMounts("network_storage", diagnostics: &diagnostics)
         WorkbenchMountChecks.check(located, settings: settings, diagnostics: &diagnostics)
         let mounts = located.map(\.mount)
-        guard machine != nil, let image, let name, let login else { return }
+        guard machine != nil, let image, let name, let login, let scriptBucket else { return }
         let workbench = Workbench(
             origin: origin, name: name, project: project, zone: zone, machineType: machineName, image: image,
             diskType: diskType, diskSizeGB: diskSize, ownerEmail: owner, login: login, mounts: mounts, scriptBucket: scriptBucket,

@@ -6,7 +6,10 @@ enum PartitionLowering {
               let suspendTime = settings.int("suspend_time", diagnostics: &diagnostics)
         else { return }
         var nodesets: [Nodeset] = []
+        var incomplete = settings.usesUnresolved
         for element in settings.value("nodeset").list ?? [] {
+            if settings.readsIncomplete(element) { incomplete = true }
+            if settings.readsUnlowered(element) { continue }
             guard let (module, entity) = settings.entity(of: element) else {
                 diagnostics.report(.notKnownAtCompileTime, "partition '\(name)' takes nodesets from nodeset modules (through 'use'), not literal values",
                                    at: settings.location("nodeset"))
@@ -19,7 +22,8 @@ enum PartitionLowering {
                 diagnostics.report(.typeMismatch, "partition '\(name)' takes nodesets, but '\(module)' is not a nodeset module", at: settings.location("nodeset"))
             }
         }
-        if nodesets.isEmpty {
+        // A `use` entry that wired nothing (an explicit `nodeset` won) is reported already.
+        if nodesets.isEmpty && !incomplete && !context.resolved.idleUses.contains(where: { $0.module == settings.id }) {
             diagnostics.report(.partitionWithoutNodesets, "partition '\(name)' has no nodeset", at: settings.module.declaration.id.location,
                                help: "add a nodeset module to its 'use' list")
         }

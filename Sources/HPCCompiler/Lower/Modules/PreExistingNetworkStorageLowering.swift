@@ -7,7 +7,9 @@ enum PreExistingNetworkStorageLowering {
               let remote = settings.string("remote_mount", diagnostics: &diagnostics),
               let localMount = settings.string("local_mount", diagnostics: &diagnostics)
         else { return }
-        guard check(type: type, server: server, remote: remote, settings: settings, diagnostics: &diagnostics) else { return }
+        // A contract that breaks its type's rules is reported and still registered: the mount
+        // point of the modules that use it is checked all the same.
+        check(type: type, server: server, remote: remote, settings: settings, diagnostics: &diagnostics)
         // Lustre clients mount `<NID>:/<fsname>`; the contract keeps the path form Managed Lustre uses.
         let remotePath = type == .lustre && !remote.hasPrefix("/") ? "/\(remote)" : remote
         SharedFilesystemLowering.register(
@@ -17,6 +19,7 @@ enum PreExistingNetworkStorageLowering {
     }
 
     /// Reports settings that do not fit `type`; true when the contract is usable.
+    @discardableResult
     private static func check(type: FilesystemType, server: String, remote: String, settings: SettingReader, diagnostics: inout Diagnostics) -> Bool {
         let before = diagnostics.errorCount
         func report(_ setting: String, _ message: String, help: String? = nil) {

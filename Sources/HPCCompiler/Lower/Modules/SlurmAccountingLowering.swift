@@ -13,7 +13,6 @@ enum SlurmAccountingLowering {
               let vpc = settings.text("vpc_id"), let group = settings.text("security_group_id"),
               let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics)
         else { return }
-        let errorsBefore = diagnostics.errorCount
         if subnets.count < 2 {
             diagnostics.report(.accountingSubnets, "the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets in at least two availability zones",
                                at: settings.location("private_subnet_ids"), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
@@ -24,7 +23,6 @@ enum SlurmAccountingLowering {
             diagnostics.report(.accountingIdentifier, "the RDS instance identifier '\(identifier)' (deployment_name and module id) has \(identifier.count) characters; RDS allows \(AccountingDatabaseRules.maximumIdentifierLength)",
                                at: settings.location("deployment_name"), help: "shorten deployment_name or the module id")
         }
-        guard diagnostics.errorCount == errorsBefore else { return }
         let database = AccountingDatabase(
             origin: settings.origin(diagnostics: &diagnostics), identifier: identifier, region: region, vpc: vpc, subnets: subnets, clusterSecurityGroup: group,
             databaseName: databaseName, userName: userName, instanceClass: instanceClass, engineVersion: engineVersion, allocatedStorageGiB: storage,

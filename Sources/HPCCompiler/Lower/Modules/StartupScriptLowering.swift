@@ -16,13 +16,12 @@ enum StartupScriptLowering {
             }
             runners.append(runner)
         }
-        guard diagnostics.errorCount == errorsBefore else { return }
-        // The script travels as one instance metadata value (at most 256 KiB), base64 adding a third.
+        // The script travels as one instance metadata value (at most 256 KiB), base64 adding a
+        // third; with a runner missing the total says nothing.
         let encoded = runners.reduce(0) { $0 + ($1.content.utf8.count + 2) / 3 * 4 }
-        if encoded > metadataBudget {
+        if encoded > metadataBudget, diagnostics.errorCount == errorsBefore {
             diagnostics.report(.invalidStartupRunner, "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
                                at: settings.location("runners"), help: "install large files from a bucket in a shell runner instead of embedding them")
-            return
         }
         let install = settings.bool("install_ansible", diagnostics: &diagnostics) ?? runners.contains { $0.kind == .ansibleLocal }
         let script = StartupScript(
