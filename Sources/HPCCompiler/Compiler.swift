@@ -22,35 +22,48 @@ public struct Compiler: Sendable {
         self.files = files
     }
 
-    /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars` gives them.
-    public func compile(_ source: SourceFile, variables: [String] = []) -> CompileResult {
+    /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars`
+    /// gives them; `undeclaredVariables` says how one the blueprint does not declare is judged
+    /// when nothing uses it.
+    public func compile(_ source: SourceFile, variables: [String] = [], undeclaredVariables: UndeclaredVariables = .mustBeUsed) -> CompileResult {
         var diagnostics = Diagnostics()
-        var sources = [source]
-        let overrides = VariableOverrides.parse(variables, sources: &sources, diagnostics: &diagnostics)
-        var result = CompileResult(sources: sources)
+        var arguments = CommandLineVariables(variables, diagnostics: &diagnostics)
+        var result = CompileResult(sources: [source])
         let tree = result.timings.measure(.parse) { YAMLReader().read(source, into: &diagnostics) }
         guard let tree, let blueprint = result.timings.measure(.decode, {
-            BlueprintDecoder().decode(tree, file: source.name, overrides: overrides, into: &diagnostics)
+            BlueprintDecoder().decode(tree, file: source.name, overrides: arguments.declarations, into: &diagnostics)
         }) else {
-            return result.finish(diagnostics, silencing: [])
+            return result.finish(diagnostics, silencing: [], arguments: arguments.placed(in: nil, file: source.name))
         }
+        arguments = arguments.placed(in: blueprint, file: source.name)
         let silenced = Set(blueprint.ignoredCodes.map(\.value))
         let resolved = result.timings.measure(.resolve) { Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics) }
         result.resolved = resolved
-        result.timings.measure(.check) { Validators().check(resolved, into: &diagnostics) }
+        result.unusedCommandLineVariables = blueprint.variables.filter { $0.fromCommandLine && !resolved.usedVariables.contains($0.name) }.map(\.name)
+        result.timings.measure(.check) { Validators(undeclaredVariables: undeclaredVariables).check(resolved, into: &diagnostics) }
         // Lower runs whatever Resolve found, so the rules of every module that resolved are
         // checked in the same run as the schema; it returns no deployment when anything failed.
         guard let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) }),
               !diagnostics.hasErrors
         else {
-            return result.finish(diagnostics, silencing: silenced)
+            return result.finish(diagnostics, silencing: silenced, arguments: arguments)
         }
         result.deployment = deployment
         result.files = result.timings.measure(.emit) {
             DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
         }
-        return result.finish(diagnostics, silencing: silenced)
+        return result.finish(diagnostics, silencing: silenced, arguments: arguments)
     }
+}
+
+/// How a `--vars` variable that the blueprint does not declare is judged when nothing uses it.
+public enum UndeclaredVariables: Sendable {
+    /// Like any variable: unused, it is HPC3019 (one blueprint, one set of `--vars`).
+    case mustBeUsed
+    /// It may be meant for another blueprint compiled with the same `--vars` (`hpcc validate
+    /// a.yaml b.yaml --vars project_id=p`): not reported here, but listed in
+    /// `CompileResult.unusedCommandLineVariables`, so the caller reports it when no blueprint used it.
+    case mayBeForOtherBlueprints
 }
 
 /// What a compilation produced.
@@ -63,8 +76,10 @@ public struct CompileResult: Sendable {
     public var deployment: Deployment?
     /// The resolved blueprint, when compilation got that far (for `hpcc graph`).
     public var resolved: ResolvedBlueprint?
-    /// The texts diagnostics point into (the blueprint and any `--vars` values), for rendering.
+    /// The texts diagnostics point into (the blueprint), for rendering.
     public var sources: [SourceFile]
+    /// `--vars` variables the blueprint neither declares nor uses.
+    public var unusedCommandLineVariables: [String] = []
     /// How long each stage took (for the benchmark; never part of the output).
     public var timings = StageTimings()
 
@@ -85,38 +100,11 @@ public struct CompileResult: Sendable {
             + cloud.map { PeakPerformance($0).summary }
     }
 
-    mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>) -> CompileResult {
+    mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>, arguments: CommandLineVariables) -> CompileResult {
         var collected = diagnostics
         collected.silence(codes)
-        self.diagnostics = collected.sorted
+        self.diagnostics = arguments.relocate(collected.sorted).sorted(by: Diagnostic.inReportOrder)
         if !succeeded { files = [] }
         return self
-    }
-}
-
-/// `--vars NAME=VALUE` arguments as variable declarations; each value is parsed as YAML in a
-/// pseudo-file named `--vars`, so diagnostics can point into it.
-enum VariableOverrides {
-    static func parse(_ arguments: [String], sources: inout [SourceFile], diagnostics: inout Diagnostics) -> [VariableDeclaration] {
-        var result: [VariableDeclaration] = []
-        for (number, argument) in arguments.enumerated() {
-            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                diagnostics.report(.invalidOverride, "--vars takes NAME=VALUE, not '\(argument)'", at: nil)
-                continue
-            }
-            let name = String(argument[..<equals])
-            let file = SourceFile(name: "--vars[\(number + 1)]", text: argument)
-            sources.append(file)
-            // Pad the value so its columns are those of the whole argument.
-            let padded = String(repeating: " ", count: name.count + 1) + argument[argument.index(after: equals)...]
-            var local = Diagnostics()
-            let value = YAMLReader().read(SourceFile(name: file.name, text: padded), into: &local)
-                ?? .scalar("", .plain, tag: nil, SourceLocation(file: file.name, line: 1, column: name.count + 2))
-            // An empty value (`--vars x=`) is null, not an empty-document error.
-            for diagnostic in local.all where diagnostic.code != .emptyDocument { diagnostics.report(diagnostic) }
-            result.append(VariableDeclaration(name: name, nameLocation: SourceLocation(file: file.name, line: 1, column: 1, length: name.count),
-                                              value: value))
-        }
-        return result
     }
 }

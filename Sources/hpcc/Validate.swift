@@ -17,15 +17,29 @@ struct Validate: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         var sources: [SourceFile] = []
         var unreadable = false
+        // With several blueprints, one --vars list serves them all (project_id for the GCP ones):
+        // a variable a blueprint does not declare is an error only when no blueprint uses it.
+        let shared = blueprints.count > 1
+        var unusedEverywhere: [String]?
         for path in blueprints {
             do {
                 let source = try BlueprintFile.read(path, format: options.format, report: false)
-                let result = Compiler().compile(source, variables: options.variables)
+                let result = Compiler().compile(source, variables: options.variables, undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
                 diagnostics += result.diagnostics
                 sources += result.sources
+                if result.resolved != nil {
+                    let unused = Set(result.unusedCommandLineVariables)
+                    unusedEverywhere = (unusedEverywhere ?? Array(unused)).filter(unused.contains)
+                }
             } catch let failure as BlueprintFile.Failure {
                 diagnostics.append(failure.diagnostic)
                 unreadable = unreadable || failure.status == 2
+            }
+        }
+        if shared {
+            for name in unusedEverywhere ?? [] {
+                diagnostics.append(Diagnostic(.unusedVariable, "--vars \(name) is used by none of the \(blueprints.count) blueprints", at: nil,
+                                              help: "remove it, or check its name"))
             }
         }
         Report.print(diagnostics, sources: sources, format: options.format)

@@ -49,6 +49,26 @@ struct CLITests {
         }
     }
 
+    /// One `--vars` list for a folder that mixes Google Cloud, AWS and on-premises blueprints:
+    /// project_id serves the GCP ones, and the others do not report it unused.
+    @Test func validateAFolderOfMixedBlueprintsWithSharedVariables() throws {
+        let blueprints = Repository.blueprintNames.map { "blueprints/\($0).yaml" }
+        let outcome = try HPCCBinary.run(["validate"] + blueprints + ["--vars", "project_id=demo-project"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+        // A variable no blueprint uses is one error, for the command line, not one per blueprint.
+        let unused = try HPCCBinary.run(["validate"] + blueprints + ["--vars", "project_id=demo-project", "--vars", "projet_id=x", "--format", "json"])
+        #expect(unused.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(unused.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { $0["code"] as? String } == ["HPC3019"])
+        #expect(diagnostics.first?["message"] as? String == "--vars projet_id is used by none of the \(blueprints.count) blueprints")
+        // A finding about a --vars value names the blueprint, in JSON too.
+        let wrong = try HPCCBinary.run(["validate", "blueprints/aws-hpc-storage.yaml", "blueprints/hpc-slurm.yaml", "--vars", "project_id=x", "--format", "json"])
+        let findings = try #require((try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]])
+        #expect(findings.map { "\($0["file"] ?? "-"):\($0["line"] ?? "-") \($0["code"] ?? "-")" } == ["blueprints/hpc-slurm.yaml:23 HPC2007"])
+    }
+
     /// A misspelled setting, an unknown `use` id and a variable cycle: all three reported in one
     /// run, at their exact positions, with codes and suggestions; exit 1; nothing written.
     @Test func threeMistakesAreReportedTogether() throws {
@@ -164,7 +184,7 @@ struct ExampleTests {
         let binary = HPCCBinary.url.deletingLastPathComponent().appendingPathComponent("compile-in-memory")
         let outcome = try Shell.run(binary.path, [])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("--vars[1]:1:11: error[HPC3011]: unknown machine type 'c2-standard-61'"))
+        #expect(outcome.stdout.contains("lab.yaml:16:21: error[HPC3011]: unknown machine type 'c2-standard-61'"))
         #expect(outcome.stdout.contains("nodeset cpu: 16 × c2-standard-30, 15 CPUs, 118880 MiB for Slurm"))
         #expect(outcome.stdout.contains("PartitionName=batch Nodes=cpu State=UP"))
     }

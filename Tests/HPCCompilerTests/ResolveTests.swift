@@ -27,11 +27,24 @@ struct ResolveTests {
         #expect(compile(mini("  project_id: demo-project\n", "  project_id:\n"), variables: ["project_id=demo-project"]).succeeded)
     }
 
-    @Test func commandLineValuesArePositionedInTheirArgument() {
+    /// A finding about a --vars value is placed in the blueprint: where it reads a variable only
+    /// --vars declares, or at the declaration --vars overrides, with a note quoting the argument.
+    @Test func commandLineValuesArePlacedInTheBlueprint() {
         let result = compile(mini("machine_type: n2-standard-2", "machine_type: $(vars.node_type)"), variables: ["node_type=n2-standard-3"])
         #expect(result.diagnostics.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }
-            == ["--vars[1]:1:11 HPC3011"])
-        #expect(result.sources.map(\.name) == ["test.yaml", "--vars[1]"])
+            == ["test.yaml:16:21 HPC3011"])
+        #expect(result.sources.map(\.name) == ["test.yaml"])
+        let overridden = compile(minimalBlueprint, variables: ["zone=europe-west4-a", "project_id=x"])
+        #expect(overridden.diagnostics.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column) \($0.code.rawValue)" }
+            == ["test.yaml:3:3 HPC2007", "test.yaml:6:3 HPC3018"])
+        #expect(overridden.diagnostics.first?.notes.map(\.message) == ["the value is given on the command line: --vars project_id=x (column 12)"])
+        #expect(overridden.diagnostics.first?.notes.first?.location == nil)
+        let undeclared = compile(minimalBlueprint, variables: ["unused_thing=1"])
+        #expect(positions(undeclared.diagnostics) == ["2:1 HPC3019"])
+        #expect(undeclared.unusedCommandLineVariables == ["unused_thing"])
+        let shared = Compiler().compile(SourceFile(name: "test.yaml", text: minimalBlueprint), variables: ["unused_thing=1"], undeclaredVariables: .mayBeForOtherBlueprints)
+        #expect(shared.diagnostics.isEmpty)
+        #expect(shared.unusedCommandLineVariables == ["unused_thing"])
     }
 
     @Test func listInputsCollectFromEveryUsedModuleInOrder() throws {

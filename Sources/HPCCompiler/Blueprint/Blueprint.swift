@@ -20,6 +20,8 @@ public struct Blueprint: Sendable, Hashable {
     public var providers: [TerraformProvider]
     /// Where the document starts (for findings about the blueprint as a whole).
     public var location: SourceLocation
+    /// The `vars` key, when the blueprint has one.
+    public var variablesKey: SourceLocation? = nil
 
     /// The variable named `name`, if declared.
     public func variable(_ name: String) -> VariableDeclaration? {
@@ -38,6 +40,8 @@ public struct VariableDeclaration: Sendable, Hashable {
     public var nameLocation: SourceLocation
     /// The value, untyped until a setting uses it.
     public var value: YAMLNode
+    /// True for a variable only `--vars` declares (the blueprint does not).
+    public var fromCommandLine = false
 }
 
 /// One deployment group: one Terraform root.

@@ -33,6 +33,7 @@ public struct BlueprintDecoder: Sendable {
                                help: "use 1 to 63 lowercase letters, digits, '_' and '-'")
         }
         blueprint.variables = decodeVariables(top, overrides: overrides, diagnostics: &diagnostics)
+        blueprint.variablesKey = top.entry("vars")?.keyLocation
         blueprint.groups = decodeGroups(top, diagnostics: &diagnostics)
         blueprint.validators = decodeValidators(top, diagnostics: &diagnostics)
         blueprint.validationLevel = decodeValidationLevel(top, diagnostics: &diagnostics)
@@ -72,7 +73,9 @@ public struct BlueprintDecoder: Sendable {
             if let index = variables.firstIndex(where: { $0.name == override.name }) {
                 variables[index].value = override.value
             } else {
-                variables.append(override)
+                var declared = override
+                declared.fromCommandLine = true
+                variables.append(declared)
             }
         }
         if !variables.contains(where: { $0.name == "deployment_name" }) {

@@ -71,7 +71,7 @@ public enum BlueprintSchema {
                 "validation_level": .object(["enum": ["ERROR", "WARNING", "IGNORE"], "description": "What the validators' findings are."]),
                 "ignore": .object([
                     "type": "array",
-                    "description": "Warning codes to silence (`hpcc explain` lists them).",
+                    "description": "Warning codes to silence, and codes of the offline validators to skip (`hpcc explain` lists them).",
                     "items": .object(["type": "string", "pattern": "^HPC[0-9]{4}$"]),
                 ]),
                 "terraform_backend_defaults": .object(["$ref": "#/$defs/backend"]),

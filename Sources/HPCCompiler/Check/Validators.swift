@@ -2,8 +2,13 @@
 /// take the severity `validation_level` gives them; validators that need cloud APIs are skipped
 /// with a warning when listed.
 public struct Validators: Sendable {
+    /// How a `--vars` variable the blueprint does not declare is judged when nothing uses it.
+    public var undeclaredVariables: UndeclaredVariables
+
     /// Creates the stage.
-    public init() {}
+    public init(undeclaredVariables: UndeclaredVariables = .mustBeUsed) {
+        self.undeclaredVariables = undeclaredVariables
+    }
 
     /// Runs the blueprint's validators over `resolved`, reporting into `diagnostics`.
     public func check(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) {
@@ -12,7 +17,9 @@ public struct Validators: Sendable {
         guard level != .ignore else { return }
         let severity: Severity = level == .error ? .error : .warning
         let declared = blueprint.validators ?? Self.defaults(for: blueprint)
-        for (position, validator) in declared.enumerated() where !validator.skip {
+        // `ignore` naming a validator's code skips that check, whatever severity it would have.
+        let ignored = Set(blueprint.ignoredCodes.map(\.value))
+        for (position, validator) in declared.enumerated() where !validator.skip && Self.codes[validator.name.value].map({ !$0.isSubset(of: ignored) }) ?? true {
             let inputs = blueprint.validators == nil ? [:] : resolved.validatorInputs[position]
             switch validator.name.value {
             case "test_module_not_used":
@@ -23,7 +30,7 @@ public struct Validators: Sendable {
             case "test_deployment_variable_not_used":
                 // Variables that could not be evaluated were reported already.
                 for variable in blueprint.variables where !resolved.usedVariables.contains(variable.name) && variable.name != "deployment_name"
-                    && resolved.variables[variable.name] != nil {
+                    && resolved.variables[variable.name] != nil && !(variable.fromCommandLine && undeclaredVariables == .mayBeForOtherBlueprints) {
                     diagnostics.report(.unusedVariable, "variable '\(variable.name)' is not used by any module", at: variable.nameLocation, severity: severity,
                                        help: "remove it, or skip the validator test_deployment_variable_not_used")
                 }
@@ -35,6 +42,11 @@ public struct Validators: Sendable {
             }
         }
     }
+
+    /// The code each offline validator reports.
+    static let codes: [String: Set<DiagnosticCode>] = [
+        "test_module_not_used": [.useWiresNothing], "test_deployment_variable_not_used": [.unusedVariable], "test_zone_in_region": [.zoneNotInRegion],
+    ]
 
     /// Without a `validators` list, the offline validators run.
     private static func defaults(for blueprint: Blueprint) -> [ValidatorDeclaration] {

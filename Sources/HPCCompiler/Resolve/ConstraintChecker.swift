@@ -4,9 +4,9 @@ enum ConstraintChecker {
     /// True when `value` satisfies every constraint of `spec` and of the object attributes inside
     /// it (values known only later pass). `node` is where the value was written, so a finding about
     /// an attribute points at the attribute (`queues[1].capacity_type`).
-    static func check(_ value: Value, _ spec: SettingSpec, node: YAMLNode?, at location: SourceLocation, module: ModuleID, diagnostics: inout Diagnostics) -> Bool {
+    /// `subject` names what holds the value in messages ("setting 'x' of module 'm'").
+    static func check(_ value: Value, _ spec: SettingSpec, node: YAMLNode?, at location: SourceLocation, subject what: String, diagnostics: inout Diagnostics) -> Bool {
         guard value.isLiteral, value != .null else { return true }
-        let what = "setting '\(spec.name)' of module '\(module)'"
         return check(value, spec.constraints, what: what, at: location, diagnostics: &diagnostics)
             && checkAttributes(value, spec.type, node: node, what: what, at: location, diagnostics: &diagnostics)
     }

@@ -16,6 +16,9 @@ struct ModuleResolver {
     private(set) var likelyMeant: Set<ModuleID> = []
     /// Settings whose wrong value was replaced by the default, with where the value is written.
     private var standIns: [String: SourceLocation] = [:]
+    /// Required settings nothing sets; the Resolver reports them, once for all modules missing the
+    /// same one.
+    private(set) var missingSettings: [String] = []
     /// Required settings left unset because their variable is null; reported once per variable.
     private(set) var neededNullVariables: [String] = []
 
@@ -45,7 +48,9 @@ struct ModuleResolver {
 
     private var id: ModuleID { declaration.id.value }
     private var site: (String) -> ValueResolver.Site {
-        { [declaration, id] name in ValueResolver.Site(what: "setting '\(name)' of module '\(id)'", groupIndex: declaration.groupIndex, module: id) }
+        { [declaration, id] name in
+            ValueResolver.Site(what: "setting '\(name)' of module '\(id)'", groupIndex: declaration.groupIndex, module: id, setting: name)
+        }
     }
 
     mutating func resolve(values: inout ValueResolver, diagnostics: inout Diagnostics) -> ResolvedModule {
@@ -83,14 +88,16 @@ struct ModuleResolver {
                 continue
             }
             guard value != .null else { continue }
-            guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, module: id, diagnostics: &diagnostics) else {
+            guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, subject: "setting '\(spec.name)' of module '\(id)'",
+                                          diagnostics: &diagnostics) else {
                 failed[spec.name] = entry.value.location
                 continue
             }
-            // A value taken whole from a variable is located where the variable's value is written
-            // (maybe a --vars argument): that is what a finding about the value must point at.
+            // A value taken whole from a variable is located where the variable's value is written:
+            // that is what a finding about the value must point at. One that only --vars declares
+            // is pointed at where the blueprint reads it.
             let variable = Self.soleVariable(entry.value)
-            let location = variable.flatMap { values.variables[$0]?.value.location } ?? entry.value.location
+            let location = variable.flatMap { values.variables[$0] }.flatMap { $0.fromCommandLine ? nil : $0.value.location } ?? entry.value.location
             settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: location, variable: variable)
         }
     }
@@ -168,7 +175,9 @@ struct ModuleResolver {
                 continue
             }
             guard value != .null else { continue }
-            guard ConstraintChecker.check(value, spec, node: variable.value, at: variable.value.location, module: id, diagnostics: &diagnostics) else {
+            // Said without the module: a variable feeding many modules is one mistake, reported once.
+            guard ConstraintChecker.check(value, spec, node: variable.value, at: variable.value.location,
+                                          subject: "variable '\(spec.name)' (fed to setting '\(spec.name)')", diagnostics: &diagnostics) else {
                 failed[spec.name] = variable.value.location
                 continue
             }
@@ -254,8 +263,7 @@ struct ModuleResolver {
             } else if spec.required, let variable = values.variables[spec.name], variable.value.isNull {
                 neededNullVariables.append(spec.name)
             } else if spec.required && !dependsOnUnknownModule && !(spec.name == "deployment_name" && values.variables["deployment_name"] == nil) {
-                diagnostics.report(.missingSetting, "module '\(id)' (\(schema.source)) needs setting '\(spec.name)'", at: declaration.id.location,
-                                   help: "set it under 'settings', add a variable '\(spec.name)', or 'use' a module that outputs it")
+                missingSettings.append(spec.name)
             }
         }
     }

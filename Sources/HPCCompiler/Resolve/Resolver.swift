@@ -33,6 +33,7 @@ public struct Resolver: Sendable {
         var idleUses: [(module: ModuleID, use: Located<ModuleID>)] = []
         var likelyMeant = Set<ModuleID>()
         var nullNeeds: [String: [ModuleID]] = [:]
+        var missing: [(setting: String, module: ResolvedModule)] = []
         var edges: [ModuleID: [(ModuleID, SourceLocation)]] = [:]
         var sources: [String: ModuleResolver.SourceSettings] = [:]
         for id in index.ids {
@@ -47,12 +48,22 @@ public struct Resolver: Sendable {
             idleUses += resolver.idleUses.map { (id, $0) }
             likelyMeant.formUnion(resolver.likelyMeant)
             for name in resolver.neededNullVariables { nullNeeds[name, default: []].append(id) }
+            missing += resolver.missingSettings.map { ($0, modules[modules.count - 1]) }
         }
         for variable in blueprint.variables where nullNeeds[variable.name] != nil {
             let modules = nullNeeds[variable.name]!.map(\.rawValue).joined(separator: ", ")
             diagnostics.report(.missingSetting, "variable '\(variable.name)' has no value, and modules need it: \(modules)", at: variable.value.location,
                                help: "give it a value here, or pass --vars \(variable.name)=VALUE")
         }
+        // A variable named in a setting that failed, an unknown setting or a module of unknown
+        // source is still used: reporting it unused would only repeat that mistake. A module of
+        // unknown source may take any variable by name, so then none is judged unused.
+        values.usedVariables.formUnion(Self.variablesNamed(in: blueprint.modules.flatMap { $0.settings.map(\.value) }))
+        if blueprint.modules.contains(where: { index.schemas[$0.id.value] == nil }) {
+            values.usedVariables.formUnion(blueprint.variables.map(\.name))
+        }
+        let misspelled = MissingSettings(missing, blueprint: blueprint, used: values.usedVariables).report(into: &diagnostics)
+        values.usedVariables.formUnion(misspelled)
         for (user, references) in values.references {
             edges[user, default: []] += references.map { ($0.module, $0.location) }
         }
@@ -72,6 +83,27 @@ public struct Resolver: Sendable {
             usedVariables: values.usedVariables, idleUses: idleUses, backends: backends, providers: providers,
             validatorInputs: validatorInputs
         )
+    }
+
+    /// Every `NAME` of `vars.NAME` inside a `$(...)` of the nodes, parsed or not.
+    static func variablesNamed(in nodes: [YAMLNode]) -> Set<String> {
+        var names = Set<String>()
+        var pending = nodes
+        while let node = pending.popLast() {
+            switch node {
+            case let .scalar(text, _, _, _):
+                guard text.contains("$(") else { continue }
+                var rest = Substring(text)
+                while let found = rest.range(of: "vars.") {
+                    let name = rest[found.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                    if !name.isEmpty { names.insert(String(name)) }
+                    rest = rest[found.upperBound...]
+                }
+            case let .sequence(elements, _): pending += elements
+            case let .mapping(entries, _): pending += entries.map(\.value)
+            }
+        }
+        return names
     }
 
     private func checkGroupNames(_ blueprint: Blueprint, diagnostics: inout Diagnostics) {

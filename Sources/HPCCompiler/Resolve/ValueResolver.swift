@@ -11,6 +11,15 @@ struct ValueResolver {
         var module: ModuleID?
         /// True while typing the elements of a list: a list output there is spliced in.
         var inList = false
+        /// The setting the value is for, when it is one.
+        var setting: String?
+
+        init(what: String, groupIndex: Int? = nil, module: ModuleID? = nil, setting: String? = nil) {
+            self.what = what
+            self.groupIndex = groupIndex
+            self.module = module
+            self.setting = setting
+        }
     }
 
     var variables: [String: VariableDeclaration]
@@ -47,7 +56,8 @@ struct ValueResolver {
         resolving.append(name)
         defer { resolving.removeLast() }
         var inner = site
-        inner.what = "variable '\(name)' (used as \(site.what))"
+        // Said without the module: a variable feeding many modules is one mistake, reported once.
+        inner.what = site.setting.map { "variable '\(name)' (fed to setting '\($0)')" } ?? "variable '\(name)' (used as \(site.what))"
         inner.groupIndex = nil
         return self.type(declaration.value, as: type, site: inner, diagnostics: &diagnostics)
     }

@@ -75,9 +75,9 @@ extension DiagnosticCode {
             example: "vars:\n  region: us-central1\n  zone: europe-west4-a",
             fix: "Choose a zone of the region (`<region>-a`, `-b`, ...)."),
         .unusedVariable: RuleExplanation(
-            "A deployment variable that no setting and no other variable uses. It is harmless, but often a misspelling of the variable a setting should have taken.",
+            "A deployment variable that no setting and no other variable uses. It is harmless, but often a misspelling of the variable a setting should have taken. It is the finding of the validator `test_deployment_variable_not_used`: an error under `validation_level: ERROR` (the default), a warning under `WARNING`. A variable that a setting names is used even when that setting has an error of its own, and while a module's source is unknown no variable is judged unused (such a module may take any variable by name). With `--vars`, a variable the blueprint does not declare is judged the same way; `hpcc validate` with several blueprints reports one only when none of them uses it.",
             example: "vars:\n  projet_id: demo",
-            fix: "Remove it, rename it, or add the code to `ignore`."),
+            fix: "Remove it or rename it. To keep it, add HPC3019 to `ignore` (which skips this check for the blueprint, at either validation level), or give the validator `skip: true`."),
         .validatorNeedsCloud: RuleExplanation(
             "A Cluster Toolkit validator that calls cloud APIs (for example `test_project_exists`). hpcc works offline and skips it, saying so rather than pretending it passed.",
             example: "validators:\n- validator: test_project_exists\n  inputs: {project_id: $(vars.project_id)}",

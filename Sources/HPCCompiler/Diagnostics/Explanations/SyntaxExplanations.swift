@@ -142,7 +142,7 @@ extension DiagnosticCode {
             example: "validators:\n- validator: test_projct_exists",
             fix: "Use a validator name from Cluster Toolkit's list (the help suggests one), or remove the entry."),
         .unknownDiagnosticCode: RuleExplanation(
-            "An `ignore:` entry is not a diagnostic code, or names an error. `ignore` silences warnings a blueprint has decided to accept; errors mean hpcc would write something wrong, so they cannot be silenced.",
+            "An `ignore:` entry is not a diagnostic code, or names an error. `ignore` silences warnings a blueprint has decided to accept; errors mean hpcc would write something wrong, so they cannot be silenced. The offline validators' codes (HPC3008, HPC3019, HPC3018) may be listed: that skips the validator's check, whatever `validation_level` makes its findings.",
             example: "ignore:\n- HPC9999\n- HPC3014",
             fix: "List only warning codes (`hpcc explain CODE` shows a code's severity)."),
         .deprecatedSetting: RuleExplanation(
