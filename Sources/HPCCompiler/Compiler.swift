@@ -103,7 +103,13 @@ public struct CompileResult: Sendable {
     mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>, arguments: CommandLineVariables) -> CompileResult {
         var collected = diagnostics
         collected.silence(codes)
-        self.diagnostics = arguments.relocate(collected.sorted).sorted(by: Diagnostic.inReportOrder)
+        var found = collected.sorted
+        // Positions inside multi-line scalars are placed in the source text (only when some finding has one).
+        if found.contains(where: { $0.location?.inScalar != nil || $0.notes.contains { $0.location?.inScalar != nil } }) {
+            let placement = sources.map(ScalarPlacement.init)
+            found = Array(Set(found.map { diagnostic in placement.reduce(diagnostic) { $1.place($0) } }))
+        }
+        self.diagnostics = arguments.relocate(found).sorted(by: Diagnostic.inReportOrder)
         if !succeeded { files = [] }
         return self
     }

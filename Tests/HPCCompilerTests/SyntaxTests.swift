@@ -111,12 +111,37 @@ struct ExpressionTests {
         #expect(template.soleExpression == .variable("size", SourceLocation(file: "t", line: 1, column: 12, length: 9)))
     }
 
+    /// As in the Cluster Toolkit: a scalar is Terraform text only as a whole, `((...))`, and
+    /// `\((...))` is that text literally; a `((` inside a longer string is text (a shell's
+    /// arithmetic), and `\$(` is a literal `$(` anywhere.
     @Test func escapesAndTerraformPassThrough() {
-        let (template, diagnostics) = parse("\\$(not) and \\((nor)) but ((var.x)) and $(vars.y)")
+        let (template, diagnostics) = parse("\\$(not) and ((n=n+1)) but $(vars.y)")
         #expect(diagnostics.isEmpty)
-        #expect(template.segments.count == 4)
-        #expect(template.segments[0] == .literal("$(not) and ((nor)) but "))
-        #expect(template.segments[1] == .terraform("var.x"))
+        #expect(template.segments.count == 2)
+        #expect(template.segments[0] == .literal("$(not) and ((n=n+1)) but "))
+        #expect(parse("((var.x + 1))").0.segments == [.terraform("var.x + 1")])
+        #expect(parse("\\((var.x))").0.segments == [.literal("((var.x))")])
+        #expect(parse("echo ((x").1.isEmpty)
+        for text in ["((var.x))", "a ((b)) $(c", "((x)) and $(y", "\\$(z", "$(", "((a))b"] {
+            #expect(ValueText.escapeBlueprintText(text) != text || text == "((a))b")
+            #expect(parse(ValueText.escapeBlueprintText(text)).0.literalText == text, "\(text)")
+        }
+    }
+
+    @Test func listAndObjectLiteralsParse() {
+        let (template, diagnostics) = parse("$(concat([1, \"a\", true, null], [{k = vars.x, \"q k\": [2,]}]))")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case let .call("concat", arguments, _)? = template.soleExpression, arguments.count == 2,
+              case let .list(first, _) = arguments[0], case let .list(second, _) = arguments[1],
+              case let .object(members, _)? = second.first else {
+            Issue.record("\(template)")
+            return
+        }
+        #expect(first.count == 4)
+        #expect(first[2] == .bool(true) && first[3] == .null)
+        #expect(members.map(\.key) == ["k", "q k"])
+        #expect(positions(parse("$({a = 1, a = 2})").1) == ["1:20 HPC1007"])
+        #expect(positions(parse("$([1 2])").1) == ["1:15 HPC1007"])
     }
 
     @Test func syntaxErrorsPointInsideTheString() {
@@ -134,5 +159,88 @@ struct ExpressionTests {
     @Test func interpolationBuildsStrings() throws {
         let result = compile(mini("partition_name: batch", "partition_name: $(vars.region)-x").replacingOccurrences(of: "region: us-central1", with: "region: us-central1"))
         #expect(result.deployment?.clusters.first?.partitions.first?.name == "us-central1-x")
+    }
+}
+
+/// The forms of expressions the Cluster Toolkit's examples use, compiled and checked in the output.
+@Suite("Expressions the Toolkit uses")
+struct ToolkitExpressionTests {
+    static let blueprint = """
+    blueprint_name: expr
+    vars:
+      project_id: demo-project
+      deployment_name: expr
+      region: us-central1
+      zone: us-central1-a
+      a: [x]
+      b: [y, z]
+      data_server: 10.0.0.2
+    deployment_groups:
+    - group: primary
+      modules:
+      - id: network
+        source: modules/network/vpc
+      - id: nodeset
+        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+        use: [network]
+        settings:
+          machine_type: n2-standard-2
+          tags: $(flatten([vars.a, vars.b]))
+          network_storage: $(concat(
+            [{server_ip = vars.data_server, remote_mount = "/export", local_mount = "/data", fs_type = "nfs"}],
+            []))
+          node_conf: $(merge({Weight = 10},
+            {Features = "gpu"}))
+      - id: partition
+        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+        use: [nodeset]
+        settings:
+          partition_name: batch
+      - id: controller
+        source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
+        use: [network, partition]
+
+    """
+
+    @Test func flattenConcatMergeAndLiteralsCompile() throws {
+        let result = compile(Self.blueprint)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let nodeset = try #require(result.deployment?.clusters.first?.nodesets.first)
+        #expect(nodeset.instance.tags == ["x", "y", "z"])
+        #expect(nodeset.mounts.map { "\($0.server.known ?? "?"):\($0.remotePath) \($0.localMount)" } == ["10.0.0.2:/export /data"])
+        let conf = try #require(result.file("slurm/slurm.conf"))
+        #expect(conf.contains("Features=gpu Weight=10"), "\(conf)")
+        let terraform = try #require(result.file("primary/main.tf.json"))
+        #expect(terraform.contains("\"x\",\n          \"y\",\n          \"z\""))
+    }
+
+    /// Errors inside expressions written over several lines point at the token, in plain, block
+    /// and quoted scalars.
+    @Test func positionsInsideMultiLineExpressionsAreExact() {
+        let plain = Self.blueprint.replacingOccurrences(of: "{Features = \"gpu\"}", with: "{Features = vars.nope}")
+        #expect(positions(compile(plain).diagnostics) == ["25:21 HPC3001"])
+        let block = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+                                                        with: "      startup_script: |\n        #!/bin/bash\n        echo $(vars.a[0])\n        echo $(vars.nope)\n")
+        #expect(positions(compile(block).diagnostics) == ["27:16 HPC3001"])
+        let quoted = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+                                                         with: "      startup_script: \"echo\n        $(vars.nope)\"\n")
+        #expect(positions(compile(quoted).diagnostics) == ["25:11 HPC3001"])
+    }
+
+    /// A shell's `((...))` inside a script is text, as in the Cluster Toolkit.
+    @Test func shellArithmeticInAScriptIsText() throws {
+        let text = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+                                                       with: "      startup_script: |\n        n=0\n        ((n=n+1))\n        echo $n\n")
+        let result = compile(text)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.file("primary/main.tf.json")?.contains("((n=n+1))") == true)
+    }
+
+    @Test func ghpcStageIsNamedForWhatItIs() {
+        let text = Self.blueprint.replacingOccurrences(of: "machine_type: n2-standard-2", with: "machine_type: n2-standard-2\n      startup_script: $(ghpc_stage(\"files/x.sh\"))")
+        let result = compile(text)
+        #expect(result.diagnostics.map(\.code) == [.unsupportedFunction])
+        #expect(result.diagnostics.first?.message.hasPrefix("ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit") == true)
+        #expect(result.diagnostics.first?.help?.contains("((") == false)
     }
 }

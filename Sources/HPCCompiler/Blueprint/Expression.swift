@@ -3,6 +3,14 @@ public indirect enum Expression: Hashable, Sendable {
     case int(Int)
     case float(Double)
     case string(String)
+    /// `true` and `false`.
+    case bool(Bool)
+    /// `null`.
+    case null
+    /// `[a, b]`.
+    case list([Expression], SourceLocation)
+    /// `{key = a, other: b}`.
+    case object([ObjectMember], SourceLocation)
     /// `vars.NAME`.
     case variable(String, SourceLocation)
     /// `MODULE_ID.OUTPUT`.
@@ -21,7 +29,8 @@ public indirect enum Expression: Hashable, Sendable {
     /// Where the expression starts.
     public var location: SourceLocation? {
         switch self {
-        case .int, .float, .string: nil
+        case .int, .float, .string, .bool, .null: nil
+        case let .list(_, location), let .object(_, location): location
         case let .variable(_, location), let .output(_, _, location), let .index(_, _, location),
              let .attribute(_, _, location), let .negate(_, location), let .binary(_, _, _, location),
              let .call(_, _, location):
@@ -32,7 +41,9 @@ public indirect enum Expression: Hashable, Sendable {
     /// Every `vars.NAME` inside, with positions.
     public var variables: [(String, SourceLocation)] {
         switch self {
-        case .int, .float, .string, .output: []
+        case .int, .float, .string, .bool, .null, .output: []
+        case let .list(elements, _): elements.flatMap(\.variables)
+        case let .object(members, _): members.flatMap(\.value.variables)
         case let .variable(name, location): [(name, location)]
         case let .index(base, index, _): base.variables + index.variables
         case let .attribute(base, _, _), let .negate(base, _): base.variables
@@ -40,6 +51,14 @@ public indirect enum Expression: Hashable, Sendable {
         case let .call(_, arguments, _): arguments.flatMap(\.variables)
         }
     }
+}
+
+/// One `key = value` of an object literal.
+public struct ObjectMember: Hashable, Sendable {
+    /// The key.
+    public var key: String
+    /// The value.
+    public var value: Expression
 }
 
 /// Arithmetic operators.

@@ -1,5 +1,6 @@
-/// Parses the inside of one `$(...)`:
-/// literals, `vars.x`, `module.output`, `[index]`, `.attribute`, `+ - * / %`, parentheses and calls.
+/// Parses the inside of one `$(...)`: literals (numbers, strings, `true`, `false`, `null`, lists
+/// `[a, b]` and objects `{k = v}` or `{k: v}`), `vars.x`, `module.output`, `[index]`,
+/// `.attribute`, `+ - * / %`, parentheses and calls. Line breaks are blanks, as in HCL.
 struct ExpressionParser {
     private enum Token: Equatable {
         case identifier(String)
@@ -89,6 +90,23 @@ struct ExpressionParser {
             let inner = try parseBinary(minimumPrecedence: 1)
             try expect(")")
             return inner
+        case .symbol("["):
+            position += 1
+            var elements: [Expression] = []
+            while current.token != .symbol("]") {
+                elements.append(try parseBinary(minimumPrecedence: 1))
+                guard current.token == .symbol(",") else { break }
+                position += 1
+            }
+            try expect("]")
+            return .list(elements, at)
+        case .symbol("{"):
+            position += 1
+            return .object(try parseMembers(), at)
+        case let .identifier(name) where ["true", "false", "null"].contains(name) && current.token != .symbol(".") && tokens[position + 1].token != .symbol("(")
+            && tokens[position + 1].token != .symbol("."):
+            position += 1
+            return name == "null" ? .null : .bool(name == "true")
         case let .identifier(name):
             position += 1
             if current.token == .symbol("(") {
@@ -116,6 +134,28 @@ struct ExpressionParser {
         default:
             throw failure("expected a value, found \(describe(current.token))")
         }
+    }
+
+    /// The members of an object literal after its `{`, through the closing `}`. Members are
+    /// separated by commas or, where a plain scalar folded the line breaks away, by blanks.
+    private mutating func parseMembers() throws -> [ObjectMember] {
+        var members: [ObjectMember] = []
+        while current.token != .symbol("}") {
+            let key: String
+            switch current.token {
+            case let .identifier(name): key = name
+            case let .string(text): key = text
+            default: throw failure("expected a key in the object, found \(describe(current.token))")
+            }
+            if members.contains(where: { $0.key == key }) { throw failure("the object names '\(key)' twice") }
+            position += 1
+            guard current.token == .symbol("=") || current.token == .symbol(":") else { throw failure("expected '=' after '\(key)', found \(describe(current.token))") }
+            position += 1
+            members.append(ObjectMember(key: key, value: try parseBinary(minimumPrecedence: 1)))
+            if current.token == .symbol(",") { position += 1 }
+        }
+        try expect("}")
+        return members
     }
 
     private mutating func parsePostfix(_ base: Expression) throws -> Expression {
@@ -161,7 +201,7 @@ struct ExpressionParser {
         while index < scalars.count {
             let scalar = scalars[index]
             let start = index
-            if scalar == " " || scalar == "\t" {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 index += 1
             } else if isIdentifierStart(scalar) {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
@@ -200,7 +240,7 @@ struct ExpressionParser {
                     return
                 }
                 tokens.append((.string(text), base + start, index - start))
-            } else if "+-*/%()[].,".unicodeScalars.contains(scalar) {
+            } else if "+-*/%()[].,{}=:".unicodeScalars.contains(scalar) {
                 tokens.append((.symbol(Character(scalar)), base + start, 1))
                 index += 1
             } else {

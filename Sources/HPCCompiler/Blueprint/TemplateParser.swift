@@ -1,9 +1,22 @@
-/// Splits a scalar into a `Template`: `$(expr)`, `((terraform))`, and the escapes `\$(` and `\((`.
+/// Splits a scalar into a `Template`: `$(expr)` anywhere, with `\$(` for a literal `$(`; and, as
+/// in the Cluster Toolkit, Terraform text when the whole scalar is `((...))`, with `\((...))` for
+/// that text literally. A `((` elsewhere is plain text (a shell script's `((n=n+1))`).
 public enum TemplateParser {
+    /// Whether `text` as a whole is Terraform text, `((...))`.
+    static func isTerraformText(_ text: String) -> Bool {
+        text.count >= 4 && text.hasPrefix("((") && text.hasSuffix("))")
+    }
+
     /// Parses `text`, written at `location` in `style`; syntax errors go to `diagnostics`.
     public static func parse(_ text: String, at location: SourceLocation, style: ScalarStyle, diagnostics: inout Diagnostics) -> Template {
+        if isTerraformText(text) {
+            return Template(segments: [.terraform(String(text.dropFirst(2).dropLast(2)))])
+        }
+        if text.hasPrefix("\\(("), isTerraformText(String(text.dropFirst())) {
+            return Template(segments: [.literal(String(text.dropFirst()))])
+        }
         let scalars = Array(text.unicodeScalars)
-        let origin = ColumnMap(location: location, style: style)
+        let origin = ColumnMap(location: location, style: style, text: text)
         var segments: [Template.Segment] = []
         var literal = ""
         var index = 0
@@ -14,7 +27,7 @@ public enum TemplateParser {
             let here = scalars[index]
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             let afterNext = index + 2 < scalars.count ? scalars[index + 2] : nil
-            if here == "\\", (next == "$" && afterNext == "(") || (next == "(" && afterNext == "(") {
+            if here == "\\", next == "$", afterNext == "(" {
                 literal.unicodeScalars.append(next!)
                 literal.unicodeScalars.append(afterNext!)
                 index += 3
@@ -33,15 +46,6 @@ public enum TemplateParser {
                     return Template(segments: [.literal(text)])
                 }
                 index = close + 1
-            } else if here == "(", next == "(" {
-                guard let close = closingDoubleParenthesis(in: scalars, from: index + 2) else {
-                    diagnostics.report(.expressionSyntax, "'((' is never closed with '))'", at: origin.at(index, length: 2),
-                                       help: "write '\\((' for a literal '(('")
-                    return Template(segments: [.literal(text)])
-                }
-                flush()
-                segments.append(.terraform(String(String.UnicodeScalarView(scalars[(index + 2)..<close]))))
-                index = close + 2
             } else {
                 literal.unicodeScalars.append(here)
                 index += 1
@@ -73,34 +77,25 @@ public enum TemplateParser {
         }
         return nil
     }
-
-    /// The index of the `))` that closes a `((` whose body starts at `start`, balancing parentheses inside.
-    private static func closingDoubleParenthesis(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        var depth = 0
-        var index = start
-        while index < scalars.count {
-            if scalars[index] == "(" { depth += 1 }
-            if scalars[index] == ")" {
-                if depth == 0, index + 1 < scalars.count, scalars[index + 1] == ")" { return index }
-                depth -= 1
-            }
-            index += 1
-        }
-        return nil
-    }
 }
 
-/// Maps an offset inside a scalar's text to a source position (exact for single-line plain and
-/// quoted scalars without escapes; the scalar's start otherwise).
+/// Maps an offset inside a scalar's text to a source position: column for column on the
+/// scalar's first line, which is exact for a one-line plain or quoted scalar; the position also
+/// carries the offset, so that `ScalarPlacement` can place it exactly in the source text (a scalar
+/// over several lines, a block scalar) before findings leave the compiler.
 struct ColumnMap {
     let location: SourceLocation
     let style: ScalarStyle
+    let text: String
 
     func at(_ offset: Int, length: Int) -> SourceLocation {
-        switch style {
+        var position = switch style {
         case .plain: location.advanced(by: offset, length: length)
         case .singleQuoted, .doubleQuoted: location.advanced(by: offset + 1, length: length)
         case .literal, .folded: location
         }
+        position.length = max(1, length)
+        position.inScalar = ScalarSpan(text: text, offset: offset, style: style, line: location.line, column: location.column)
+        return position
     }
 }

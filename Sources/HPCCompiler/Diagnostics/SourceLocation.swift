@@ -8,6 +8,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var column: Int
     /// How many columns the offending token spans on its line (at least 1), for the caret underline.
     public var length: Int
+    /// For a position inside a scalar's value: the value and the offset in it, until
+    /// `ScalarPlacement` places the position in the source text.
+    var inScalar: ScalarSpan?
 
     /// Creates a location.
     public init(file: String, line: Int, column: Int, length: Int = 1) {
@@ -19,6 +22,20 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     /// `file:line:column`.
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// Two positions are the same when file, line, column and length are; how a position inside a
+    /// scalar is still to be placed is not part of it.
+    public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.length) == (rhs.file, rhs.line, rhs.column, rhs.length)
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(length)
+    }
 
     /// Orders by file, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

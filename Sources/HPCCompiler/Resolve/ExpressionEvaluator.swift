@@ -6,6 +6,22 @@ extension ValueResolver {
         case let .int(number): return .int(number)
         case let .float(number): return .float(number)
         case let .string(text): return .string(text)
+        case let .bool(flag): return .bool(flag)
+        case .null: return .null
+        case let .list(elements, _):
+            var values: [Value] = []
+            for element in elements {
+                guard let value = evaluate(element, site: site, diagnostics: &diagnostics) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        case let .object(members, _):
+            var values: [String: Value] = [:]
+            for member in members {
+                guard let value = evaluate(member.value, site: site, diagnostics: &diagnostics) else { return nil }
+                values[member.key] = value
+            }
+            return .map(values)
         case let .variable(name, location):
             guard checkVariable(name, at: location, site: site, diagnostics: &diagnostics) else { return nil }
             return untypedValue(of: name, diagnostics: &diagnostics)
@@ -151,13 +167,34 @@ extension ValueResolver {
                 return nil
             }
             return .list(flatten(list))
+        case "concat":
+            var joined: [Value] = []
+            for argument in arguments {
+                if let list = argument.list {
+                    joined += list
+                } else if case let .output(reference) = argument, reference.path.isEmpty,
+                          modules.schemas[reference.module]?.output(reference.output)?.type.isList == true {
+                    // A whole list output: spliced in where the value lands in a list setting, as flatten() leaves it.
+                    joined.append(argument)
+                } else {
+                    diagnostics.report(.typeMismatch, "concat() joins lists, not \(TypeWords.describe(argument))", at: location)
+                    return nil
+                }
+            }
+            return .list(joined)
+        case "ghpc_stage":
+            diagnostics.report(.unsupportedFunction, "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it yet",
+                               at: location, help: "put the file's content in the setting, or a startup-script runner with `source:` that hpcc reads")
+            return nil
         default:
-            diagnostics.report(.unsupportedFunction, "hpcc evaluates only merge() and flatten(), not \(name)()", at: location,
-                               help: "pass Terraform functions through as a Terraform expression: ((\(name)(...)))")
+            diagnostics.report(.unsupportedFunction, "hpcc evaluates merge(), flatten() and concat(), not \(name)()", at: location,
+                               help: "if it is a Terraform function, pass the whole value through as a Terraform expression: ((\(name)(...)))")
             return nil
         }
     }
 
+    /// The elements of `values` with nested lists spliced in. A whole list output stays one
+    /// element: where the value lands in a list setting, it is spliced in there.
     private func flatten(_ values: [Value]) -> [Value] {
         values.flatMap { value -> [Value] in
             if let inner = value.list { return flatten(inner) }

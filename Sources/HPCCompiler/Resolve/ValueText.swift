@@ -23,15 +23,22 @@ public enum ValueText {
         JSONWriter.format(number)
     }
 
-    /// Literal text as a blueprint string: `$(` and `((` escaped, so they start no expression.
+    /// Literal text as a blueprint string, read back as the same text: a whole `((...))` gets a
+    /// leading `\` (which also keeps any `$(` inside literal), elsewhere `$(` becomes `\$(`.
     static func escapeBlueprintText(_ text: String) -> String {
-        text.replacingEvery("$(", with: "\\$(").replacingEvery("((", with: "\\((")
+        if TemplateParser.isTerraformText(text) { return "\\" + text }
+        return escapeExpressionStarts(text)
+    }
+
+    /// `$(` as `\$(`, so that literal text inside a longer string starts no expression.
+    static func escapeExpressionStarts(_ text: String) -> String {
+        text.replacingEvery("$(", with: "\\$(")
     }
 
     /// A template part as the user would write it in a blueprint.
     static func blueprintText(_ part: TemplatePart) -> String {
         switch part {
-        case let .literal(text): escapeBlueprintText(text)
+        case let .literal(text): escapeExpressionStarts(text)
         case let .output(reference): "$(\(reference.text))"
         case let .terraform(text): "((\(text)))"
         }
