@@ -31,9 +31,11 @@ struct Modules: ParsableCommand {
             print(CatalogExport.readme(schema), terminator: "")
             return
         }
-        let width = catalog.sources.map(\.count).max() ?? 0
-        for schema in catalog.modules {
-            print(schema.source.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + schema.cloud.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0) + schema.summary)
+        let rows = [("SOURCE", "CLOUD", "SUMMARY")] + catalog.modules.map { ($0.source, $0.cloud.rawValue, $0.summary) }
+        let sourceWidth = rows.map(\.0.count).max() ?? 0
+        let cloudWidth = rows.map(\.1.count).max() ?? 0
+        for (source, cloud, summary) in rows {
+            print(source.padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + "  " + cloud.padding(toLength: cloudWidth, withPad: " ", startingAt: 0) + "  " + summary)
         }
     }
 }

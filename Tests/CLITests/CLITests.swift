@@ -144,10 +144,15 @@ struct CLITests {
         #expect(outcome.status == 0)
         // One line per built-in module: every module directory `modules --export` wrote.
         let exported = try FileManager.default.subpathsOfDirectory(atPath: Repository.modules.path).filter { $0.hasSuffix("/module.yaml") }
-        #expect(outcome.stdout.split(separator: "\n").count == exported.count)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == exported.count + 1)
         #expect(exported.count == 24)
+        #expect(lines.first?.hasPrefix("SOURCE ") == true)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
+        // Columns: two blanks between source, cloud and summary, also for the longest cloud.
+        let existing = try #require(lines.first { $0.hasPrefix("modules/scheduler/existing-slurm ") })
+        #expect(existing.contains(" none   An existing"), "\(existing)")
     }
 
     /// `hpcc explain` lists every code, and explains each one it lists.

@@ -87,5 +87,16 @@ struct FuzzSeedTests {
         var empty = good
         empty.files = []
         #expect(PipelineInvariants.violations(of: empty, second: empty, expanded: empty) == ["no error, but no files"])
+        var chatty = good
+        chatty.diagnostics = [Diagnostic(.yaml11Scalar, "a warning of its own", at: nil)]
+        #expect(PipelineInvariants.violations(of: good, second: good, expanded: chatty) == ["the expanded blueprint gets a finding of its own: HPC2010 a warning of its own"])
+    }
+
+    /// Every shipped blueprint keeps the invariants, its expanded blueprint among them: it
+    /// recompiles to the same files with no finding of its own.
+    @Test(arguments: Repository.blueprintNames)
+    func everyShippedBlueprintKeepsThePipelineInvariants(_ name: String) throws {
+        let text = try String(contentsOf: Repository.blueprints.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+        #expect(PipelineInvariants.violations(blueprint: text, variables: Repository.variables(for: name)).isEmpty)
     }
 }

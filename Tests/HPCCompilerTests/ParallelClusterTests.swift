@@ -164,6 +164,12 @@ struct ParallelClusterTests {
         expectCodesAtMarkers(testCase)
     }
 
+    /// Amounts in messages have at most two decimals and a unit.
+    @Test func theHeadNodeMessageSaysGiBWithoutBinaryNoise() {
+        let result = compile(pclusterBlueprint(cluster: "      head_node: {instance_type: t3.nano}\n").replacingOccurrences(of: "max_count: 4", with: "max_count: 68"))
+        #expect(result.diagnostics.map(\.message) == ["head node t3.nano has 0.5 GiB of memory; a cluster of up to 68 compute nodes needs 3.32 GiB"])
+    }
+
     @Test func theThreeMistakesFixtureGivesThreeDiagnosticsAtTheirValues() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/pcluster-three-mistakes.yaml")
         let result = compile(try String(contentsOf: url, encoding: .utf8))

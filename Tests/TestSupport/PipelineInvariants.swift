@@ -54,6 +54,12 @@ public enum PipelineInvariants {
         } else if expanded.files.filter({ !provenance.contains($0.path) }) != result.files.filter({ !provenance.contains($0.path) }) {
             problems.append("the expanded blueprint compiles to different files")
         }
+        // The expanded blueprint has nothing to say about itself: every warning it gets, the
+        // blueprint it came from got too.
+        let original = Set(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })
+        for diagnostic in expanded.diagnostics where !original.contains("\(diagnostic.code.rawValue) \(diagnostic.message)") {
+            problems.append("the expanded blueprint gets a finding of its own: \(diagnostic.code.rawValue) \(diagnostic.message)")
+        }
         return problems
     }
 

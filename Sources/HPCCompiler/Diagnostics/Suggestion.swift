@@ -1,8 +1,10 @@
 /// "Did you mean" by edit distance under a small threshold.
 enum Suggestion {
-    /// The closest candidate to `word`, when it is close enough to be a plausible typo.
+    /// The closest candidate to `word`, when it is close enough to be a plausible typo: one edit
+    /// in a word of up to 4 characters, two up to 14, then one per 5 characters. (`nope` is not
+    /// a typo of `zone`, nor `modules/monitoring/dashboard` of `modules/monitoring/hpcstats`.)
     static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
-        let limit = max(2, word.count / 3)
+        let limit = word.count <= 4 ? 1 : max(2, word.count / 5)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let distance = editDistance(word.lowercased(), candidate.lowercased())

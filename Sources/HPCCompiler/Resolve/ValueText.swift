@@ -23,6 +23,12 @@ public enum ValueText {
         JSONWriter.format(number)
     }
 
+    /// A measured amount for a message: at most two decimals, no binary noise (3.32, not
+    /// 3.3200000000000003), and its unit.
+    static func amount(_ number: Double, _ unit: String) -> String {
+        "\(JSONWriter.format((number * 100).rounded() / 100)) \(unit)"
+    }
+
     /// Literal text as a blueprint string, read back as the same text: a whole `((...))` gets a
     /// leading `\` (which also keeps any `$(` inside literal), elsewhere `$(` becomes `\$(`.
     static func escapeBlueprintText(_ text: String) -> String {

@@ -81,6 +81,9 @@ public struct MachineCatalog: Sendable {
     /// The type a mistyped name most likely meant: for `family-kind-N`, the same family and kind
     /// with the nearest vCPU count; otherwise the closest name by spelling.
     public func suggestion(for name: String) -> String? {
+        // Only a type of the same family is a plausible meaning (not c2-standard-16 for c4-standard-96).
+        let family = String(name.prefix { $0 != "-" })
+        guard families.contains(family) else { return nil }
         let parts = name.split(separator: "-")
         if parts.count >= 3, let size = Int(parts[2]) {
             let prefix = "\(parts[0])-\(parts[1])-"
@@ -89,7 +92,7 @@ public struct MachineCatalog: Sendable {
                 return nearest.name
             }
         }
-        return Suggestion.closest(to: name, in: names)
+        return Suggestion.closest(to: name, in: names.filter { $0.hasPrefix(family + "-") })
     }
 
     /// Every name, sorted.

@@ -65,7 +65,9 @@ enum InstanceLowering {
         let machines = settings.context.machines
         if let machine = machines.machine(name) { return machine }
         let family = String(name.prefix { $0 != "-" })
-        diagnostics.report(.unknownMachineType, "unknown machine type '\(name)'", at: settings.location("machine_type"),
+        let message = machines.families.contains(family) || family.isEmpty ? "unknown machine type '\(name)'"
+            : "unknown machine type '\(name)': hpcc's machine catalog has no \(family) family"
+        diagnostics.report(.unknownMachineType, message, at: settings.location("machine_type"),
                            help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
                                ?? (machines.families.contains(family) ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
                                                                       : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))

@@ -35,7 +35,7 @@ enum ParallelClusterInstanceRules {
             let needed = min(Double(nodes) / 25 + 0.6, 16)
             let has = Double(head.memoryMiB) / 1024
             if has < needed {
-                diagnostics.report(.parallelClusterInstances, "head node \(head.name) has \(ValueText.number(has)) GiB of memory; a cluster of up to \(nodes) compute nodes needs \(ValueText.number(needed))",
+                diagnostics.report(.parallelClusterInstances, "head node \(head.name) has \(ValueText.amount(has, "GiB")) of memory; a cluster of up to \(nodes) compute nodes needs \(ValueText.amount(needed, "GiB"))",
                                    at: headAt, help: "choose a head node with more memory, or lower the queues' max_count")
             }
         }
