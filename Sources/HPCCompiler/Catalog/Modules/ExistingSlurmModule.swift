@@ -19,7 +19,8 @@ extension ModuleSchema {
             SettingSpec("node_groups", .list(OnPremSettings.nodeGroup), """
                 Identical nodes: `name`, `hostnames` (a Slurm host list such as `cn[001-200]`), `sockets`, `cores_per_socket`, \
                 `threads_per_core`, `memory` (physical, `24GB`: MB, GB or TB, 1024-based), `real_memory` (MiB Slurm may schedule; \
-                null means all of `memory`), `gpus` (`count`, `type`), `cpu_model`, `frequency` (`2.93GHz` or `2930MHz`), \
+                null leaves the OS 400 MiB plus 30 MiB per GiB of `memory`, at most half of it, as on the cloud: `512GB` gives 508528), \
+                `gpus` (`count`, `type`), `cpu_model`, `frequency` (`2.93GHz` or `2930MHz`), \
                 `flops_per_cycle` (double-precision FLOPs per cycle per core), `features`.
                 """, required: true),
             SettingSpec("partitions", .list(OnPremSettings.partition), """

@@ -78,7 +78,9 @@ enum ExistingSlurmLowering {
                 diagnostics.report(.nodeHardware, "frequency '\(text)' of node group '\(name)' is not a clock in MHz or GHz", at: at("frequency"), help: "e.g. 2.93GHz or 2930MHz")
             }
         }
-        let realMemory = fields["real_memory"]?.int ?? memory
+        // slurmd reports less than the physical memory and drains a node that reports less than
+        // RealMemory; by default leave the OS the headroom the cloud path leaves.
+        let realMemory = fields["real_memory"]?.int ?? NodeShape.realMemory(memory)
         if let parsedMemory, realMemory > parsedMemory {
             diagnostics.report(.nodeHardware, "real_memory \(realMemory) MiB of node group '\(name)' is more than its memory (\(memory) MiB)", at: at("real_memory"))
         }

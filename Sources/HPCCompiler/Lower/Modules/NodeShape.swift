@@ -1,7 +1,7 @@
 /// The Slurm view of a node: derived from the machine type at compile time.
 ///
 /// RealMemory keeps back what the OS needs, as Cluster Toolkit's Slurm scripts do:
-/// 400 MiB plus 30 MiB per whole GiB of the machine's memory.
+/// 400 MiB plus 30 MiB per whole GiB of the machine's memory, and at most half of a small one.
 enum NodeShape {
     static func shape(_ instance: InstanceProperties) -> SlurmNodeShape {
         let machine = instance.machine
@@ -17,6 +17,6 @@ enum NodeShape {
 
     /// Memory Slurm may schedule, in MiB.
     static func realMemory(_ memoryMiB: Int) -> Int {
-        memoryMiB - (400 + 30 * (memoryMiB / 1024))
+        max(memoryMiB / 2, memoryMiB - (400 + 30 * (memoryMiB / 1024)))
     }
 }
