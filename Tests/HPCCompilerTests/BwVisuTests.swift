@@ -173,6 +173,9 @@ struct BwVisuTests {
         #expect(inventory.contains("bwvisu_gateway_port_range: \"51000:51999\""))
         #expect(inventory.contains("bwvisu_keyhole_port_range: \"50000:51999\""))
         #expect(inventory.contains("bwvisu_command_visu:"))
+        // The command node submits jobs, so it gets the cluster's Slurm configuration.
+        #expect(inventory.contains("    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        cn01:\n"), "\(inventory)")
+        #expect(inventory.contains("        gpu2:\n        login1:\n      vars:\n        slurm_cluster_name: demo\n"), "\(inventory)")
         #expect(inventory.contains("- gpu1-ib0\n"))
     }
 }

@@ -235,6 +235,21 @@ struct ExistingSlurmTests {
         #expect(!gres.contains { $0.contains("cn[01-04]") }, "the compute nodes have no GPUs")
     }
 
+    /// Login nodes: in `slurm_login` (with the address to connect to) and in the cluster's group,
+    /// which carries its Slurm configuration; never compute nodes too.
+    @Test func loginNodesAreInTheLoginAndClusterGroups() throws {
+        let logins = "      login_nodes:\n      - {host: login1, address: 10.0.0.10}\n      - {host: login2}\n"
+        let text = existingSlurmReplacing(("      node_groups:\n", logins + "      node_groups:\n"))
+        let result = compile(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let inventory = try #require(result.file(InventoryEmitter.path))
+        #expect(inventory.contains("    slurm_login:\n      hosts:\n        login1:\n          ansible_host: \"10.0.0.10\"\n        login2:\n"), "\(inventory)")
+        #expect(inventory.contains("    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        login1:\n        login2:\n        cn01:\n"), "\(inventory)")
+        #expect(!inventory.contains("VPC"), "an existing site has no VPC")
+        let overlapping = compile(existingSlurmReplacing(("      node_groups:\n", "      login_nodes:\n      - {host: cn02}\n      - {host: login9}\n      - {host: login9}\n      node_groups:\n")))
+        #expect(positions(overlapping.diagnostics) == ["14:16 HPC3039", "16:16 HPC3014"], "\(overlapping.diagnostics.map(\.message))")
+    }
+
     @Test func theInventoryListsEveryHost() throws {
         let inventory = try #require(compile(existingSlurmBlueprint()).file(InventoryEmitter.path))
         for host in ["ctl01", "cn01", "cn04", "gpu1", "gpu2"] {

@@ -8,6 +8,8 @@ public struct OnPremCluster: Hashable, Sendable {
     public var controllerHost: String
     /// What nodes connect to; nil when `controllerHost` resolves.
     public var controllerAddress: String?
+    /// The login nodes jobs are submitted from.
+    public var loginNodes: [OnPremHost] = []
     /// Groups of identical nodes.
     public var nodeGroups: [OnPremNodeGroup]
     /// Partitions.
@@ -122,4 +124,12 @@ public struct SlurmDaemonLayout: Hashable, Sendable {
     public var pidDirectory: String
     /// MUNGE's socket; nil for its default.
     public var mungeSocket: String?
+}
+
+/// A host of an existing cluster that is not a compute node (a login node).
+public struct OnPremHost: Hashable, Sendable {
+    /// Its name.
+    public var host: String
+    /// What Ansible connects to; nil when the name resolves.
+    public var address: String?
 }

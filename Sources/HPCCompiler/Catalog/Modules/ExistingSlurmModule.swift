@@ -16,6 +16,11 @@ extension ModuleSchema {
             SettingSpec("cluster_name", .string, "Slurm's `ClusterName` (also the accounting cluster name).", required: true,
                         constraints: [.pattern("[a-z][a-z0-9_-]{0,39}", description: "a lowercase letter, then up to 39 lowercase letters, digits, '_' or '-'")]),
             SettingSpec("controller", OnPremSettings.controller, "The slurmctld host: `host` (its node name) and optionally `address` (what the others connect to).", required: true),
+            SettingSpec("login_nodes", .list(OnPremSettings.controller), """
+                The login nodes users submit jobs from: each a `host` and optionally an `address` (what Ansible connects to). \
+                They are in the inventory's `slurm_login` group and in the cluster's group, so they get the cluster's Slurm \
+                configuration and MUNGE key; a login node is not a compute node.
+                """, default: .list([])),
             SettingSpec("node_groups", .list(OnPremSettings.nodeGroup), """
                 Identical nodes: `name`, `hostnames` (a Slurm host list such as `cn[001-200]`), `sockets`, `cores_per_socket`, \
                 `threads_per_core`, `memory` (physical, `24GB`: MB, GB or TB, 1024-based), `real_memory` (MiB Slurm may schedule; \

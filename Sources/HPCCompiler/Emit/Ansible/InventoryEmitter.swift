@@ -26,12 +26,19 @@ enum InventoryEmitter {
         }
         for cluster in deployment.onPremClusters {
             controllers.append(host(cluster.controllerHost))
+            logins += cluster.loginNodes.map(siteHost)
             for partition in cluster.partitions {
                 let hosts = partition.nodeGroups.compactMap(cluster.nodeGroup).flatMap(\.hosts)
                 partitions.append(partitionGroup(partition.name, hosts: hosts, members: ("slurm_partition_node_groups", partition.nodeGroups), exclusive: partition.exclusive))
             }
-            var members = [cluster.controllerHost], seen: Set = [cluster.controllerHost]
-            for host in cluster.nodeGroups.flatMap(\.hosts) where seen.insert(host).inserted { members.append(host) }
+            // Every host that talks to the cluster's Slurm: controller, login nodes, compute nodes,
+            // and the command nodes bwVisu submits its jobs from.
+            let commandNodes = deployment.bwVisus.filter { $0.clusterName == cluster.name }.flatMap(\.commandNodes).map { $0.host ?? $0.address }
+            var members: [String] = [], seen = Set<String>()
+            for host in [cluster.controllerHost] + cluster.loginNodes.map(\.host) + cluster.nodeGroups.flatMap(\.hosts) + commandNodes
+                where seen.insert(host).inserted {
+                members.append(host)
+            }
             clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
                 ("hosts", .map(members.map(host))),
                 ("vars", .object([
@@ -59,10 +66,13 @@ enum InventoryEmitter {
                 ] + clusters.map { ($0.key, $0.value) })),
             ])),
         ])
-        let header = [
-            "Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName).",
-            "Hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.",
-        ]
+        var header = ["Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName)."]
+        if !deployment.clusters.isEmpty || !deployment.workbenches.isEmpty {
+            header.append("Cloud hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.")
+        }
+        if !deployment.onPremClusters.isEmpty || !deployment.bwVisus.isEmpty {
+            header.append("Hosts of existing clusters are the names the blueprint gives, resolvable on the site's network (ansible_host where an address is given).")
+        }
         return OutputFile(path: path, bytes: YAMLWriter.bytes(inventory, header: header))
     }
 
@@ -80,6 +90,11 @@ enum InventoryEmitter {
 
     private static func host(_ name: String) -> YAMLPair {
         YAMLPair(key: name, value: .null)
+    }
+
+    /// A host of an existing site, with the address to connect to when the blueprint gives one.
+    private static func siteHost(_ site: OnPremHost) -> YAMLPair {
+        YAMLPair(key: site.host, value: site.address.map { .object([("ansible_host", .string($0))]) } ?? .null)
     }
 
     private static func allHosts(_ cluster: SlurmCluster) -> [String] {

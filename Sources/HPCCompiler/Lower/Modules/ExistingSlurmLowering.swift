@@ -13,6 +13,7 @@ enum ExistingSlurmLowering {
             nodeGroup(value, index: index, cluster: name, hostsLeft: &hostsLeft, settings: settings, diagnostics: &diagnostics)
         }
         checkHosts(groups, settings: settings, diagnostics: &diagnostics)
+        let logins = loginNodes(settings, groups: groups.map(\.group), diagnostics: &diagnostics)
         // Every group the blueprint names counts, also one that broke a rule above: its
         // partitions are not to blame for that.
         let written = Set(groupValues.compactMap { $0.map?["name"]?.string })
@@ -23,6 +24,7 @@ enum ExistingSlurmLowering {
         let host = controller["host"]?.string ?? ""
         let cluster = OnPremCluster(
             origin: settings.origin(diagnostics: &diagnostics), name: name, controllerHost: host, controllerAddress: controller["address"]?.string,
+            loginNodes: logins,
             nodeGroups: groups.map(\.group), partitions: partitions,
             accounting: accounting(settings, controllerHost: host, diagnostics: &diagnostics),
             daemons: SlurmDaemonLayout(
@@ -117,6 +119,26 @@ enum ExistingSlurmLowering {
                                    at: settings.location("node_groups", [.index(index), .key("hostnames")]), help: "a node is in one node group; put it in a partition of each instead")
             }
             for host in group.hosts where owner[host] == nil { owner[host] = group.name }
+        }
+    }
+
+    /// Login nodes: each named once, and none a compute node too.
+    private static func loginNodes(_ settings: SettingReader, groups: [OnPremNodeGroup], diagnostics: inout Diagnostics) -> [OnPremHost] {
+        var seen = Set<String>()
+        var owner: [String: String] = [:]
+        for group in groups { for host in group.hosts where owner[host] == nil { owner[host] = group.name } }
+        return (settings.literal("login_nodes", diagnostics: &diagnostics)?.list ?? []).enumerated().compactMap { index, value in
+            guard let fields = value.map, let host = fields["host"]?.string else { return nil }
+            let at = settings.location("login_nodes", [.index(index), .key("host")])
+            if !seen.insert(host).inserted {
+                diagnostics.report(.duplicateSlurmName, "login node '\(host)' is listed twice", at: at)
+                return nil
+            }
+            if let group = owner[host] {
+                diagnostics.report(.overlappingHosts, "login node '\(host)' is a compute node of node group '\(group)' too", at: at,
+                                   help: "a login node runs no jobs; remove it from the node group or from login_nodes")
+            }
+            return OnPremHost(host: host, address: fields["address"]?.string)
         }
     }
 
