@@ -12,11 +12,12 @@ public struct Compiler: Sendable {
     public var catalog: ModuleCatalog
     /// Machine types.
     public var machines: MachineCatalog
-    /// Files the blueprint names (startup-script runner sources); from disk unless a tool gives its own.
+    /// Files the blueprint names (startup-script runner sources) that may be read: none unless
+    /// the caller grants them (`.blueprintFolder`, `.memory`, `.anyFile`).
     public var files: BlueprintFiles
 
     /// A compiler with the built-in catalogs.
-    public init(catalog: ModuleCatalog = .builtIn, machines: MachineCatalog = .gcp, files: BlueprintFiles = .disk) {
+    public init(catalog: ModuleCatalog = .builtIn, machines: MachineCatalog = .gcp, files: BlueprintFiles = .none) {
         self.catalog = catalog
         self.machines = machines
         self.files = files

@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = Compiler().compile(source, variables: options.variables)
+        let result = options.compiler.compile(source, variables: options.variables)
         if check, result.succeeded, let name = result.deploymentName {
             try checkDrift(result, folder: URL(fileURLWithPath: output).appendingPathComponent(name), shown: "\(output)/\(name)")
         }

@@ -30,6 +30,14 @@ struct CompileOptions: ParsableArguments {
     @Option(help: "Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last three on stdout.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Let startup-script runners read any file (`source:` absolute or with '..' out of the blueprint's folder); by default only files in the blueprint's folder are read.")
+    var readAnyFile = false
+
+    /// The compiler the command line uses: it reads the files the blueprint's folder holds.
+    var compiler: Compiler {
+        Compiler(files: readAnyFile ? .anyFile : .blueprintFolder)
+    }
+
     mutating func validate() throws {
         for argument in variables where !argument.contains("=") || argument.hasPrefix("=") {
             throw ValidationError("--vars takes NAME=VALUE, not '\(argument)'")

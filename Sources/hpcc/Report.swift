@@ -29,7 +29,7 @@ enum Report {
     /// view); exit status 1 when it has errors.
     static func compiledForView(_ blueprint: String, options: CompileOptions) throws -> CompileResult {
         let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = Compiler().compile(source, variables: options.variables)
+        let result = options.compiler.compile(source, variables: options.variables)
         print(result.diagnostics, sources: result.sources, format: .text)
         guard result.succeeded else { throw ExitCode(1) }
         return result

@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
         for path in blueprints {
             do {
                 let source = try BlueprintFile.read(path, format: options.format, report: false)
-                let result = Compiler().compile(source, variables: options.variables, undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
+                let result = options.compiler.compile(source, variables: options.variables, undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
                 diagnostics += result.diagnostics
                 sources += result.sources
                 if result.resolved != nil {

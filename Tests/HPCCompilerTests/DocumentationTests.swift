@@ -26,4 +26,16 @@ struct DocumentationTests {
         #expect(declarations > 1000)
         #expect(undocumented.isEmpty, "public declarations without ///:\n\(undocumented.joined(separator: "\n"))")
     }
+
+    /// Package.swift declares macOS 13, so the library uses nothing that needs a later macOS:
+    /// Synchronization's `Mutex` and `Atomic` need macOS 15 (Linux builds cannot check this).
+    @Test func theLibraryFitsThePlatformsPackageSwiftDeclares() throws {
+        let manifest = try String(contentsOf: Repository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains("platforms: [.macOS(.v13)]"))
+        let sources = Repository.root.appendingPathComponent("Sources/HPCCompiler")
+        for path in Repository.files(under: sources) where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            #expect(!text.contains("import Synchronization"), "\(path)")
+        }
+    }
 }

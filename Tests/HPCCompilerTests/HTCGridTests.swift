@@ -292,8 +292,25 @@ struct HTCGridTests {
 
     // MARK: grid_config.json against HTC-Grid's variables
 
-    /// The keys of HTC-Grid's `grid_config.json` as the reference notes list them.
-    struct GridConfigReference {
+    /// The keys of HTC-Grid's `grid_config.json`: HTC-Grid passes the file to `terraform apply
+    /// -var-file`, so they are its Terraform variables (awslabs/aws-htc-grid). Kept here as facts,
+    /// so the test needs nothing outside the repository; `../shared/reference`, when present, is
+    /// checked to list the same.
+    static let htcGridVariables = GridConfigReference(
+        keys: [
+            "region", "project_name", "grid_storage_service", "max_htc_agents", "min_htc_agents",
+            "dynamodb_default_read_capacity", "dynamodb_default_write_capacity", "eks_worker_groups", "agent_configuration",
+            "enable_private_subnet", "vpc_cidr_block_public", "vpc_cidr_block_private", "input_role",
+        ],
+        lists: ["eks_worker_groups", "input_role"],
+        elementKeys: ["eks_worker_groups": ["node_group_name", "instance_types", "capacity_type", "min_size", "max_size", "desired_size"]],
+        nestedKeys: ["agent_configuration": ["lambda": [
+            "minCPU", "maxCPU", "minMemory", "maxMemory", "location", "runtime", "lambda_handler_file_name", "lambda_handler_function_name",
+        ]]]
+    )
+
+    /// The keys of HTC-Grid's `grid_config.json`.
+    struct GridConfigReference: Equatable {
         /// Top-level keys, in the reference's order.
         var keys: [String] = []
         /// Keys written `name[]`: lists.
@@ -304,9 +321,16 @@ struct HTCGridTests {
         var nestedKeys: [String: [String: [String]]] = [:]
     }
 
-    private func gridConfigReference() throws -> GridConfigReference {
+    /// What `../shared/reference` lists, or nil (said loudly) when it is not beside the repository.
+    private func gridConfigReference() throws -> GridConfigReference? {
         let url = Self.repositoryRoot.appendingPathComponent("../shared/reference/htc-bwvisu-hpcstats.md").standardizedFileURL
-        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let line = "SKIPPED HTCGridTests.theCommittedKeysAreTheReferences: \(url.path) is missing"
+            FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
+            if ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1" { Issue.record("\(line)") }
+            return nil
+        }
+        let lines = text.components(separatedBy: "\n")
         let start = try #require(lines.firstIndex { $0.contains("Its `grid_config.json`") })
         let end = try #require(lines[start...].firstIndex { $0.hasPrefix("Services it creates") })
         // Bullets, with their continuation lines joined.
@@ -357,22 +381,13 @@ struct HTCGridTests {
         return ["q", "l", "i", "s", "Q", "L", "I", "S"].contains(String(cString: number.objCType))
     }
 
-    @Test func theReferenceListsHTCGridsVariables() throws {
-        let reference = try gridConfigReference()
-        #expect(reference.keys == [
-            "region", "project_name", "grid_storage_service", "max_htc_agents", "min_htc_agents",
-            "dynamodb_default_read_capacity", "dynamodb_default_write_capacity", "eks_worker_groups", "agent_configuration",
-            "enable_private_subnet", "vpc_cidr_block_public", "vpc_cidr_block_private", "input_role",
-        ])
-        #expect(reference.lists == ["eks_worker_groups", "input_role"])
-        #expect(reference.elementKeys["eks_worker_groups"] == ["node_group_name", "instance_types", "capacity_type", "min_size", "max_size", "desired_size"])
-        #expect(reference.nestedKeys["agent_configuration"]?["lambda"] == [
-            "minCPU", "maxCPU", "minMemory", "maxMemory", "location", "runtime", "lambda_handler_file_name", "lambda_handler_function_name",
-        ])
+    @Test func theCommittedKeysAreTheReferences() throws {
+        guard let reference = try gridConfigReference() else { return }
+        #expect(reference == Self.htcGridVariables)
     }
 
     @Test func gridConfigHasExactlyHTCGridsVariablesAndTheirTypes() throws {
-        let reference = try gridConfigReference()
+        let reference = Self.htcGridVariables
         let result = compile(htcGridBlueprint())
         let config = try jsonObject(result.file("htc-grid/grid/grid_config.json"))
         #expect(Set(config.keys) == Set(reference.keys))

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Foundation
 
 /// Independent pieces of work run side by side, on as many cores as the machine has.
 enum Concurrently {
@@ -8,11 +8,34 @@ enum Concurrently {
     /// threads costs more than it saves.
     static func run<Result: Sendable>(_ jobs: [@Sendable () -> Result], parallel: Bool = true) -> [Result] {
         guard parallel else { return jobs.map { $0() } }
-        let results = Mutex<[Result?]>(Array(repeating: nil, count: jobs.count))
+        let slots = Slots<Result>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let result = jobs[index]()
-            results.withLock { $0[index] = result }
+            slots.store(jobs[index](), at: index)
         }
-        return results.withLock { slots in slots.map { $0! } }
+        return slots.values
+    }
+}
+
+/// Results the jobs store from several threads, behind one lock. (Synchronization's `Mutex`
+/// needs macOS 15; the package supports macOS 13, as Package.swift declares.)
+private final class Slots<Result: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func store(_ result: Result, at index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = result
+    }
+
+    /// Every result; call once all jobs finished.
+    var values: [Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.map { $0! }
     }
 }

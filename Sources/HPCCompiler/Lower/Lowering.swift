@@ -8,7 +8,7 @@ public struct Lowering: Sendable {
     public var files: BlueprintFiles
 
     /// Creates the stage.
-    public init(machines: MachineCatalog = .gcp, files: BlueprintFiles = .disk) {
+    public init(machines: MachineCatalog = .gcp, files: BlueprintFiles = .none) {
         self.machines = machines
         self.files = files
     }

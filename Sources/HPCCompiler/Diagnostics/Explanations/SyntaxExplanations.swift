@@ -71,9 +71,9 @@ extension DiagnosticCode {
             example: "$ iconv -t UTF-16 blueprint.yaml > utf16.yaml && hpcc validate utf16.yaml",
             fix: "Save the file as UTF-8."),
         .includedFileUnreadable: RuleExplanation(
-            "A file the blueprint names, such as a startup-script runner's `source`, cannot be read as UTF-8 text relative to the blueprint's folder.",
-            example: "runners:\n- type: shell\n  source: scripts/missing.sh\n  destination: setup.sh",
-            fix: "Fix the path (relative to the blueprint) or create the file."),
+            "A file the blueprint names, such as a startup-script runner's `source`, is not read: it cannot be read as UTF-8 text relative to the blueprint's folder; or its path is absolute or leaves the blueprint's folder with `..` (or a symbolic link), which the command line reads only with `--read-any-file`; or the compiler reads no files at all, the default of the HPCCompiler library, so that a service compiling its users' blueprints never copies its own files into their output.",
+            example: "runners:\n- type: shell\n  source: ../../etc/setup.sh\n  destination: setup.sh",
+            fix: "Keep the file in the blueprint's folder and name it relative to the blueprint, or give the runner its `content` inline. A program using the library grants access with `Compiler(files: .blueprintFolder)` (or `.memory`, or `.anyFile`)."),
     ]
 
     static let schemaExplanations: [DiagnosticCode: RuleExplanation] = [

@@ -76,12 +76,20 @@ enum StartupScriptLowering {
             return content
         case let (nil, source?):
             let blueprint = settings.location("runners").file
-            guard let text = files.read(source, relativeTo: blueprint) else {
+            switch files.read(source, relativeTo: blueprint) {
+            case let .success(text):
+                return text
+            case .failure(.noFileAccess):
+                report(.includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
+                       "give the runner its content inline; a program that compiles blueprints grants file access with Compiler(files:)")
+            case .failure(.outsideFolder):
+                report(.includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
+                       "source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts this")
+            case .failure(.unreadable):
                 report(.includedFileUnreadable, "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
                        "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
-                return nil
             }
-            return text
+            return nil
         case (_?, _?):
             report(.invalidStartupRunner, "give either content or source, not both", nil)
             return nil
