@@ -5,8 +5,11 @@ import TestSupport
 ///
 /// - AWS groups are scanned as Terraform plans: `terraform plan` runs against the mirrored AWS
 ///   plugin with made-up credentials and the provider's skip settings (an override file beside
-///   the root; the plan calls no AWS API), and `terraform show -json` gives the plan checkov reads.
-///   Values only known after apply are unknown there, as they would be in a real pipeline.
+///   the root), and `terraform show -json` gives the plan checkov reads. Values only known after
+///   apply are unknown there, as they would be in a real pipeline. The plan calls no AWS API,
+///   except that it opens the root's ephemeral values: the accounting password's random string
+///   (Secrets Manager GetRandomPassword) comes from a moto server then, the one call a real plan
+///   makes for it.
 /// - Google groups are scanned as the JSON files themselves (no Google plugin can plan here), in a
 ///   copy without the top-level `terraform` block: checkov 3's terraform_json parser raises
 ///   "this method receives only dicts" on `required_version` and drops the whole file, which
@@ -63,11 +66,15 @@ public enum CheckovScan {
 
     /// Scans the group folder `group` of a written deployment. The folder is changed (override
     /// file, `.terraform`, plan): pass a scratch copy.
-    public static func scan(group: URL, aws: Bool, terraform: TerraformCLI) throws -> Report {
+    /// `secretsEndpoint`: where Secrets Manager answers (a moto server), for a root that opens an
+    /// ephemeral value from it during plan.
+    public static func scan(group: URL, aws: Bool, terraform: TerraformCLI, secretsEndpoint: String? = nil) throws -> Report {
         let target = group.appendingPathComponent("checkov-input")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         if aws {
-            try Data(offlineAWS.utf8).write(to: group.appendingPathComponent("zz_checkov_plan_override.tf.json"))
+            var override = try JSONSerialization.jsonObject(with: Data(offlineAWS.utf8)) as! [String: [String: [String: Any]]]
+            if let secretsEndpoint { override["provider"]!["aws"]!["endpoints"] = [["secretsmanager": secretsEndpoint]] }
+            try JSONSerialization.data(withJSONObject: override, options: [.sortedKeys]).write(to: group.appendingPathComponent("zz_checkov_plan_override.tf.json"))
             try terraform.initialize(group)
             try terraform.run(["plan", "-input=false", "-lock=false", "-out=checkov.plan"], in: group, environment: offlineCredentials)
             let plan = try terraform.run(["show", "-json", "checkov.plan"], in: group)

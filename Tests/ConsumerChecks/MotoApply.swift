@@ -36,6 +36,23 @@ public enum MotoApply {
         public let seconds: Double
         /// The root's string outputs after apply (`terraform output -json`), by name.
         public let outputs: [String: String]
+        /// Every secret version's value, judged without being shown: how ParallelCluster's head
+        /// node reads it (the whole SecretString).
+        public var secrets: [SecretValue] = []
+    }
+
+    /// What a secret's value is, not the value.
+    public struct SecretValue: Equatable, CustomStringConvertible {
+        public let address: String
+        public let length: Int
+        public let isJSON: Bool
+        public let lettersAndDigits: Bool
+        /// Found in `terraform show -json` or terraform.tfstate.
+        public let inState: Bool
+
+        public var description: String {
+            "\(address): \(length) characters, \(isJSON ? "JSON" : "not JSON"), \(lettersAndDigits ? "letters and digits only" : "other characters too"), \(inState ? "IN THE STATE" : "not in the state")"
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -76,8 +93,10 @@ public enum MotoApply {
 
     /// Applies `root` (the text of a `main.tf.json`, with `files` beside it in its group folder)
     /// against `server`, reads everything back, destroys it and checks that it is gone.
+    /// `whileApplied` sees the report (outputs and judged secrets) after the read-back and before
+    /// the destroy, while everything exists in moto.
     public static func run(_ root: String, group: String, files: [(path: String, text: String)] = [],
-                           terraform: TerraformCLI, server: MotoServer) throws -> Report {
+                           terraform: TerraformCLI, server: MotoServer, whileApplied: ((Report) throws -> Void)? = nil) throws -> Report {
         let started = Date()
         guard let document = try JSONSerialization.jsonObject(with: Data(root.utf8)) as? [String: Any] else {
             throw Failure(description: "\(group)/main.tf.json is not a JSON object")
@@ -123,9 +142,17 @@ public enum MotoApply {
         guard Set(inState) == Set(applied) else {
             throw Failure(description: "\(group): terraform state holds \(inState), expected \(applied)")
         }
-        let present = try server.readback(["present", region, state.path])
-        guard present.ok else { throw Failure(description: "\(group): not every created resource is in moto:\n\(present.text)") }
+        let rawState = folder.appendingPathComponent("terraform.tfstate")
+        guard FileManager.default.fileExists(atPath: rawState.path) else { throw Failure(description: "\(group): no terraform.tfstate after apply") }
+        let present = try server.readback(["present", region, state.path, rawState.path])
+        guard present.ok else { throw Failure(description: "\(group): not every created resource is in moto, or a secret is JSON or in the state:\n\(present.text)") }
+        let secrets = (present.report["secrets"] as? [[String: Any]] ?? []).map {
+            SecretValue(address: $0["address"] as? String ?? "", length: $0["length"] as? Int ?? 0, isJSON: $0["is_json"] as? Bool ?? true,
+                        lettersAndDigits: $0["letters_and_digits"] as? Bool ?? false, inState: $0["in_state"] as? Bool ?? true)
+        }
 
+        let report = Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs, secrets: secrets)
+        try whileApplied?(report)
         if let lift = liftDeletionProtection(applied) {
             // Only the protected resources: a full re-apply would also "correct" drift moto reports
             // on unrelated resources (all-protocol security group rules) with calls moto refuses.
@@ -135,7 +162,7 @@ public enum MotoApply {
         try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
         let absent = try server.readback(["absent", region, state.path])
         guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }
-        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs)
+        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: report.outputs, secrets: report.secrets)
     }
 
     /// The S3 objects the root's Lambda functions take their code from: inputs of the deployment

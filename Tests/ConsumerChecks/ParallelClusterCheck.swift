@@ -37,6 +37,8 @@ public enum ParallelClusterCheck {
         public let skippedSteps: [String]
         public let validatorsRun: Int
         public let seconds: Double
+        /// With a secrets endpoint: the accounting secret as the head node reads it.
+        public var databasePassword: DatabasePassword?
 
         public var errors: [Finding] { findings.filter { $0.level == "ERROR" } }
         public var accepted: Bool { schemaErrors.isEmpty && errors.isEmpty }
@@ -56,12 +58,25 @@ public enum ParallelClusterCheck {
         }
     }
 
+    /// The Slurm accounting secret as ParallelCluster's head node uses it (its whole SecretString
+    /// becomes slurmdbd's StoragePass); facts only, never the value.
+    public struct DatabasePassword: Sendable, CustomStringConvertible {
+        public let secret: String
+        public let length: Int
+        public let isJSON: Bool
+        public let usableAsStoragePass: Bool
+        public var description: String {
+            "the head node reads \(secret) as a \(length)-character \(isJSON ? "JSON document" : "plain value"), \(usableAsStoragePass ? "usable" : "NOT usable") as slurmdbd's StoragePass"
+        }
+    }
+
     public struct Unavailable: Error, CustomStringConvertible {
         public let description: String
     }
 
     /// Runs the check on a config's text.
-    public static func check(_ text: String, clusterName: String = "hpcc-check") throws -> Report {
+    /// `secretsEndpoint`: a moto server holding the deployment's secrets (see pcluster-check.py).
+    public static func check(_ text: String, clusterName: String = "hpcc-check", secretsEndpoint: String? = nil) throws -> Report {
         guard let python, available else {
             throw Unavailable(description: "aws-parallelcluster is not importable (looked at HPCC_PCLUSTER_PYTHON and .venv-pcluster): run .ci/run, or python3 -m venv .venv-pcluster && .venv-pcluster/bin/pip install -r .ci/requirements-pcluster.txt")
         }
@@ -70,7 +85,8 @@ public enum ParallelClusterCheck {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("cluster.yaml")
         try Data(text.utf8).write(to: file)
-        let outcome = try Shell.run(python, [script.path, file.path, "--cluster-name", clusterName], directory: folder)
+        let outcome = try Shell.run(python, [script.path, file.path, "--cluster-name", clusterName] + (secretsEndpoint.map { ["--secrets-endpoint", $0] } ?? []),
+                                    directory: folder)
         if outcome.status == 3 { throw Unavailable(description: outcome.stdout) }
         guard [0, 1].contains(outcome.status),
               let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
@@ -82,9 +98,16 @@ public enum ParallelClusterCheck {
         let skipped = (json["skipped"] as? [[String: Any]] ?? []).map {
             Skipped(validator: $0["validator"] as? String ?? "", needs: $0["needs"] as? [String] ?? [])
         }
-        let report = Report(tool: json["tool"] as? String ?? "aws-parallelcluster", schemaErrors: json["schema_errors"] as? [String] ?? [],
+        var report = Report(tool: json["tool"] as? String ?? "aws-parallelcluster", schemaErrors: json["schema_errors"] as? [String] ?? [],
                             findings: findings, skipped: skipped, skippedSteps: json["skipped_steps"] as? [String] ?? [],
                             validatorsRun: json["validators_run"] as? Int ?? 0, seconds: json["seconds"] as? Double ?? 0)
+        if let password = json["database_password"] as? [String: Any] {
+            if let error = password["error"] as? String {
+                throw Unavailable(description: "pcluster-check.py could not read \(password["secret"] ?? "the accounting secret"): \(error)")
+            }
+            report.databasePassword = DatabasePassword(secret: password["secret"] as? String ?? "", length: password["length"] as? Int ?? 0,
+                                                       isJSON: password["is_json"] as? Bool ?? true, usableAsStoragePass: password["usable_as_storage_pass"] as? Bool ?? false)
+        }
         guard report.accepted == (outcome.status == 0) else {
             throw Unavailable(description: "pcluster-check.py exit \(outcome.status) disagrees with its report:\n\(outcome.stdout)")
         }

@@ -129,6 +129,8 @@ public struct ProviderSchema: Sendable {
     /// holds full schemas only for some of them.
     public var allResourceTypes: Set<String>?
     public var allDataSourceTypes: Set<String>?
+    /// Ephemeral resource types (`ephemeral "aws_secretsmanager_random_password"`).
+    public var ephemeralResources: [String: SchemaBlock] = [:]
 
     /// Short name for messages: `google 6.50.0`.
     public var label: String {
@@ -155,7 +157,8 @@ public struct ProviderSchema: Sendable {
                 resources: try blocks("resource_schemas"),
                 dataSources: try blocks("data_source_schemas"),
                 allResourceTypes: own ? (extract?["resource_types"] as? [String]).map(Set.init) : nil,
-                allDataSourceTypes: own ? (extract?["data_source_types"] as? [String]).map(Set.init) : nil)
+                allDataSourceTypes: own ? (extract?["data_source_types"] as? [String]).map(Set.init) : nil,
+                ephemeralResources: try blocks("ephemeral_resource_schemas"))
         }
     }
 

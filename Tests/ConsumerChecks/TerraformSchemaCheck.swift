@@ -86,7 +86,7 @@ private struct Run {
     var providers: [String: String] = [:]
     var declared: [String: Set<String>] = [:]
 
-    static let rootKeys: Set<String> = ["terraform", "provider", "variable", "output", "locals", "module", "resource", "data", "moved", "import", "check", "removed", "//"]
+    static let rootKeys: Set<String> = ["terraform", "provider", "variable", "output", "locals", "module", "resource", "data", "ephemeral", "moved", "import", "check", "removed", "//"]
     static let terraformKeys: Set<String> = ["required_version", "required_providers", "backend", "cloud", "experiments", "provider_meta", "//"]
     static let outputKeys: Set<String> = ["value", "description", "sensitive", "depends_on", "precondition", "ephemeral", "//"]
     static let variableKeys: Set<String> = ["type", "default", "description", "sensitive", "nullable", "validation", "ephemeral", "//"]
@@ -113,7 +113,7 @@ private struct Run {
         for kind in ["variable", "output", "module", "locals"] {
             declared[kind] = Set(TerraformSchemaCheck.blocks(root[kind]).flatMap { $0.members.map(\.key) })
         }
-        for (kind, prefix) in [("resource", ""), ("data", "data.")] {
+        for (kind, prefix) in [("resource", ""), ("data", "data."), ("ephemeral", "ephemeral.")] {
             for typeBlock in TerraformSchemaCheck.blocks(root[kind]) {
                 for type in typeBlock.members {
                     declared[prefix + type.key, default: []].formUnion(TerraformSchemaCheck.blocks(type.value).flatMap { $0.members.map(\.key) })
@@ -126,8 +126,9 @@ private struct Run {
             }
         }
         checkProviders(root["provider"])
-        checkResources(root["resource"], data: false)
-        checkResources(root["data"], data: true)
+        checkResources(root["resource"], kind: .resource)
+        checkResources(root["data"], kind: .data)
+        checkResources(root["ephemeral"], kind: .ephemeral)
         checkNamed(root["output"], kind: "output", allowed: Self.outputKeys, required: ["value"])
         checkNamed(root["variable"], kind: "variable", allowed: Self.variableKeys, required: [])
         checkReferences(root)
@@ -151,8 +152,25 @@ private struct Run {
         }
     }
 
-    mutating func checkResources(_ node: JSONNode?, data: Bool) {
-        let kind = data ? "data" : "resource"
+    /// The three kinds of typed blocks a provider's schema describes.
+    enum Kind: String {
+        case resource, data, ephemeral
+
+        /// How references name them (`aws_x.n`, `data.aws_x.n`, `ephemeral.aws_x.n`).
+        var prefix: String { self == .resource ? "" : rawValue + "." }
+        var noun: String { ["resource": "resource", "data": "data source", "ephemeral": "ephemeral resource"][rawValue]! }
+
+        func schema(_ type: String, in provider: ProviderSchema?) -> SchemaBlock? {
+            switch self {
+            case .resource: provider?.resources[type]
+            case .data: provider?.dataSources[type]
+            case .ephemeral: provider?.ephemeralResources[type]
+            }
+        }
+    }
+
+    mutating func checkResources(_ node: JSONNode?, kind blockKind: Kind) {
+        let kind = blockKind.rawValue
         for typeBlock in TerraformSchemaCheck.blocks(node) {
             for type in typeBlock.members {
                 let localName = type.key == "terraform_data" ? nil : String(type.key.prefix { $0 != "_" })
@@ -162,21 +180,21 @@ private struct Run {
                     finding(type.value, path, "no schema for provider \"\(localName ?? "")\" (\(providers[localName ?? ""] ?? "not in required_providers"))")
                     continue
                 }
-                guard let schema = data ? provider.dataSources[type.key] : provider.resources[type.key] else {
-                    let known = data ? provider.allDataSourceTypes : provider.allResourceTypes
+                guard let schema = blockKind.schema(type.key, in: provider) else {
+                    let known = blockKind == .data ? provider.allDataSourceTypes : blockKind == .resource ? provider.allResourceTypes : nil
                     if known?.contains(type.key) == true {
                         finding(type.value, path, "\(type.key) exists in \(provider.label) but is not in the committed schema extract: re-run Tests/Tools/extract-google-schema.py")
                     } else {
-                        finding(type.value, path, "\(provider.label) has no \(data ? "data source" : "resource") type \"\(type.key)\"")
+                        finding(type.value, path, "\(provider.label) has no \(blockKind.noun) type \"\(type.key)\"")
                     }
                     continue
                 }
-                report.types.insert((data ? "data." : "") + type.key)
+                report.types.insert(blockKind.prefix + type.key)
                 for instances in TerraformSchemaCheck.blocks(type.value) {
                     for instance in instances.members {
-                        if data { report.dataSources += 1 } else { report.resources += 1 }
+                        if blockKind == .resource { report.resources += 1 } else if blockKind == .data { report.dataSources += 1 }
                         for body in TerraformSchemaCheck.blocks(instance.value) {
-                            checkBody(body, schema, path: "\(path).\(instance.key)", meta: data ? Self.dataMeta : Self.resourceMeta, owner: type.key)
+                            checkBody(body, schema, path: "\(path).\(instance.key)", meta: blockKind == .resource ? Self.resourceMeta : Self.dataMeta, owner: type.key)
                         }
                     }
                 }
@@ -348,24 +366,24 @@ private struct Run {
             if !["module", "root", "cwd"].contains(parts[1]) { finding(node, path, "unknown path attribute \"\(text)\"") }
         case "terraform", "count", "each", "self":
             return
-        case "data":
-            guard parts.count >= 3 else { return finding(node, path, "incomplete data source reference \"\(text)\"") }
-            checkObject(type: parts[1], name: parts[2], attribute: parts.count > 3 ? parts[3] : nil, data: true, text: text, node: node, path: path)
+        case "data", "ephemeral":
+            guard parts.count >= 3 else { return finding(node, path, "incomplete \(Kind(rawValue: root)!.noun) reference \"\(text)\"") }
+            checkObject(type: parts[1], name: parts[2], attribute: parts.count > 3 ? parts[3] : nil, kind: Kind(rawValue: root)!, text: text, node: node, path: path)
         default:
             if bound.contains(root) { return }
-            checkObject(type: root, name: parts[1], attribute: parts.count > 2 ? parts[2] : nil, data: false, text: text, node: node, path: path)
+            checkObject(type: root, name: parts[1], attribute: parts.count > 2 ? parts[2] : nil, kind: .resource, text: text, node: node, path: path)
         }
     }
 
-    mutating func checkObject(type: String, name: String, attribute: String?, data: Bool, text: String, node: JSONNode, path: String) {
-        let key = (data ? "data." : "") + type
+    mutating func checkObject(type: String, name: String, attribute: String?, kind: Kind, text: String, node: JSONNode, path: String) {
+        let key = kind.prefix + type
         guard declared[key]?.contains(name) == true else {
-            return finding(node, path, "reference to undeclared \(data ? "data source" : "resource") \"\(key).\(name)\" in \"\(text)\"")
+            return finding(node, path, "reference to undeclared \(kind.noun) \"\(key).\(name)\" in \"\(text)\"")
         }
         guard let attribute else { return }
         let localName = type == "terraform_data" ? nil : String(type.prefix { $0 != "_" })
         let provider = localName.map { schema(forLocalName: $0) } ?? ProviderSchema.builtin
-        guard let schema = data ? provider?.dataSources[type] : provider?.resources[type] else { return }
+        guard let schema = kind.schema(type, in: provider) else { return }
         if schema.attributes[attribute] == nil, schema.blockTypes[attribute] == nil, attribute != "id" {
             finding(node, path, "\(type) has no attribute \"\(attribute)\" (in \"\(text)\")")
         }

@@ -64,15 +64,23 @@ struct MotoApplyTests {
 
     /// Each `cluster_config_<id>` output after apply is the emitted config with the deployment's
     /// real ids: no placeholder left, and ParallelCluster still accepts it.
-    private func checkRenderedClusterConfigs(_ name: String, result: CompileResult, report: MotoApply.Report) throws {
+    private func checkRenderedClusterConfigs(_ name: String, result: CompileResult, report: MotoApply.Report, server: MotoServer) throws {
         for file in result.files where file.path.hasPrefix("parallelcluster/") {
             let id = String(file.path.dropFirst("parallelcluster/".count).dropLast(".yaml".count))
             guard let rendered = report.outputs["cluster_config_\(id)"] else { continue }
             #expect(!rendered.contains("hpcc0000"), "placeholders left in cluster_config_\(id)")
             #expect(rendered.split(separator: "\n").count == file.text.split(separator: "\n").count, "only ids change")
             guard ParallelClusterCheck.available || ConsumerTools.required else { continue }
-            let check = try ParallelClusterCheck.check(rendered, clusterName: id)
+            // Secrets Manager answered by moto: PasswordSecretArnValidator runs against the real
+            // secret, and the accounting secret is read as the head node reads it.
+            let check = try ParallelClusterCheck.check(rendered, clusterName: id, secretsEndpoint: server.endpoint)
             #expect(check.accepted, "\(check.rejection)")
+            #expect(!check.skipped.contains { $0.validator == "PasswordSecretArnValidator" } || !rendered.contains("PasswordSecretArn"), "\(check.skipped)")
+            if rendered.contains("PasswordSecretArn") {
+                let password = try #require(check.databasePassword)
+                #expect(password.usableAsStoragePass && !password.isJSON && password.length == AccountingDatabaseRules.passwordLength, "\(password)")
+                ConsumerTools.record(name, "pcluster validate", "accounting secret: \(password)")
+            }
             ConsumerTools.record(name, "pcluster validate", "terraform output cluster_config_\(id) after the moto apply (real ids) \(check.summary)")
         }
     }
@@ -90,13 +98,17 @@ struct MotoApplyTests {
             let group = String(root.path.dropLast("/main.tf.json".count))
             let beside = result.files.filter { $0.path.hasPrefix(group + "/") && $0.path != root.path }
                 .map { (path: String($0.path.dropFirst(group.count + 1)), text: $0.text) }
-            let report = try MotoApply.run(root.text, group: group, files: beside, terraform: terraform, server: server)
+            // The configs go through ParallelCluster's check while the deployment exists in moto.
+            let report = try MotoApply.run(root.text, group: group, files: beside, terraform: terraform, server: server) { applied in
+                try checkRenderedClusterConfigs(name, result: result, report: applied, server: server)
+            }
             record(name, root.path, report)
             if name == "aws-parallelcluster" {
                 // The provisioner's stack: network with endpoints, EFS home, accounting database
-                // with its managed secret, key pair stack (read back with the key and its parameter).
+                // with its password's secret, key pair stack (read back with the key and its parameter).
                 let expected = ["aws_vpc.network", "aws_subnet.network_private_1", "aws_vpc_endpoint.network_s3", "aws_vpc_endpoint.network_secretsmanager",
                                 "aws_efs_file_system.home", "aws_efs_mount_target.home_1", "aws_db_instance.accounting", "aws_db_subnet_group.accounting",
+                                "aws_secretsmanager_secret.accounting_password", "aws_secretsmanager_secret_version.accounting_password",
                                 "aws_cloudformation_stack.cluster_key_pair"]
                 #expect(Set(report.applied).isSuperset(of: expected), "\(Set(expected).subtracting(report.applied))")
             }
@@ -113,7 +125,14 @@ struct MotoApplyTests {
                 #expect(Set(report.applied).isSuperset(of: expected), "\(Set(expected).subtracting(report.applied))")
                 #expect(Set(report.excluded.map(\.address)) == ["aws_eks_access_entry.grid_access_0", "aws_eks_access_policy_association.grid_access_0"])
             }
-            try checkRenderedClusterConfigs(name, result: result, report: report)
+            // The accounting password: a plain value in its secret, never in the state.
+            for secret in report.secrets {
+                #expect(!secret.isJSON && secret.lettersAndDigits && !secret.inState && secret.length == AccountingDatabaseRules.passwordLength, "\(secret)")
+                ConsumerTools.record(name, "moto apply", "secret \(secret)")
+            }
+            if result.deployment?.accountingDatabases.isEmpty == false {
+                #expect(report.secrets.map(\.address) == result.deployment!.accountingDatabases.map { "aws_secretsmanager_secret_version.\($0.origin.module)_password" })
+            }
         }
     }
 }

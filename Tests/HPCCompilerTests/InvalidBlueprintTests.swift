@@ -110,6 +110,10 @@ let invalidCases: [InvalidCase] = [
             use: [network]
 
         """), codes: [.moduleNotUsed]),
+    // A module a setting names is used, also when that reference fails: one error, not also HPC3009.
+    InvalidCase(name: "an unknown output of a used network", blueprint: mini("    use: [network]\n    settings:\n", "    settings:\n      subnetwork_self_link: $(‸network.subnetwork_selflink)\n")
+        .replacingOccurrences(of: "  - id: controller\n", with: "  - id: controller\n    settings: {subnetwork_self_link: projects/demo-project/regions/us-central1/subnetworks/sub}\n")
+        .replacingOccurrences(of: "    use: [network, partition]", with: "    use: [partition]"), codes: [.unknownOutput]),
     InvalidCase(name: "module uses itself", blueprint: mini("use: [network, partition]", "use: [network, partition, ‸controller]"), codes: [.moduleCycle]),
     InvalidCase(name: "unknown function", blueprint: mini("machine_type: n2-standard-2", "machine_type: $(‸upper(vars.zone))"), codes: [.unsupportedFunction]),
     InvalidCase(name: "unknown machine type", blueprint: mini("machine_type: n2-standard-2", "machine_type: ‸n2-standard-3"), codes: [.unknownMachineType]),

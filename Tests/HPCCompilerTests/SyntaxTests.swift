@@ -165,42 +165,17 @@ struct ExpressionTests {
 /// The forms of expressions the Cluster Toolkit's examples use, compiled and checked in the output.
 @Suite("Expressions the Toolkit uses")
 struct ToolkitExpressionTests {
-    static let blueprint = """
-    blueprint_name: expr
-    vars:
-      project_id: demo-project
-      deployment_name: expr
-      region: us-central1
-      zone: us-central1-a
-      a: [x]
-      b: [y, z]
-      data_server: 10.0.0.2
-    deployment_groups:
-    - group: primary
-      modules:
-      - id: network
-        source: modules/network/vpc
-      - id: nodeset
-        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
-        use: [network]
-        settings:
-          machine_type: n2-standard-2
-          tags: $(flatten([vars.a, vars.b]))
-          network_storage: $(concat(
-            [{server_ip = vars.data_server, remote_mount = "/export", local_mount = "/data", fs_type = "nfs"}],
-            []))
-          node_conf: $(merge({Weight = 10},
-            {Features = "gpu"}))
-      - id: partition
-        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
-        use: [nodeset]
-        settings:
-          partition_name: batch
-      - id: controller
-        source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
-        use: [network, partition]
+    /// The minimal blueprint with the Toolkit's forms in the nodeset (lines 20 to 25).
+    static let blueprint = mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  a: [x]\n  b: [y, z]\n  data_server: 10.0.0.2\n")
+        .replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: """
+              tags: $(flatten([vars.a, vars.b]))
+              network_storage: $(concat(
+                [{server_ip = vars.data_server, remote_mount = "/export", local_mount = "/data", fs_type = "nfs"}],
+                []))
+              node_conf: $(merge({Weight = 10},
+                {Features = "gpu"}))
 
-    """
+        """)
 
     @Test func flattenConcatMergeAndLiteralsCompile() throws {
         let result = compile(Self.blueprint)

@@ -2,13 +2,17 @@
 """Helpers of the moto end-to-end apply test (Tests/ConsumerTests/MotoApplyTests.swift).
 
     moto-readback.py wait ENDPOINT                 until moto answers (at most 30 s)
-    moto-readback.py present ENDPOINT REGION STATE.json   each resource terraform created, read back with boto3
+    moto-readback.py present ENDPOINT REGION STATE.json [TFSTATE]   each resource terraform created, read back with boto3;
+                                                   each secret version's value judged (never printed)
     moto-readback.py absent ENDPOINT REGION STATE.json    the same resources, expected gone after destroy
     moto-readback.py probe ENDPOINT REGION         whether moto still cannot emulate the excluded types
     moto-readback.py seed ENDPOINT REGION '[[BUCKET, KEY], ...]'   a small zip at each place (Lambda code)
 
-STATE.json is `terraform show -json`. Prints one JSON object; exit 0 when every resource is
-as expected (or, for probe, when every excluded type is still unsupported), 1 otherwise.
+STATE.json is `terraform show -json`, TFSTATE the raw terraform.tfstate. Prints one JSON object;
+exit 0 when every resource is as expected (or, for probe, when every excluded type is still
+unsupported), 1 otherwise. A secret version's value is read with GetSecretValue only to judge
+it: the report says its length, whether it is JSON, whether it is letters and digits only, and
+whether it appears in either state file; the value itself is never printed.
 The credentials are moto's fake constants; nothing here talks to AWS.
 """
 import io
@@ -116,17 +120,16 @@ READERS = {
     "aws_api_gateway_stage": ("apigateway", "get_stage", lambda v: {"restApiId": v["rest_api_id"], "stageName": v["stage_name"]}, lambda r, v: [r]),
     "aws_eks_cluster": ("eks", "describe_cluster", lambda v: {"name": v["name"]},
                         lambda r, v: [r["cluster"]] if r["cluster"]["status"] not in ("DELETING",) else []),
+    "aws_secretsmanager_secret": ("secretsmanager", "describe_secret", lambda v: {"SecretId": v["arn"]},
+                                  lambda r, v: [r] if not r.get("DeletedDate") else []),
+    "aws_secretsmanager_secret_version": ("secretsmanager", "describe_secret", lambda v: {"SecretId": v["secret_id"]},
+                                          lambda r, v: [r] if not r.get("DeletedDate") and v["version_id"] in r.get("VersionIdsToStages", {}) else []),
     "aws_launch_template": ("ec2", "describe_launch_templates", lambda v: {"LaunchTemplateIds": [v["id"]]}, lambda r, v: r["LaunchTemplates"]),
     "aws_eks_node_group": ("eks", "describe_nodegroup", lambda v: {"clusterName": v["cluster_name"], "nodegroupName": v["node_group_name"]},
                            lambda r, v: [r["nodegroup"]] if r["nodegroup"]["status"] not in ("DELETING",) else []),
 }
 # What a resource creates beside itself, read back with it: (name, service, call, arguments, found).
-# The secret RDS keeps the master password in is read by ARN with DescribeSecret, which returns
-# the secret's metadata only: its value is never asked for.
 COMPANIONS = {
-    "aws_db_instance": [("master_user_secret", "secretsmanager", "describe_secret",
-                         lambda v: {"SecretId": v["master_user_secret"][0]["secret_arn"]},
-                         lambda r, v: [r] if not r.get("DeletedDate") else [])],
     # A key pair stack (AWS::EC2::KeyPair): the key pair by the id the stack reports, and the
     # Parameter Store entry holding its private key, by name (metadata only, never the value).
     # The replication group's member clusters (moto-server.py creates them): every one it should have.
@@ -142,7 +145,7 @@ COMPANIONS = {
     ],
 }
 # A describe call for an id that is gone fails with one of these codes.
-GONE = ("NotFound", "NotFoundException", "NonExistentQueue", "QueueDoesNotExist", "NoSuchEntity", "NoSuchPublicAccessBlockConfiguration", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",
+GONE = ("ResourceNotFoundException", "NotFound", "NotFoundException", "NonExistentQueue", "QueueDoesNotExist", "NoSuchEntity", "NoSuchPublicAccessBlockConfiguration", "FileSystemNotFound", "MountTargetNotFound", "404", "NoSuchBucket",
         "DBInstanceNotFound", "DBSubnetGroupNotFoundFault", "DataRepositoryAssociationNotFound")
 
 
@@ -190,6 +193,28 @@ def read_back(endpoint, region, state, expect_present):
             report["resources"].append({"address": address, "id": values.get("id"), "present": present})
     report["ok"] = ok
     return report
+
+
+def judge_secrets(endpoint, region, state, raw_state):
+    """Each secret version's value as ParallelCluster's head node uses it (the whole SecretString
+    as slurmdbd's StoragePass): a plain password, not JSON, and in neither state file. Only facts
+    about the value are reported."""
+    texts = [json.dumps(state)] + ([raw_state] if raw_state is not None else [])
+    secrets = client("secretsmanager", endpoint, region)
+    judged = []
+    for resource in resources(state):
+        if resource["type"] != "aws_secretsmanager_secret_version":
+            continue
+        value = secrets.get_secret_value(SecretId=resource["values"]["secret_id"])["SecretString"]
+        try:
+            json.loads(value)
+            is_json = True
+        except ValueError:
+            is_json = False
+        judged.append({"address": resource["address"], "length": len(value), "is_json": is_json,
+                       "letters_and_digits": value.isascii() and value.isalnum(),
+                       "in_state": any(value in text for text in texts)})
+    return judged
 
 
 def probe(endpoint, region):
@@ -272,6 +297,13 @@ def main():
     with open(sys.argv[4]) as handle:
         state = json.load(handle)
     report = read_back(endpoint, region, state, expect_present=(mode == "present"))
+    if mode == "present":
+        raw_state = None
+        if len(sys.argv) > 5:
+            with open(sys.argv[5]) as handle:
+                raw_state = handle.read()
+        report["secrets"] = judge_secrets(endpoint, region, state, raw_state)
+        report["ok"] = report["ok"] and not any(s["is_json"] or s["in_state"] for s in report["secrets"])
     print(json.dumps(report, indent=1))
     return 0 if report["ok"] else 1
 

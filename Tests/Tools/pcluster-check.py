@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Judges a ParallelCluster 3 cluster config with the aws-parallelcluster package, offline.
 
-    pcluster-check.py CONFIG.yaml [--facts EC2-FACTS.json] [--cluster-name NAME]
+    pcluster-check.py CONFIG.yaml [--facts EC2-FACTS.json] [--cluster-name NAME] [--secrets-endpoint URL]
 
 Stage 1 loads the file with ParallelCluster's own marshmallow schema (ClusterSchema); stage 2
 runs every validator the loaded config registers (config.validate). No request reaches AWS:
@@ -13,6 +13,12 @@ Every other call is refused, and each validator run that made a refused call is 
 skipped with the calls it needed, never as passed; its own findings are listed with it but do
 not count. The official AMI cannot be looked up either: a placeholder id stands in, and each
 validator run given a value from it is skipped without running.
+
+With --secrets-endpoint (a moto server holding the deployment's secrets, after the moto apply
+test), Secrets Manager calls are answered there instead: PasswordSecretArnValidator runs against
+the real secret, and the Slurm accounting secret is read as ParallelCluster's head node reads it
+(update_slurm_database_password.sh: the whole SecretString becomes slurmdbd's StoragePass). The
+report says whether that value works as one (not JSON, no blank or '#'), never the value.
 
 Prints one JSON report on stdout. Exit 0: accepted (no schema error, no ERROR from a validator
 that got all its answers); 1: rejected; 3: aws-parallelcluster is not importable.
@@ -35,6 +41,7 @@ def main():
     parser.add_argument("--facts", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                         "..", "Fixtures", "pcluster-control", "ec2-facts.json"))
     parser.add_argument("--cluster-name", default="hpcc-check")
+    parser.add_argument("--secrets-endpoint")
     arguments = parser.parse_args()
     started = time.monotonic()
     try:
@@ -63,9 +70,17 @@ def main():
 
     table = OfflineEC2(facts, region, document if isinstance(document, dict) else {})
     refused = []
+    make_api_call = botocore.client.BaseClient._make_api_call
+    secrets = None
+    if arguments.secrets_endpoint:
+        import boto3
+        secrets = boto3.client("secretsmanager", endpoint_url=arguments.secrets_endpoint, region_name=region,
+                               aws_access_key_id="testing", aws_secret_access_key="testing")
 
     def answer(client, operation, parameters):
         service = client.meta.service_model.service_name
+        if service == "secretsmanager" and secrets is not None:
+            return make_api_call(secrets, operation, parameters)
         reply = table.answer(service, operation, parameters)
         if reply is not None:
             return reply
@@ -119,9 +134,32 @@ def main():
     report["skipped"] = [{"validator": instance.split("#")[0], "needs": sorted(calls), "said": said.get(instance, [])}
                          for instance, calls in sorted(needs.items(), key=lambda item: (item[0].split("#")[0], item[0]))]
     report["findings"].sort(key=lambda f: (-LEVELS.index(f["level"]) if f["level"] in LEVELS else 0, f["validator"], f["message"]))
+    if secrets is not None:
+        report["database_password"] = head_node_password(document, secrets)
     report["seconds"] = round(time.monotonic() - started, 2)
     print(json.dumps(report, indent=1))
     return 1 if any(f["level"] == "ERROR" for f in report["findings"]) else 0
+
+
+def head_node_password(document, secrets):
+    """The accounting secret as the head node reads it: `aws secretsmanager get-secret-value
+    --query SecretString`, written unparsed as `StoragePass=<value>` into slurmdbd.conf by the
+    cookbook's update_slurm_database_password.sh. Facts about the value only."""
+    arn = (((document.get("Scheduling") or {}).get("SlurmSettings") or {}).get("Database") or {}).get("PasswordSecretArn")
+    if not arn:
+        return None
+    from botocore.exceptions import ClientError
+    try:
+        value = secrets.get_secret_value(SecretId=arn)["SecretString"]
+    except ClientError as error:
+        return {"secret": arn, "error": error.response.get("Error", {}).get("Code", str(error))}
+    try:
+        json.loads(value)
+        is_json = True
+    except ValueError:
+        is_json = False
+    usable = bool(value) and not is_json and not any(c.isspace() or c in "#\"'" for c in value)
+    return {"secret": arn, "length": len(value), "is_json": is_json, "usable_as_storage_pass": usable}
 
 
 LEVELS = ["INFO", "WARNING", "ERROR"]

@@ -1,5 +1,6 @@
 /// The database slurmdbd keeps Slurm accounting in: an RDS for MariaDB instance whose master
-/// password RDS creates and keeps in Secrets Manager, so hpcc never sees it.
+/// password Terraform makes and keeps in a Secrets Manager secret holding exactly the password,
+/// so hpcc never sees it and it is not in the Terraform state.
 public struct AccountingDatabase: Hashable, Sendable {
     /// The slurm-accounting module's origin.
     public var origin: Origin
@@ -31,6 +32,8 @@ public struct AccountingDatabase: Hashable, Sendable {
     public var deletionProtection: Bool
     /// A customer-managed key; nil for the AWS-managed one.
     public var kmsKeyID: String?
+    /// Raised to set a new password: the secret and the instance both take a new one.
+    public var passwordVersion: Int = 1
 
     /// The snapshot RDS takes when the instance is deleted: derived from the identifier, so the
     /// same blueprint always names it the same.

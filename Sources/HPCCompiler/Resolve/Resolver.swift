@@ -58,7 +58,8 @@ public struct Resolver: Sendable {
         // A variable named in a setting that failed, an unknown setting or a module of unknown
         // source is still used: reporting it unused would only repeat that mistake. A module of
         // unknown source may take any variable by name, so then none is judged unused.
-        values.usedVariables.formUnion(Self.variablesNamed(in: blueprint.modules.flatMap { $0.settings.map(\.value) }))
+        let named = Self.namesInExpressions(blueprint.modules.flatMap { $0.settings.map(\.value) })
+        values.usedVariables.formUnion(named.variables)
         if blueprint.modules.contains(where: { index.schemas[$0.id.value] == nil }) {
             values.usedVariables.formUnion(blueprint.variables.map(\.name))
         }
@@ -72,7 +73,9 @@ public struct Resolver: Sendable {
         for (user, dependencies) in edges {
             for (dependency, _) in dependencies where dependency != user { dependents[dependency, default: []].insert(user) }
         }
-        checkUsed(modules.filter { !likelyMeant.contains($0.id) }, dependents: dependents, diagnostics: &diagnostics)
+        // A module a setting names is used, also where that reference failed (an unknown output):
+        // saying it is unused would repeat that error.
+        checkUsed(modules.filter { !likelyMeant.contains($0.id) && !named.modules.contains($0.id.rawValue) }, dependents: dependents, diagnostics: &diagnostics)
 
         var configuration = ConfigurationResolver(blueprint: blueprint)
         let backends = configuration.backends(values: &values, diagnostics: &diagnostics)
@@ -85,25 +88,31 @@ public struct Resolver: Sendable {
         )
     }
 
-    /// Every `NAME` of `vars.NAME` inside a `$(...)` of the nodes, parsed or not.
-    static func variablesNamed(in nodes: [YAMLNode]) -> Set<String> {
-        var names = Set<String>()
+    /// What the `NAME.member` references in scalars holding a `$(` name, parsed or not: the
+    /// `NAME` of every `vars.NAME`, and every other `NAME` as a module id it may be. (Text of a
+    /// script's own `$(...)` may add names; they only keep something from being called unused.)
+    static func namesInExpressions(_ nodes: [YAMLNode]) -> (variables: Set<String>, modules: Set<String>) {
+        var variables = Set<String>(), modules = Set<String>()
         var pending = nodes
+        func isNamePart(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" || character == "-" }
         while let node = pending.popLast() {
             switch node {
             case let .scalar(text, _, _, _):
                 guard text.contains("$(") else { continue }
                 var rest = Substring(text)
-                while let found = rest.range(of: "vars.") {
-                    let name = rest[found.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-                    if !name.isEmpty { names.insert(String(name)) }
-                    rest = rest[found.upperBound...]
+                while let dot = rest.firstIndex(of: ".") {
+                    let name = rest[..<dot].reversed().prefix(while: isNamePart).reversed()
+                    let member = rest[rest.index(after: dot)...].prefix(while: isNamePart)
+                    if !name.isEmpty, !member.isEmpty {
+                        if String(name) == "vars" { variables.insert(String(member)) } else { modules.insert(String(name)) }
+                    }
+                    rest = rest[rest.index(after: dot)...]
                 }
             case let .sequence(elements, _): pending += elements
             case let .mapping(entries, _): pending += entries.map(\.value)
             }
         }
-        return names
+        return (variables, modules)
     }
 
     private func checkGroupNames(_ blueprint: Blueprint, diagnostics: inout Diagnostics) {

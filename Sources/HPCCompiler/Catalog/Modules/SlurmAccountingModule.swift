@@ -6,8 +6,14 @@ extension ModuleSchema {
         description: """
         Creates an encrypted RDS MariaDB instance in a subnet group over the private subnets (RDS needs \
         two availability zones), a security group admitting MySQL (TCP 3306) from the cluster security \
-        group, and writes `slurm/<module id>/slurmdbd.conf`. RDS creates the master password and keeps it \
-        in Secrets Manager (`manage_master_user_password`): no password is in the deployment folder. \
+        group, a Secrets Manager secret holding the master password, and writes \
+        `slurm/<module id>/slurmdbd.conf`. The secret's whole value is the password (letters and digits), \
+        as ParallelCluster's `PasswordSecretArn` wants it: the head node writes it into slurmdbd.conf as it \
+        is. Terraform makes the password as an ephemeral value and passes it only to write-only \
+        arguments (`secret_string_wo`, `password_wo`; Terraform 1.11), so it is neither in the deployment \
+        folder nor in the Terraform state. It is not rotated, which a running cluster would not follow: \
+        raise `password_version` to set a new one, then run ParallelCluster's \
+        `update_slurm_database_password.sh` on the head node with the compute fleet stopped. \
         slurmdbd.conf includes `/etc/slurm/slurmdbd-storage.conf`, which a boot step writes with the \
         database host from the `database_endpoint` output and the password read from the secret named by \
         `password_secret_arn`. Exports `slurm_database` in the shape ParallelCluster's \
@@ -33,14 +39,16 @@ extension ModuleSchema {
             SettingSpec("backup_retention_period", .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
                         constraints: [.integer, .range(min: 0, max: 35)]),
             SettingSpec("deletion_protection", .bool, "Refuse to delete the instance (`terraform destroy` fails until it is turned off).", default: .bool(true)),
+            SettingSpec("password_version", .number, "Raise it to give the database a new password: the secret and the instance both take it (no automatic rotation).",
+                        default: .int(1), constraints: [.integer, .range(min: 1, max: nil)]),
             SettingSpec("kms_key_id", .string, "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
                         constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
         ],
         outputs: [
             OutputSpec("slurm_database", AccountingDatabaseRules.contract,
-                       "What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn (the RDS-managed secret; its JSON holds `password`), database_name."),
+                       "What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn (a secret whose whole value is the password), database_name."),
             OutputSpec("database_endpoint", .string, "`<address>:<port>` of the instance."),
-            OutputSpec("password_secret_arn", .string, "ARN of the Secrets Manager secret RDS keeps the master password in."),
+            OutputSpec("password_secret_arn", .string, "ARN of the Secrets Manager secret holding the master password (the whole value, not JSON)."),
         ],
         mustBeUsed: false
     )
@@ -54,6 +62,8 @@ public enum AccountingDatabaseRules {
     public static let port = 3306
     /// Users RDS creates in every MariaDB instance for itself.
     public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
+    /// Characters of the master password (letters and digits; MariaDB takes up to 41).
+    public static let passwordLength = 40
     /// Longest DB instance identifier RDS accepts.
     public static let maximumIdentifierLength = 63
 

@@ -1,7 +1,7 @@
 /// `slurm/<module id>/slurmdbd.conf` of every accounting database.
 ///
 /// The file is deterministic and holds no secret: the database host is known only after
-/// `terraform apply`, and the password exists only in Secrets Manager, where RDS put it. Both go
+/// `terraform apply`, and the password exists only in Secrets Manager, where Terraform put it. Both go
 /// into a second file the slurmdbd host writes at boot, which slurmdbd.conf pulls in with
 /// `Include` (Slurm's configuration parser honours `Include` in every file it reads, slurmdbd.conf
 /// included).
@@ -25,12 +25,12 @@ enum SlurmdbdConfEmitter {
         conf.comment("Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser.")
         conf.comment("")
         conf.comment("No database host and no password here: the host is known only after `terraform apply`, and the")
-        conf.comment("password exists only in AWS Secrets Manager (RDS created it). A boot step on the slurmdbd host")
+        conf.comment("password exists only in AWS Secrets Manager (the secret's whole value). A boot step on the slurmdbd host")
         conf.comment("writes both to \(storageFile) (mode 0600, owner slurm), included at the end:")
         conf.comment("")
         conf.comment("  endpoint=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))")
         conf.comment("  arn=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))")
-        conf.comment("  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text | jq -r .password)")
+        conf.comment("  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)")
         conf.comment("  printf 'StorageHost=%s\\nStoragePass=%s\\n' \"${endpoint%:*}\" \"$password\" > \(storageFile)")
         conf.blank()
         conf.set("DbdHost", "localhost")

@@ -2,6 +2,10 @@
 struct TerraformDocument {
     var resources: [String: [String: JSON]] = [:]
     var dataSources: [String: [String: JSON]] = [:]
+    /// `ephemeral` blocks: values Terraform opens during a run and never stores in state.
+    var ephemerals: [String: [String: JSON]] = [:]
+    /// The oldest Terraform the root needs (1.11 for ephemeral values and write-only arguments).
+    var requiredVersion = ">= 1.5.0"
     var outputs: [String: JSON] = [:]
     var locals: [String: JSON] = [:]
     var variables: [String: JSON] = [:]
@@ -19,10 +23,17 @@ struct TerraformDocument {
         dataSources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
     }
 
+    /// Adds `ephemeral "type" "name"`: its values reach only write-only arguments, never the state.
+    /// Ephemeral resources and write-only arguments need Terraform 1.11.
+    mutating func ephemeral(_ type: String, _ name: String, _ body: [String: JSON]) {
+        ephemerals[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+        requiredVersion = ">= 1.11.0"
+    }
+
     /// The whole root as JSON.
     func json() -> JSON {
         var terraform: [String: JSON] = [
-            "required_version": ">= 1.5.0",
+            "required_version": .string(requiredVersion),
             "required_providers": .object(requiredProviders),
         ]
         if let backend { terraform["backend"] = .object([backend.type: backend.configuration]) }
@@ -30,6 +41,7 @@ struct TerraformDocument {
         if !providers.isEmpty { root["provider"] = .object(providers) }
         if !resources.isEmpty { root["resource"] = .object(resources.mapValues { .object($0) }) }
         if !dataSources.isEmpty { root["data"] = .object(dataSources.mapValues { .object($0) }) }
+        if !ephemerals.isEmpty { root["ephemeral"] = .object(ephemerals.mapValues { .object($0) }) }
         if !locals.isEmpty { root["locals"] = .object(locals) }
         if !outputs.isEmpty { root["output"] = .object(outputs) }
         if !variables.isEmpty { root["variable"] = .object(variables) }

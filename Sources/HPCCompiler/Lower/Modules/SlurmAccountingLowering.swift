@@ -28,7 +28,8 @@ enum SlurmAccountingLowering {
             databaseName: databaseName, userName: userName, instanceClass: instanceClass, engineVersion: engineVersion, allocatedStorageGiB: storage,
             multiAZ: settings.bool("multi_az", diagnostics: &diagnostics) ?? false, backupRetentionDays: retention,
             deletionProtection: settings.bool("deletion_protection", diagnostics: &diagnostics) ?? true,
-            kmsKeyID: settings.string("kms_key_id", diagnostics: &diagnostics)
+            kmsKeyID: settings.string("kms_key_id", diagnostics: &diagnostics),
+            passwordVersion: settings.int("password_version", diagnostics: &diagnostics) ?? 1
         )
         context.deployment.accountingDatabases.append(database)
         context.entities[settings.id] = .accountingDatabase(database)

@@ -1,6 +1,16 @@
 /// The accounting database: an RDS for MariaDB instance in a subnet group over the private
-/// subnets, behind a security group admitting the cluster on MariaDB's port. RDS creates the
-/// master password and keeps it in Secrets Manager, so no password reaches the root or its state.
+/// subnets, behind a security group admitting the cluster on MariaDB's port, and its master
+/// password in a Secrets Manager secret that holds exactly the password.
+///
+/// The secret is what ParallelCluster's `PasswordSecretArn` names: its head node writes the whole
+/// `SecretString` into slurmdbd.conf as `StoragePass` (the cookbook's
+/// update_slurm_database_password.sh does not parse it), so the JSON secret RDS manages
+/// (`manage_master_user_password`, `{"username": ..., "password": ...}`) does not work there, and
+/// RDS would rotate it every 7 days, which a running cluster does not follow. Terraform makes the
+/// password as an ephemeral value, writes it to the secret with the write-only `secret_string_wo`,
+/// and gives the instance what the secret holds through the write-only `password_wo`: the
+/// password is in no output file and not in the Terraform state, and the instance always gets the
+/// secret's value, also when it is replaced. No rotation: `password_version` changes it.
 enum AWSDatabaseResources {
     static func emit(_ database: AccountingDatabase, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
         let id = database.origin.module.rawValue
@@ -27,7 +37,8 @@ enum AWSDatabaseResources {
             "kms_key_id": database.kmsKeyID.map(JSON.string) ?? .null,
             "db_name": .string(database.databaseName),
             "username": .string(database.userName),
-            "manage_master_user_password": true,
+            "password_wo": .string("${ephemeral.aws_secretsmanager_secret_version.\(id)_password.secret_string}"),
+            "password_wo_version": .int(database.passwordVersion),
             "port": .int(port),
             "multi_az": .bool(database.multiAZ),
             "backup_retention_period": .int(database.backupRetentionDays),
@@ -43,13 +54,39 @@ enum AWSDatabaseResources {
             "vpc_security_group_ids": .strings(["${aws_security_group.\(id).id}"]),
             "tags": AWSTagging.tags(database.origin, name: name, defaults: defaults),
         ])
+        password(database, id: id, defaults: defaults, into: &document)
+    }
+
+    /// The password: made once per Terraform run, stored by the secret, read back for the instance.
+    private static func password(_ database: AccountingDatabase, id: String, defaults: [String: String], into document: inout TerraformDocument) {
+        // Letters and digits only: the head node writes it unquoted into slurmdbd.conf, and RDS
+        // refuses '/', '"', '@' and blanks.
+        document.ephemeral("aws_secretsmanager_random_password", "\(id)_password", [
+            "password_length": .int(AccountingDatabaseRules.passwordLength),
+            "exclude_punctuation": true,
+        ])
+        document.resource("aws_secretsmanager_secret", "\(id)_password", [
+            // A prefix: after a destroy the old name stays reserved for the recovery window.
+            "name_prefix": .string("\(database.identifier)-slurmdbd-"),
+            "description": .string("Password of the Slurm accounting database \(database.identifier) (its master user \(database.userName)): the whole value is the password"),
+            "tags": AWSTagging.tags(database.origin, name: "\(database.identifier)-slurmdbd", defaults: defaults),
+        ])
+        document.resource("aws_secretsmanager_secret_version", "\(id)_password", [
+            "secret_id": .string("${aws_secretsmanager_secret.\(id)_password.id}"),
+            "secret_string_wo": .string("${ephemeral.aws_secretsmanager_random_password.\(id)_password.random_password}"),
+            "secret_string_wo_version": .int(database.passwordVersion),
+        ])
+        document.ephemeral("aws_secretsmanager_secret_version", "\(id)_password", [
+            "secret_id": .string("${aws_secretsmanager_secret_version.\(id)_password.secret_id}"),
+            "depends_on": .strings(["aws_secretsmanager_secret_version.\(id)_password"]),
+        ])
     }
 
     /// The module's outputs as expressions over the instance.
     static func output(_ database: AccountingDatabase, id: String, output: String, path: [Accessor]) -> String? {
         let instance = "aws_db_instance.\(id)"
         let uri = "\"${\(instance).address}:${\(instance).port}\""
-        let secret = "\(instance).master_user_secret[0].secret_arn"
+        let secret = "aws_secretsmanager_secret.\(id)_password.arn"
         switch output {
         case "database_endpoint": return uri + HCL.access(path)
         case "password_secret_arn": return secret + HCL.access(path)
