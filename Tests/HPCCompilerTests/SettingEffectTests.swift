@@ -58,20 +58,9 @@ import Testing
         #expect(actual == Self.expected)
     }
 
-    /// One blueprint holding every module that has such settings; it compiles without a finding.
-    static let base = """
-    blueprint_name: effects
-    vars:
-      project_id: demo-project
-      deployment_name: effects
-      region: us-central1
-      zone: us-central1-a
-    deployment_groups:
-    - group: primary
-      modules:
-      - id: network
-        source: modules/network/vpc
-        settings: {}
+    /// One blueprint holding every module that has such settings (the minimal one and more); it
+    /// compiles without a finding.
+    static let base = miniPlus("""
       - id: psa
         source: modules/network/private-service-access
         use: [network]
@@ -97,26 +86,11 @@ import Testing
         use: [network, bucket]
         settings:
           instance_owner: ada@example.com
-      - id: nodeset
-        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
-        use: [network]
-        settings:
-          machine_type: n2-standard-2
-      - id: partition
-        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
-        use: [nodeset]
-        settings:
-          partition_name: batch
       - id: login
         source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
         use: [network]
-        settings: {}
-      - id: controller
-        source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
-        use: [network, partition, login, scratch]
-        settings: {}
 
-    """
+    """).replacingOccurrences(of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
 
     static let moduleBySource = [
         "modules/network/vpc": "network", "modules/project/service-account": "accounts", "modules/file-system/managed-lustre": "scratch",
@@ -130,8 +104,8 @@ import Testing
         var lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = lines.firstIndex(of: "  - id: \(id)")!
         var index = start + 1
-        while !lines[index].hasPrefix("    settings:") && !lines[index].hasPrefix("  - id:") { index += 1 }
-        if lines[index].hasPrefix("    settings:") {
+        while index < lines.count, !lines[index].hasPrefix("    settings:"), !lines[index].hasPrefix("  - id:"), !lines[index].isEmpty { index += 1 }
+        if index < lines.count, lines[index].hasPrefix("    settings:") {
             lines[index] = "    settings:"
         } else {
             lines.insert("    settings:", at: index)
