@@ -134,11 +134,11 @@ struct SettingReader {
     /// once, at the variable, however many modules it reaches.
     func origin(diagnostics: inout Diagnostics) -> Origin {
         let labels = stringMap("labels", diagnostics: &diagnostics)
-        let shared = context.resolved.blueprint.variable("labels")
-        let sharedValues = context.resolved.variables["labels"]?.map ?? [:]
         let aws = schema.cloud == .aws
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             guard aws ? !AWSTags.isValid(key: key, value: value) : !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) else { continue }
+            let shared = context.resolved.blueprint.variable("labels")
+            let sharedValues = context.resolved.variables["labels"]?.map ?? [:]
             let kind = aws ? "AWS tag" : "GCP label"
             let help = aws ? "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters"
                 : "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same"

@@ -31,11 +31,15 @@ struct ModuleResolver {
         let fedByVariables: [SettingSpec]
         /// The settings hpcc makes moot or does not support yet, whose values are judged.
         let notImplemented: [SettingSpec]
+        /// The settings that take a default or the module id when unset: the implemented ones
+        /// (nothing reads the others, so a thousand nodesets do not carry their defaults).
+        let implemented: [SettingSpec]
 
         init(_ schema: ModuleSchema, variables: [String: VariableDeclaration]) {
             byName = Dictionary(schema.settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             fedByVariables = schema.settings.filter { !$0.effect.isDeprecated && variables[$0.name] != nil }
             notImplemented = schema.settings.filter { !$0.effect.isImplemented && !$0.effect.isDeprecated }
+            implemented = schema.settings.filter(\.effect.isImplemented)
         }
     }
 
@@ -246,7 +250,7 @@ struct ModuleResolver {
     }
 
     private mutating func applyDefaults(values: ValueResolver, diagnostics: inout Diagnostics) {
-        for spec in schema.settings where settings[spec.name] == nil {
+        for spec in source.implemented where settings[spec.name] == nil {
             if let written = failed[spec.name] {
                 // A wrong value is reported; the module lowers with the default in its place, so
                 // its other settings are judged in the same run.

@@ -1,6 +1,7 @@
 /// A position inside a scalar's value (a token of a `$(...)` expression), by its offset in the
-/// value's text.
-struct ScalarSpan: Hashable, Sendable {
+/// value's text. A class, so that it adds one reference to the `SourceLocation`s that carry it
+/// and nothing to the many that do not.
+final class ScalarSpan: Sendable {
     /// The scalar's value as parsed (folded lines joined, block indentation removed).
     let text: String
     /// Unicode scalars before the position.
@@ -9,6 +10,14 @@ struct ScalarSpan: Hashable, Sendable {
     /// Where the scalar starts (its first character, opening quote or block header).
     let line: Int
     let column: Int
+
+    init(text: String, offset: Int, style: ScalarStyle, line: Int, column: Int) {
+        self.text = text
+        self.offset = offset
+        self.style = style
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Places positions given inside scalar values at their line and column in the source, by
