@@ -50,9 +50,15 @@ public struct Compiler: Sendable {
             return result.finish(diagnostics, silencing: silenced, arguments: arguments)
         }
         result.deployment = deployment
-        result.files = result.timings.measure(.emit) {
+        let emitted = result.timings.measure(.emit) {
             DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
         }
+        for reference in emitted.unexpressed {
+            diagnostics.report(.internalError, "output '\(reference.output)' of module '\(reference.module)' has neither a Terraform expression nor a compile-time value",
+                               at: resolved.module(reference.module)?.declaration.id.location,
+                               help: "this is a bug in hpcc; please report it with the blueprint")
+        }
+        result.files = diagnostics.hasErrors ? [] : emitted.files
         return result.finish(diagnostics, silencing: silenced, arguments: arguments)
     }
 }

@@ -4,13 +4,7 @@ public struct ModuleCatalog: Sendable {
     public let modules: [ModuleSchema]
 
     /// The catalog hpcc ships.
-    public static let builtIn = ModuleCatalog(modules: [
-        .vpc, .preExistingVPC, .privateServiceAccess, .filestore, .managedLustre, .preExistingNetworkStorage, .cloudStorageBucket,
-        .serviceAccount, .startupScript, .pubsubTopic,
-        .slurmNodeset, .slurmPartition, .slurmLogin, .slurmController, .notebook,
-        .awsVPC, .efs, .fsxLustre, .slurmAccounting, .parallelCluster, .htcGrid,
-        .existingSlurm, .bwVisu, .hpcStats,
-    ])
+    public static let builtIn = ModuleCatalog(modules: BuiltInModules.all.map { $0.schema })
 
     /// The module at `source`, if built in.
     public func module(_ source: String) -> ModuleSchema? {

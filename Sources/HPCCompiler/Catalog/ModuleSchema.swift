@@ -1,31 +1,3 @@
-/// Which lowering turns a module into IR.
-public enum ModuleKind: String, Hashable, Sendable {
-    case vpc
-    case privateServiceAccess
-    case filestore
-    case managedLustre
-    case cloudStorageBucket
-    case notebook
-    case slurmNodeset
-    case slurmPartition
-    case slurmLogin
-    case slurmController
-    case preExistingVPC
-    case preExistingNetworkStorage
-    case serviceAccount
-    case startupScript
-    case pubsubTopic
-    case awsVPC
-    case efs
-    case fsxLustre
-    case slurmAccounting
-    case parallelCluster
-    case htcGrid
-    case existingSlurm
-    case bwVisu
-    case hpcStats
-}
-
 /// The cloud a module provisions on.
 public enum Cloud: String, Hashable, Sendable {
     case gcp = "GCP"
@@ -87,12 +59,10 @@ public struct OutputSpec: Hashable, Sendable {
     }
 }
 
-/// A built-in module: the schema users write settings against, and how it lowers.
+/// A built-in module as the catalog shows it: the schema users write settings against.
 public struct ModuleSchema: Hashable, Sendable {
     /// The source path (`modules/file-system/filestore`).
     public var source: String
-    /// Which lowering applies.
-    public var kind: ModuleKind
     /// Cloud.
     public var cloud: Cloud
     /// One line for `hpcc modules`.
@@ -105,6 +75,8 @@ public struct ModuleSchema: Hashable, Sendable {
     public var outputs: [OutputSpec]
     /// True when the module does nothing unless another module uses it (an error otherwise).
     public var mustBeUsed: Bool
+    /// What to do about an unused module that must be used, for the diagnostic's help.
+    public var unusedHelp: String?
     /// Further sections of the module's reference page (Markdown, `##` headings); empty for none.
     public var guide: String = ""
 

@@ -120,6 +120,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case foreignFolder = "HPC5006"
     case staleDeployment = "HPC5007"
 
+    // 9xxx: hpcc itself
+    case internalError = "HPC9001"
+
     /// The severity a finding with this code has unless the reporter says otherwise.
     public var defaultSeverity: Severity {
         switch self {
@@ -248,6 +251,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .notUTF8: "the blueprint is not UTF-8 text"
         case .foreignFolder: "the output folder exists and hpcc did not write it (no manifest): replaced only with --force"
         case .staleDeployment: "a file of the deployment folder differs from what the blueprint compiles to (build --check)"
+        case .internalError: "hpcc found a mistake of its own (a module output with no value): nothing is written"
         case .includedFileUnreadable: "a file the blueprint names (a runner's source) cannot be read as UTF-8 text"
         }
     }

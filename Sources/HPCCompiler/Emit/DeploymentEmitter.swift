@@ -4,14 +4,16 @@ enum DeploymentEmitter {
     /// thread's start-up is a noticeable part of the whole (a 5-module blueprint emits in 1 ms).
     static let parallelFrom = 100
 
+    /// The files, and the module outputs no module gave a value for: an internal error, reported
+    /// instead of writing `null` where the value belongs.
     static func emit(
         _ deployment: Deployment, resolved: ResolvedBlueprint, source: SourceFile, catalog: ModuleCatalog, toolVersion: String
-    ) -> [OutputFile] {
+    ) -> (files: [OutputFile], unexpressed: [ModuleReference]) {
         // The emitters only read the deployment, so they run side by side; the Terraform roots
         // are the largest part, the expanded blueprint and the inventory the next.
-        let jobs: [@Sendable () -> [OutputFile]] = [
+        let jobs: [@Sendable () -> (files: [OutputFile], unexpressed: [ModuleReference])] = [
             { TerraformEmitter.emit(deployment, catalog: catalog) },
-            { [ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion)] },
+            { ([ExpandedBlueprintEmitter.emit(resolved, deployment: deployment, toolVersion: toolVersion)], []) },
             {
                 var files = SlurmEmitter.emit(deployment)
                 files += SlurmdbdConfEmitter.emit(deployment)
@@ -23,12 +25,12 @@ enum DeploymentEmitter {
                 files += deployment.bwVisus.map { visu in OutputFile(path: RunnerConfigDocument.path(visu), text: RunnerConfigDocument(visu).text) }
                 files += HPCStatsEmitter.emit(deployment)
                 files.append(InventoryEmitter.emit(deployment))
-                return files
+                return (files, [])
             },
         ]
-        var files = Concurrently.run(jobs, parallel: resolved.modules.count >= parallelFrom).flatMap { $0 }
-        files.sort { $0.path < $1.path }
+        let results = Concurrently.run(jobs, parallel: resolved.modules.count >= parallelFrom)
+        var files = results.flatMap(\.files).sorted { $0.path < $1.path }
         files.append(ManifestEmitter.emit(files: files, source: source, deployment: deployment, toolVersion: toolVersion))
-        return files.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, results.flatMap(\.unexpressed))
     }
 }

@@ -43,6 +43,8 @@ public struct Deployment: Hashable, Sendable {
     public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.
     public var moduleSources: [ModuleID: String] = [:]
+    /// What each module that lowered became: the entity its emitter and outputs read.
+    var modules: [ModuleID: LoweredModule] = [:]
 
     /// The source path of `module`.
     public func sourceOf(_ module: ModuleID) -> String? {
@@ -53,6 +55,18 @@ public struct Deployment: Hashable, Sendable {
     public func group(_ name: GroupName) -> TerraformGroup? {
         groups.first { $0.name == name }
     }
+}
+
+/// One module as Lower left it.
+struct LoweredModule: Hashable, Sendable {
+    /// Its source path, which names its `BuiltInModule`.
+    var source: String
+    /// What it became.
+    var entity: LoweredEntity
+    /// Its outputs known at compile time.
+    var knownOutputs: [String: Value]
+    /// The group whose Terraform root holds its resources; nil for existing machines.
+    var terraformGroup: GroupName?
 }
 
 /// Where an IR entity came from: the module, its group, and its labels (hpcc's merged with the user's).

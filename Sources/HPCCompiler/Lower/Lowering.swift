@@ -15,7 +15,7 @@ public struct Lowering: Sendable {
 
     /// Lowers `resolved`; nil when an error was reported.
     public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
-        var context = LoweringContext(resolved: resolved, machines: machines, files: files)
+        let context = LoweringContext(resolved: resolved, machines: machines, files: files)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so
         // one run finds every independent mistake. A module that could not become an entity is
@@ -24,7 +24,10 @@ public struct Lowering: Sendable {
         for id in resolved.order {
             guard let module = resolved.module(id) else { continue }
             var found = Diagnostics()
-            dispatch(SettingReader(module: module, context: context), into: &context, diagnostics: &found)
+            if let definition = BuiltInModules.definition(module.schema.source),
+               let entity = definition.lowerEntity(SettingReader(module: module, context: context), diagnostics: &found) {
+                context.entities[id] = entity
+            }
             // A setting whose wrong value Resolve reported lowered with its default: what the
             // rules say at that value would repeat the mistake.
             let standIns = Set(module.standIns.values)
@@ -37,61 +40,9 @@ public struct Lowering: Sendable {
         }
         ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)
+        context.recordModules()
         return diagnostics.hasErrors ? nil : context.deployment
     }
-
-    /// The module's own lowering, by its kind.
-    private func dispatch(_ settings: SettingReader, into context: inout LoweringContext, diagnostics: inout Diagnostics) {
-        switch settings.schema.kind {
-        case .vpc: VPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .privateServiceAccess: PrivateServiceAccessLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .filestore: FilestoreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .managedLustre: ManagedLustreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .cloudStorageBucket: CloudStorageBucketLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .notebook: NotebookLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .slurmNodeset: NodesetLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .slurmPartition: PartitionLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .slurmLogin: LoginLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .slurmController: ControllerLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .preExistingVPC: PreExistingVPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .preExistingNetworkStorage: PreExistingNetworkStorageLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .serviceAccount: ServiceAccountLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .startupScript: StartupScriptLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .pubsubTopic: PubSubTopicLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .awsVPC: AWSVPCLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .efs: EFSLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .fsxLustre: FSxLustreLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .slurmAccounting: SlurmAccountingLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .parallelCluster: ParallelClusterLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .htcGrid: HTCGridLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .existingSlurm: ExistingSlurmLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .bwVisu: BwVisuLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        case .hpcStats: HPCStatsLowering.lower(settings, into: &context, diagnostics: &diagnostics)
-        }
-    }
-}
-
-/// What a module became, for the modules that use it.
-enum LoweredEntity: Hashable {
-    case network(Network)
-    case awsNetwork(AWSNetwork)
-    case importedNetwork(ImportedNetwork)
-    case serviceAccount(ManagedServiceAccount)
-    case startupScript(StartupScript)
-    case topic(PubSubTopic)
-    case privateServiceAccess(PrivateServiceAccess)
-    case filesystem(SharedFilesystem)
-    case nodeset(Nodeset)
-    case partition(Partition, [Nodeset])
-    case loginGroup(LoginGroup)
-    case cluster(String)
-    case workbench(Workbench)
-    case accountingDatabase(AccountingDatabase)
-    case parallelCluster(ParallelCluster)
-    case htcGrid(HTCGrid)
-    case onPremCluster(OnPremCluster)
-    case bwVisu(BwVisu)
-    case hpcStats(HPCStatsSetup)
 }
 
 /// State of the Lower stage. A class, so that the `SettingReader` each module's lowering gets
@@ -163,32 +114,25 @@ final class LoweringContext {
         return Origin(module: module.id, group: module.declaration.group, labels: labels)
     }
 
-    /// Outputs every deployment exposes without being asked: how to reach the cluster and what
-    /// other tools need to attach to its network and storage.
-    static let defaultOutputs: [ModuleKind: [String]] = [
-        .vpc: ["network_id", "subnetwork_self_link"],
-        .awsVPC: ["vpc_id", "private_subnet_ids", "security_group_id"],
-        .efs: ["network_storage", "efs_id"],
-        .fsxLustre: ["network_storage", "fsx_id"],
-        .slurmAccounting: ["slurm_database", "database_endpoint", "password_secret_arn"],
-        .parallelCluster: ["cluster_name", "cluster_config", "key_pair_name", "private_key_parameter"],
-        .htcGrid: ["api_url", "state_table_name", "task_queue_urls", "payload_bucket", "redis_endpoint", "eks_cluster_name"],
-        .filestore: ["network_storage"],
-        .managedLustre: ["network_storage"],
-        .serviceAccount: ["service_account_email"],
-        .pubsubTopic: ["topic_id"],
-        .cloudStorageBucket: ["network_storage", "gcs_bucket_path"],
-        .notebook: ["proxy_uri"],
-        .slurmController: ["slurm_cluster_name", "slurm_controller_instance", "slurm_bucket_path", "instructions"],
-    ]
+    /// What each module became, with the outputs known at compile time, for the emitters.
+    func recordModules() {
+        for module in resolved.modules {
+            guard let entity = entities[module.id] else { continue }
+            deployment.modules[module.id] = LoweredModule(
+                source: module.schema.source, entity: entity, knownOutputs: knownOutputs[module.id] ?? [:],
+                terraformGroup: module.schema.cloud == .onPremises ? nil : module.declaration.group
+            )
+        }
+    }
 
     /// Module outputs listed under `outputs:`, and the default ones, become Terraform outputs of their group.
     func exposeOutputs(diagnostics: inout Diagnostics) {
         for module in resolved.modules where entities[module.id] != nil {
             let listed = Set(module.declaration.exposedOutputs.map(\.name.value))
             // A filesystem ParallelCluster creates has no resource of this deployment to read outputs from.
-            let createdLater = if case let .filesystem(filesystem)? = entities[module.id] { filesystem.backing.isCreatedByParallelCluster } else { false }
-            for name in Self.defaultOutputs[module.schema.kind] ?? [] where !listed.contains(name) && !createdLater {
+            let createdLater = entities[module.id]?.as(SharedFilesystem.self)?.backing.isCreatedByParallelCluster ?? false
+            let defaults = BuiltInModules.definition(module.schema.source)?.defaultOutputNames ?? []
+            for name in defaults where !listed.contains(name) && !createdLater {
                 let reference = ModuleReference(module: module.id, output: name, path: [], known: known(module.id, name, path: []))
                 deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
             }

@@ -156,16 +156,7 @@ public struct Resolver: Sendable {
     private func checkUsed(_ modules: [ResolvedModule], dependents: [ModuleID: Set<ModuleID>], diagnostics: inout Diagnostics) {
         for module in modules where module.schema.mustBeUsed && (dependents[module.id] ?? []).isEmpty {
             diagnostics.report(.moduleNotUsed, "module '\(module.id)' (\(module.schema.source)) is not used by any module", at: module.declaration.id.location,
-                               help: usedHelp(module.schema.kind))
-        }
-    }
-
-    private func usedHelp(_ kind: ModuleKind) -> String? {
-        switch kind {
-        case .slurmNodeset: "add it to the 'use' list of a partition"
-        case .slurmPartition, .slurmLogin: "add it to the 'use' list of a Slurm controller"
-        case .vpc: "add it to the 'use' list of the modules that attach to it"
-        default: nil
+                               help: module.schema.unusedHelp)
         }
     }
 }

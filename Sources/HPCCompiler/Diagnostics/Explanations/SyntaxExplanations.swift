@@ -58,6 +58,10 @@ extension DiagnosticCode {
             "`hpcc build` replaces `OUTPUT/<deployment_name>` as a whole. It does so only when that folder is a deployment hpcc wrote (it holds hpcc-manifest.json), so a mistyped --output cannot wipe a folder of someone else's files; a file in the way is never replaced.",
             example: "$ hpcc build blueprint.yaml --output ~    # with deployment_name: Documents",
             fix: "Choose another --output, or pass --force if the folder may really be replaced."),
+        .internalError: RuleExplanation(
+            "hpcc checks its own work before writing: every output a module declares must have a Terraform expression or a value known at compile time. When one has neither, hpcc stops instead of writing `null` where the value belongs, since the deployment would not do what the blueprint says.",
+            example: "$ hpcc build blueprint.yaml    # with a module whose output hpcc fails to express",
+            fix: "Report it with the blueprint; meanwhile, avoid reading that output."),
         .staleDeployment: RuleExplanation(
             "`hpcc build --check` compiles the blueprint and compares the result with the deployment folder already on disk, without writing anything. Each file that differs is reported: changed (at its first differing line), missing, no longer emitted, or with the wrong executable bit. A repository that commits its deployment folders runs it in CI, so the folders cannot fall behind their blueprints.",
             example: "$ hpcc build blueprints/gcp-slurm.yaml -o deployments --check\n# after the blueprint changed, or someone edited deployments/<name>/slurm/slurm.conf by hand",

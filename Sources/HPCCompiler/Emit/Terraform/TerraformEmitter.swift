@@ -5,84 +5,53 @@ enum TerraformEmitter {
     /// The Google provider version range hpcc's output is written and checked against.
     static let googleProviderVersion = ">= 6.50, < 7.0"
 
-    static func emit(_ deployment: Deployment, catalog: ModuleCatalog) -> [OutputFile] {
+    /// The roots, and the references no module could give a value for (an internal error).
+    static func emit(_ deployment: Deployment, catalog: ModuleCatalog) -> (files: [OutputFile], unexpressed: [ModuleReference]) {
         let index = DeploymentIndex(deployment)
-        var documents: [GroupName: TerraformDocument] = [:]
+        var roots = TerraformRoots(index: index)
+        for group in deployment.groups {
+            roots.add(to: group.name) { group, document, _ in configure(group, deployment: deployment, into: &document) }
+        }
+        for (module, lowered) in deployment.modules.sorted(by: { $0.key < $1.key }) {
+            BuiltInModules.definition(lowered.source)?.emit(lowered.entity, module: module, into: &roots)
+        }
+        let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map { ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false) }
         var imports: [(consumer: GroupName, name: String, owner: GroupName, module: ModuleID, output: String)] = []
         for group in deployment.groups {
-            var document = TerraformDocument()
-            var references = TerraformReferences(index: index, group: group.name)
-            configure(group, deployment: deployment, into: &document)
-            for network in deployment.networks where network.origin.group == group.name {
-                NetworkResources.emit(network, into: &document, references: &references)
-            }
-            for network in deployment.awsNetworks where network.origin.group == group.name {
-                AWSNetworkResources.emit(network, defaults: group.defaultTags, into: &document)
-            }
-            for network in deployment.importedNetworks where network.origin.group == group.name {
-                NetworkResources.emit(network, into: &document)
-            }
-            for account in deployment.serviceAccounts where account.origin.group == group.name {
-                IdentityResources.emit(account, into: &document)
-            }
-            for topic in deployment.topics where topic.origin.group == group.name {
-                MessagingResources.emit(topic, into: &document)
-            }
-            for access in deployment.privateServiceAccesses where access.origin.group == group.name {
-                StorageResources.emit(access, into: &document, references: &references)
-            }
-            for filesystem in deployment.filesystems where filesystem.origin.group == group.name {
-                if filesystem.backing.isAWS {
-                    AWSStorageResources.emit(filesystem, defaults: group.defaultTags, into: &document, references: &references)
-                } else {
-                    StorageResources.emit(filesystem, into: &document, references: &references)
+            roots.add(to: group.name) { _, document, references in
+                for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
+                    let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)
+                    document.outputs[name] = .object([
+                        "value": references.outputValue(exposed.reference),
+                        "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+                        "sensitive": .when(exposed.sensitive, true),
+                    ].filter { $0.value != .null })
+                }
+                for (name, source) in references.imports.sorted(by: { $0.key < $1.key }) {
+                    imports.append((group.name, name, source.group, source.module, source.output))
                 }
             }
-            for database in deployment.accountingDatabases where database.origin.group == group.name {
-                AWSDatabaseResources.emit(database, defaults: group.defaultTags, into: &document, references: &references)
-            }
-            for cluster in deployment.clusters {
-                ClusterResources.emit(cluster, group: group.name, into: &document, references: &references)
-            }
-            for cluster in deployment.parallelClusters where cluster.origin.group == group.name {
-                AWSParallelClusterResources.emit(cluster, defaults: group.defaultTags, into: &document, references: &references)
-            }
-            for grid in deployment.htcGrids where grid.origin.group == group.name {
-                AWSHTCGridResources.emit(grid, defaults: group.defaultTags, into: &document, references: &references)
-            }
-            for workbench in deployment.workbenches where workbench.origin.group == group.name {
-                WorkbenchResources.emit(workbench, into: &document, references: &references)
-            }
-            let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map { ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false) }
-            for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
-                let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)
-                document.outputs[name] = .object([
-                    "value": references.outputValue(exposed.reference),
-                    "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
-                    "sensitive": .when(exposed.sensitive, true),
-                ].filter { $0.value != .null })
-            }
-            for (name, source) in references.imports.sorted(by: { $0.key < $1.key }) {
-                imports.append((group.name, name, source.group, source.module, source.output))
-            }
-            documents[group.name] = document
         }
         for item in imports {
             let type = catalog.module(index.deployment.sourceOf(item.module) ?? "")?.output(item.output)?.type
-            documents[item.consumer]?.variables[item.name] = .object([
-                "type": .string(variableType(type)),
-                "description": .string("Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."),
-            ])
-            var ownerReferences = TerraformReferences(index: index, group: item.owner)
+            roots.add(to: item.consumer) { _, document, _ in
+                document.variables[item.name] = .object([
+                    "type": .string(variableType(type)),
+                    "description": .string("Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."),
+                ])
+            }
             let known = index.deployment.exposedOutputs.first { $0.reference.module == item.module && $0.reference.output == item.output }?.reference.known
-            documents[item.owner]?.outputs[item.name] = .object([
-                "value": ownerReferences.outputValue(ModuleReference(module: item.module, output: item.output, path: [], known: known)),
-                "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
-            ])
+            roots.add(to: item.owner) { _, document, references in
+                document.outputs[item.name] = .object([
+                    "value": references.outputValue(ModuleReference(module: item.module, output: item.output, path: [], known: known)),
+                    "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
+                ])
+            }
         }
-        return deployment.groups.filter { $0.cloud != .onPremises }.map { group in
-            OutputFile(path: "\(group.name)/main.tf.json", bytes: JSONWriter.bytes(documents[group.name]!.json()))
+        let files = deployment.groups.filter { $0.cloud != .onPremises }.map { group in
+            OutputFile(path: "\(group.name)/main.tf.json", bytes: JSONWriter.bytes(roots.documents[group.name]!.json()))
         }
+        return (files, roots.references.values.flatMap(\.unexpressed))
     }
 
     private static func configure(_ group: TerraformGroup, deployment: Deployment, into document: inout TerraformDocument) {

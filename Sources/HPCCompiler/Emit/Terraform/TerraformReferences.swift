@@ -6,6 +6,9 @@ struct TerraformReferences {
     let group: GroupName
     /// Outputs of other groups this group reads: variable name → (owner group, module, output).
     private(set) var imports: [String: (group: GroupName, module: ModuleID, output: String)] = [:]
+    /// References with neither an expression nor a compile-time value: an internal error, since
+    /// every output a module declares has one or the other.
+    private(set) var unexpressed: [ModuleReference] = []
 
     init(index: DeploymentIndex, group: GroupName) {
         self.index = index
@@ -20,17 +23,21 @@ struct TerraformReferences {
             imports[name] = (owner, reference.module, reference.output)
             return "var.\(name)" + HCL.access(reference.path)
         }
-        if let expression = OutputExpressions.expression(for: reference.module, output: reference.output, path: reference.path, index: index) {
+        if case let .expression(expression)? = index.value(of: reference.output, module: reference.module, path: reference.path) {
             return expression
         }
-        return reference.known.map(HCL.literal) ?? "null"
+        guard let known = reference.known else {
+            unexpressed.append(reference)
+            return "null"
+        }
+        return HCL.literal(known)
     }
 
     /// The value of a Terraform output for `reference`: an expression over the resources, or the
     /// literal value when no resource stands behind it.
     mutating func outputValue(_ reference: ModuleReference) -> JSON {
         if index.group(of: reference.module) == group,
-           OutputExpressions.expression(for: reference.module, output: reference.output, path: reference.path, index: index) == nil,
+           index.value(of: reference.output, module: reference.module, path: reference.path) == .known,
            let known = reference.known {
             return TerraformValues.json(known)
         }

@@ -82,18 +82,17 @@ enum AWSDatabaseResources {
         ])
     }
 
-    /// The module's outputs as expressions over the instance.
-    static func output(_ database: AccountingDatabase, id: String, output: String, path: [Accessor]) -> String? {
+    /// The slurm-accounting module's outputs over the instance and its secret.
+    static func value(of output: SlurmAccountingModule.Output, database: AccountingDatabase, id: String, path: [Accessor]) -> OutputValue {
         let instance = "aws_db_instance.\(id)"
         let uri = "\"${\(instance).address}:${\(instance).port}\""
         let secret = "aws_secretsmanager_secret.\(id)_password.arn"
-        switch output {
-        case "database_endpoint": return uri + HCL.access(path)
-        case "password_secret_arn": return secret + HCL.access(path)
-        case "slurm_database":
-            return OutputExpressions.object([("uri", uri), ("user_name", HCL.quoted(database.userName)), ("password_secret_arn", secret),
-                                             ("database_name", HCL.quoted(database.databaseName))], path: path)
-        default: return nil
+        return switch output {
+        case .databaseEndpoint: .expression(uri + HCL.access(path))
+        case .passwordSecretARN: .expression(secret + HCL.access(path))
+        case .slurmDatabase:
+            .expression(OutputExpressions.object([("uri", uri), ("user_name", HCL.quoted(database.userName)), ("password_secret_arn", secret),
+                                                  ("database_name", HCL.quoted(database.databaseName))], path: path))
         }
     }
 }

@@ -122,20 +122,19 @@ enum AWSHTCGridResources {
         ])
     }
 
-    /// The module's outputs as expressions over its resources.
-    static func output(_ grid: HTCGrid, output: String) -> String? {
+    /// The htc-grid module's outputs over its resources.
+    static func value(of output: HTCGridModule.Output, grid: HTCGrid, path: [Accessor]) -> OutputValue {
         let refs = HTCGridAddresses(grid)
-        switch output {
-        case "api_url": return "aws_api_gateway_stage.\(refs.id).invoke_url"
-        case "state_table_name": return "aws_dynamodb_table.\(refs.id).name"
-        case "task_queue_urls": return "[" + (0..<grid.priorities).map { "aws_sqs_queue.\(refs.queue($0)).url" }.joined(separator: ", ") + "]"
-        case "payload_bucket": return grid.storage.usesS3 ? "aws_s3_bucket.\(refs.bucket).bucket" : "null"
-        case "redis_endpoint":
-            let group = "aws_elasticache_replication_group.\(refs.redis)"
-            return grid.storage.usesRedis ? "\"${\(group).primary_endpoint_address}:${\(group).port}\"" : "null"
-        case "eks_cluster_name": return "aws_eks_cluster.\(refs.id).name"
-        default: return nil
+        let redis = "aws_elasticache_replication_group.\(refs.redis)"
+        let base = switch output {
+        case .apiURL: "aws_api_gateway_stage.\(refs.id).invoke_url"
+        case .stateTableName: "aws_dynamodb_table.\(refs.id).name"
+        case .taskQueueURLs: "[" + (0..<grid.priorities).map { "aws_sqs_queue.\(refs.queue($0)).url" }.joined(separator: ", ") + "]"
+        case .payloadBucket: grid.storage.usesS3 ? "aws_s3_bucket.\(refs.bucket).bucket" : "null"
+        case .redisEndpoint: grid.storage.usesRedis ? "\"${\(redis).primary_endpoint_address}:${\(redis).port}\"" : "null"
+        case .eksClusterName: "aws_eks_cluster.\(refs.id).name"
         }
+        return .expression(base + HCL.access(path))
     }
 }
 

@@ -105,4 +105,22 @@ enum AWSNetworkResources {
             "ip_protocol": "tcp", "from_port": 443, "to_port": 443, "description": "HTTPS from the VPC",
         ])
     }
+
+    /// The aws-vpc module's outputs over these resources.
+    static func value(of output: AWSVPCModule.Output, network: AWSNetwork, id: String, path: [Accessor]) -> OutputValue {
+        let subnets = network.privateSubnets.indices.map { "aws_subnet.\(AWSNames.privateSubnet(id, $0)).id" }
+        switch output {
+        case .vpcID: return .expression("aws_vpc.\(id).id" + HCL.access(path))
+        case .subnetID: return .expression(subnets[0] + HCL.access(path))
+        case .securityGroupID: return .expression("aws_security_group.\(AWSNames.clusterGroup(id)).id" + HCL.access(path))
+        case .publicSubnetID: return .expression((network.publicSubnet == nil ? "null" : "aws_subnet.\(AWSNames.publicSubnet(id)).id") + HCL.access(path))
+        case .privateSubnetIDs:
+            // A single element is addressed directly, so references stay readable.
+            if case let .index(index)? = path.first, subnets.indices.contains(index) {
+                return .expression(subnets[index] + HCL.access(Array(path.dropFirst())))
+            }
+            return .expression("[" + subnets.joined(separator: ", ") + "]" + HCL.access(path))
+        case .vpcCIDR, .availabilityZones: return .known
+        }
+    }
 }

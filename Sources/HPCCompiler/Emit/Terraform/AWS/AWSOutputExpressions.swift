@@ -1,23 +1,3 @@
-/// Outputs of the aws-vpc module as expressions over its resources.
-enum AWSOutputExpressions {
-    static func network(_ network: AWSNetwork, id: String, output: String, path: [Accessor]) -> String? {
-        let subnets = network.privateSubnets.indices.map { "aws_subnet.\(AWSNames.privateSubnet(id, $0)).id" }
-        switch output {
-        case "vpc_id": return "aws_vpc.\(id).id" + HCL.access(path)
-        case "subnet_id": return subnets[0] + HCL.access(path)
-        case "security_group_id": return "aws_security_group.\(AWSNames.clusterGroup(id)).id" + HCL.access(path)
-        case "public_subnet_id": return (network.publicSubnet == nil ? "null" : "aws_subnet.\(AWSNames.publicSubnet(id)).id") + HCL.access(path)
-        case "private_subnet_ids":
-            // A single element is addressed directly, so references stay readable.
-            if case let .index(index)? = path.first, subnets.indices.contains(index) {
-                return subnets[index] + HCL.access(Array(path.dropFirst()))
-            }
-            return "[" + subnets.joined(separator: ", ") + "]" + HCL.access(path)
-        default: return nil
-        }
-    }
-}
-
 /// Terraform resource names of the AWS resources, derived from module ids.
 enum AWSNames {
     static func privateSubnet(_ module: String, _ index: Int) -> String { "\(module)_private_\(index)" }

@@ -19,13 +19,13 @@ enum AWSParallelClusterResources {
         document.locals[configured(id)] = .string(TerraformReferences.interpolation(expression))
     }
 
-    /// The expression for a module output that has a resource behind it.
-    static func expression(_ cluster: ParallelCluster, output: String) -> String? {
+    /// The parallelcluster module's outputs over these resources.
+    static func value(of output: ParallelClusterModule.Output, cluster: ParallelCluster, path: [Accessor]) -> OutputValue {
         let id = cluster.origin.module.rawValue
         return switch output {
-        case "cluster_config": "local.\(configured(id))"
-        case "private_key_parameter": "\"/ec2/keypair/${aws_cloudformation_stack.\(keyPairStack(id)).outputs.KeyPairId}\""
-        default: nil
+        case .clusterConfig: .expression("local.\(configured(id))" + HCL.access(path))
+        case .privateKeyParameter: .expression("\"/ec2/keypair/${aws_cloudformation_stack.\(keyPairStack(id)).outputs.KeyPairId}\"" + HCL.access(path))
+        case .clusterName, .keyPairName: .known
         }
     }
 

@@ -2,6 +2,15 @@
 /// nodes, one instance template per nodeset, static nodes, and cleanup of dynamic nodes.
 /// Each entity is emitted in the group of the module that declared it.
 enum ClusterResources {
+    /// The groups that hold part of the cluster: the controller's, its login groups' and its nodesets'.
+    static func groups(of cluster: SlurmCluster) -> [GroupName] {
+        var groups = [cluster.origin.group]
+        for origin in cluster.loginGroups.map(\.origin) + cluster.nodesets.map(\.origin) where !groups.contains(origin.group) {
+            groups.append(origin.group)
+        }
+        return groups
+    }
+
     static func emit(_ cluster: SlurmCluster, group: GroupName, into document: inout TerraformDocument, references: inout TerraformReferences) {
         if cluster.origin.group == group {
             let objects = emitBucket(cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)

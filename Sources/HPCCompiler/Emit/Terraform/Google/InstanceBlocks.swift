@@ -48,7 +48,7 @@ enum InstanceBlocks {
             return nil
         }
         return modules.flatMap { module -> [(ModuleID, String)] in
-            guard let account = references.index.serviceAccounts[module] else { return [] }
+            guard let account = references.index.entity(module, as: ManagedServiceAccount.self) else { return [] }
             return account.roles.map { (module, "google_project_iam_member.\(TerraformNames.roleBinding(module.rawValue, $0))") }
         }.filter { references.index.group(of: $0.0) == references.group }.map(\.1)
     }

@@ -59,7 +59,7 @@ enum WorkbenchResources {
     /// a cloud-storage-bucket module (which also orders the upload after the bucket).
     private static func bucketName(_ path: TerraformText, references: inout TerraformReferences) -> JSON {
         if path.parts.count == 1, case let .reference(reference) = path.parts[0], reference.output == "gcs_bucket_path", reference.path.isEmpty,
-           case .cloudStorage? = references.index.filesystems[reference.module]?.backing {
+           case .cloudStorage? = references.index.entity(reference.module, as: SharedFilesystem.self)?.backing {
             let name = ModuleReference(module: reference.module, output: "gcs_bucket_name", path: [],
                                        known: reference.known?.string.map { .string(String($0.dropFirst("gs://".count))) })
             return .string(TerraformReferences.interpolation(references.expression(name)))

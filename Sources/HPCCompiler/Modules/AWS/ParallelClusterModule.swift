@@ -1,0 +1,143 @@
+/// `modules/scheduler/parallelcluster`: one module, whole.
+enum ParallelClusterModule: BuiltInModule {
+    static let schema = ModuleSchema(
+        source: "modules/scheduler/parallelcluster", cloud: .aws,
+        summary: "AWS ParallelCluster 3 cluster config, with a per-deployment ED25519 key pair",
+        description: """
+        Writes `parallelcluster/<id>.yaml`, a ParallelCluster 3 cluster config: head node, Slurm queues \
+        and compute resources, the filesystems of its `network_storage` (EFS and FSx for Lustre, by id, or \
+        created by ParallelCluster when their module says `managed_by: parallelcluster`), the Slurm \
+        accounting database of a `use`d slurm-accounting module, tags, IMDSv2 and CloudWatch logs. Ids the \
+        deployment creates are written as placeholders (`subnet-hpcc…`), so the file is a valid config on \
+        its own; the group's Terraform output `cluster_config_<id>` holds the same text with the real ids \
+        after apply. Creates an ED25519 key pair through a CloudFormation stack (`AWS::EC2::KeyPair`): the \
+        private key stays in Parameter Store, out of hpcc's output and Terraform state.
+        """,
+        settings: [
+            CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
+            SettingSpec("cluster_name", .string, "Name of the cluster (`pcluster create-cluster --cluster-name`); null means `deployment_name`.",
+                        constraints: [.pattern(ParallelClusterLimits.clusterNamePattern, description: "a letter, then letters, digits and '-'")]),
+            SettingSpec("os", .string, "Operating system of every node.", default: .string("alinux2023"), constraints: [.oneOf(ParallelClusterLimits.operatingSystems)]),
+            SettingSpec("custom_ami", .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
+                        constraints: [.pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")]),
+            SettingSpec("private_subnet_ids", .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
+            SettingSpec("vpc_cidr", .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
+            SettingSpec("security_group_id", .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
+            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),
+            SettingSpec("slurm_database", ParallelClusterSettings.database,
+                        "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."),
+            SettingSpec("head_node", ParallelClusterSettings.headNode,
+                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
+                        default: .map([:])),
+            SettingSpec("queues", .list(ParallelClusterSettings.queue), """
+                Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \
+                private subnet), and `compute_resources`: `name`, `instance_type` or `instance_types`, `min_count`, `max_count`, `efa`, `disable_hyperthreading`.
+                """, required: true),
+            SettingSpec("scaledown_idletime", .number, "Minutes an idle dynamic node waits before it is terminated.", default: .int(10), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec("queue_update_strategy", .string, "What a cluster update does to running compute nodes.", default: .string("DRAIN"),
+                        constraints: [.oneOf(["COMPUTE_FLEET_STOP", "DRAIN", "TERMINATE"])]),
+            SettingSpec("enable_memory_based_scheduling", .bool, "Slurm schedules memory as a consumable resource.", default: .bool(true)),
+            SettingSpec("use_ec2_hostnames", .bool, "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).", default: .bool(true)),
+            SettingSpec("log_retention_in_days", .number, "Days CloudWatch Logs keeps the cluster's logs (system, Slurm, job); null turns CloudWatch logs off.", default: .int(30),
+                        constraints: [.oneOf(ParallelClusterLimits.logRetentionDays.map(String.init))]),
+            SettingSpec("detailed_monitoring", .bool, "One-minute EC2 metrics.", default: .bool(false)),
+        ],
+        outputs: outputSpecs,
+        mustBeUsed: false
+    )
+
+    /// The module's outputs.
+    enum Output: String, ModuleOutput {
+        case clusterName = "cluster_name"
+        case clusterConfig = "cluster_config"
+        case keyPairName = "key_pair_name"
+        case privateKeyParameter = "private_key_parameter"
+
+        var spec: (type: SettingType, description: String) {
+            switch self {
+            case .clusterName: (.string, "Name of the cluster.")
+            case .clusterConfig: (.string, "The cluster config with the deployment's ids: pass it to `pcluster create-cluster --cluster-configuration`.")
+            case .keyPairName: (.string, "The EC2 key pair of the head node.")
+            case .privateKeyParameter: (.string, "Parameter Store name of the private key (`aws ssm get-parameter --with-decryption --name ...`).")
+            }
+        }
+    }
+
+    static let exposedByDefault: [Output] = [.clusterName, .clusterConfig, .keyPairName, .privateKeyParameter]
+
+    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ParallelCluster? {
+        ParallelClusterLowering.lower(settings, diagnostics: &diagnostics)
+    }
+
+    static func emit(_ entity: ParallelCluster, module: ModuleID, into roots: inout TerraformRoots) {
+        roots.add(to: entity.origin.group) { group, document, references in AWSParallelClusterResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
+    }
+
+    static func value(of output: Output, entity: ParallelCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
+        AWSParallelClusterResources.value(of: output, cluster: entity, path: path)
+    }
+}
+
+/// Object shapes of the parallelcluster module's settings.
+enum ParallelClusterSettings {
+    static let database = SettingType.object([
+        .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string), .optional("database_name", .string),
+    ])
+
+    static let headNode = SettingType.object([
+        .optional("instance_type", .string, .string("t3.medium")), .optional("root_volume_size", .number, .int(50), constraints: [.integer, .range(min: 1, max: nil)]),
+        .optional("allowed_ssh_cidr", .string),
+    ])
+
+    static let computeResource = SettingType.object([
+        .required("name", .string), .optional("instance_type", .string), .optional("instance_types", .list(.string)),
+        .optional("min_count", .number, .int(0), constraints: [.integer, .range(min: 0, max: nil)]),
+        .optional("max_count", .number, .int(10), constraints: [.integer, .range(min: 1, max: nil)]),
+        .optional("efa", .bool, .bool(false)), .optional("disable_hyperthreading", .bool, .bool(false)),
+    ])
+
+    static let queue = SettingType.object([
+        .required("name", .string), .optional("capacity_type", .string, .string("ONDEMAND"), constraints: [.oneOf(ParallelClusterLimits.capacityTypes)]),
+        .optional("allocation_strategy", .string, constraints: [.oneOf(ParallelClusterLimits.allocationStrategies)]),
+        .optional("placement_group", .bool, .bool(false)), .optional("multi_az", .bool, .bool(false)),
+        .required("compute_resources", .list(computeResource)),
+    ])
+}
+
+/// ParallelCluster 3.16's limits and vocabularies (its `pcluster/constants.py` and validators).
+public enum ParallelClusterLimits {
+    /// A cluster name: a letter, then letters, digits and '-'.
+    public static let clusterNamePattern = "[a-zA-Z][a-zA-Z0-9-]*"
+    /// Characters in a cluster name, at most.
+    public static let clusterNameMaximum = 60
+    /// With Slurm accounting ParallelCluster derives database names from the cluster name.
+    public static let clusterNameMaximumWithAccounting = 40
+    /// `Image.Os` values.
+    public static let operatingSystems = ["alinux2023", "ubuntu2204", "ubuntu2404", "rhel8", "rocky8", "rhel9", "rocky9"]
+    /// The retention periods CloudWatch Logs offers, in days.
+    public static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
+    /// The Lustre version of the FSx file systems ParallelCluster creates.
+    public static let lustreVersion = "2.15"
+    /// `CapacityType` values of a queue.
+    public static let capacityTypes = ["ONDEMAND", "SPOT", "CAPACITY_BLOCK"]
+    /// `AllocationStrategy` values of a queue.
+    public static let allocationStrategies = ["lowest-price", "capacity-optimized", "price-capacity-optimized", "prioritized", "capacity-optimized-prioritized"]
+    /// Queue and compute resource names.
+    public static let resourceNamePattern = "[a-z][a-z0-9-]*"
+    /// Characters in a queue or compute resource name, at most.
+    public static let resourceNameMaximum = 25
+    /// Queues per cluster, at most.
+    public static let queuesMaximum = 50
+    /// Compute resources per queue, at most.
+    public static let computeResourcesPerQueueMaximum = 50
+    /// Compute resources per cluster, at most.
+    public static let computeResourcesPerClusterMaximum = 50
+    /// Filesystems ParallelCluster creates with the cluster, per type.
+    public static let newStorageMaximum = ["Efs": 1, "FsxLustre": 1]
+    /// Existing filesystems a cluster mounts, per type.
+    public static let existingStorageMaximum = ["Efs": 20, "FsxLustre": 20]
+    /// Mount directories ParallelCluster keeps for itself.
+    public static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel", "/opt/parallelcluster",
+                                           "/opt/parallelcluster/shared", "/opt/parallelcluster/shared_login_nodes", "/opt/slurm", "/proc", "/root", "/run",
+                                           "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var"]
+}

@@ -1,0 +1,98 @@
+/// `modules/database/slurm-accounting`: one module, whole.
+enum SlurmAccountingModule: BuiltInModule {
+    static let schema = ModuleSchema(
+        source: "modules/database/slurm-accounting", cloud: .aws,
+        summary: "Amazon RDS for MariaDB holding Slurm accounting, with slurmdbd.conf",
+        description: """
+        Creates an encrypted RDS MariaDB instance in a subnet group over the private subnets (RDS needs \
+        two availability zones), a security group admitting MySQL (TCP 3306) from the cluster security \
+        group, a Secrets Manager secret holding the master password, and writes \
+        `slurm/<module id>/slurmdbd.conf`. The secret's whole value is the password (letters and digits), \
+        as ParallelCluster's `PasswordSecretArn` wants it: the head node writes it into slurmdbd.conf as it \
+        is. Terraform makes the password as an ephemeral value and passes it only to write-only \
+        arguments (`secret_string_wo`, `password_wo`; Terraform 1.11), so it is neither in the deployment \
+        folder nor in the Terraform state. It is not rotated, which a running cluster would not follow: \
+        raise `password_version` to set a new one, then run ParallelCluster's \
+        `update_slurm_database_password.sh` on the head node with the compute fleet stopped. \
+        slurmdbd.conf includes `/etc/slurm/slurmdbd-storage.conf`, which a boot step writes with the \
+        database host from the `database_endpoint` output and the password read from the secret named by \
+        `password_secret_arn`. Exports `slurm_database` in the shape ParallelCluster's \
+        `Scheduling.SlurmSettings.Database` reads.
+        """,
+        settings: [
+            CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
+            AWSSettings.vpcID,
+            SettingSpec("private_subnet_ids", .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
+                        required: true),
+            SettingSpec("security_group_id", .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
+            SettingSpec("database_name", .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
+                        default: .string(AccountingDatabaseRules.defaultDatabaseName),
+                        constraints: [.pattern("[a-z][0-9a-z_]{0,63}", description: "a lowercase letter, then up to 63 lowercase letters, digits or '_' (RDS's rule within ParallelCluster's `[0-9a-z_]+`)")]),
+            SettingSpec("user_name", .string, "The master user slurmdbd connects as (`StorageUser`).", default: .string("slurm"),
+                        constraints: [.pattern("[A-Za-z][A-Za-z0-9_]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
+            SettingSpec("instance_class", .string, "The RDS instance class.", default: .string("db.t4g.small"),
+                        constraints: [.pattern("db\\.[a-z0-9-]+\\.[a-z0-9]+", description: "an RDS instance class such as `db.t4g.small`")]),
+            SettingSpec("engine_version", .string, "The MariaDB version (major.minor lets RDS pick and upgrade the patch level).", default: .string("10.11"),
+                        constraints: [.pattern("1[0-9]\\.[0-9]+(\\.[0-9]+)?", description: "a MariaDB version such as `10.11` or `10.11.9`")]),
+            SettingSpec("allocated_storage", .number, "Storage in GiB (gp3).", default: .int(20), constraints: [.integer, .range(min: 20, max: 65536)]),
+            SettingSpec("multi_az", .bool, "Keep a standby replica in a second availability zone.", default: .bool(false)),
+            SettingSpec("backup_retention_period", .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
+                        constraints: [.integer, .range(min: 0, max: 35)]),
+            SettingSpec("deletion_protection", .bool, "Refuse to delete the instance (`terraform destroy` fails until it is turned off).", default: .bool(true)),
+            SettingSpec("password_version", .number, "Raise it to give the database a new password: the secret and the instance both take it (no automatic rotation).",
+                        default: .int(1), constraints: [.integer, .range(min: 1, max: nil)]),
+            SettingSpec("kms_key_id", .string, "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
+                        constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
+        ],
+        outputs: outputSpecs,
+        mustBeUsed: false
+    )
+
+    /// The module's outputs.
+    enum Output: String, ModuleOutput {
+        case slurmDatabase = "slurm_database"
+        case databaseEndpoint = "database_endpoint"
+        case passwordSecretARN = "password_secret_arn"
+
+        var spec: (type: SettingType, description: String) {
+            switch self {
+            case .slurmDatabase: (AccountingDatabaseRules.contract, "What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn (a secret whose whole value is the password), database_name.")
+            case .databaseEndpoint: (.string, "`<address>:<port>` of the instance.")
+            case .passwordSecretARN: (.string, "ARN of the Secrets Manager secret holding the master password (the whole value, not JSON).")
+            }
+        }
+    }
+
+    static let exposedByDefault: [Output] = [.slurmDatabase, .databaseEndpoint, .passwordSecretARN]
+
+    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> AccountingDatabase? {
+        SlurmAccountingLowering.lower(settings, diagnostics: &diagnostics)
+    }
+
+    static func emit(_ entity: AccountingDatabase, module: ModuleID, into roots: inout TerraformRoots) {
+        roots.add(to: entity.origin.group) { group, document, references in AWSDatabaseResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
+    }
+
+    static func value(of output: Output, entity: AccountingDatabase, module: ModuleID, path: [Accessor]) -> OutputValue {
+        AWSDatabaseResources.value(of: output, database: entity, id: module.rawValue, path: path)
+    }
+}
+
+/// What RDS for MariaDB and slurmdbd require of the accounting database, and the contract it exports.
+public enum AccountingDatabaseRules {
+    /// slurmdbd's default `StorageLoc`.
+    public static let defaultDatabaseName = "slurm_acct_db"
+    /// MariaDB's port.
+    public static let port = 3306
+    /// Users RDS creates in every MariaDB instance for itself.
+    public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
+    /// Characters of the master password (letters and digits; MariaDB takes up to 41).
+    public static let passwordLength = 40
+    /// Longest DB instance identifier RDS accepts.
+    public static let maximumIdentifierLength = 63
+
+    /// The `slurm_database` output: what a consumer (ParallelCluster, a slurmdbd boot step) reads.
+    static let contract = SettingType.object([
+        .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string), .required("database_name", .string),
+    ])
+}

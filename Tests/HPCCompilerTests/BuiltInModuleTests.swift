@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import HPCCompiler
+
+/// Each built-in module is one `BuiltInModule` type, listed once; what the compiler cannot check
+/// about that is checked here.
+@Suite("Built-in modules")
+struct BuiltInModuleTests {
+    /// A module type written but left off `BuiltInModules.all` would never lower: every
+    /// conformance in `Sources/HPCCompiler/Modules` is on the list, once.
+    @Test func everyModuleTypeIsListedOnce() throws {
+        let folder = Repository.root.appendingPathComponent("Sources/HPCCompiler/Modules")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        var declared: [String] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasSuffix(": BuiltInModule {") {
+                let words = line.split(separator: " ")
+                if let index = words.firstIndex(where: { $0 == "enum" || $0 == "struct" }), words.indices.contains(index + 1) {
+                    declared.append(String(words[index + 1].dropLast()))
+                }
+            }
+        }
+        let listed = BuiltInModules.all.map { String(describing: $0) }
+        #expect(declared.count == BuiltInModules.all.count)
+        #expect(Set(declared) == Set(listed), "declared but not listed: \(Set(declared).subtracting(listed).sorted())")
+        #expect(Set(listed).count == listed.count, "listed twice")
+        let sources = BuiltInModules.all.map { $0.schema.source }
+        #expect(Set(sources).count == sources.count, "two modules share a source")
+        #expect(ModuleCatalog.builtIn.sources == sources)
+    }
+
+    /// The outputs a module exposes by default are outputs it declares, each once.
+    @Test func defaultOutputsAreDeclared() {
+        for module in BuiltInModules.all {
+            let names = module.defaultOutputNames
+            #expect(Set(names).count == names.count, "\(module.schema.source)")
+            for name in names {
+                #expect(module.schema.output(name) != nil, "\(module.schema.source): \(name)")
+            }
+        }
+    }
+
+    /// Every output of every module that lowered has a value: a Terraform expression over its
+    /// resources, or a value Lower knows at compile time. Nothing becomes `null` unnoticed.
+    @Test(arguments: Repository.blueprintNames)
+    func everyOutputHasAValue(_ name: String) throws {
+        let result = try Repository.compile(name)
+        let deployment = try #require(result.deployment, "\(name) does not compile")
+        #expect(!deployment.modules.isEmpty)
+        let index = DeploymentIndex(deployment)
+        for (module, lowered) in deployment.modules {
+            let definition = try #require(BuiltInModules.definition(lowered.source))
+            for output in definition.schema.outputs {
+                let value = index.value(of: output.name, module: module, path: [])
+                #expect(value != nil, "\(name): \(module).\(output.name) has no value")
+                if value == .known {
+                    #expect(lowered.knownOutputs[output.name] != nil,
+                            "\(name): \(module).\(output.name) has no Terraform expression and Lower knows no value for it")
+                }
+            }
+        }
+    }
+
+    /// Reading an output nothing gives a value is an internal error, never `null` in the root.
+    @Test func anOutputWithNoValueStopsTheBuild() throws {
+        var deployment = try #require(try Repository.compile("gcp-slurm").deployment)
+        let id = try #require(deployment.modules.first { $0.value.source == SlurmControllerModule.schema.source }?.key)
+        deployment.modules[id]?.knownOutputs = [:]
+        deployment.exposedOutputs.append(ExposedModuleOutput(
+            reference: ModuleReference(module: id, output: "slurm_bucket_name", path: [], known: nil), description: nil, sensitive: false
+        ))
+        let emitted = TerraformEmitter.emit(deployment, catalog: .builtIn)
+        #expect(emitted.unexpressed.map(\.output) == ["slurm_bucket_name"])
+    }
+}
