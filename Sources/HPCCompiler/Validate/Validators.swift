@@ -1,4 +1,4 @@
-/// Check stage: the blueprint's validators (Cluster Toolkit's names), run offline. Their findings
+/// Validate stage: the blueprint's validators (Cluster Toolkit's names), run offline. Their findings
 /// take the severity `validation_level` gives them; validators that need cloud APIs are skipped
 /// with a warning when listed.
 public struct Validators: Sendable {
