@@ -6,7 +6,7 @@
 # crashes. A finding is written to .build-fuzz/findings/; copy it into Tests/Fuzz/regressions/,
 # fix hpcc, and `swift test` replays it from then on.
 #
-# Usage: Tests/Fuzz/run.sh [SECONDS]    (default 60; the README's 30-minute run is 1800)
+# Usage: Tests/Fuzz/run.sh [SECONDS]    (default 60; the 30-minute run in docs/cli.md is 1800)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
