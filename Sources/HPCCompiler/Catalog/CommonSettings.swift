@@ -1,20 +1,34 @@
+/// The names of settings several modules share, with the type Lower reads them as.
+enum CommonKey {
+    static let project = SettingKey<String>("project_id")
+    static let deploymentName = SettingKey<String>("deployment_name")
+    static let region = SettingKey<String>("region")
+    static let zone = SettingKey<String>("zone")
+    static let labels = SettingKey<[String: String]>("labels")
+    static let networkID = SettingKey<String>("network_id")
+    static let subnetwork = SettingKey<String>("subnetwork_self_link")
+    static let localMount = SettingKey<String>("local_mount")
+    static let mountOptions = SettingKey<String>("mount_options")
+    static let networkStorage = SettingKey<Value>("network_storage")
+}
+
 /// Settings several modules share, defined once.
 enum CommonSettings {
-    static let project = SettingSpec("project_id", .string, "Google Cloud project that holds the resources.", required: true,
+    static let project = SettingSpec(CommonKey.project, .string, "Google Cloud project that holds the resources.", required: true,
                                      constraints: [.pattern("[a-z][a-z0-9-]{4,28}[a-z0-9]", description: "a GCP project id (6-30 lowercase letters, digits, '-')")])
-    static let deploymentName = SettingSpec("deployment_name", .string, "Name of the deployment; default resource names derive from it.", required: true)
+    static let deploymentName = SettingSpec(CommonKey.deploymentName, .string, "Name of the deployment; default resource names derive from it.", required: true)
     /// What a zone name looks like (`us-central1-a`); also checked for each entry of `zones`.
     static let zonePattern = "[a-z]+-[a-z]+[0-9]+-[a-z]"
 
-    static let region = SettingSpec("region", .string, "Region of the regional resources.", required: true,
+    static let region = SettingSpec(CommonKey.region, .string, "Region of the regional resources.", required: true,
                                     constraints: [.pattern("[a-z]+-[a-z]+[0-9]+", description: "a region name such as `us-central1`")])
-    static let zone = SettingSpec("zone", .string, "Zone of the zonal resources.", required: true,
+    static let zone = SettingSpec(CommonKey.zone, .string, "Zone of the zonal resources.", required: true,
                                   constraints: [.pattern(zonePattern, description: "a zone name such as `us-central1-a`")])
-    static let labels = SettingSpec("labels", .map(.string), "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.", default: .map([:]))
+    static let labels = SettingSpec(CommonKey.labels, .map(.string), "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.", default: .map([:]))
 
-    static let networkID = SettingSpec("network_id", .string, "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,
+    static let networkID = SettingSpec(CommonKey.networkID, .string, "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,
                                        constraints: [.pattern("projects/[^/]+/global/networks/[^/]+", description: "of the form `projects/PROJECT/global/networks/NAME`")])
-    static let subnetwork = SettingSpec("subnetwork_self_link", .string, "The subnetwork the instances attach to (normally from a `use`d network module).", required: true)
+    static let subnetwork = SettingSpec(CommonKey.subnetwork, .string, "The subnetwork the instances attach to (normally from a `use`d network module).", required: true)
 
     static let mountContract = SettingType.object([
         .required("server_ip", .string), .required("remote_mount", .string), .required("local_mount", .string),

@@ -85,11 +85,11 @@ public struct FilestoreInstance: Hashable, Sendable {
     /// The network the instance is reached on.
     public var network: NetworkAttachment
     /// `DIRECT_PEERING` or `PRIVATE_SERVICE_ACCESS`.
-    public var connectMode: String
+    public var connectMode: FilestoreConnectMode
     /// The range the instance takes its address from; nil lets Google choose.
     public var reservedIPRange: TerraformText?
     /// `NFS_V3` or `NFS_V4_1`.
-    public var nfsProtocol: String
+    public var nfsProtocol: NFSProtocol
     /// The instance's description.
     public var description: String
     /// `terraform destroy` fails while it is on.

@@ -1,6 +1,11 @@
 /// How lowerings read links to other modules.
 extension SettingReader {
     /// The network a `network_id` setting names: a vpc module's, or an external one.
+    func networkAttachment(_ key: SettingKey<String>, diagnostics: inout Diagnostics) -> NetworkAttachment? {
+        networkAttachment(key.name, diagnostics: &diagnostics)
+    }
+
+    /// The network a setting names: a vpc module's, or an external one.
     func networkAttachment(_ name: String, diagnostics: inout Diagnostics) -> NetworkAttachment? {
         let value = value(name)
         if let (module, entity) = entity(of: value) {

@@ -127,7 +127,9 @@ enum InstanceLowering {
     }
 
     private static func accessConfigs(_ settings: SettingReader, publicIPSetting: String, diagnostics: inout Diagnostics) -> [AccessConfig] {
-        let explicit = (settings.literal("access_config", diagnostics: &diagnostics)?.list ?? []).map { entry in
+        // Only nodesets take explicit access configurations.
+        let declared = settings.schema.setting("access_config") != nil
+        let explicit = (declared ? settings.literal("access_config", diagnostics: &diagnostics)?.list ?? [] : []).map { entry in
             AccessConfig(natIP: entry.map?["nat_ip"]?.string, networkTier: entry.map?["network_tier"]?.string)
         }
         if !explicit.isEmpty { return explicit }

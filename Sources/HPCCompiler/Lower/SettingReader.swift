@@ -7,7 +7,10 @@ struct SettingReader {
     var id: ModuleID { module.id }
     var schema: ModuleSchema { module.schema }
 
-    func value(_ name: String) -> Value { module.value(name) }
+    func value(_ name: String) -> Value {
+        assert(schema.setting(name) != nil, "module \(schema.source) reads setting '\(name)', which its schema does not declare")
+        return module.value(name)
+    }
     func location(_ name: String) -> SourceLocation { module.location(of: name) }
     func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
 
@@ -77,6 +80,36 @@ struct SettingReader {
         return nil
     }
 
+    /// The setting's literal value; nil when it is null or could not be read (reported).
+    func read<T>(_ key: SettingKey<T>, diagnostics: inout Diagnostics) -> T? {
+        literal(key.name, diagnostics: &diagnostics).flatMap { $0.isNull ? nil : T(setting: $0) }
+    }
+
+    /// A setting the schema gives a default: its value, or the default when the read failed
+    /// (reported), so that Lower goes on and finds the blueprint's other mistakes. The default is
+    /// the schema's, stated nowhere else.
+    func read<T>(defaulted key: SettingKey<T>, diagnostics: inout Diagnostics) -> T {
+        guard let value = read(key, diagnostics: &diagnostics) ?? schema.setting(key.name)?.defaultValue.flatMap(T.init(setting:)) else {
+            preconditionFailure("setting '\(key.name)' of \(schema.source) has no default of type \(T.self)")
+        }
+        return value
+    }
+
+    /// Where the setting was written, or the module when it was not.
+    func location<T>(_ key: SettingKey<T>) -> SourceLocation { location(key.name) }
+
+    /// Whether the blueprint sets it; see `isChosen`.
+    func isExplicit<T>(_ key: SettingKey<T>) -> Bool { isExplicit(key.name) }
+
+    /// Whether the blueprint chose a value of its own; see `isChosen(_:)`.
+    func isChosen<T>(_ key: SettingKey<T>) -> Bool { isChosen(key.name) }
+
+    /// The resolved value, whatever it holds (module outputs, Terraform text).
+    func value<T>(_ key: SettingKey<T>) -> Value { value(key.name) }
+
+    /// The setting as Terraform text (module outputs and `((...))` kept).
+    func text(_ key: SettingKey<String>) -> TerraformText? { text(key.name) }
+
     func string(_ name: String, diagnostics: inout Diagnostics) -> String? {
         literal(name, diagnostics: &diagnostics)?.string
     }
@@ -133,7 +166,8 @@ struct SettingReader {
     /// A label that breaks its cloud's rules is reported where it is written: one from vars.labels
     /// once, at the variable, however many modules it reaches.
     func origin(diagnostics: inout Diagnostics) -> Origin {
-        let labels = stringMap("labels", diagnostics: &diagnostics)
+        // Modules whose resources take no labels (a partition) declare no `labels` setting.
+        let labels = schema.setting(CommonKey.labels.name) == nil ? [:] : read(defaulted: CommonKey.labels, diagnostics: &diagnostics)
         let aws = schema.cloud == .aws
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             guard aws ? !AWSTags.isValid(key: key, value: value) : !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) else { continue }

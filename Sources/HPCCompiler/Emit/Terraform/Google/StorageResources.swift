@@ -30,7 +30,7 @@ enum StorageResources {
                 "project": .string(instance.project),
                 "location": .string(instance.location),
                 "tier": .string(instance.tier.rawValue),
-                "protocol": .string(instance.nfsProtocol),
+                "protocol": .string(instance.nfsProtocol.rawValue),
                 "description": .when(!instance.description.isEmpty, .string(HCL.escapeTemplate(instance.description))),
                 "labels": .stringMap(filesystem.origin.labels),
                 "deletion_protection_enabled": .bool(instance.deletionProtection),
@@ -49,7 +49,7 @@ enum StorageResources {
                 "networks": .array([.object([
                     "network": references.networkName(instance.network),
                     "modes": ["MODE_IPV4"],
-                    "connect_mode": .string(instance.connectMode),
+                    "connect_mode": .string(instance.connectMode.rawValue),
                     "reserved_ip_range": instance.reservedIPRange.map { references.json($0) } ?? .null,
                 ].filter { $0.value != .null })]),
                 "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
