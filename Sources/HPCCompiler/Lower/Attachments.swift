@@ -16,6 +16,31 @@ extension SettingReader {
         return value.isNull ? nil : .external(text(from: value))
     }
 
+    /// The subnetwork a setting names.
+    func subnetworkAttachment(_ key: SettingKey<String>, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
+        subnetworkAttachment(key.name, diagnostics: &diagnostics)
+    }
+
+    /// Private services access modules the settings' values come from.
+    func privateServiceAccessModules<T>(_ keys: [SettingKey<T>]) -> [ModuleID] {
+        privateServiceAccessModules(keys.map(\.name))
+    }
+
+    /// Mount contracts from a list of contracts; see `mounts(_:diagnostics:)`.
+    func mounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [MountContract] {
+        mounts(key.name, diagnostics: &diagnostics)
+    }
+
+    /// Mount contracts with where each came from; see `locatedMounts(_:diagnostics:)`.
+    func locatedMounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
+        locatedMounts(key.name, diagnostics: &diagnostics)
+    }
+
+    /// Subnets of a list setting; see `subnetList(_:diagnostics:)`.
+    func subnetList(_ key: SettingKey<[String]>, diagnostics: inout Diagnostics) -> [TerraformText]? {
+        subnetList(key.name, diagnostics: &diagnostics)
+    }
+
     /// The subnetwork a `subnetwork_self_link` setting names.
     func subnetworkAttachment(_ name: String, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
         let value = value(name)

@@ -110,6 +110,12 @@ struct SettingReader {
     /// The setting as Terraform text (module outputs and `((...))` kept).
     func text(_ key: SettingKey<String>) -> TerraformText? { text(key.name) }
 
+    /// Where a value inside the setting was written; see `location(_:_:)`.
+    func location<T>(_ key: SettingKey<T>, _ path: [Accessor]) -> SourceLocation { location(key.name, path) }
+
+    /// A value hpcc must know at compile time, whatever its shape; see `literal(_:diagnostics:)`.
+    func literal<T>(_ key: SettingKey<T>, diagnostics: inout Diagnostics) -> Value? { literal(key.name, diagnostics: &diagnostics) }
+
     func string(_ name: String, diagnostics: inout Diagnostics) -> String? {
         literal(name, diagnostics: &diagnostics)?.string
     }
