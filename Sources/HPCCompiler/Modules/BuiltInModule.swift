@@ -41,12 +41,13 @@ enum OutputValue: Hashable, Sendable {
     case known
 }
 
-/// A module with no outputs.
-enum NoOutput: String, ModuleOutput {
-    case none = ""
+/// The outputs of a module that has none: no value of it exists, so `value(of:)` is `switch output {}`.
+enum NoOutput: ModuleOutput {
+    init?(rawValue: String) { nil }
 
+    var rawValue: String { switch self {} }
     static var allCases: [NoOutput] { [] }
-    var spec: (type: SettingType, description: String) { (.string, "") }
+    var spec: (type: SettingType, description: String) { switch self {} }
 }
 
 extension BuiltInModule {

@@ -56,7 +56,7 @@ enum HPCStatsModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: HPCStatsSetup, module: ModuleID, path: [Accessor]) -> OutputValue {
-        .known
+        switch output {}
     }
 }
 
