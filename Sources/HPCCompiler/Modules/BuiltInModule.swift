@@ -41,13 +41,23 @@ enum OutputValue: Hashable, Sendable {
     case known
 }
 
-/// The outputs of a module that has none: no value of it exists, so `value(of:)` is `switch output {}`.
-enum NoOutput: ModuleOutput {
+/// The outputs of a module that has none.
+enum NoOutput: String, ModuleOutput {
+    /// Never produced: `allCases` is empty and no output name reads as it. (An enum without
+    /// cases would say so better, but Swift warns about every function that takes one.)
+    case none = ""
+
     init?(rawValue: String) { nil }
 
-    var rawValue: String { switch self {} }
     static var allCases: [NoOutput] { [] }
-    var spec: (type: SettingType, description: String) { switch self {} }
+    var spec: (type: SettingType, description: String) { (.string, "") }
+}
+
+extension BuiltInModule where Output == NoOutput {
+    /// A module without outputs is never asked for one.
+    static func value(of output: NoOutput, entity: Entity, module: ModuleID, path: [Accessor]) -> OutputValue {
+        .known
+    }
 }
 
 extension BuiltInModule {

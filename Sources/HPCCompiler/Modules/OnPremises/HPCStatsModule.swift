@@ -55,9 +55,6 @@ enum HPCStatsModule: BuiltInModule {
         // Machines that exist already: hpcc writes their configuration files, no Terraform.
     }
 
-    static func value(of output: Output, entity: HPCStatsSetup, module: ModuleID, path: [Accessor]) -> OutputValue {
-        switch output {}
-    }
 }
 
 /// Object shapes of the hpcstats module's settings.
