@@ -86,11 +86,11 @@ struct FrontEndModuleTests {
     }
 
     @Test func accountIDsFollowGoogleRules() {
-        #expect(ServiceAccountLowering.isAccountID("mini-nodes"))
-        #expect(!ServiceAccountLowering.isAccountID("short"))
-        #expect(!ServiceAccountLowering.isAccountID("nodes-"))
-        #expect(!ServiceAccountLowering.isAccountID("1nodes"))
-        #expect(!ServiceAccountLowering.isAccountID(String(repeating: "a", count: 31)))
+        #expect(ServiceAccountModule.isAccountID("mini-nodes"))
+        #expect(!ServiceAccountModule.isAccountID("short"))
+        #expect(!ServiceAccountModule.isAccountID("nodes-"))
+        #expect(!ServiceAccountModule.isAccountID("1nodes"))
+        #expect(!ServiceAccountModule.isAccountID(String(repeating: "a", count: 31)))
     }
 
     @Test func startupScriptRunsItsRunnersFromItsOwnFile() throws {
@@ -123,7 +123,7 @@ struct FrontEndModuleTests {
     }
 
     @Test func runnersTooLargeForMetadataAreRejected() {
-        let content = String(repeating: "x", count: StartupScriptLowering.metadataBudget)
+        let content = String(repeating: "x", count: StartupScriptModule.metadataBudget)
         let result = compile(miniPlus("""
           - id: startup
             source: modules/scripts/startup-script
@@ -151,7 +151,7 @@ struct FrontEndModuleTests {
         let root = try terraform(compile(miniPlus("  - id: commands\n    source: community/modules/pubsub/topic\n")))
         #expect(block(root, "resource", "google_pubsub_topic", "commands")?["name"] as? String == "mini_topic")
         #expect((root["output"] as? [String: Any])?["topic_id_commands"] != nil)
-        #expect(PubSubTopicLowering.problem("cluster.commands~1+%") == nil)
-        #expect(PubSubTopicLowering.problem("Googthing") != nil)
+        #expect(PubSubTopicModule.problem("cluster.commands~1+%") == nil)
+        #expect(PubSubTopicModule.problem("Googthing") != nil)
     }
 }

@@ -8,8 +8,8 @@ public struct Network: Hashable, Sendable {
     public var name: String
     /// The network's description (changing it replaces the network).
     public var description: String
-    /// Dynamic routing mode: `GLOBAL` or `REGIONAL`.
-    public var routingMode: String
+    /// Dynamic routing mode.
+    public var routingMode: NetworkRoutingMode
     /// Maximum transmission unit; 0 keeps Compute Engine's default.
     public var mtu: Int
     /// Subnetworks, the primary one first.
@@ -48,10 +48,28 @@ public struct Subnetwork: Hashable, Sendable {
     public var description: String?
     /// Secondary ranges (for alias IPs, GKE pods and services).
     public var secondaryRanges: [SecondaryRange]
-    /// `IPV4_ONLY` or `IPV4_IPV6`.
-    public var stackType: String
-    /// `INTERNAL` or `EXTERNAL` for a dual-stack subnetwork.
-    public var ipv6AccessType: String?
+    /// IPv4 only, or dual-stack.
+    public var stackType: SubnetworkStackType
+    /// How a dual-stack subnetwork's IPv6 addresses are reached; nil for Compute Engine's default.
+    public var ipv6AccessType: SubnetworkIPv6AccessType?
+}
+
+/// A network's dynamic routing mode: routes learned by its Cloud Routers reach every region, or only their own.
+public enum NetworkRoutingMode: String, CaseIterable, Sendable {
+    case global = "GLOBAL"
+    case regional = "REGIONAL"
+}
+
+/// The IP stack of a subnetwork.
+public enum SubnetworkStackType: String, CaseIterable, Sendable {
+    case ipv4Only = "IPV4_ONLY"
+    case dualStack = "IPV4_IPV6"
+}
+
+/// Who reaches a dual-stack subnetwork's IPv6 addresses: the VPC only, or the internet too.
+public enum SubnetworkIPv6AccessType: String, CaseIterable, Sendable {
+    case `internal` = "INTERNAL"
+    case external = "EXTERNAL"
 }
 
 /// A secondary range of a subnetwork.
@@ -86,8 +104,8 @@ public struct FirewallRule: Hashable, Sendable {
     public var name: String
     /// Its description.
     public var description: String?
-    /// `INGRESS` or `EGRESS`.
-    public var direction: String
+    /// Whether the rule admits traffic or lets it out.
+    public var direction: FirewallDirection
     /// 0 (first) to 65535; nil for Compute Engine's default, 1000.
     public var priority: Int?
     /// Source ranges (ingress) or destination ranges (egress).
@@ -106,6 +124,12 @@ public struct FirewallRule: Hashable, Sendable {
     public var deny: [FirewallPermission]
     /// Logging metadata (`INCLUDE_ALL_METADATA`), nil when logging is off.
     public var logMetadata: String?
+}
+
+/// The traffic a firewall rule applies to: `ranges` are sources (ingress) or destinations (egress).
+public enum FirewallDirection: String, CaseIterable, Sendable {
+    case ingress = "INGRESS"
+    case egress = "EGRESS"
 }
 
 /// A protocol and its ports.
@@ -132,8 +156,14 @@ public struct PrivateServiceAccess: Hashable, Sendable {
     public var prefixLength: Int
     /// The service producer (`servicenetworking.googleapis.com`).
     public var service: String
-    /// The connection's deletion policy (`ABANDON` keeps it on destroy).
-    public var deletionPolicy: String?
+    /// The connection's deletion policy; nil deletes the peering on destroy.
+    public var deletionPolicy: ServiceConnectionDeletionPolicy?
+}
+
+/// What `terraform destroy` does to a private services access connection besides deleting it.
+public enum ServiceConnectionDeletionPolicy: String, CaseIterable, Sendable {
+    /// Leaves the peering in place.
+    case abandon = "ABANDON"
 }
 
 /// The network a resource attaches to: one hpcc creates, or one given by id.

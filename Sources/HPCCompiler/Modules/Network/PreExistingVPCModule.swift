@@ -1,5 +1,11 @@
 /// `modules/network/pre-existing-vpc`: one module, whole.
 enum PreExistingVPCModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s.
+    enum Key {
+        static let networkName = SettingKey<String>("network_name")
+        static let subnetworkName = SettingKey<String>("subnetwork_name")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/network/pre-existing-vpc", cloud: .gcp,
         summary: "An existing VPC network and subnetwork, read through data sources",
@@ -10,12 +16,12 @@ enum PreExistingVPCModule: BuiltInModule {
         router, NAT or firewall rule.
         """,
         settings: [
-            SettingSpec("project_id", .string, "Project that holds the network (the host project for a Shared VPC).", required: true,
+            SettingSpec(CommonKey.project, .string, "Project that holds the network (the host project for a Shared VPC).", required: true,
                         constraints: CommonSettings.project.constraints),
             CommonSettings.region,
-            SettingSpec("network_name", .string, "Name of the existing network.", default: .string("default"),
+            SettingSpec(Key.networkName, .string, "Name of the existing network.", default: .string("default"),
                         constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name (lowercase letters, digits, '-'; at most 63)")]),
-            SettingSpec("subnetwork_name", .string, "Name of the existing subnetwork in `region`; null means the network's name.",
+            SettingSpec(Key.subnetworkName, .string, "Name of the existing subnetwork in `region`; null means the network's name.",
                         constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
         ],
         outputs: outputSpecs,
@@ -47,8 +53,32 @@ enum PreExistingVPCModule: BuiltInModule {
 
     static let exposedByDefault: [Output] = []
 
+    /// Data sources only; the outputs are a vpc module's.
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ImportedNetwork? {
-        PreExistingVPCLowering.lower(settings, diagnostics: &diagnostics)
+        guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
+              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+              let name = settings.read(Key.networkName, diagnostics: &diagnostics)
+        else { return nil }
+        let network = ImportedNetwork(
+            origin: settings.origin(diagnostics: &diagnostics), project: project, name: name,
+            subnetworkName: settings.read(Key.subnetworkName, diagnostics: &diagnostics) ?? name, region: region
+        )
+        settings.context.deployment.importedNetworks.append(network)
+        settings.context.knownOutputs[settings.id] = knownOutputs(network)
+        return network
+    }
+
+    /// Outputs known at compile time; the subnetwork's address range is known only after the lookup.
+    static func knownOutputs(_ network: ImportedNetwork) -> [String: Value] {
+        let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
+        let subnetLink = "\(base)/regions/\(network.region)/subnetworks/\(network.subnetworkName)"
+        return [
+            Output.networkName.rawValue: .string(network.name),
+            Output.networkID.rawValue: .string(network.id),
+            Output.networkSelfLink.rawValue: .string("\(base)/global/networks/\(network.name)"),
+            Output.subnetworkName.rawValue: .string(network.subnetworkName),
+            Output.subnetworkSelfLink.rawValue: .string(subnetLink),
+        ]
     }
 
     static func emit(_ entity: ImportedNetwork, module: ModuleID, into roots: inout TerraformRoots) {

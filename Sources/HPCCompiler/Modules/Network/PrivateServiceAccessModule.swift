@@ -1,5 +1,13 @@
 /// `modules/network/private-service-access`: one module, whole.
 enum PrivateServiceAccessModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s.
+    enum Key {
+        static let address = SettingKey<String>("address")
+        static let prefixLength = SettingKey<Int>("prefix_length")
+        static let serviceName = SettingKey<String>("service_name")
+        static let deletionPolicy = SettingKey<String>("deletion_policy")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/network/private-service-access", cloud: .gcp,
         summary: "Private services access: a reserved range peered to Google's service producers",
@@ -10,10 +18,11 @@ enum PrivateServiceAccessModule: BuiltInModule {
         """,
         settings: [
             CommonSettings.project, CommonSettings.labels, CommonSettings.networkID,
-            SettingSpec("address", .string, "First address of the reserved range; null lets Google choose."),
-            SettingSpec("prefix_length", .number, "Prefix length of the reserved range.", default: .int(16), constraints: [.integer, .range(min: 8, max: 29)]),
-            SettingSpec("service_name", .string, "The service producer to peer with.", default: .string("servicenetworking.googleapis.com")),
-            SettingSpec("deletion_policy", .string, "`ABANDON` leaves the peering in place when Terraform destroys the connection.", constraints: [.oneOf(["", "ABANDON"])]),
+            SettingSpec(Key.address, .string, "First address of the reserved range; null lets Google choose."),
+            SettingSpec(Key.prefixLength, .number, "Prefix length of the reserved range.", default: .int(16), constraints: [.integer, .range(min: 8, max: 29)]),
+            SettingSpec(Key.serviceName, .string, "The service producer to peer with.", default: .string("servicenetworking.googleapis.com")),
+            SettingSpec(Key.deletionPolicy, .string, "`ABANDON` leaves the peering in place when Terraform destroys the connection.",
+                        constraints: [.oneOf([""] + ServiceConnectionDeletionPolicy.allCases.map(\.rawValue))]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -39,7 +48,31 @@ enum PrivateServiceAccessModule: BuiltInModule {
     static let exposedByDefault: [Output] = []
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> PrivateServiceAccess? {
-        PrivateServiceAccessLowering.lower(settings, diagnostics: &diagnostics)
+        guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
+              let network = settings.networkAttachment(CommonKey.networkID, diagnostics: &diagnostics)
+        else { return nil }
+        let prefix = settings.read(defaulted: Key.prefixLength, diagnostics: &diagnostics)
+        let address = settings.read(Key.address, diagnostics: &diagnostics)
+        if let address, CIDR("\(address)/\(prefix)") == nil {
+            diagnostics.report(.invalidNetworkRange, "address '\(address)' is not the start of a /\(prefix) block", at: settings.location(Key.address))
+        }
+        // The empty string the schema admits means no policy.
+        let deletionPolicy = settings.read(Key.deletionPolicy, diagnostics: &diagnostics).flatMap(ServiceConnectionDeletionPolicy.init(rawValue:))
+        let access = PrivateServiceAccess(
+            origin: settings.origin(diagnostics: &diagnostics), project: project,
+            addressName: ResourceName.make(ResourceName.autoName(settings.context.deployment.name), settings.id.rawValue),
+            network: network, address: address, prefixLength: prefix,
+            service: settings.read(defaulted: Key.serviceName, diagnostics: &diagnostics),
+            deletionPolicy: deletionPolicy
+        )
+        settings.context.deployment.privateServiceAccesses.append(access)
+        var known: [String: Value] = [
+            Output.connectMode.rawValue: .string(FilestoreConnectMode.privateServiceAccess.rawValue),
+            Output.reservedIPRange.rawValue: .string(access.addressName),
+        ]
+        if let address { known[Output.cidrRange.rawValue] = .string("\(address)/\(prefix)") }
+        settings.context.knownOutputs[settings.id] = known
+        return access
     }
 
     static func emit(_ entity: PrivateServiceAccess, module: ModuleID, into roots: inout TerraformRoots) {

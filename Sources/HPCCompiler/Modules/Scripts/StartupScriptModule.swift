@@ -1,5 +1,12 @@
 /// `modules/scripts/startup-script`: one module, whole.
 enum StartupScriptModule: BuiltInModule {
+    /// The module's settings.
+    enum Key {
+        static let runners = SettingKey<Value>("runners")
+        static let installAnsible = SettingKey<Bool>("install_ansible")
+        static let ansibleVirtualenvPath = SettingKey<String>("ansible_virtualenv_path")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/scripts/startup-script", cloud: .gcp,
         summary: "Startup script assembled from shell, ansible-local and data runners",
@@ -12,10 +19,10 @@ enum StartupScriptModule: BuiltInModule {
         after hpcc's own node setup.
         """,
         settings: [
-            SettingSpec("runners", .list(runner), "Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or `source`, and `args` (shell and ansible-local).",
+            SettingSpec(Key.runners, .list(runner), "Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or `source`, and `args` (shell and ansible-local).",
                         default: .list([])),
-            SettingSpec("install_ansible", .bool, "Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an ansible-local runner exists."),
-            SettingSpec("ansible_virtualenv_path", .string, "Python virtual environment Ansible is installed into.", default: .string("/usr/local/ghpc-venv"),
+            SettingSpec(Key.installAnsible, .bool, "Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an ansible-local runner exists."),
+            SettingSpec(Key.ansibleVirtualenvPath, .string, "Python virtual environment Ansible is installed into.", default: .string("/usr/local/ghpc-venv"),
                         constraints: [.pattern("(/[A-Za-z0-9_-]+)+", description: "an absolute path of letters, digits, '_' and '-'")]),
         ],
         outputs: outputSpecs,
@@ -40,8 +47,120 @@ enum StartupScriptModule: BuiltInModule {
 
     static let exposedByDefault: [Output] = []
 
+    /// Each runner checked, its content read (inline, or from a file relative to the blueprint)
+    /// so the emitted script is complete.
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> StartupScript? {
-        StartupScriptLowering.lower(settings, diagnostics: &diagnostics)
+        // Not `read(defaulted:)`: unreadable runners (reported) build no script rather than an empty one.
+        guard let entries = settings.read(Key.runners, diagnostics: &diagnostics)?.list else { return nil }
+        let errorsBefore = diagnostics.errorCount
+        var runners: [StartupRunner] = []
+        var destinations = Set<String>()
+        for (index, entry) in entries.enumerated() {
+            guard let fields = entry.map,
+                  let runner = lowerRunner(fields, number: index + 1, settings: settings, files: settings.context.files, diagnostics: &diagnostics)
+            else { continue }
+            if !destinations.insert(runner.destination).inserted {
+                diagnostics.report(.invalidStartupRunner, "runner \(index + 1) writes to '\(runner.destination)', as an earlier runner does",
+                                   at: settings.location(Key.runners), help: "give every runner its own destination")
+            }
+            runners.append(runner)
+        }
+        // The script travels as one instance metadata value (at most 256 KiB), base64 adding a
+        // third; with a runner missing the total says nothing.
+        let encoded = runners.reduce(0) { $0 + ($1.content.utf8.count + 2) / 3 * 4 }
+        if encoded > metadataBudget, diagnostics.errorCount == errorsBefore {
+            diagnostics.report(.invalidStartupRunner, "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
+                               at: settings.location(Key.runners), help: "install large files from a bucket in a shell runner instead of embedding them")
+        }
+        let install = settings.read(Key.installAnsible, diagnostics: &diagnostics) ?? runners.contains { $0.kind == .ansibleLocal }
+        let script = StartupScript(
+            origin: settings.origin(diagnostics: &diagnostics), runners: runners,
+            ansibleVirtualenv: install ? settings.read(Key.ansibleVirtualenvPath, diagnostics: &diagnostics) : nil
+        )
+        settings.context.deployment.startupScripts.append(script)
+        return script
+    }
+
+    /// Bytes of encoded runner content that fit in one metadata value beside the driver's own text.
+    static let metadataBudget = 256 * 1024 - 16 * 1024
+
+    /// One runner, checked; nil when it is wrong (reported).
+    private static func lowerRunner(
+        _ fields: [String: Value], number: Int, settings: SettingReader, files: BlueprintFiles, diagnostics: inout Diagnostics
+    ) -> StartupRunner? {
+        let at = settings.location(Key.runners)
+        func report(_ message: String, code: DiagnosticCode = .invalidStartupRunner, help: String? = nil) {
+            diagnostics.report(code, "runner \(number) of module '\(settings.id)': \(message)", at: at, help: help)
+        }
+        let typeName = fields["type"]?.string ?? ""
+        guard let kind = StartupRunner.Kind(rawValue: typeName) else {
+            let kinds = StartupRunner.Kind.allCases.map(\.rawValue)
+            report("unknown type '\(typeName)'", help: Suggestion.help(for: typeName, in: kinds) ?? "use one of: " + kinds.joined(separator: ", "))
+            return nil
+        }
+        let destination = fields["destination"]?.string ?? ""
+        guard let content = content(fields, settings: settings, files: files, report: { report($1, code: $0, help: $2) }) else { return nil }
+        if let problem = destinationProblem(destination, kind: kind) {
+            report(problem)
+            return nil
+        }
+        let args = fields["args"]?.string ?? ""
+        if kind == .data, !args.isEmpty {
+            report("a data runner takes no args")
+            return nil
+        }
+        if args.unicodeScalars.contains(where: { ["'", "\"", "\\", "`", "$"].contains($0) || $0.value < 0x20 && $0 != "\t" }) {
+            report("args are split at spaces and passed as plain words; quotes, '\\', '`', '$' and control characters are not supported")
+            return nil
+        }
+        return StartupRunner(kind: kind, destination: destination, content: content,
+                             arguments: args.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    }
+
+    /// The runner's text: `content`, or the file `source` names.
+    private static func content(
+        _ fields: [String: Value], settings: SettingReader, files: BlueprintFiles, report: (DiagnosticCode, String, String?) -> Void
+    ) -> String? {
+        switch (fields["content"]?.string, fields["source"]?.string) {
+        case let (content?, nil):
+            return content
+        case let (nil, source?):
+            let blueprint = settings.location(Key.runners).file
+            switch files.read(source, relativeTo: blueprint) {
+            case let .success(text):
+                return text
+            case .failure(.noFileAccess):
+                report(.includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
+                       "give the runner its content inline; a program that compiles blueprints grants file access with Compiler(files:)")
+            case .failure(.outsideFolder):
+                report(.includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
+                       "source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts this")
+            case .failure(.unreadable):
+                report(.includedFileUnreadable, "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
+                       "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
+            }
+            return nil
+        case (_?, _?):
+            report(.invalidStartupRunner, "give either content or source, not both", nil)
+            return nil
+        case (nil, nil):
+            report(.invalidStartupRunner, "give content (the text inline) or source (a file)", nil)
+            return nil
+        }
+    }
+
+    /// Data runners write to an absolute path; the others may also name a file in the script's scratch folder.
+    private static func destinationProblem(_ destination: String, kind: StartupRunner.Kind) -> String? {
+        if destination.isEmpty { return "destination is empty" }
+        if destination.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "destination holds a control character" }
+        if destination.hasPrefix("/") {
+            return destination.hasSuffix("/") || destination.split(separator: "/").contains("..") ? "destination '\(destination)' is not a file path" : nil
+        }
+        if kind == .data { return "a data runner's destination must be an absolute path, not '\(destination)'" }
+        if destination.contains("/") || destination == "." || destination == ".." {
+            return "destination '\(destination)' must be a plain file name (kept in a scratch folder) or an absolute path"
+        }
+        return nil
     }
 
     static func emit(_ entity: StartupScript, module: ModuleID, into roots: inout TerraformRoots) {

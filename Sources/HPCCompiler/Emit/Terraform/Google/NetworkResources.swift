@@ -8,7 +8,7 @@ enum NetworkResources {
             "name": .string(network.name),
             "project": .string(network.project),
             "auto_create_subnetworks": false,
-            "routing_mode": .string(network.routingMode),
+            "routing_mode": .string(network.routingMode.rawValue),
             "mtu": .int(network.mtu),
             "description": .when(!network.description.isEmpty, .string(HCL.escapeTemplate(network.description))),
             "enable_ula_internal_ipv6": .when(network.ipv6ULA, true),
@@ -26,8 +26,8 @@ enum NetworkResources {
                 "ip_cidr_range": .string(subnet.cidr),
                 "private_ip_google_access": .bool(subnet.privateGoogleAccess),
                 "description": subnet.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
-                "stack_type": .string(subnet.stackType),
-                "ipv6_access_type": subnet.ipv6AccessType.map(JSON.string) ?? .null,
+                "stack_type": .string(subnet.stackType.rawValue),
+                "ipv6_access_type": subnet.ipv6AccessType.map { .string($0.rawValue) } ?? .null,
                 "secondary_ip_range": subnet.secondaryRanges.isEmpty ? .null : .array(subnet.secondaryRanges.map {
                     ["range_name": .string($0.name), "ip_cidr_range": .string($0.cidr)]
                 }),
@@ -90,13 +90,13 @@ enum NetworkResources {
                 .object(["protocol": .string(permission.protocolName), "ports": permission.ports.isEmpty ? .null : .strings(permission.ports)].filter { $0.value != .null })
             })
         }
-        let ingress = rule.direction == "INGRESS"
+        let ingress = rule.direction == .ingress
         return [
             "name": .string(rule.name),
             "project": .string(network.project),
             "network": .string(networkID),
             "description": rule.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
-            "direction": .string(rule.direction),
+            "direction": .string(rule.direction.rawValue),
             "priority": rule.priority.map(JSON.int) ?? .null,
             "source_ranges": .when(ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),
             "destination_ranges": .when(!ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),

@@ -16,8 +16,8 @@ enum StorageResources {
             "network": references.networkID(access.network),
             "service": .string(access.service),
             "reserved_peering_ranges": .array([.string("${google_compute_global_address.\(id).name}")]),
-            "deletion_policy": access.deletionPolicy.map(JSON.string) ?? .null,
-            "update_on_creation_fail": .when(access.deletionPolicy == "ABANDON", true),
+            "deletion_policy": access.deletionPolicy.map { .string($0.rawValue) } ?? .null,
+            "update_on_creation_fail": .when(access.deletionPolicy == .abandon, true),
         ])
     }
 

@@ -1,0 +1,101 @@
+/// The firewall rules of a vpc module: the user's first, then SSH from allowed ranges, internal
+/// traffic, and Identity-Aware Proxy.
+extension VPCModule {
+    /// Where Identity-Aware Proxy's TCP forwarding connects from.
+    static let iapRange = "35.235.240.0/20"
+
+    /// An entry of `firewall_rules`.
+    static let firewallRule = SettingType.object([
+        .required("name", .string),
+        .optional("description", .string),
+        .optional("direction", .string, .string(FirewallDirection.ingress.rawValue)),
+        .optional("priority", .number),
+        .optional("ranges", .list(.string), .list([])),
+        .optional("source_tags", .list(.string)),
+        .optional("source_service_accounts", .list(.string)),
+        .optional("target_tags", .list(.string)),
+        .optional("target_service_accounts", .list(.string)),
+        .optional("allow", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
+        .optional("deny", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
+        .optional("log_config", .object([.required("metadata", .string)])),
+    ])
+
+    /// The user's rules, then hpcc's: SSH from `allowed_ssh_ip_ranges`, internal traffic within `range`, and IAP.
+    static func firewallRules(_ settings: SettingReader, network: String, range: String, diagnostics: inout Diagnostics) -> [FirewallRule] {
+        let logging = settings.read(defaulted: Key.firewallLogConfig, diagnostics: &diagnostics)
+        let logMetadata = logging == "DISABLE_LOGGING" ? nil : logging
+        var rules = userRules(settings, diagnostics: &diagnostics)
+        func rule(_ suffix: String, _ description: String, ranges: [String], allow: [FirewallPermission]) -> FirewallRule {
+            FirewallRule(name: "\(network)-fw-\(suffix)", description: description, direction: .ingress, priority: nil, ranges: ranges,
+                         sourceTags: [], targetTags: [], sourceServiceAccounts: [], targetServiceAccounts: [], allow: allow, deny: [],
+                         logMetadata: logMetadata)
+        }
+        let sshRanges = settings.read(defaulted: Key.allowedSSHRanges, diagnostics: &diagnostics)
+        for text in sshRanges {
+            guard let range = CIDR(text) else {
+                diagnostics.report(.invalidNetworkRange, "allowed SSH range '\(text)' is not an IPv4 CIDR block", at: settings.location(Key.allowedSSHRanges))
+                continue
+            }
+            SSHExposure.check(range, what: Key.allowedSSHRanges.name, at: settings.location(Key.allowedSSHRanges), diagnostics: &diagnostics)
+        }
+        if !sshRanges.isEmpty {
+            rules.append(rule("allow-ssh-ingress", "allow SSH from the listed ranges", ranges: sshRanges,
+                              allow: [FirewallPermission(protocolName: "tcp", ports: ["22"])]))
+        }
+        if settings.read(defaulted: Key.internalTraffic, diagnostics: &diagnostics) {
+            rules.append(rule("allow-internal-traffic", "allow traffic between nodes of this VPC", ranges: [range], allow: [
+                FirewallPermission(protocolName: "tcp", ports: ["0-65535"]),
+                FirewallPermission(protocolName: "udp", ports: ["0-65535"]),
+                FirewallPermission(protocolName: "icmp", ports: []),
+            ]))
+        }
+        var ports: [String] = []
+        if settings.read(defaulted: Key.iapRDP, diagnostics: &diagnostics) { ports.append("3389") }
+        if settings.read(defaulted: Key.iapSSH, diagnostics: &diagnostics) { ports.append("22") }
+        if settings.read(defaulted: Key.iapWinRM, diagnostics: &diagnostics) { ports.append("5986") }
+        for port in settings.read(defaulted: Key.extraIAPPorts, diagnostics: &diagnostics) where !ports.contains(port) { ports.append(port) }
+        if settings.read(defaulted: Key.enableIAP, diagnostics: &diagnostics), !ports.isEmpty {
+            rules.append(rule("allow-iap-ingress", "allow TCP access via Identity-Aware Proxy", ranges: [iapRange],
+                              allow: [FirewallPermission(protocolName: "tcp", ports: ports)]))
+        }
+        return rules
+    }
+
+    /// The rules `firewall_rules` lists, each checked: a known direction, SSH not open to the
+    /// world, and either allow or deny entries.
+    private static func userRules(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [FirewallRule] {
+        let entries = settings.read(defaulted: Key.firewallRules, diagnostics: &diagnostics).list ?? []
+        return entries.compactMap { entry -> FirewallRule? in
+            guard let fields = entry.map, let name = fields["name"]?.string else { return nil }
+            func strings(_ key: String) -> [String] { fields[key]?.list?.compactMap(\.string) ?? [] }
+            func permissions(_ key: String) -> [FirewallPermission] {
+                (fields[key]?.list ?? []).compactMap { item in
+                    guard let proto = item.map?["protocol"]?.string else { return nil }
+                    return FirewallPermission(protocolName: proto, ports: item.map?["ports"]?.list?.compactMap(\.string) ?? [])
+                }
+            }
+            let directionText = fields["direction"]?.string ?? FirewallDirection.ingress.rawValue
+            let direction = FirewallDirection(rawValue: directionText)
+            if direction == nil {
+                diagnostics.report(.constraintViolation, "firewall rule '\(name)' has direction '\(directionText)'; use INGRESS or EGRESS",
+                                   at: settings.location(Key.firewallRules))
+            }
+            let rule = FirewallRule(
+                // An unknown direction is reported above, so the stand-in never reaches Terraform.
+                name: name, description: fields["description"]?.string, direction: direction ?? .ingress, priority: fields["priority"]?.int,
+                ranges: strings("ranges"), sourceTags: strings("source_tags"), targetTags: strings("target_tags"),
+                sourceServiceAccounts: strings("source_service_accounts"), targetServiceAccounts: strings("target_service_accounts"),
+                allow: permissions("allow"), deny: permissions("deny"), logMetadata: fields["log_config"]?.map?["metadata"]?.string
+            )
+            if direction == .ingress, rule.allow.contains(where: \.admitsSSH) {
+                for range in rule.ranges.compactMap(CIDR.init) {
+                    SSHExposure.check(range, what: "firewall rule '\(name)'", at: settings.location(Key.firewallRules), diagnostics: &diagnostics)
+                }
+            }
+            if rule.allow.isEmpty == rule.deny.isEmpty {
+                diagnostics.report(.constraintViolation, "firewall rule '\(name)' needs either 'allow' or 'deny' entries", at: settings.location(Key.firewallRules))
+            }
+            return rule
+        }
+    }
+}
