@@ -55,9 +55,9 @@ struct LowerTests {
     }
 
     @Test func clusterNamesDeriveFromTheDeployment() {
-        #expect(ControllerLowering.derivedClusterName("hpc-slurm") == "hpcslurm")
-        #expect(ControllerLowering.derivedClusterName("42-Big_Cluster-prod") == "bigcluster")
-        #expect(NodesetLowering.sanitizedName("Compute_Nodeset-Large") == "computenodeset")
+        #expect(SlurmControllerModule.derivedClusterName("hpc-slurm") == "hpcslurm")
+        #expect(SlurmControllerModule.derivedClusterName("42-Big_Cluster-prod") == "bigcluster")
+        #expect(SlurmNodesetModule.sanitizedName("Compute_Nodeset-Large") == "computenodeset")
     }
 
     @Test func cidrArithmeticMatchesTerraform() throws {

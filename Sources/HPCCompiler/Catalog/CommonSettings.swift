@@ -55,45 +55,45 @@ enum CommonSettings {
         .optional("enable_vtpm", .bool, .bool(true)),
     ])
     static let accessConfig = SettingType.object([.optional("nat_ip", .string), .optional("network_tier", .string)])
-    static let bandwidthTiers = ["platform_default", "virtio_enabled", "gvnic_enabled", "tier_1_enabled"]
+    static let bandwidthTiers = BandwidthTier.allCases.map(\.rawValue)
     static let cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
 
     /// The settings of a Compute Engine instance (nodesets, login nodes, the controller), with the
     /// defaults that differ between them passed in.
-    static func instance(machineType: String, diskType: String, diskSize: Int, onHostMaintenance: String?) -> [SettingSpec] {
+    static func instance(machineType: String, diskType: BootDiskType, diskSize: Int, onHostMaintenance: OnHostMaintenance?) -> [SettingSpec] {
         var settings: [SettingSpec] = [
-            SettingSpec("machine_type", .string, "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.", default: .string(machineType)),
-            SettingSpec("instance_image", image, "Boot image: `project` plus exactly one of `family` or `name`.", default: defaultImage),
+            SettingSpec(InstanceKey.machineType, .string, "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.", default: .string(machineType)),
+            SettingSpec(InstanceKey.image, image, "Boot image: `project` plus exactly one of `family` or `name`.", default: defaultImage),
             SettingSpec("instance_image_custom", .bool, "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.", default: .bool(false)),
-            SettingSpec("disk_type", .string, "Boot disk type.", default: .string(diskType),
-                        constraints: [.oneOf(["pd-standard", "pd-balanced", "pd-ssd", "pd-extreme", "hyperdisk-balanced", "hyperdisk-extreme", "hyperdisk-throughput"])]),
-            SettingSpec("disk_size_gb", .number, "Boot disk size in GB.", default: .int(diskSize), constraints: [.integer, .range(min: 10, max: 65536)]),
-            SettingSpec("disk_auto_delete", .bool, "Delete the boot disk with the instance.", default: .bool(true)),
-            SettingSpec("disk_labels", .map(.string), "Extra labels for the boot disk, merged over the module labels.", default: .map([:])),
-            SettingSpec("additional_disks", .list(additionalDisk), "Extra disks attached to each instance.", default: .list([])),
-            SettingSpec("advanced_machine_features", machineFeatures, "Advanced machine features; `threads_per_core` 1 turns SMT off (the default, as in Cluster Toolkit).",
+            SettingSpec(InstanceKey.diskType, .string, "Boot disk type.", default: .string(diskType.rawValue),
+                        constraints: [.oneOf(BootDiskType.allCases.map(\.rawValue))]),
+            SettingSpec(InstanceKey.diskSize, .number, "Boot disk size in GB.", default: .int(diskSize), constraints: [.integer, .range(min: 10, max: 65536)]),
+            SettingSpec(InstanceKey.diskAutoDelete, .bool, "Delete the boot disk with the instance.", default: .bool(true)),
+            SettingSpec(InstanceKey.diskLabels, .map(.string), "Extra labels for the boot disk, merged over the module labels.", default: .map([:])),
+            SettingSpec(InstanceKey.additionalDisks, .list(additionalDisk), "Extra disks attached to each instance.", default: .list([])),
+            SettingSpec(InstanceKey.machineFeatures, machineFeatures, "Advanced machine features; `threads_per_core` 1 turns SMT off (the default, as in Cluster Toolkit).",
                         default: .map(["threads_per_core": .int(1)])),
-            SettingSpec("bandwidth_tier", .string, "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
-                        default: .string("platform_default"), constraints: [.oneOf(bandwidthTiers)]),
-            SettingSpec("can_ip_forward", .bool, "Allow the instances to forward packets.", default: .bool(false)),
-            SettingSpec("enable_oslogin", .bool, "Use OS Login for SSH access.", default: .bool(true)),
-            SettingSpec("enable_confidential_vm", .bool, "Run as Confidential VMs.", default: .bool(false)),
-            SettingSpec("enable_shielded_vm", .bool, "Run as Shielded VMs with `shielded_instance_config`.", default: .bool(false)),
-            SettingSpec("shielded_instance_config", shieldedConfig, "Shielded VM options, used when `enable_shielded_vm` is true.",
+            SettingSpec(InstanceKey.bandwidthTier, .string, "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
+                        default: .string(BandwidthTier.platformDefault.rawValue), constraints: [.oneOf(bandwidthTiers)]),
+            SettingSpec(InstanceKey.canIPForward, .bool, "Allow the instances to forward packets.", default: .bool(false)),
+            SettingSpec(InstanceKey.osLogin, .bool, "Use OS Login for SSH access.", default: .bool(true)),
+            SettingSpec(InstanceKey.confidentialVM, .bool, "Run as Confidential VMs.", default: .bool(false)),
+            SettingSpec(InstanceKey.shieldedVM, .bool, "Run as Shielded VMs with `shielded_instance_config`.", default: .bool(false)),
+            SettingSpec(InstanceKey.shieldedConfig, shieldedConfig, "Shielded VM options, used when `enable_shielded_vm` is true.",
                         default: .map(["enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true), "enable_vtpm": .bool(true)])),
-            SettingSpec("guest_accelerator", .list(accelerator), "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",
+            SettingSpec(InstanceKey.guestAccelerator, .list(accelerator), "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",
                         default: .list([]), constraints: [.maxItems(1)]),
-            SettingSpec("metadata", .map(.string), "Extra instance metadata.", default: .map([:])),
-            SettingSpec("min_cpu_platform", .string, "Minimum CPU platform.", default: nil),
-            SettingSpec("preemptible", .bool, "Use preemptible instances.", default: .bool(false)),
-            SettingSpec("service_account_email", .string, "Service account of the instances; null means the project's default compute service account.", default: nil),
-            SettingSpec("service_account_scopes", .list(.string), "Access scopes of the service account.", default: .list([.string(cloudPlatformScope)])),
-            SettingSpec("allow_automatic_updates", .bool, "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).", default: .bool(true)),
-            SettingSpec("tags", .list(.string), "Network tags.", default: .list([])),
+            SettingSpec(InstanceKey.metadata, .map(.string), "Extra instance metadata.", default: .map([:])),
+            SettingSpec(InstanceKey.minCPUPlatform, .string, "Minimum CPU platform.", default: nil),
+            SettingSpec(InstanceKey.preemptible, .bool, "Use preemptible instances.", default: .bool(false)),
+            SettingSpec(InstanceKey.serviceAccountEmail, .string, "Service account of the instances; null means the project's default compute service account.", default: nil),
+            SettingSpec(InstanceKey.serviceAccountScopes, .list(.string), "Access scopes of the service account.", default: .list([.string(cloudPlatformScope)])),
+            SettingSpec(InstanceKey.automaticUpdates, .bool, "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).", default: .bool(true)),
+            SettingSpec(InstanceKey.tags, .list(.string), "Network tags.", default: .list([])),
         ]
         if let onHostMaintenance {
-            settings.append(SettingSpec("on_host_maintenance", .string, "What happens during host maintenance; instances with GPUs must TERMINATE.",
-                                        default: .string(onHostMaintenance), constraints: [.oneOf(["MIGRATE", "TERMINATE"])]))
+            settings.append(SettingSpec(InstanceKey.onHostMaintenance, .string, "What happens during host maintenance; instances with GPUs must TERMINATE.",
+                                        default: .string(onHostMaintenance.rawValue), constraints: [.oneOf(OnHostMaintenance.allCases.map(\.rawValue))]))
         }
         return settings
     }

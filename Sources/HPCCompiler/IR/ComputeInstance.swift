@@ -14,8 +14,8 @@ public struct InstanceProperties: Hashable, Sendable {
     public var subnetwork: SubnetworkAttachment
     /// External access configurations (empty: internal address only).
     public var accessConfigs: [AccessConfig]
-    /// `GVNIC` or `VIRTIO_NET`; nil for Compute Engine's choice.
-    public var nicType: String?
+    /// The NIC type; nil for Compute Engine's choice.
+    public var nicType: NICType?
     /// Tier 1 networking (higher egress bandwidth).
     public var tier1Egress: Bool
     /// The instance may send and receive packets for other addresses.
@@ -115,10 +115,22 @@ public struct Scheduling: Hashable, Sendable {
     public var spot: Bool
     /// What Compute Engine does to a preempted Spot instance: `STOP` or `DELETE`.
     public var spotTerminationAction: String?
-    /// `MIGRATE` or `TERMINATE` during host maintenance (GPUs need `TERMINATE`).
-    public var onHostMaintenance: String
+    /// What happens during host maintenance (GPUs need `TERMINATE`).
+    public var onHostMaintenance: OnHostMaintenance
     /// Automatic restart (off for preemptible and Spot instances).
     public var automaticRestart: Bool { !preemptible && !spot }
+}
+
+/// What Compute Engine does to an instance during host maintenance.
+public enum OnHostMaintenance: String, CaseIterable, Sendable {
+    case migrate = "MIGRATE"
+    case terminate = "TERMINATE"
+}
+
+/// A network interface's type.
+public enum NICType: String, Sendable {
+    case gvnic = "GVNIC"
+    case virtioNet = "VIRTIO_NET"
 }
 
 /// The service account instances run as.

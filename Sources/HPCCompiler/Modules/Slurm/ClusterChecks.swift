@@ -14,6 +14,11 @@ enum ClusterChecks {
         func setting(_ name: String, of id: ModuleID?) -> SourceLocation {
             id.flatMap { blueprint.module($0)?.location(of: name) } ?? fallback
         }
+
+        /// Where the member's setting `key` is; see `setting(_:of:)`.
+        func setting<T>(_ key: SettingKey<T>, of id: ModuleID?) -> SourceLocation {
+            setting(key.name, of: id)
+        }
     }
 
     static func check(name: String, members: ClusterMembers, mounts: [MountContract], settings: SettingReader, locate: Locator, diagnostics: inout Diagnostics) {
@@ -58,7 +63,8 @@ enum ClusterChecks {
         let defaults = partitions.filter(\.isDefault)
         if defaults.count > 1 {
             diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(defaults.count) default partitions: " + defaults.map(\.name).joined(separator: ", "),
-                               at: locate.setting("is_default", of: defaults[1].origin.module), help: "set is_default on one partition only")
+                               at: locate.setting(SlurmPartitionModule.Key.isDefault, of: defaults[1].origin.module),
+                               help: "set is_default on one partition only")
         } else if defaults.isEmpty, partitions.count > 1, complete {
             diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(partitions.count) partitions and none is the default", at: locate.fallback,
                                help: "set is_default: true on the partition jobs should go to when they name none")
@@ -70,7 +76,7 @@ enum ClusterChecks {
     private static func checkMountPoints(_ cluster: String, _ mounts: [MountContract], settings: SettingReader, locate: Locator, diagnostics: inout Diagnostics) {
         var seen: [MountContract] = []
         for mount in mounts {
-            let here = mount.provider.map { locate.module($0) } ?? settings.location("network_storage")
+            let here = mount.provider.map { locate.module($0) } ?? settings.location(CommonKey.networkStorage)
             switch mountConflict(mount.localMount, with: seen.map(\.localMount)) {
             case let .same(index):
                 if !isSameFilesystem(seen[index], mount) {

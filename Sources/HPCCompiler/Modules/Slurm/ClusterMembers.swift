@@ -1,5 +1,8 @@
 /// The partitions, nodesets and login groups a controller uses, each claimed by one controller.
 struct ClusterMembers {
+    /// The controller's settings this reads.
+    private typealias Key = SlurmControllerModule.Key
+
     let settings: SettingReader
     private(set) var partitions: [Partition] = []
     private(set) var nodesets: [Nodeset] = []
@@ -15,20 +18,20 @@ struct ClusterMembers {
     }
 
     mutating func collect(into context: LoweringContext, diagnostics: inout Diagnostics) {
-        for element in settings.value("partitions").list ?? [] {
-            guard let (module, entity) = linked(element, "partitions", diagnostics: &diagnostics),
+        for element in settings.value(Key.partitions).list ?? [] {
+            guard let (module, entity) = linked(element, Key.partitions, diagnostics: &diagnostics),
                   let lowered = entity.as(LoweredPartition.self) else { continue }
             guard claim(module, in: context, diagnostics: &diagnostics) else { continue }
             partitions.append(lowered.partition)
             lowered.nodesets.forEach { add($0) }
         }
-        for element in settings.value("nodeset").list ?? [] {
-            guard let (_, entity) = linked(element, "nodeset", diagnostics: &diagnostics) else { continue }
+        for element in settings.value(Key.nodeset).list ?? [] {
+            guard let (_, entity) = linked(element, Key.nodeset, diagnostics: &diagnostics) else { continue }
             if let nodeset = entity.as(Nodeset.self) { add(nodeset) }
             entity.as(LoweredPartition.self)?.nodesets.forEach { add($0) }
         }
-        for element in settings.value("login_nodes").list ?? [] {
-            guard let (module, entity) = linked(element, "login_nodes", diagnostics: &diagnostics),
+        for element in settings.value(Key.loginNodes).list ?? [] {
+            guard let (module, entity) = linked(element, Key.loginNodes, diagnostics: &diagnostics),
                   let group = entity.as(LoginGroup.self) else { continue }
             guard claim(module, in: context, diagnostics: &diagnostics) else { continue }
             loginGroups.append(group)
@@ -44,12 +47,12 @@ struct ClusterMembers {
         if nodesetModules.insert(nodeset.origin.module).inserted { nodesets.append(nodeset) }
     }
 
-    private mutating func linked(_ element: Value, _ setting: String, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
+    private mutating func linked(_ element: Value, _ setting: SettingKey<Value>, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
         if settings.readsIncomplete(element) { incomplete = true }
         if settings.readsUnlowered(element) { return nil }
         guard let link = settings.entity(of: element) else {
             if !element.isLiteral || element.map != nil {
-                diagnostics.report(.notKnownAtCompileTime, "'\(setting)' of module '\(settings.id)' takes modules through 'use', not literal values",
+                diagnostics.report(.notKnownAtCompileTime, "'\(setting.name)' of module '\(settings.id)' takes modules through 'use', not literal values",
                                    at: settings.location(setting))
             }
             return nil
@@ -60,8 +63,8 @@ struct ClusterMembers {
     /// A partition or login group belongs to one controller.
     private func claim(_ module: ModuleID, in context: LoweringContext, diagnostics: inout Diagnostics) -> Bool {
         if let owner = context.claimedBy[module], owner != settings.id {
-            diagnostics.report(.sharedByControllers, "'\(module)' is already part of the cluster of '\(owner)'", at: settings.location("partitions"),
-                               help: "declare a separate partition or login module for each controller")
+            diagnostics.report(.sharedByControllers, "'\(module)' is already part of the cluster of '\(owner)'",
+                               at: settings.location(Key.partitions), help: "declare a separate partition or login module for each controller")
             return false
         }
         context.claimedBy[module] = settings.id

@@ -1,5 +1,30 @@
 /// `community/modules/scheduler/schedmd-slurm-gcp-v6-controller`: one module, whole.
 enum SlurmControllerModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `InstanceKey`'s.
+    enum Key {
+        static let clusterName = SettingKey<String>("slurm_cluster_name")
+        static let partitions = SettingKey<Value>("partitions")
+        static let nodeset = SettingKey<Value>("nodeset")
+        static let loginNodes = SettingKey<Value>("login_nodes")
+        static let loginNetworkStorage = SettingKey<Value>("login_network_storage")
+        static let publicIPs = SettingKey<Bool>("enable_controller_public_ips")
+        static let staticIPs = SettingKey<[String]>("static_ips")
+        static let cloudParameters = SettingKey<Value>("cloud_parameters")
+        static let slurmAuth = SettingKey<Bool>("enable_slurm_auth")
+        static let defaultMounts = SettingKey<Bool>("enable_default_mounts")
+        static let debugLogging = SettingKey<Bool>("enable_debug_logging")
+        static let cleanupCompute = SettingKey<Bool>("enable_cleanup_compute")
+        static let createBucket = SettingKey<Bool>("create_bucket")
+        static let bucketName = SettingKey<String>("bucket_name")
+        static let bucketDir = SettingKey<String>("bucket_dir")
+        static let stateDisk = SettingKey<Value>("controller_state_disk")
+        static let controllerStartupScript = SettingKey<String>("controller_startup_script")
+        static let loginStartupScript = SettingKey<String>("login_startup_script")
+        static let controllerTimeout = SettingKey<Int>("controller_startup_scripts_timeout")
+        static let loginTimeout = SettingKey<Int>("login_startup_scripts_timeout")
+        static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
+    }
+
     static let schema = ModuleSchema(
         source: "community/modules/scheduler/schedmd-slurm-gcp-v6-controller", cloud: .gcp,
         summary: "Slurm controller: the cluster, its compiled slurm.conf and the config bucket",
@@ -11,39 +36,39 @@ enum SlurmControllerModule: BuiltInModule {
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
             CommonSettings.labels, CommonSettings.subnetwork,
-            SettingSpec("slurm_cluster_name", .string, "Cluster name; null derives it from deployment_name (lowercase letters and digits, at most 10).",
+            SettingSpec(Key.clusterName, .string, "Cluster name; null derives it from deployment_name (lowercase letters and digits, at most 10).",
                         constraints: [.pattern("[a-z]([-a-z0-9]{0,19})", description: "a lowercase letter, then up to 19 lowercase letters, digits or '-'")]),
-            SettingSpec("partitions", .list(.map(.any)), "The partitions (normally from `use`).", default: .list([])),
-            SettingSpec("nodeset", .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).", default: .list([])),
-            SettingSpec("login_nodes", .list(.map(.any)), "Login groups (normally from `use`).", default: .list([])),
-            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on every node of the cluster.", default: .list([])),
-            SettingSpec("login_network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on login nodes only.", default: .list([])),
-            SettingSpec("enable_controller_public_ips", .bool, "Give the controller an external address.", default: .bool(false)),
-            SettingSpec("static_ips", .list(.string), "Internal address of the controller.", default: .list([]), constraints: [.maxItems(1)]),
-            SettingSpec("cloud_parameters", cloudParameters, "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).", default: .map([:])),
-            SettingSpec("enable_slurm_auth", .bool, "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.", default: .bool(false)),
-            SettingSpec("enable_default_mounts", .bool, "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).", default: .bool(true)),
-            SettingSpec("enable_debug_logging", .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).", default: .bool(false)),
-            SettingSpec("enable_cleanup_compute", .bool, "On `terraform destroy`, delete the nodes Slurm created (needs gcloud where Terraform runs).", default: .bool(true)),
-            SettingSpec("create_bucket", .bool, "Create the deployment bucket; false uses `bucket_name`.", default: .bool(true)),
-            SettingSpec("bucket_name", .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
-            SettingSpec("bucket_dir", .string, "Folder in the bucket; null means `<cluster>-files`."),
-            SettingSpec("controller_state_disk", .object([.required("type", .string), .required("size", .number)]),
+            SettingSpec(Key.partitions, .list(.map(.any)), "The partitions (normally from `use`).", default: .list([])),
+            SettingSpec(Key.nodeset, .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).", default: .list([])),
+            SettingSpec(Key.loginNodes, .list(.map(.any)), "Login groups (normally from `use`).", default: .list([])),
+            SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems mounted on every node of the cluster.", default: .list([])),
+            SettingSpec(Key.loginNetworkStorage, .list(CommonSettings.mountContract), "Filesystems mounted on login nodes only.", default: .list([])),
+            SettingSpec(Key.publicIPs, .bool, "Give the controller an external address.", default: .bool(false)),
+            SettingSpec(Key.staticIPs, .list(.string), "Internal address of the controller.", default: .list([]), constraints: [.maxItems(1)]),
+            SettingSpec(Key.cloudParameters, cloudParameters, "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).", default: .map([:])),
+            SettingSpec(Key.slurmAuth, .bool, "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.", default: .bool(false)),
+            SettingSpec(Key.defaultMounts, .bool, "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).", default: .bool(true)),
+            SettingSpec(Key.debugLogging, .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).", default: .bool(false)),
+            SettingSpec(Key.cleanupCompute, .bool, "On `terraform destroy`, delete the nodes Slurm created (needs gcloud where Terraform runs).", default: .bool(true)),
+            SettingSpec(Key.createBucket, .bool, "Create the deployment bucket; false uses `bucket_name`.", default: .bool(true)),
+            SettingSpec(Key.bucketName, .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
+            SettingSpec(Key.bucketDir, .string, "Folder in the bucket; null means `<cluster>-files`."),
+            SettingSpec(Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
                         "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
                         default: .map(["type": .string("pd-ssd"), "size": .int(50)])),
-            SettingSpec("controller_startup_script", .string, "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
-            SettingSpec("login_startup_script", .string, "Shell script every login node runs at boot.", default: .string("# no-op")),
-            SettingSpec("controller_startup_scripts_timeout", .number, "Seconds the controller's script may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-            SettingSpec("login_startup_scripts_timeout", .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-            SettingSpec("compute_startup_scripts_timeout", .number, "Seconds a compute node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
+            SettingSpec(Key.controllerStartupScript, .string, "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
+            SettingSpec(Key.loginStartupScript, .string, "Shell script every login node runs at boot.", default: .string("# no-op")),
+            SettingSpec(Key.controllerTimeout, .number, "Seconds the controller's script may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec(Key.loginTimeout, .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec(Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
           + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
           + CommonSettings.deprecated([
             ("enable_devel", "development scripts are always on"),
             ("disable_default_mounts", "use enable_default_mounts"),
             ("enable_slurm_gcp_plugins", "plugins were removed"),
             ("compute_startup_script", "set startup_script on the nodeset"),
-            ("enable_smt", "use advanced_machine_features.threads_per_core"),
+            (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
             ("disable_smt", "use advanced_machine_features.threads_per_core"),
             ("disable_controller_public_ips", "use enable_controller_public_ips"),
             ("service_account", "use service_account_email and service_account_scopes"),
@@ -126,10 +151,6 @@ enum SlurmControllerModule: BuiltInModule {
     }
 
     static let exposedByDefault: [Output] = [.slurmClusterName, .slurmControllerInstance, .slurmBucketPath, .instructions]
-
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SlurmCluster? {
-        ControllerLowering.lower(settings, diagnostics: &diagnostics)
-    }
 
     static func emit(_ entity: SlurmCluster, module: ModuleID, into roots: inout TerraformRoots) {
         for group in ClusterResources.groups(of: entity) {

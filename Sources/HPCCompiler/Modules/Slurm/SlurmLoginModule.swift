@@ -1,5 +1,16 @@
+import Foundation
+
 /// `community/modules/scheduler/schedmd-slurm-gcp-v6-login`: one module, whole.
 enum SlurmLoginModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `InstanceKey`'s.
+    enum Key {
+        static let namePrefix = SettingKey<String>("name_prefix")
+        static let count = SettingKey<Int>("num_instances")
+        static let staticIPs = SettingKey<[String]>("static_ips")
+        static let publicIPs = SettingKey<Bool>("enable_login_public_ips")
+        static let startupScript = SettingKey<String>("startup_script")
+    }
+
     static let schema = ModuleSchema(
         source: "community/modules/scheduler/schedmd-slurm-gcp-v6-login", cloud: .gcp,
         summary: "Slurm login nodes",
@@ -8,17 +19,17 @@ enum SlurmLoginModule: BuiltInModule {
         they run in configless mode against the controller and mount the cluster's filesystems.
         """,
         settings: [
-            SettingSpec("name_prefix", .string, "Login group name; defaults to the module id (lowercased, '_' becomes '-').", required: true, defaultsToModuleID: true),
+            SettingSpec(Key.namePrefix, .string, "Login group name; defaults to the module id (lowercased, '_' becomes '-').", required: true, defaultsToModuleID: true),
             CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels, CommonSettings.subnetwork,
-            SettingSpec("num_instances", .number, "Number of login nodes.", default: .int(1), constraints: [.integer, .range(min: 1, max: 100)]),
-            SettingSpec("static_ips", .list(.string), "Internal addresses, one per login node (their count wins over `num_instances`).", default: .list([])),
-            SettingSpec("enable_login_public_ips", .bool, "Give login nodes external addresses.", default: .bool(false)),
-            SettingSpec("startup_script", .string, "Shell script login nodes run at boot, after their mounts.", default: .string("# no-op")),
-        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: "pd-ssd", diskSize: 50, onHostMaintenance: "MIGRATE")
+            SettingSpec(Key.count, .number, "Number of login nodes.", default: .int(1), constraints: [.integer, .range(min: 1, max: 100)]),
+            SettingSpec(Key.staticIPs, .list(.string), "Internal addresses, one per login node (their count wins over `num_instances`).", default: .list([])),
+            SettingSpec(Key.publicIPs, .bool, "Give login nodes external addresses.", default: .bool(false)),
+            SettingSpec(Key.startupScript, .string, "Shell script login nodes run at boot, after their mounts.", default: .string("# no-op")),
+        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
           + CommonSettings.unsupported(CommonSettings.instanceNotSupported + [
             ("additional_networks", .any, .list([]), "additional network interfaces"),
           ]) + CommonSettings.deprecated([
-            ("enable_smt", "use advanced_machine_features.threads_per_core"),
+            (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
             ("disable_smt", "use advanced_machine_features.threads_per_core"),
             ("disable_login_public_ips", "use enable_login_public_ips"),
             ("service_account", "use service_account_email and service_account_scopes"),
@@ -43,7 +54,36 @@ enum SlurmLoginModule: BuiltInModule {
     static let exposedByDefault: [Output] = []
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> LoginGroup? {
-        LoginLowering.lower(settings, diagnostics: &diagnostics)
+        let origin = settings.origin(diagnostics: &diagnostics)
+        guard let prefix = settings.read(Key.namePrefix, diagnostics: &diagnostics),
+              let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
+              let instance = InstanceLowering.properties(settings, origin: origin, publicIP: Key.publicIPs, spot: false, diagnostics: &diagnostics)
+        else { return nil }
+        let name = groupName(prefix)
+        guard !name.isEmpty else {
+            diagnostics.report(.invalidName, "login group name '\(prefix)' keeps no lowercase letter, digit or '-'",
+                               at: settings.location(Key.namePrefix))
+            return nil
+        }
+        let staticIPs = settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics)
+        let group = LoginGroup(
+            origin: origin, name: name,
+            count: staticIPs.isEmpty ? settings.read(defaulted: Key.count, diagnostics: &diagnostics) : staticIPs.count,
+            zone: zone, instance: instance, staticIPs: staticIPs,
+            // `text` has no defaulted form; the default is the schema's "# no-op", and never null.
+            startupScript: settings.text(Key.startupScript) ?? TerraformText("# no-op"), startupTimeout: 300
+        )
+        settings.context.knownOutputs[settings.id] = [Output.loginNodes.rawValue: .list([.map([
+            "name_prefix": .string(group.name), "num_instances": .int(group.count), "machine_type": .string(group.instance.machine.name),
+        ])])]
+        return group
+    }
+
+    /// Lowercased, '_' becomes '-', other characters outside [-a-z0-9] dropped.
+    static func groupName(_ raw: String) -> String {
+        String(String.UnicodeScalarView(raw.lowercased().replacingOccurrences(of: "_", with: "-").unicodeScalars.filter {
+            NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "-"
+        }))
     }
 
     static func emit(_ entity: LoginGroup, module: ModuleID, into roots: inout TerraformRoots) {

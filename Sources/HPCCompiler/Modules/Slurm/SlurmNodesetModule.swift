@@ -1,5 +1,19 @@
 /// `community/modules/compute/schedmd-slurm-gcp-v6-nodeset`: one module, whole.
 enum SlurmNodesetModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `InstanceKey`'s.
+    enum Key {
+        static let name = SettingKey<String>("name")
+        static let staticCount = SettingKey<Int>("node_count_static")
+        static let dynamicMax = SettingKey<Int>("node_count_dynamic_max")
+        static let nodeConf = SettingKey<Value>("node_conf")
+        static let spot = SettingKey<Bool>("enable_spot_vm")
+        static let placement = SettingKey<Bool>("enable_placement")
+        static let reservation = SettingKey<String>("reservation_name")
+        static let zones = SettingKey<[String]>("zones")
+        static let publicIPs = SettingKey<Bool>("enable_public_ips")
+        static let startupScript = SettingKey<String>("startup_script")
+    }
+
     static let schema = ModuleSchema(
         source: "community/modules/compute/schedmd-slurm-gcp-v6-nodeset", cloud: .gcp,
         summary: "Slurm nodeset: one machine shape, static and autoscaled nodes",
@@ -9,23 +23,23 @@ enum SlurmNodesetModule: BuiltInModule {
         NodeSet lines; Terraform gets one instance template per nodeset and the static nodes.
         """,
         settings: [
-            SettingSpec("name", .string, "Nodeset name; defaults to the module id. Only lowercase letters and digits are kept, at most 14.", required: true, defaultsToModuleID: true),
+            SettingSpec(Key.name, .string, "Nodeset name; defaults to the module id. Only lowercase letters and digits are kept, at most 14.", required: true, defaultsToModuleID: true),
             CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels, CommonSettings.subnetwork,
-            SettingSpec("node_count_static", .number, "Nodes that always run (never suspended).", default: .int(0), constraints: [.integer, .range(min: 0, max: 10000)]),
-            SettingSpec("node_count_dynamic_max", .number, "Nodes Slurm creates on demand and deletes when idle.", default: .int(10), constraints: [.integer, .range(min: 0, max: 10000)]),
-            SettingSpec("node_conf", .map(.any), "Extra `KEY=VALUE` pairs for the NodeName line; they override hpcc's values (e.g. `RealMemory`, `Features`). `Sockets` is not allowed (set `SocketsPerBoard`).", default: .map([:])),
-            SettingSpec("enable_smt", .bool, "Simultaneous multithreading; when set it decides `advanced_machine_features.threads_per_core` (false: 1, true: 2)."),
-            SettingSpec("enable_spot_vm", .bool, "Create nodes as Spot VMs.", default: .bool(false)),
-            SettingSpec("spot_instance_config", .object([.required("termination_action", .string)]), "What Compute Engine does to a preempted Spot node (`STOP` or `DELETE`)."),
-            SettingSpec("enable_placement", .bool, "Place the nodes close together with a compact placement policy (machine families that support it).", default: .bool(true)),
-            SettingSpec("reservation_name", .string, "A specific reservation to consume (`NAME` or `projects/P/reservations/NAME`).", default: .string(""),
+            SettingSpec(Key.staticCount, .number, "Nodes that always run (never suspended).", default: .int(0), constraints: [.integer, .range(min: 0, max: 10000)]),
+            SettingSpec(Key.dynamicMax, .number, "Nodes Slurm creates on demand and deletes when idle.", default: .int(10), constraints: [.integer, .range(min: 0, max: 10000)]),
+            SettingSpec(Key.nodeConf, .map(.any), "Extra `KEY=VALUE` pairs for the NodeName line; they override hpcc's values (e.g. `RealMemory`, `Features`). `Sockets` is not allowed (set `SocketsPerBoard`).", default: .map([:])),
+            SettingSpec(InstanceKey.smt, .bool, "Simultaneous multithreading; when set it decides `advanced_machine_features.threads_per_core` (false: 1, true: 2)."),
+            SettingSpec(Key.spot, .bool, "Create nodes as Spot VMs.", default: .bool(false)),
+            SettingSpec(InstanceKey.spotConfig, .object([.required("termination_action", .string)]), "What Compute Engine does to a preempted Spot node (`STOP` or `DELETE`)."),
+            SettingSpec(Key.placement, .bool, "Place the nodes close together with a compact placement policy (machine families that support it).", default: .bool(true)),
+            SettingSpec(Key.reservation, .string, "A specific reservation to consume (`NAME` or `projects/P/reservations/NAME`).", default: .string(""),
                         constraints: [.pattern("((projects/[a-z0-9-]+/reservations/)?[a-z0-9-]+)?", description: "a reservation name or `projects/P/reservations/NAME`")]),
-            SettingSpec("zones", .list(.string), "More zones (of the region) the nodes may be created in, after `zone`.", default: .list([])),
-            SettingSpec("enable_public_ips", .bool, "Give nodes external addresses.", default: .bool(false)),
-            SettingSpec("access_config", .list(CommonSettings.accessConfig), "Explicit external access configurations; they win over `enable_public_ips`.", default: .list([])),
-            SettingSpec("startup_script", .string, "Shell script every node runs at boot, after its mounts and before slurmd starts.", default: .string("# no-op")),
-            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems mounted on this nodeset's nodes only.", default: .list([])),
-        ] + CommonSettings.instance(machineType: "c2-standard-60", diskType: "pd-standard", diskSize: 50, onHostMaintenance: "TERMINATE")
+            SettingSpec(Key.zones, .list(.string), "More zones (of the region) the nodes may be created in, after `zone`.", default: .list([])),
+            SettingSpec(Key.publicIPs, .bool, "Give nodes external addresses.", default: .bool(false)),
+            SettingSpec(InstanceKey.accessConfig, .list(CommonSettings.accessConfig), "Explicit external access configurations; they win over `enable_public_ips`.", default: .list([])),
+            SettingSpec(Key.startupScript, .string, "Shell script every node runs at boot, after its mounts and before slurmd starts.", default: .string("# no-op")),
+            SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems mounted on this nodeset's nodes only.", default: .list([])),
+        ] + CommonSettings.instance(machineType: "c2-standard-60", diskType: .standard, diskSize: 50, onHostMaintenance: .terminate)
           + CommonSettings.moot(mootNodesetSettings) + CommonSettings.unsupported(unsupportedNodesetSettings)
           + CommonSettings.deprecated([
             ("instance_template", "set the instance properties directly"),
@@ -71,7 +85,54 @@ enum SlurmNodesetModule: BuiltInModule {
     static let exposedByDefault: [Output] = []
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> Nodeset? {
-        NodesetLowering.lower(settings, diagnostics: &diagnostics)
+        let origin = settings.origin(diagnostics: &diagnostics)
+        guard let rawName = settings.read(Key.name, diagnostics: &diagnostics),
+              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+              let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
+              let staticCount = settings.read(Key.staticCount, diagnostics: &diagnostics),
+              let dynamicMax = settings.read(Key.dynamicMax, diagnostics: &diagnostics),
+              let instance = InstanceLowering.properties(settings, origin: origin, publicIP: Key.publicIPs,
+                                                         spot: settings.read(defaulted: Key.spot, diagnostics: &diagnostics),
+                                                         diagnostics: &diagnostics)
+        else { return nil }
+        let name = sanitizedName(rawName)
+        if name.isEmpty {
+            diagnostics.report(.invalidName, "nodeset name '\(rawName)' keeps no lowercase letter or digit", at: settings.location(Key.name),
+                               help: "set 'name' to lowercase letters and digits")
+            return nil
+        }
+        if staticCount + dynamicMax == 0 {
+            diagnostics.report(.constraintViolation, "nodeset '\(name)' has no nodes: node_count_static and node_count_dynamic_max are both 0",
+                               at: settings.location(Key.dynamicMax))
+        }
+        let zones = checkedZones(settings, nodeset: name, region: region, zone: zone, diagnostics: &diagnostics)
+        var placement = settings.read(defaulted: Key.placement, diagnostics: &diagnostics)
+        if placement, !instance.machine.supportsCompactPlacement {
+            if settings.isChosen(Key.placement) {
+                diagnostics.report(.settingNoEffect, "compact placement is not available for \(instance.machine.name); nodes are placed normally",
+                                   at: settings.location(Key.placement))
+            }
+            placement = false
+        }
+        if instance.scheduling.spot, instance.scheduling.preemptible {
+            diagnostics.report(.constraintViolation, "a nodeset is either Spot (enable_spot_vm) or preemptible, not both",
+                               at: settings.location(Key.spot))
+        }
+        let reservation = settings.read(Key.reservation, diagnostics: &diagnostics).flatMap { $0.isEmpty ? nil : $0 }
+        if reservation != nil, zones.count > 1 {
+            diagnostics.report(.constraintViolation, "a nodeset that consumes a reservation cannot list extra zones",
+                               at: settings.location(Key.zones))
+        }
+        let nodeset = Nodeset(
+            origin: origin, name: name, staticCount: staticCount, dynamicMax: dynamicMax, instance: instance,
+            shape: NodeShape.shape(instance), zones: zones, reservation: reservation, placement: placement,
+            extraConfiguration: nodeConfiguration(settings, diagnostics: &diagnostics),
+            // `text` has no defaulted form; the default is the schema's "# no-op", and never null.
+            startupScript: settings.text(Key.startupScript) ?? TerraformText("# no-op"),
+            mounts: settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)
+        )
+        settings.context.knownOutputs[settings.id] = [Output.nodeset.rawValue: description(nodeset)]
+        return nodeset
     }
 
     static func emit(_ entity: Nodeset, module: ModuleID, into roots: inout TerraformRoots) {

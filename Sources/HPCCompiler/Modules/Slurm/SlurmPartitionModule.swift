@@ -1,5 +1,17 @@
 /// `community/modules/compute/schedmd-slurm-gcp-v6-partition`: one module, whole.
 enum SlurmPartitionModule: BuiltInModule {
+    /// The module's settings.
+    enum Key {
+        static let name = SettingKey<String>("partition_name")
+        static let partitionConf = SettingKey<[String: String]>("partition_conf")
+        static let isDefault = SettingKey<Bool>("is_default")
+        static let exclusive = SettingKey<Bool>("exclusive")
+        static let nodeset = SettingKey<Value>("nodeset")
+        static let resumeTimeout = SettingKey<Int>("resume_timeout")
+        static let suspendTime = SettingKey<Int>("suspend_time")
+        static let suspendTimeout = SettingKey<Int>("suspend_timeout")
+    }
+
     static let schema = ModuleSchema(
         source: "community/modules/compute/schedmd-slurm-gcp-v6-partition", cloud: .gcp,
         summary: "Slurm partition over one or more nodesets",
@@ -8,15 +20,15 @@ enum SlurmPartitionModule: BuiltInModule {
         slurm.conf and a child group of `slurm_compute` in the Ansible inventory.
         """,
         settings: [
-            SettingSpec("partition_name", .string, "Slurm partition name.", required: true,
+            SettingSpec(Key.name, .string, "Slurm partition name.", required: true,
                         constraints: [.pattern("[a-z][a-z0-9-]*", description: "a lowercase letter, then lowercase letters, digits or '-'"), .maxLength(63)]),
-            SettingSpec("partition_conf", .map(.string), "Extra `KEY=VALUE` pairs for the PartitionName line; they override hpcc's values.", default: .map([:])),
-            SettingSpec("is_default", .bool, "Make it the default partition (`Default=YES`).", default: .bool(false)),
-            SettingSpec("exclusive", .bool, "One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static nodes need false.", default: .bool(true)),
-            SettingSpec("nodeset", .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
-            SettingSpec("resume_timeout", .number, "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.", constraints: [.integer, .range(min: 1, max: 65535)]),
-            SettingSpec("suspend_time", .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.", default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
-            SettingSpec("suspend_timeout", .number, "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.", constraints: [.integer, .range(min: 1, max: nil)]),
+            SettingSpec(Key.partitionConf, .map(.string), "Extra `KEY=VALUE` pairs for the PartitionName line; they override hpcc's values.", default: .map([:])),
+            SettingSpec(Key.isDefault, .bool, "Make it the default partition (`Default=YES`).", default: .bool(false)),
+            SettingSpec(Key.exclusive, .bool, "One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static nodes need false.", default: .bool(true)),
+            SettingSpec(Key.nodeset, .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
+            SettingSpec(Key.resumeTimeout, .number, "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.", constraints: [.integer, .range(min: 1, max: 65535)]),
+            SettingSpec(Key.suspendTime, .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.", default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec(Key.suspendTimeout, .number, "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.", constraints: [.integer, .range(min: 1, max: nil)]),
         ] + CommonSettings.unsupported([
             ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
             ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
@@ -44,7 +56,69 @@ enum SlurmPartitionModule: BuiltInModule {
     static let exposedByDefault: [Output] = []
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> LoweredPartition? {
-        PartitionLowering.lower(settings, diagnostics: &diagnostics)
+        guard let name = settings.read(Key.name, diagnostics: &diagnostics),
+              let exclusive = settings.read(Key.exclusive, diagnostics: &diagnostics),
+              let suspendTime = settings.read(Key.suspendTime, diagnostics: &diagnostics)
+        else { return nil }
+        let nodesets = collectNodesets(settings, partition: name, diagnostics: &diagnostics)
+        let staticNodes = nodesets.filter { $0.staticCount > 0 }
+        if exclusive, let first = staticNodes.first {
+            diagnostics.report(.staticNodesInExclusivePartition,
+                               "partition '\(name)' is exclusive, but nodeset '\(first.name)' has \(first.staticCount) static node(s); exclusive nodes are deleted after each job",
+                               at: settings.location(Key.exclusive), help: "set 'exclusive: false' on the partition, or node_count_static: 0")
+        }
+        let partition = Partition(
+            origin: settings.origin(diagnostics: &diagnostics), name: name, nodesets: unique(nodesets.map(\.name)),
+            isDefault: settings.read(defaulted: Key.isDefault, diagnostics: &diagnostics), exclusive: exclusive,
+            suspendTime: suspendTime, suspendTimeout: settings.read(Key.suspendTimeout, diagnostics: &diagnostics),
+            resumeTimeout: settings.read(Key.resumeTimeout, diagnostics: &diagnostics),
+            extraConfiguration: settings.read(defaulted: Key.partitionConf, diagnostics: &diagnostics).filter { key, value in
+                SlurmText.check(key: key, value: value, setting: Key.partitionConf, settings: settings, diagnostics: &diagnostics)
+            }
+        )
+        settings.context.knownOutputs[settings.id] = [
+            Output.partitions.rawValue: .list([.map([
+                "partition_name": .string(partition.name), "partition_nodeset": .list(partition.nodesets.map(Value.string)),
+                "exclusive": .bool(partition.exclusive),
+            ])]),
+            Output.nodeset.rawValue: .list(nodesets.map(SlurmNodesetModule.description)),
+        ]
+        return LoweredPartition(partition: partition, nodesets: nodesets)
+    }
+
+    /// The nodesets of the `nodeset` setting, those of partitions it names included; reports a
+    /// partition that ends up with none, unless a module it reads did not lower.
+    private static func collectNodesets(_ settings: SettingReader, partition name: String, diagnostics: inout Diagnostics) -> [Nodeset] {
+        var nodesets: [Nodeset] = []
+        var incomplete = settings.usesUnresolved
+        for element in settings.value(Key.nodeset).list ?? [] {
+            if settings.readsIncomplete(element) { incomplete = true }
+            if settings.readsUnlowered(element) { continue }
+            guard let (module, entity) = settings.entity(of: element) else {
+                diagnostics.report(.notKnownAtCompileTime, "partition '\(name)' takes nodesets from nodeset modules (through 'use'), not literal values",
+                                   at: settings.location(Key.nodeset))
+                continue
+            }
+            if let nodeset = entity.as(Nodeset.self) {
+                nodesets.append(nodeset)
+            } else if let inner = entity.as(LoweredPartition.self) {
+                nodesets.append(contentsOf: inner.nodesets)
+            } else {
+                diagnostics.report(.typeMismatch, "partition '\(name)' takes nodesets, but '\(module)' is not a nodeset module",
+                                   at: settings.location(Key.nodeset))
+            }
+        }
+        // A `use` entry that wired nothing (an explicit `nodeset` won) is reported already.
+        if nodesets.isEmpty && !incomplete && !settings.context.resolved.idleUses.contains(where: { $0.module == settings.id }) {
+            diagnostics.report(.partitionWithoutNodesets, "partition '\(name)' has no nodeset", at: settings.module.declaration.id.location,
+                               help: "add a nodeset module to its 'use' list")
+        }
+        return nodesets
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
     }
 
     static func emit(_ entity: LoweredPartition, module: ModuleID, into roots: inout TerraformRoots) {

@@ -57,7 +57,7 @@ enum InstanceBlocks {
         .array([.object([
             "subnetwork": references.subnetwork(instance.subnetwork),
             "network_ip": address.map(JSON.string) ?? .null,
-            "nic_type": instance.nicType.map(JSON.string) ?? .null,
+            "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
             "access_config": instance.accessConfigs.isEmpty ? .null : .array(instance.accessConfigs.map { config in
                 .object([
                     "nat_ip": config.natIP.map(JSON.string) ?? .null,
@@ -71,7 +71,7 @@ enum InstanceBlocks {
         .object([
             "preemptible": .bool(scheduling.preemptible || scheduling.spot),
             "automatic_restart": .bool(scheduling.automaticRestart),
-            "on_host_maintenance": .string(scheduling.preemptible || scheduling.spot ? "TERMINATE" : scheduling.onHostMaintenance),
+            "on_host_maintenance": .string((scheduling.preemptible || scheduling.spot ? .terminate : scheduling.onHostMaintenance).rawValue),
             "provisioning_model": .string(scheduling.spot ? "SPOT" : "STANDARD"),
             "instance_termination_action": scheduling.spotTerminationAction.map(JSON.string) ?? .null,
         ].filter { $0.value != .null })
