@@ -98,7 +98,7 @@ public struct CloudNAT: Hashable, Sendable {
     public var addressNames: [String]
 }
 
-/// A firewall rule.
+/// A firewall rule: a vpc module's own or user rules, or a firewall-rules module's.
 public struct FirewallRule: Hashable, Sendable {
     /// The rule's name.
     public var name: String
@@ -108,25 +108,29 @@ public struct FirewallRule: Hashable, Sendable {
     public var direction: FirewallDirection
     /// 0 (first) to 65535; nil for Compute Engine's default, 1000.
     public var priority: Int?
-    /// Source ranges (ingress) or destination ranges (egress).
-    public var ranges: [String]
+    /// A disabled rule exists but is not enforced.
+    public var disabled: Bool = false
+    /// Address ranges traffic comes from.
+    public var sourceRanges: [TerraformText] = []
+    /// Address ranges traffic goes to.
+    public var destinationRanges: [TerraformText] = []
     /// Network tags of the sources.
-    public var sourceTags: [String]
+    public var sourceTags: [String] = []
     /// Network tags of the instances the rule applies to; empty for all.
-    public var targetTags: [String]
+    public var targetTags: [String] = []
     /// Service accounts of the sources.
-    public var sourceServiceAccounts: [String]
+    public var sourceServiceAccounts: [TerraformText] = []
     /// Service accounts of the instances the rule applies to.
-    public var targetServiceAccounts: [String]
+    public var targetServiceAccounts: [TerraformText] = []
     /// What the rule allows.
-    public var allow: [FirewallPermission]
+    public var allow: [FirewallPermission] = []
     /// What the rule denies.
-    public var deny: [FirewallPermission]
+    public var deny: [FirewallPermission] = []
     /// Logging metadata (`INCLUDE_ALL_METADATA`), nil when logging is off.
     public var logMetadata: String?
 }
 
-/// The traffic a firewall rule applies to: `ranges` are sources (ingress) or destinations (egress).
+/// The traffic a firewall rule applies to.
 public enum FirewallDirection: String, CaseIterable, Sendable {
     case ingress = "INGRESS"
     case egress = "EGRESS"

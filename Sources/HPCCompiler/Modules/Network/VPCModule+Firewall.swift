@@ -26,9 +26,8 @@ extension VPCModule {
         let logMetadata = logging == "DISABLE_LOGGING" ? nil : logging
         var rules = userRules(settings, diagnostics: &diagnostics)
         func rule(_ suffix: String, _ description: String, ranges: [String], allow: [FirewallPermission]) -> FirewallRule {
-            FirewallRule(name: "\(network)-fw-\(suffix)", description: description, direction: .ingress, priority: nil, ranges: ranges,
-                         sourceTags: [], targetTags: [], sourceServiceAccounts: [], targetServiceAccounts: [], allow: allow, deny: [],
-                         logMetadata: logMetadata)
+            FirewallRule(name: "\(network)-fw-\(suffix)", description: description, direction: .ingress, priority: nil,
+                         sourceRanges: ranges.map(TerraformText.init), allow: allow, logMetadata: logMetadata)
         }
         let sshRanges = settings.read(defaulted: Key.allowedSSHRanges, diagnostics: &diagnostics)
         for text in sshRanges {
@@ -61,41 +60,20 @@ extension VPCModule {
         return rules
     }
 
-    /// The rules `firewall_rules` lists, each checked: a known direction, SSH not open to the
-    /// world, and either allow or deny entries.
+    /// The rules `firewall_rules` lists, each checked as Compute Engine would (`FirewallRuleReader`);
+    /// `ranges` are sources of an ingress rule and destinations of an egress one.
     private static func userRules(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [FirewallRule] {
-        let entries = settings.read(defaulted: Key.firewallRules, diagnostics: &diagnostics).list ?? []
-        return entries.compactMap { entry -> FirewallRule? in
-            guard let fields = entry.map, let name = fields["name"]?.string else { return nil }
-            func strings(_ key: String) -> [String] { fields[key]?.list?.compactMap(\.string) ?? [] }
-            func permissions(_ key: String) -> [FirewallPermission] {
-                (fields[key]?.list ?? []).compactMap { item in
-                    guard let proto = item.map?["protocol"]?.string else { return nil }
-                    return FirewallPermission(protocolName: proto, ports: item.map?["ports"]?.list?.compactMap(\.string) ?? [])
-                }
+        let entries = settings.value(Key.firewallRules).list ?? []
+        return entries.enumerated().compactMap { index, entry -> FirewallRule? in
+            let reader = FirewallRuleReader(settings: settings, key: Key.firewallRules, index: index)
+            let directionText = entry.map?["direction"]?.string ?? FirewallDirection.ingress.rawValue
+            guard let direction = FirewallDirection(rawValue: directionText) else {
+                diagnostics.report(.constraintViolation, "firewall rule direction '\(directionText)' is neither INGRESS nor EGRESS",
+                                   at: reader.location(.key("direction")))
+                return nil
             }
-            let directionText = fields["direction"]?.string ?? FirewallDirection.ingress.rawValue
-            let direction = FirewallDirection(rawValue: directionText)
-            if direction == nil {
-                diagnostics.report(.constraintViolation, "firewall rule '\(name)' has direction '\(directionText)'; use INGRESS or EGRESS",
-                                   at: settings.location(Key.firewallRules))
-            }
-            let rule = FirewallRule(
-                // An unknown direction is reported above, so the stand-in never reaches Terraform.
-                name: name, description: fields["description"]?.string, direction: direction ?? .ingress, priority: fields["priority"]?.int,
-                ranges: strings("ranges"), sourceTags: strings("source_tags"), targetTags: strings("target_tags"),
-                sourceServiceAccounts: strings("source_service_accounts"), targetServiceAccounts: strings("target_service_accounts"),
-                allow: permissions("allow"), deny: permissions("deny"), logMetadata: fields["log_config"]?.map?["metadata"]?.string
-            )
-            if direction == .ingress, rule.allow.contains(where: \.admitsSSH) {
-                for range in rule.ranges.compactMap(CIDR.init) {
-                    SSHExposure.check(range, what: "firewall rule '\(name)'", at: settings.location(Key.firewallRules), diagnostics: &diagnostics)
-                }
-            }
-            if rule.allow.isEmpty == rule.deny.isEmpty {
-                diagnostics.report(.constraintViolation, "firewall rule '\(name)' needs either 'allow' or 'deny' entries", at: settings.location(Key.firewallRules))
-            }
-            return rule
+            return reader.rule(entry, direction: direction, sourceRanges: direction == .ingress ? "ranges" : nil,
+                               destinationRanges: direction == .egress ? "ranges" : nil, diagnostics: &diagnostics)
         }
     }
 }

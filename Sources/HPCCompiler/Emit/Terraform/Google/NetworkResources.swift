@@ -38,7 +38,8 @@ enum NetworkResources {
             emitRouter(router, network: network, id: id, into: &document)
         }
         for rule in network.firewallRules {
-            document.resource("google_compute_firewall", TerraformNames.firewall(id, rule), firewall(rule, network: network, networkID: networkID))
+            document.resource("google_compute_firewall", TerraformNames.firewall(id, rule),
+                              FirewallResources.body(rule, project: network.project, network: .string(networkID), references: &references))
         }
     }
 
@@ -82,31 +83,5 @@ enum NetworkResources {
             "source_subnetwork_ip_ranges_to_nat": "ALL_SUBNETWORKS_ALL_IP_RANGES",
             "log_config": .array([["enable": true, "filter": "ERRORS_ONLY"]]),
         ])
-    }
-
-    private static func firewall(_ rule: FirewallRule, network: Network, networkID: String) -> [String: JSON] {
-        func permissions(_ list: [FirewallPermission]) -> JSON {
-            list.isEmpty ? .null : .array(list.map { permission in
-                .object(["protocol": .string(permission.protocolName), "ports": permission.ports.isEmpty ? .null : .strings(permission.ports)].filter { $0.value != .null })
-            })
-        }
-        let ingress = rule.direction == .ingress
-        return [
-            "name": .string(rule.name),
-            "project": .string(network.project),
-            "network": .string(networkID),
-            "description": rule.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
-            "direction": .string(rule.direction.rawValue),
-            "priority": rule.priority.map(JSON.int) ?? .null,
-            "source_ranges": .when(ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),
-            "destination_ranges": .when(!ingress && !rule.ranges.isEmpty, .strings(rule.ranges)),
-            "source_tags": .when(!rule.sourceTags.isEmpty, .strings(rule.sourceTags)),
-            "target_tags": .when(!rule.targetTags.isEmpty, .strings(rule.targetTags)),
-            "source_service_accounts": .when(!rule.sourceServiceAccounts.isEmpty, .strings(rule.sourceServiceAccounts)),
-            "target_service_accounts": .when(!rule.targetServiceAccounts.isEmpty, .strings(rule.targetServiceAccounts)),
-            "allow": permissions(rule.allow),
-            "deny": permissions(rule.deny),
-            "log_config": rule.logMetadata.map { .array([["metadata": .string($0)]]) } ?? .null,
-        ]
     }
 }
