@@ -127,7 +127,7 @@ struct AWSModuleTests {
     }
 
     @Test func scratchCapacityBandsAreOpenEnded() {
-        let bands = FSxDeploymentType.scratch1.capacityBands(storageType: "SSD", throughput: nil)
+        let bands = FSxDeploymentType.scratch1.capacityBands(storageType: .ssd, throughput: nil)
         #expect(bands.map(\.description) == ["1200-2400 GiB in steps of 1200", "multiples of 3600 GiB from 3600"])
         #expect(bands.contains { $0.contains(360_000) } && !bands.contains { $0.contains(3000) })
         #expect(CapacityBand.neighbours(of: 3000, in: bands) == (2400, 3600))

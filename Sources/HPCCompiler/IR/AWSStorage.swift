@@ -15,13 +15,13 @@ public struct NewEFS: Hashable, Sendable {
     /// Where Terraform creates it; nil when ParallelCluster creates it with the cluster that mounts it.
     public var placement: EFSPlacement?
     /// `generalPurpose` or `maxIO`.
-    public var performanceMode: String
+    public var performanceMode: EFSPerformanceMode
     /// `bursting`, `provisioned` or `elastic`.
-    public var throughputMode: String
+    public var throughputMode: EFSThroughputMode
     /// MiB/s with `provisioned` throughput.
     public var provisionedThroughput: Double?
     /// When files move to Infrequent Access (`AFTER_30_DAYS`, ...); nil never.
-    public var transitionToIA: String?
+    public var transitionToIA: EFSTransition?
     /// A customer-managed KMS key; nil for the AWS-managed one (the file system is encrypted either way).
     public var kmsKeyID: String?
 }
@@ -45,15 +45,15 @@ public struct FSxLustreFileSystem: Hashable, Sendable {
     /// `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1` or `PERSISTENT_2`.
     public var deploymentType: FSxDeploymentType
     /// `SSD` or `HDD`.
-    public var storageType: String
+    public var storageType: FSxStorageType
     /// Capacity in GiB.
     public var capacityGiB: Int
     /// MB/s per TiB of a persistent file system; nil for scratch.
     public var throughput: Int?
     /// `NONE` or `LZ4`.
-    public var compression: String
+    public var compression: FSxCompression
     /// The Lustre version (`2.15`).
-    public var version: String
+    public var version: FSxLustreVersion
     /// Links between directories and S3 prefixes.
     public var associations: [FSxDataRepositoryAssociation]
 }

@@ -147,7 +147,7 @@ public struct BucketInstance: Hashable, Sendable {
     /// Region (or multi-region) of the bucket.
     public var location: String
     /// `STANDARD`, `NEARLINE`, `COLDLINE`, `ARCHIVE`, ...
-    public var storageClass: String
+    public var storageClass: BucketStorageClass
     /// `terraform destroy` deletes the bucket's objects too.
     public var forceDestroy: Bool
     /// Folders are real objects (hierarchical namespace).
@@ -155,7 +155,7 @@ public struct BucketInstance: Hashable, Sendable {
     /// Uniform bucket-level access (no object ACLs).
     public var uniformAccess: Bool
     /// `inherited`, `enforced`, or nil for Google's default.
-    public var publicAccessPrevention: String?
+    public var publicAccessPrevention: PublicAccessPrevention?
     /// Object versioning.
     public var versioning: Bool
     /// Seconds deleted objects stay restorable; nil for Google's default.
@@ -167,7 +167,7 @@ public struct BucketInstance: Hashable, Sendable {
 /// One object lifecycle rule of a bucket.
 public struct BucketLifecycleRule: Hashable, Sendable {
     /// `Delete`, `SetStorageClass` or `AbortIncompleteMultipartUpload`.
-    public var action: String
+    public var action: BucketLifecycleAction
     /// Target class of `SetStorageClass`.
     public var storageClass: String?
     /// Condition attributes, in the provider's names and types (lists already split).

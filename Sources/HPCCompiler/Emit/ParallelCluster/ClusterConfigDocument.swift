@@ -138,7 +138,7 @@ struct ClusterConfigDocument {
     private static func newEFS(_ efs: NewEFS) -> YAML {
         var fields: [(String, YAML)] = [("Encrypted", .bool(true))]
         if let key = efs.kmsKeyID { fields.append(("KmsKeyId", .string(key))) }
-        fields += [("PerformanceMode", .string(efs.performanceMode)), ("ThroughputMode", .string(efs.throughputMode))]
+        fields += [("PerformanceMode", .string(efs.performanceMode.rawValue)), ("ThroughputMode", .string(efs.throughputMode.rawValue))]
         if let throughput = efs.provisionedThroughput { fields.append(("ProvisionedThroughput", .int(Int(throughput)))) }
         fields.append(("DeletionPolicy", .string("Retain")))
         return .object(fields)
@@ -147,9 +147,9 @@ struct ClusterConfigDocument {
     /// Settings of an FSx for Lustre ParallelCluster creates; kept when the cluster is deleted.
     private static func newFSx(_ fsx: FSxLustreFileSystem, name: String) -> YAML {
         var fields: [(String, YAML)] = [("StorageCapacity", .int(fsx.capacityGiB)), ("DeploymentType", .string(fsx.deploymentType.rawValue))]
-        if fsx.storageType != "SSD" { fields += [("FsxStorageType", .string(fsx.storageType)), ("DriveCacheType", .string("NONE"))] }
+        if fsx.storageType != .ssd { fields += [("FsxStorageType", .string(fsx.storageType.rawValue)), ("DriveCacheType", .string("NONE"))] }
         if let throughput = fsx.throughput { fields.append(("PerUnitStorageThroughput", .int(throughput))) }
-        if fsx.compression != "NONE" { fields.append(("DataCompressionType", .string(fsx.compression))) }
+        if fsx.compression != .uncompressed { fields.append(("DataCompressionType", .string(fsx.compression.rawValue))) }
         if !fsx.associations.isEmpty {
             fields.append(("DataRepositoryAssociations", .list(fsx.associations.enumerated().map { index, association in
                 var entry: [(String, YAML)] = [

@@ -1,5 +1,17 @@
-/// `modules/file-system/efs`: one module, whole.
+/// `modules/file-system/efs`: an EFS file system, created with mount targets or an existing one
+/// named by id (nothing created, the contract only), and its mount contract.
 enum EFSModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
+    enum Key {
+        static let fileSystemID = SettingKey<String>("file_system_id")
+        static let privateSubnetIDs = SettingKey<[String]>("private_subnet_ids")
+        static let performanceMode = SettingKey<String>("performance_mode")
+        static let throughputMode = SettingKey<String>("throughput_mode")
+        static let provisionedThroughput = SettingKey<Double>("provisioned_throughput_in_mibps")
+        static let transitionToIA = SettingKey<String>("transition_to_ia")
+        static let kmsKeyID = SettingKey<String>("kms_key_id")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/file-system/efs", cloud: .aws,
         summary: "Amazon EFS (new, or an existing one by id) with its mount contract",
@@ -11,24 +23,24 @@ enum EFSModule: BuiltInModule {
         """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
-            SettingSpec("file_system_id", .string, "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
+            SettingSpec(Key.fileSystemID, .string, "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
                         constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
-            SettingSpec("vpc_id", .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec("private_subnet_ids", .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec("security_group_id", .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(AWSKey.vpcID, .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(Key.privateSubnetIDs, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
-            SettingSpec("mount_options", .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
+            SettingSpec(CommonKey.mountOptions, .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
                         default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),
-            SettingSpec("performance_mode", .string, "Performance mode of a new file system.", default: .string("generalPurpose"),
-                        constraints: [.oneOf(["generalPurpose", "maxIO"])]),
-            SettingSpec("throughput_mode", .string, "Throughput mode of a new file system; `elastic` needs performance_mode `generalPurpose`.", default: .string("elastic"),
-                        constraints: [.oneOf(["bursting", "elastic", "provisioned"])]),
-            SettingSpec("provisioned_throughput_in_mibps", .number, "Throughput in MiB/s; required with, and only with, `throughput_mode: provisioned`.",
+            SettingSpec(Key.performanceMode, .string, "Performance mode of a new file system.", default: .string(EFSPerformanceMode.generalPurpose.rawValue),
+                        constraints: [.oneOf(EFSPerformanceMode.allCases.map(\.rawValue))]),
+            SettingSpec(Key.throughputMode, .string, "Throughput mode of a new file system; `elastic` needs performance_mode `generalPurpose`.",
+                        default: .string(EFSThroughputMode.elastic.rawValue), constraints: [.oneOf(EFSThroughputMode.allCases.map(\.rawValue))]),
+            SettingSpec(Key.provisionedThroughput, .number, "Throughput in MiB/s; required with, and only with, `throughput_mode: provisioned`.",
                         constraints: [.range(min: 1, max: 3414)]),
-            SettingSpec("transition_to_ia", .string, "Move files not read for this long to Infrequent Access; null keeps them in Standard.",
-                        constraints: [.oneOf(EFSLifecycle.transitions)]),
-            SettingSpec("kms_key_id", .string, "ARN of a customer-managed KMS key; null uses the AWS-managed key (files are always encrypted).",
+            SettingSpec(Key.transitionToIA, .string, "Move files not read for this long to Infrequent Access; null keeps them in Standard.",
+                        constraints: [.oneOf(EFSTransition.allCases.map(\.rawValue))]),
+            SettingSpec(Key.kmsKeyID, .string, "ARN of a customer-managed KMS key; null uses the AWS-managed key (files are always encrypted).",
                         constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
         ],
         outputs: outputSpecs,
@@ -51,7 +63,78 @@ enum EFSModule: BuiltInModule {
     static let exposedByDefault: [Output] = [.networkStorage, .efsID]
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
-        EFSLowering.lower(settings, diagnostics: &diagnostics)
+        guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
+              let localMount = settings.read(AWSKey.mountPath, diagnostics: &diagnostics)
+        else { return nil }
+        if let existing = settings.read(Key.fileSystemID, diagnostics: &diagnostics) {
+            for name in newFileSystemSettings + [AWSKey.managedBy.name] where settings.isChosen(name) {
+                diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                                   at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
+            }
+            let server = "\(existing).efs.\(region).amazonaws.com"
+            return SharedFilesystemLowering.register(
+                settings, backing: .efs(EFSFileSystem(region: region, existingID: existing, created: nil)), server: TerraformText(server),
+                remotePath: "/", localMount: localMount, type: .nfs, outputs: [Output.efsID.rawValue: .string(existing)], into: settings.context,
+                diagnostics: &diagnostics
+            )
+        }
+        guard let created = newFileSystem(settings, diagnostics: &diagnostics) else { return nil }
+        return SharedFilesystemLowering.register(
+            settings, backing: .efs(EFSFileSystem(region: region, existingID: nil, created: created)),
+            remotePath: "/", localMount: localMount, type: .nfs, outputs: [:], into: settings.context, diagnostics: &diagnostics
+        )
+    }
+
+    /// Settings that only describe a file system hpcc creates.
+    static let newFileSystemSettings = [
+        AWSKey.vpcID.name, Key.privateSubnetIDs.name, AWSKey.clusterSecurityGroup.name, Key.performanceMode.name, Key.throughputMode.name,
+        Key.provisionedThroughput.name, Key.transitionToIA.name, Key.kmsKeyID.name,
+    ]
+
+    /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot describe one (reported).
+    private static func newFileSystem(_ settings: SettingReader, diagnostics: inout Diagnostics) -> NewEFS? {
+        guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
+        var placement: EFSPlacement?
+        if creator == .terraform {
+            guard settings.requireNetwork(AWSKey.vpcID, Key.privateSubnetIDs, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
+                  let subnets = settings.subnetList(Key.privateSubnetIDs, diagnostics: &diagnostics)
+            else { return nil }
+            // requireNetwork found all three set.
+            placement = EFSPlacement(vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,
+                                     clusterSecurityGroup: settings.text(AWSKey.clusterSecurityGroup)!)
+        }
+        let throughputMode = EFSThroughputMode(rawValue: settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)) ?? .elastic
+        let performanceMode = EFSPerformanceMode(rawValue: settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics))
+            ?? .generalPurpose
+        if creator == .parallelcluster {
+            // ParallelCluster's EfsSettings carry neither elastic throughput nor lifecycle policies.
+            if throughputMode == .elastic {
+                diagnostics.report(.parallelClusterStorage, "ParallelCluster creates EFS with throughput_mode bursting or provisioned, not elastic",
+                                   at: settings.location(Key.throughputMode), help: "set throughput_mode: bursting, or `managed_by: terraform` for elastic throughput")
+            }
+            if settings.isChosen(Key.transitionToIA) {
+                diagnostics.report(.parallelClusterStorage, "ParallelCluster cannot give the EFS it creates a lifecycle policy", at: settings.location(Key.transitionToIA),
+                                   help: "remove transition_to_ia, or use `managed_by: terraform`")
+            }
+        }
+        if throughputMode == .elastic, performanceMode == .maxIO {
+            diagnostics.report(.constraintViolation, "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO", at: settings.location(Key.performanceMode),
+                               help: "use throughput_mode bursting or provisioned with maxIO")
+            return nil
+        }
+        let provisioned = settings.read(Key.provisionedThroughput, diagnostics: &diagnostics)
+        if (throughputMode == .provisioned) != (provisioned != nil) {
+            diagnostics.report(.constraintViolation, "'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode 'provisioned'",
+                               at: provisioned == nil ? settings.location(Key.throughputMode) : settings.location(Key.provisionedThroughput))
+            return nil
+        }
+        let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics) ?? ""
+        return NewEFS(
+            name: "\(ResourceName.autoName(deployment))-\(settings.id)", placement: placement,
+            performanceMode: performanceMode, throughputMode: throughputMode, provisionedThroughput: provisioned,
+            transitionToIA: settings.read(Key.transitionToIA, diagnostics: &diagnostics).flatMap(EFSTransition.init(rawValue:)),
+            kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics)
+        )
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
@@ -68,12 +151,28 @@ enum EFSModule: BuiltInModule {
     }
 }
 
-/// EFS lifecycle transitions.
-public enum EFSLifecycle {
-    /// The ages after which EFS moves a file to Infrequent Access.
-    public static let transitions = ["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS",
-                                     "AFTER_180_DAYS", "AFTER_270_DAYS", "AFTER_365_DAYS"]
-    /// Settings that only describe a file system hpcc creates.
-    static let newFileSystemSettings = ["vpc_id", "private_subnet_ids", "security_group_id", "performance_mode", "throughput_mode",
-                                        "provisioned_throughput_in_mibps", "transition_to_ia", "kms_key_id"]
+/// EFS performance modes.
+public enum EFSPerformanceMode: String, CaseIterable, Sendable {
+    case generalPurpose
+    case maxIO
+}
+
+/// EFS throughput modes.
+public enum EFSThroughputMode: String, CaseIterable, Sendable {
+    case bursting
+    case elastic
+    case provisioned
+}
+
+/// The ages after which EFS moves a file not read to Infrequent Access.
+public enum EFSTransition: String, CaseIterable, Sendable {
+    case after1Day = "AFTER_1_DAY"
+    case after7Days = "AFTER_7_DAYS"
+    case after14Days = "AFTER_14_DAYS"
+    case after30Days = "AFTER_30_DAYS"
+    case after60Days = "AFTER_60_DAYS"
+    case after90Days = "AFTER_90_DAYS"
+    case after180Days = "AFTER_180_DAYS"
+    case after270Days = "AFTER_270_DAYS"
+    case after365Days = "AFTER_365_DAYS"
 }

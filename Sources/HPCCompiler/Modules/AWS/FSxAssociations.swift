@@ -1,12 +1,14 @@
 /// The `data_repository_associations` of an FSx for Lustre module, checked against what FSx allows.
 enum FSxAssociations {
-    static func lower(_ settings: SettingReader, type: FSxDeploymentType, version: String, diagnostics: inout Diagnostics) -> [FSxDataRepositoryAssociation] {
-        let name = "data_repository_associations"
-        let entries = settings.literal(name, diagnostics: &diagnostics)?.list ?? []
+    static func lower(
+        _ settings: SettingReader, type: FSxDeploymentType, version: FSxLustreVersion, diagnostics: inout Diagnostics
+    ) -> [FSxDataRepositoryAssociation] {
+        let key = FSxLustreModule.Key.associations
+        let entries = settings.read(defaulted: key, diagnostics: &diagnostics).list ?? []
         guard !entries.isEmpty else { return [] }
-        let at = settings.location(name)
+        let at = settings.location(key)
         guard type.supportsDataRepositoryAssociations(version: version) else {
-            let reason = type == .scratch1 ? "SCRATCH_1 file systems" : "Lustre \(version)"
+            let reason = type == .scratch1 ? "SCRATCH_1 file systems" : "Lustre \(version.rawValue)"
             diagnostics.report(.dataRepositoryAssociation, "FSx for Lustre has no data repository associations on \(reason)", at: at,
                                help: "use SCRATCH_2 or a PERSISTENT deployment type with Lustre 2.12 or later")
             return []
@@ -20,7 +22,7 @@ enum FSxAssociations {
                 exportEvents: fields["auto_export_events"]?.list?.compactMap(\.string) ?? [],
                 batchImportOnCreate: fields["batch_import_meta_data_on_create"]?.bool ?? false
             )
-            let at = { (path: [Accessor]) in settings.location(name, [.index(index)] + path) }
+            let at = { (path: [Accessor]) in settings.location(key, [.index(index)] + path) }
             if check(association, against: associations, settings: settings, at: at, diagnostics: &diagnostics) {
                 associations.append(association)
             }

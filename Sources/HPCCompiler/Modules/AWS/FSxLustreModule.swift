@@ -1,5 +1,18 @@
-/// `modules/file-system/fsx-lustre`: one module, whole.
+/// `modules/file-system/fsx-lustre`: an FSx for Lustre file system with its data repository
+/// associations, checked against the service's rules in `FSxDeploymentType`, and its mount contract.
 enum FSxLustreModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
+    enum Key {
+        static let subnetID = SettingKey<String>("subnet_id")
+        static let deploymentType = SettingKey<String>("deployment_type")
+        static let storageType = SettingKey<String>("storage_type")
+        static let capacity = SettingKey<Int>("storage_capacity")
+        static let throughput = SettingKey<Int>("per_unit_storage_throughput")
+        static let compression = SettingKey<String>("data_compression_type")
+        static let version = SettingKey<String>("file_system_type_version")
+        static let associations = SettingKey<Value>("data_repository_associations")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/file-system/fsx-lustre", cloud: .aws,
         summary: "Amazon FSx for Lustre with S3 data repository associations and its mount contract",
@@ -11,21 +24,23 @@ enum FSxLustreModule: BuiltInModule {
         """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
-            SettingSpec("subnet_id", .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."),
+            SettingSpec(Key.subnetID, .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
-            SettingSpec("mount_options", .string, "Mount options clients use.", default: .string("defaults,noatime,flock,_netdev")),
-            SettingSpec("deployment_type", .string, "Deployment type.", default: .string("PERSISTENT_2"),
+            SettingSpec(CommonKey.mountOptions, .string, "Mount options clients use.", default: .string("defaults,noatime,flock,_netdev")),
+            SettingSpec(Key.deploymentType, .string, "Deployment type.", default: .string(FSxDeploymentType.persistent2.rawValue),
                         constraints: [.oneOf(FSxDeploymentType.allCases.map(\.rawValue))]),
-            SettingSpec("storage_type", .string, "Storage type; HDD only with PERSISTENT_1.", default: .string("SSD"), constraints: [.oneOf(["SSD", "HDD"])]),
-            SettingSpec("storage_capacity", .number, "Capacity in GiB; the deployment type, storage type and throughput set the allowed sizes.", default: .int(1200),
+            SettingSpec(Key.storageType, .string, "Storage type; HDD only with PERSISTENT_1.", default: .string(FSxStorageType.ssd.rawValue),
+                        constraints: [.oneOf(FSxStorageType.allCases.map(\.rawValue))]),
+            SettingSpec(Key.capacity, .number, "Capacity in GiB; the deployment type, storage type and throughput set the allowed sizes.", default: .int(1200),
                         constraints: [.integer]),
-            SettingSpec("per_unit_storage_throughput", .number, "Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and SCRATCH_2.",
+            SettingSpec(Key.throughput, .number, "Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and SCRATCH_2.",
                         constraints: [.integer]),
-            SettingSpec("data_compression_type", .string, "Data compression.", default: .string("NONE"), constraints: [.oneOf(["NONE", "LZ4"])]),
-            SettingSpec("file_system_type_version", .string, "Lustre version; PERSISTENT_2 and data repository associations need 2.12 or later.", default: .string("2.15"),
-                        constraints: [.oneOf(["2.10", "2.12", "2.15"])]),
-            SettingSpec("data_repository_associations", .list(FSxDataRepository.settingType),
+            SettingSpec(Key.compression, .string, "Data compression.", default: .string(FSxCompression.uncompressed.rawValue),
+                        constraints: [.oneOf(FSxCompression.allCases.map(\.rawValue))]),
+            SettingSpec(Key.version, .string, "Lustre version; PERSISTENT_2 and data repository associations need 2.12 or later.",
+                        default: .string(FSxLustreVersion.v2_15.rawValue), constraints: [.oneOf(FSxLustreVersion.allCases.map(\.rawValue))]),
+            SettingSpec(Key.associations, .list(FSxDataRepository.settingType),
                         "Links of file system directories to S3 prefixes: `file_system_path`, `data_repository_path` (s3://...), `auto_import_events` and `auto_export_events` (subsets of NEW, CHANGED, DELETED), `batch_import_meta_data_on_create`.",
                         default: .list([]), constraints: [.maxItems(FSxDataRepository.maximumPerFileSystem)]),
         ],
@@ -48,9 +63,7 @@ enum FSxLustreModule: BuiltInModule {
 
     static let exposedByDefault: [Output] = [.networkStorage, .fsxID]
 
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
-        FSxLustreLowering.lower(settings, diagnostics: &diagnostics)
-    }
+    // `lower` is in FSxLustreModule+Lowering.swift.
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
         roots.add(to: entity.origin.group) { group, document, references in AWSStorageResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
@@ -77,34 +90,53 @@ public enum FSxDeploymentType: String, CaseIterable, Sendable {
     public var isPersistent: Bool { self == .persistent1 || self == .persistent2 }
 
     /// The storage types the deployment type offers.
-    public var storageTypes: [String] { self == .persistent1 ? ["SSD", "HDD"] : ["SSD"] }
+    public var storageTypes: [FSxStorageType] { self == .persistent1 ? [.ssd, .hdd] : [.ssd] }
 
     /// The per-unit throughputs (MB/s per TiB) offered on `storageType`; empty when the setting is not allowed.
-    public func throughputs(storageType: String) -> [Int] {
+    public func throughputs(storageType: FSxStorageType) -> [Int] {
         switch self {
         case .scratch1, .scratch2: []
-        case .persistent1: storageType == "HDD" ? [12, 40] : [50, 100, 200]
+        case .persistent1: storageType == .hdd ? [12, 40] : [50, 100, 200]
         case .persistent2: [125, 250, 500, 1000]
         }
     }
 
     /// The capacities (GiB) offered on `storageType` at `throughput`.
-    public func capacityBands(storageType: String, throughput: Int?) -> [CapacityBand] {
+    public func capacityBands(storageType: FSxStorageType, throughput: Int?) -> [CapacityBand] {
         switch self {
         case .scratch1: [CapacityBand(1200, 2400, step: 1200), CapacityBand(3600, CapacityBand.unbounded, step: 3600)]
-        case .persistent1 where storageType == "HDD":
+        case .persistent1 where storageType == .hdd:
             throughput == 40 ? [CapacityBand(1800, CapacityBand.unbounded, step: 1800)] : [CapacityBand(6000, CapacityBand.unbounded, step: 6000)]
         case .scratch2, .persistent1, .persistent2: [CapacityBand(1200, 1200, step: 1), CapacityBand(2400, CapacityBand.unbounded, step: 2400)]
         }
     }
 
     /// The Lustre versions the type runs.
-    public var versions: [String] { self == .persistent2 ? ["2.12", "2.15"] : ["2.10", "2.12", "2.15"] }
+    public var versions: [FSxLustreVersion] { self == .persistent2 ? [.v2_12, .v2_15] : [.v2_10, .v2_12, .v2_15] }
 
     /// Data repository associations exist on every type but SCRATCH_1, from Lustre 2.12.
-    public func supportsDataRepositoryAssociations(version: String) -> Bool {
-        self != .scratch1 && version != "2.10"
+    public func supportsDataRepositoryAssociations(version: FSxLustreVersion) -> Bool {
+        self != .scratch1 && version != .v2_10
     }
+}
+
+/// FSx for Lustre storage types.
+public enum FSxStorageType: String, CaseIterable, Sendable {
+    case ssd = "SSD"
+    case hdd = "HDD"
+}
+
+/// FSx for Lustre data compression.
+public enum FSxCompression: String, CaseIterable, Sendable {
+    case uncompressed = "NONE"
+    case lz4 = "LZ4"
+}
+
+/// The Lustre versions FSx for Lustre runs.
+public enum FSxLustreVersion: String, CaseIterable, Sendable {
+    case v2_10 = "2.10"
+    case v2_12 = "2.12"
+    case v2_15 = "2.15"
 }
 
 /// A data repository association's shape and limits.

@@ -1,5 +1,21 @@
-/// `modules/file-system/cloud-storage-bucket`: one module, whole.
+/// `modules/file-system/cloud-storage-bucket`: a Cloud Storage bucket, and its mount contract for
+/// gcsfuse.
 enum CloudStorageBucketModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s.
+    enum Key {
+        static let namePrefix = SettingKey<String>("name_prefix")
+        static let useDeploymentName = SettingKey<Bool>("use_deployment_name_in_bucket_name")
+        static let randomSuffix = SettingKey<Bool>("random_suffix")
+        static let forceDestroy = SettingKey<Bool>("force_destroy")
+        static let storageClass = SettingKey<String>("storage_class")
+        static let hierarchicalNamespace = SettingKey<Bool>("enable_hierarchical_namespace")
+        static let uniformAccess = SettingKey<Bool>("uniform_bucket_level_access")
+        static let publicAccessPrevention = SettingKey<String>("public_access_prevention")
+        static let versioning = SettingKey<Bool>("enable_versioning")
+        static let softDelete = SettingKey<Int>("soft_delete_retention_duration")
+        static let lifecycleRules = SettingKey<Value>("lifecycle_rules")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/file-system/cloud-storage-bucket", cloud: .gcp,
         summary: "Cloud Storage bucket with its gcsfuse mount contract",
@@ -12,26 +28,26 @@ enum CloudStorageBucketModule: BuiltInModule {
         """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.labels,
-            SettingSpec("name_prefix", .string, "First part of the bucket name; null leaves it out."),
-            SettingSpec("use_deployment_name_in_bucket_name", .bool, "Put the deployment name in the bucket name.", default: .bool(true)),
-            SettingSpec("random_suffix", .bool, "Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of drawing them at random.",
+            SettingSpec(Key.namePrefix, .string, "First part of the bucket name; null leaves it out."),
+            SettingSpec(Key.useDeploymentName, .bool, "Put the deployment name in the bucket name.", default: .bool(true)),
+            SettingSpec(Key.randomSuffix, .bool, "Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of drawing them at random.",
                         default: .bool(false)),
-            SettingSpec("local_mount", .string, "Where clients mount the bucket.", default: .string("/mnt"),
+            SettingSpec(CommonKey.localMount, .string, "Where clients mount the bucket.", default: .string("/mnt"),
                         constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
-            SettingSpec("mount_options", .string, "gcsfuse mount options clients put in fstab.", default: .string("defaults,_netdev,implicit_dirs"),
+            SettingSpec(CommonKey.mountOptions, .string, "gcsfuse mount options clients put in fstab.", default: .string("defaults,_netdev,implicit_dirs"),
                         constraints: [.pattern("[^\\s]*", description: "options without spaces")]),
-            SettingSpec("force_destroy", .bool, "Let `terraform destroy` delete the bucket with every object in it.", default: .bool(false)),
-            SettingSpec("storage_class", .string, "Storage class of the bucket.", default: .string("REGIONAL"),
-                        constraints: [.oneOf(["STANDARD", "MULTI_REGIONAL", "REGIONAL", "NEARLINE", "COLDLINE", "ARCHIVE"])]),
-            SettingSpec("enable_hierarchical_namespace", .bool, "Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform bucket-level access and no versioning.",
+            SettingSpec(Key.forceDestroy, .bool, "Let `terraform destroy` delete the bucket with every object in it.", default: .bool(false)),
+            SettingSpec(Key.storageClass, .string, "Storage class of the bucket.", default: .string(BucketStorageClass.regional.rawValue),
+                        constraints: [.oneOf(BucketStorageClass.allCases.map(\.rawValue))]),
+            SettingSpec(Key.hierarchicalNamespace, .bool, "Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform bucket-level access and no versioning.",
                         default: .bool(false)),
-            SettingSpec("uniform_bucket_level_access", .bool, "Control access with IAM only (no object ACLs).", default: .bool(true)),
-            SettingSpec("public_access_prevention", .string, "`enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.",
-                        constraints: [.oneOf(["inherited", "enforced"])]),
-            SettingSpec("enable_versioning", .bool, "Keep noncurrent versions of overwritten and deleted objects.", default: .bool(false)),
-            SettingSpec("soft_delete_retention_duration", .number, "Seconds deleted objects stay restorable: 0 (off) or 604800-7776000; null leaves Google's default.",
+            SettingSpec(Key.uniformAccess, .bool, "Control access with IAM only (no object ACLs).", default: .bool(true)),
+            SettingSpec(Key.publicAccessPrevention, .string, "`enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.",
+                        constraints: [.oneOf(PublicAccessPrevention.allCases.map(\.rawValue))]),
+            SettingSpec(Key.versioning, .bool, "Keep noncurrent versions of overwritten and deleted objects.", default: .bool(false)),
+            SettingSpec(Key.softDelete, .number, "Seconds deleted objects stay restorable: 0 (off) or 604800-7776000; null leaves Google's default.",
                         constraints: [.integer]),
-            SettingSpec("lifecycle_rules", .list(lifecycleRule), "Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, `AbortIncompleteMultipartUpload`) and its condition.",
+            SettingSpec(Key.lifecycleRules, .list(lifecycleRule), "Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, `AbortIncompleteMultipartUpload`) and its condition.",
                         default: .list([])),
         ],
         outputs: outputSpecs,
@@ -68,7 +84,41 @@ enum CloudStorageBucketModule: BuiltInModule {
     static let exposedByDefault: [Output] = [.networkStorage, .gcsBucketPath]
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
-        CloudStorageBucketLowering.lower(settings, diagnostics: &diagnostics)
+        guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
+              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+              let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics),
+              let name = bucketName(settings, project: project, deployment: deployment, diagnostics: &diagnostics)
+        else { return nil }
+        let hierarchical = settings.read(defaulted: Key.hierarchicalNamespace, diagnostics: &diagnostics)
+        let uniform = settings.read(defaulted: Key.uniformAccess, diagnostics: &diagnostics)
+        let versioning = settings.read(defaulted: Key.versioning, diagnostics: &diagnostics)
+        if hierarchical, !uniform {
+            diagnostics.report(.constraintViolation, "a bucket with a hierarchical namespace needs uniform_bucket_level_access", at: settings.location(Key.uniformAccess))
+        }
+        if hierarchical, versioning {
+            diagnostics.report(.constraintViolation, "a bucket with a hierarchical namespace cannot keep object versions", at: settings.location(Key.versioning))
+        }
+        let softDelete = settings.read(Key.softDelete, diagnostics: &diagnostics)
+        if let softDelete, softDelete != 0, !(604_800...7_776_000).contains(softDelete) {
+            diagnostics.report(.constraintViolation, "soft_delete_retention_duration must be 0 or 604800-7776000 seconds (7 to 90 days), not \(softDelete)",
+                               at: settings.location(Key.softDelete))
+        }
+        let bucket = BucketInstance(
+            project: project, name: name, location: region.uppercased(),
+            storageClass: BucketStorageClass(rawValue: settings.read(defaulted: Key.storageClass, diagnostics: &diagnostics)) ?? .regional,
+            forceDestroy: settings.read(defaulted: Key.forceDestroy, diagnostics: &diagnostics),
+            hierarchicalNamespace: hierarchical, uniformAccess: uniform,
+            publicAccessPrevention: settings.read(Key.publicAccessPrevention, diagnostics: &diagnostics)
+                .flatMap(PublicAccessPrevention.init(rawValue:)),
+            versioning: versioning, softDeleteSeconds: softDelete,
+            lifecycleRules: lifecycleRules(settings, diagnostics: &diagnostics)
+        )
+        return SharedFilesystemLowering.register(
+            settings, backing: .cloudStorage(bucket), server: TerraformText(""), remotePath: name, localMount: localMount, type: .gcsfuse,
+            outputs: [Output.gcsBucketPath.rawValue: .string("gs://\(name)"), Output.gcsBucketName.rawValue: .string(name)],
+            into: settings.context, diagnostics: &diagnostics
+        )
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
@@ -83,4 +133,29 @@ enum CloudStorageBucketModule: BuiltInModule {
         case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: HCL.quoted(""), path: path))
         }
     }
+}
+
+/// Cloud Storage storage classes.
+public enum BucketStorageClass: String, CaseIterable, Sendable {
+    case standard = "STANDARD"
+    case multiRegional = "MULTI_REGIONAL"
+    case regional = "REGIONAL"
+    case nearline = "NEARLINE"
+    case coldline = "COLDLINE"
+    case archive = "ARCHIVE"
+}
+
+/// Whether a bucket may be made public.
+public enum PublicAccessPrevention: String, CaseIterable, Sendable {
+    /// Follows the organization policy.
+    case inherited
+    /// Blocks public access.
+    case enforced
+}
+
+/// What an object lifecycle rule does.
+public enum BucketLifecycleAction: String, CaseIterable, Sendable {
+    case delete = "Delete"
+    case setStorageClass = "SetStorageClass"
+    case abortIncompleteMultipartUpload = "AbortIncompleteMultipartUpload"
 }

@@ -1,5 +1,13 @@
-/// `modules/file-system/pre-existing-network-storage`: one module, whole.
+/// `modules/file-system/pre-existing-network-storage`: the mount contract of storage that exists
+/// already. Which settings the contract needs depends on the filesystem type.
 enum PreExistingNetworkStorageModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s.
+    enum Key {
+        static let server = SettingKey<String>("server_ip")
+        static let remoteMount = SettingKey<String>("remote_mount")
+        static let fsType = SettingKey<String>("fs_type")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/file-system/pre-existing-network-storage", cloud: .any,
         summary: "Mount contract of a filesystem that exists already (NFS, Lustre, Cloud Storage FUSE)",
@@ -11,14 +19,14 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         `<MGS NID>` (e.g. `10.0.0.2@tcp`) and the filesystem name; gcsfuse takes the bucket name and no server.
         """,
         settings: [
-            SettingSpec("server_ip", .string, "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
+            SettingSpec(Key.server, .string, "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
                         default: .string("")),
-            SettingSpec("remote_mount", .string, "The NFS export path, the Lustre filesystem name, or the bucket name (without `gs://`).", required: true),
-            SettingSpec("local_mount", .string, "Where clients mount it.", default: .string("/mnt"),
+            SettingSpec(Key.remoteMount, .string, "The NFS export path, the Lustre filesystem name, or the bucket name (without `gs://`).", required: true),
+            SettingSpec(CommonKey.localMount, .string, "Where clients mount it.", default: .string("/mnt"),
                         constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
-            SettingSpec("fs_type", .string, "Client filesystem type.", default: .string("nfs"),
+            SettingSpec(Key.fsType, .string, "Client filesystem type.", default: .string(FilesystemType.nfs.rawValue),
                         constraints: [.oneOf(FilesystemType.allCases.map(\.rawValue))]),
-            SettingSpec("mount_options", .string, "Mount options (for gcsfuse consider `defaults,_netdev,implicit_dirs`).", default: .string("defaults,_netdev")),
+            SettingSpec(CommonKey.mountOptions, .string, "Mount options (for gcsfuse consider `defaults,_netdev,implicit_dirs`).", default: .string("defaults,_netdev")),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -38,7 +46,85 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
     static let exposedByDefault: [Output] = []
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
-        PreExistingNetworkStorageLowering.lower(settings, diagnostics: &diagnostics)
+        guard let type = settings.read(Key.fsType, diagnostics: &diagnostics).flatMap(FilesystemType.init(rawValue:)),
+              let server = settings.read(Key.server, diagnostics: &diagnostics),
+              let remote = settings.read(Key.remoteMount, diagnostics: &diagnostics),
+              let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics)
+        else { return nil }
+        // A contract that breaks its type's rules is reported and still registered: the mount
+        // point of the modules that use it is checked all the same.
+        check(type: type, server: server, remote: remote, settings: settings, diagnostics: &diagnostics)
+        // Lustre clients mount `<NID>:/<fsname>`; the contract keeps the path form Managed Lustre uses.
+        let remotePath = type == .lustre && !remote.hasPrefix("/") ? "/\(remote)" : remote
+        return SharedFilesystemLowering.register(
+            settings, backing: .imported, server: TerraformText(server), remotePath: remotePath, localMount: localMount, type: type,
+            outputs: [:], into: settings.context, diagnostics: &diagnostics
+        )
+    }
+
+    /// Reports settings that do not fit `type`; true when the contract is usable.
+    @discardableResult
+    private static func check(type: FilesystemType, server: String, remote: String, settings: SettingReader, diagnostics: inout Diagnostics) -> Bool {
+        let before = diagnostics.errorCount
+        func report(_ setting: SettingKey<String>, _ message: String, help: String? = nil) {
+            diagnostics.report(.storageSettingsMismatch, message, at: settings.location(setting), help: help)
+        }
+        switch type {
+        case .nfs:
+            if server.isEmpty {
+                report(Key.server, "an nfs filesystem needs server_ip, the address of the NFS server", help: "set server_ip, e.g. 10.0.0.2")
+            } else if !isHost(server) {
+                report(Key.server, "server_ip '\(server)' is not an NFS server address or host name")
+            }
+            if !remote.hasPrefix("/") {
+                report(Key.remoteMount, "the remote_mount of an nfs filesystem is the exported path and must be absolute, not '\(remote)'")
+            }
+        case .lustre:
+            if server.isEmpty {
+                report(Key.server, "a lustre filesystem needs server_ip, the MGS NID(s)", help: "e.g. 10.0.0.2@tcp")
+            } else if !server.split(separator: ":", omittingEmptySubsequences: false).allSatisfy(isNID) {
+                report(Key.server, "server_ip '\(server)' is not a list of Lustre NIDs such as 10.0.0.2@tcp")
+            }
+            let name = remote.hasPrefix("/") ? String(remote.dropFirst()) : remote
+            if !isLustreName(name) {
+                report(Key.remoteMount, "the remote_mount of a lustre filesystem is the filesystem name (1-8 letters, digits, '_' or '-'), not '\(remote)'")
+            }
+        case .gcsfuse:
+            if !server.isEmpty {
+                report(Key.server, "a gcsfuse filesystem has no server; remove server_ip")
+            }
+            if !isBucketName(remote) {
+                report(Key.remoteMount, "the remote_mount of a gcsfuse filesystem is a bucket name, not '\(remote)'",
+                       help: remote.hasPrefix("gs://") ? "drop the 'gs://' prefix" : nil)
+            }
+        }
+        return diagnostics.errorCount == before
+    }
+
+    /// An IPv4 address or a DNS host name.
+    private static func isHost(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.unicodeScalars.allSatisfy { NameRules.isLetter($0) || NameRules.isDigit($0) || $0 == "-" }
+        }
+    }
+
+    /// `address@network`, e.g. `10.0.0.2@tcp` or `10.0.0.2@o2ib`.
+    private static func isNID(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && isHost(String(parts[0])) && !parts[1].isEmpty
+            && parts[1].unicodeScalars.allSatisfy { NameRules.isLower($0) || NameRules.isDigit($0) }
+    }
+
+    private static func isLustreName(_ text: String) -> Bool {
+        (1...8).contains(text.count) && text.unicodeScalars.allSatisfy { NameRules.isWord($0) || $0 == "-" }
+    }
+
+    /// Cloud Storage bucket names: 3-222 lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+    private static func isBucketName(_ text: String) -> Bool {
+        guard (3...222).contains(text.count), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        let alnum = { (scalar: Unicode.Scalar) in NameRules.isLower(scalar) || NameRules.isDigit(scalar) }
+        return alnum(first) && alnum(last) && text.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {

@@ -20,10 +20,10 @@ enum AWSStorageResources {
         document.resource("aws_efs_file_system", id, [
             "encrypted": true,
             "kms_key_id": efs.kmsKeyID.map(JSON.string) ?? .null,
-            "performance_mode": .string(efs.performanceMode),
-            "throughput_mode": .string(efs.throughputMode),
+            "performance_mode": .string(efs.performanceMode.rawValue),
+            "throughput_mode": .string(efs.throughputMode.rawValue),
             "provisioned_throughput_in_mibps": efs.provisionedThroughput.map(JSON.double) ?? .null,
-            "lifecycle_policy": efs.transitionToIA.map { .array([.object(["transition_to_ia": .string($0)])]) } ?? .null,
+            "lifecycle_policy": efs.transitionToIA.map { .array([.object(["transition_to_ia": .string($0.rawValue)])]) } ?? .null,
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
         ])
         AWSSecurityGroups.group(id, name: name, description: "EFS mount targets: NFS from the cluster", vpc: references.json(placement.vpc), origin: origin, defaults: defaults, into: &document)
@@ -53,13 +53,13 @@ enum AWSStorageResources {
         }
         document.resource("aws_fsx_lustre_file_system", id, [
             "deployment_type": .string(fsx.deploymentType.rawValue),
-            "storage_type": .string(fsx.storageType),
+            "storage_type": .string(fsx.storageType.rawValue),
             // FSx requires a read cache choice for HDD storage; hpcc does not cache.
-            "drive_cache_type": .when(fsx.storageType == "HDD", "NONE"),
+            "drive_cache_type": .when(fsx.storageType == .hdd, "NONE"),
             "storage_capacity": .int(fsx.capacityGiB),
             "per_unit_storage_throughput": fsx.throughput.map(JSON.int) ?? .null,
-            "data_compression_type": .string(fsx.compression),
-            "file_system_type_version": .string(fsx.version),
+            "data_compression_type": .string(fsx.compression.rawValue),
+            "file_system_type_version": .string(fsx.version.rawValue),
             "subnet_ids": .array([references.json(placement.subnet)]),
             "security_group_ids": .strings(["${aws_security_group.\(id).id}"]),
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),

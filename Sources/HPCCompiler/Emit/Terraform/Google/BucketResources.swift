@@ -5,10 +5,10 @@ enum BucketResources {
             "name": .string(bucket.name),
             "project": .string(bucket.project),
             "location": .string(bucket.location),
-            "storage_class": .string(bucket.storageClass),
+            "storage_class": .string(bucket.storageClass.rawValue),
             "force_destroy": .bool(bucket.forceDestroy),
             "uniform_bucket_level_access": .bool(bucket.uniformAccess),
-            "public_access_prevention": bucket.publicAccessPrevention.map(JSON.string) ?? .null,
+            "public_access_prevention": bucket.publicAccessPrevention.map { .string($0.rawValue) } ?? .null,
             "labels": .stringMap(origin.labels),
             "hierarchical_namespace": .when(bucket.hierarchicalNamespace, .block(["enabled": true])),
             "versioning": .when(bucket.versioning, .block(["enabled": true])),
@@ -19,7 +19,7 @@ enum BucketResources {
 
     private static func rule(_ rule: BucketLifecycleRule) -> JSON {
         .object([
-            "action": .block(["type": .string(rule.action), "storage_class": rule.storageClass.map(JSON.string) ?? .null]),
+            "action": .block(["type": .string(rule.action.rawValue), "storage_class": rule.storageClass.map(JSON.string) ?? .null]),
             "condition": .block(rule.condition.mapValues(TerraformValues.json)),
         ])
     }
