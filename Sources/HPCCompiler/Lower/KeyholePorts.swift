@@ -3,6 +3,8 @@
 /// finds the services hpcc knows on those hosts and those `reserved_ports` lists, and other
 /// bwVisu installations forwarding the same ports on a shared gateway.
 struct KeyholePorts {
+    private typealias Key = BwVisuModule.Key
+
     let visu: BwVisu
     let cluster: OnPremCluster
     let settings: SettingReader
@@ -16,14 +18,14 @@ struct KeyholePorts {
     func check(others: [BwVisu], diagnostics: inout Diagnostics) {
         for service in services(diagnostics: &diagnostics) where service.ports.overlaps(visu.portRange) {
             let held = service.ports.count == 1 ? "port \(service.ports.lower)" : "ports \(service.ports.text)"
-            diagnostics.report(.portCollision, "port_range \(visu.portRange.text) holds \(held), \(service.what)", at: settings.location("port_range"),
+            diagnostics.report(.portCollision, "port_range \(visu.portRange.text) holds \(held), \(service.what)", at: settings.location(Key.portRange),
                                help: "the range must be free on the gateways and the partition's nodes; move it or the service")
         }
         for other in others {
             for gateway in visu.gateways {
                 guard let shared = other.gateways.first(where: { $0.host == gateway.host }), shared.ports.overlaps(gateway.ports) else { continue }
                 diagnostics.report(.portRange, "gateway '\(gateway.host)' would forward ports \(gateway.ports.text) for '\(visu.id)' and \(shared.ports.text) for '\(other.id)'",
-                                   at: settings.location("port_range"), help: "give the two bwVisu modules ranges that do not overlap")
+                                   at: settings.location(Key.portRange), help: "give the two bwVisu modules ranges that do not overlap")
             }
         }
     }
@@ -62,12 +64,12 @@ struct KeyholePorts {
 
     /// `reserved_ports` entries: `8080` or `5900-5999`.
     private func reserved(diagnostics: inout Diagnostics) -> [Service] {
-        settings.strings("reserved_ports", diagnostics: &diagnostics).enumerated().compactMap { index, entry in
+        settings.read(defaulted: Key.reservedPorts, diagnostics: &diagnostics).enumerated().compactMap { index, entry in
             let bounds = entry.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard (1...2).contains(bounds.count), let lower = bounds.first ?? nil, let upper = bounds.last ?? nil,
                   (1...65535).contains(lower), (1...65535).contains(upper), lower <= upper
             else {
-                diagnostics.report(.portRange, "reserved_ports entry '\(entry)' is not a port or a range of ports", at: settings.location("reserved_ports", [.index(index)]),
+                diagnostics.report(.portRange, "reserved_ports entry '\(entry)' is not a port or a range of ports", at: settings.location(Key.reservedPorts, [.index(index)]),
                                    help: "write a port (8080) or an inclusive range (5900-5999) within 1-65535")
                 return nil
             }
