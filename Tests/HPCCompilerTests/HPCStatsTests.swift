@@ -159,7 +159,7 @@ struct HPCStatsTests {
     @Test func overlappingPartitionsMapToOwners() {
         let compute = HPCStatsNodeGroup(name: "compute", nodeSet: "cn[1-4]", nodeCount: 4, sockets: 1, coresPerSocket: 1, memoryMiB: 1024, model: "x")
         let gpu = HPCStatsNodeGroup(name: "gpu", nodeSet: "g1", nodeCount: 1, sockets: 1, coresPerSocket: 1, memoryMiB: 1024, model: "x")
-        let partitions = HPCStatsLowering.partitions(slurm: [("batch", ["compute"]), ("all", ["compute", "gpu"]), ("debug", ["compute"])],
+        let partitions = HPCStatsModule.partitions(slurm: [("batch", ["compute"]), ("all", ["compute", "gpu"]), ("debug", ["compute"])],
                                                      groups: ["compute": compute, "gpu": gpu])
         #expect(partitions.map(\.name) == ["batch", "all"])
         #expect(partitions[0].nodeGroups.map(\.name) == ["compute"])

@@ -42,7 +42,7 @@ public struct HPCStatsDatabase: Hashable, Sendable {
 /// Where HPCStats reads users and their departments (LDAP, optionally completed from Slurm).
 public struct HPCStatsDirectory: Hashable, Sendable {
     /// `ldap` or `ldap+slurm`.
-    public var importer: String
+    public var importer: HPCStatsImporter
     /// The LDAP server's URL.
     public var url: String
     /// The base DN of the search.
@@ -59,6 +59,14 @@ public struct HPCStatsDirectory: Hashable, Sendable {
     public var groups: [String]
     /// CA certificate for LDAPS; nil for none.
     public var certificate: String?
+}
+
+/// Where HPCStats takes its users from.
+public enum HPCStatsImporter: String, CaseIterable, Sendable {
+    /// LDAP alone.
+    case ldap
+    /// LDAP, completed from the users Slurm accounting records.
+    case ldapSlurm = "ldap+slurm"
 }
 
 /// One cluster as HPCStats describes it: its architecture and where its jobs are recorded.

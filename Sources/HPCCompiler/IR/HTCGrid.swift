@@ -38,7 +38,7 @@ public struct HTCGrid: Hashable, Sendable {
     /// S3 keeps earlier versions of payload objects.
     public var payloadVersioning: Bool
     /// `PRIVATE` or `REGIONAL`.
-    public var apiEndpointType: String
+    public var apiEndpointType: HTCAPIEndpointType
     /// Days CloudWatch Logs keeps the functions' and the EKS control plane's logs.
     public var logRetentionDays: Int
     /// Days before a deleted KMS key of the grid is gone.
@@ -54,7 +54,7 @@ public struct HTCGrid: Hashable, Sendable {
 }
 
 /// Where task payloads live (HTC-Grid's `grid_storage_service`).
-public enum HTCPayloadStorage: String, Hashable, Sendable {
+public enum HTCPayloadStorage: String, CaseIterable, Hashable, Sendable {
     /// An S3 bucket.
     case s3 = "S3"
     /// ElastiCache Redis.
@@ -66,6 +66,14 @@ public enum HTCPayloadStorage: String, Hashable, Sendable {
     public var usesS3: Bool { self != .redis }
     /// Whether Redis is needed.
     public var usesRedis: Bool { self != .s3 }
+}
+
+/// Who reaches the control plane's REST API.
+public enum HTCAPIEndpointType: String, CaseIterable, Sendable {
+    /// Only the VPC, through its `execute-api` endpoint.
+    case `private` = "PRIVATE"
+    /// Anyone in the region with IAM credentials.
+    case regional = "REGIONAL"
 }
 
 /// The DynamoDB state table: provisioned capacity for the table and each of its two indexes.
@@ -109,13 +117,19 @@ public struct HTCWorkerGroup: Hashable, Sendable {
     /// EC2 instance types of its nodes.
     public var instanceTypes: [String]
     /// `SPOT` or `ON_DEMAND`.
-    public var capacityType: String
+    public var capacityType: HTCCapacityType
     /// Nodes at least.
     public var minSize: Int
     /// Nodes at most.
     public var maxSize: Int
     /// Nodes at the start.
     public var desiredSize: Int
+}
+
+/// What an EKS managed node group's nodes run on.
+public enum HTCCapacityType: String, CaseIterable, Sendable {
+    case onDemand = "ON_DEMAND"
+    case spot = "SPOT"
 }
 
 /// An IAM role given access to the EKS cluster (HTC-Grid's `input_role`, an aws-auth entry there).

@@ -28,7 +28,7 @@ public struct OnPremCluster: Hashable, Sendable {
 }
 
 /// How Slurm keeps track of a job's processes.
-public enum ProcessTracking: String, Hashable, Sendable {
+public enum ProcessTracking: String, CaseIterable, Hashable, Sendable {
     /// cgroups: containment, accounting, and cgroup.conf.
     case cgroup
     /// The process tree (no containment): for hosts without cgroup delegation.

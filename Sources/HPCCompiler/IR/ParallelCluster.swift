@@ -31,9 +31,20 @@ public struct ParallelCluster: Hashable, Sendable {
 /// The operating system image of every node.
 public struct PClusterImage: Hashable, Sendable {
     /// `alinux2023`, `ubuntu2204`, ...
-    public var os: String
+    public var os: PClusterOS
     /// A custom AMI for every node; nil for ParallelCluster's official one.
     public var customAMI: String?
+}
+
+/// The operating systems ParallelCluster offers (`Image.Os`).
+public enum PClusterOS: String, CaseIterable, Sendable {
+    case alinux2023
+    case ubuntu2204
+    case ubuntu2404
+    case rhel8
+    case rocky8
+    case rhel9
+    case rocky9
 }
 
 /// The head node: Slurm controller, login and NFS server of the cluster.
@@ -55,11 +66,18 @@ public struct PClusterScheduling: Hashable, Sendable {
     /// Minutes a dynamic node may idle before it is terminated (`ScaledownIdletime`).
     public var scaledownIdleMinutes: Int
     /// What a cluster update does to running nodes (`QueueUpdateStrategy`).
-    public var queueUpdateStrategy: String
+    public var queueUpdateStrategy: PClusterQueueUpdateStrategy
     /// Slurm schedules memory as a resource (`EnableMemoryBasedScheduling`).
     public var memoryBasedScheduling: Bool
     /// Route 53 managed DNS off, EC2 host names on: a private VPC without Route 53 endpoints.
     public var ec2Hostnames: Bool
+}
+
+/// What a cluster update does to running compute nodes (`QueueUpdateStrategy`).
+public enum PClusterQueueUpdateStrategy: String, CaseIterable, Sendable {
+    case computeFleetStop = "COMPUTE_FLEET_STOP"
+    case drain = "DRAIN"
+    case terminate = "TERMINATE"
 }
 
 /// A Slurm queue (partition) of compute resources.
@@ -67,9 +85,9 @@ public struct PClusterQueue: Hashable, Sendable {
     /// The queue's name (the Slurm partition).
     public var name: String
     /// `ONDEMAND`, `SPOT` or `CAPACITY_BLOCK`.
-    public var capacityType: String
+    public var capacityType: PClusterCapacityType
     /// How EC2 picks among several instance types (`lowest-price`, `capacity-optimized`, ...).
-    public var allocationStrategy: String?
+    public var allocationStrategy: PClusterAllocationStrategy?
     /// Subnets the nodes start in.
     public var subnets: [TerraformText]
     /// Security groups besides ParallelCluster's.
@@ -78,6 +96,23 @@ public struct PClusterQueue: Hashable, Sendable {
     public var placementGroup: Bool
     /// The queue's compute resources.
     public var computeResources: [PClusterComputeResource]
+}
+
+/// What a queue's nodes run on (`CapacityType`).
+public enum PClusterCapacityType: String, CaseIterable, Sendable {
+    case onDemand = "ONDEMAND"
+    case spot = "SPOT"
+    /// Reserved GPU capacity for a fixed time: the queue's size is the block's.
+    case capacityBlock = "CAPACITY_BLOCK"
+}
+
+/// How EC2 picks among a queue's instance types (`AllocationStrategy`).
+public enum PClusterAllocationStrategy: String, CaseIterable, Sendable {
+    case lowestPrice = "lowest-price"
+    case capacityOptimized = "capacity-optimized"
+    case priceCapacityOptimized = "price-capacity-optimized"
+    case prioritized
+    case capacityOptimizedPrioritized = "capacity-optimized-prioritized"
 }
 
 /// A set of identical compute nodes of a queue.

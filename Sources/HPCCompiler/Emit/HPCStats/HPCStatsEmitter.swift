@@ -34,7 +34,7 @@ enum HPCStatsEmitter {
         for cluster in setup.clusters {
             ini.section(cluster.name)
             ini.set("architecture", "archfile")
-            ini.set("users", setup.users.importer)
+            ini.set("users", setup.users.importer.rawValue)
             ini.set("fsusage", "dummy")
             ini.set("fsquota", "dummy")
             ini.set("events", "slurm")

@@ -22,7 +22,7 @@ struct GridConfigDocument {
             "dynamodb_default_write_capacity": .int(grid.stateTable.writeCapacity),
             "eks_worker_groups": .array(grid.workerGroups.map { group in
                 .object([
-                    "node_group_name": .string(group.name), "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType),
+                    "node_group_name": .string(group.name), "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType.rawValue),
                     "min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize),
                 ])
             }),

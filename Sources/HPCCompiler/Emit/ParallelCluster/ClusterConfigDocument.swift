@@ -19,7 +19,7 @@ struct ClusterConfigDocument {
         var holes = ConfigPlaceholders()
         let body = YAML.object([
             ("Region", .string(cluster.region)),
-            ("Image", .object([("Os", .string(cluster.image.os))] + (cluster.image.customAMI.map { [("CustomAmi", YAML.string($0))] } ?? []))),
+            ("Image", .object([("Os", .string(cluster.image.os.rawValue))] + (cluster.image.customAMI.map { [("CustomAmi", YAML.string($0))] } ?? []))),
             ("Imds", .object([("ImdsSupport", .string("v2.0"))])),
             ("HeadNode", Self.headNode(cluster, &holes)),
             ("Scheduling", Self.scheduling(cluster, &holes)),
@@ -72,7 +72,7 @@ struct ClusterConfigDocument {
         let settings = cluster.scheduling
         var slurm: [(String, YAML)] = [
             ("ScaledownIdletime", .int(settings.scaledownIdleMinutes)),
-            ("QueueUpdateStrategy", .string(settings.queueUpdateStrategy)),
+            ("QueueUpdateStrategy", .string(settings.queueUpdateStrategy.rawValue)),
             ("EnableMemoryBasedScheduling", .bool(settings.memoryBasedScheduling)),
         ]
         if settings.ec2Hostnames {
@@ -101,8 +101,8 @@ struct ClusterConfigDocument {
         }
         // Always explicit: ParallelCluster refuses EFA compute resources in a queue that leaves it unsaid.
         networking.append(("PlacementGroup", .object([("Enabled", .bool(queue.placementGroup))])))
-        var fields: [(String, YAML)] = [("Name", .string(queue.name)), ("CapacityType", .string(queue.capacityType))]
-        if let strategy = queue.allocationStrategy { fields.append(("AllocationStrategy", .string(strategy))) }
+        var fields: [(String, YAML)] = [("Name", .string(queue.name)), ("CapacityType", .string(queue.capacityType.rawValue))]
+        if let strategy = queue.allocationStrategy { fields.append(("AllocationStrategy", .string(strategy.rawValue))) }
         fields.append(("Networking", .object(networking)))
         fields.append(("ComputeResources", .list(queue.computeResources.map(computeResource))))
         return .object(fields)

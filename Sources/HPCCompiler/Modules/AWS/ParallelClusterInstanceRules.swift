@@ -2,8 +2,10 @@
 /// exists, EFA only where the type has it, flexible types of one vCPU count, compute nodes of the
 /// head node's architecture, and a head node with memory for the cluster's largest size.
 enum ParallelClusterInstanceRules {
+    private typealias Key = ParallelClusterModule.Key
+
     static func check(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let headAt = settings.location("head_node", [.key("instance_type")])
+        let headAt = settings.location(Key.headNode, [.key("instance_type")])
         let head = known(cluster.headNode.instanceType, at: headAt, diagnostics: &diagnostics)
         var nodes = 0
         for (q, queue) in cluster.queues.enumerated() {
@@ -12,21 +14,21 @@ enum ParallelClusterInstanceRules {
                 let path: [Accessor] = [.index(q), .key("compute_resources"), .index(r)]
                 let field = resource.instanceTypes.count == 1 ? "instance_type" : "instance_types"
                 let types = resource.instanceTypes.enumerated().compactMap { index, name in
-                    known(name, at: settings.location("queues", path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)])), diagnostics: &diagnostics)
+                    known(name, at: settings.location(Key.queues, path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)])), diagnostics: &diagnostics)
                 }
                 guard types.count == resource.instanceTypes.count else { continue }
                 let label = "compute resource '\(resource.name)' of queue '\(queue.name)'"
                 if resource.efa, let lacking = types.first(where: { !$0.efaSupported }) {
-                    diagnostics.report(.parallelClusterInstances, "\(label) enables EFA, but \(lacking.name) has no EFA", at: settings.location("queues", path + [.key("efa")]),
+                    diagnostics.report(.parallelClusterInstances, "\(label) enables EFA, but \(lacking.name) has no EFA", at: settings.location(Key.queues, path + [.key("efa")]),
                                        help: "EFA needs an instance type such as hpc7a.96xlarge or c7a.48xlarge")
                 }
                 if !resource.disableSimultaneousMultithreading, Set(types.map(\.vCPUs)).count > 1 {
                     diagnostics.report(.parallelClusterInstances, "the instance types of \(label) must have the same vCPU count: " + types.map { "\($0.name) \($0.vCPUs)" }.joined(separator: ", "),
-                                       at: settings.location("queues", path + [.key(field)]))
+                                       at: settings.location(Key.queues, path + [.key(field)]))
                 }
                 if let architecture = head?.architectures.first, let other = types.first(where: { !$0.architectures.contains(architecture) }) {
                     diagnostics.report(.parallelClusterInstances, "\(label) uses \(other.name) (\(other.architectures.joined(separator: ", "))), but the head node \(head!.name) is \(architecture)",
-                                       at: settings.location("queues", path + [.key(field)]), help: "head node and compute nodes boot the same image, so they share an architecture")
+                                       at: settings.location(Key.queues, path + [.key(field)]), help: "head node and compute nodes boot the same image, so they share an architecture")
                 }
             }
         }

@@ -1,5 +1,23 @@
 /// `modules/scheduler/parallelcluster`: one module, whole.
 enum ParallelClusterModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
+    enum Key {
+        static let clusterName = SettingKey<String>("cluster_name")
+        static let os = SettingKey<String>("os")
+        static let customAMI = SettingKey<String>("custom_ami")
+        static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
+        static let vpcCIDR = SettingKey<String>("vpc_cidr")
+        static let slurmDatabase = SettingKey<Value>("slurm_database")
+        static let headNode = SettingKey<Value>("head_node")
+        static let queues = SettingKey<Value>("queues")
+        static let scaledownIdletime = SettingKey<Int>("scaledown_idletime")
+        static let queueUpdateStrategy = SettingKey<String>("queue_update_strategy")
+        static let memoryBasedScheduling = SettingKey<Bool>("enable_memory_based_scheduling")
+        static let ec2Hostnames = SettingKey<Bool>("use_ec2_hostnames")
+        static let logRetention = SettingKey<Int>("log_retention_in_days")
+        static let detailedMonitoring = SettingKey<Bool>("detailed_monitoring")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/scheduler/parallelcluster", cloud: .aws,
         summary: "AWS ParallelCluster 3 cluster config, with a per-deployment ED25519 key pair",
@@ -15,32 +33,33 @@ enum ParallelClusterModule: BuiltInModule {
         """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
-            SettingSpec("cluster_name", .string, "Name of the cluster (`pcluster create-cluster --cluster-name`); null means `deployment_name`.",
+            SettingSpec(Key.clusterName, .string, "Name of the cluster (`pcluster create-cluster --cluster-name`); null means `deployment_name`.",
                         constraints: [.pattern(ParallelClusterLimits.clusterNamePattern, description: "a letter, then letters, digits and '-'")]),
-            SettingSpec("os", .string, "Operating system of every node.", default: .string("alinux2023"), constraints: [.oneOf(ParallelClusterLimits.operatingSystems)]),
-            SettingSpec("custom_ami", .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
+            SettingSpec(Key.os, .string, "Operating system of every node.", default: .string(PClusterOS.alinux2023.rawValue),
+                        constraints: [.oneOf(PClusterOS.allCases.map(\.rawValue))]),
+            SettingSpec(Key.customAMI, .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
                         constraints: [.pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")]),
-            SettingSpec("private_subnet_ids", .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
-            SettingSpec("vpc_cidr", .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
-            SettingSpec("security_group_id", .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
-            SettingSpec("network_storage", .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),
-            SettingSpec("slurm_database", ParallelClusterSettings.database,
+            SettingSpec(Key.privateSubnets, .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
+            SettingSpec(Key.vpcCIDR, .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
+            SettingSpec(AWSKey.clusterSecurityGroup, .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
+            SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),
+            SettingSpec(Key.slurmDatabase, ParallelClusterSettings.database,
                         "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."),
-            SettingSpec("head_node", ParallelClusterSettings.headNode,
+            SettingSpec(Key.headNode, ParallelClusterSettings.headNode,
                         "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
                         default: .map([:])),
-            SettingSpec("queues", .list(ParallelClusterSettings.queue), """
+            SettingSpec(Key.queues, .list(ParallelClusterSettings.queue), """
                 Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \
                 private subnet), and `compute_resources`: `name`, `instance_type` or `instance_types`, `min_count`, `max_count`, `efa`, `disable_hyperthreading`.
                 """, required: true),
-            SettingSpec("scaledown_idletime", .number, "Minutes an idle dynamic node waits before it is terminated.", default: .int(10), constraints: [.integer, .range(min: -1, max: nil)]),
-            SettingSpec("queue_update_strategy", .string, "What a cluster update does to running compute nodes.", default: .string("DRAIN"),
-                        constraints: [.oneOf(["COMPUTE_FLEET_STOP", "DRAIN", "TERMINATE"])]),
-            SettingSpec("enable_memory_based_scheduling", .bool, "Slurm schedules memory as a consumable resource.", default: .bool(true)),
-            SettingSpec("use_ec2_hostnames", .bool, "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).", default: .bool(true)),
-            SettingSpec("log_retention_in_days", .number, "Days CloudWatch Logs keeps the cluster's logs (system, Slurm, job); null turns CloudWatch logs off.", default: .int(30),
+            SettingSpec(Key.scaledownIdletime, .number, "Minutes an idle dynamic node waits before it is terminated.", default: .int(10), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec(Key.queueUpdateStrategy, .string, "What a cluster update does to running compute nodes.", default: .string(PClusterQueueUpdateStrategy.drain.rawValue),
+                        constraints: [.oneOf(PClusterQueueUpdateStrategy.allCases.map(\.rawValue))]),
+            SettingSpec(Key.memoryBasedScheduling, .bool, "Slurm schedules memory as a consumable resource.", default: .bool(true)),
+            SettingSpec(Key.ec2Hostnames, .bool, "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).", default: .bool(true)),
+            SettingSpec(Key.logRetention, .number, "Days CloudWatch Logs keeps the cluster's logs (system, Slurm, job); null turns CloudWatch logs off.", default: .int(30),
                         constraints: [.oneOf(ParallelClusterLimits.logRetentionDays.map(String.init))]),
-            SettingSpec("detailed_monitoring", .bool, "One-minute EC2 metrics.", default: .bool(false)),
+            SettingSpec(Key.detailedMonitoring, .bool, "One-minute EC2 metrics.", default: .bool(false)),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -64,10 +83,6 @@ enum ParallelClusterModule: BuiltInModule {
     }
 
     static let exposedByDefault: [Output] = [.clusterName, .clusterConfig, .keyPairName, .privateKeyParameter]
-
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ParallelCluster? {
-        ParallelClusterLowering.lower(settings, diagnostics: &diagnostics)
-    }
 
     static func emit(_ entity: ParallelCluster, module: ModuleID, into roots: inout TerraformRoots) {
         roots.add(to: entity.origin.group) { group, document, references in AWSParallelClusterResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
@@ -97,8 +112,9 @@ enum ParallelClusterSettings {
     ])
 
     static let queue = SettingType.object([
-        .required("name", .string), .optional("capacity_type", .string, .string("ONDEMAND"), constraints: [.oneOf(ParallelClusterLimits.capacityTypes)]),
-        .optional("allocation_strategy", .string, constraints: [.oneOf(ParallelClusterLimits.allocationStrategies)]),
+        .required("name", .string),
+        .optional("capacity_type", .string, .string(PClusterCapacityType.onDemand.rawValue), constraints: [.oneOf(PClusterCapacityType.allCases.map(\.rawValue))]),
+        .optional("allocation_strategy", .string, constraints: [.oneOf(PClusterAllocationStrategy.allCases.map(\.rawValue))]),
         .optional("placement_group", .bool, .bool(false)), .optional("multi_az", .bool, .bool(false)),
         .required("compute_resources", .list(computeResource)),
     ])
@@ -112,16 +128,10 @@ public enum ParallelClusterLimits {
     public static let clusterNameMaximum = 60
     /// With Slurm accounting ParallelCluster derives database names from the cluster name.
     public static let clusterNameMaximumWithAccounting = 40
-    /// `Image.Os` values.
-    public static let operatingSystems = ["alinux2023", "ubuntu2204", "ubuntu2404", "rhel8", "rocky8", "rhel9", "rocky9"]
     /// The retention periods CloudWatch Logs offers, in days.
     public static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
     /// The Lustre version of the FSx file systems ParallelCluster creates.
     public static let lustreVersion = "2.15"
-    /// `CapacityType` values of a queue.
-    public static let capacityTypes = ["ONDEMAND", "SPOT", "CAPACITY_BLOCK"]
-    /// `AllocationStrategy` values of a queue.
-    public static let allocationStrategies = ["lowest-price", "capacity-optimized", "price-capacity-optimized", "prioritized", "capacity-optimized-prioritized"]
     /// Queue and compute resource names.
     public static let resourceNamePattern = "[a-z][a-z0-9-]*"
     /// Characters in a queue or compute resource name, at most.

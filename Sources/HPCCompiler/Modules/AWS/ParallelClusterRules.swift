@@ -1,6 +1,8 @@
 /// ParallelCluster 3's own rules, checked by hpcc before a config is written, each with its code
 /// and the position of the value that breaks it (`queues[1].compute_resources[0].min_count`).
 enum ParallelClusterRules {
+    private typealias Key = ParallelClusterModule.Key
+
     static func check(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
         checkName(cluster, settings: settings, diagnostics: &diagnostics)
         checkQueues(cluster, settings: settings, diagnostics: &diagnostics)
@@ -10,11 +12,11 @@ enum ParallelClusterRules {
     }
 
     private static func checkName(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let at = settings.isExplicit("cluster_name") ? settings.location("cluster_name") : settings.location("deployment_name")
+        let at = settings.isExplicit(Key.clusterName) ? settings.location(Key.clusterName) : settings.location(CommonKey.deploymentName)
         let limit = cluster.database == nil ? ParallelClusterLimits.clusterNameMaximum : ParallelClusterLimits.clusterNameMaximumWithAccounting
         if !Pattern.matches(cluster.name, ParallelClusterLimits.clusterNamePattern) {
             diagnostics.report(.parallelClusterName, "cluster name '\(cluster.name)' must start with a letter and hold only letters, digits and '-'", at: at,
-                               help: settings.isExplicit("cluster_name") ? nil : "the name comes from deployment_name; set 'cluster_name' on module '\(settings.id)'")
+                               help: settings.isExplicit(Key.clusterName) ? nil : "the name comes from deployment_name; set 'cluster_name' on module '\(settings.id)'")
         } else if cluster.name.count > limit {
             let reason = cluster.database == nil ? "" : " with Slurm accounting (ParallelCluster names the accounting database after it)"
             diagnostics.report(.parallelClusterName, "cluster name '\(cluster.name)' is \(cluster.name.count) characters; ParallelCluster allows \(limit)\(reason)", at: at)
@@ -22,7 +24,7 @@ enum ParallelClusterRules {
     }
 
     private static func checkQueues(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
-        func at(_ path: [Accessor]) -> SourceLocation { settings.location("queues", path) }
+        func at(_ path: [Accessor]) -> SourceLocation { settings.location(Key.queues, path) }
         let queues = cluster.queues
         if queues.count > ParallelClusterLimits.queuesMaximum {
             let clusters = (queues.count + ParallelClusterLimits.queuesMaximum - 1) / ParallelClusterLimits.queuesMaximum
@@ -33,7 +35,7 @@ enum ParallelClusterRules {
         let resources = queues.reduce(0) { $0 + $1.computeResources.count }
         if resources > ParallelClusterLimits.computeResourcesPerClusterMaximum {
             diagnostics.report(.parallelClusterQueueLimit, "cluster '\(cluster.name)' has \(resources) compute resources; ParallelCluster 3 creates at most \(ParallelClusterLimits.computeResourcesPerClusterMaximum) per cluster",
-                               at: settings.location("queues"),
+                               at: settings.location(Key.queues),
                                help: "use `instance_types` to put several instance types in one compute resource, or split the queues over several parallelcluster modules; `ignore: [HPC4006]` if your ParallelCluster build allows more")
         }
         let newFSx = cluster.storage.contains { if case .newFSx = $0.kind { true } else { false } }
@@ -80,7 +82,7 @@ enum ParallelClusterRules {
         if resource.minCount > resource.maxCount {
             diagnostics.report(.computeResourceCounts, "min_count \(resource.minCount) of \(label) is above its max_count \(resource.maxCount)", at: at(path + [.key("min_count")]),
                                help: "min_count nodes run all the time; max_count is the most the queue scales to")
-        } else if queue.capacityType == "CAPACITY_BLOCK", resource.minCount != resource.maxCount || resource.minCount == 0 {
+        } else if queue.capacityType == .capacityBlock, resource.minCount != resource.maxCount || resource.minCount == 0 {
             diagnostics.report(.computeResourceCounts, "\(label) runs on a Capacity Block, so min_count and max_count must be equal and above 0 (the block's size)",
                                at: at(path + [.key("min_count")]))
         }
@@ -103,7 +105,7 @@ enum ParallelClusterRules {
     }
 
     private static func checkStorage(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let locate = ClusterChecks.Locator(blueprint: settings.context.resolved, fallback: settings.location("network_storage"))
+        let locate = ClusterChecks.Locator(blueprint: settings.context.resolved, fallback: settings.location(CommonKey.networkStorage))
         var counts: [String: Int] = [:]
         var seen: [PClusterStorage] = []
         for storage in cluster.storage {
@@ -116,7 +118,7 @@ enum ParallelClusterRules {
                                    at: here, help: storage.isNew ? "create the others with Terraform (`managed_by: terraform`) and mount them by id" : nil)
             }
             let directory = storage.mountDir
-            let mountAt = locate.setting("local_mount", of: storage.module)
+            let mountAt = locate.setting(AWSKey.mountPath.name, of: storage.module)
             if ParallelClusterLimits.reservedMountDirs.contains(directory) {
                 diagnostics.report(.parallelClusterMountDir, "ParallelCluster reserves '\(directory)'; '\(storage.module)' cannot mount there", at: mountAt)
             } else {
@@ -138,7 +140,7 @@ extension ParallelClusterRules {
     /// The nodes can reach what Terraform creates for them: a file system admits its clients by
     /// security group, so the cluster's nodes must be in that group; SSH sources are CIDRs.
     static func checkAccess(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
-        let locate = ClusterChecks.Locator(blueprint: settings.context.resolved, fallback: settings.location("network_storage"))
+        let locate = ClusterChecks.Locator(blueprint: settings.context.resolved, fallback: settings.location(CommonKey.networkStorage))
         let joined = Set(cluster.headNode.additionalSecurityGroups)
         for storage in cluster.storage {
             guard let filesystem = settings.context.entities[storage.module]?.as(SharedFilesystem.self) else { continue }
@@ -152,7 +154,7 @@ extension ParallelClusterRules {
                                    at: locate.module(storage.module), help: "set security_group_id of module '\(settings.id)' to the same group (use the aws-vpc module both use)")
             }
         }
-        let sshAt = settings.location("head_node", [.key("allowed_ssh_cidr")])
+        let sshAt = settings.location(Key.headNode, [.key("allowed_ssh_cidr")])
         if let allowed = cluster.headNode.allowedSSH {
             if let range = CIDR(allowed) {
                 SSHExposure.check(range, what: "the head node of cluster '\(cluster.name)'", at: sshAt, diagnostics: &diagnostics)
@@ -161,7 +163,7 @@ extension ParallelClusterRules {
             }
         } else {
             diagnostics.report(.missingSetting, "the head node of cluster '\(cluster.name)' needs the range SSH is admitted from: without it ParallelCluster opens SSH to 0.0.0.0/0",
-                               at: settings.location("head_node"), help: "set head_node.allowed_ssh_cidr, or vpc_cidr (which `use` of an aws-vpc module sets)")
+                               at: settings.location(Key.headNode), help: "set head_node.allowed_ssh_cidr, or vpc_cidr (which `use` of an aws-vpc module sets)")
         }
     }
 }
@@ -174,7 +176,7 @@ extension ParallelClusterRules {
             let module = filesystem.origin.module
             let owners = (context.resolved.dependents[module] ?? []).filter { context.resolved.module($0)?.schema.source == ParallelClusterModule.schema.source }.sorted { $0.rawValue < $1.rawValue }
             guard owners.count != 1 else { continue }
-            let at = context.resolved.module(module)?.location(of: "managed_by") ?? SourceLocation(file: "", line: 1, column: 1)
+            let at = context.resolved.module(module)?.location(of: AWSKey.managedBy.name) ?? SourceLocation(file: "", line: 1, column: 1)
             let message = owners.isEmpty
                 ? "module '\(module)' is managed_by parallelcluster, but no parallelcluster module uses it"
                 : "module '\(module)' is managed_by parallelcluster and used by \(owners.count) parallelcluster modules (\(owners.map(\.rawValue).joined(separator: ", "))); ParallelCluster creates it with one cluster"

@@ -1,5 +1,20 @@
 /// `modules/database/slurm-accounting`: one module, whole.
 enum SlurmAccountingModule: BuiltInModule {
+    /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
+    enum Key {
+        static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
+        static let databaseName = SettingKey<String>("database_name")
+        static let userName = SettingKey<String>("user_name")
+        static let instanceClass = SettingKey<String>("instance_class")
+        static let engineVersion = SettingKey<String>("engine_version")
+        static let allocatedStorage = SettingKey<Int>("allocated_storage")
+        static let multiAZ = SettingKey<Bool>("multi_az")
+        static let backupRetention = SettingKey<Int>("backup_retention_period")
+        static let deletionProtection = SettingKey<Bool>("deletion_protection")
+        static let passwordVersion = SettingKey<Int>("password_version")
+        static let kmsKeyID = SettingKey<String>("kms_key_id")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/database/slurm-accounting", cloud: .aws,
         summary: "Amazon RDS for MariaDB holding Slurm accounting, with slurmdbd.conf",
@@ -22,26 +37,26 @@ enum SlurmAccountingModule: BuiltInModule {
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
             AWSSettings.vpcID,
-            SettingSpec("private_subnet_ids", .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
+            SettingSpec(Key.privateSubnets, .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
                         required: true),
-            SettingSpec("security_group_id", .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
-            SettingSpec("database_name", .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
+            SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
+            SettingSpec(Key.databaseName, .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
                         default: .string(AccountingDatabaseRules.defaultDatabaseName),
                         constraints: [.pattern("[a-z][0-9a-z_]{0,63}", description: "a lowercase letter, then up to 63 lowercase letters, digits or '_' (RDS's rule within ParallelCluster's `[0-9a-z_]+`)")]),
-            SettingSpec("user_name", .string, "The master user slurmdbd connects as (`StorageUser`).", default: .string("slurm"),
+            SettingSpec(Key.userName, .string, "The master user slurmdbd connects as (`StorageUser`).", default: .string("slurm"),
                         constraints: [.pattern("[A-Za-z][A-Za-z0-9_]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
-            SettingSpec("instance_class", .string, "The RDS instance class.", default: .string("db.t4g.small"),
+            SettingSpec(Key.instanceClass, .string, "The RDS instance class.", default: .string("db.t4g.small"),
                         constraints: [.pattern("db\\.[a-z0-9-]+\\.[a-z0-9]+", description: "an RDS instance class such as `db.t4g.small`")]),
-            SettingSpec("engine_version", .string, "The MariaDB version (major.minor lets RDS pick and upgrade the patch level).", default: .string("10.11"),
+            SettingSpec(Key.engineVersion, .string, "The MariaDB version (major.minor lets RDS pick and upgrade the patch level).", default: .string("10.11"),
                         constraints: [.pattern("1[0-9]\\.[0-9]+(\\.[0-9]+)?", description: "a MariaDB version such as `10.11` or `10.11.9`")]),
-            SettingSpec("allocated_storage", .number, "Storage in GiB (gp3).", default: .int(20), constraints: [.integer, .range(min: 20, max: 65536)]),
-            SettingSpec("multi_az", .bool, "Keep a standby replica in a second availability zone.", default: .bool(false)),
-            SettingSpec("backup_retention_period", .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
+            SettingSpec(Key.allocatedStorage, .number, "Storage in GiB (gp3).", default: .int(20), constraints: [.integer, .range(min: 20, max: 65536)]),
+            SettingSpec(Key.multiAZ, .bool, "Keep a standby replica in a second availability zone.", default: .bool(false)),
+            SettingSpec(Key.backupRetention, .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
                         constraints: [.integer, .range(min: 0, max: 35)]),
-            SettingSpec("deletion_protection", .bool, "Refuse to delete the instance (`terraform destroy` fails until it is turned off).", default: .bool(true)),
-            SettingSpec("password_version", .number, "Raise it to give the database a new password: the secret and the instance both take it (no automatic rotation).",
+            SettingSpec(Key.deletionProtection, .bool, "Refuse to delete the instance (`terraform destroy` fails until it is turned off).", default: .bool(true)),
+            SettingSpec(Key.passwordVersion, .number, "Raise it to give the database a new password: the secret and the instance both take it (no automatic rotation).",
                         default: .int(1), constraints: [.integer, .range(min: 1, max: nil)]),
-            SettingSpec("kms_key_id", .string, "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
+            SettingSpec(Key.kmsKeyID, .string, "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
                         constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
         ],
         outputs: outputSpecs,
@@ -65,8 +80,48 @@ enum SlurmAccountingModule: BuiltInModule {
 
     static let exposedByDefault: [Output] = [.slurmDatabase, .databaseEndpoint, .passwordSecretARN]
 
+    /// An `AccountingDatabase`, with the RDS rules hpcc can check offline: two availability
+    /// zones, the user name, the instance identifier.
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> AccountingDatabase? {
-        SlurmAccountingLowering.lower(settings, diagnostics: &diagnostics)
+        guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
+              let deploymentName = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+              let databaseName = settings.read(Key.databaseName, diagnostics: &diagnostics),
+              let userName = settings.read(Key.userName, diagnostics: &diagnostics),
+              let instanceClass = settings.read(Key.instanceClass, diagnostics: &diagnostics),
+              let engineVersion = settings.read(Key.engineVersion, diagnostics: &diagnostics),
+              let storage = settings.read(Key.allocatedStorage, diagnostics: &diagnostics),
+              let retention = settings.read(Key.backupRetention, diagnostics: &diagnostics),
+              let vpc = settings.text(AWSKey.vpcID), let group = settings.text(AWSKey.clusterSecurityGroup),
+              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics)
+        else { return nil }
+        if subnets.count < 2 {
+            diagnostics.report(.accountingSubnets, "the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets in at least two availability zones",
+                               at: settings.location(Key.privateSubnets), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
+        }
+        checkUser(userName, settings: settings, diagnostics: &diagnostics)
+        let identifier = ResourceName.make([deploymentName, settings.id.rawValue], limit: .max)
+        if identifier.count > AccountingDatabaseRules.maximumIdentifierLength {
+            diagnostics.report(.accountingIdentifier, "the RDS instance identifier '\(identifier)' (deployment_name and module id) has \(identifier.count) characters; RDS allows \(AccountingDatabaseRules.maximumIdentifierLength)",
+                               at: settings.location(CommonKey.deploymentName), help: "shorten deployment_name or the module id")
+        }
+        let database = AccountingDatabase(
+            origin: settings.origin(diagnostics: &diagnostics), identifier: identifier, region: region, vpc: vpc, subnets: subnets, clusterSecurityGroup: group,
+            databaseName: databaseName, userName: userName, instanceClass: instanceClass, engineVersion: engineVersion, allocatedStorageGiB: storage,
+            multiAZ: settings.read(defaulted: Key.multiAZ, diagnostics: &diagnostics), backupRetentionDays: retention,
+            deletionProtection: settings.read(defaulted: Key.deletionProtection, diagnostics: &diagnostics),
+            kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics),
+            passwordVersion: settings.read(defaulted: Key.passwordVersion, diagnostics: &diagnostics)
+        )
+        settings.context.deployment.accountingDatabases.append(database)
+        return database
+    }
+
+    /// RDS keeps some master user names for itself (the schema's pattern holds the rest).
+    private static func checkUser(_ user: String, settings: SettingReader, diagnostics: inout Diagnostics) {
+        if AccountingDatabaseRules.reservedUserNames.contains(user.lowercased()) {
+            diagnostics.report(.accountingDatabaseName, "user name '\(user)' of module '\(settings.id)' is one RDS keeps for itself",
+                               at: settings.location(Key.userName), help: "use another name, such as 'slurm'")
+        }
     }
 
     static func emit(_ entity: AccountingDatabase, module: ModuleID, into roots: inout TerraformRoots) {

@@ -1,5 +1,21 @@
 /// `modules/remote-desktop/bwvisu`: one module, whole.
 enum BwVisuModule: BuiltInModule {
+    /// The module's settings.
+    enum Key {
+        static let slurmClusterName = SettingKey<String>("slurm_cluster_name")
+        static let partition = SettingKey<String>("partition")
+        static let homePrefix = SettingKey<String>("home_prefix")
+        static let gatewayNodes = SettingKey<Value>("gateway_nodes")
+        static let commandNodes = SettingKey<Value>("command_nodes")
+        static let keyholedServers = SettingKey<Value>("keyholed_servers")
+        static let etcdServers = SettingKey<Value>("etcd_servers")
+        static let portRange = SettingKey<Value>("port_range")
+        static let reservedPorts = SettingKey<[String]>("reserved_ports")
+        static let maxForwardersPerJob = SettingKey<Int>("max_forwarders_per_job")
+        static let forwardingHostnameSuffix = SettingKey<String>("forwarding_hostname_suffix")
+        static let staticForwarding = SettingKey<Bool>("static_forwarding")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/remote-desktop/bwvisu", cloud: .onPremises,
         summary: "bwVisu remote visualization on an existing Slurm cluster: the runner's config.json and gateway/command inventory groups",
@@ -16,26 +32,26 @@ enum BwVisuModule: BuiltInModule {
         Every value reaches the runner's job scripts, so it may hold only `A-Z a-z 0-9 . / _ -`.
         """,
         settings: [
-            SettingSpec("slurm_cluster_name", .string, "The cluster (an existing-slurm module); `use` sets it.", required: true),
-            SettingSpec("partition", .string, "The Slurm partition visualization jobs run in.", required: true),
-            SettingSpec("home_prefix", .string, "`bwvisu-home-prefix`: users' home directories are `<home_prefix>/<user>` on every node (an absolute path).", required: true),
-            SettingSpec("gateway_nodes", .list(BwVisuSettings.gateway), """
+            SettingSpec(Key.slurmClusterName, .string, "The cluster (an existing-slurm module); `use` sets it.", required: true),
+            SettingSpec(Key.partition, .string, "The Slurm partition visualization jobs run in.", required: true),
+            SettingSpec(Key.homePrefix, .string, "`bwvisu-home-prefix`: users' home directories are `<home_prefix>/<user>` on every node (an absolute path).", required: true),
+            SettingSpec(Key.gatewayNodes, .list(BwVisuSettings.gateway), """
                 Gateways, at least one: `host` (inventory name), `internal_address` (the runner's SSH target), \
                 `external_address` (what users connect to), `user` (the runner's SSH login), `ssh_port`.
                 """, required: true, constraints: [.maxItems(64)]),
-            SettingSpec("command_nodes", .list(BwVisuSettings.node), "Nodes the runner submits jobs from, at least one: `host`, `address`, `user`, `ssh_port`.", required: true,
+            SettingSpec(Key.commandNodes, .list(BwVisuSettings.node), "Nodes the runner submits jobs from, at least one: `host`, `address`, `user`, `ssh_port`.", required: true,
                         constraints: [.maxItems(64)]),
-            SettingSpec("keyholed_servers", .list(BwVisuSettings.server), "keyholed servers: `address`, `port`.", required: true),
-            SettingSpec("etcd_servers", .list(BwVisuSettings.server(defaultPort: 2379)), "etcd servers holding the runner's state: `address`, `port` (2379).", required: true),
-            SettingSpec("port_range", BwVisuSettings.portRange, "The keyhole range forwarded ports are taken from (`min`, `max`, both included, within 1024-65535).",
+            SettingSpec(Key.keyholedServers, .list(BwVisuSettings.server), "keyholed servers: `address`, `port`.", required: true),
+            SettingSpec(Key.etcdServers, .list(BwVisuSettings.server(defaultPort: 2379)), "etcd servers holding the runner's state: `address`, `port` (2379).", required: true),
+            SettingSpec(Key.portRange, BwVisuSettings.portRange, "The keyhole range forwarded ports are taken from (`min`, `max`, both included, within 1024-65535).",
                         default: .map(["min": .int(50000), "max": .int(60000)])),
-            SettingSpec("reserved_ports", .list(.string), "Ports of other services on the gateways or compute nodes the range must not hold: `8080` or `5900-5999`.",
+            SettingSpec(Key.reservedPorts, .list(.string), "Ports of other services on the gateways or compute nodes the range must not hold: `8080` or `5900-5999`.",
                         default: .list([])),
-            SettingSpec("max_forwarders_per_job", .number, "`keyholed-max-forwarders-per-job`: the most ports one job may have forwarded.", default: .int(100),
+            SettingSpec(Key.maxForwardersPerJob, .number, "`keyholed-max-forwarders-per-job`: the most ports one job may have forwarded.", default: .int(100),
                         constraints: [.integer, .range(min: 1, max: 10000)]),
-            SettingSpec("forwarding_hostname_suffix", .string, "Appended to a compute node's name to forward over another interface (`-ib0`); empty for none.",
+            SettingSpec(Key.forwardingHostnameSuffix, .string, "Appended to a compute node's name to forward over another interface (`-ib0`); empty for none.",
                         default: .string("")),
-            SettingSpec("static_forwarding", .bool, "Debugging: the runner gives every job the same port (`keyholed-static-forwarding`).", default: .bool(false)),
+            SettingSpec(Key.staticForwarding, .bool, "Debugging: the runner gives every job the same port (`keyholed-static-forwarding`).", default: .bool(false)),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -53,10 +69,6 @@ enum BwVisuModule: BuiltInModule {
     }
 
     static let exposedByDefault: [Output] = []
-
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> BwVisu? {
-        BwVisuLowering.lower(settings, diagnostics: &diagnostics)
-    }
 
     static func emit(_ entity: BwVisu, module: ModuleID, into roots: inout TerraformRoots) {
         // Machines that exist already: hpcc writes their configuration files, no Terraform.

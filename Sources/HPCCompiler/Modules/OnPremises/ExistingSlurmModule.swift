@@ -1,5 +1,24 @@
 /// `modules/scheduler/existing-slurm`: one module, whole.
 enum ExistingSlurmModule: BuiltInModule {
+    /// The module's settings.
+    enum Key {
+        static let clusterName = SettingKey<String>("cluster_name")
+        static let controller = SettingKey<Value>("controller")
+        static let loginNodes = SettingKey<Value>("login_nodes")
+        static let nodeGroups = SettingKey<Value>("node_groups")
+        static let partitions = SettingKey<Value>("partitions")
+        static let accounting = SettingKey<Value>("accounting")
+        static let slurmUser = SettingKey<String>("slurm_user")
+        static let slurmctldPort = SettingKey<Int>("slurmctld_port")
+        static let slurmdPort = SettingKey<Int>("slurmd_port")
+        static let stateSaveLocation = SettingKey<String>("state_save_location")
+        static let slurmdSpoolDir = SettingKey<String>("slurmd_spool_dir")
+        static let logDirectory = SettingKey<String>("log_directory")
+        static let pidDirectory = SettingKey<String>("pid_directory")
+        static let mungeSocket = SettingKey<String>("munge_socket")
+        static let processTracking = SettingKey<String>("process_tracking")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/scheduler/existing-slurm", cloud: .onPremises,
         summary: "An existing (on-premises) Slurm cluster described node by node: slurm.conf, gres.conf, cgroup.conf, slurmdbd.conf, inventory",
@@ -13,42 +32,42 @@ enum ExistingSlurmModule: BuiltInModule {
         node group's peak FLOPs.
         """,
         settings: [
-            SettingSpec("cluster_name", .string, "Slurm's `ClusterName` (also the accounting cluster name).", required: true,
+            SettingSpec(Key.clusterName, .string, "Slurm's `ClusterName` (also the accounting cluster name).", required: true,
                         constraints: [.pattern("[a-z][a-z0-9_-]{0,39}", description: "a lowercase letter, then up to 39 lowercase letters, digits, '_' or '-'")]),
-            SettingSpec("controller", OnPremSettings.controller, "The slurmctld host: `host` (its node name) and optionally `address` (what the others connect to).", required: true),
-            SettingSpec("login_nodes", .list(OnPremSettings.controller), """
+            SettingSpec(Key.controller, OnPremSettings.controller, "The slurmctld host: `host` (its node name) and optionally `address` (what the others connect to).", required: true),
+            SettingSpec(Key.loginNodes, .list(OnPremSettings.controller), """
                 The login nodes users submit jobs from: each a `host` and optionally an `address` (what Ansible connects to). \
                 They are in the inventory's `slurm_login` group and in the cluster's group, so they get the cluster's Slurm \
                 configuration and MUNGE key; a login node is not a compute node.
                 """, default: .list([])),
-            SettingSpec("node_groups", .list(OnPremSettings.nodeGroup), """
+            SettingSpec(Key.nodeGroups, .list(OnPremSettings.nodeGroup), """
                 Identical nodes: `name`, `hostnames` (a Slurm host list such as `cn[001-200]`), `sockets`, `cores_per_socket`, \
                 `threads_per_core`, `memory` (physical, `24GB`: MB, GB or TB, 1024-based), `real_memory` (MiB Slurm may schedule; \
                 null leaves the OS 400 MiB plus 30 MiB per GiB of `memory`, at most half of it, as on the cloud: `512GB` gives 508528), \
                 `gpus` (`count`, `type`), `cpu_model`, `frequency` (`2.93GHz` or `2930MHz`), \
                 `flops_per_cycle` (double-precision FLOPs per cycle per core), `features`.
                 """, required: true),
-            SettingSpec("partitions", .list(OnPremSettings.partition), """
+            SettingSpec(Key.partitions, .list(OnPremSettings.partition), """
                 Partitions: `name`, `node_groups` (names), `default`, `max_time` (Slurm's `MaxTime`, e.g. `1-00:00:00` or `UNLIMITED`), \
                 `exclusive`, and `slurm_conf` (further `PartitionName` keys).
                 """, required: true),
-            SettingSpec("accounting", OnPremSettings.accounting, """
+            SettingSpec(Key.accounting, OnPremSettings.accounting, """
                 Slurm accounting through slurmdbd: `storage_host` and `storage_port` (MariaDB), `database`, `user`, \
                 `dbd_host` and `dbd_port` (slurmdbd; null host means the controller), and `password_file` (the file slurmdbd.conf \
                 includes for `StoragePass`, which hpcc never writes). Null turns accounting off.
                 """),
-            SettingSpec("slurm_user", .string, "The user slurmctld and slurmdbd run as.", default: .string("slurm"),
+            SettingSpec(Key.slurmUser, .string, "The user slurmctld and slurmdbd run as.", default: .string("slurm"),
                         constraints: [.pattern("[a-z_][a-z0-9_-]{0,31}", description: "a Unix user name")]),
-            SettingSpec("slurmctld_port", .number, "slurmctld's port.", default: .int(6817), constraints: [.integer, .range(min: 1, max: 65535)]),
-            SettingSpec("slurmd_port", .number, "slurmd's port.", default: .int(6818), constraints: [.integer, .range(min: 1, max: 65535)]),
-            SettingSpec("state_save_location", .string, "slurmctld's state directory.", default: .string("/var/spool/slurmctld"), constraints: [OnPremSettings.absolutePath]),
-            SettingSpec("slurmd_spool_dir", .string, "slurmd's spool directory.", default: .string("/var/spool/slurmd"), constraints: [OnPremSettings.absolutePath]),
-            SettingSpec("log_directory", .string, "Where the daemons log (`slurmctld.log`, `slurmd-<node>.log`, `slurmdbd.log`).", default: .string("/var/log/slurm"),
+            SettingSpec(Key.slurmctldPort, .number, "slurmctld's port.", default: .int(6817), constraints: [.integer, .range(min: 1, max: 65535)]),
+            SettingSpec(Key.slurmdPort, .number, "slurmd's port.", default: .int(6818), constraints: [.integer, .range(min: 1, max: 65535)]),
+            SettingSpec(Key.stateSaveLocation, .string, "slurmctld's state directory.", default: .string("/var/spool/slurmctld"), constraints: [OnPremSettings.absolutePath]),
+            SettingSpec(Key.slurmdSpoolDir, .string, "slurmd's spool directory.", default: .string("/var/spool/slurmd"), constraints: [OnPremSettings.absolutePath]),
+            SettingSpec(Key.logDirectory, .string, "Where the daemons log (`slurmctld.log`, `slurmd-<node>.log`, `slurmdbd.log`).", default: .string("/var/log/slurm"),
                         constraints: [OnPremSettings.absolutePath]),
-            SettingSpec("pid_directory", .string, "Where the daemons keep their PID files.", default: .string("/run/slurm"), constraints: [OnPremSettings.absolutePath]),
-            SettingSpec("munge_socket", .string, "MUNGE's socket; null means MUNGE's default.", constraints: [OnPremSettings.absolutePath]),
-            SettingSpec("process_tracking", .string, "`cgroup` (cgroup v1/v2 process tracking, task containment and accounting; writes cgroup.conf) or `linuxproc` (process tree, for hosts without cgroup delegation such as containers).",
-                        default: .string("cgroup"), constraints: [.oneOf(["cgroup", "linuxproc"])]),
+            SettingSpec(Key.pidDirectory, .string, "Where the daemons keep their PID files.", default: .string("/run/slurm"), constraints: [OnPremSettings.absolutePath]),
+            SettingSpec(Key.mungeSocket, .string, "MUNGE's socket; null means MUNGE's default.", constraints: [OnPremSettings.absolutePath]),
+            SettingSpec(Key.processTracking, .string, "`cgroup` (cgroup v1/v2 process tracking, task containment and accounting; writes cgroup.conf) or `linuxproc` (process tree, for hosts without cgroup delegation such as containers).",
+                        default: .string(ProcessTracking.cgroup.rawValue), constraints: [.oneOf(ProcessTracking.allCases.map(\.rawValue))]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -68,10 +87,6 @@ enum ExistingSlurmModule: BuiltInModule {
     }
 
     static let exposedByDefault: [Output] = []
-
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> OnPremCluster? {
-        ExistingSlurmLowering.lower(settings, diagnostics: &diagnostics)
-    }
 
     static func emit(_ entity: OnPremCluster, module: ModuleID, into roots: inout TerraformRoots) {
         // Machines that exist already: hpcc writes their configuration files, no Terraform.

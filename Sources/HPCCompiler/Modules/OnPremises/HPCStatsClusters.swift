@@ -35,7 +35,7 @@ struct StatsClusterBuilder {
         var groups: [String: HPCStatsNodeGroup] = [:]
         var complete = true
         for (index, group) in cluster.nodeGroups.enumerated() {
-            let at = { (key: String) in module?.location("node_groups", [.index(index), .key(key)]) ?? usedAt }
+            let at = { (key: String) in module?.location(ExistingSlurmModule.Key.nodeGroups, [.index(index), .key(key)]) ?? usedAt }
             let given = overrides.hardware(cluster: cluster.name, group: group.name)
             let model = given?.model ?? group.cpuModel
             let frequency = given?.frequencyHz ?? group.frequencyHz
@@ -60,7 +60,7 @@ struct StatsClusterBuilder {
             HPCStatsAccountingSource(host: $0.storageHost, port: $0.storagePort, database: $0.database, tablePrefix: cluster.name)
         }
         guard complete, let accounting = accountingSource(source, cluster: cluster.name, diagnostics: &diagnostics) else { return nil }
-        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsLowering.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodeGroups) }, groups: groups),
+        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsModule.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodeGroups) }, groups: groups),
                                accounting: accounting)
     }
 
@@ -91,7 +91,7 @@ struct StatsClusterBuilder {
             )
         }
         guard complete, let accounting = accountingSource(overrides.accounting(cluster: cluster.name), cluster: cluster.name, diagnostics: &diagnostics) else { return nil }
-        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsLowering.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodesets) }, groups: groups),
+        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsModule.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodesets) }, groups: groups),
                                accounting: accounting)
     }
 
@@ -105,6 +105,8 @@ struct StatsClusterBuilder {
 
 /// The hpcstats module's `node_hardware` and `accounting_databases` entries, checked once.
 struct StatsOverrides {
+    private typealias Key = HPCStatsModule.Key
+
     struct Hardware {
         var cluster: String
         var group: String
@@ -121,20 +123,20 @@ struct StatsOverrides {
     init(settings: SettingReader, diagnostics: inout Diagnostics) {
         self.settings = settings
         let ini = INIText(settings: settings)
-        for (index, value) in (settings.literal("node_hardware", diagnostics: &diagnostics)?.list ?? []).enumerated() {
+        for (index, value) in (settings.read(defaulted: Key.nodeHardware, diagnostics: &diagnostics).list ?? []).enumerated() {
             let fields = value.map ?? [:]
             let text = fields["frequency"]?.string ?? ""
             guard let hertz = HardwareUnits.hertz(text) else {
-                diagnostics.report(.statsHardware, "frequency '\(text)' is not a clock in MHz or GHz", at: settings.location("node_hardware", [.index(index), .key("frequency")]),
+                diagnostics.report(.statsHardware, "frequency '\(text)' is not a clock in MHz or GHz", at: settings.location(Key.nodeHardware, [.index(index), .key("frequency")]),
                                    help: "e.g. 2.6GHz or 2600MHz")
                 continue
             }
             let model = fields["cpu_model"]?.string ?? ""
-            ini.check(model, "node_hardware", [.index(index), .key("cpu_model")], diagnostics: &diagnostics)
+            ini.check(model, Key.nodeHardware, [.index(index), .key("cpu_model")], diagnostics: &diagnostics)
             hardwareEntries.append(Hardware(cluster: fields["cluster"]?.string ?? "", group: fields["nodeset"]?.string ?? "", model: model,
                                             frequencyHz: hertz, flopsPerCycle: fields["flops_per_cycle"]?.int ?? 1, index: index))
         }
-        for (index, value) in (settings.literal("accounting_databases", diagnostics: &diagnostics)?.list ?? []).enumerated() {
+        for (index, value) in (settings.read(defaulted: Key.accountingDatabases, diagnostics: &diagnostics).list ?? []).enumerated() {
             let fields = value.map ?? [:]
             let cluster = fields["cluster"]?.string ?? ""
             accountingEntries.append((cluster, HPCStatsAccountingSource(host: fields["host"]?.string ?? "", port: fields["port"]?.int ?? 3306,
@@ -155,18 +157,18 @@ struct StatsOverrides {
         let names = clusters.map(\.name)
         for entry in accountingEntries where !names.contains(entry.cluster) {
             diagnostics.report(.unsupportedCluster, "accounting_databases names cluster '\(entry.cluster)', which hpcstats does not describe",
-                               at: settings.location("accounting_databases", [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
+                               at: settings.location(Key.accountingDatabases, [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
         }
         for entry in hardwareEntries {
             guard let cluster = clusters.first(where: { $0.name == entry.cluster }) else {
                 diagnostics.report(.unsupportedCluster, "node_hardware names cluster '\(entry.cluster)', which hpcstats does not describe",
-                                   at: settings.location("node_hardware", [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
+                                   at: settings.location(Key.nodeHardware, [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
                 continue
             }
             let groups = cluster.nodeGroups.map(\.name)
             if !groups.contains(entry.group) {
                 diagnostics.report(.statsHardware, "node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster '\(cluster.name)'",
-                                   at: settings.location("node_hardware", [.index(entry.index), .key("nodeset")]), help: Suggestion.help(for: entry.group, in: groups))
+                                   at: settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")]), help: Suggestion.help(for: entry.group, in: groups))
             }
         }
     }

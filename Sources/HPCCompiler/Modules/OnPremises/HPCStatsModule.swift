@@ -1,5 +1,19 @@
 /// `modules/monitoring/hpcstats`: one module, whole.
 enum HPCStatsModule: BuiltInModule {
+    /// The module's settings.
+    enum Key {
+        /// Cluster names or, through `use`, the clusters' modules' outputs: read as written.
+        static let slurmClusterName = SettingKey<Value>("slurm_cluster_name")
+        static let database = SettingKey<Value>("database")
+        static let users = SettingKey<Value>("users")
+        static let accountingUser = SettingKey<String>("accounting_user")
+        static let accountingPasswordFile = SettingKey<String>("accounting_password_file")
+        static let accountingDatabases = SettingKey<Value>("accounting_databases")
+        static let nodeHardware = SettingKey<Value>("node_hardware")
+        static let windowSize = SettingKey<Int>("window_size")
+        static let configDir = SettingKey<String>("config_dir")
+    }
+
     static let schema = ModuleSchema(
         source: "modules/monitoring/hpcstats", cloud: .onPremises,
         summary: "HPCStats usage statistics for Slurm clusters: architecture files, hpcstats.conf and their installer",
@@ -16,28 +30,28 @@ enum HPCStatsModule: BuiltInModule {
         several platforms, `min_cpu_platform` on the nodeset or a `node_hardware` entry decides.
         """,
         settings: [
-            SettingSpec("slurm_cluster_name", .list(.string), "The clusters to describe; `use` fills it from existing-slurm modules and Slurm controllers.", required: true),
-            SettingSpec("database", HPCStatsSettings.database, "HPCStats' PostgreSQL database: `host`, `port` (5432), `name`, `user`, `password_file`.", required: true),
-            SettingSpec("users", HPCStatsSettings.users, """
+            SettingSpec(Key.slurmClusterName, .list(.string), "The clusters to describe; `use` fills it from existing-slurm modules and Slurm controllers.", required: true),
+            SettingSpec(Key.database, HPCStatsSettings.database, "HPCStats' PostgreSQL database: `host`, `port` (5432), `name`, `user`, `password_file`.", required: true),
+            SettingSpec(Key.users, HPCStatsSettings.users, """
                 Where users come from: `importer` (`ldap` or `ldap+slurm`), `url`, `base_dn`, `bind_dn`, `password_file` (the bind \
                 password), `department_group_filter` and `department_group_pattern` (how a user's department is found), `groups` \
                 (the LDAP groups whose members are users), `certificate` (CA file for ldaps).
                 """, required: true),
-            SettingSpec("accounting_user", .string, "The MariaDB user HPCStats reads every cluster's Slurm accounting with (read-only is enough).",
+            SettingSpec(Key.accountingUser, .string, "The MariaDB user HPCStats reads every cluster's Slurm accounting with (read-only is enough).",
                         default: .string("hpcstats"), constraints: [.pattern("[A-Za-z0-9_]{1,32}", description: "a MariaDB user name")]),
-            SettingSpec("accounting_password_file", .string, "The file on the HPCStats host holding that user's password.",
+            SettingSpec(Key.accountingPasswordFile, .string, "The file on the HPCStats host holding that user's password.",
                         default: .string("/etc/hpcstats/slurmdb.password"), constraints: [HPCStatsSettings.path]),
-            SettingSpec("accounting_databases", .list(HPCStatsSettings.accountingDatabase), """
+            SettingSpec(Key.accountingDatabases, .list(HPCStatsSettings.accountingDatabase), """
                 slurmdbd databases of clusters whose accounting the blueprint does not describe (Slurm-GCP clusters): \
                 `cluster`, `host`, `port` (3306), `database` (`slurm_acct_db`).
                 """, default: .list([])),
-            SettingSpec("node_hardware", .list(HPCStatsSettings.nodeHardware), """
+            SettingSpec(Key.nodeHardware, .list(HPCStatsSettings.nodeHardware), """
                 CPU facts of cloud nodesets whose machine family runs on several CPU platforms: `cluster`, `nodeset`, `cpu_model`, \
                 `frequency` (`2.6GHz`), `flops_per_cycle`.
                 """, default: .list([])),
-            SettingSpec("window_size", .number, "Jobs HPCStats imports per query (0: all at once).", default: .int(10000),
+            SettingSpec(Key.windowSize, .number, "Jobs HPCStats imports per query (0: all at once).", default: .int(10000),
                         constraints: [.integer, .range(min: 0, max: 10_000_000)]),
-            SettingSpec("config_dir", .string, "Where HPCStats' configuration is installed.", default: .string("/etc/hpcstats"), constraints: [HPCStatsSettings.path]),
+            SettingSpec(Key.configDir, .string, "Where HPCStats' configuration is installed.", default: .string("/etc/hpcstats"), constraints: [HPCStatsSettings.path]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -46,10 +60,6 @@ enum HPCStatsModule: BuiltInModule {
     typealias Output = NoOutput
 
     static let exposedByDefault: [Output] = []
-
-    static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> HPCStatsSetup? {
-        HPCStatsLowering.lower(settings, diagnostics: &diagnostics)
-    }
 
     static func emit(_ entity: HPCStatsSetup, module: ModuleID, into roots: inout TerraformRoots) {
         // Machines that exist already: hpcc writes their configuration files, no Terraform.
@@ -72,7 +82,7 @@ enum HPCStatsSettings {
     ])
 
     static let users = SettingType.object([
-        .optional("importer", .string, .string("ldap"), constraints: [.oneOf(["ldap", "ldap+slurm"])]),
+        .optional("importer", .string, .string(HPCStatsImporter.ldap.rawValue), constraints: [.oneOf(HPCStatsImporter.allCases.map(\.rawValue))]),
         .required("url", .string, constraints: [.pattern("ldaps?://[A-Za-z0-9.:-]+/?", description: "an ldap:// or ldaps:// URL")]),
         .required("base_dn", .string), .required("bind_dn", .string),
         .optional("password_file", .string, .string("/etc/hpcstats/ldap.password"), constraints: [path]),

@@ -51,7 +51,7 @@ enum AWSHTCGridCompute {
             document.resource("aws_eks_node_group", name, [
                 "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "node_group_name": .string(group.name),
                 "node_role_arn": .string("${aws_iam_role.\(id)_eks_nodes.arn}"), "subnet_ids": .array(refs.subnets),
-                "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType),
+                "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType.rawValue),
                 "launch_template": .block(["id": .string("${aws_launch_template.\(template).id}"), "version": .string("${aws_launch_template.\(template).latest_version}")]),
                 "scaling_config": .block(["min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize)]),
                 "update_config": .block(["max_unavailable": 1]),

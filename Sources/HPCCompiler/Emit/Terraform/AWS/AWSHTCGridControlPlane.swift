@@ -69,10 +69,10 @@ enum AWSHTCGridControlPlane {
         let api = "${aws_api_gateway_rest_api.\(refs.id)"
         document.resource("aws_api_gateway_rest_api", refs.id, [
             "name": .string(grid.names.api), "description": .string("HTC grid \(HCL.escapeTemplate(grid.projectName)) control plane"),
-            "endpoint_configuration": .block(["types": .strings([grid.apiEndpointType])]), "tags": tags(grid.names.api),
+            "endpoint_configuration": .block(["types": .strings([grid.apiEndpointType.rawValue])]), "tags": tags(grid.names.api),
         ])
         var deployed: [String] = []
-        if grid.apiEndpointType == "PRIVATE" {
+        if grid.apiEndpointType == .private {
             document.resource("aws_api_gateway_rest_api_policy", refs.id, [
                 "rest_api_id": .string("\(api).id}"),
                 "policy": IAMPolicy.document([

@@ -1,54 +1,61 @@
-/// `modules/scheduler/parallelcluster` → a `ParallelCluster`: queues and compute resources from
-/// the `queues` setting, shared storage from the filesystems it uses, the accounting database,
-/// and the key pair hpcc creates. ParallelCluster's own rules are checked by `ParallelClusterRules`.
-enum ParallelClusterLowering {
+/// How the parallelcluster module lowers: queues and compute resources from the `queues` setting,
+/// shared storage from the filesystems it uses, the accounting database, and the key pair hpcc
+/// creates. ParallelCluster's own rules are checked by `ParallelClusterRules`.
+extension ParallelClusterModule {
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ParallelCluster? {
         let context = settings.context
-        guard let region = settings.string("region", diagnostics: &diagnostics),
-              let deployment = settings.string("deployment_name", diagnostics: &diagnostics),
-              let subnets = settings.subnetList("private_subnet_ids", diagnostics: &diagnostics)
+        guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
+              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics)
         else { return nil }
-        let name = settings.string("cluster_name", diagnostics: &diagnostics) ?? ResourceName.autoName(deployment)
-        let securityGroups = settings.text("security_group_id").map { [$0] } ?? []
-        let queues = (settings.literal("queues", diagnostics: &diagnostics)?.list ?? []).enumerated().map { index, value in
+        let name = settings.read(Key.clusterName, diagnostics: &diagnostics) ?? ResourceName.autoName(deployment)
+        let securityGroups = settings.text(AWSKey.clusterSecurityGroup).map { [$0] } ?? []
+        let queues = (settings.read(Key.queues, diagnostics: &diagnostics)?.list ?? []).enumerated().map { index, value in
             queue(from: value, index: index, subnets: subnets, securityGroups: securityGroups, settings: settings, diagnostics: &diagnostics)
         }
-        let head = settings.literal("head_node", diagnostics: &diagnostics)?.map ?? [:]
+        let head = settings.read(defaulted: Key.headNode, diagnostics: &diagnostics).map ?? [:]
         let origin = settings.origin(diagnostics: &diagnostics)
         let keyName = "\(ResourceName.autoName(deployment))-\(ResourceName.make(settings.id.rawValue))"
         let cluster = ParallelCluster(
             origin: origin, name: name, region: region,
-            image: PClusterImage(os: settings.string("os", diagnostics: &diagnostics) ?? "alinux2023", customAMI: settings.string("custom_ami", diagnostics: &diagnostics)),
+            image: PClusterImage(os: PClusterOS(rawValue: settings.read(defaulted: Key.os, diagnostics: &diagnostics)) ?? .alinux2023,
+                                 customAMI: settings.read(Key.customAMI, diagnostics: &diagnostics)),
             headNode: PClusterHeadNode(
                 instanceType: head["instance_type"]?.string ?? "t3.medium", subnet: subnets[0], additionalSecurityGroups: securityGroups,
-                allowedSSH: head["allowed_ssh_cidr"]?.string ?? settings.string("vpc_cidr", diagnostics: &diagnostics), rootVolumeGiB: head["root_volume_size"]?.int ?? 50
+                // vpc_cidr is read only when the head node names no range of its own.
+                allowedSSH: head["allowed_ssh_cidr"]?.string ?? settings.read(Key.vpcCIDR, diagnostics: &diagnostics),
+                rootVolumeGiB: head["root_volume_size"]?.int ?? 50
             ),
             queues: queues, storage: storage(settings, context: context, diagnostics: &diagnostics),
             scheduling: PClusterScheduling(
-                scaledownIdleMinutes: settings.int("scaledown_idletime", diagnostics: &diagnostics) ?? 10,
-                queueUpdateStrategy: settings.string("queue_update_strategy", diagnostics: &diagnostics) ?? "DRAIN",
-                memoryBasedScheduling: settings.bool("enable_memory_based_scheduling", diagnostics: &diagnostics) ?? true,
-                ec2Hostnames: settings.bool("use_ec2_hostnames", diagnostics: &diagnostics) ?? true
+                scaledownIdleMinutes: settings.read(defaulted: Key.scaledownIdletime, diagnostics: &diagnostics),
+                queueUpdateStrategy: PClusterQueueUpdateStrategy(rawValue: settings.read(defaulted: Key.queueUpdateStrategy, diagnostics: &diagnostics))
+                    ?? .drain,
+                memoryBasedScheduling: settings.read(defaulted: Key.memoryBasedScheduling, diagnostics: &diagnostics),
+                ec2Hostnames: settings.read(defaulted: Key.ec2Hostnames, diagnostics: &diagnostics)
             ),
             database: database(settings),
-            logRetentionDays: settings.int("log_retention_in_days", diagnostics: &diagnostics),
-            detailedMonitoring: settings.bool("detailed_monitoring", diagnostics: &diagnostics) ?? false,
+            // Null turns CloudWatch logs off, so the schema's default is not a fallback here.
+            logRetentionDays: settings.read(Key.logRetention, diagnostics: &diagnostics),
+            detailedMonitoring: settings.read(defaulted: Key.detailedMonitoring, diagnostics: &diagnostics),
             keyPair: PClusterKeyPair(name: keyName)
         )
         ParallelClusterRules.check(cluster, settings: settings, diagnostics: &diagnostics)
         context.deployment.parallelClusters.append(cluster)
-        context.knownOutputs[settings.id] = ["cluster_name": .string(name), "key_pair_name": .string(keyName)]
+        context.knownOutputs[settings.id] = [Output.clusterName.rawValue: .string(name), Output.keyPairName.rawValue: .string(keyName)]
         return cluster
     }
 
+    /// One entry of `queues`; its members' defaults are those of `ParallelClusterSettings.queue`.
     private static func queue(
         from value: Value, index q: Int, subnets: [TerraformText], securityGroups: [TerraformText], settings: SettingReader, diagnostics: inout Diagnostics
     ) -> PClusterQueue {
         let fields = value.map ?? [:]
         let multiAZ = fields["multi_az"]?.bool ?? false
         return PClusterQueue(
-            name: fields["name"]?.string ?? "", capacityType: fields["capacity_type"]?.string ?? "ONDEMAND",
-            allocationStrategy: fields["allocation_strategy"]?.string,
+            name: fields["name"]?.string ?? "",
+            capacityType: fields["capacity_type"]?.string.flatMap(PClusterCapacityType.init(rawValue:)) ?? .onDemand,
+            allocationStrategy: fields["allocation_strategy"]?.string.flatMap(PClusterAllocationStrategy.init(rawValue:)),
             subnets: multiAZ ? subnets : [subnets[0]], additionalSecurityGroups: securityGroups,
             placementGroup: fields["placement_group"]?.bool ?? false,
             computeResources: (fields["compute_resources"]?.list ?? []).enumerated().map { r, resource in
@@ -57,7 +64,7 @@ enum ParallelClusterLowering {
                 let several = fields["instance_types"]?.list?.compactMap(\.string)
                 if (one == nil) == (several == nil) || several?.isEmpty == true {
                     diagnostics.report(.parallelClusterInstances, "compute resource '\(fields["name"]?.string ?? "")' needs exactly one of instance_type and a non-empty instance_types",
-                                       at: settings.location("queues", [.index(q), .key("compute_resources"), .index(r), .key("name")]))
+                                       at: settings.location(Key.queues, [.index(q), .key("compute_resources"), .index(r), .key("name")]))
                 }
                 return PClusterComputeResource(
                     name: fields["name"]?.string ?? "", instanceTypes: several ?? one.map { [$0] } ?? [],
@@ -72,7 +79,7 @@ enum ParallelClusterLowering {
     /// cluster (an existing one, or one this deployment's Terraform creates), with its settings
     /// when ParallelCluster creates it.
     private static func storage(_ settings: SettingReader, context: LoweringContext, diagnostics: inout Diagnostics) -> [PClusterStorage] {
-        settings.locatedMounts("network_storage", diagnostics: &diagnostics).compactMap { mount, location in
+        settings.locatedMounts(CommonKey.networkStorage, diagnostics: &diagnostics).compactMap { mount, location in
             guard let module = mount.provider, let filesystem = context.entities[module]?.as(SharedFilesystem.self) else {
                 diagnostics.report(.parallelClusterStorage, "ParallelCluster mounts EFS and FSx for Lustre file systems by id; module '\(settings.id)' lists a filesystem written inline",
                                    at: location, help: "use an efs or fsx-lustre module (with `file_system_id` for an existing EFS)")
@@ -87,10 +94,10 @@ enum ParallelClusterLowering {
                 if let created = efs.created, created.placement == nil {
                     kind = .newEFS(created)
                 } else {
-                    kind = .existingEFS(id: reference("efs_id"))
+                    kind = .existingEFS(id: reference(EFSModule.Output.efsID.rawValue))
                 }
             case let .fsxLustre(fsx):
-                kind = fsx.placement == nil ? .newFSx(fsx) : .existingFSx(id: reference("fsx_id"))
+                kind = fsx.placement == nil ? .newFSx(fsx) : .existingFSx(id: reference(FSxLustreModule.Output.fsxID.rawValue))
             default:
                 diagnostics.report(.parallelClusterStorage, "ParallelCluster cannot mount '\(module)' (\(context.deployment.sourceOf(module) ?? "?")): it takes EFS and FSx for Lustre",
                                    at: location)
@@ -102,7 +109,7 @@ enum ParallelClusterLowering {
 
     /// The `slurm_database` setting: a used slurm-accounting module's output, or a literal object.
     private static func database(_ settings: SettingReader) -> PClusterDatabase? {
-        let value = settings.value("slurm_database")
+        let value = settings.value(Key.slurmDatabase)
         func field(_ key: String) -> TerraformText? {
             if case let .output(reference) = value {
                 var path = settings.moduleReference(reference)

@@ -1,13 +1,14 @@
-/// `modules/scheduler/existing-slurm` → an `OnPremCluster`, with the rules a described cluster
-/// must keep: host lists that parse and name every host once, partitions over known node groups,
-/// one default partition, hardware figures in HPCStats' units, slurm.conf-safe text.
-enum ExistingSlurmLowering {
+/// How the existing-slurm module lowers to an `OnPremCluster`, with the rules each part of a
+/// described cluster must keep: host lists that parse, partitions over known node groups, hardware
+/// figures in HPCStats' units, slurm.conf-safe text. The rules across parts (every host named once,
+/// one default partition) are in `ExistingSlurmModule+Rules.swift`.
+extension ExistingSlurmModule {
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> OnPremCluster? {
         let context = settings.context
-        guard let name = settings.string("cluster_name", diagnostics: &diagnostics),
-              let controller = settings.literal("controller", diagnostics: &diagnostics)?.map,
-              let groupValues = settings.literal("node_groups", diagnostics: &diagnostics)?.list,
-              let partitionValues = settings.literal("partitions", diagnostics: &diagnostics)?.list
+        guard let name = settings.read(Key.clusterName, diagnostics: &diagnostics),
+              let controller = settings.read(Key.controller, diagnostics: &diagnostics)?.map,
+              let groupValues = settings.read(Key.nodeGroups, diagnostics: &diagnostics)?.list,
+              let partitionValues = settings.read(Key.partitions, diagnostics: &diagnostics)?.list
         else { return nil }
         var hostsLeft = SlurmHostList.limit
         let groups = groupValues.enumerated().compactMap { index, value in
@@ -29,25 +30,26 @@ enum ExistingSlurmLowering {
             nodeGroups: groups.map(\.group), partitions: partitions,
             accounting: accounting(settings, controllerHost: host, diagnostics: &diagnostics),
             daemons: SlurmDaemonLayout(
-                slurmUser: settings.string("slurm_user", diagnostics: &diagnostics) ?? "slurm",
-                slurmctldPort: settings.int("slurmctld_port", diagnostics: &diagnostics) ?? 6817, slurmdPort: settings.int("slurmd_port", diagnostics: &diagnostics) ?? 6818,
-                stateSaveLocation: settings.string("state_save_location", diagnostics: &diagnostics) ?? "/var/spool/slurmctld",
-                slurmdSpoolDirectory: settings.string("slurmd_spool_dir", diagnostics: &diagnostics) ?? "/var/spool/slurmd",
-                logDirectory: settings.string("log_directory", diagnostics: &diagnostics) ?? "/var/log/slurm",
-                pidDirectory: settings.string("pid_directory", diagnostics: &diagnostics) ?? "/run/slurm",
-                mungeSocket: settings.string("munge_socket", diagnostics: &diagnostics)
+                slurmUser: settings.read(defaulted: Key.slurmUser, diagnostics: &diagnostics),
+                slurmctldPort: settings.read(defaulted: Key.slurmctldPort, diagnostics: &diagnostics),
+                slurmdPort: settings.read(defaulted: Key.slurmdPort, diagnostics: &diagnostics),
+                stateSaveLocation: settings.read(defaulted: Key.stateSaveLocation, diagnostics: &diagnostics),
+                slurmdSpoolDirectory: settings.read(defaulted: Key.slurmdSpoolDir, diagnostics: &diagnostics),
+                logDirectory: settings.read(defaulted: Key.logDirectory, diagnostics: &diagnostics),
+                pidDirectory: settings.read(defaulted: Key.pidDirectory, diagnostics: &diagnostics),
+                mungeSocket: settings.read(Key.mungeSocket, diagnostics: &diagnostics)
             ),
-            processTracking: ProcessTracking(rawValue: settings.string("process_tracking", diagnostics: &diagnostics) ?? "cgroup") ?? .cgroup
+            processTracking: ProcessTracking(rawValue: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics)) ?? .cgroup
         )
         context.deployment.onPremClusters.append(cluster)
-        context.knownOutputs[settings.id] = ["slurm_cluster_name": .string(name), "controller_host": .string(host)]
+        context.knownOutputs[settings.id] = [Output.slurmClusterName.rawValue: .string(name), Output.controllerHost.rawValue: .string(host)]
         return cluster
     }
 
     private static func nodeGroup(_ value: Value, index: Int, cluster: String, hostsLeft: inout Int, settings: SettingReader,
                                   diagnostics: inout Diagnostics) -> (group: OnPremNodeGroup, index: Int)? {
         let fields = value.map ?? [:]
-        func at(_ key: String) -> SourceLocation { settings.location("node_groups", [.index(index), .key(key)]) }
+        func at(_ key: String) -> SourceLocation { settings.location(Key.nodeGroups, [.index(index), .key(key)]) }
         let name = fields["name"]?.string ?? ""
         let list = fields["hostnames"]?.string ?? ""
         var hosts: [String] = []
@@ -99,38 +101,14 @@ enum ExistingSlurmLowering {
         ), index)
     }
 
-    /// Every host belongs to one node group, once; node group names are unique.
-    private static func checkHosts(_ groups: [(group: OnPremNodeGroup, index: Int)], settings: SettingReader, diagnostics: inout Diagnostics) {
-        var owner: [String: String] = [:]
-        var names = Set<String>()
-        for (group, index) in groups {
-            if !names.insert(group.name).inserted {
-                diagnostics.report(.duplicateSlurmName, "two node groups are named '\(group.name)'", at: settings.location("node_groups", [.index(index), .key("name")]))
-            }
-            var seen = Set<String>()
-            let repeated = group.hosts.filter { !seen.insert($0).inserted }
-            let taken = group.hosts.filter { owner[$0] != nil }
-            if let host = repeated.first {
-                let what = repeated.count == 1 ? "\(host) twice" : "\(repeated.count) hosts more than once, first \(host)"
-                diagnostics.report(.overlappingHosts, "host list '\(group.hostList)' of node group '\(group.name)' names \(what)",
-                                   at: settings.location("node_groups", [.index(index), .key("hostnames")]))
-            }
-            if let host = taken.first, let other = owner[host] {
-                diagnostics.report(.overlappingHosts, "node group '\(group.name)' names \(taken.count) host\(taken.count == 1 ? "" : "s") of node group '\(other)', first \(host)",
-                                   at: settings.location("node_groups", [.index(index), .key("hostnames")]), help: "a node is in one node group; put it in a partition of each instead")
-            }
-            for host in group.hosts where owner[host] == nil { owner[host] = group.name }
-        }
-    }
-
     /// Login nodes: each named once, and none a compute node too.
     private static func loginNodes(_ settings: SettingReader, groups: [OnPremNodeGroup], diagnostics: inout Diagnostics) -> [OnPremHost] {
         var seen = Set<String>()
         var owner: [String: String] = [:]
         for group in groups { for host in group.hosts where owner[host] == nil { owner[host] = group.name } }
-        return (settings.literal("login_nodes", diagnostics: &diagnostics)?.list ?? []).enumerated().compactMap { index, value in
+        return (settings.read(defaulted: Key.loginNodes, diagnostics: &diagnostics).list ?? []).enumerated().compactMap { index, value in
             guard let fields = value.map, let host = fields["host"]?.string else { return nil }
-            let at = settings.location("login_nodes", [.index(index), .key("host")])
+            let at = settings.location(Key.loginNodes, [.index(index), .key("host")])
             if !seen.insert(host).inserted {
                 diagnostics.report(.duplicateSlurmName, "login node '\(host)' is listed twice", at: at)
                 return nil
@@ -149,80 +127,28 @@ enum ExistingSlurmLowering {
         let groups = fields["node_groups"]?.list?.compactMap(\.string) ?? []
         for (position, group) in groups.enumerated() where !known.contains(group) {
             diagnostics.report(.unknownNodeGroup, "partition '\(name)' names node group '\(group)', which the cluster does not have",
-                               at: settings.location("partitions", [.index(index), .key("node_groups"), .index(position)]),
+                               at: settings.location(Key.partitions, [.index(index), .key("node_groups"), .index(position)]),
                                help: Suggestion.help(for: group, in: known) ?? (known.isEmpty ? nil : "node groups: " + known.sorted().joined(separator: ", ")))
         }
         if groups.isEmpty {
-            diagnostics.report(.partitionWithoutNodesets, "partition '\(name)' has no node group", at: settings.location("partitions", [.index(index), .key("node_groups")]))
+            diagnostics.report(.partitionWithoutNodesets, "partition '\(name)' has no node group", at: settings.location(Key.partitions, [.index(index), .key("node_groups")]))
         }
         let extra = fields["slurm_conf"]?.map?.compactMapValues { Conformance.scalarText($0) } ?? [:]
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) where !SlurmConfText.isRepresentable(key, isKey: true) || !SlurmConfText.isRepresentable(value) {
             diagnostics.report(.unrepresentableValue, "slurm_conf '\(key)=\(value)' of partition '\(name)' cannot be written to slurm.conf",
-                               at: settings.location("partitions", [.index(index), .key("slurm_conf")]))
+                               at: settings.location(Key.partitions, [.index(index), .key("slurm_conf")]))
         }
         return OnPremPartition(name: name, nodeGroups: groups, isDefault: fields["default"]?.bool ?? false, maxTime: fields["max_time"]?.string ?? "UNLIMITED",
                                exclusive: fields["exclusive"]?.bool ?? false, extraConfiguration: extra)
     }
 
-    private static func checkPartitions(_ partitions: [OnPremPartition], cluster: String, settings: SettingReader, diagnostics: inout Diagnostics) {
-        var seen: [String: Int] = [:]
-        for (index, partition) in partitions.enumerated() {
-            if let first = seen[partition.name] {
-                diagnostics.report(.duplicateSlurmName, "partitions \(first + 1) and \(index + 1) of cluster '\(cluster)' are both named '\(partition.name)'",
-                                   at: settings.location("partitions", [.index(index), .key("name")]))
-            }
-            seen[partition.name] = seen[partition.name] ?? index
-        }
-        if partitions.isEmpty {
-            diagnostics.report(.partitionWithoutNodesets, "cluster '\(cluster)' has no partition", at: settings.location("partitions"),
-                               help: "add a partition over the node groups jobs should run on")
-        }
-        let defaults = partitions.indices.filter { partitions[$0].isDefault }
-        if defaults.count > 1 {
-            diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(defaults.count) default partitions", at: settings.location("partitions", [.index(defaults[1]), .key("default")]),
-                               help: "set default: true on one partition only")
-        } else if defaults.isEmpty, partitions.count > 1 {
-            diagnostics.report(.defaultPartitionCount, "cluster '\(cluster)' has \(partitions.count) partitions and none is the default", at: settings.location("partitions"),
-                               help: "set default: true on the partition jobs should go to when they name none")
-        }
-    }
-
     private static func accounting(_ settings: SettingReader, controllerHost: String, diagnostics: inout Diagnostics) -> OnPremAccounting? {
-        guard let fields = settings.literal("accounting", diagnostics: &diagnostics)?.map else { return nil }
+        guard let fields = settings.read(Key.accounting, diagnostics: &diagnostics)?.map else { return nil }
         return OnPremAccounting(
             storageHost: fields["storage_host"]?.string ?? "", storagePort: fields["storage_port"]?.int ?? 3306,
             database: fields["database"]?.string ?? "slurm_acct_db", user: fields["user"]?.string ?? "slurm",
             dbdHost: fields["dbd_host"]?.string ?? controllerHost, dbdPort: fields["dbd_port"]?.int ?? 6819,
             passwordFile: fields["password_file"]?.string ?? "/etc/slurm/slurmdbd-storage.conf"
         )
-    }
-}
-
-/// Sizes and clocks as HPCStats writes them.
-enum HardwareUnits {
-    /// `24GB` → 24576 (MB, GB, TB; 1024-based, as HPCStats reads them); nil when malformed.
-    static func mebibytes(_ text: String) -> Int? {
-        let units = ["MB": 1, "GB": 1024, "TB": 1024 * 1024]
-        for (unit, factor) in units where text.hasSuffix(unit) {
-            guard let number = decimal(text.dropLast(unit.count)), number > 0 else { return nil }
-            let value = number * Double(factor)
-            return value == value.rounded() && value < 1e12 ? Int(value) : nil
-        }
-        return nil
-    }
-
-    /// `2.93GHz` → 2.93e9, `2930MHz` → 2.93e9; nil when malformed.
-    static func hertz(_ text: String) -> Double? {
-        for (unit, factor) in [("GHz", 1e9), ("MHz", 1e6)] where text.hasSuffix(unit) {
-            guard let number = decimal(text.dropLast(unit.count)), number > 0, number < 1e5 else { return nil }
-            return number * factor
-        }
-        return nil
-    }
-
-    /// Digits with at most one '.', as HPCStats writes figures (no sign, no exponent).
-    private static func decimal(_ text: Substring) -> Double? {
-        guard !text.isEmpty, text.filter({ $0 == "." }).count <= 1, text.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }) else { return nil }
-        return Double(text)
     }
 }

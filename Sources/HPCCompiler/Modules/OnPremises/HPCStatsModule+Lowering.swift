@@ -1,13 +1,13 @@
-/// `modules/monitoring/hpcstats` → the `HPCStatsSetup`: each used cluster in HPCStats' terms
+/// How the hpcstats module lowers to the `HPCStatsSetup`: each used cluster in HPCStats' terms
 /// (partitions that own node groups, node groups with their hardware in HPCStats' units) and the
 /// slurmdbd database its jobs are read from. One per deployment: HPCStats has one database and
 /// one main configuration.
-enum HPCStatsLowering {
+extension HPCStatsModule {
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> HPCStatsSetup? {
         let context = settings.context
-        guard let database = settings.literal("database", diagnostics: &diagnostics)?.map,
-              let users = settings.literal("users", diagnostics: &diagnostics)?.map,
-              let references = settings.value("slurm_cluster_name").list
+        guard let database = settings.read(Key.database, diagnostics: &diagnostics)?.map,
+              let users = settings.read(Key.users, diagnostics: &diagnostics)?.map,
+              let references = settings.value(Key.slurmClusterName).list
         else { return nil }
         if let first = context.deployment.hpcStats {
             diagnostics.report(.statsAccounting, "module '\(first.origin.module)' already configures HPCStats; a deployment has one HPCStats database and configuration",
@@ -19,7 +19,7 @@ enum HPCStatsLowering {
         let overrides = StatsOverrides(settings: settings, diagnostics: &diagnostics)
         var clusters: [HPCStatsCluster] = []
         for (index, reference) in references.enumerated() {
-            let at = settings.location("slurm_cluster_name", [.index(index)])
+            let at = settings.location(Key.slurmClusterName, [.index(index)])
             let builder = StatsClusterBuilder(context: context, overrides: overrides, ini: ini, usedAt: at)
             guard let cluster = builder.cluster(for: reference, settings: settings, diagnostics: &diagnostics) else { continue }
             if clusters.contains(where: { $0.name == cluster.name }) {
@@ -29,7 +29,7 @@ enum HPCStatsLowering {
             clusters.append(cluster)
         }
         if references.isEmpty && !settings.usesUnresolved {
-            diagnostics.report(.missingSetting, "hpcstats describes no cluster", at: settings.location("slurm_cluster_name"),
+            diagnostics.report(.missingSetting, "hpcstats describes no cluster", at: settings.location(Key.slurmClusterName),
                                help: "use an existing-slurm module or a Slurm controller")
         }
         // Entries for a cluster that failed above, or whose own module reported errors, are not to
@@ -39,28 +39,29 @@ enum HPCStatsLowering {
         }
         let userFields = users.compactMapValues(\.string)
         for key in ["base_dn", "bind_dn", "department_group_filter", "department_group_pattern"] {
-            ini.check(userFields[key] ?? "", "users", [.key(key)], diagnostics: &diagnostics)
+            ini.check(userFields[key] ?? "", Key.users, [.key(key)], diagnostics: &diagnostics)
         }
         let groups = users["groups"]?.list?.compactMap(\.string) ?? []
         for (index, group) in groups.enumerated() {
-            ini.check(group, "users", [.key("groups"), .index(index)], listItem: true, diagnostics: &diagnostics)
+            ini.check(group, Key.users, [.key("groups"), .index(index)], listItem: true, diagnostics: &diagnostics)
         }
         let setup = HPCStatsSetup(
             origin: settings.origin(diagnostics: &diagnostics),
-            configDirectory: settings.string("config_dir", diagnostics: &diagnostics) ?? "/etc/hpcstats",
+            configDirectory: settings.read(defaulted: Key.configDir, diagnostics: &diagnostics),
             database: HPCStatsDatabase(
                 host: database["host"]?.string ?? "", port: database["port"]?.int ?? 5432, name: database["name"]?.string ?? "hpcstatsdb",
                 user: database["user"]?.string ?? "hpcstats", passwordFile: database["password_file"]?.string ?? "/etc/hpcstats/hpcstatsdb.password"
             ),
             users: HPCStatsDirectory(
-                importer: userFields["importer"] ?? "ldap", url: userFields["url"] ?? "", baseDN: userFields["base_dn"] ?? "", bindDN: userFields["bind_dn"] ?? "",
+                importer: userFields["importer"].flatMap(HPCStatsImporter.init(rawValue:)) ?? .ldap,
+                url: userFields["url"] ?? "", baseDN: userFields["base_dn"] ?? "", bindDN: userFields["bind_dn"] ?? "",
                 passwordFile: userFields["password_file"] ?? "/etc/hpcstats/ldap.password",
                 departmentSearch: userFields["department_group_filter"] ?? "", departmentPattern: userFields["department_group_pattern"] ?? "",
                 groups: groups, certificate: userFields["certificate"]
             ),
-            accountingUser: settings.string("accounting_user", diagnostics: &diagnostics) ?? "hpcstats",
-            accountingPasswordFile: settings.string("accounting_password_file", diagnostics: &diagnostics) ?? "/etc/hpcstats/slurmdb.password",
-            windowSize: settings.int("window_size", diagnostics: &diagnostics) ?? 10000,
+            accountingUser: settings.read(defaulted: Key.accountingUser, diagnostics: &diagnostics),
+            accountingPasswordFile: settings.read(defaulted: Key.accountingPasswordFile, diagnostics: &diagnostics),
+            windowSize: settings.read(defaulted: Key.windowSize, diagnostics: &diagnostics),
             clusters: clusters
         )
         context.deployment.hpcStats = setup
@@ -97,9 +98,10 @@ struct INIText {
             && !text.contains("%(") && !text.contains(" ;") && !text.contains("\t;") && !(listItem && text.contains(","))
     }
 
-    func check(_ text: String, _ setting: String, _ path: [Accessor], listItem: Bool = false, diagnostics: inout Diagnostics) {
+    /// Reports `text`, the value at `path` in the setting, when HPCStats' files cannot hold it.
+    func check<T>(_ text: String, _ key: SettingKey<T>, _ path: [Accessor], listItem: Bool = false, diagnostics: inout Diagnostics) {
         guard !Self.isRepresentable(text, listItem: listItem) else { return }
-        report(text, at: settings.location(setting, path), listItem: listItem, diagnostics: &diagnostics)
+        report(text, at: settings.location(key, path), listItem: listItem, diagnostics: &diagnostics)
     }
 
     func report(_ text: String, at location: SourceLocation, listItem: Bool = false, diagnostics: inout Diagnostics) {

@@ -3,16 +3,11 @@
 /// finds the services hpcc knows on those hosts and those `reserved_ports` lists, and other
 /// bwVisu installations forwarding the same ports on a shared gateway.
 struct KeyholePorts {
+    private typealias Key = BwVisuModule.Key
+
     let visu: BwVisu
     let cluster: OnPremCluster
     let settings: SettingReader
-
-    /// The bwVisu module's settings this reads. They belong beside `BwVisuModule`'s schema; until
-    /// that module is converted they are named here.
-    enum Key {
-        static let portRange = SettingKey<Value>("port_range")
-        static let reservedPorts = SettingKey<[String]>("reserved_ports")
-    }
 
     /// A port in use, where, and by what.
     struct Service {
