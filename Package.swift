@@ -21,8 +21,12 @@ let package = Package(
                 // events through it (Syntax/YAMLEvents.swift) and uses no other part of Yams.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            plugins: ["ModuleRegistry"]
         ),
+        // Lists the built-in modules at build time (Plugins/ModuleRegistry): a module is one file.
+        .executableTarget(name: "hpcc-module-registry"),
+        .plugin(name: "ModuleRegistry", capability: .buildTool(), dependencies: ["hpcc-module-registry"]),
         .executableTarget(
             name: "hpcc",
             dependencies: [
