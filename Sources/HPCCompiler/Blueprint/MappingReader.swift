@@ -76,7 +76,7 @@ struct MappingReader {
     /// A plain boolean; reports anything else.
     func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
         guard let node = value(key) else { return nil }
-        if case let .scalar(text, .plain, _, _) = node, let flag = ScalarTyping.bool(text) {
+        if case let .scalar(text, .plain, _, _) = node, let flag = YAMLCoreSchema.bool(text) {
             return flag
         }
         diagnostics.report(.wrongShape, "'\(key)' in \(context) must be true or false", at: node.location)

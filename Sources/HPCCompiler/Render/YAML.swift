@@ -132,7 +132,7 @@ public enum YAMLWriter {
         guard let first = text.unicodeScalars.first else { return false }
         if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return false }
         guard NameRules.isLetter(first) || first == "_" || first == "/" else { return false }
-        if ScalarTyping.float(text) != nil { return false }
+        if YAMLCoreSchema.float(text) != nil { return false }
         return text.unicodeScalars.allSatisfy { NameRules.isWord($0) || $0 == "-" || $0 == "." || $0 == "/" }
     }
 }

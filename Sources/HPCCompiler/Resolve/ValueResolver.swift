@@ -73,7 +73,7 @@ struct ValueResolver {
                 return typeTemplate(template, as: type, at: location, site: site, diagnostics: &diagnostics)
             }
             let literal = template.literalText ?? text
-            return ScalarTyper.type(literal, style: style, tag: tag, as: type, at: location, what: site.what, diagnostics: &diagnostics)
+            return SettingScalar.type(literal, style: style, tag: tag, as: type, at: location, what: site.what, diagnostics: &diagnostics)
         case let .sequence(elements, location):
             let elementType: SettingType
             switch type {

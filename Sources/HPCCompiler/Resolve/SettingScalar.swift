@@ -1,7 +1,7 @@
 /// Types one literal scalar by the setting's type, closing YAML 1.1's traps: a plain `on` given
 /// to a string setting stays the string "on" (with a warning), `010` is decimal 10, and quoted
 /// numbers and booleans are errors, not silently converted.
-enum ScalarTyper {
+enum SettingScalar {
     static func type(
         _ text: String, style: ScalarStyle, tag: String?, as type: SettingType, at location: SourceLocation, what: String,
         diagnostics: inout Diagnostics
@@ -10,10 +10,10 @@ enum ScalarTyper {
         if tag == "tag:yaml.org,2002:null" { return .null }
         switch type {
         case .string:
-            if plain, let flag = ScalarTyping.yaml11Bool(text) {
+            if plain, let flag = YAMLCoreSchema.yaml11Bool(text) {
                 diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as \(flag)", at: location,
                                    help: "quote it to make the string explicit")
-            } else if plain, ScalarTyping.isLeadingZeroInteger(text) {
+            } else if plain, YAMLCoreSchema.isLeadingZeroInteger(text) {
                 diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as an octal number", at: location,
                                    help: "quote it to make the string explicit")
             }
@@ -22,20 +22,20 @@ enum ScalarTyper {
             guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" else {
                 return mismatch(text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
             }
-            if ScalarTyping.isLeadingZeroInteger(text), let number = Int(text) {
+            if YAMLCoreSchema.isLeadingZeroInteger(text), let number = Int(text) {
                 diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is read as decimal \(number); YAML 1.1 tools read it as octal", at: location,
                                    help: "drop the leading zero, or write 0o\(text.drop { $0 == "0" }) for octal")
                 return .int(number)
             }
-            if let number = ScalarTyping.int(text) { return .int(number) }
-            if let number = ScalarTyping.float(text) { return .float(number) }
+            if let number = YAMLCoreSchema.int(text) { return .int(number) }
+            if let number = YAMLCoreSchema.float(text) { return .float(number) }
             return mismatch(text, quoted: false, as: type, at: location, what: what, diagnostics: &diagnostics)
         case .bool:
             guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:bool" else {
                 return mismatch(text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
             }
-            if let flag = ScalarTyping.bool(text) { return .bool(flag) }
-            if let flag = ScalarTyping.yaml11Bool(text) {
+            if let flag = YAMLCoreSchema.bool(text) { return .bool(flag) }
+            if let flag = YAMLCoreSchema.yaml11Bool(text) {
                 diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is read as \(flag), but YAML 1.2 reads it as a string", at: location,
                                    help: "write \(flag)")
                 return .bool(flag)
@@ -43,9 +43,9 @@ enum ScalarTyper {
             return mismatch(text, quoted: false, as: type, at: location, what: what, diagnostics: &diagnostics)
         case .any:
             guard plain else { return .string(text) }
-            if let flag = ScalarTyping.bool(text) { return .bool(flag) }
-            if let number = ScalarTyping.int(text), !ScalarTyping.isLeadingZeroInteger(text) { return .int(number) }
-            if let number = ScalarTyping.float(text) { return .float(number) }
+            if let flag = YAMLCoreSchema.bool(text) { return .bool(flag) }
+            if let number = YAMLCoreSchema.int(text), !YAMLCoreSchema.isLeadingZeroInteger(text) { return .int(number) }
+            if let number = YAMLCoreSchema.float(text) { return .float(number) }
             return .string(text)
         case .list, .map, .object:
             diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), not the scalar '\(text)'", at: location)
@@ -56,8 +56,8 @@ enum ScalarTyper {
     private static func mismatch(
         _ text: String, quoted: Bool, as type: SettingType, at location: SourceLocation, what: String, diagnostics: inout Diagnostics
     ) -> Value? {
-        let looksRight = type == .number ? (ScalarTyping.int(text) != nil || ScalarTyping.float(text) != nil)
-                                         : (ScalarTyping.bool(text) != nil)
+        let looksRight = type == .number ? (YAMLCoreSchema.int(text) != nil || YAMLCoreSchema.float(text) != nil)
+                                         : (YAMLCoreSchema.bool(text) != nil)
         diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), not \(quoted ? "the string \"\(text)\"" : "'\(text)'")", at: location,
                            help: quoted && looksRight ? "remove the quotes" : nil)
         return nil

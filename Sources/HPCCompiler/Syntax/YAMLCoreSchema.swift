@@ -1,6 +1,6 @@
 /// How plain scalar text reads as a boolean or number. hpcc follows YAML 1.2's core schema and
 /// recognises YAML 1.1's extra forms only to warn about them.
-public enum ScalarTyping {
+public enum YAMLCoreSchema {
     /// YAML 1.2 booleans: true/false in lower, title or upper case.
     public static func bool(_ text: String) -> Bool? {
         switch text {
