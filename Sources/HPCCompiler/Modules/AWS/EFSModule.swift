@@ -142,7 +142,8 @@ enum EFSModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        guard case let .efs(efs) = entity.backing, efs.created != nil else { return .known }
+        // An existing file system's outputs are known; one ParallelCluster creates has no resource of this deployment.
+        guard case let .efs(efs) = entity.backing, efs.created != nil, !entity.backing.isCreatedByParallelCluster else { return .known }
         let fileSystem = AWSStorageResources.efsFileSystem(module)
         return switch output {
         case .efsID: .expression(fileSystem.attribute("id"))

@@ -70,6 +70,8 @@ enum FSxLustreModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
+        // ParallelCluster creates it with the cluster: no resource of this deployment stands behind it.
+        guard !entity.backing.isCreatedByParallelCluster else { return .known }
         let fileSystem = AWSStorageResources.fsxFileSystem(module)
         return switch output {
         case .fsxID: .expression(fileSystem.attribute("id"))
