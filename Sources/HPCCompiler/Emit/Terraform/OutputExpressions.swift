@@ -19,18 +19,3 @@ enum OutputExpressions {
         return "{" + fields.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "}" + HCL.access(path)
     }
 }
-
-/// Terraform resource names hpcc uses, derived from module ids.
-enum TerraformNames {
-    static func subnetwork(_ module: String, _ subnet: Subnetwork) -> String { "\(module)_\(subnet.name)" }
-    static func router(_ module: String, _ region: String) -> String { "\(module)_\(region)" }
-    static func natAddress(_ module: String, _ region: String, _ index: Int) -> String { "\(module)_\(region)_\(index)" }
-    static func firewall(_ module: String, _ rule: FirewallRule) -> String { "\(module)_\(rule.name)" }
-    static func loginInstance(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
-    static func staticNode(_ module: String, _ index: Int) -> String { "\(module)_\(index)" }
-    /// `roles/compute.instanceAdmin.v1` → `<module>_compute_instanceAdmin_v1`.
-    static func roleBinding(_ module: String, _ role: String) -> String {
-        let name = role.hasPrefix("roles/") ? String(role.dropFirst(6)) : role
-        return module + "_" + String(String.UnicodeScalarView(name.unicodeScalars.map { NameRules.isWord($0) || $0 == "-" ? $0 : "_" }))
-    }
-}

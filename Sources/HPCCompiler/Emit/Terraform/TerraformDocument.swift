@@ -13,21 +13,29 @@ struct TerraformDocument {
     var requiredProviders: [String: JSON] = [:]
     var backend: (type: String, configuration: JSON)?
 
-    /// Adds `resource "type" "name"`.
-    mutating func resource(_ type: String, _ name: String, _ body: [String: JSON]) {
-        resources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+    /// Adds `resource "type" "name"` at `address`.
+    mutating func resource(_ address: TerraformAddress, _ body: [String: JSON]) {
+        precondition(address.mode == .resource, "\(address.reference) is not a resource address")
+        resources[address.type, default: [:]][address.name] = .object(body.filter { $0.value != .null })
     }
 
-    /// Adds `data "type" "name"`.
-    mutating func data(_ type: String, _ name: String, _ body: [String: JSON]) {
-        dataSources[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+    /// Adds `data "type" "name"` at `address`.
+    mutating func data(_ address: TerraformAddress, _ body: [String: JSON]) {
+        precondition(address.mode == .data, "\(address.reference) is not a data source address")
+        dataSources[address.type, default: [:]][address.name] = .object(body.filter { $0.value != .null })
     }
 
-    /// Adds `ephemeral "type" "name"`: its values reach only write-only arguments, never the state.
-    /// Ephemeral resources and write-only arguments need Terraform 1.11.
-    mutating func ephemeral(_ type: String, _ name: String, _ body: [String: JSON]) {
-        ephemerals[type, default: [:]][name] = .object(body.filter { $0.value != .null })
+    /// Adds `ephemeral "type" "name"` at `address`: its values reach only write-only arguments,
+    /// never the state. Ephemeral resources and write-only arguments need Terraform 1.11.
+    mutating func ephemeral(_ address: TerraformAddress, _ body: [String: JSON]) {
+        precondition(address.mode == .ephemeral, "\(address.reference) is not an ephemeral address")
+        ephemerals[address.type, default: [:]][address.name] = .object(body.filter { $0.value != .null })
         requiredVersion = ">= 1.11.0"
+    }
+
+    /// Sets `locals.name`.
+    mutating func local(_ local: TerraformLocal, _ value: JSON) {
+        locals[local.name] = value
     }
 
     /// The whole root as JSON.

@@ -108,9 +108,9 @@ struct TerraformReferences {
     }
 
     /// Resources of this group to wait for (resources of earlier groups exist already).
-    func dependencies(_ addresses: [(ModuleID, String)]) -> JSON {
+    func dependencies(_ addresses: [(ModuleID, TerraformAddress)]) -> JSON {
         let local = addresses.filter { index.group(of: $0.0) == group }.map(\.1)
-        return local.isEmpty ? .null : .strings(local)
+        return local.isEmpty ? .null : .addresses(local)
     }
 
     /// The variable name for a cross-group output, as Cluster Toolkit names it.

@@ -123,7 +123,7 @@ enum AWSVPCModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: AWSNetwork, module: ModuleID, path: [Accessor]) -> OutputValue {
-        AWSNetworkResources.value(of: output, network: entity, id: module.rawValue, path: path)
+        AWSNetworkResources.value(of: output, network: entity, module: module, path: path)
     }
 }
 

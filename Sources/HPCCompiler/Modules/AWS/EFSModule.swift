@@ -142,11 +142,12 @@ enum EFSModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        guard case let .efs(efs) = entity.backing, efs.created != nil else { return .known }
-        let fileSystem = "aws_efs_file_system.\(module.rawValue)"
+        // An existing file system's outputs are known; one ParallelCluster creates has no resource of this deployment.
+        guard case let .efs(efs) = entity.backing, efs.created != nil, !entity.backing.isCreatedByParallelCluster else { return .known }
+        let fileSystem = AWSStorageResources.efsFileSystem(module)
         return switch output {
-        case .efsID: .expression("\(fileSystem).id")
-        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: "\(fileSystem).dns_name", path: path))
+        case .efsID: .expression(fileSystem.attribute("id"))
+        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: fileSystem.attribute("dns_name"), path: path))
         }
     }
 }

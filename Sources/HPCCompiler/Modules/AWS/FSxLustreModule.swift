@@ -70,11 +70,14 @@ enum FSxLustreModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let fileSystem = "aws_fsx_lustre_file_system.\(module.rawValue)"
+        // ParallelCluster creates it with the cluster: no resource of this deployment stands behind it.
+        guard !entity.backing.isCreatedByParallelCluster else { return .known }
+        let fileSystem = AWSStorageResources.fsxFileSystem(module)
         return switch output {
-        case .fsxID: .expression("\(fileSystem).id")
+        case .fsxID: .expression(fileSystem.attribute("id"))
         case .networkStorage:
-            .expression(OutputExpressions.mountContract(entity, server: "\"${\(fileSystem).dns_name}@tcp\"", remote: "\"/${\(fileSystem).mount_name}\"", path: path))
+            .expression(OutputExpressions.mountContract(entity, server: "\"\(fileSystem.interpolation("dns_name"))@tcp\"", remote: "\"/\(fileSystem.interpolation("mount_name"))\"",
+                                                        path: path))
         }
     }
 }

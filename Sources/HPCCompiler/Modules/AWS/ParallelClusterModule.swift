@@ -89,7 +89,7 @@ enum ParallelClusterModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: ParallelCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
-        AWSParallelClusterResources.value(of: output, cluster: entity, path: path)
+        AWSParallelClusterResources.value(of: output, cluster: entity, module: module, path: path)
     }
 }
 

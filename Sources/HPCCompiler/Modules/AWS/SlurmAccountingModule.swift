@@ -129,7 +129,7 @@ enum SlurmAccountingModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: AccountingDatabase, module: ModuleID, path: [Accessor]) -> OutputValue {
-        AWSDatabaseResources.value(of: output, database: entity, id: module.rawValue, path: path)
+        AWSDatabaseResources.value(of: output, database: entity, module: module, path: path)
     }
 }
 

@@ -126,10 +126,10 @@ enum CloudStorageBucketModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let bucket = "google_storage_bucket.\(module.rawValue)"
+        let bucket = BucketResources.bucket(module)
         return switch output {
-        case .gcsBucketName: .expression("\(bucket).name")
-        case .gcsBucketPath: .expression("\"gs://${\(bucket).name}\"")
+        case .gcsBucketName: .expression(bucket.attribute("name"))
+        case .gcsBucketPath: .expression("\"gs://\(bucket.interpolation("name"))\"")
         case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: HCL.quoted(""), path: path))
         }
     }

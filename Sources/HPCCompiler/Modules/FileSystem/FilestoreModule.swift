@@ -123,11 +123,11 @@ enum FilestoreModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let instance = "google_filestore_instance.\(module.rawValue)"
+        let instance = StorageResources.filestoreInstance(module)
         return switch output {
-        case .filestoreID: .expression("\(instance).id")
-        case .capacityGiB: .expression("\(instance).file_shares[0].capacity_gb")
-        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: "\(instance).networks[0].ip_addresses[0]", path: path))
+        case .filestoreID: .expression(instance.attribute("id"))
+        case .capacityGiB: .expression(instance.attribute("file_shares[0].capacity_gb"))
+        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: instance.attribute("networks[0].ip_addresses[0]"), path: path))
         }
     }
 }

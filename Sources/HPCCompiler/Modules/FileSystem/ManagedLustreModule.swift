@@ -100,11 +100,11 @@ enum ManagedLustreModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let instance = "google_lustre_instance.\(module.rawValue)"
+        let instance = StorageResources.lustreInstance(module)
         return switch output {
-        case .lustreID: .expression("\(instance).id")
-        case .capacityGiB: .expression("\(instance).capacity_gib")
-        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: "split(\":\", \(instance).mount_point)[0]", path: path))
+        case .lustreID: .expression(instance.attribute("id"))
+        case .capacityGiB: .expression(instance.attribute("capacity_gib"))
+        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: "split(\":\", \(instance.attribute("mount_point")))[0]", path: path))
         }
     }
 }

@@ -86,16 +86,15 @@ enum PreExistingVPCModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: ImportedNetwork, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let network = "data.google_compute_network.\(module.rawValue)"
-        let subnet = "data.google_compute_subnetwork.\(module.rawValue)"
+        let network = NetworkResources.importedNetwork(module), subnet = NetworkResources.importedSubnetwork(module)
         let base = switch output {
-        case .networkName: "\(network).name"
-        case .networkID: "\(network).id"
-        case .networkSelfLink: "\(network).self_link"
-        case .subnetworkName: "\(subnet).name"
-        case .subnetworkSelfLink: "\(subnet).self_link"
-        case .subnetworkAddress: "\(subnet).ip_cidr_range"
-        case .subnetwork: subnet
+        case .networkName: network.attribute("name")
+        case .networkID: network.attribute("id")
+        case .networkSelfLink: network.attribute("self_link")
+        case .subnetworkName: subnet.attribute("name")
+        case .subnetworkSelfLink: subnet.attribute("self_link")
+        case .subnetworkAddress: subnet.attribute("ip_cidr_range")
+        case .subnetwork: subnet.reference
         }
         return .expression(base + HCL.access(path))
     }

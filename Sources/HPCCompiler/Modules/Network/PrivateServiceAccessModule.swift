@@ -80,11 +80,11 @@ enum PrivateServiceAccessModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: PrivateServiceAccess, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let address = "google_compute_global_address.\(module.rawValue)"
+        let range = StorageResources.reservedRange(module)
         let base = switch output {
-        case .privateVPCConnectionPeering: "google_service_networking_connection.\(module.rawValue).peering"
-        case .reservedIPRange: "\(address).name"
-        case .cidrRange: "\"${\(address).address}/${\(address).prefix_length}\""
+        case .privateVPCConnectionPeering: StorageResources.peering(module).attribute("peering")
+        case .reservedIPRange: range.attribute("name")
+        case .cidrRange: "\"\(range.interpolation("address"))/\(range.interpolation("prefix_length"))\""
         case .connectMode: nil as String?
         }
         return base.map { .expression($0 + HCL.access(path)) } ?? .known

@@ -166,22 +166,21 @@ enum VPCModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: Network, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let id = module.rawValue
-        let network = "google_compute_network.\(id)"
-        let subnet = "google_compute_subnetwork.\(TerraformNames.subnetwork(id, entity.primarySubnetwork))"
+        let network = NetworkResources.network(module)
+        let subnet = NetworkResources.subnetwork(module, entity.primarySubnetwork)
         let base = switch output {
-        case .networkName: "\(network).name"
-        case .networkID: "\(network).id"
-        case .networkSelfLink: "\(network).self_link"
-        case .subnetworkName: "\(subnet).name"
-        case .subnetworkSelfLink: "\(subnet).self_link"
-        case .subnetworkAddress: "\(subnet).ip_cidr_range"
-        case .subnetwork: subnet
+        case .networkName: network.attribute("name")
+        case .networkID: network.attribute("id")
+        case .networkSelfLink: network.attribute("self_link")
+        case .subnetworkName: subnet.attribute("name")
+        case .subnetworkSelfLink: subnet.attribute("self_link")
+        case .subnetworkAddress: subnet.attribute("ip_cidr_range")
+        case .subnetwork: subnet.reference
         case .subnetworks:
-            "{" + entity.subnetworks.map { "\(HCL.quoted("\($0.region)/\($0.name)")) = google_compute_subnetwork.\(TerraformNames.subnetwork(id, $0))" }.joined(separator: ", ") + "}"
+            "{" + entity.subnetworks.map { "\(HCL.quoted("\($0.region)/\($0.name)")) = \(NetworkResources.subnetwork(module, $0).reference)" }.joined(separator: ", ") + "}"
         case .natIPs:
             "[" + entity.routers.flatMap { router in
-                (router.nat?.addressNames ?? []).indices.map { "google_compute_address.\(TerraformNames.natAddress(id, router.region, $0)).address" }
+                (router.nat?.addressNames ?? []).indices.map { NetworkResources.natAddress(module, router.region, $0).attribute("address") }
             }.joined(separator: ", ") + "]"
         }
         return .expression(base + HCL.access(path))

@@ -69,10 +69,10 @@ enum PubSubTopicModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: PubSubTopic, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let topic = "google_pubsub_topic.\(module.rawValue)"
+        let topic = MessagingResources.topic(module)
         return switch output {
-        case .topicID: .expression("\(topic).id" + HCL.access(path))
-        case .topicName: .expression("\(topic).name" + HCL.access(path))
+        case .topicID: .expression(topic.attribute("id") + HCL.access(path))
+        case .topicName: .expression(topic.attribute("name") + HCL.access(path))
         }
     }
 }

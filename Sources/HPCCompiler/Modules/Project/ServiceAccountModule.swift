@@ -126,10 +126,10 @@ enum ServiceAccountModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: ManagedServiceAccount, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let account = "google_service_account.\(module.rawValue)"
+        let account = IdentityResources.account(module)
         return switch output {
-        case .serviceAccountEmail: .expression("\(account).email" + HCL.access(path))
-        case .serviceAccountIAMEmail: .expression("\(account).member" + HCL.access(path))
+        case .serviceAccountEmail: .expression(account.attribute("email") + HCL.access(path))
+        case .serviceAccountIAMEmail: .expression(account.attribute("member") + HCL.access(path))
         }
     }
 }

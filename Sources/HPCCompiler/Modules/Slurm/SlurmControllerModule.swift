@@ -161,8 +161,8 @@ enum SlurmControllerModule: BuiltInModule {
     static func value(of output: Output, entity: SlurmCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
         switch output {
         case .slurmControllerInstance:
-            let instance = "google_compute_instance.\(module.rawValue)"
-            return .expression("{name = \(instance).name, zone = \(instance).zone, self_link = \(instance).self_link}" + HCL.access(path))
+            let instance = ClusterResources.controller(module)
+            return .expression("{name = \(instance.attribute("name")), zone = \(instance.attribute("zone")), self_link = \(instance.attribute("self_link"))}" + HCL.access(path))
         case .slurmClusterName, .slurmBucketName, .slurmBucketPath, .instructions:
             return .known
         }

@@ -118,10 +118,10 @@ enum NotebookModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: Workbench, module: ModuleID, path: [Accessor]) -> OutputValue {
-        let instance = "google_workbench_instance.\(module.rawValue)"
+        let instance = WorkbenchResources.instance(module)
         return switch output {
-        case .proxyURI: .expression("\(instance).proxy_uri" + HCL.access(path))
-        case .instanceName: .expression("\(instance).name" + HCL.access(path))
+        case .proxyURI: .expression(instance.attribute("proxy_uri") + HCL.access(path))
+        case .instanceName: .expression(instance.attribute("name") + HCL.access(path))
         }
     }
 }

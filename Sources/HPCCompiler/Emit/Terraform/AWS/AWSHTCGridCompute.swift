@@ -9,14 +9,14 @@ enum AWSHTCGridCompute {
     static let adminAccessPolicy = "AmazonEKSClusterAdminPolicy"
 
     static func emit(_ grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument) {
-        let id = refs.id, cluster = grid.names.cluster
-        role("\(id)_eks_cluster", name: grid.names.role("eks-cluster"), service: "eks.amazonaws.com", policies: clusterPolicies,
+        let cluster = grid.names.cluster, eks = refs.eksCluster
+        role(refs.clusterRole, name: grid.names.role("eks-cluster"), service: "eks.amazonaws.com", policies: clusterPolicies,
              grid: grid, refs: refs, tags: tags, into: &document)
-        document.resource("aws_cloudwatch_log_group", "\(id)_eks", [
+        document.resource(refs.eksLogGroup, [
             "name": .string(grid.names.clusterLogGroup), "retention_in_days": .int(grid.logRetentionDays), "tags": tags(grid.names.clusterLogGroup),
         ])
-        document.resource("aws_eks_cluster", id, [
-            "name": .string(cluster), "version": .string(grid.kubernetesVersion), "role_arn": .string("${aws_iam_role.\(id)_eks_cluster.arn}"),
+        document.resource(eks, [
+            "name": .string(cluster), "version": .string(grid.kubernetesVersion), "role_arn": refs.clusterRole.json("arn"),
             "vpc_config": .block([
                 "subnet_ids": .array(refs.subnets), "security_group_ids": .array([refs.securityGroup]),
                 "endpoint_private_access": true, "endpoint_public_access": false,
@@ -25,18 +25,18 @@ enum AWSHTCGridCompute {
             "encryption_config": .block(["resources": .strings(["secrets"]), "provider": .block(["key_arn": .string(refs.key)])]),
             "enabled_cluster_log_types": .strings(["api", "audit", "authenticator"]),
             "tags": tags(cluster),
-            "depends_on": .strings(["aws_cloudwatch_log_group.\(id)_eks", "aws_iam_role_policy_attachment.\(id)_eks_cluster_AmazonEKSClusterPolicy"]),
+            "depends_on": .addresses([refs.eksLogGroup] + clusterPolicies.map { refs.policyAttachment(refs.clusterRole, $0) }),
         ])
-        role("\(id)_eks_nodes", name: grid.names.role("eks-nodes"), service: "ec2.amazonaws.com", policies: nodePolicies, grid: grid, refs: refs, tags: tags, into: &document)
-        document.resource("aws_iam_role_policy", "\(id)_agents", [
-            "name": "htc-agents", "role": .string("${aws_iam_role.\(id)_eks_nodes.id}"),
+        role(refs.nodeRole, name: grid.names.role("eks-nodes"), service: "ec2.amazonaws.com", policies: nodePolicies, grid: grid, refs: refs, tags: tags, into: &document)
+        document.resource(refs.agentsPolicy, [
+            "name": "htc-agents", "role": refs.nodeRole.json("id"),
             "policy": IAMPolicy.document(HTCGridPermissions.agents(grid, refs: refs)),
         ])
-        let attachments = nodePolicies.map { "aws_iam_role_policy_attachment.\(id)_eks_nodes_\($0)" } + ["aws_iam_role_policy.\(id)_agents"]
+        let attachments = nodePolicies.map { refs.policyAttachment(refs.nodeRole, $0) } + [refs.agentsPolicy]
         // Every node: instance metadata through IMDSv2 tokens only (two hops, so the agents'
         // pods still reach it for the node role), and an encrypted root volume.
-        let template = "\(id)_eks_nodes"
-        document.resource("aws_launch_template", template, [
+        let template = refs.nodeTemplate
+        document.resource(template, [
             "name": .string("\(cluster)-eks-nodes"), "description": "HTC grid EKS nodes: IMDSv2 only, encrypted gp3 root volume",
             "update_default_version": true,
             "metadata_options": .block(["http_endpoint": "enabled", "http_tokens": "required", "http_put_response_hop_limit": 2]),
@@ -47,32 +47,31 @@ enum AWSHTCGridCompute {
             "tags": tags("\(cluster)-eks-nodes"),
         ])
         for group in grid.workerGroups {
-            let name = "\(id)_\(TerraformName.sanitize(group.name))"
-            document.resource("aws_eks_node_group", name, [
-                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "node_group_name": .string(group.name),
-                "node_role_arn": .string("${aws_iam_role.\(id)_eks_nodes.arn}"), "subnet_ids": .array(refs.subnets),
+            document.resource(refs.nodeGroup(group), [
+                "cluster_name": eks.json("name"), "node_group_name": .string(group.name),
+                "node_role_arn": refs.nodeRole.json("arn"), "subnet_ids": .array(refs.subnets),
                 "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType.rawValue),
-                "launch_template": .block(["id": .string("${aws_launch_template.\(template).id}"), "version": .string("${aws_launch_template.\(template).latest_version}")]),
+                "launch_template": .block(["id": template.json("id"), "version": template.json("latest_version")]),
                 "scaling_config": .block(["min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize)]),
                 "update_config": .block(["max_unavailable": 1]),
                 "labels": .object(["htc/node-group": .string(group.name)]),
                 "tags": tags("\(cluster)-\(group.name)"),
                 // The cluster autoscaler moves desired_size; a re-apply must not undo that.
                 "lifecycle": .array([.object(["ignore_changes": .strings(["scaling_config[0].desired_size"])])]),
-                "depends_on": .strings(attachments),
+                "depends_on": .addresses(attachments),
             ])
         }
         for (index, access) in grid.clusterAccess.enumerated() {
-            let name = "\(id)_access_\(index)"
+            let entry = refs.accessEntry(index)
             let groups = access.groups.filter { !$0.hasPrefix("system:") }
-            document.resource("aws_eks_access_entry", name, [
-                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "principal_arn": .string(HCL.escapeTemplate(access.roleARN)),
+            document.resource(entry, [
+                "cluster_name": eks.json("name"), "principal_arn": .string(HCL.escapeTemplate(access.roleARN)),
                 "user_name": .string(HCL.escapeTemplate(access.userName)), "kubernetes_groups": .when(!groups.isEmpty, .strings(groups.map(HCL.escapeTemplate))),
                 "type": "STANDARD", "tags": tags("\(cluster)-access-\(index)"),
             ])
             guard access.groups.contains(HTCGridLimits.adminGroup) else { continue }
-            document.resource("aws_eks_access_policy_association", name, [
-                "cluster_name": .string("${aws_eks_cluster.\(id).name}"), "principal_arn": .string("${aws_eks_access_entry.\(name).principal_arn}"),
+            document.resource(refs.accessPolicy(index), [
+                "cluster_name": eks.json("name"), "principal_arn": entry.json("principal_arn"),
                 "policy_arn": .string("arn:\(refs.partition):eks::aws:cluster-access-policy/\(adminAccessPolicy)"),
                 "access_scope": .block(["type": "cluster"]),
             ])
@@ -80,14 +79,14 @@ enum AWSHTCGridCompute {
     }
 
     /// A role `service` assumes, with AWS-managed `policies` attached.
-    private static func role(_ name: String, name roleName: String, service: String, policies: [String], grid: HTCGrid, refs: HTCGridAddresses,
+    private static func role(_ role: TerraformAddress, name roleName: String, service: String, policies: [String], grid: HTCGrid, refs: HTCGridAddresses,
                              tags: (String) -> JSON, into document: inout TerraformDocument) {
-        document.resource("aws_iam_role", name, [
+        document.resource(role, [
             "name": .string(roleName), "assume_role_policy": IAMPolicy.trust(service), "tags": tags(roleName),
         ])
         for policy in policies {
-            document.resource("aws_iam_role_policy_attachment", "\(name)_\(policy)", [
-                "role": .string("${aws_iam_role.\(name).name}"), "policy_arn": .string("arn:\(refs.partition):iam::aws:policy/\(policy)"),
+            document.resource(refs.policyAttachment(role, policy), [
+                "role": role.json("name"), "policy_arn": .string("arn:\(refs.partition):iam::aws:policy/\(policy)"),
             ])
         }
     }

@@ -10,10 +10,10 @@ enum AWSHTCGridControlPlane {
     static let errorStream = "lambda_errors"
 
     static func emit(_ grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument) {
-        document.resource("aws_cloudwatch_log_group", "\(refs.id)_errors", [
+        document.resource(refs.errorLogGroup, [
             "name": .string(errorLogGroup(grid)), "retention_in_days": .int(grid.logRetentionDays), "tags": tags(errorLogGroup(grid)),
         ])
-        document.resource("aws_cloudwatch_log_stream", "\(refs.id)_errors", ["name": .string(errorStream), "log_group_name": .string("${aws_cloudwatch_log_group.\(refs.id)_errors.name}")])
+        document.resource(refs.errorLogStream, ["name": .string(errorStream), "log_group_name": refs.errorLogGroup.json("name")])
         for function in HTCFunction.allCases {
             emitFunction(function, grid: grid, refs: refs, tags: tags, into: &document)
         }
@@ -23,95 +23,98 @@ enum AWSHTCGridControlPlane {
     static func errorLogGroup(_ grid: HTCGrid) -> String { "/htc/\(grid.projectName)/errors" }
 
     private static func emitFunction(_ function: HTCFunction, grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument) {
-        let name = refs.function(function)
         let functionName = grid.names.function(function)
-        document.resource("aws_cloudwatch_log_group", name, [
+        let logGroup = refs.functionLogGroup(function), role = refs.functionRole(function), policy = refs.functionPolicy(function)
+        let lambda = refs.function(function)
+        document.resource(logGroup, [
             "name": .string(grid.names.logGroup(function)), "retention_in_days": .int(grid.logRetentionDays), "tags": tags(grid.names.logGroup(function)),
         ])
-        document.resource("aws_iam_role", name, [
+        document.resource(role, [
             "name": .string(grid.names.role(function.rawValue)), "description": .string("HTC grid \(HCL.escapeTemplate(grid.projectName)): the \(function.rawValue) function"),
             "assume_role_policy": IAMPolicy.trust("lambda.amazonaws.com"), "tags": tags(grid.names.role(function.rawValue)),
         ])
-        document.resource("aws_iam_role_policy", name, [
-            "name": .string(function.rawValue), "role": .string("${aws_iam_role.\(name).id}"),
+        document.resource(policy, [
+            "name": .string(function.rawValue), "role": role.json("id"),
             "policy": IAMPolicy.document(HTCGridPermissions.function(function, grid: grid, refs: refs)),
         ])
         let plane = grid.controlPlane
-        document.resource("aws_lambda_function", name, [
+        document.resource(lambda, [
             "function_name": .string(functionName), "description": .string("HTC-Grid \(function.rawValue)"),
-            "role": .string("${aws_iam_role.\(name).arn}"), "handler": .string(function.handler), "runtime": .string(plane.runtime),
+            "role": role.json("arn"), "handler": .string(function.handler), "runtime": .string(plane.runtime),
             "s3_bucket": .string(HCL.escapeTemplate(plane.codeBucket)), "s3_key": .string(HCL.escapeTemplate("\(plane.codePrefix)\(function.rawValue).zip")),
             "memory_size": .int(plane.memoryMB), "timeout": .int(function.scheduledTimeoutSeconds ?? plane.timeoutSeconds),
             "vpc_config": .block(["subnet_ids": .array(refs.subnets), "security_group_ids": .array([refs.securityGroup])]),
             "environment": .block(["variables": .object(HTCGridEnvironment.variables(function, grid: grid, refs: refs))]),
-            "logging_config": .block(["log_format": "Text", "log_group": .string("${aws_cloudwatch_log_group.\(name).name}")]),
+            "logging_config": .block(["log_format": "Text", "log_group": logGroup.json("name")]),
             "tags": tags(functionName),
             // The role must reach the log group and the network before the first invocation.
-            "depends_on": .strings(["aws_iam_role_policy.\(name)", "aws_cloudwatch_log_group.\(name)"]),
+            "depends_on": .addresses([policy, logGroup]),
         ])
         guard function.isScheduled else { return }
-        document.resource("aws_cloudwatch_event_rule", name, [
+        let schedule = refs.schedule(function)
+        document.resource(schedule, [
             "name": .string(grid.names.schedule(function)), "description": .string("Runs \(functionName) every minute"),
             "schedule_expression": "rate(1 minute)", "tags": tags(grid.names.schedule(function)),
         ])
-        document.resource("aws_cloudwatch_event_target", name, [
-            "rule": .string("${aws_cloudwatch_event_rule.\(name).name}"), "target_id": "lambda", "arn": .string("${aws_lambda_function.\(name).arn}"),
+        document.resource(refs.scheduleTarget(function), [
+            "rule": schedule.json("name"), "target_id": "lambda", "arn": lambda.json("arn"),
         ])
-        document.resource("aws_lambda_permission", "\(name)_schedule", [
-            "statement_id": "AllowEventBridgeSchedule", "action": "lambda:InvokeFunction", "function_name": .string("${aws_lambda_function.\(name).function_name}"),
-            "principal": "events.amazonaws.com", "source_arn": .string("${aws_cloudwatch_event_rule.\(name).arn}"),
+        document.resource(refs.schedulePermission(function), [
+            "statement_id": "AllowEventBridgeSchedule", "action": "lambda:InvokeFunction", "function_name": lambda.json("function_name"),
+            "principal": "events.amazonaws.com", "source_arn": schedule.json("arn"),
         ])
     }
 
     /// The REST API: `/submit`, `/result`, `/cancel`, each signed with SigV4 (AWS_IAM) and proxied
     /// to its function; a PRIVATE API answers only requests from the grid's VPC.
     private static func emitAPI(_ grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument) {
-        let api = "${aws_api_gateway_rest_api.\(refs.id)"
-        document.resource("aws_api_gateway_rest_api", refs.id, [
+        let api = refs.api
+        document.resource(api, [
             "name": .string(grid.names.api), "description": .string("HTC grid \(HCL.escapeTemplate(grid.projectName)) control plane"),
             "endpoint_configuration": .block(["types": .strings([grid.apiEndpointType.rawValue])]), "tags": tags(grid.names.api),
         ])
-        var deployed: [String] = []
+        var deployed: [TerraformAddress] = []
         if grid.apiEndpointType == .private {
-            document.resource("aws_api_gateway_rest_api_policy", refs.id, [
-                "rest_api_id": .string("\(api).id}"),
+            document.resource(refs.apiPolicy, [
+                "rest_api_id": api.json("id"),
                 "policy": IAMPolicy.document([
-                    IAMPolicy.Statement(actions: ["execute-api:Invoke"], resources: ["\(api).execution_arn}/*"], principal: "*"),
-                    IAMPolicy.Statement(effect: "Deny", actions: ["execute-api:Invoke"], resources: ["\(api).execution_arn}/*"], principal: "*",
+                    IAMPolicy.Statement(actions: ["execute-api:Invoke"], resources: [api.interpolation("execution_arn") + "/*"], principal: "*"),
+                    IAMPolicy.Statement(effect: "Deny", actions: ["execute-api:Invoke"], resources: [api.interpolation("execution_arn") + "/*"], principal: "*",
                                         condition: .object(["StringNotEquals": .object(["aws:SourceVpc": refs.vpc])])),
                 ]),
             ])
-            deployed.append("aws_api_gateway_rest_api_policy.\(refs.id)")
+            deployed.append(refs.apiPolicy)
         }
         for route in routes {
-            let name = "\(refs.id)_\(route.path)", function = refs.function(route.function)
-            document.resource("aws_api_gateway_resource", name, [
-                "rest_api_id": .string("\(api).id}"), "parent_id": .string("\(api).root_resource_id}"), "path_part": .string(route.path),
+            let resource = refs.routeResource(route.path), method = refs.routeMethod(route.path), integration = refs.routeIntegration(route.path)
+            let function = refs.function(route.function)
+            document.resource(resource, [
+                "rest_api_id": api.json("id"), "parent_id": api.json("root_resource_id"), "path_part": .string(route.path),
             ])
-            document.resource("aws_api_gateway_method", name, [
-                "rest_api_id": .string("\(api).id}"), "resource_id": .string("${aws_api_gateway_resource.\(name).id}"),
+            document.resource(method, [
+                "rest_api_id": api.json("id"), "resource_id": resource.json("id"),
                 "http_method": .string(route.method), "authorization": "AWS_IAM",
             ])
-            document.resource("aws_api_gateway_integration", name, [
-                "rest_api_id": .string("\(api).id}"), "resource_id": .string("${aws_api_gateway_resource.\(name).id}"),
-                "http_method": .string("${aws_api_gateway_method.\(name).http_method}"), "type": "AWS_PROXY", "integration_http_method": "POST",
-                "uri": .string("${aws_lambda_function.\(function).invoke_arn}"),
+            document.resource(integration, [
+                "rest_api_id": api.json("id"), "resource_id": resource.json("id"),
+                "http_method": method.json("http_method"), "type": "AWS_PROXY", "integration_http_method": "POST",
+                "uri": function.json("invoke_arn"),
             ])
-            document.resource("aws_lambda_permission", "\(function)_api", [
-                "statement_id": "AllowRestApi", "action": "lambda:InvokeFunction", "function_name": .string("${aws_lambda_function.\(function).function_name}"),
-                "principal": "apigateway.amazonaws.com", "source_arn": .string("\(api).execution_arn}/*/\(route.method)/\(route.path)"),
+            document.resource(refs.apiPermission(route.function), [
+                "statement_id": "AllowRestApi", "action": "lambda:InvokeFunction", "function_name": function.json("function_name"),
+                "principal": "apigateway.amazonaws.com", "source_arn": .string(api.interpolation("execution_arn") + "/*/\(route.method)/\(route.path)"),
             ])
-            deployed += ["aws_api_gateway_method.\(name)", "aws_api_gateway_integration.\(name)"]
+            deployed += [method, integration]
         }
-        document.resource("aws_api_gateway_deployment", refs.id, [
-            "rest_api_id": .string("\(api).id}"), "description": "The grid's routes",
+        document.resource(refs.apiDeployment, [
+            "rest_api_id": api.json("id"), "description": "The grid's routes",
             // A change of route or integration makes a new deployment.
             "triggers": .object(["routes": .string(routes.map { "\($0.method) /\($0.path) \(grid.names.function($0.function))" }.joined(separator: ", "))]),
             "lifecycle": .array([.object(["create_before_destroy": true])]),
-            "depends_on": .strings(deployed.sorted()),
+            "depends_on": .strings(deployed.map(\.reference).sorted()),
         ])
-        document.resource("aws_api_gateway_stage", refs.id, [
-            "rest_api_id": .string("\(api).id}"), "deployment_id": .string("${aws_api_gateway_deployment.\(refs.id).id}"), "stage_name": "v1",
+        document.resource(refs.apiStage, [
+            "rest_api_id": api.json("id"), "deployment_id": refs.apiDeployment.json("id"), "stage_name": "v1",
             "tags": tags(grid.names.api),
         ])
     }

@@ -6,17 +6,16 @@ enum HTCGridPermissions {
     typealias Statement = IAMPolicy.Statement
 
     static func function(_ function: HTCFunction, grid: HTCGrid, refs: HTCGridAddresses) -> [Statement] {
-        let name = refs.function(function)
         var statements = [
-            Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["${aws_cloudwatch_log_group.\(name).arn}:*"]),
+            Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [refs.functionLogGroup(function).interpolation("arn") + ":*"]),
             // A function in a VPC reaches it through network interfaces Lambda creates in the role's name.
             Statement(actions: ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
                                 "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], resources: ["*"]),
         ]
-        let table = ["${aws_dynamodb_table.\(refs.id).arn}"], indexes = ["${aws_dynamodb_table.\(refs.id).arn}/index/*"]
-        let queues = (0..<grid.priorities).map { "${aws_sqs_queue.\(refs.queue($0)).arn}" }
-        let deadLetters = (0..<grid.priorities).map { "${aws_sqs_queue.\(refs.deadLetterQueue($0)).arn}" }
-        let errors = Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["${aws_cloudwatch_log_group.\(refs.id)_errors.arn}:*"])
+        let table = [refs.stateTable.interpolation("arn")], indexes = [refs.stateTable.interpolation("arn") + "/index/*"]
+        let queues = (0..<grid.priorities).map { refs.queue($0).interpolation("arn") }
+        let deadLetters = (0..<grid.priorities).map { refs.deadLetterQueue($0).interpolation("arn") }
+        let errors = Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [refs.errorLogGroup.interpolation("arn") + ":*"])
         let key = Statement(actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [refs.key])
         switch function {
         case .submitTask:
@@ -39,7 +38,7 @@ enum HTCGridPermissions {
                                      condition: .object(["StringEquals": .object(["cloudwatch:namespace": .string(HTCGridEnvironment.metricsNamespace)])])),
                            key]
         case .nodeDrainer:
-            statements += [Statement(actions: ["eks:DescribeCluster"], resources: ["${aws_eks_cluster.\(refs.id).arn}"]),
+            statements += [Statement(actions: ["eks:DescribeCluster"], resources: [refs.eksCluster.interpolation("arn")]),
                            Statement(actions: ["ec2:DescribeInstances", "autoscaling:DescribeAutoScalingInstances"], resources: ["*"]),
                            Statement(actions: ["autoscaling:CompleteLifecycleAction"], resources: ["*"],
                                      condition: .object(["StringEquals": .object(["aws:ResourceTag/eks:cluster-name": .string(grid.names.cluster)])]))]
@@ -49,22 +48,22 @@ enum HTCGridPermissions {
 
     /// The agents (on the worker nodes): take tasks from the queues, keep their state, move payloads, fetch the workload.
     static func agents(_ grid: HTCGrid, refs: HTCGridAddresses) -> [Statement] {
-        let queues = (0..<grid.priorities).map { "${aws_sqs_queue.\(refs.queue($0)).arn}" }
+        let queues = (0..<grid.priorities).map { refs.queue($0).interpolation("arn") }
         let workload = S3URI.split(grid.agents.workloadLocation)
         return [
             Statement(actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
                       resources: queues),
             Statement(actions: ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:Query"],
-                      resources: ["${aws_dynamodb_table.\(refs.id).arn}", "${aws_dynamodb_table.\(refs.id).arn}/index/*"]),
+                      resources: [refs.stateTable.interpolation("arn"), refs.stateTable.interpolation("arn") + "/index/*"]),
             Statement(actions: ["s3:GetObject"], resources: ["arn:\(refs.partition):s3:::\(HCL.escapeTemplate(workload.bucket))/\(HCL.escapeTemplate(workload.key))"]),
-            Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["${aws_cloudwatch_log_group.\(refs.id)_errors.arn}:*"]),
+            Statement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [refs.errorLogGroup.interpolation("arn") + ":*"]),
             Statement(actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [refs.key]),
         ] + payloads(grid, refs: refs, actions: ["s3:GetObject", "s3:PutObject"])
     }
 
     /// Object access in the payload bucket, when the grid has one.
     private static func payloads(_ grid: HTCGrid, refs: HTCGridAddresses, actions: [String]) -> [Statement] {
-        grid.storage.usesS3 ? [Statement(actions: actions, resources: ["${aws_s3_bucket.\(refs.bucket).arn}/*"])] : []
+        grid.storage.usesS3 ? [Statement(actions: actions, resources: [refs.bucket.interpolation("arn") + "/*"])] : []
     }
 }
 
@@ -91,10 +90,8 @@ enum HTCGridEnvironment {
                 "ERROR_LOG_GROUP": .string(AWSHTCGridControlPlane.errorLogGroup(grid)), "ERROR_LOGGING_STREAM": .string(AWSHTCGridControlPlane.errorStream),
                 "METRICS_ARE_ENABLED": "0",
             ]
-            if grid.storage.usesS3 { variables["S3_BUCKET"] = .string("${aws_s3_bucket.\(refs.bucket).id}") }
-            if grid.storage.usesRedis {
-                variables["REDIS_URL"] = .string("${aws_elasticache_replication_group.\(refs.redis).primary_endpoint_address}")
-            }
+            if grid.storage.usesS3 { variables["S3_BUCKET"] = refs.bucket.json("id") }
+            if grid.storage.usesRedis { variables["REDIS_URL"] = refs.redis.json("primary_endpoint_address") }
             return variables
         }
     }

@@ -2,36 +2,38 @@
 /// creates its ED25519 key pair, and the cluster config with the deployment's ids swapped in for
 /// the placeholders of `parallelcluster/<id>.yaml`.
 enum AWSParallelClusterResources {
+    /// The CloudFormation stack that creates the key pair of the parallelcluster module `module`.
+    static func keyPairStack(_ module: ModuleID) -> TerraformAddress { TerraformAddress("aws_cloudformation_stack", "\(module.rawValue)_key_pair") }
+    /// The cluster config as compiled, with its placeholders.
+    static func configTemplate(_ module: ModuleID) -> TerraformLocal { TerraformLocal("\(module.rawValue)_cluster_config_template") }
+    /// The cluster config with the deployment's ids in place of the placeholders.
+    static func config(_ module: ModuleID) -> TerraformLocal { TerraformLocal("\(module.rawValue)_cluster_config") }
+
     static func emit(_ cluster: ParallelCluster, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = cluster.origin.module.rawValue
-        document.resource("aws_cloudformation_stack", keyPairStack(id), [
+        let module = cluster.origin.module
+        document.resource(keyPairStack(module), [
             "name": .string(HCL.escapeTemplate(cluster.keyPair.stackName)),
             "template_body": .string(HCL.escapeTemplate(keyPairTemplate(cluster, defaults: defaults))),
             "tags": AWSTagging.tags(cluster.origin, name: cluster.keyPair.stackName, defaults: defaults),
         ])
-        let config = ClusterConfigDocument(cluster)
-        document.locals[template(id)] = .string(HCL.escapeTemplate(config.text))
+        let compiled = ClusterConfigDocument(cluster)
+        document.local(configTemplate(module), .string(HCL.escapeTemplate(compiled.text)))
         // Each placeholder is unique and as long as an AWS id, so no replacement can touch another.
-        var expression = "local.\(template(id))"
-        for placeholder in config.placeholders {
+        var expression = configTemplate(module).reference
+        for placeholder in compiled.placeholders {
             expression = "replace(\(expression), \(HCL.quoted(placeholder.token)), \(references.hcl(placeholder.text)))"
         }
-        document.locals[configured(id)] = .string(TerraformReferences.interpolation(expression))
+        document.local(config(module), .string(TerraformReferences.interpolation(expression)))
     }
 
     /// The parallelcluster module's outputs over these resources.
-    static func value(of output: ParallelClusterModule.Output, cluster: ParallelCluster, path: [Accessor]) -> OutputValue {
-        let id = cluster.origin.module.rawValue
-        return switch output {
-        case .clusterConfig: .expression("local.\(configured(id))" + HCL.access(path))
-        case .privateKeyParameter: .expression("\"/ec2/keypair/${aws_cloudformation_stack.\(keyPairStack(id)).outputs.KeyPairId}\"" + HCL.access(path))
+    static func value(of output: ParallelClusterModule.Output, cluster: ParallelCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
+        switch output {
+        case .clusterConfig: .expression(config(module).reference + HCL.access(path))
+        case .privateKeyParameter: .expression("\"/ec2/keypair/\(keyPairStack(module).interpolation("outputs.KeyPairId"))\"" + HCL.access(path))
         case .clusterName, .keyPairName: .known
         }
     }
-
-    private static func keyPairStack(_ id: String) -> String { "\(id)_key_pair" }
-    private static func template(_ id: String) -> String { "\(id)_cluster_config_template" }
-    private static func configured(_ id: String) -> String { "\(id)_cluster_config" }
 
     /// `AWS::EC2::KeyPair` makes EC2 generate the key and put the private half in Parameter Store
     /// (`/ec2/keypair/<key pair id>`); CloudFormation hands back only the id.

@@ -1,18 +1,19 @@
 /// The security group a service hpcc creates sits in, and the rules admitting its clients: one
 /// shape for every AWS module (EFS, FSx for Lustre, RDS).
 enum AWSSecurityGroups {
-    /// `aws_security_group.<id>` in `vpc`, named and tagged `name`.
-    static func group(_ id: String, name: String, description: String, vpc: JSON, origin: Origin, defaults: [String: String], into document: inout TerraformDocument) {
-        document.resource("aws_security_group", id, [
+    /// The security group at `address` in `vpc`, named and tagged `name`.
+    static func group(_ address: TerraformAddress, name: String, description: String, vpc: JSON, origin: Origin, defaults: [String: String],
+                      into document: inout TerraformDocument) {
+        document.resource(address, [
             "name": .string(HCL.escapeTemplate(name)), "description": .string(description), "vpc_id": vpc,
             "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
         ])
     }
 
-    /// `aws_vpc_security_group_ingress_rule.<name>`: TCP `ports` into group `<group>` from members of `source`.
-    static func ingress(_ name: String, group: String, from source: JSON, ports: ClosedRange<Int>, description: String, into document: inout TerraformDocument) {
-        document.resource("aws_vpc_security_group_ingress_rule", name, [
-            "security_group_id": .string("${aws_security_group.\(group).id}"), "referenced_security_group_id": source,
+    /// `aws_vpc_security_group_ingress_rule.<name>`: TCP `ports` into `group` from members of `source`.
+    static func ingress(_ name: String, group: TerraformAddress, from source: JSON, ports: ClosedRange<Int>, description: String, into document: inout TerraformDocument) {
+        document.resource(TerraformAddress("aws_vpc_security_group_ingress_rule", name), [
+            "security_group_id": group.json("id"), "referenced_security_group_id": source,
             "ip_protocol": "tcp", "from_port": .int(ports.lowerBound), "to_port": .int(ports.upperBound), "description": .string(description),
         ])
     }

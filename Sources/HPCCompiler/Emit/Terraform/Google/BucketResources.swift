@@ -1,7 +1,10 @@
 /// The `google_storage_bucket` of a cloud-storage-bucket module.
 enum BucketResources {
+    /// The bucket of the cloud-storage-bucket module `module`.
+    static func bucket(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_storage_bucket", module.rawValue) }
+
     static func emit(_ bucket: BucketInstance, origin: Origin, into document: inout TerraformDocument) {
-        document.resource("google_storage_bucket", origin.module.rawValue, [
+        document.resource(Self.bucket(origin.module), [
             "name": .string(bucket.name),
             "project": .string(bucket.project),
             "location": .string(bucket.location),

@@ -11,6 +11,31 @@ enum ClusterResources {
         return groups
     }
 
+    /// The deployment bucket of the cluster whose controller is `module`, when hpcc creates it.
+    static func bucket(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_storage_bucket", module.rawValue) }
+    /// The bucket object holding one compiled file of the cluster.
+    static func bucketObject(_ module: ModuleID, _ file: ClusterFiles.BucketFile) -> TerraformAddress {
+        TerraformAddress("google_storage_bucket_object", "\(module.rawValue)_\(file.key)")
+    }
+    /// The controller instance.
+    static func controller(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_instance", module.rawValue) }
+    /// The controller's state disk.
+    static func stateDisk(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_disk", "\(module.rawValue)_state") }
+    /// The cleanup of dynamic nodes on destroy.
+    static func cleanup(_ module: ModuleID) -> TerraformAddress { TerraformAddress("terraform_data", "\(module.rawValue)_cleanup_compute") }
+    /// Login node `index` of the login module `module`.
+    static func loginInstance(_ module: ModuleID, _ index: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_instance", "\(module.rawValue)_\(index)")
+    }
+    /// The compact placement policy of the nodeset module `module`.
+    static func placementPolicy(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_resource_policy", module.rawValue) }
+    /// The instance template of the nodeset module `module`.
+    static func instanceTemplate(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_instance_template", module.rawValue) }
+    /// Static node `index` of the nodeset module `module`.
+    static func staticNode(_ module: ModuleID, _ index: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_instance_from_template", "\(module.rawValue)_\(index)")
+    }
+
     static func emit(_ cluster: SlurmCluster, group: GroupName, into document: inout TerraformDocument, references: inout TerraformReferences) {
         if cluster.origin.group == group {
             let objects = emitBucket(cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
@@ -25,11 +50,11 @@ enum ClusterResources {
         }
     }
 
-    private static func emitBucket(_ cluster: SlurmCluster, folder: String, into document: inout TerraformDocument) -> [String] {
-        let id = cluster.origin.module.rawValue
+    private static func emitBucket(_ cluster: SlurmCluster, folder: String, into document: inout TerraformDocument) -> [TerraformAddress] {
+        let module = cluster.origin.module
         let bucket: String
         if cluster.bucket.create {
-            document.resource("google_storage_bucket", id, [
+            document.resource(Self.bucket(module), [
                 "name": .string(cluster.bucket.name),
                 "project": .string(cluster.controller.instance.project),
                 "location": .string(cluster.bucket.location),
@@ -45,25 +70,26 @@ enum ClusterResources {
                     "condition": .block(["num_newer_versions": 3, "with_state": "ARCHIVED"]),
                 ])]),
             ])
-            bucket = "${google_storage_bucket.\(id).name}"
+            bucket = Self.bucket(module).interpolation("name")
         } else {
             bucket = cluster.bucket.name
         }
-        var addresses: [String] = []
+        var addresses: [TerraformAddress] = []
         for file in ClusterFiles.bucketFiles(cluster, folder: folder) {
-            let name = "\(id)_\(file.key)"
-            document.resource("google_storage_bucket_object", name, [
+            let object = bucketObject(module, file)
+            document.resource(object, [
                 "bucket": .string(bucket),
                 "name": .string("\(cluster.bucket.directory)/\(file.object)"),
                 "source": .string("${path.module}/../\(file.path)"),
             ])
-            addresses.append("google_storage_bucket_object.\(name)")
+            addresses.append(object)
         }
         return addresses
     }
 
-    private static func emitController(_ cluster: SlurmCluster, waitingFor objects: [String], into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = cluster.origin.module.rawValue
+    private static func emitController(_ cluster: SlurmCluster, waitingFor objects: [TerraformAddress], into document: inout TerraformDocument,
+                                       references: inout TerraformReferences) {
+        let module = cluster.origin.module
         let controller = cluster.controller
         var metadata = NodeMetadata.metadata(
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
@@ -76,9 +102,9 @@ enum ClusterResources {
         body["zone"] = .string(controller.zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
         body["network_interface"] = InstanceBlocks.networkInterface(controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .strings(objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        body["depends_on"] = .addresses(objects + InstanceBlocks.accountBindings(controller.instance, references: references))
         if let disk = controller.stateDisk {
-            document.resource("google_compute_disk", "\(id)_state", [
+            document.resource(stateDisk(module), [
                 "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
                 "project": .string(controller.instance.project),
                 "zone": .string(controller.zone),
@@ -86,13 +112,12 @@ enum ClusterResources {
                 "size": disk.sizeGB.map(JSON.int) ?? .null,
                 "labels": .stringMap(disk.labels),
             ])
-            body["attached_disk"] = .array([["source": .string("${google_compute_disk.\(id)_state.id}"), "device_name": .string(disk.deviceName ?? "slurm-state")]])
+            body["attached_disk"] = .array([["source": stateDisk(module).json("id"), "device_name": .string(disk.deviceName ?? "slurm-state")]])
         }
-        document.resource("google_compute_instance", id, body)
+        document.resource(Self.controller(module), body)
     }
 
     private static func emitLogin(_ login: LoginGroup, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = login.origin.module.rawValue
         let mounts = NodeMetadata.nodeMounts(cluster, extra: cluster.loginMounts)
         let metadata = NodeMetadata.metadata(role: .login, cluster: cluster, instance: login.instance, mounts: mounts,
                                              userScript: login.startupScript, timeout: login.startupTimeout, references: &references)
@@ -104,16 +129,16 @@ enum ClusterResources {
             body["network_interface"] = InstanceBlocks.networkInterface(login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
                                                                         references: &references)
             let bindings = InstanceBlocks.accountBindings(login.instance, references: references)
-            body["depends_on"] = .when(!bindings.isEmpty, .strings(bindings))
-            document.resource("google_compute_instance", TerraformNames.loginInstance(id, index), body)
+            body["depends_on"] = .when(!bindings.isEmpty, .addresses(bindings))
+            document.resource(loginInstance(login.origin.module, index), body)
         }
     }
 
     private static func emitNodeset(_ nodeset: Nodeset, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = nodeset.origin.module.rawValue
+        let module = nodeset.origin.module
         let region = String(nodeset.zones[0].dropLast(2))
         if nodeset.placement {
-            document.resource("google_compute_resource_policy", id, [
+            document.resource(placementPolicy(module), [
                 "name": .string("\(cluster.name)-\(nodeset.name)-placement"),
                 "project": .string(nodeset.instance.project),
                 "region": .string(region),
@@ -129,7 +154,7 @@ enum ClusterResources {
         body["labels"] = .stringMap(nodeset.instance.labels.merging(["hpcc_cluster": cluster.name, "hpcc_nodeset": nodeset.name]) { _, new in new })
         body["disk"] = InstanceBlocks.templateDisks(nodeset.instance)
         body["network_interface"] = InstanceBlocks.networkInterface(nodeset.instance, address: nil, references: &references)
-        if nodeset.placement { body["resource_policies"] = .array([.string("${google_compute_resource_policy.\(id).self_link}")]) }
+        if nodeset.placement { body["resource_policies"] = .array([placementPolicy(module).json("self_link")]) }
         if let reservation = nodeset.reservation {
             body["reservation_affinity"] = .array([[
                 "type": "SPECIFIC_RESERVATION",
@@ -137,28 +162,27 @@ enum ClusterResources {
             ]])
         }
         let bindings = InstanceBlocks.accountBindings(nodeset.instance, references: references)
-        body["depends_on"] = .when(!bindings.isEmpty, .strings(bindings))
-        document.resource("google_compute_instance_template", id, body)
+        body["depends_on"] = .when(!bindings.isEmpty, .addresses(bindings))
+        document.resource(instanceTemplate(module), body)
         for (index, host) in nodeset.staticHostNames(cluster: cluster.name).enumerated() {
-            document.resource("google_compute_instance_from_template", TerraformNames.staticNode(id, index), [
+            document.resource(staticNode(module, index), [
                 "name": .string(host),
                 "project": .string(nodeset.instance.project),
                 "zone": .string(nodeset.zones[0]),
-                "source_instance_template": .string("${google_compute_instance_template.\(id).self_link}"),
+                "source_instance_template": instanceTemplate(module).json("self_link"),
             ])
         }
     }
 
     /// On destroy, deletes the nodes Slurm created (Terraform does not know them).
     private static func emitCleanup(_ cluster: SlurmCluster, into document: inout TerraformDocument) {
-        let id = cluster.origin.module.rawValue
         let project = cluster.controller.instance.project
         let command = "gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name,zone.basename())' | "
             + "while read -r name zone; do gcloud compute instances delete \"$name\" --project \(project) --zone \"$zone\" --quiet; done"
-        document.resource("terraform_data", "\(id)_cleanup_compute", [
+        document.resource(Self.cleanup(cluster.origin.module), [
             "input": .string(cluster.name),
             "provisioner": .array([["local-exec": .object(["when": "destroy", "command": .string(HCL.escapeTemplate(command))])]]),
-            "depends_on": .strings(cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map { "google_compute_instance_template.\($0.origin.module.rawValue)" }),
+            "depends_on": .addresses(cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map { instanceTemplate($0.origin.module) }),
         ])
     }
 }

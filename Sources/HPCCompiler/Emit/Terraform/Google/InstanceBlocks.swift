@@ -42,14 +42,14 @@ enum InstanceBlocks {
 
     /// The role bindings of the hpcc-made service account the instance runs as: an instance that
     /// boots before its roles are granted cannot read the deployment bucket.
-    static func accountBindings(_ instance: InstanceProperties, references: TerraformReferences) -> [String] {
+    static func accountBindings(_ instance: InstanceProperties, references: TerraformReferences) -> [TerraformAddress] {
         let modules = (instance.serviceAccount.email?.parts ?? []).compactMap { part -> ModuleID? in
             if case let .reference(reference) = part { return reference.module }
             return nil
         }
-        return modules.flatMap { module -> [(ModuleID, String)] in
+        return modules.flatMap { module -> [(ModuleID, TerraformAddress)] in
             guard let account = references.index.entity(module, as: ManagedServiceAccount.self) else { return [] }
-            return account.roles.map { (module, "google_project_iam_member.\(TerraformNames.roleBinding(module.rawValue, $0))") }
+            return account.roles.map { (module, IdentityResources.roleBinding(module, $0)) }
         }.filter { references.index.group(of: $0.0) == references.group }.map(\.1)
     }
 

@@ -1,10 +1,35 @@
 /// A vpc module's resources: network, subnetworks, routers with NAT, firewall rules; the data
 /// sources of a pre-existing-vpc module.
 enum NetworkResources {
+    /// The network of the vpc module `module`.
+    static func network(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_network", module.rawValue) }
+    /// The network's project as a Shared VPC host.
+    static func sharedVPCHost(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_shared_vpc_host_project", module.rawValue) }
+    /// One subnetwork of the network.
+    static func subnetwork(_ module: ModuleID, _ subnet: Subnetwork) -> TerraformAddress {
+        TerraformAddress("google_compute_subnetwork", "\(module.rawValue)_\(subnet.name)")
+    }
+    /// The network's router in `region`.
+    static func router(_ module: ModuleID, _ region: String) -> TerraformAddress { TerraformAddress("google_compute_router", "\(module.rawValue)_\(region)") }
+    /// The NAT of the router in `region`.
+    static func nat(_ module: ModuleID, _ region: String) -> TerraformAddress { TerraformAddress("google_compute_router_nat", "\(module.rawValue)_\(region)") }
+    /// NAT address `index` of the router in `region`.
+    static func natAddress(_ module: ModuleID, _ region: String, _ index: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_address", "\(module.rawValue)_\(region)_\(index)")
+    }
+    /// A firewall rule of the network.
+    static func firewall(_ module: ModuleID, _ rule: FirewallRule) -> TerraformAddress {
+        TerraformAddress("google_compute_firewall", "\(module.rawValue)_\(rule.name)")
+    }
+    /// The network a pre-existing-vpc module `module` looks up.
+    static func importedNetwork(_ module: ModuleID) -> TerraformAddress { .data("google_compute_network", module.rawValue) }
+    /// The subnetwork a pre-existing-vpc module `module` looks up.
+    static func importedSubnetwork(_ module: ModuleID) -> TerraformAddress { .data("google_compute_subnetwork", module.rawValue) }
+
     static func emit(_ network: Network, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = network.origin.module.rawValue
-        let networkID = "${google_compute_network.\(id).id}"
-        document.resource("google_compute_network", id, [
+        let module = network.origin.module
+        let networkID = Self.network(module).json("id")
+        document.resource(Self.network(module), [
             "name": .string(network.name),
             "project": .string(network.project),
             "auto_create_subnetworks": false,
@@ -15,14 +40,14 @@ enum NetworkResources {
             "internal_ipv6_range": network.internalIPv6Range.map(JSON.string) ?? .null,
         ])
         if network.sharedVPCHost {
-            document.resource("google_compute_shared_vpc_host_project", id, ["project": .string(network.project)])
+            document.resource(sharedVPCHost(module), ["project": .string(network.project)])
         }
         for subnet in network.subnetworks {
-            document.resource("google_compute_subnetwork", TerraformNames.subnetwork(id, subnet), [
+            document.resource(subnetwork(module, subnet), [
                 "name": .string(subnet.name),
                 "project": .string(network.project),
                 "region": .string(subnet.region),
-                "network": .string(networkID),
+                "network": networkID,
                 "ip_cidr_range": .string(subnet.cidr),
                 "private_ip_google_access": .bool(subnet.privateGoogleAccess),
                 "description": subnet.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
@@ -35,49 +60,47 @@ enum NetworkResources {
             ])
         }
         for router in network.routers {
-            emitRouter(router, network: network, id: id, into: &document)
+            emitRouter(router, network: network, into: &document)
         }
         for rule in network.firewallRules {
-            document.resource("google_compute_firewall", TerraformNames.firewall(id, rule),
-                              FirewallResources.body(rule, project: network.project, network: .string(networkID), references: &references))
+            document.resource(firewall(module, rule), FirewallResources.body(rule, project: network.project, network: networkID, references: &references))
         }
     }
 
     /// An existing network and subnetwork: looked up, never created or changed.
     static func emit(_ network: ImportedNetwork, into document: inout TerraformDocument) {
-        let id = network.origin.module.rawValue
-        document.data("google_compute_network", id, ["name": .string(network.name), "project": .string(network.project)])
-        document.data("google_compute_subnetwork", id, [
+        document.data(importedNetwork(network.origin.module), ["name": .string(network.name), "project": .string(network.project)])
+        document.data(importedSubnetwork(network.origin.module), [
             "name": .string(network.subnetworkName), "project": .string(network.project), "region": .string(network.region),
         ])
     }
 
-    private static func emitRouter(_ router: CloudRouter, network: Network, id: String, into document: inout TerraformDocument) {
-        let name = TerraformNames.router(id, router.region)
-        document.resource("google_compute_router", name, [
+    private static func emitRouter(_ router: CloudRouter, network: Network, into document: inout TerraformDocument) {
+        let module = network.origin.module
+        document.resource(Self.router(module, router.region), [
             "name": .string(router.name),
             "project": .string(network.project),
             "region": .string(router.region),
-            "network": .string("${google_compute_network.\(id).id}"),
+            "network": Self.network(module).json("id"),
         ])
         guard let nat = router.nat else { return }
         var addresses: [JSON] = []
         for (index, addressName) in nat.addressNames.enumerated() {
-            let resourceName = TerraformNames.natAddress(id, router.region, index)
-            document.resource("google_compute_address", resourceName, [
+            let address = natAddress(module, router.region, index)
+            document.resource(address, [
                 "name": .string(addressName),
                 "project": .string(network.project),
                 "region": .string(router.region),
                 "address_type": "EXTERNAL",
                 "labels": .stringMap(network.origin.labels),
             ])
-            addresses.append(.string("${google_compute_address.\(resourceName).self_link}"))
+            addresses.append(address.json("self_link"))
         }
-        document.resource("google_compute_router_nat", name, [
+        document.resource(Self.nat(module, router.region), [
             "name": .string(nat.name),
             "project": .string(network.project),
             "region": .string(router.region),
-            "router": .string("${google_compute_router.\(name).name}"),
+            "router": Self.router(module, router.region).json("name"),
             "nat_ip_allocate_option": addresses.isEmpty ? "AUTO_ONLY" : "MANUAL_ONLY",
             "nat_ips": addresses.isEmpty ? .null : .array(addresses),
             "source_subnetwork_ip_ranges_to_nat": "ALL_SUBNETWORKS_ALL_IP_RANGES",

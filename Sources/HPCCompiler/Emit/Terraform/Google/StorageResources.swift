@@ -1,8 +1,19 @@
 /// Private services access, Filestore, Managed Lustre and Cloud Storage resources.
 enum StorageResources {
+    /// The address range a private-service-access module `module` reserves.
+    static func reservedRange(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_global_address", module.rawValue) }
+    /// The peering connection of the private-service-access module `module`.
+    static func peering(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_service_networking_connection", module.rawValue) }
+    /// The instance of the filestore module `module`.
+    static func filestoreInstance(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_filestore_instance", module.rawValue) }
+    /// The instance of the managed-lustre module `module`.
+    static func lustreInstance(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_lustre_instance", module.rawValue) }
+    /// The one-time bucket import into the Managed Lustre instance.
+    static func lustreImport(_ module: ModuleID) -> TerraformAddress { TerraformAddress("terraform_data", "\(module.rawValue)_import") }
+
     static func emit(_ access: PrivateServiceAccess, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = access.origin.module.rawValue
-        document.resource("google_compute_global_address", id, [
+        let module = access.origin.module
+        document.resource(reservedRange(module), [
             "name": .string(access.addressName),
             "project": .string(access.project),
             "purpose": "VPC_PEERING",
@@ -12,20 +23,20 @@ enum StorageResources {
             "network": references.networkID(access.network),
             "labels": .stringMap(access.origin.labels),
         ])
-        document.resource("google_service_networking_connection", id, [
+        document.resource(peering(module), [
             "network": references.networkID(access.network),
             "service": .string(access.service),
-            "reserved_peering_ranges": .array([.string("${google_compute_global_address.\(id).name}")]),
+            "reserved_peering_ranges": .array([reservedRange(module).json("name")]),
             "deletion_policy": access.deletionPolicy.map { .string($0.rawValue) } ?? .null,
             "update_on_creation_fail": .when(access.deletionPolicy == .abandon, true),
         ])
     }
 
     static func emit(_ filesystem: SharedFilesystem, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = filesystem.origin.module.rawValue
+        let module = filesystem.origin.module
         switch filesystem.backing {
         case let .filestore(instance):
-            document.resource("google_filestore_instance", id, [
+            document.resource(filestoreInstance(module), [
                 "name": .string(instance.name),
                 "project": .string(instance.project),
                 "location": .string(instance.location),
@@ -52,10 +63,10 @@ enum StorageResources {
                     "connect_mode": .string(instance.connectMode.rawValue),
                     "reserved_ip_range": instance.reservedIPRange.map { references.json($0) } ?? .null,
                 ].filter { $0.value != .null })]),
-                "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
+                "depends_on": references.dependencies(instance.waitsFor.map { ($0, peering($0)) }),
             ])
         case let .managedLustre(instance):
-            document.resource("google_lustre_instance", id, [
+            document.resource(lustreInstance(module), [
                 "instance_id": .string(instance.instanceID),
                 "project": .string(instance.project),
                 "location": .string(instance.zone),
@@ -67,11 +78,11 @@ enum StorageResources {
                 "gke_support_enabled": .bool(instance.gkeSupport),
                 "labels": .stringMap(filesystem.origin.labels),
                 "timeouts": ["create": "1h", "update": "1h", "delete": "1h"],
-                "depends_on": references.dependencies(instance.waitsFor.map { ($0, "google_service_networking_connection.\($0.rawValue)") }),
+                "depends_on": references.dependencies(instance.waitsFor.map { ($0, peering($0)) }),
             ])
             if let bucket = instance.importBucketURI {
-                document.resource("terraform_data", "\(id)_import", [
-                    "triggers_replace": .array([.string("${google_lustre_instance.\(id).id}")]),
+                document.resource(lustreImport(module), [
+                    "triggers_replace": .array([lustreInstance(module).json("id")]),
                     "provisioner": .array([["local-exec": .object(["command": .string(HCL.escapeTemplate(LustreImport.command(instance, bucket: bucket)))])]]),
                 ])
             }

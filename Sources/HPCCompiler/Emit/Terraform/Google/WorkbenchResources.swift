@@ -10,19 +10,26 @@ enum WorkbenchResources {
     /// version applies at the next start without replacing the instance.
     static let scriptBehavior = "download_and_run_every_start"
 
+    /// The instance of the notebook module `module`.
+    static func instance(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_workbench_instance", module.rawValue) }
+    /// The instance's post-startup script in its bucket.
+    static func startupScript(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_storage_bucket_object", "\(module.rawValue)_startup") }
+    /// The record of the instance's mounts, whose change replaces it.
+    static func mounts(_ module: ModuleID) -> TerraformAddress { TerraformAddress("terraform_data", "\(module.rawValue)_mounts") }
+
     static func emit(_ workbench: Workbench, into document: inout TerraformDocument, references: inout TerraformReferences) {
-        let id = workbench.origin.module.rawValue
-        let object = "google_storage_bucket_object.\(id)_startup"
-        document.resource("google_storage_bucket_object", "\(id)_startup", [
+        let module = workbench.origin.module, id = module.rawValue
+        let object = startupScript(module)
+        document.resource(object, [
             "bucket": bucketName(workbench.scriptBucket, references: &references),
             "name": .string("hpcc/\(workbench.name)-startup.sh"),
             "content": .string("${file(\"${path.module}/../\(workbench.scriptPath)\")}"),
         ])
-        document.resource("terraform_data", mountsResource(id), [
+        document.resource(mounts(module), [
             "input": .strings(mountRecord(workbench)),
         ])
         var metadata: [String: JSON] = [
-            "post-startup-script": .string("gs://${\(object).bucket}/${\(object).name}"),
+            "post-startup-script": .string("gs://\(object.interpolation("bucket"))/\(object.interpolation("name"))"),
             "post-startup-script-behavior": .string(scriptBehavior),
             "jupyter-user": .string(workbench.login),
         ]
@@ -30,8 +37,8 @@ enum WorkbenchResources {
             metadata[WorkbenchStartupScript.serverKey(index)] = references.json(mount.server)
         }
         let image = workbench.image
-        document.resource("google_workbench_instance", id, [
-            "//": .string("Mount points are fixed at creation: a change of terraform_data.\(mountsResource(id)) replaces this instance."),
+        document.resource(instance(module), [
+            "//": .string("Mount points are fixed at creation: a change of \(mounts(module).reference) replaces this instance."),
             "name": .string(workbench.name),
             "project": .string(workbench.project),
             "location": .string(workbench.zone),
@@ -46,7 +53,7 @@ enum WorkbenchResources {
                 "disable_public_ip": .bool(!workbench.publicIP),
                 "metadata": .object(metadata),
             ]),
-            "lifecycle": .object(["replace_triggered_by": .strings(["terraform_data.\(mountsResource(id))"])]),
+            "lifecycle": .object(["replace_triggered_by": .addresses([mounts(module)])]),
         ])
         document.outputs["mount_points_\(id)"] = .object([
             "value": .strings(workbench.mounts.map(\.localMount)),
@@ -69,8 +76,6 @@ enum WorkbenchResources {
         }
         return .string("${trimprefix(\(references.hcl(path)), \"gs://\")}")
     }
-
-    static func mountsResource(_ id: String) -> String { "\(id)_mounts" }
 
     /// One line per mount, in order: what, from where, to where, how. Servers known only after
     /// apply stay out: a new Filestore address alone does not change what the user sees.
