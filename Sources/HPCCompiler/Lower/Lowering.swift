@@ -137,6 +137,13 @@ final class LoweringContext {
                 deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
             }
             for exposed in module.declaration.exposedOutputs {
+                // A filesystem ParallelCluster creates exists only once the cluster does: this
+                // deployment's Terraform has nothing to read its outputs from.
+                if createdLater, module.schema.output(exposed.name.value) != nil {
+                    diagnostics.report(.keyNoEffect, "module '\(module.id)' is created by ParallelCluster with its cluster, so output '\(exposed.name.value)' has no value in this deployment and is not exported",
+                                       at: exposed.name.location, help: "remove it from 'outputs', or set `managed_by: terraform` to create the filesystem here")
+                    continue
+                }
                 // Machines that exist already have no Terraform root to export from.
                 if module.schema.cloud == .onPremises, module.schema.output(exposed.name.value) != nil {
                     diagnostics.report(.keyNoEffect, "module '\(module.id)' describes existing machines and has no Terraform root, so output '\(exposed.name.value)' is not exported",
