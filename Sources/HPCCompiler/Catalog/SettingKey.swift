@@ -61,6 +61,30 @@ extension Dictionary: SettingValue where Key == String, Value == String {
     }
 }
 
+/// A setting whose values are an enumeration's raw values (its schema's `oneOf`) reads as the
+/// case; like a value of the wrong shape, one that names no case fails the read.
+extension SettingValue where Self: RawRepresentable, RawValue == String {
+    init?(setting value: HPCCompiler.Value) {
+        guard let text = value.string else { return nil }
+        self.init(rawValue: text)
+    }
+}
+
+// The enumerations settings are read as.
+extension OnHostMaintenance: SettingValue {}
+extension BandwidthTier: SettingValue {}
+extension NFSProtocol: SettingValue {}
+extension FilestoreConnectMode: SettingValue {}
+extension BucketStorageClass: SettingValue {}
+extension NetworkRoutingMode: SettingValue {}
+extension ProcessTracking: SettingValue {}
+extension HTCAPIEndpointType: SettingValue {}
+extension FSxCompression: SettingValue {}
+extension EFSThroughputMode: SettingValue {}
+extension EFSPerformanceMode: SettingValue {}
+extension PClusterOS: SettingValue {}
+extension PClusterQueueUpdateStrategy: SettingValue {}
+
 extension HPCCompiler.Value: SettingValue {
     init?(setting value: HPCCompiler.Value) {
         self = value

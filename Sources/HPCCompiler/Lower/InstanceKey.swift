@@ -11,7 +11,7 @@ enum InstanceKey {
     static let diskLabels = SettingKey<[String: String]>("disk_labels")
     static let additionalDisks = SettingKey<Value>("additional_disks")
     static let machineFeatures = SettingKey<Value>("advanced_machine_features")
-    static let bandwidthTier = SettingKey<String>("bandwidth_tier")
+    static let bandwidthTier = SettingKey<BandwidthTier>("bandwidth_tier")
     static let canIPForward = SettingKey<Bool>("can_ip_forward")
     static let osLogin = SettingKey<Bool>("enable_oslogin")
     static let confidentialVM = SettingKey<Bool>("enable_confidential_vm")
@@ -26,7 +26,7 @@ enum InstanceKey {
     static let serviceAccountScopes = SettingKey<[String]>("service_account_scopes")
     static let automaticUpdates = SettingKey<Bool>("allow_automatic_updates")
     static let tags = SettingKey<[String]>("tags")
-    static let onHostMaintenance = SettingKey<String>("on_host_maintenance")
+    static let onHostMaintenance = SettingKey<OnHostMaintenance>("on_host_maintenance")
 
     /// Nodesets only: simultaneous multithreading, which wins over `advanced_machine_features`.
     static let smt = SettingKey<Bool>("enable_smt")

@@ -11,13 +11,11 @@ enum InstanceLowering {
         guard let machine = machine(machineName, settings: settings, diagnostics: &diagnostics) else { return nil }
         guard let image = bootImage(settings, diagnostics: &diagnostics) else { return nil }
         let diskLabels = origin.labels.merging(settings.read(defaulted: InstanceKey.diskLabels, diagnostics: &diagnostics)) { _, own in own }
-        let bandwidth = BandwidthTier(rawValue: settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)) ?? .platformDefault
+        let bandwidth = settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)
         let attachedGPU = attachedAccelerator(settings, machine: machine, diagnostics: &diagnostics)
         let gpu = machine.gpu ?? attachedGPU
-        // MIGRATE is the login and controller default, not the nodeset's (TERMINATE); it only
-        // stands in for a value that could not be read, which is reported.
-        var onHostMaintenance = settings.read(InstanceKey.onHostMaintenance, diagnostics: &diagnostics).flatMap(OnHostMaintenance.init(rawValue:))
-            ?? .migrate
+        // The nodesets', login groups' and controller's schemas give different defaults.
+        var onHostMaintenance = settings.read(defaulted: InstanceKey.onHostMaintenance, diagnostics: &diagnostics)
         if gpu != nil, onHostMaintenance == .migrate {
             if settings.isChosen(InstanceKey.onHostMaintenance) {
                 diagnostics.report(.acceleratorMismatch, "instances with GPUs cannot live-migrate; on_host_maintenance must be TERMINATE",
@@ -31,10 +29,9 @@ enum InstanceLowering {
         checkDisks(settings, machine: machine, diagnostics: &diagnostics)
         return InstanceProperties(
             project: project, machine: machine, image: image,
-            // pd-standard is the nodeset default, not the login and controller one (pd-ssd); it
-            // only stands in for a value that could not be read, which is reported.
+            // The nodesets' default boot disk type differs from the login groups' and controller's.
             bootDisk: Disk(name: nil, deviceName: nil,
-                           type: settings.read(InstanceKey.diskType, diagnostics: &diagnostics) ?? BootDiskType.standard.rawValue,
+                           type: settings.read(defaulted: InstanceKey.diskType, diagnostics: &diagnostics),
                            sizeGB: settings.read(InstanceKey.diskSize, diagnostics: &diagnostics),
                            autoDelete: settings.read(defaulted: InstanceKey.diskAutoDelete, diagnostics: &diagnostics), boot: true,
                            labels: diskLabels),

@@ -110,6 +110,15 @@ struct SettingReader {
     /// The setting as Terraform text (module outputs and `((...))` kept).
     func text(_ key: SettingKey<String>) -> TerraformText? { text(key.name) }
 
+    /// A setting the schema gives a default, as Terraform text; the default is the schema's,
+    /// stated nowhere else.
+    func text(defaulted key: SettingKey<String>) -> TerraformText {
+        guard let text = text(key) ?? schema.setting(key.name)?.defaultValue.map(text(from:)) else {
+            preconditionFailure("setting '\(key.name)' of \(schema.source) has no default")
+        }
+        return text
+    }
+
     /// Where a value inside the setting was written; see `location(_:_:)`.
     func location<T>(_ key: SettingKey<T>, _ path: [Accessor]) -> SourceLocation { location(key.name, path) }
 

@@ -5,8 +5,8 @@ enum EFSModule: BuiltInModule {
     enum Key {
         static let fileSystemID = SettingKey<String>("file_system_id")
         static let privateSubnetIDs = SettingKey<[String]>("private_subnet_ids")
-        static let performanceMode = SettingKey<String>("performance_mode")
-        static let throughputMode = SettingKey<String>("throughput_mode")
+        static let performanceMode = SettingKey<EFSPerformanceMode>("performance_mode")
+        static let throughputMode = SettingKey<EFSThroughputMode>("throughput_mode")
         static let provisionedThroughput = SettingKey<Double>("provisioned_throughput_in_mibps")
         static let transitionToIA = SettingKey<String>("transition_to_ia")
         static let kmsKeyID = SettingKey<String>("kms_key_id")
@@ -103,9 +103,8 @@ enum EFSModule: BuiltInModule {
             placement = EFSPlacement(vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,
                                      clusterSecurityGroup: settings.text(AWSKey.clusterSecurityGroup)!)
         }
-        let throughputMode = EFSThroughputMode(rawValue: settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)) ?? .elastic
-        let performanceMode = EFSPerformanceMode(rawValue: settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics))
-            ?? .generalPurpose
+        let throughputMode = settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)
+        let performanceMode = settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics)
         if creator == .parallelcluster {
             // ParallelCluster's EfsSettings carry neither elastic throughput nor lifecycle policies.
             if throughputMode == .elastic {

@@ -46,7 +46,7 @@ extension HTCGridModule {
                             engineVersion: settings.read(defaulted: Key.redisEngineVersion, diagnostics: &diagnostics),
                             nodes: settings.read(defaulted: Key.redisNodes, diagnostics: &diagnostics)),
             payloadVersioning: settings.read(defaulted: Key.payloadVersioning, diagnostics: &diagnostics),
-            apiEndpointType: HTCAPIEndpointType(rawValue: settings.read(defaulted: Key.apiEndpointType, diagnostics: &diagnostics)) ?? .private,
+            apiEndpointType: settings.read(defaulted: Key.apiEndpointType, diagnostics: &diagnostics),
             logRetentionDays: settings.read(defaulted: Key.logRetention, diagnostics: &diagnostics),
             kmsDeletionWindowDays: settings.read(defaulted: Key.kmsDeletionWindow, diagnostics: &diagnostics),
             planning: HTCPlanning(taskSeconds: settings.read(defaulted: Key.taskDuration, diagnostics: &diagnostics),

@@ -25,7 +25,7 @@ enum HTCGridModule: BuiltInModule {
         static let redisNodeType = SettingKey<String>("redis_node_type")
         static let redisEngineVersion = SettingKey<String>("redis_engine_version")
         static let redisNodes = SettingKey<Int>("redis_nodes")
-        static let apiEndpointType = SettingKey<String>("api_endpoint_type")
+        static let apiEndpointType = SettingKey<HTCAPIEndpointType>("api_endpoint_type")
         static let logRetention = SettingKey<Int>("log_retention_in_days")
         static let kmsDeletionWindow = SettingKey<Int>("kms_deletion_window")
         static let taskDuration = SettingKey<Double>("task_duration_seconds")

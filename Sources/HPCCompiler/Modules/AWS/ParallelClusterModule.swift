@@ -3,7 +3,7 @@ enum ParallelClusterModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
         static let clusterName = SettingKey<String>("cluster_name")
-        static let os = SettingKey<String>("os")
+        static let os = SettingKey<PClusterOS>("os")
         static let customAMI = SettingKey<String>("custom_ami")
         static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
         static let vpcCIDR = SettingKey<String>("vpc_cidr")
@@ -11,7 +11,7 @@ enum ParallelClusterModule: BuiltInModule {
         static let headNode = SettingKey<Value>("head_node")
         static let queues = SettingKey<Value>("queues")
         static let scaledownIdletime = SettingKey<Int>("scaledown_idletime")
-        static let queueUpdateStrategy = SettingKey<String>("queue_update_strategy")
+        static let queueUpdateStrategy = SettingKey<PClusterQueueUpdateStrategy>("queue_update_strategy")
         static let memoryBasedScheduling = SettingKey<Bool>("enable_memory_based_scheduling")
         static let ec2Hostnames = SettingKey<Bool>("use_ec2_hostnames")
         static let logRetention = SettingKey<Int>("log_retention_in_days")
