@@ -4,7 +4,6 @@ enum EFSModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
         static let fileSystemID = SettingKey<String>("file_system_id")
-        static let privateSubnetIDs = SettingKey<[String]>("private_subnet_ids")
         static let performanceMode = SettingKey<EFSPerformanceMode>("performance_mode")
         static let throughputMode = SettingKey<EFSThroughputMode>("throughput_mode")
         static let provisionedThroughput = SettingKey<Double>("provisioned_throughput_in_mibps")
@@ -26,7 +25,7 @@ enum EFSModule: BuiltInModule {
             SettingSpec(Key.fileSystemID, .string, "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
                         constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
             SettingSpec(AWSKey.vpcID, .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec(Key.privateSubnetIDs, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
             SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
@@ -87,7 +86,7 @@ enum EFSModule: BuiltInModule {
 
     /// Settings that only describe a file system hpcc creates.
     static let newFileSystemSettings = [
-        AWSKey.vpcID.name, Key.privateSubnetIDs.name, AWSKey.clusterSecurityGroup.name, Key.performanceMode.name, Key.throughputMode.name,
+        AWSKey.vpcID.name, AWSKey.privateSubnets.name, AWSKey.clusterSecurityGroup.name, Key.performanceMode.name, Key.throughputMode.name,
         Key.provisionedThroughput.name, Key.transitionToIA.name, Key.kmsKeyID.name,
     ]
 
@@ -96,8 +95,8 @@ enum EFSModule: BuiltInModule {
         guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
         var placement: EFSPlacement?
         if creator == .terraform {
-            guard settings.requireNetwork(AWSKey.vpcID, Key.privateSubnetIDs, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
-                  let subnets = settings.subnetList(Key.privateSubnetIDs, diagnostics: &diagnostics)
+            guard settings.requireNetwork(AWSKey.vpcID, AWSKey.privateSubnets, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
+                  let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
             else { return nil }
             // requireNetwork found all three set.
             placement = EFSPlacement(vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,

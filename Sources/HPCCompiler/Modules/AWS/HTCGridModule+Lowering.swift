@@ -5,7 +5,7 @@ extension HTCGridModule {
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
               let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
               let vpc = settings.text(AWSKey.vpcID), let securityGroup = settings.text(AWSKey.clusterSecurityGroup),
-              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics),
+              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics),
               let storageName = settings.read(Key.storageService, diagnostics: &diagnostics),
               let codeURI = settings.read(Key.controlPlaneCode, diagnostics: &diagnostics)
         else { return nil }

@@ -6,7 +6,7 @@ extension ParallelClusterModule {
         let context = settings.context
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
               let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics)
+              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
         else { return nil }
         let name = settings.read(Key.clusterName, diagnostics: &diagnostics) ?? ResourceName.autoName(deployment)
         let securityGroups = settings.text(AWSKey.clusterSecurityGroup).map { [$0] } ?? []
