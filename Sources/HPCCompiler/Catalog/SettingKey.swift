@@ -11,6 +11,16 @@ struct SettingKey<Value: SettingValue>: Hashable, Sendable {
     }
 }
 
+/// A setting's key whatever type it is read as, for code that goes over several settings as data
+/// (which of them are set, which modules their values come from). Made only from a key.
+struct AnySettingKey: Hashable, Sendable {
+    let name: String
+
+    init<Value>(_ key: SettingKey<Value>) {
+        name = key.name
+    }
+}
+
 /// What a setting holds as Lower reads it: a literal blueprint value of one shape.
 protocol SettingValue: Sendable {
     /// The value, when `value` has this shape.

@@ -193,7 +193,7 @@ enum InstanceLowering {
         guard machine.threadsPerCoreConfigurable else {
             if settings.isChosen(InstanceKey.smt) || settings.isChosen(InstanceKey.machineFeatures), requested != machine.nativeThreadsPerCore {
                 diagnostics.report(.settingNoEffect, "\(machine.name) runs \(machine.nativeThreadsPerCore) thread(s) per core and cannot change it",
-                                   at: settings.location(settings.isExplicit(InstanceKey.smt) ? InstanceKey.smt.name : InstanceKey.machineFeatures.name))
+                                   at: settings.isExplicit(InstanceKey.smt) ? settings.location(InstanceKey.smt) : settings.location(InstanceKey.machineFeatures))
             }
             return nil
         }

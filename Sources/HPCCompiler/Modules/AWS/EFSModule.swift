@@ -66,9 +66,9 @@ enum EFSModule: BuiltInModule {
               let localMount = settings.read(AWSKey.mountPath, diagnostics: &diagnostics)
         else { return nil }
         if let existing = settings.read(Key.fileSystemID, diagnostics: &diagnostics) {
-            for name in newFileSystemSettings + [AWSKey.managedBy.name] where settings.isChosen(name) {
-                diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
-                                   at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
+            for key in newFileSystemSettings + [AnySettingKey(AWSKey.managedBy)] where settings.isChosen(key) {
+                diagnostics.report(.storageSettingsMismatch, "setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                                   at: settings.location(key), help: "remove '\(key.name)', or remove 'file_system_id' to create the file system")
             }
             let server = "\(existing).efs.\(region).amazonaws.com"
             return SharedFilesystemLowering.register(
@@ -86,8 +86,8 @@ enum EFSModule: BuiltInModule {
 
     /// Settings that only describe a file system hpcc creates.
     static let newFileSystemSettings = [
-        AWSKey.vpcID.name, AWSKey.privateSubnets.name, AWSKey.clusterSecurityGroup.name, Key.performanceMode.name, Key.throughputMode.name,
-        Key.provisionedThroughput.name, Key.transitionToIA.name, Key.kmsKeyID.name,
+        AnySettingKey(AWSKey.vpcID), AnySettingKey(AWSKey.privateSubnets), AnySettingKey(AWSKey.clusterSecurityGroup), AnySettingKey(Key.performanceMode),
+        AnySettingKey(Key.throughputMode), AnySettingKey(Key.provisionedThroughput), AnySettingKey(Key.transitionToIA), AnySettingKey(Key.kmsKeyID),
     ]
 
     /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot describe one (reported).

@@ -98,7 +98,7 @@ enum FilestoreModule: BuiltInModule {
             description: settings.read(defaulted: Key.description, diagnostics: &diagnostics),
             deletionProtection: protection["enabled"]?.bool ?? true, deletionProtectionReason: protection["reason"]?.string,
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
-            waitsFor: settings.privateServiceAccessModules([Key.connectMode.name, Key.reservedIPRange.name])
+            waitsFor: settings.privateServiceAccessModules([AnySettingKey(Key.connectMode), AnySettingKey(Key.reservedIPRange)])
         )
         return SharedFilesystemLowering.register(
             settings, backing: .filestore(instance), remotePath: "/\(share)", localMount: localMount, type: .nfs,
