@@ -5,6 +5,8 @@
 enum InstanceKey {
     static let machineType = SettingKey<String>("machine_type")
     static let image = SettingKey<[String: String]>("instance_image")
+    /// Confirms that an image from outside `CommonSettings.slurmImageProject` has Slurm installed.
+    static let imageCustom = SettingKey<Bool>("instance_image_custom")
     static let diskType = SettingKey<String>("disk_type")
     static let diskSize = SettingKey<Int>("disk_size_gb")
     static let diskAutoDelete = SettingKey<Bool>("disk_auto_delete")

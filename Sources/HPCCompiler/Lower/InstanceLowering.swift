@@ -10,6 +10,7 @@ enum InstanceLowering {
         else { return nil }
         guard let machine = machine(machineName, settings: settings, diagnostics: &diagnostics) else { return nil }
         guard let image = bootImage(settings, diagnostics: &diagnostics) else { return nil }
+        checkSlurmImage(image, settings: settings, diagnostics: &diagnostics)
         let diskLabels = origin.labels.merging(settings.read(defaulted: InstanceKey.diskLabels, diagnostics: &diagnostics)) { _, own in own }
         let bandwidth = settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)
         let attachedGPU = attachedAccelerator(settings, machine: machine, diagnostics: &diagnostics)
@@ -97,6 +98,16 @@ enum InstanceLowering {
                                at: settings.location(InstanceKey.image), help: Suggestion.help(for: key, in: ["project", "family", "name"]))
         }
         return BootImage(project: project, family: family, name: name)
+    }
+
+    /// A Slurm node, login node or controller boots into slurm-gcp's layout (Slurm, MUNGE, the
+    /// scripts that configure them); an image from another project must be confirmed to have it.
+    /// Said without the module: an image from a variable is one finding, however many modules use it.
+    private static func checkSlurmImage(_ image: BootImage, settings: SettingReader, diagnostics: inout Diagnostics) {
+        guard image.project != CommonSettings.slurmImageProject, !settings.read(defaulted: InstanceKey.imageCustom, diagnostics: &diagnostics) else { return }
+        diagnostics.report(.unconfirmedSlurmImage,
+                           "instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image must have Slurm, MUNGE and the slurm-gcp layout installed",
+                           at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
     }
 
     private static func attachedAccelerator(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) -> GPU? {
