@@ -67,6 +67,8 @@ extension SlurmControllerModule {
         return String(String.UnicodeScalarView(scalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }.prefix(10)))
     }
 
+    /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
+    /// keeps (the setting's null turns the disk off).
     private static func stateDisk(_ settings: SettingReader, cluster: String, labels: [String: String], diagnostics: inout Diagnostics) -> Disk? {
         guard let fields = settings.read(Key.stateDisk, diagnostics: &diagnostics)?.map,
               let type = fields["type"]?.string, let size = fields["size"]?.int else { return nil }
