@@ -3,6 +3,8 @@ enum AWSKey {
     static let region = SettingKey<String>("region")
     static let tags = SettingKey<[String: String]>("labels")
     static let vpcID = SettingKey<String>("vpc_id")
+    /// The subnets a module's resources go in (normally an aws-vpc module's output of that name).
+    static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
     static let clusterSecurityGroup = SettingKey<String>("security_group_id")
     static let managedBy = SettingKey<String>("managed_by")
     static let mountPath = SettingKey<String>("local_mount")

@@ -151,7 +151,10 @@ public enum BlueprintSchema {
     }
 
     private static func setting(_ spec: SettingSpec) -> JSON {
-        var members: [String: JSON] = ["anyOf": [typed(spec.type, constraints: spec.constraints), .object(["$ref": "#/$defs/expression"])]]
+        var alternatives: [JSON] = [typed(spec.type, constraints: spec.constraints), .object(["$ref": "#/$defs/expression"])]
+        // Null is a value of its own only where it turns something off; elsewhere it means unset.
+        if spec.nullTurnsOff { alternatives.append(.object(["type": "null"])) }
+        var members: [String: JSON] = ["anyOf": .array(alternatives)]
         var description = spec.description
         switch spec.effect {
         case .implemented: break

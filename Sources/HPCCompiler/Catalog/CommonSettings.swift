@@ -37,7 +37,9 @@ enum CommonSettings {
     ])
 
     static let image = SettingType.map(.string)
-    static let defaultImage = Value.map(["family": .string("slurm-gcp-6-12-hpc-rocky-linux-8"), "project": .string("schedmd-slurm-public")])
+    /// The project of SchedMD's slurm-gcp images, which have Slurm installed as hpcc's nodes expect.
+    static let slurmImageProject = "schedmd-slurm-public"
+    static let defaultImage = Value.map(["family": .string("slurm-gcp-6-12-hpc-rocky-linux-8"), "project": .string(slurmImageProject)])
 
     static let accelerator = SettingType.object([.required("type", .string), .required("count", .number)])
     static let additionalDisk = SettingType.object([
@@ -64,7 +66,7 @@ enum CommonSettings {
         var settings: [SettingSpec] = [
             SettingSpec(InstanceKey.machineType, .string, "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.", default: .string(machineType)),
             SettingSpec(InstanceKey.image, image, "Boot image: `project` plus exactly one of `family` or `name`.", default: defaultImage),
-            SettingSpec("instance_image_custom", .bool, "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.", default: .bool(false)),
+            SettingSpec(InstanceKey.imageCustom, .bool, "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.", default: .bool(false)),
             SettingSpec(InstanceKey.diskType, .string, "Boot disk type.", default: .string(diskType.rawValue),
                         constraints: [.oneOf(BootDiskType.allCases.map(\.rawValue))]),
             SettingSpec(InstanceKey.diskSize, .number, "Boot disk size in GB.", default: .int(diskSize), constraints: [.integer, .range(min: 10, max: 65536)]),

@@ -25,11 +25,15 @@ public struct SettingSpec: Hashable, Sendable {
     public var effect: SettingEffect
     /// When unset, the module's id is used (Cluster Toolkit's `inject_module_id`).
     public var defaultsToModuleID: Bool
+    /// An explicit null is kept rather than replaced by the default: for a setting whose default
+    /// turns something on, null turns it off (Terraform's nullable variables). Any other null
+    /// means unset. Lower reads such a setting with `read`, not `read(defaulted:)`.
+    public var nullTurnsOff: Bool
 
     /// Creates a setting.
     public init(
         _ name: String, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: Value? = nil,
-        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false
+        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false, nullTurnsOff: Bool = false
     ) {
         self.name = name
         self.type = type
@@ -39,6 +43,7 @@ public struct SettingSpec: Hashable, Sendable {
         self.constraints = constraints
         self.effect = effect
         self.defaultsToModuleID = defaultsToModuleID
+        self.nullTurnsOff = nullTurnsOff
     }
 }
 

@@ -11,6 +11,16 @@ struct SettingKey<Value: SettingValue>: Hashable, Sendable {
     }
 }
 
+/// A setting's key whatever type it is read as, for code that goes over several settings as data
+/// (which of them are set, which modules their values come from). Made only from a key.
+struct AnySettingKey: Hashable, Sendable {
+    let name: String
+
+    init<Value>(_ key: SettingKey<Value>) {
+        name = key.name
+    }
+}
+
 /// What a setting holds as Lower reads it: a literal blueprint value of one shape.
 protocol SettingValue: Sendable {
     /// The value, when `value` has this shape.
@@ -61,6 +71,30 @@ extension Dictionary: SettingValue where Key == String, Value == String {
     }
 }
 
+/// A setting whose values are an enumeration's raw values (its schema's `oneOf`) reads as the
+/// case; like a value of the wrong shape, one that names no case fails the read.
+extension SettingValue where Self: RawRepresentable, RawValue == String {
+    init?(setting value: HPCCompiler.Value) {
+        guard let text = value.string else { return nil }
+        self.init(rawValue: text)
+    }
+}
+
+// The enumerations settings are read as.
+extension OnHostMaintenance: SettingValue {}
+extension BandwidthTier: SettingValue {}
+extension NFSProtocol: SettingValue {}
+extension FilestoreConnectMode: SettingValue {}
+extension BucketStorageClass: SettingValue {}
+extension NetworkRoutingMode: SettingValue {}
+extension ProcessTracking: SettingValue {}
+extension HTCAPIEndpointType: SettingValue {}
+extension FSxCompression: SettingValue {}
+extension EFSThroughputMode: SettingValue {}
+extension EFSPerformanceMode: SettingValue {}
+extension PClusterOS: SettingValue {}
+extension PClusterQueueUpdateStrategy: SettingValue {}
+
 extension HPCCompiler.Value: SettingValue {
     init?(setting value: HPCCompiler.Value) {
         self = value
@@ -71,9 +105,9 @@ extension SettingSpec {
     /// A setting whose name is the key's.
     init<Value>(
         _ key: SettingKey<Value>, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: HPCCompiler.Value? = nil,
-        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false
+        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false, nullTurnsOff: Bool = false
     ) {
         self.init(key.name, type, description, required: required, default: defaultValue, constraints: constraints, effect: effect,
-                  defaultsToModuleID: defaultsToModuleID)
+                  defaultsToModuleID: defaultsToModuleID, nullTurnsOff: nullTurnsOff)
     }
 }

@@ -86,6 +86,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case statsHardware = "HPC3047"
     case statsAccounting = "HPC3048"
     case sshFromInternet = "HPC3049"
+    case unconfirmedSlurmImage = "HPC3050"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -127,7 +128,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultSeverity: Severity {
         switch self {
         case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit, .htcThroughput, .htcEndpoints,
-             .sshFromInternet:
+             .sshFromInternet, .unconfirmedSlurmImage:
             .warning
         default:
             .error
@@ -224,6 +225,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .statsHardware: "a node group HPCStats cannot describe: no CPU frequency or FLOPs per cycle, or a machine family whose CPU platform varies"
         case .statsAccounting: "a cluster HPCStats cannot import jobs from: no Slurm accounting database, or a second hpcstats module"
         case .sshFromInternet: "SSH (TCP 22) admitted from the whole internet, or a public range wider than a /8: allowed, since the blueprint asks, but warned"
+        case .unconfirmedSlurmImage: "a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom does not confirm has Slurm installed"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName: "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
         case .parallelClusterResourceName: "a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, or repeated"

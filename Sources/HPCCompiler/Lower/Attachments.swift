@@ -1,60 +1,35 @@
 /// How lowerings read links to other modules.
 extension SettingReader {
-    /// The network a `network_id` setting names: a vpc module's, or an external one.
+    /// The network a setting (`network_id`) names: a vpc module's, or an external one.
     func networkAttachment(_ key: SettingKey<String>, diagnostics: inout Diagnostics) -> NetworkAttachment? {
-        networkAttachment(key.name, diagnostics: &diagnostics)
-    }
-
-    /// The network a setting names: a vpc module's, or an external one.
-    func networkAttachment(_ name: String, diagnostics: inout Diagnostics) -> NetworkAttachment? {
-        let value = value(name)
+        let value = value(key)
         if let (module, entity) = entity(of: value) {
             if entity.is(Network.self) || entity.is(ImportedNetwork.self) { return .module(module) }
-            diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' must come from a network module, not '\(module)'", at: location(name))
+            diagnostics.report(.typeMismatch, "setting '\(key.name)' of module '\(id)' must come from a network module, not '\(module)'", at: location(key))
             return nil
         }
         return value.isNull ? nil : .external(text(from: value))
     }
 
-    /// The subnetwork a setting names.
+    /// The subnetwork a setting (`subnetwork_self_link`) names.
     func subnetworkAttachment(_ key: SettingKey<String>, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
-        subnetworkAttachment(key.name, diagnostics: &diagnostics)
-    }
-
-    /// Private services access modules the settings' values come from.
-    func privateServiceAccessModules<T>(_ keys: [SettingKey<T>]) -> [ModuleID] {
-        privateServiceAccessModules(keys.map(\.name))
-    }
-
-    /// Mount contracts from a list of contracts; see `mounts(_:diagnostics:)`.
-    func mounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [MountContract] {
-        mounts(key.name, diagnostics: &diagnostics)
-    }
-
-    /// Mount contracts with where each came from; see `locatedMounts(_:diagnostics:)`.
-    func locatedMounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
-        locatedMounts(key.name, diagnostics: &diagnostics)
-    }
-
-    /// Subnets of a list setting; see `subnetList(_:diagnostics:)`.
-    func subnetList(_ key: SettingKey<[String]>, diagnostics: inout Diagnostics) -> [TerraformText]? {
-        subnetList(key.name, diagnostics: &diagnostics)
-    }
-
-    /// The subnetwork a `subnetwork_self_link` setting names.
-    func subnetworkAttachment(_ name: String, diagnostics: inout Diagnostics) -> SubnetworkAttachment? {
-        let value = value(name)
+        let value = value(key)
         if let (module, entity) = entity(of: value) {
             if entity.is(Network.self) || entity.is(ImportedNetwork.self) { return .module(module) }
         }
         return value.isNull ? nil : .external(text(from: value))
     }
 
-    /// Private services access modules a setting's value comes from (the resource must wait for them).
-    func privateServiceAccessModules(_ names: [String]) -> [ModuleID] {
+    /// Private services access modules the settings' values come from (the resource must wait for them).
+    func privateServiceAccessModules<T>(_ keys: [SettingKey<T>]) -> [ModuleID] {
+        privateServiceAccessModules(keys.map(AnySettingKey.init))
+    }
+
+    /// Private services access modules the settings' values come from, for settings read as different types.
+    func privateServiceAccessModules(_ keys: [AnySettingKey]) -> [ModuleID] {
         var modules: [ModuleID] = []
-        for name in names {
-            for reference in value(name).outputReferences {
+        for key in keys {
+            for reference in value(key).outputReferences {
                 if context.entities[reference.module]?.is(PrivateServiceAccess.self) == true, !modules.contains(reference.module) {
                     modules.append(reference.module)
                 }
@@ -63,58 +38,60 @@ extension SettingReader {
         return modules
     }
 
-    /// Mount contracts from a `network_storage` setting: filesystems of used modules, or literal contracts.
-    func mounts(_ name: String, diagnostics: inout Diagnostics) -> [MountContract] {
-        locatedMounts(name, diagnostics: &diagnostics).map(\.mount)
+    /// Mount contracts from a list of contracts (`network_storage`): filesystems of used modules, or literal contracts.
+    func mounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [MountContract] {
+        locatedMounts(key, diagnostics: &diagnostics).map(\.mount)
     }
 
     /// Mount contracts with where each came from: the `use` entry of its module, or the setting.
-    func locatedMounts(_ name: String, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
-        let elements = value(name).list ?? []
+    func locatedMounts(_ key: SettingKey<Value>, diagnostics: inout Diagnostics) -> [(mount: MountContract, location: SourceLocation)] {
+        let name = key.name
+        let elements = value(key).list ?? []
         return elements.compactMap { element -> (MountContract, SourceLocation)? in
             if readsUnlowered(element) { return nil }
             if let (module, entity) = entity(of: element) {
                 guard let filesystem = entity.as(SharedFilesystem.self) else {
-                    diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(name))
+                    diagnostics.report(.typeMismatch, "setting '\(name)' of module '\(id)' takes filesystems, but '\(module)' is not one", at: location(key))
                     return nil
                 }
                 if filesystem.backing.isAWS, schema.cloud != .aws {
                     diagnostics.report(.mixedClouds, "\(schema.cloud.rawValue) module '\(id)' cannot mount AWS filesystem '\(module)'",
-                                       at: { if case let .output(reference) = element { reference.location } else { location(name) } }(),
+                                       at: { if case let .output(reference) = element { reference.location } else { location(key) } }(),
                                        help: "its clients must run in the AWS VPC that holds it")
                     return nil
                 }
                 if case let .output(reference) = element { return (filesystem.mount, reference.location) }
-                return (filesystem.mount, location(name))
+                return (filesystem.mount, location(key))
             }
-            return literalMount(element, setting: name, diagnostics: &diagnostics).map { ($0, location(name)) }
+            return literalMount(element, setting: key, diagnostics: &diagnostics).map { ($0, location(key)) }
         }
     }
 
-    private func literalMount(_ element: Value, setting: String, diagnostics: inout Diagnostics) -> MountContract? {
+    private func literalMount(_ element: Value, setting key: SettingKey<Value>, diagnostics: inout Diagnostics) -> MountContract? {
+        let setting = key.name, at = location(key)
         guard var fields = element.map else {
             diagnostics.report(.notKnownAtCompileTime, "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
-                               at: location(setting))
+                               at: at)
             return nil
         }
-        for (key, value) in fields where key != "server_ip" {
-            if let known = contractField(value) { fields[key] = known }
+        for (field, value) in fields where field != "server_ip" {
+            if let known = contractField(value) { fields[field] = known }
         }
         let unknown = ["remote_mount", "local_mount", "fs_type"].filter { fields[$0].map { !$0.isLiteral } ?? false }
-        if let key = unknown.first, case let .output(reference)? = fields[key] {
-            diagnostics.report(.notKnownAtCompileTime, "\(key) of a filesystem in '\(setting)' of module '\(id)' comes from $(\(reference.text)), which Terraform knows only at apply time",
-                               at: location(setting), help: "hpcc writes mounts at compile time; add '\(reference.module)' to 'use' to mount its filesystem whole")
+        if let field = unknown.first, case let .output(reference)? = fields[field] {
+            diagnostics.report(.notKnownAtCompileTime, "\(field) of a filesystem in '\(setting)' of module '\(id)' comes from $(\(reference.text)), which Terraform knows only at apply time",
+                               at: at, help: "hpcc writes mounts at compile time; add '\(reference.module)' to 'use' to mount its filesystem whole")
             return nil
         }
         guard let remote = fields["remote_mount"]?.string, let local = fields["local_mount"]?.string,
               let typeName = fields["fs_type"]?.string, let server = fields["server_ip"] else {
             diagnostics.report(.notKnownAtCompileTime, "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
-                               at: location(setting))
+                               at: at)
             return nil
         }
         guard let type = FilesystemType(rawValue: typeName) else {
             diagnostics.report(.constraintViolation, "fs_type '\(typeName)' in '\(setting)' of module '\(id)' is not supported",
-                               at: location(setting), help: "use one of: " + FilesystemType.allCases.map(\.rawValue).joined(separator: ", "))
+                               at: at, help: "use one of: " + FilesystemType.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }
         return MountContract(server: text(from: server), remotePath: remote, localMount: local, type: type,
@@ -142,8 +119,8 @@ extension SettingReader {
     /// Each subnet of a list setting: a literal list, or an aws-vpc module's list output split into
     /// its elements (hpcc knows how many subnets that module creates), so every subnet gets its
     /// own resource.
-    func subnetList(_ name: String, diagnostics: inout Diagnostics) -> [TerraformText]? {
-        let value = value(name)
+    func subnetList(_ key: SettingKey<[String]>, diagnostics: inout Diagnostics) -> [TerraformText]? {
+        let value = value(key)
         var subnets: [TerraformText] = []
         for element in value.list ?? [value] {
             if case let .output(reference) = element, reference.path.isEmpty, context.schemaOutputIsList(reference) {
@@ -157,7 +134,7 @@ extension SettingReader {
         }
         if !subnets.isEmpty { return subnets }
         if readsUnlowered(value) { return nil }
-        diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must list the subnets or come from an aws-vpc module", at: location(name),
+        diagnostics.report(.notKnownAtCompileTime, "setting '\(key.name)' of module '\(id)' must list the subnets or come from an aws-vpc module", at: location(key),
                            help: "hpcc creates one resource per subnet and must know how many there are")
         return nil
     }

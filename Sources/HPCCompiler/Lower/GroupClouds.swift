@@ -25,12 +25,12 @@ enum GroupClouds {
             deployment.groups[index].cloud = .aws
             // The group's one aws provider takes the region its modules name (a blueprint with a GCP
             // group keeps the GCP region in vars.region, and its AWS modules set their own).
-            let regions = modules.compactMap { module in module.value("region").string.map { (module, $0) } }
+            let regions = modules.compactMap { module in module.value(AWSKey.region.name).string.map { (module, $0) } }
             if let (_, region) = regions.first {
                 deployment.groups[index].region = region
                 if let (other, otherRegion) = regions.first(where: { $0.1 != region }) {
                     diagnostics.report(.mixedClouds, "module '\(other.id)' is in region \(otherRegion), but group '\(name)' already provisions in \(region)",
-                                       at: other.location(of: "region"), help: "a group has one aws provider and so one region; put modules of other regions in a group of their own")
+                                       at: other.location(of: AWSKey.region.name), help: "a group has one aws provider and so one region; put modules of other regions in a group of their own")
                 }
             }
             var tags = ["hpcc_blueprint": deployment.blueprintName, "hpcc_deployment": LabelValue.sanitize(deployment.name)]

@@ -5,13 +5,15 @@
 enum InstanceKey {
     static let machineType = SettingKey<String>("machine_type")
     static let image = SettingKey<[String: String]>("instance_image")
+    /// Confirms that an image from outside `CommonSettings.slurmImageProject` has Slurm installed.
+    static let imageCustom = SettingKey<Bool>("instance_image_custom")
     static let diskType = SettingKey<String>("disk_type")
     static let diskSize = SettingKey<Int>("disk_size_gb")
     static let diskAutoDelete = SettingKey<Bool>("disk_auto_delete")
     static let diskLabels = SettingKey<[String: String]>("disk_labels")
     static let additionalDisks = SettingKey<Value>("additional_disks")
     static let machineFeatures = SettingKey<Value>("advanced_machine_features")
-    static let bandwidthTier = SettingKey<String>("bandwidth_tier")
+    static let bandwidthTier = SettingKey<BandwidthTier>("bandwidth_tier")
     static let canIPForward = SettingKey<Bool>("can_ip_forward")
     static let osLogin = SettingKey<Bool>("enable_oslogin")
     static let confidentialVM = SettingKey<Bool>("enable_confidential_vm")
@@ -26,7 +28,7 @@ enum InstanceKey {
     static let serviceAccountScopes = SettingKey<[String]>("service_account_scopes")
     static let automaticUpdates = SettingKey<Bool>("allow_automatic_updates")
     static let tags = SettingKey<[String]>("tags")
-    static let onHostMaintenance = SettingKey<String>("on_host_maintenance")
+    static let onHostMaintenance = SettingKey<OnHostMaintenance>("on_host_maintenance")
 
     /// Nodesets only: simultaneous multithreading, which wins over `advanced_machine_features`.
     static let smt = SettingKey<Bool>("enable_smt")

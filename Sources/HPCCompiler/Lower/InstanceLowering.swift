@@ -10,14 +10,13 @@ enum InstanceLowering {
         else { return nil }
         guard let machine = machine(machineName, settings: settings, diagnostics: &diagnostics) else { return nil }
         guard let image = bootImage(settings, diagnostics: &diagnostics) else { return nil }
+        checkSlurmImage(image, settings: settings, diagnostics: &diagnostics)
         let diskLabels = origin.labels.merging(settings.read(defaulted: InstanceKey.diskLabels, diagnostics: &diagnostics)) { _, own in own }
-        let bandwidth = BandwidthTier(rawValue: settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)) ?? .platformDefault
+        let bandwidth = settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)
         let attachedGPU = attachedAccelerator(settings, machine: machine, diagnostics: &diagnostics)
         let gpu = machine.gpu ?? attachedGPU
-        // MIGRATE is the login and controller default, not the nodeset's (TERMINATE); it only
-        // stands in for a value that could not be read, which is reported.
-        var onHostMaintenance = settings.read(InstanceKey.onHostMaintenance, diagnostics: &diagnostics).flatMap(OnHostMaintenance.init(rawValue:))
-            ?? .migrate
+        // The nodesets', login groups' and controller's schemas give different defaults.
+        var onHostMaintenance = settings.read(defaulted: InstanceKey.onHostMaintenance, diagnostics: &diagnostics)
         if gpu != nil, onHostMaintenance == .migrate {
             if settings.isChosen(InstanceKey.onHostMaintenance) {
                 diagnostics.report(.acceleratorMismatch, "instances with GPUs cannot live-migrate; on_host_maintenance must be TERMINATE",
@@ -31,10 +30,9 @@ enum InstanceLowering {
         checkDisks(settings, machine: machine, diagnostics: &diagnostics)
         return InstanceProperties(
             project: project, machine: machine, image: image,
-            // pd-standard is the nodeset default, not the login and controller one (pd-ssd); it
-            // only stands in for a value that could not be read, which is reported.
+            // The nodesets' default boot disk type differs from the login groups' and controller's.
             bootDisk: Disk(name: nil, deviceName: nil,
-                           type: settings.read(InstanceKey.diskType, diagnostics: &diagnostics) ?? BootDiskType.standard.rawValue,
+                           type: settings.read(defaulted: InstanceKey.diskType, diagnostics: &diagnostics),
                            sizeGB: settings.read(InstanceKey.diskSize, diagnostics: &diagnostics),
                            autoDelete: settings.read(defaulted: InstanceKey.diskAutoDelete, diagnostics: &diagnostics), boot: true,
                            labels: diskLabels),
@@ -100,6 +98,16 @@ enum InstanceLowering {
                                at: settings.location(InstanceKey.image), help: Suggestion.help(for: key, in: ["project", "family", "name"]))
         }
         return BootImage(project: project, family: family, name: name)
+    }
+
+    /// A Slurm node, login node or controller boots into slurm-gcp's layout (Slurm, MUNGE, the
+    /// scripts that configure them); an image from another project must be confirmed to have it.
+    /// Said without the module: an image from a variable is one finding, however many modules use it.
+    private static func checkSlurmImage(_ image: BootImage, settings: SettingReader, diagnostics: inout Diagnostics) {
+        guard image.project != CommonSettings.slurmImageProject, !settings.read(defaulted: InstanceKey.imageCustom, diagnostics: &diagnostics) else { return }
+        diagnostics.report(.unconfirmedSlurmImage,
+                           "instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image must have Slurm, MUNGE and the slurm-gcp layout installed",
+                           at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
     }
 
     private static func attachedAccelerator(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) -> GPU? {
@@ -196,7 +204,7 @@ enum InstanceLowering {
         guard machine.threadsPerCoreConfigurable else {
             if settings.isChosen(InstanceKey.smt) || settings.isChosen(InstanceKey.machineFeatures), requested != machine.nativeThreadsPerCore {
                 diagnostics.report(.settingNoEffect, "\(machine.name) runs \(machine.nativeThreadsPerCore) thread(s) per core and cannot change it",
-                                   at: settings.location(settings.isExplicit(InstanceKey.smt) ? InstanceKey.smt.name : InstanceKey.machineFeatures.name))
+                                   at: settings.isExplicit(InstanceKey.smt) ? settings.location(InstanceKey.smt) : settings.location(InstanceKey.machineFeatures))
             }
             return nil
         }

@@ -1,5 +1,6 @@
 /// Typed access to one resolved module's settings during Lower, with the compile-time checks
-/// every lowering needs.
+/// every lowering needs. Settings are read through their keys (`SettingKey`), declared once
+/// beside the module's schema; the name-taking forms are this file's own.
 struct SettingReader {
     let module: ResolvedModule
     let context: LoweringContext
@@ -7,12 +8,12 @@ struct SettingReader {
     var id: ModuleID { module.id }
     var schema: ModuleSchema { module.schema }
 
-    func value(_ name: String) -> Value {
+    private func value(_ name: String) -> Value {
         assert(schema.setting(name) != nil, "module \(schema.source) reads setting '\(name)', which its schema does not declare")
         return module.value(name)
     }
-    func location(_ name: String) -> SourceLocation { module.location(of: name) }
-    func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
+    private func location(_ name: String) -> SourceLocation { module.location(of: name) }
+    private func isExplicit(_ name: String) -> Bool { module.settings[name]?.origin == .explicit }
 
     /// Written by the user to something other than what hpcc would take anyway: neither the
     /// schema's default, nor exactly what `use` wires (`$(module.NAME)`, or a list of them, of a
@@ -20,7 +21,7 @@ struct SettingReader {
     /// because the user set it ask this, not `isExplicit`: the expanded blueprint spells defaults
     /// and wiring out, and compiling it must not turn them into choices. `isExplicit` stays right
     /// for where a finding points.
-    func isChosen(_ name: String) -> Bool {
+    private func isChosen(_ name: String) -> Bool {
         guard isExplicit(name) else { return false }
         if let defaultValue = schema.setting(name)?.defaultValue, value(name) == defaultValue { return false }
         let used = Set(module.declaration.uses.map(\.value))
@@ -36,7 +37,7 @@ struct SettingReader {
 
     /// Where a value inside an explicit setting was written (`queues[1].name`): the deepest node
     /// of `path` present in the source, or the setting itself when its value came from elsewhere.
-    func location(_ name: String, _ path: [Accessor]) -> SourceLocation {
+    private func location(_ name: String, _ path: [Accessor]) -> SourceLocation {
         guard isExplicit(name), var node = module.declaration.settings.first(where: { $0.key == name })?.value else { return location(name) }
         for step in path {
             let next: YAMLNode? = switch step {
@@ -68,7 +69,7 @@ struct SettingReader {
     }
 
     /// A value hpcc must know at compile time; reports when it comes from Terraform.
-    func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
+    private func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
         let value = value(name)
         if value.isLiteral { return value }
         if case let .output(reference) = value, let known = context.known(reference.module, reference.output, path: reference.path) {
@@ -110,35 +111,35 @@ struct SettingReader {
     /// The setting as Terraform text (module outputs and `((...))` kept).
     func text(_ key: SettingKey<String>) -> TerraformText? { text(key.name) }
 
+    /// A setting the schema gives a default, as Terraform text; the default is the schema's,
+    /// stated nowhere else.
+    func text(defaulted key: SettingKey<String>) -> TerraformText {
+        guard let text = text(key) ?? schema.setting(key.name)?.defaultValue.map(text(from:)) else {
+            preconditionFailure("setting '\(key.name)' of \(schema.source) has no default")
+        }
+        return text
+    }
+
     /// Where a value inside the setting was written; see `location(_:_:)`.
     func location<T>(_ key: SettingKey<T>, _ path: [Accessor]) -> SourceLocation { location(key.name, path) }
+
+    /// The resolved value of a setting whatever type it is read as; see `AnySettingKey`.
+    func value(_ key: AnySettingKey) -> Value { value(key.name) }
+
+    /// Where a setting whatever type it is read as was written; see `AnySettingKey`.
+    func location(_ key: AnySettingKey) -> SourceLocation { location(key.name) }
+
+    /// Whether the blueprint sets a setting whatever type it is read as; see `AnySettingKey`.
+    func isExplicit(_ key: AnySettingKey) -> Bool { isExplicit(key.name) }
+
+    /// Whether the blueprint chose a value of its own for a setting whatever type it is read as; see `isChosen(_:)`.
+    func isChosen(_ key: AnySettingKey) -> Bool { isChosen(key.name) }
 
     /// A value hpcc must know at compile time, whatever its shape; see `literal(_:diagnostics:)`.
     func literal<T>(_ key: SettingKey<T>, diagnostics: inout Diagnostics) -> Value? { literal(key.name, diagnostics: &diagnostics) }
 
-    func string(_ name: String, diagnostics: inout Diagnostics) -> String? {
-        literal(name, diagnostics: &diagnostics)?.string
-    }
-
-    func int(_ name: String, diagnostics: inout Diagnostics) -> Int? {
-        literal(name, diagnostics: &diagnostics)?.int
-    }
-
-    func bool(_ name: String, diagnostics: inout Diagnostics) -> Bool? {
-        literal(name, diagnostics: &diagnostics)?.bool
-    }
-
-    func strings(_ name: String, diagnostics: inout Diagnostics) -> [String] {
-        literal(name, diagnostics: &diagnostics)?.list?.compactMap(\.string) ?? []
-    }
-
-    func stringMap(_ name: String, diagnostics: inout Diagnostics) -> [String: String] {
-        guard let members = literal(name, diagnostics: &diagnostics)?.map else { return [:] }
-        return members.compactMapValues { Conformance.scalarText($0) }
-    }
-
     /// A string that may hold module outputs and Terraform expressions.
-    func text(_ name: String) -> TerraformText? {
+    private func text(_ name: String) -> TerraformText? {
         let value = value(name)
         return value.isNull ? nil : text(from: value)
     }
@@ -185,7 +186,7 @@ struct SettingReader {
             if let shared, sharedValues[key] == .string(value) {
                 diagnostics.report(.invalidName, "'\(key): \(value)' in vars.labels is not a valid \(kind)", at: shared.value.location, help: help)
             } else {
-                diagnostics.report(.invalidName, "\(aws ? "tag" : "label") '\(key): \(value)' of module '\(id)' is not a valid \(kind)", at: location("labels"), help: help)
+                diagnostics.report(.invalidName, "\(aws ? "tag" : "label") '\(key): \(value)' of module '\(id)' is not a valid \(kind)", at: location(CommonKey.labels), help: help)
             }
         }
         return context.origin(of: module, userLabels: labels)

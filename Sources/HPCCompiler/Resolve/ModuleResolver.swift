@@ -91,7 +91,8 @@ struct ModuleResolver {
                 failed[spec.name] = entry.value.location
                 continue
             }
-            guard value != .null else { continue }
+            // A null is unset, and takes the default, unless the setting's null turns something off.
+            guard value != .null || spec.nullTurnsOff else { continue }
             guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, subject: "setting '\(spec.name)' of module '\(id)'",
                                           diagnostics: &diagnostics) else {
                 failed[spec.name] = entry.value.location

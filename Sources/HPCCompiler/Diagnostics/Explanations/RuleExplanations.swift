@@ -194,5 +194,9 @@ extension DiagnosticCode {
             "hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and the ranges you list, a ParallelCluster head node from the VPC's own range or `allowed_ssh_cidr`. When a blueprint lists 0.0.0.0/0 (or any public range wider than a /8) for TCP 22, the rule is emitted as asked and this warning says so: such hosts see password-guessing and exploit traffic within minutes. Ranges inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 are not warned about.",
             example: "- id: network\n  source: modules/network/vpc\n  settings:\n    allowed_ssh_ip_ranges: [0.0.0.0/0]",
             fix: "List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add the code to `ignore:` if the exposure is intended."),
+        .unconfirmedSlurmImage: RuleExplanation(
+            "Slurm nodes, login nodes and the controller boot into what SchedMD's slurm-gcp images (project `schedmd-slurm-public`) install: Slurm and MUNGE with their `slurm` and `munge` users, laid out as slurm-gcp lays them out (`/usr/local/etc/slurm`, `/var/log/slurm`, ...), which hpcc's startup scripts configure. An image from another project may lack them, and then the instances boot but never join the cluster. hpcc cannot look into the image, so it warns unless `instance_image_custom: true` says the image was built on slurm-gcp (with its Packer recipes, say).",
+            example: "- id: nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  settings:\n    instance_image: {project: my-project, family: my-hpc-image}",
+            fix: "Build the image from slurm-gcp and set `instance_image_custom: true` on the module, or use an image family of `schedmd-slurm-public`."),
     ]
 }

@@ -21,8 +21,7 @@ extension AWSVPCModule {
 
     /// Endpoint service names: the last part of `com.amazonaws.<region>.<service>`.
     static func services(_ key: SettingKey<[String]>, settings: SettingReader, diagnostics: inout Diagnostics) -> [String] {
-        // Not the schema's default list: a list that could not be read (reported) stands for no endpoints.
-        let services = settings.read(key, diagnostics: &diagnostics) ?? []
+        let services = settings.read(defaulted: key, diagnostics: &diagnostics)
         let name = key.name
         for service in services where !Pattern.matches(service, "[a-z0-9][a-z0-9.-]*") {
             diagnostics.report(.constraintViolation, "'\(service)' in '\(name)' of module '\(settings.id)' is not an AWS service name", at: settings.location(key),

@@ -4,9 +4,8 @@ enum EFSModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
         static let fileSystemID = SettingKey<String>("file_system_id")
-        static let privateSubnetIDs = SettingKey<[String]>("private_subnet_ids")
-        static let performanceMode = SettingKey<String>("performance_mode")
-        static let throughputMode = SettingKey<String>("throughput_mode")
+        static let performanceMode = SettingKey<EFSPerformanceMode>("performance_mode")
+        static let throughputMode = SettingKey<EFSThroughputMode>("throughput_mode")
         static let provisionedThroughput = SettingKey<Double>("provisioned_throughput_in_mibps")
         static let transitionToIA = SettingKey<String>("transition_to_ia")
         static let kmsKeyID = SettingKey<String>("kms_key_id")
@@ -26,7 +25,7 @@ enum EFSModule: BuiltInModule {
             SettingSpec(Key.fileSystemID, .string, "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
                         constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
             SettingSpec(AWSKey.vpcID, .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec(Key.privateSubnetIDs, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
             SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
@@ -67,9 +66,9 @@ enum EFSModule: BuiltInModule {
               let localMount = settings.read(AWSKey.mountPath, diagnostics: &diagnostics)
         else { return nil }
         if let existing = settings.read(Key.fileSystemID, diagnostics: &diagnostics) {
-            for name in newFileSystemSettings + [AWSKey.managedBy.name] where settings.isChosen(name) {
-                diagnostics.report(.storageSettingsMismatch, "setting '\(name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
-                                   at: settings.location(name), help: "remove '\(name)', or remove 'file_system_id' to create the file system")
+            for key in newFileSystemSettings + [AnySettingKey(AWSKey.managedBy)] where settings.isChosen(key) {
+                diagnostics.report(.storageSettingsMismatch, "setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                                   at: settings.location(key), help: "remove '\(key.name)', or remove 'file_system_id' to create the file system")
             }
             let server = "\(existing).efs.\(region).amazonaws.com"
             return SharedFilesystemLowering.register(
@@ -87,8 +86,8 @@ enum EFSModule: BuiltInModule {
 
     /// Settings that only describe a file system hpcc creates.
     static let newFileSystemSettings = [
-        AWSKey.vpcID.name, Key.privateSubnetIDs.name, AWSKey.clusterSecurityGroup.name, Key.performanceMode.name, Key.throughputMode.name,
-        Key.provisionedThroughput.name, Key.transitionToIA.name, Key.kmsKeyID.name,
+        AnySettingKey(AWSKey.vpcID), AnySettingKey(AWSKey.privateSubnets), AnySettingKey(AWSKey.clusterSecurityGroup), AnySettingKey(Key.performanceMode),
+        AnySettingKey(Key.throughputMode), AnySettingKey(Key.provisionedThroughput), AnySettingKey(Key.transitionToIA), AnySettingKey(Key.kmsKeyID),
     ]
 
     /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot describe one (reported).
@@ -96,16 +95,15 @@ enum EFSModule: BuiltInModule {
         guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
         var placement: EFSPlacement?
         if creator == .terraform {
-            guard settings.requireNetwork(AWSKey.vpcID, Key.privateSubnetIDs, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
-                  let subnets = settings.subnetList(Key.privateSubnetIDs, diagnostics: &diagnostics)
+            guard settings.requireNetwork(AWSKey.vpcID, AWSKey.privateSubnets, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
+                  let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
             else { return nil }
             // requireNetwork found all three set.
             placement = EFSPlacement(vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,
                                      clusterSecurityGroup: settings.text(AWSKey.clusterSecurityGroup)!)
         }
-        let throughputMode = EFSThroughputMode(rawValue: settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)) ?? .elastic
-        let performanceMode = EFSPerformanceMode(rawValue: settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics))
-            ?? .generalPurpose
+        let throughputMode = settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)
+        let performanceMode = settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics)
         if creator == .parallelcluster {
             // ParallelCluster's EfsSettings carry neither elastic throughput nor lifecycle policies.
             if throughputMode == .elastic {

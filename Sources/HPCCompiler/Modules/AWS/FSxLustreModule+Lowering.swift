@@ -42,7 +42,7 @@ extension FSxLustreModule {
         let filesystem = FSxLustreFileSystem(
             name: "\(ResourceName.autoName(deployment))-\(settings.id)", placement: placement,
             deploymentType: type, storageType: storageType, capacityGiB: capacity, throughput: throughput,
-            compression: FSxCompression(rawValue: settings.read(defaulted: Key.compression, diagnostics: &diagnostics)) ?? .uncompressed,
+            compression: settings.read(defaulted: Key.compression, diagnostics: &diagnostics),
             version: version, associations: associations
         )
         // The mount name is chosen by FSx at creation; the contract's remote path is read from the

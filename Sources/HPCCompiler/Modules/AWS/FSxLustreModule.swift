@@ -8,7 +8,7 @@ enum FSxLustreModule: BuiltInModule {
         static let storageType = SettingKey<String>("storage_type")
         static let capacity = SettingKey<Int>("storage_capacity")
         static let throughput = SettingKey<Int>("per_unit_storage_throughput")
-        static let compression = SettingKey<String>("data_compression_type")
+        static let compression = SettingKey<FSxCompression>("data_compression_type")
         static let version = SettingKey<String>("file_system_type_version")
         static let associations = SettingKey<Value>("data_repository_associations")
     }

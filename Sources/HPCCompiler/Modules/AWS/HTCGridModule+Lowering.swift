@@ -5,7 +5,7 @@ extension HTCGridModule {
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
               let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
               let vpc = settings.text(AWSKey.vpcID), let securityGroup = settings.text(AWSKey.clusterSecurityGroup),
-              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics),
+              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics),
               let storageName = settings.read(Key.storageService, diagnostics: &diagnostics),
               let codeURI = settings.read(Key.controlPlaneCode, diagnostics: &diagnostics)
         else { return nil }
@@ -46,7 +46,7 @@ extension HTCGridModule {
                             engineVersion: settings.read(defaulted: Key.redisEngineVersion, diagnostics: &diagnostics),
                             nodes: settings.read(defaulted: Key.redisNodes, diagnostics: &diagnostics)),
             payloadVersioning: settings.read(defaulted: Key.payloadVersioning, diagnostics: &diagnostics),
-            apiEndpointType: HTCAPIEndpointType(rawValue: settings.read(defaulted: Key.apiEndpointType, diagnostics: &diagnostics)) ?? .private,
+            apiEndpointType: settings.read(defaulted: Key.apiEndpointType, diagnostics: &diagnostics),
             logRetentionDays: settings.read(defaulted: Key.logRetention, diagnostics: &diagnostics),
             kmsDeletionWindowDays: settings.read(defaulted: Key.kmsDeletionWindow, diagnostics: &diagnostics),
             planning: HTCPlanning(taskSeconds: settings.read(defaulted: Key.taskDuration, diagnostics: &diagnostics),

@@ -3,7 +3,6 @@ enum HTCGridModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
         static let projectName = SettingKey<String>("project_name")
-        static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
         static let storageService = SettingKey<String>("grid_storage_service")
         static let priorities = SettingKey<Int>("priorities")
         static let minAgents = SettingKey<Int>("min_htc_agents")
@@ -25,7 +24,7 @@ enum HTCGridModule: BuiltInModule {
         static let redisNodeType = SettingKey<String>("redis_node_type")
         static let redisEngineVersion = SettingKey<String>("redis_engine_version")
         static let redisNodes = SettingKey<Int>("redis_nodes")
-        static let apiEndpointType = SettingKey<String>("api_endpoint_type")
+        static let apiEndpointType = SettingKey<HTCAPIEndpointType>("api_endpoint_type")
         static let logRetention = SettingKey<Int>("log_retention_in_days")
         static let kmsDeletionWindow = SettingKey<Int>("kms_deletion_window")
         static let taskDuration = SettingKey<Double>("task_duration_seconds")
@@ -52,7 +51,7 @@ enum HTCGridModule: BuiltInModule {
             SettingSpec(Key.projectName, .string, "Suffix of every resource name (HTC-Grid's `project_name`); null means `deployment_name`.",
                         constraints: [.pattern("[a-z0-9]([a-z0-9-]*[a-z0-9])?", description: "lowercase letters, digits and '-', not at either end (S3 and ElastiCache names carry it)")]),
             SettingSpec(AWSKey.vpcID, .string, "The VPC of the grid (from a `use`d aws-vpc module).", required: true),
-            SettingSpec(Key.privateSubnets, .list(.string), "Subnets of the EKS cluster, the Lambda functions and Redis, in at least two availability zones (from a `use`d aws-vpc module).",
+            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets of the EKS cluster, the Lambda functions and Redis, in at least two availability zones (from a `use`d aws-vpc module).",
                         required: true),
             SettingSpec(AWSKey.clusterSecurityGroup, .string, "A security group the Lambda functions and worker nodes join (the aws-vpc module's cluster group, which Redis admits).", required: true),
             SettingSpec(Key.storageService, .string, "Where task payloads live: `S3`, `REDIS` or `S3+REDIS`.", default: .string("S3")),

@@ -13,7 +13,7 @@ enum HTCGridRules {
         checkNames(grid, settings: settings, diagnostics: &diagnostics)
         if grid.subnets.count < 2 {
             diagnostics.report(.htcSubnets, "the HTC grid of module '\(settings.id)' has \(grid.subnets.count) subnet; EKS needs subnets in at least two availability zones",
-                               at: settings.location(Key.privateSubnets), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
+                               at: settings.location(AWSKey.privateSubnets), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
         }
         guard diagnostics.errorCount == errorsBefore else { return }
         checkPlan(grid, settings: settings, diagnostics: &diagnostics)

@@ -6,7 +6,7 @@ extension ParallelClusterModule {
         let context = settings.context
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
               let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics)
+              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
         else { return nil }
         let name = settings.read(Key.clusterName, diagnostics: &diagnostics) ?? ResourceName.autoName(deployment)
         let securityGroups = settings.text(AWSKey.clusterSecurityGroup).map { [$0] } ?? []
@@ -18,7 +18,7 @@ extension ParallelClusterModule {
         let keyName = "\(ResourceName.autoName(deployment))-\(ResourceName.make(settings.id.rawValue))"
         let cluster = ParallelCluster(
             origin: origin, name: name, region: region,
-            image: PClusterImage(os: PClusterOS(rawValue: settings.read(defaulted: Key.os, diagnostics: &diagnostics)) ?? .alinux2023,
+            image: PClusterImage(os: settings.read(defaulted: Key.os, diagnostics: &diagnostics),
                                  customAMI: settings.read(Key.customAMI, diagnostics: &diagnostics)),
             headNode: PClusterHeadNode(
                 instanceType: head["instance_type"]?.string ?? "t3.medium", subnet: subnets[0], additionalSecurityGroups: securityGroups,
@@ -29,8 +29,7 @@ extension ParallelClusterModule {
             queues: queues, storage: storage(settings, context: context, diagnostics: &diagnostics),
             scheduling: PClusterScheduling(
                 scaledownIdleMinutes: settings.read(defaulted: Key.scaledownIdletime, diagnostics: &diagnostics),
-                queueUpdateStrategy: PClusterQueueUpdateStrategy(rawValue: settings.read(defaulted: Key.queueUpdateStrategy, diagnostics: &diagnostics))
-                    ?? .drain,
+                queueUpdateStrategy: settings.read(defaulted: Key.queueUpdateStrategy, diagnostics: &diagnostics),
                 memoryBasedScheduling: settings.read(defaulted: Key.memoryBasedScheduling, diagnostics: &diagnostics),
                 ec2Hostnames: settings.read(defaulted: Key.ec2Hostnames, diagnostics: &diagnostics)
             ),

@@ -3,15 +3,14 @@ enum ParallelClusterModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
         static let clusterName = SettingKey<String>("cluster_name")
-        static let os = SettingKey<String>("os")
+        static let os = SettingKey<PClusterOS>("os")
         static let customAMI = SettingKey<String>("custom_ami")
-        static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
         static let vpcCIDR = SettingKey<String>("vpc_cidr")
         static let slurmDatabase = SettingKey<Value>("slurm_database")
         static let headNode = SettingKey<Value>("head_node")
         static let queues = SettingKey<Value>("queues")
         static let scaledownIdletime = SettingKey<Int>("scaledown_idletime")
-        static let queueUpdateStrategy = SettingKey<String>("queue_update_strategy")
+        static let queueUpdateStrategy = SettingKey<PClusterQueueUpdateStrategy>("queue_update_strategy")
         static let memoryBasedScheduling = SettingKey<Bool>("enable_memory_based_scheduling")
         static let ec2Hostnames = SettingKey<Bool>("use_ec2_hostnames")
         static let logRetention = SettingKey<Int>("log_retention_in_days")
@@ -39,7 +38,7 @@ enum ParallelClusterModule: BuiltInModule {
                         constraints: [.oneOf(PClusterOS.allCases.map(\.rawValue))]),
             SettingSpec(Key.customAMI, .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
                         constraints: [.pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")]),
-            SettingSpec(Key.privateSubnets, .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
+            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
             SettingSpec(Key.vpcCIDR, .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
             SettingSpec(AWSKey.clusterSecurityGroup, .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
             SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),

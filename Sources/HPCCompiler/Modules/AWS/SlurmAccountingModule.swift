@@ -2,7 +2,6 @@
 enum SlurmAccountingModule: BuiltInModule {
     /// The module's own settings; the shared ones are `CommonKey`'s and `AWSKey`'s.
     enum Key {
-        static let privateSubnets = SettingKey<[String]>("private_subnet_ids")
         static let databaseName = SettingKey<String>("database_name")
         static let userName = SettingKey<String>("user_name")
         static let instanceClass = SettingKey<String>("instance_class")
@@ -37,7 +36,7 @@ enum SlurmAccountingModule: BuiltInModule {
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
             AWSSettings.vpcID,
-            SettingSpec(Key.privateSubnets, .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
+            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
                         required: true),
             SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).", required: true),
             SettingSpec(Key.databaseName, .string, "The database slurmdbd stores accounting in (`StorageLoc`); RDS creates it empty.",
@@ -92,11 +91,11 @@ enum SlurmAccountingModule: BuiltInModule {
               let storage = settings.read(Key.allocatedStorage, diagnostics: &diagnostics),
               let retention = settings.read(Key.backupRetention, diagnostics: &diagnostics),
               let vpc = settings.text(AWSKey.vpcID), let group = settings.text(AWSKey.clusterSecurityGroup),
-              let subnets = settings.subnetList(Key.privateSubnets, diagnostics: &diagnostics)
+              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
         else { return nil }
         if subnets.count < 2 {
             diagnostics.report(.accountingSubnets, "the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets in at least two availability zones",
-                               at: settings.location(Key.privateSubnets), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
+                               at: settings.location(AWSKey.privateSubnets), help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
         }
         checkUser(userName, settings: settings, diagnostics: &diagnostics)
         let identifier = ResourceName.make([deploymentName, settings.id.rawValue], limit: .max)

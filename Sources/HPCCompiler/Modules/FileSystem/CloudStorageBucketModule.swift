@@ -7,7 +7,7 @@ enum CloudStorageBucketModule: BuiltInModule {
         static let useDeploymentName = SettingKey<Bool>("use_deployment_name_in_bucket_name")
         static let randomSuffix = SettingKey<Bool>("random_suffix")
         static let forceDestroy = SettingKey<Bool>("force_destroy")
-        static let storageClass = SettingKey<String>("storage_class")
+        static let storageClass = SettingKey<BucketStorageClass>("storage_class")
         static let hierarchicalNamespace = SettingKey<Bool>("enable_hierarchical_namespace")
         static let uniformAccess = SettingKey<Bool>("uniform_bucket_level_access")
         static let publicAccessPrevention = SettingKey<String>("public_access_prevention")
@@ -106,7 +106,7 @@ enum CloudStorageBucketModule: BuiltInModule {
         }
         let bucket = BucketInstance(
             project: project, name: name, location: region.uppercased(),
-            storageClass: BucketStorageClass(rawValue: settings.read(defaulted: Key.storageClass, diagnostics: &diagnostics)) ?? .regional,
+            storageClass: settings.read(defaulted: Key.storageClass, diagnostics: &diagnostics),
             forceDestroy: settings.read(defaulted: Key.forceDestroy, diagnostics: &diagnostics),
             hierarchicalNamespace: hierarchical, uniformAccess: uniform,
             publicAccessPrevention: settings.read(Key.publicAccessPrevention, diagnostics: &diagnostics)

@@ -6,10 +6,10 @@ enum FilestoreModule: BuiltInModule {
         static let shareName = SettingKey<String>("filestore_share_name")
         static let size = SettingKey<Int>("size_gb")
         static let tier = SettingKey<String>("filestore_tier")
-        static let connectMode = SettingKey<String>("connect_mode")
+        static let connectMode = SettingKey<FilestoreConnectMode>("connect_mode")
         static let reservedIPRange = SettingKey<String>("reserved_ip_range")
         static let deletionProtection = SettingKey<Value>("deletion_protection")
-        static let nfsProtocol = SettingKey<String>("protocol")
+        static let nfsProtocol = SettingKey<NFSProtocol>("protocol")
         static let description = SettingKey<String>("description")
         static let exportOptions = SettingKey<Value>("nfs_export_options")
     }
@@ -79,11 +79,11 @@ enum FilestoreModule: BuiltInModule {
               let network = settings.networkAttachment(CommonKey.networkID, diagnostics: &diagnostics)
         else { return nil }
         CapacityBand.report(size, bands: tier.capacityBands, service: "Filestore \(tier.rawValue)", at: settings.location(Key.size), diagnostics: &diagnostics)
-        let nfsProtocol = NFSProtocol(rawValue: settings.read(defaulted: Key.nfsProtocol, diagnostics: &diagnostics)) ?? .v3
+        let nfsProtocol = settings.read(defaulted: Key.nfsProtocol, diagnostics: &diagnostics)
         if nfsProtocol == .v41, tier.isBasic {
             diagnostics.report(.constraintViolation, "NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier, not \(tier.rawValue)", at: settings.location(Key.nfsProtocol))
         }
-        let connectMode = FilestoreConnectMode(rawValue: settings.read(defaulted: Key.connectMode, diagnostics: &diagnostics)) ?? .directPeering
+        let connectMode = settings.read(defaulted: Key.connectMode, diagnostics: &diagnostics)
         let reserved = settings.text(Key.reservedIPRange)
         if connectMode == .directPeering, let range = reserved?.known, !(CIDR(range).map { $0.prefix == 29 || $0.prefix == 24 } ?? false) {
             diagnostics.report(.invalidNetworkRange, "with DIRECT_PEERING, reserved_ip_range must be a /29 or /24 CIDR block, not '\(range)'",
@@ -98,7 +98,7 @@ enum FilestoreModule: BuiltInModule {
             description: settings.read(defaulted: Key.description, diagnostics: &diagnostics),
             deletionProtection: protection["enabled"]?.bool ?? true, deletionProtectionReason: protection["reason"]?.string,
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
-            waitsFor: settings.privateServiceAccessModules([Key.connectMode.name, Key.reservedIPRange.name])
+            waitsFor: settings.privateServiceAccessModules([AnySettingKey(Key.connectMode), AnySettingKey(Key.reservedIPRange)])
         )
         return SharedFilesystemLowering.register(
             settings, backing: .filestore(instance), remotePath: "/\(share)", localMount: localMount, type: .nfs,

@@ -76,8 +76,7 @@ enum ManagedLustreModule: BuiltInModule {
             CapacityBand.report(size, bands: tier.capacityBands, service: "Managed Lustre at \(throughput) MB/s per TiB",
                                 at: settings.location(Key.size), diagnostics: &diagnostics)
         }
-        // Not the schema's default "Lustre Instance": only a description that could not be read (reported) gets this.
-        let description = settings.read(Key.description, diagnostics: &diagnostics) ?? ""
+        let description = settings.read(defaulted: Key.description, diagnostics: &diagnostics)
         let instance = LustreInstance(
             project: project, instanceID: name, zone: zone, filesystem: filesystemName, capacityGiB: size, throughput: throughput,
             network: network, description: description,

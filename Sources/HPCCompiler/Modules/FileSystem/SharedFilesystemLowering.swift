@@ -12,8 +12,8 @@ enum SharedFilesystemLowering {
         let contract = CommonKey.networkStorage.name
         let created = TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: contract, path: [.key("server_ip")],
                                                                        known: nil))])
-        // The fallback only stands in after a failed read (reported); each module's schema has its own default.
-        let options = settings.read(CommonKey.mountOptions, diagnostics: &diagnostics) ?? "defaults,_netdev"
+        // Each filesystem module's schema has its own default.
+        let options = settings.read(defaulted: CommonKey.mountOptions, diagnostics: &diagnostics)
         let mount = MountContract(server: server ?? created, remotePath: remotePath, localMount: localMount, type: type, options: options,
                                   provider: settings.id)
         let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: backing)

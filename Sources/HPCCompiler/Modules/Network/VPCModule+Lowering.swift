@@ -94,9 +94,9 @@ extension VPCModule {
     /// No two address ranges of the network overlap; a finding about a secondary range points at
     /// the secondary ranges, one about two subnetworks at the subnetworks.
     static func checkOverlaps(_ subnetworks: [Subnetwork], settings: SettingReader, diagnostics: inout Diagnostics) {
-        let secondarySetting = settings.isExplicit(Key.secondaryRangesList) ? Key.secondaryRangesList.name : Key.secondaryRanges.name
+        let secondarySetting = settings.isExplicit(Key.secondaryRangesList) ? AnySettingKey(Key.secondaryRangesList) : AnySettingKey(Key.secondaryRanges)
         let blocks = subnetworks.flatMap { subnet in
-            [(subnet.name, subnet.cidr, Key.subnetworks.name)]
+            [(subnet.name, subnet.cidr, AnySettingKey(Key.subnetworks))]
                 + subnet.secondaryRanges.map { ("\(subnet.name)/\($0.name)", $0.cidr, secondarySetting) }
         }.compactMap { name, text, setting in CIDR(text).map { (name: name, range: $0, setting: setting) } }
         for (i, first) in blocks.enumerated() {

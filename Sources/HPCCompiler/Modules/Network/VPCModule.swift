@@ -9,7 +9,7 @@ enum VPCModule: BuiltInModule {
         static let subnetworks = SettingKey<Value>("subnetworks")
         static let secondaryRanges = SettingKey<Value>("secondary_ranges")
         static let secondaryRangesList = SettingKey<Value>("secondary_ranges_list")
-        static let routingMode = SettingKey<String>("network_routing_mode")
+        static let routingMode = SettingKey<NetworkRoutingMode>("network_routing_mode")
         static let description = SettingKey<String>("network_description")
         static let mtu = SettingKey<Int>("mtu")
         static let enableIAP = SettingKey<Bool>("enable_iap")
@@ -147,7 +147,7 @@ enum VPCModule: BuiltInModule {
         let network = Network(
             origin: settings.origin(diagnostics: &diagnostics), project: project, name: name,
             description: settings.read(defaulted: Key.description, diagnostics: &diagnostics),
-            routingMode: NetworkRoutingMode(rawValue: settings.read(defaulted: Key.routingMode, diagnostics: &diagnostics)) ?? .global,
+            routingMode: settings.read(defaulted: Key.routingMode, diagnostics: &diagnostics),
             mtu: settings.read(defaulted: Key.mtu, diagnostics: &diagnostics),
             subnetworks: subnetworks,
             firewallRules: firewallRules(settings, network: name, range: rangeText, diagnostics: &diagnostics),

@@ -39,7 +39,7 @@ extension ExistingSlurmModule {
                 pidDirectory: settings.read(defaulted: Key.pidDirectory, diagnostics: &diagnostics),
                 mungeSocket: settings.read(Key.mungeSocket, diagnostics: &diagnostics)
             ),
-            processTracking: ProcessTracking(rawValue: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics)) ?? .cgroup
+            processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics)
         )
         context.deployment.onPremClusters.append(cluster)
         context.knownOutputs[settings.id] = [Output.slurmClusterName.rawValue: .string(name), Output.controllerHost.rawValue: .string(host)]

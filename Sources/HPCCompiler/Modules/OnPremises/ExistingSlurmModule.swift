@@ -16,7 +16,7 @@ enum ExistingSlurmModule: BuiltInModule {
         static let logDirectory = SettingKey<String>("log_directory")
         static let pidDirectory = SettingKey<String>("pid_directory")
         static let mungeSocket = SettingKey<String>("munge_socket")
-        static let processTracking = SettingKey<String>("process_tracking")
+        static let processTracking = SettingKey<ProcessTracking>("process_tracking")
     }
 
     static let schema = ModuleSchema(

@@ -77,7 +77,7 @@ struct StatsClusterBuilder {
                 let known = machine.cpuPlatforms.map(\.platform)
                 let why = known.isEmpty ? "hpcc does not know the CPU platforms of \(machine.family)" : "\(machine.family) runs on \(known.joined(separator: ", "))"
                 diagnostics.report(.statsHardware, "HPCStats needs the CPU of nodeset '\(nodeset.name)' (\(machine.name)), and \(why)",
-                                   at: reader(nodeset.origin.module)?.location("machine_type") ?? usedAt,
+                                   at: reader(nodeset.origin.module)?.location(InstanceKey.machineType) ?? usedAt,
                                    help: known.count > 1 ? "set min_cpu_platform: \(known.last!) on the nodeset, or add a node_hardware entry to the hpcstats module"
                                        : "add a node_hardware entry for cluster '\(cluster.name)', nodeset '\(nodeset.name)' to the hpcstats module")
                 complete = false

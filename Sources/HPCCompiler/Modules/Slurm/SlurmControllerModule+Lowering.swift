@@ -24,8 +24,7 @@ extension SlurmControllerModule {
         let locate = ClusterChecks.Locator(blueprint: context.resolved, fallback: settings.module.declaration.id.location)
         ClusterChecks.check(name: name, members: members, mounts: mounts + loginMounts, settings: settings, locate: locate, diagnostics: &diagnostics)
 
-        // `text` has no defaulted form; the scripts' default is the schema's "# no-op", and never null.
-        let loginScript = settings.text(Key.loginStartupScript) ?? TerraformText("# no-op")
+        let loginScript = settings.text(defaulted: Key.loginStartupScript)
         let loginTimeout = settings.read(defaulted: Key.loginTimeout, diagnostics: &diagnostics)
         let loginGroups = members.loginGroups.map { group -> LoginGroup in
             var group = group
@@ -41,7 +40,7 @@ extension SlurmControllerModule {
             controller: SlurmController(
                 zone: zone, instance: instance, staticIP: settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics).first,
                 stateDisk: stateDisk(settings, cluster: name, labels: origin.labels, diagnostics: &diagnostics),
-                startupScript: settings.text(Key.controllerStartupScript) ?? TerraformText("# no-op"),
+                startupScript: settings.text(defaulted: Key.controllerStartupScript),
                 startupTimeout: settings.read(defaulted: Key.controllerTimeout, diagnostics: &diagnostics)
             ),
             loginGroups: loginGroups, partitions: members.partitions, nodesets: members.nodesets,
@@ -68,6 +67,8 @@ extension SlurmControllerModule {
         return String(String.UnicodeScalarView(scalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }.prefix(10)))
     }
 
+    /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
+    /// keeps (the setting's null turns the disk off).
     private static func stateDisk(_ settings: SettingReader, cluster: String, labels: [String: String], diagnostics: inout Diagnostics) -> Disk? {
         guard let fields = settings.read(Key.stateDisk, diagnostics: &diagnostics)?.map,
               let type = fields["type"]?.string, let size = fields["size"]?.int else { return nil }

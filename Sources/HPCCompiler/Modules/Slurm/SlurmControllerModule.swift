@@ -55,7 +55,7 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(Key.bucketDir, .string, "Folder in the bucket; null means `<cluster>-files`."),
             SettingSpec(Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
                         "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
-                        default: .map(["type": .string("pd-ssd"), "size": .int(50)])),
+                        default: .map(["type": .string("pd-ssd"), "size": .int(50)]), nullTurnsOff: true),
             SettingSpec(Key.controllerStartupScript, .string, "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
             SettingSpec(Key.loginStartupScript, .string, "Shell script every login node runs at boot.", default: .string("# no-op")),
             SettingSpec(Key.controllerTimeout, .number, "Seconds the controller's script may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),

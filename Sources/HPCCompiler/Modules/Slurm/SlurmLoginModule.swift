@@ -70,8 +70,7 @@ enum SlurmLoginModule: BuiltInModule {
             origin: origin, name: name,
             count: staticIPs.isEmpty ? settings.read(defaulted: Key.count, diagnostics: &diagnostics) : staticIPs.count,
             zone: zone, instance: instance, staticIPs: staticIPs,
-            // `text` has no defaulted form; the default is the schema's "# no-op", and never null.
-            startupScript: settings.text(Key.startupScript) ?? TerraformText("# no-op"), startupTimeout: 300
+            startupScript: settings.text(defaulted: Key.startupScript), startupTimeout: 300
         )
         settings.context.knownOutputs[settings.id] = [Output.loginNodes.rawValue: .list([.map([
             "name_prefix": .string(group.name), "num_instances": .int(group.count), "machine_type": .string(group.instance.machine.name),

@@ -127,8 +127,7 @@ enum SlurmNodesetModule: BuiltInModule {
             origin: origin, name: name, staticCount: staticCount, dynamicMax: dynamicMax, instance: instance,
             shape: NodeShape.shape(instance), zones: zones, reservation: reservation, placement: placement,
             extraConfiguration: nodeConfiguration(settings, diagnostics: &diagnostics),
-            // `text` has no defaulted form; the default is the schema's "# no-op", and never null.
-            startupScript: settings.text(Key.startupScript) ?? TerraformText("# no-op"),
+            startupScript: settings.text(defaulted: Key.startupScript),
             mounts: settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)
         )
         settings.context.knownOutputs[settings.id] = [Output.nodeset.rawValue: description(nodeset)]
