@@ -80,15 +80,15 @@ public struct CompileResult: Sendable {
     /// The deployment folder's files; empty when there are errors.
     public var files: [OutputFile] = []
     /// The deployment IR, when compilation got that far.
-    public var deployment: Deployment?
+    @_spi(Tools) public var deployment: Deployment?
     /// The resolved blueprint, when compilation got that far (for `hpcc graph`).
-    public var resolved: ResolvedBlueprint?
+    @_spi(Tools) public var resolved: ResolvedBlueprint?
     /// The texts diagnostics point into (the blueprint), for rendering.
     public var sources: [SourceFile]
     /// `--vars` variables the blueprint neither declares nor uses.
     public var unusedCommandLineVariables: [String] = []
     /// How long each stage took (for the benchmark; never part of the output).
-    public var timings = StageTimings()
+    @_spi(Tools) public var timings = StageTimings()
 
     /// True when no error was found.
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }

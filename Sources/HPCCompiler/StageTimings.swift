@@ -1,8 +1,8 @@
 /// How long each stage of one compilation took, in the order they ran. The benchmark prints
 /// them; nothing hpcc writes depends on them.
-public struct StageTimings: Sendable {
+@_spi(Tools) public struct StageTimings: Sendable {
     /// A stage of the pipeline.
-    public enum Stage: String, Sendable, CaseIterable {
+    @_spi(Tools) public enum Stage: String, Sendable, CaseIterable {
         /// Text to YAML tree (libyaml's events, positions, limits).
         case parse
         /// YAML tree to the blueprint's syntax.
@@ -20,12 +20,12 @@ public struct StageTimings: Sendable {
     }
 
     /// Each stage's time in seconds, in the order they ran (a stage run twice appears twice).
-    public private(set) var seconds: [(stage: Stage, seconds: Double)] = []
+    @_spi(Tools) public private(set) var seconds: [(stage: Stage, seconds: Double)] = []
 
-    public init() {}
+    @_spi(Tools) public init() {}
 
     /// Runs `body`, recording its wall time under `stage`.
-    public mutating func measure<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+    @_spi(Tools) public mutating func measure<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
         let clock = ContinuousClock()
         let start = clock.now
         defer { record(stage, seconds: (clock.now - start).seconds) }
@@ -33,14 +33,14 @@ public struct StageTimings: Sendable {
     }
 
     /// Adds a time measured elsewhere (the writer's, by its caller).
-    public mutating func record(_ stage: Stage, seconds: Double) {
+    @_spi(Tools) public mutating func record(_ stage: Stage, seconds: Double) {
         self.seconds.append((stage, seconds))
     }
 }
 
 extension Duration {
     /// The duration in seconds.
-    public var seconds: Double {
+    @_spi(Tools) public var seconds: Double {
         let (whole, fraction) = components
         return Double(whole) + Double(fraction) / 1e18
     }

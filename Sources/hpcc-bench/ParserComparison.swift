@@ -1,6 +1,6 @@
 import CYaml
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import TestSupport
 import Yams
 

@@ -1,5 +1,5 @@
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import TestSupport
 
 // hpcc's benchmark: generated blueprints of growing size, each compiled and written by a fresh

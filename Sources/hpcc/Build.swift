@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 
 /// `hpcc build`: compile one blueprint and write its deployment folder.
 struct Build: ParsableCommand {

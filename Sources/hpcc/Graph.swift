@@ -1,5 +1,5 @@
 import ArgumentParser
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 
 /// `hpcc graph`: the module dependency graph as Graphviz DOT on stdout.
 struct Graph: ParsableCommand {

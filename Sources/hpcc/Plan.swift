@@ -1,5 +1,5 @@
 import ArgumentParser
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 
 /// `hpcc plan`: what the blueprint creates, as tables, without writing anything.
 struct Plan: ParsableCommand {

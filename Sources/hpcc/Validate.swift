@@ -1,5 +1,5 @@
 import ArgumentParser
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 
 /// `hpcc validate`: compile blueprints without writing anything; report every finding.
 struct Validate: ParsableCommand {

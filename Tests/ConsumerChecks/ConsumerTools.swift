@@ -1,5 +1,5 @@
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import TestSupport
 
 /// What the consumer checks share: whether a missing tool is a failure, the log line each check

@@ -1,6 +1,6 @@
 import ConsumerChecks
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import Testing
 import TestSupport
 

@@ -1,6 +1,6 @@
 import ConsumerChecks
 import Foundation
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 import Testing
 import TestSupport
 

@@ -1,5 +1,5 @@
 import Foundation
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import Testing
 import TestSupport
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The EC2 instance-type catalog generated from moto's recorded DescribeInstanceTypes answers.
 @Suite("AWS instance catalog")

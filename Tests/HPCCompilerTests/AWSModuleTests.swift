@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The AWS modules: what each emits into its group's root, and how AWS groups differ from GCP ones.
 @Suite("AWS modules")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `modules/database/slurm-accounting`: the RDS instance and its network, the outputs other
 /// modules read, slurmdbd.conf, and that no password reaches the deployment folder.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Each built-in module is one `BuiltInModule` type, listed once; what the compiler cannot check
 /// about that is checked here.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The existing-slurm test cluster with a bwvisu module on its `gpu` partition. Lines 1-34 are
 /// `existingSlurmBlueprint()`'s; the module follows:

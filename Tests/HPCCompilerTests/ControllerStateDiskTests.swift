@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `controller_state_disk` defaults to a 50 GB pd-ssd; an explicit null turns the disk off (Slurm's
 /// state stays on the boot disk), as its description says: Resolve keeps that null instead of

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `hpcc plan`: the figures in each row come from the IR and the machine catalogs.
 @Suite("Deployment summary")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `--format github` and `--format sarif`: what each finding becomes. The SARIF schema itself
 /// judges the logs in ConsumerTests (SARIFConsumerTests).

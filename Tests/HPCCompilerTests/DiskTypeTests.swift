@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Disk types a machine family cannot attach are refused where they are written, or at the
 /// machine type when the boot disk type is the module's default.

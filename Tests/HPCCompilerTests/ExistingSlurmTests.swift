@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// An existing-slurm blueprint that tests extend: cluster `demo` with controller `ctl01`, a
 /// `compute` node group of four nodes (2 × 8 cores, 64GB of which Slurm schedules 60000 MiB,

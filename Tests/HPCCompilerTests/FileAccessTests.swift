@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Which files a compilation may read (startup-script runners' `source`): none for a library
 /// caller unless granted; the blueprint's folder for the command line; anything only when asked.

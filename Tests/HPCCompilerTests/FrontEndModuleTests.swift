@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The modules the HPC Toolkit FrontEnd's blueprints use besides the Slurm ones: an imported VPC,
 /// imported storage, a service account, a startup script and a Pub/Sub topic.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The invalid blueprints of the rule tests are the fuzzer's seed corpus (with the shipped
 /// blueprints), and every saved fuzzer finding is a regression input: all of them must keep the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The existing-slurm test cluster with the hardware HPCStats needs, accounting, and an hpcstats
 /// module using it:

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// An HTC grid blueprint that tests extend: a two-zone aws-vpc `network` (with a public subnet, so
 /// the grid reaches AWS without endpoints) and an htc-grid `grid` that uses it, with one worker

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Yams
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// A user string can never change the structure of what hpcc writes: it cannot become a
 /// Terraform interpolation, add a line or a key to slurm.conf, an INI file, the inventory or the

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Inputs past hpcc's size limits are refused with a positioned diagnostic before they cost time
 /// or memory.

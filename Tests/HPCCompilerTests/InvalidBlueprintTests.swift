@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// One invalid blueprint: the expected error codes, in position order, at the `‸` markers.
 struct InvalidCase: CustomTestStringConvertible, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Blueprints with many independent mistakes, spread over the stages after syntax (schema,
 /// references, a module's own rules, rules over several modules, target rules): every mistake

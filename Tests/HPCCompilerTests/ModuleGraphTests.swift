@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `hpcc graph`'s DOT: modules by group, `use` edges and reference edges. Graphviz renders the
 /// shipped blueprints' graphs in ConsumerTests (GraphConsumerTests).

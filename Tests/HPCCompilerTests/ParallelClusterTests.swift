@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// A ParallelCluster blueprint that tests extend: a two-zone private VPC, a cluster with one queue.
 /// `storage` adds modules before the cluster (and `uses` names them), `cluster` adds settings, and

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// No input crashes the compiler: every truncation and many single-character corruptions of a
 /// real blueprint compile to diagnostics or files, never a trap.

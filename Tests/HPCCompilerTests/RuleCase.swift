@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// A blueprint that breaks one rule, and `positions(...)` of exactly what it must report.
 struct RuleCase: CustomTestStringConvertible, Sendable {

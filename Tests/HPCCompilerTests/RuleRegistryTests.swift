@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Every diagnostic code is registered with a severity, a summary and a long explanation with an
 /// example and a fix, and every registered code is used by the compiler (or the command line).

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// SSH from the internet is emitted only when the blueprint asks, and then warned about
 /// (HPC3049) at the range's position; a ParallelCluster head node never falls back to

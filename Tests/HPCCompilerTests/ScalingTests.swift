@@ -1,4 +1,4 @@
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 import Testing
 import TestSupport
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Every Cluster Toolkit setting hpcc does not act on is either moot by design (a warning that
 /// says what hpcc does instead) or not supported yet (an error whenever its value asks for

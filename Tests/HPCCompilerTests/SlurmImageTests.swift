@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// A Slurm node, login node or controller image from outside `schedmd-slurm-public` is warned
 /// about (HPC3050) at `instance_image` until `instance_image_custom: true` confirms it has Slurm

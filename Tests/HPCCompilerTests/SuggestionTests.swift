@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// "Did you mean" only where the candidate is a plausible typo.
 @Suite struct SuggestionTests {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// Where a test expects a diagnostic: the position of the `‸` marker in the blueprint text.
 struct MarkedBlueprint {

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 @Suite("Parse: YAML with positions")
 struct SyntaxTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// One Terraform address per entity: every module output that is a Terraform expression, and every
 /// `depends_on` / `replace_triggered_by` list, names only blocks its group's root declares. An

@@ -1,5 +1,5 @@
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 @Suite("YAML 1.1 traps are typed by the schema")
 struct TypingTests {

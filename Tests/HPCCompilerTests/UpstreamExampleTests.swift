@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// The Cluster Toolkit's own examples, read from `../shared` (never copied here).
 @Suite struct UpstreamExampleTests {

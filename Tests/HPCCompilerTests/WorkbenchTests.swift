@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 @Suite("Cloud Storage buckets and Vertex AI Workbench instances")
 struct WorkbenchTests {

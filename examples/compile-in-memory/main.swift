@@ -2,7 +2,7 @@
 // hpcc: no files read or written, diagnostics and outputs returned as values.
 //
 //   swift run compile-in-memory
-import HPCCompiler
+@_spi(Tools) import HPCCompiler
 
 let blueprint = """
 blueprint_name: lab

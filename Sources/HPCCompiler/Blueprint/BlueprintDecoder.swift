@@ -1,7 +1,7 @@
 /// Decode stage: YAML tree → `Blueprint`. Checks the blueprint's own structure (keys, shapes,
 /// names); module settings stay YAML until Resolve types them from the module schema.
 /// Decodes as much as it can, so one run reports every structural error.
-public struct BlueprintDecoder: Sendable {
+struct BlueprintDecoder: Sendable {
     static let topLevelKeys = [
         "blueprint_name", "vars", "deployment_groups", "validators", "validation_level", "ignore",
         "terraform_backend_defaults", "terraform_providers", "toolkit_modules_url", "toolkit_modules_version",
@@ -13,10 +13,10 @@ public struct BlueprintDecoder: Sendable {
     static let obsoleteModuleKeys: Set<String> = ["required_apis", "wrapsettingswith"]
 
     /// Creates a decoder.
-    public init() {}
+    init() {}
 
     /// Decodes `root`, applying `overrides` (from `--vars`) to the variables.
-    public func decode(
+    func decode(
         _ root: YAMLNode, file: String, overrides: [VariableDeclaration], into diagnostics: inout Diagnostics
     ) -> Blueprint? {
         guard let top = MappingReader(root, context: "the blueprint", allowedKeys: Self.topLevelKeys,

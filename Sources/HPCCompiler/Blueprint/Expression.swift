@@ -1,5 +1,5 @@
 /// A `$(...)` expression.
-public indirect enum Expression: Hashable, Sendable {
+indirect enum Expression: Hashable, Sendable {
     case int(Int)
     case float(Double)
     case string(String)
@@ -27,7 +27,7 @@ public indirect enum Expression: Hashable, Sendable {
     case call(String, [Expression], SourceLocation)
 
     /// Where the expression starts.
-    public var location: SourceLocation? {
+    var location: SourceLocation? {
         switch self {
         case .int, .float, .string, .bool, .null: nil
         case let .list(_, location), let .object(_, location): location
@@ -39,7 +39,7 @@ public indirect enum Expression: Hashable, Sendable {
     }
 
     /// Every `vars.NAME` inside, with positions.
-    public var variables: [(String, SourceLocation)] {
+    var variables: [(String, SourceLocation)] {
         switch self {
         case .int, .float, .string, .bool, .null, .output: []
         case let .list(elements, _): elements.flatMap(\.variables)
@@ -54,15 +54,15 @@ public indirect enum Expression: Hashable, Sendable {
 }
 
 /// One `key = value` of an object literal.
-public struct ObjectMember: Hashable, Sendable {
+struct ObjectMember: Hashable, Sendable {
     /// The key.
-    public var key: String
+    var key: String
     /// The value.
-    public var value: Expression
+    var value: Expression
 }
 
 /// Arithmetic operators.
-public enum BinaryOperator: String, Hashable, Sendable {
+enum BinaryOperator: String, Hashable, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
 
     var precedence: Int {
@@ -74,36 +74,36 @@ public enum BinaryOperator: String, Hashable, Sendable {
 }
 
 /// A string scalar split into literal text, `$(...)` expressions and `((...))` Terraform text.
-public struct Template: Hashable, Sendable {
+struct Template: Hashable, Sendable {
     /// One piece.
-    public enum Segment: Hashable, Sendable {
+    enum Segment: Hashable, Sendable {
         case literal(String)
         case expression(Expression)
         case terraform(String)
     }
 
     /// The pieces in order.
-    public var segments: [Segment]
+    var segments: [Segment]
 
     /// True when the scalar holds no expression at all.
-    public var isLiteral: Bool {
+    var isLiteral: Bool {
         segments.allSatisfy { if case .literal = $0 { true } else { false } }
     }
 
     /// The literal text, when the scalar holds no expression.
-    public var literalText: String? {
+    var literalText: String? {
         guard isLiteral else { return nil }
         return segments.map { if case let .literal(text) = $0 { text } else { "" } }.joined()
     }
 
     /// The single expression, when the scalar is exactly one `$(...)` (which keeps its type).
-    public var soleExpression: Expression? {
+    var soleExpression: Expression? {
         guard segments.count == 1, case let .expression(expression) = segments[0] else { return nil }
         return expression
     }
 
     /// Every expression inside.
-    public var expressions: [Expression] {
+    var expressions: [Expression] {
         segments.compactMap { if case let .expression(expression) = $0 { expression } else { nil } }
     }
 }

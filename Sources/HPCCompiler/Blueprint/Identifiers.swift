@@ -13,28 +13,28 @@ public struct ModuleID: Hashable, Comparable, Sendable, CustomStringConvertible,
 }
 
 /// A deployment group's name: one Terraform root folder.
-public struct GroupName: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+@_spi(Tools) public struct GroupName: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The name as written.
-    public var rawValue: String
+    @_spi(Tools) public var rawValue: String
     /// Wraps a raw name.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    @_spi(Tools) public init(_ rawValue: String) { self.rawValue = rawValue }
     /// From a string literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
+    @_spi(Tools) public init(stringLiteral value: String) { self.rawValue = value }
     /// The name as written.
-    public var description: String { rawValue }
+    @_spi(Tools) public var description: String { rawValue }
     /// Names sort by their text.
-    public static func < (lhs: GroupName, rhs: GroupName) -> Bool { lhs.rawValue < rhs.rawValue }
+    @_spi(Tools) public static func < (lhs: GroupName, rhs: GroupName) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A value together with where it was written.
-public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
+struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
     /// The value.
-    public var value: Value
+    var value: Value
     /// Its position.
-    public var location: SourceLocation
+    var location: SourceLocation
 
     /// Pairs a value with its position.
-    public init(_ value: Value, at location: SourceLocation) {
+    init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

@@ -1,14 +1,14 @@
 /// Splits a scalar into a `Template`: `$(expr)` anywhere, with `\$(` for a literal `$(`; and, as
 /// in the Cluster Toolkit, Terraform text when the whole scalar is `((...))`, with `\((...))` for
 /// that text literally. A `((` elsewhere is plain text (a shell script's `((n=n+1))`).
-public enum TemplateParser {
+enum TemplateParser {
     /// Whether `text` as a whole is Terraform text, `((...))`.
     static func isTerraformText(_ text: String) -> Bool {
         text.count >= 4 && text.hasPrefix("((") && text.hasSuffix("))")
     }
 
     /// Parses `text`, written at `location` in `style`; syntax errors go to `diagnostics`.
-    public static func parse(_ text: String, at location: SourceLocation, style: ScalarStyle, diagnostics: inout Diagnostics) -> Template {
+    static func parse(_ text: String, at location: SourceLocation, style: ScalarStyle, diagnostics: inout Diagnostics) -> Template {
         if isTerraformText(text) {
             return Template(segments: [.terraform(String(text.dropFirst(2).dropLast(2)))])
         }

@@ -11,7 +11,7 @@ public enum BlueprintSchema {
     }
 
     /// The schema as a JSON value.
-    public static func document(catalog: ModuleCatalog = .builtIn, toolVersion: String = Compiler.version) -> JSON {
+    static func document(catalog: ModuleCatalog = .builtIn, toolVersion: String = Compiler.version) -> JSON {
         var definitions: [String: JSON] = [
             "expression": .object([
                 "description": "An expression hpcc evaluates: `$(vars.name)`, `$(module.output)`, arithmetic inside `$( )`, or Terraform text in `(( ))`.",

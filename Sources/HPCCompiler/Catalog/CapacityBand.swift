@@ -1,36 +1,36 @@
 /// A range of capacities a storage service offers, in fixed steps (`1024-9984 GiB in steps of 256`).
-public struct CapacityBand: Hashable, Sendable {
+@_spi(Tools) public struct CapacityBand: Hashable, Sendable {
     /// The smallest capacity.
-    public var min: Int
+    @_spi(Tools) public var min: Int
     /// The largest capacity (`unbounded` for no limit hpcc knows).
-    public var max: Int
+    @_spi(Tools) public var max: Int
     /// Capacities go up in steps of this much from `min`.
-    public var step: Int
+    @_spi(Tools) public var step: Int
 
     /// The `max` of a band with no upper limit hpcc knows (the account's quota decides).
-    public static let unbounded = Int.max
+    @_spi(Tools) public static let unbounded = Int.max
 
     /// A band from `min` to `max` in steps of `step`.
-    public init(_ min: Int, _ max: Int, step: Int) {
+    @_spi(Tools) public init(_ min: Int, _ max: Int, step: Int) {
         self.min = min
         self.max = max
         self.step = step
     }
 
     /// Whether `size` lies in the band on one of its steps.
-    public func contains(_ size: Int) -> Bool {
+    @_spi(Tools) public func contains(_ size: Int) -> Bool {
         size >= min && size <= max && (size - min) % step == 0
     }
 
     /// `1024-9984 GiB in steps of 256`.
-    public var description: String {
+    @_spi(Tools) public var description: String {
         if min == max { return "\(min) GiB" }
         if max == Self.unbounded { return "multiples of \(step) GiB from \(min)" }
         return step == 1 ? "\(min)-\(max) GiB" : "\(min)-\(max) GiB in steps of \(step)"
     }
 
     /// The nearest sizes the bands offer below and above `size`, for a suggestion.
-    public static func neighbours(of size: Int, in bands: [CapacityBand]) -> (below: Int?, above: Int?) {
+    @_spi(Tools) public static func neighbours(of size: Int, in bands: [CapacityBand]) -> (below: Int?, above: Int?) {
         var below: [Int] = [], above: [Int] = []
         for band in bands {
             if size < band.min {

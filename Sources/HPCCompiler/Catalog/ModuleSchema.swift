@@ -31,7 +31,7 @@ public struct SettingSpec: Hashable, Sendable {
     public var nullTurnsOff: Bool
 
     /// Creates a setting.
-    public init(
+    init(
         _ name: String, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: Value? = nil,
         constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false, nullTurnsOff: Bool = false
     ) {
@@ -57,7 +57,7 @@ public struct OutputSpec: Hashable, Sendable {
     public var description: String
 
     /// Creates an output.
-    public init(_ name: String, _ type: SettingType, _ description: String) {
+    init(_ name: String, _ type: SettingType, _ description: String) {
         self.name = name
         self.type = type
         self.description = description

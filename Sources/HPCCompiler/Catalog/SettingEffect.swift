@@ -28,7 +28,7 @@ extension SettingSpec {
     /// null, false, an empty string, list or mapping, the setting's default, or a mapping whose
     /// `enabled` is false (`dws_flex: {enabled: false}`). A value hpcc only learns at apply time
     /// (a module output, Terraform text) counts as asking.
-    public func asksForSomething(_ value: Value) -> Bool {
+    func asksForSomething(_ value: Value) -> Bool {
         if let defaultValue, value == defaultValue { return false }
         switch value {
         case .null, .bool(false): return false

@@ -60,12 +60,12 @@ public struct ObjectAttribute: Hashable, Sendable {
     public var constraints: [Constraint] = []
 
     /// A required attribute.
-    public static func required(_ name: String, _ type: SettingType, constraints: [Constraint] = []) -> ObjectAttribute {
+    static func required(_ name: String, _ type: SettingType, constraints: [Constraint] = []) -> ObjectAttribute {
         ObjectAttribute(name: name, type: type, optional: false, defaultValue: nil, constraints: constraints)
     }
 
     /// An optional attribute, with an optional default.
-    public static func optional(_ name: String, _ type: SettingType, _ defaultValue: Value? = nil, constraints: [Constraint] = []) -> ObjectAttribute {
+    static func optional(_ name: String, _ type: SettingType, _ defaultValue: Value? = nil, constraints: [Constraint] = []) -> ObjectAttribute {
         ObjectAttribute(name: name, type: type, optional: true, defaultValue: defaultValue, constraints: constraints)
     }
 }

@@ -1,22 +1,22 @@
 /// The collector every stage reports into. A value type: stages take it `inout`.
-public struct Diagnostics: Sendable, Equatable {
+@_spi(Tools) public struct Diagnostics: Sendable, Equatable {
     /// Everything reported so far, in report order of arrival.
-    public private(set) var all: [Diagnostic] = []
+    @_spi(Tools) public private(set) var all: [Diagnostic] = []
 
     /// Creates an empty collector.
-    public init() {}
+    @_spi(Tools) public init() {}
 
     /// Number of errors (kept as findings arrive: stages compare it before and after a step).
-    public private(set) var errorCount = 0
+    @_spi(Tools) public private(set) var errorCount = 0
 
     /// Records a finding.
-    public mutating func report(_ diagnostic: Diagnostic) {
+    @_spi(Tools) public mutating func report(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
         if diagnostic.severity == .error { errorCount += 1 }
     }
 
     /// Records a finding built from its parts.
-    public mutating func report(
+    @_spi(Tools) public mutating func report(
         _ code: DiagnosticCode,
         _ message: String,
         at location: SourceLocation?,
@@ -28,25 +28,25 @@ public struct Diagnostics: Sendable, Equatable {
     }
 
     /// Appends another collector's findings.
-    public mutating func merge(_ other: Diagnostics) {
+    @_spi(Tools) public mutating func merge(_ other: Diagnostics) {
         all.append(contentsOf: other.all)
         errorCount += other.errorCount
     }
 
     /// True when at least one error was reported.
-    public var hasErrors: Bool { errorCount > 0 }
+    @_spi(Tools) public var hasErrors: Bool { errorCount > 0 }
 
     /// Number of warnings.
-    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
+    @_spi(Tools) public var warningCount: Int { all.filter { $0.severity == .warning }.count }
 
     /// The findings sorted by position, without exact duplicates.
-    public var sorted: [Diagnostic] {
+    @_spi(Tools) public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return all.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.inReportOrder)
     }
 
     /// Drops warnings and notes whose code is in `codes` (the blueprint's `ignore:` list); errors stay.
-    public mutating func silence(_ codes: Set<DiagnosticCode>) {
+    @_spi(Tools) public mutating func silence(_ codes: Set<DiagnosticCode>) {
         all.removeAll { $0.severity != .error && codes.contains($0.code) }
     }
 }

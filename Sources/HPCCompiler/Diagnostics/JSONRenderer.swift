@@ -6,7 +6,7 @@ public enum DiagnosticJSONRenderer {
     }
 
     /// The report as a JSON value (for callers that embed it).
-    public static func document(_ diagnostics: [Diagnostic]) -> JSON {
+    static func document(_ diagnostics: [Diagnostic]) -> JSON {
         .object([
             "diagnostics": .array(diagnostics.map(entry)),
             "errors": .int(diagnostics.filter { $0.severity == .error }.count),

@@ -9,7 +9,7 @@ public enum DiagnosticSARIFRenderer {
     }
 
     /// The log as a JSON value.
-    public static func document(_ diagnostics: [Diagnostic], toolVersion: String) -> JSON {
+    static func document(_ diagnostics: [Diagnostic], toolVersion: String) -> JSON {
         let codes = Set(diagnostics.map(\.code)).sorted { $0.rawValue < $1.rawValue }
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver: JSON = .object([

@@ -43,7 +43,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     /// The location `offset` columns further right on the same line, spanning `length`.
-    public func advanced(by offset: Int, length: Int) -> SourceLocation {
+    func advanced(by offset: Int, length: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column + offset, length: length)
     }
 }

@@ -1,42 +1,42 @@
 /// An AWS VPC hpcc creates: private subnets per availability zone, endpoints, security groups.
-public struct AWSNetwork: Hashable, Sendable {
+@_spi(Tools) public struct AWSNetwork: Hashable, Sendable {
     /// The aws-vpc module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// The `Name` tag.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The AWS region.
-    public var region: String
+    @_spi(Tools) public var region: String
     /// The VPC's IPv4 range.
-    public var cidr: String
+    @_spi(Tools) public var cidr: String
     /// One per availability zone, in the blueprint's order.
-    public var privateSubnets: [AWSSubnet]
+    @_spi(Tools) public var privateSubnets: [AWSSubnet]
     /// With an internet gateway and a NAT gateway the private subnets route through; nil in no-IGW mode.
-    public var publicSubnet: AWSSubnet?
+    @_spi(Tools) public var publicSubnet: AWSSubnet?
     /// Services reached through gateway endpoints (`s3`, `dynamodb`).
-    public var gatewayEndpoints: [String]
+    @_spi(Tools) public var gatewayEndpoints: [String]
     /// Services reached through interface endpoints with private DNS.
-    public var interfaceEndpoints: [String]
+    @_spi(Tools) public var interfaceEndpoints: [String]
     /// A peering connection to an existing VPC; nil for none.
-    public var peering: AWSPeering?
+    @_spi(Tools) public var peering: AWSPeering?
 
     /// `com.amazonaws.<region>.<service>`.
-    public func serviceName(_ service: String) -> String { "com.amazonaws.\(region).\(service)" }
+    @_spi(Tools) public func serviceName(_ service: String) -> String { "com.amazonaws.\(region).\(service)" }
 }
 
 /// A subnet of an AWS VPC.
-public struct AWSSubnet: Hashable, Sendable {
+@_spi(Tools) public struct AWSSubnet: Hashable, Sendable {
     /// The subnet's availability zone.
-    public var availabilityZone: String
+    @_spi(Tools) public var availabilityZone: String
     /// Its IPv4 range.
-    public var cidr: String
+    @_spi(Tools) public var cidr: String
 }
 
 /// A peering connection to an existing VPC, routed from the private route table.
-public struct AWSPeering: Hashable, Sendable {
+@_spi(Tools) public struct AWSPeering: Hashable, Sendable {
     /// The existing VPC's id.
-    public var peerVPCID: String
+    @_spi(Tools) public var peerVPCID: String
     /// Its IPv4 range, routed through the peering.
-    public var peerCIDR: String
+    @_spi(Tools) public var peerCIDR: String
     /// The peering is accepted at once (both VPCs in the same account and region).
-    public var autoAccept: Bool
+    @_spi(Tools) public var autoAccept: Bool
 }

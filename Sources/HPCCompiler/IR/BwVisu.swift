@@ -1,97 +1,97 @@
 /// bwVisu on an existing Slurm cluster: the runner reaches the cluster over SSH through command
 /// nodes, and gateway nodes forward ports from a block of the keyhole range to the compute nodes
 /// of the visualization partition.
-public struct BwVisu: Hashable, Sendable {
+@_spi(Tools) public struct BwVisu: Hashable, Sendable {
     /// The bwvisu module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// The module id: the folder of `config.json`.
-    public var id: String
+    @_spi(Tools) public var id: String
     /// The cluster's `ClusterName`, and the partition visualization jobs run in.
-    public var clusterName: String
+    @_spi(Tools) public var clusterName: String
     /// The partition visualization jobs run in.
-    public var partition: String
+    @_spi(Tools) public var partition: String
     /// The partition's hosts (where forwarded ports end).
-    public var computeHosts: [String]
+    @_spi(Tools) public var computeHosts: [String]
     /// `bwvisu-home-prefix`: users' homes (and job logs) are `<prefix>/<user>`.
-    public var homePrefix: String
+    @_spi(Tools) public var homePrefix: String
     /// The gateway nodes.
-    public var gateways: [BwVisuGateway]
+    @_spi(Tools) public var gateways: [BwVisuGateway]
     /// Nodes the runner submits jobs from, over SSH.
-    public var commandNodes: [BwVisuEndpoint]
+    @_spi(Tools) public var commandNodes: [BwVisuEndpoint]
     /// The keyhole daemons the runner registers forwarded ports with.
-    public var keyholedServers: [BwVisuEndpoint]
+    @_spi(Tools) public var keyholedServers: [BwVisuEndpoint]
     /// The etcd servers the runner keeps its state in.
-    public var etcdServers: [BwVisuEndpoint]
+    @_spi(Tools) public var etcdServers: [BwVisuEndpoint]
     /// The range the runner allocates forwarded ports from; every gateway forwards its own block of it.
-    public var portRange: PortRange
+    @_spi(Tools) public var portRange: PortRange
     /// Ports one job may have forwarded, at most.
-    public var maxForwardersPerJob: Int
+    @_spi(Tools) public var maxForwardersPerJob: Int
     /// Appended to a compute node's host name to forward over another interface (`-ib0`).
-    public var forwardingHostnameSuffix: String
+    @_spi(Tools) public var forwardingHostnameSuffix: String
     /// Debugging: the same port for every job.
-    public var staticForwarding: Bool
+    @_spi(Tools) public var staticForwarding: Bool
 }
 
 /// A gateway: reached by the runner at its internal address, by users at its external one.
-public struct BwVisuGateway: Hashable, Sendable {
+@_spi(Tools) public struct BwVisuGateway: Hashable, Sendable {
     /// The inventory host name.
-    public var host: String
+    @_spi(Tools) public var host: String
     /// The address the runner reaches it at.
-    public var internalAddress: String
+    @_spi(Tools) public var internalAddress: String
     /// The address users reach it at.
-    public var externalAddress: String
+    @_spi(Tools) public var externalAddress: String
     /// The SSH login the runner uses.
-    public var user: String
+    @_spi(Tools) public var user: String
     /// Its SSH port.
-    public var sshPort: Int
+    @_spi(Tools) public var sshPort: Int
     /// The block of the keyhole range this gateway forwards.
-    public var ports: PortRange
+    @_spi(Tools) public var ports: PortRange
 }
 
 /// A host the runner connects to: a command node (SSH), a keyholed server or an etcd server.
-public struct BwVisuEndpoint: Hashable, Sendable {
+@_spi(Tools) public struct BwVisuEndpoint: Hashable, Sendable {
     /// The inventory host name; nil for servers named only by address.
-    public var host: String?
+    @_spi(Tools) public var host: String?
     /// Its address.
-    public var address: String
+    @_spi(Tools) public var address: String
     /// The SSH login (command nodes only).
-    public var user: String?
+    @_spi(Tools) public var user: String?
     /// Its port.
-    public var port: Int
+    @_spi(Tools) public var port: Int
 }
 
 /// An inclusive range of TCP ports.
-public struct PortRange: Hashable, Sendable {
+@_spi(Tools) public struct PortRange: Hashable, Sendable {
     /// The first port.
-    public var lower: Int
+    @_spi(Tools) public var lower: Int
     /// The last port.
-    public var upper: Int
+    @_spi(Tools) public var upper: Int
 
     /// The ports from `lower` to `upper`, both included.
-    public init(_ lower: Int, _ upper: Int) {
+    @_spi(Tools) public init(_ lower: Int, _ upper: Int) {
         self.lower = lower
         self.upper = upper
     }
 
     /// How many ports.
-    public var count: Int { upper - lower + 1 }
+    @_spi(Tools) public var count: Int { upper - lower + 1 }
 
     /// Whether the two ranges share a port.
-    public func overlaps(_ other: PortRange) -> Bool {
+    @_spi(Tools) public func overlaps(_ other: PortRange) -> Bool {
         lower <= other.upper && other.lower <= upper
     }
 
     /// Whether `port` is in the range.
-    public func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
+    @_spi(Tools) public func contains(_ port: Int) -> Bool { (lower...upper).contains(port) }
 
     /// `50000:54999`, as iptables' `--dport` takes a range.
-    public var iptables: String { "\(lower):\(upper)" }
+    @_spi(Tools) public var iptables: String { "\(lower):\(upper)" }
 
     /// `50000-54999`.
-    public var text: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
+    @_spi(Tools) public var text: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
 
     /// `count` consecutive blocks as equal as possible, the larger first; nil when there are more blocks than ports.
-    public func split(into count: Int) -> [PortRange]? {
+    @_spi(Tools) public func split(into count: Int) -> [PortRange]? {
         guard count > 0, count <= self.count else { return nil }
         let size = self.count / count, larger = self.count % count
         var start = lower

@@ -1,60 +1,60 @@
 /// An HTC-Grid task grid on AWS: task queues per priority, the state table, the payload store,
 /// the Lambda control plane and the EKS cluster the agents run on.
-public struct HTCGrid: Hashable, Sendable {
+@_spi(Tools) public struct HTCGrid: Hashable, Sendable {
     /// The htc-grid module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// The AWS region.
-    public var region: String
+    @_spi(Tools) public var region: String
     /// HTC-Grid's `project_name`: the suffix of every resource name.
-    public var projectName: String
+    @_spi(Tools) public var projectName: String
     /// The VPC the grid runs in.
-    public var vpc: TerraformText
+    @_spi(Tools) public var vpc: TerraformText
     /// Private subnets of the EKS cluster, the functions and Redis (two availability zones or more).
-    public var subnets: [TerraformText]
+    @_spi(Tools) public var subnets: [TerraformText]
     /// The group functions and worker nodes join, which Redis admits.
-    public var securityGroup: TerraformText
+    @_spi(Tools) public var securityGroup: TerraformText
     /// Where task payloads live.
-    public var storage: HTCPayloadStorage
+    @_spi(Tools) public var storage: HTCPayloadStorage
     /// Task queues, priority 0 first.
-    public var priorities: Int
+    @_spi(Tools) public var priorities: Int
     /// Deliveries before a task message moves to its dead-letter queue.
-    public var maxReceiveCount: Int
+    @_spi(Tools) public var maxReceiveCount: Int
     /// The DynamoDB state table's capacity.
-    public var stateTable: HTCStateTable
+    @_spi(Tools) public var stateTable: HTCStateTable
     /// The agent pods and their autoscaling bounds.
-    public var agents: HTCAgents
+    @_spi(Tools) public var agents: HTCAgents
     /// EKS managed node groups the agents run on.
-    public var workerGroups: [HTCWorkerGroup]
+    @_spi(Tools) public var workerGroups: [HTCWorkerGroup]
     /// Kubernetes version of the EKS cluster.
-    public var kubernetesVersion: String
+    @_spi(Tools) public var kubernetesVersion: String
     /// Root volume of each worker node (encrypted gp3).
-    public var nodeVolumeGiB: Int
+    @_spi(Tools) public var nodeVolumeGiB: Int
     /// IAM roles given access to the EKS cluster.
-    public var clusterAccess: [HTCClusterAccess]
+    @_spi(Tools) public var clusterAccess: [HTCClusterAccess]
     /// The control-plane functions' packages and limits.
-    public var controlPlane: HTCControlPlane
+    @_spi(Tools) public var controlPlane: HTCControlPlane
     /// The Redis payload store, used when `storage` includes Redis.
-    public var redis: HTCRedis
+    @_spi(Tools) public var redis: HTCRedis
     /// S3 keeps earlier versions of payload objects.
-    public var payloadVersioning: Bool
+    @_spi(Tools) public var payloadVersioning: Bool
     /// `PRIVATE` or `REGIONAL`.
-    public var apiEndpointType: HTCAPIEndpointType
+    @_spi(Tools) public var apiEndpointType: HTCAPIEndpointType
     /// Days CloudWatch Logs keeps the functions' and the EKS control plane's logs.
-    public var logRetentionDays: Int
+    @_spi(Tools) public var logRetentionDays: Int
     /// Days before a deleted KMS key of the grid is gone.
-    public var kmsDeletionWindowDays: Int
+    @_spi(Tools) public var kmsDeletionWindowDays: Int
     /// What the throughput plan starts from.
-    public var planning: HTCPlanning
+    @_spi(Tools) public var planning: HTCPlanning
     /// Prefix length of the VPC's private subnets, for HTC-Grid's `vpc_cidr_block_private`.
-    public var privateSubnetPrefix: Int
+    @_spi(Tools) public var privateSubnetPrefix: Int
     /// Prefix length of the VPC's public subnets, for HTC-Grid's `vpc_cidr_block_public`.
-    public var publicSubnetPrefix: Int
+    @_spi(Tools) public var publicSubnetPrefix: Int
     /// Names of the grid's resources.
-    public var names: HTCGridNames
+    @_spi(Tools) public var names: HTCGridNames
 }
 
 /// Where task payloads live (HTC-Grid's `grid_storage_service`).
-public enum HTCPayloadStorage: String, CaseIterable, Hashable, Sendable {
+@_spi(Tools) public enum HTCPayloadStorage: String, CaseIterable, Hashable, Sendable {
     /// An S3 bucket.
     case s3 = "S3"
     /// ElastiCache Redis.
@@ -63,13 +63,13 @@ public enum HTCPayloadStorage: String, CaseIterable, Hashable, Sendable {
     case s3AndRedis = "S3+REDIS"
 
     /// Whether an S3 bucket is needed.
-    public var usesS3: Bool { self != .redis }
+    @_spi(Tools) public var usesS3: Bool { self != .redis }
     /// Whether Redis is needed.
-    public var usesRedis: Bool { self != .s3 }
+    @_spi(Tools) public var usesRedis: Bool { self != .s3 }
 }
 
 /// Who reaches the control plane's REST API.
-public enum HTCAPIEndpointType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum HTCAPIEndpointType: String, CaseIterable, Sendable {
     /// Only the VPC, through its `execute-api` endpoint.
     case `private` = "PRIVATE"
     /// Anyone in the region with IAM credentials.
@@ -77,105 +77,105 @@ public enum HTCAPIEndpointType: String, CaseIterable, Sendable {
 }
 
 /// The DynamoDB state table: provisioned capacity for the table and each of its two indexes.
-public struct HTCStateTable: Hashable, Sendable {
+@_spi(Tools) public struct HTCStateTable: Hashable, Sendable {
     /// Read capacity units.
-    public var readCapacity: Int
+    @_spi(Tools) public var readCapacity: Int
     /// Write capacity units.
-    public var writeCapacity: Int
+    @_spi(Tools) public var writeCapacity: Int
     /// DynamoDB refuses to delete the table until this is turned off.
-    public var deletionProtection: Bool
+    @_spi(Tools) public var deletionProtection: Bool
 }
 
 /// The agent pods and their autoscaling bounds.
-public struct HTCAgents: Hashable, Sendable {
+@_spi(Tools) public struct HTCAgents: Hashable, Sendable {
     /// Agents at least.
-    public var minimum: Int
+    @_spi(Tools) public var minimum: Int
     /// Agents at most.
-    public var maximum: Int
+    @_spi(Tools) public var maximum: Int
     /// Millicores each agent requests.
-    public var cpuRequestMilli: Int
+    @_spi(Tools) public var cpuRequestMilli: Int
     /// Millicores each agent may use.
-    public var cpuLimitMilli: Int
+    @_spi(Tools) public var cpuLimitMilli: Int
     /// MiB each agent requests.
-    public var memoryRequestMiB: Int
+    @_spi(Tools) public var memoryRequestMiB: Int
     /// MiB each agent may use.
-    public var memoryLimitMiB: Int
+    @_spi(Tools) public var memoryLimitMiB: Int
     /// S3 URI of the workload zip.
-    public var workloadLocation: String
+    @_spi(Tools) public var workloadLocation: String
     /// The workload's runtime (`provided` for a custom one).
-    public var runtime: String
+    @_spi(Tools) public var runtime: String
     /// The handler's file in the workload zip.
-    public var handlerFile: String
+    @_spi(Tools) public var handlerFile: String
     /// The handler's function name.
-    public var handlerFunction: String
+    @_spi(Tools) public var handlerFunction: String
 }
 
 /// An EKS managed node group the agents run on.
-public struct HTCWorkerGroup: Hashable, Sendable {
+@_spi(Tools) public struct HTCWorkerGroup: Hashable, Sendable {
     /// The node group's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// EC2 instance types of its nodes.
-    public var instanceTypes: [String]
+    @_spi(Tools) public var instanceTypes: [String]
     /// `SPOT` or `ON_DEMAND`.
-    public var capacityType: HTCCapacityType
+    @_spi(Tools) public var capacityType: HTCCapacityType
     /// Nodes at least.
-    public var minSize: Int
+    @_spi(Tools) public var minSize: Int
     /// Nodes at most.
-    public var maxSize: Int
+    @_spi(Tools) public var maxSize: Int
     /// Nodes at the start.
-    public var desiredSize: Int
+    @_spi(Tools) public var desiredSize: Int
 }
 
 /// What an EKS managed node group's nodes run on.
-public enum HTCCapacityType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum HTCCapacityType: String, CaseIterable, Sendable {
     case onDemand = "ON_DEMAND"
     case spot = "SPOT"
 }
 
 /// An IAM role given access to the EKS cluster (HTC-Grid's `input_role`, an aws-auth entry there).
-public struct HTCClusterAccess: Hashable, Sendable {
+@_spi(Tools) public struct HTCClusterAccess: Hashable, Sendable {
     /// The IAM role.
-    public var roleARN: String
+    @_spi(Tools) public var roleARN: String
     /// The Kubernetes user the role maps to.
-    public var userName: String
+    @_spi(Tools) public var userName: String
     /// The Kubernetes groups it joins.
-    public var groups: [String]
+    @_spi(Tools) public var groups: [String]
 }
 
 /// Where HTC-Grid's control-plane packages are and how the functions run.
-public struct HTCControlPlane: Hashable, Sendable {
+@_spi(Tools) public struct HTCControlPlane: Hashable, Sendable {
     /// The S3 bucket holding HTC-Grid's function packages.
-    public var codeBucket: String
+    @_spi(Tools) public var codeBucket: String
     /// Key prefix, empty or ending in `/`.
-    public var codePrefix: String
+    @_spi(Tools) public var codePrefix: String
     /// The functions' runtime (`python3.11`).
-    public var runtime: String
+    @_spi(Tools) public var runtime: String
     /// Memory of each function.
-    public var memoryMB: Int
+    @_spi(Tools) public var memoryMB: Int
     /// Seconds an API function may run.
-    public var timeoutSeconds: Int
+    @_spi(Tools) public var timeoutSeconds: Int
 }
 
 /// The ElastiCache Redis payload store (when `storage` uses Redis).
-public struct HTCRedis: Hashable, Sendable {
+@_spi(Tools) public struct HTCRedis: Hashable, Sendable {
     /// The ElastiCache node type.
-    public var nodeType: String
+    @_spi(Tools) public var nodeType: String
     /// The Redis engine version.
-    public var engineVersion: String
+    @_spi(Tools) public var engineVersion: String
     /// A primary and replicas; two or more fail over automatically across zones.
-    public var nodes: Int
+    @_spi(Tools) public var nodes: Int
 }
 
 /// The figures a throughput plan starts from.
-public struct HTCPlanning: Hashable, Sendable {
+@_spi(Tools) public struct HTCPlanning: Hashable, Sendable {
     /// Seconds one task takes on one agent.
-    public var taskSeconds: Double
+    @_spi(Tools) public var taskSeconds: Double
     /// The throughput the grid should sustain; nil for none.
-    public var targetTasksPerSecond: Double?
+    @_spi(Tools) public var targetTasksPerSecond: Double?
 }
 
 /// The control-plane functions, in HTC-Grid's names and order.
-public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
+@_spi(Tools) public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
     /// Puts tasks on the queues (REST API).
     case submitTask = "submit_task"
     /// Reports the state of tasks (REST API).
@@ -190,10 +190,10 @@ public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
     case nodeDrainer = "node_drainer"
 
     /// Functions EventBridge runs every minute (the rest answer the REST API).
-    public var isScheduled: Bool { self == .ttlChecker || self == .scalingMetrics || self == .nodeDrainer }
+    @_spi(Tools) public var isScheduled: Bool { self == .ttlChecker || self == .scalingMetrics || self == .nodeDrainer }
 
     /// The handler in HTC-Grid's package of the function.
-    public var handler: String {
+    @_spi(Tools) public var handler: String {
         switch self {
         case .submitTask: "submit_tasks.lambda_handler"
         case .nodeDrainer: "handler.lambda_handler"
@@ -204,7 +204,7 @@ public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
     /// Seconds a scheduled function may run (HTC-Grid's own figures: less than the minute between
     /// runs, except the drainer, which waits for pods to leave); nil for the API functions, which
     /// take `lambda_timeout`.
-    public var scheduledTimeoutSeconds: Int? {
+    @_spi(Tools) public var scheduledTimeoutSeconds: Int? {
         switch self {
         case .ttlChecker: 55
         case .scalingMetrics: 60
@@ -215,41 +215,41 @@ public enum HTCFunction: String, CaseIterable, Hashable, Sendable {
 }
 
 /// Names of a grid's AWS resources: HTC-Grid's, each suffixed with the project name.
-public struct HTCGridNames: Hashable, Sendable {
+@_spi(Tools) public struct HTCGridNames: Hashable, Sendable {
     /// The project name every name ends with.
-    public var project: String
+    @_spi(Tools) public var project: String
     /// Globally unique: a stable digest of deployment, module and region keeps two deployments apart.
-    public var payloadBucket: String
+    @_spi(Tools) public var payloadBucket: String
 
     /// The SQS queue of a priority.
-    public func taskQueue(_ priority: Int) -> String { "htc-task-queue-\(project)__\(priority)" }
+    @_spi(Tools) public func taskQueue(_ priority: Int) -> String { "htc-task-queue-\(project)__\(priority)" }
     /// Its dead-letter queue.
-    public func deadLetterQueue(_ priority: Int) -> String { "htc-task-queue-dlq-\(project)__\(priority)" }
+    @_spi(Tools) public func deadLetterQueue(_ priority: Int) -> String { "htc-task-queue-dlq-\(project)__\(priority)" }
     /// The DynamoDB state table.
-    public var stateTable: String { "htc-tasks-state-table-\(project)" }
+    @_spi(Tools) public var stateTable: String { "htc-tasks-state-table-\(project)" }
     /// The EKS cluster.
-    public var cluster: String { "htc-\(project)" }
+    @_spi(Tools) public var cluster: String { "htc-\(project)" }
     /// The ElastiCache replication group.
-    public var redis: String { "htc-\(project)" }
+    @_spi(Tools) public var redis: String { "htc-\(project)" }
     /// The API Gateway REST API.
-    public var api: String { "htc-\(project)" }
+    @_spi(Tools) public var api: String { "htc-\(project)" }
     /// The KMS key's alias.
-    public var kmsAlias: String { "alias/htc-\(project)" }
+    @_spi(Tools) public var kmsAlias: String { "alias/htc-\(project)" }
     /// A control-plane function.
-    public func function(_ function: HTCFunction) -> String { "\(function.rawValue)-\(project)" }
+    @_spi(Tools) public func function(_ function: HTCFunction) -> String { "\(function.rawValue)-\(project)" }
     /// An IAM role.
-    public func role(_ name: String) -> String { "htc-\(name)-\(project)" }
+    @_spi(Tools) public func role(_ name: String) -> String { "htc-\(name)-\(project)" }
     /// The EventBridge rule that runs a scheduled function.
-    public func schedule(_ function: HTCFunction) -> String { "htc-\(function.rawValue)-\(project)" }
+    @_spi(Tools) public func schedule(_ function: HTCFunction) -> String { "htc-\(function.rawValue)-\(project)" }
     /// A function's CloudWatch log group.
-    public func logGroup(_ function: HTCFunction) -> String { "/aws/lambda/\(self.function(function))" }
+    @_spi(Tools) public func logGroup(_ function: HTCFunction) -> String { "/aws/lambda/\(self.function(function))" }
     /// The EKS control plane's CloudWatch log group.
-    public var clusterLogGroup: String { "/aws/eks/\(cluster)/cluster" }
+    @_spi(Tools) public var clusterLogGroup: String { "/aws/eks/\(cluster)/cluster" }
 }
 
 extension HTCGridNames {
     /// Every name AWS bounds in length, with the service's limit: what `HPC4018` checks.
-    public func bounded(_ grid: HTCGrid) -> [(what: String, name: String, limit: Int)] {
+    @_spi(Tools) public func bounded(_ grid: HTCGrid) -> [(what: String, name: String, limit: Int)] {
         var names: [(String, String, Int)] = [
             ("SQS queue", deadLetterQueue(grid.priorities - 1), 80),
             ("DynamoDB table", stateTable, 255),

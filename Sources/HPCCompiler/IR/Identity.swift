@@ -1,18 +1,18 @@
 /// A service account hpcc creates, with the project roles it is granted.
-public struct ManagedServiceAccount: Hashable, Sendable {
+@_spi(Tools) public struct ManagedServiceAccount: Hashable, Sendable {
     /// The service-account module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// Project the account belongs to.
-    public var project: String
+    @_spi(Tools) public var project: String
     /// The account id (the part of the email before `@`).
-    public var accountID: String
+    @_spi(Tools) public var accountID: String
     /// Its display name.
-    public var displayName: String
+    @_spi(Tools) public var displayName: String
     /// Its description.
-    public var description: String
+    @_spi(Tools) public var description: String
     /// Full role names (`roles/...`), in blueprint order, without repeats.
-    public var roles: [String]
+    @_spi(Tools) public var roles: [String]
 
     /// `<account id>@<project>.iam.gserviceaccount.com`.
-    public var email: String { "\(accountID)@\(project).iam.gserviceaccount.com" }
+    @_spi(Tools) public var email: String { "\(accountID)@\(project).iam.gserviceaccount.com" }
 }

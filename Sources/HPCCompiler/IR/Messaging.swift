@@ -1,12 +1,12 @@
 /// A Pub/Sub topic.
-public struct PubSubTopic: Hashable, Sendable {
+@_spi(Tools) public struct PubSubTopic: Hashable, Sendable {
     /// The pubsub module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// Project that holds the topic.
-    public var project: String
+    @_spi(Tools) public var project: String
     /// The topic's name.
-    public var name: String
+    @_spi(Tools) public var name: String
 
     /// `projects/P/topics/N`.
-    public var id: String { "projects/\(project)/topics/\(name)" }
+    @_spi(Tools) public var id: String { "projects/\(project)/topics/\(name)" }
 }

@@ -1,177 +1,177 @@
 /// A VPC network hpcc creates.
-public struct Network: Hashable, Sendable {
+@_spi(Tools) public struct Network: Hashable, Sendable {
     /// The vpc module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// Project that holds the network.
-    public var project: String
+    @_spi(Tools) public var project: String
     /// The network's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The network's description (changing it replaces the network).
-    public var description: String
+    @_spi(Tools) public var description: String
     /// Dynamic routing mode.
-    public var routingMode: NetworkRoutingMode
+    @_spi(Tools) public var routingMode: NetworkRoutingMode
     /// Maximum transmission unit; 0 keeps Compute Engine's default.
-    public var mtu: Int
+    @_spi(Tools) public var mtu: Int
     /// Subnetworks, the primary one first.
-    public var subnetworks: [Subnetwork]
+    @_spi(Tools) public var subnetworks: [Subnetwork]
     /// Firewall rules: hpcc's (internal traffic, IAP) and the blueprint's.
-    public var firewallRules: [FirewallRule]
+    @_spi(Tools) public var firewallRules: [FirewallRule]
     /// One per subnetwork region when Cloud Router is on.
-    public var routers: [CloudRouter]
+    @_spi(Tools) public var routers: [CloudRouter]
     /// An internal IPv6 range (ULA) is enabled on the network.
-    public var ipv6ULA: Bool
+    @_spi(Tools) public var ipv6ULA: Bool
     /// That range, when the blueprint chooses it.
-    public var internalIPv6Range: String?
+    @_spi(Tools) public var internalIPv6Range: String?
     /// The project is made a Shared VPC host.
-    public var sharedVPCHost: Bool
+    @_spi(Tools) public var sharedVPCHost: Bool
 
     /// `projects/P/global/networks/N`.
-    public var id: String { "projects/\(project)/global/networks/\(name)" }
+    @_spi(Tools) public var id: String { "projects/\(project)/global/networks/\(name)" }
 
     /// The primary (first) subnetwork.
-    public var primarySubnetwork: Subnetwork { subnetworks[0] }
+    @_spi(Tools) public var primarySubnetwork: Subnetwork { subnetworks[0] }
 }
 
 /// A subnetwork.
-public struct Subnetwork: Hashable, Sendable {
+@_spi(Tools) public struct Subnetwork: Hashable, Sendable {
     /// The subnetwork's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Its region.
-    public var region: String
+    @_spi(Tools) public var region: String
     /// Its primary IPv4 range.
-    public var cidr: String
+    @_spi(Tools) public var cidr: String
     /// Instances without external addresses may reach Google APIs.
-    public var privateGoogleAccess: Bool
+    @_spi(Tools) public var privateGoogleAccess: Bool
     /// VPC flow logs are on.
-    public var flowLogs: Bool
+    @_spi(Tools) public var flowLogs: Bool
     /// Its description.
-    public var description: String?
+    @_spi(Tools) public var description: String?
     /// Secondary ranges (for alias IPs, GKE pods and services).
-    public var secondaryRanges: [SecondaryRange]
+    @_spi(Tools) public var secondaryRanges: [SecondaryRange]
     /// IPv4 only, or dual-stack.
-    public var stackType: SubnetworkStackType
+    @_spi(Tools) public var stackType: SubnetworkStackType
     /// How a dual-stack subnetwork's IPv6 addresses are reached; nil for Compute Engine's default.
-    public var ipv6AccessType: SubnetworkIPv6AccessType?
+    @_spi(Tools) public var ipv6AccessType: SubnetworkIPv6AccessType?
 }
 
 /// A network's dynamic routing mode: routes learned by its Cloud Routers reach every region, or only their own.
-public enum NetworkRoutingMode: String, CaseIterable, Sendable {
+@_spi(Tools) public enum NetworkRoutingMode: String, CaseIterable, Sendable {
     case global = "GLOBAL"
     case regional = "REGIONAL"
 }
 
 /// The IP stack of a subnetwork.
-public enum SubnetworkStackType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum SubnetworkStackType: String, CaseIterable, Sendable {
     case ipv4Only = "IPV4_ONLY"
     case dualStack = "IPV4_IPV6"
 }
 
 /// Who reaches a dual-stack subnetwork's IPv6 addresses: the VPC only, or the internet too.
-public enum SubnetworkIPv6AccessType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum SubnetworkIPv6AccessType: String, CaseIterable, Sendable {
     case `internal` = "INTERNAL"
     case external = "EXTERNAL"
 }
 
 /// A secondary range of a subnetwork.
-public struct SecondaryRange: Hashable, Sendable {
+@_spi(Tools) public struct SecondaryRange: Hashable, Sendable {
     /// The range's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The range.
-    public var cidr: String
+    @_spi(Tools) public var cidr: String
 }
 
 /// A Cloud Router, optionally with Cloud NAT.
-public struct CloudRouter: Hashable, Sendable {
+@_spi(Tools) public struct CloudRouter: Hashable, Sendable {
     /// The router's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Its region.
-    public var region: String
+    @_spi(Tools) public var region: String
     /// Nil when NAT is off.
-    public var nat: CloudNAT?
+    @_spi(Tools) public var nat: CloudNAT?
 }
 
 /// Cloud NAT on a router.
-public struct CloudNAT: Hashable, Sendable {
+@_spi(Tools) public struct CloudNAT: Hashable, Sendable {
     /// The NAT's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Static external addresses to reserve; empty means automatic allocation.
-    public var addressNames: [String]
+    @_spi(Tools) public var addressNames: [String]
 }
 
 /// A firewall rule: a vpc module's own or user rules, or a firewall-rules module's.
-public struct FirewallRule: Hashable, Sendable {
+@_spi(Tools) public struct FirewallRule: Hashable, Sendable {
     /// The rule's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Its description.
-    public var description: String?
+    @_spi(Tools) public var description: String?
     /// Whether the rule admits traffic or lets it out.
-    public var direction: FirewallDirection
+    @_spi(Tools) public var direction: FirewallDirection
     /// 0 (first) to 65535; nil for Compute Engine's default, 1000.
-    public var priority: Int?
+    @_spi(Tools) public var priority: Int?
     /// A disabled rule exists but is not enforced.
-    public var disabled: Bool = false
+    @_spi(Tools) public var disabled: Bool = false
     /// Address ranges traffic comes from.
-    public var sourceRanges: [TerraformText] = []
+    @_spi(Tools) public var sourceRanges: [TerraformText] = []
     /// Address ranges traffic goes to.
-    public var destinationRanges: [TerraformText] = []
+    @_spi(Tools) public var destinationRanges: [TerraformText] = []
     /// Network tags of the sources.
-    public var sourceTags: [String] = []
+    @_spi(Tools) public var sourceTags: [String] = []
     /// Network tags of the instances the rule applies to; empty for all.
-    public var targetTags: [String] = []
+    @_spi(Tools) public var targetTags: [String] = []
     /// Service accounts of the sources.
-    public var sourceServiceAccounts: [TerraformText] = []
+    @_spi(Tools) public var sourceServiceAccounts: [TerraformText] = []
     /// Service accounts of the instances the rule applies to.
-    public var targetServiceAccounts: [TerraformText] = []
+    @_spi(Tools) public var targetServiceAccounts: [TerraformText] = []
     /// What the rule allows.
-    public var allow: [FirewallPermission] = []
+    @_spi(Tools) public var allow: [FirewallPermission] = []
     /// What the rule denies.
-    public var deny: [FirewallPermission] = []
+    @_spi(Tools) public var deny: [FirewallPermission] = []
     /// Logging metadata (`INCLUDE_ALL_METADATA`), nil when logging is off.
-    public var logMetadata: String?
+    @_spi(Tools) public var logMetadata: String?
 }
 
 /// The traffic a firewall rule applies to.
-public enum FirewallDirection: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FirewallDirection: String, CaseIterable, Sendable {
     case ingress = "INGRESS"
     case egress = "EGRESS"
 }
 
 /// A protocol and its ports.
-public struct FirewallPermission: Hashable, Sendable {
+@_spi(Tools) public struct FirewallPermission: Hashable, Sendable {
     /// `tcp`, `udp`, `icmp`, `all`, or a protocol number.
-    public var protocolName: String
+    @_spi(Tools) public var protocolName: String
     /// Ports and port ranges (`22`, `6817-6819`); empty for all.
-    public var ports: [String]
+    @_spi(Tools) public var ports: [String]
 }
 
 /// Private services access: a reserved range and its connection.
-public struct PrivateServiceAccess: Hashable, Sendable {
+@_spi(Tools) public struct PrivateServiceAccess: Hashable, Sendable {
     /// The private-service-access module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// Project of the reserved range.
-    public var project: String
+    @_spi(Tools) public var project: String
     /// Name of the reserved global address range.
-    public var addressName: String
+    @_spi(Tools) public var addressName: String
     /// The network the services are connected to.
-    public var network: NetworkAttachment
+    @_spi(Tools) public var network: NetworkAttachment
     /// The range's first address, when the blueprint chooses it.
-    public var address: String?
+    @_spi(Tools) public var address: String?
     /// The range's prefix length.
-    public var prefixLength: Int
+    @_spi(Tools) public var prefixLength: Int
     /// The service producer (`servicenetworking.googleapis.com`).
-    public var service: String
+    @_spi(Tools) public var service: String
     /// The connection's deletion policy; nil deletes the peering on destroy.
-    public var deletionPolicy: ServiceConnectionDeletionPolicy?
+    @_spi(Tools) public var deletionPolicy: ServiceConnectionDeletionPolicy?
 }
 
 /// What `terraform destroy` does to a private services access connection besides deleting it.
-public enum ServiceConnectionDeletionPolicy: String, CaseIterable, Sendable {
+@_spi(Tools) public enum ServiceConnectionDeletionPolicy: String, CaseIterable, Sendable {
     /// Leaves the peering in place.
     case abandon = "ABANDON"
 }
 
 /// The network a resource attaches to: one hpcc creates, or one given by id.
-public enum NetworkAttachment: Hashable, Sendable {
+@_spi(Tools) public enum NetworkAttachment: Hashable, Sendable {
     /// The network of a vpc or pre-existing-vpc module.
     case module(ModuleID)
     /// A network by id or self link.
@@ -179,7 +179,7 @@ public enum NetworkAttachment: Hashable, Sendable {
 }
 
 /// The subnetwork instances attach to.
-public enum SubnetworkAttachment: Hashable, Sendable {
+@_spi(Tools) public enum SubnetworkAttachment: Hashable, Sendable {
     /// The primary subnetwork of a vpc module, or the subnetwork of a pre-existing-vpc module.
     case module(ModuleID)
     /// A subnetwork by self link.
@@ -187,18 +187,18 @@ public enum SubnetworkAttachment: Hashable, Sendable {
 }
 
 /// A VPC network and subnetwork that exist already; hpcc only looks them up.
-public struct ImportedNetwork: Hashable, Sendable {
+@_spi(Tools) public struct ImportedNetwork: Hashable, Sendable {
     /// The pre-existing-vpc module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// Project that holds the network (a Shared VPC host project, possibly).
-    public var project: String
+    @_spi(Tools) public var project: String
     /// The network's name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The subnetwork's name.
-    public var subnetworkName: String
+    @_spi(Tools) public var subnetworkName: String
     /// Region of the subnetwork.
-    public var region: String
+    @_spi(Tools) public var region: String
 
     /// `projects/P/global/networks/N`.
-    public var id: String { "projects/\(project)/global/networks/\(name)" }
+    @_spi(Tools) public var id: String { "projects/\(project)/global/networks/\(name)" }
 }

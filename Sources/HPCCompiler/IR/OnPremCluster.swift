@@ -1,34 +1,34 @@
 /// A Slurm cluster that exists already (on premises): hpcc writes its configuration, not its machines.
-public struct OnPremCluster: Hashable, Sendable {
+@_spi(Tools) public struct OnPremCluster: Hashable, Sendable {
     /// The existing-slurm module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// `ClusterName`.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The host slurmctld runs on (`SlurmctldHost`).
-    public var controllerHost: String
+    @_spi(Tools) public var controllerHost: String
     /// What nodes connect to; nil when `controllerHost` resolves.
-    public var controllerAddress: String?
+    @_spi(Tools) public var controllerAddress: String?
     /// The login nodes jobs are submitted from.
-    public var loginNodes: [OnPremHost] = []
+    @_spi(Tools) public var loginNodes: [OnPremHost] = []
     /// Groups of identical nodes.
-    public var nodeGroups: [OnPremNodeGroup]
+    @_spi(Tools) public var nodeGroups: [OnPremNodeGroup]
     /// Partitions.
-    public var partitions: [OnPremPartition]
+    @_spi(Tools) public var partitions: [OnPremPartition]
     /// Slurm accounting through slurmdbd; nil for none.
-    public var accounting: OnPremAccounting?
+    @_spi(Tools) public var accounting: OnPremAccounting?
     /// User, ports and directories of the daemons.
-    public var daemons: SlurmDaemonLayout
+    @_spi(Tools) public var daemons: SlurmDaemonLayout
     /// `cgroup` or `linuxproc`.
-    public var processTracking: ProcessTracking
+    @_spi(Tools) public var processTracking: ProcessTracking
 
     /// The node group named `name`.
-    public func nodeGroup(_ name: String) -> OnPremNodeGroup? {
+    @_spi(Tools) public func nodeGroup(_ name: String) -> OnPremNodeGroup? {
         nodeGroups.first { $0.name == name }
     }
 }
 
 /// How Slurm keeps track of a job's processes.
-public enum ProcessTracking: String, CaseIterable, Hashable, Sendable {
+@_spi(Tools) public enum ProcessTracking: String, CaseIterable, Hashable, Sendable {
     /// cgroups: containment, accounting, and cgroup.conf.
     case cgroup
     /// The process tree (no containment): for hosts without cgroup delegation.
@@ -36,100 +36,100 @@ public enum ProcessTracking: String, CaseIterable, Hashable, Sendable {
 }
 
 /// Identical nodes of an existing cluster.
-public struct OnPremNodeGroup: Hashable, Sendable {
+@_spi(Tools) public struct OnPremNodeGroup: Hashable, Sendable {
     /// The group's name (`NodeSet`).
-    public var name: String
+    @_spi(Tools) public var name: String
     /// The host list as written (`cn[001-200]`), and every host it names, in order.
-    public var hostList: String
+    @_spi(Tools) public var hostList: String
     /// Every host the host list names.
-    public var hosts: [String]
+    @_spi(Tools) public var hosts: [String]
     /// Sockets per node.
-    public var sockets: Int
+    @_spi(Tools) public var sockets: Int
     /// Cores per socket.
-    public var coresPerSocket: Int
+    @_spi(Tools) public var coresPerSocket: Int
     /// Threads per core.
-    public var threadsPerCore: Int
+    @_spi(Tools) public var threadsPerCore: Int
     /// Physical memory in MiB (HPCStats' figure).
-    public var memoryMiB: Int
+    @_spi(Tools) public var memoryMiB: Int
     /// MiB Slurm may schedule.
-    public var realMemoryMiB: Int
+    @_spi(Tools) public var realMemoryMiB: Int
     /// GPUs per node; nil for none.
-    public var gpus: GPU?
+    @_spi(Tools) public var gpus: GPU?
     /// The processor model, for HPCStats; nil when not given.
-    public var cpuModel: String?
+    @_spi(Tools) public var cpuModel: String?
     /// Nominal clock in Hz.
-    public var frequencyHz: Double?
+    @_spi(Tools) public var frequencyHz: Double?
     /// Double-precision FLOPs per cycle per core.
-    public var flopsPerCycle: Int?
+    @_spi(Tools) public var flopsPerCycle: Int?
     /// Slurm node features.
-    public var features: [String]
+    @_spi(Tools) public var features: [String]
 
     /// Cores per node.
-    public var cores: Int { sockets * coresPerSocket }
+    @_spi(Tools) public var cores: Int { sockets * coresPerSocket }
     /// Hardware threads per node (Slurm's `CPUs`).
-    public var cpus: Int { cores * threadsPerCore }
+    @_spi(Tools) public var cpus: Int { cores * threadsPerCore }
 }
 
 extension OnPremNodeGroup: NodeHardware {}
 
 /// A partition of an existing cluster.
-public struct OnPremPartition: Hashable, Sendable {
+@_spi(Tools) public struct OnPremPartition: Hashable, Sendable {
     /// `PartitionName`.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Names of its node groups.
-    public var nodeGroups: [String]
+    @_spi(Tools) public var nodeGroups: [String]
     /// Jobs that name no partition run here.
-    public var isDefault: Bool
+    @_spi(Tools) public var isDefault: Bool
     /// `MaxTime` (`UNLIMITED`, `2-00:00:00`, ...).
-    public var maxTime: String
+    @_spi(Tools) public var maxTime: String
     /// Each job gets whole nodes.
-    public var exclusive: Bool
+    @_spi(Tools) public var exclusive: Bool
     /// Further PartitionName keys; they override hpcc's.
-    public var extraConfiguration: [String: String]
+    @_spi(Tools) public var extraConfiguration: [String: String]
 }
 
 /// slurmdbd and the MariaDB it stores accounting in.
-public struct OnPremAccounting: Hashable, Sendable {
+@_spi(Tools) public struct OnPremAccounting: Hashable, Sendable {
     /// The database server slurmdbd writes to.
-    public var storageHost: String
+    @_spi(Tools) public var storageHost: String
     /// Its port.
-    public var storagePort: Int
+    @_spi(Tools) public var storagePort: Int
     /// The database's name.
-    public var database: String
+    @_spi(Tools) public var database: String
     /// The user slurmdbd connects as.
-    public var user: String
+    @_spi(Tools) public var user: String
     /// The host slurmdbd runs on.
-    public var dbdHost: String
+    @_spi(Tools) public var dbdHost: String
     /// slurmdbd's port.
-    public var dbdPort: Int
+    @_spi(Tools) public var dbdPort: Int
     /// Included by slurmdbd.conf; holds `StoragePass`, written by whoever runs the database.
-    public var passwordFile: String
+    @_spi(Tools) public var passwordFile: String
 }
 
 /// Where the daemons listen, keep state, log and write PID files.
-public struct SlurmDaemonLayout: Hashable, Sendable {
+@_spi(Tools) public struct SlurmDaemonLayout: Hashable, Sendable {
     /// The user slurmctld runs as (`SlurmUser`).
-    public var slurmUser: String
+    @_spi(Tools) public var slurmUser: String
     /// `SlurmctldPort`.
-    public var slurmctldPort: Int
+    @_spi(Tools) public var slurmctldPort: Int
     /// `SlurmdPort`.
-    public var slurmdPort: Int
+    @_spi(Tools) public var slurmdPort: Int
     /// `StateSaveLocation`.
-    public var stateSaveLocation: String
+    @_spi(Tools) public var stateSaveLocation: String
     /// `SlurmdSpoolDir`.
-    public var slurmdSpoolDirectory: String
+    @_spi(Tools) public var slurmdSpoolDirectory: String
     /// Where the daemons' log files go.
-    public var logDirectory: String
+    @_spi(Tools) public var logDirectory: String
     /// Where their PID files go.
-    public var pidDirectory: String
+    @_spi(Tools) public var pidDirectory: String
     /// MUNGE's socket; nil for its default.
-    public var mungeSocket: String?
+    @_spi(Tools) public var mungeSocket: String?
 }
 
 /// A host of an existing cluster that is not a compute node (a login node).
-public struct OnPremHost: Hashable, Sendable {
+@_spi(Tools) public struct OnPremHost: Hashable, Sendable {
     /// Its name.
-    public var host: String
+    @_spi(Tools) public var host: String
     /// What Ansible connects to; nil when the name resolves.
-    public var address: String?
+    @_spi(Tools) public var address: String?
 }

@@ -1,21 +1,21 @@
 /// A startup script assembled from runners; emitted as its own file and run on instances after
 /// hpcc's node setup.
-public struct StartupScript: Hashable, Sendable {
+@_spi(Tools) public struct StartupScript: Hashable, Sendable {
     /// The startup-script module's origin.
-    public var origin: Origin
+    @_spi(Tools) public var origin: Origin
     /// In the order they run.
-    public var runners: [StartupRunner]
+    @_spi(Tools) public var runners: [StartupRunner]
     /// Path of the Python virtual environment to install Ansible into; nil installs nothing.
-    public var ansibleVirtualenv: String?
+    @_spi(Tools) public var ansibleVirtualenv: String?
 
     /// Where the script sits in the deployment folder.
-    public var path: String { "scripts/startup/\(origin.module.rawValue).sh" }
+    @_spi(Tools) public var path: String { "scripts/startup/\(origin.module.rawValue).sh" }
 }
 
 /// One step of a startup script, with its content read at compile time.
-public struct StartupRunner: Hashable, Sendable {
+@_spi(Tools) public struct StartupRunner: Hashable, Sendable {
     /// What a runner does with its content.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    @_spi(Tools) public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// Runs it as a program.
         case shell
         /// Runs it as an Ansible playbook against the instance itself.
@@ -25,11 +25,11 @@ public struct StartupRunner: Hashable, Sendable {
     }
 
     /// What the runner does with its content.
-    public var kind: Kind
+    @_spi(Tools) public var kind: Kind
     /// An absolute path, or a file name inside the script's scratch folder.
-    public var destination: String
+    @_spi(Tools) public var destination: String
     /// The content: inline in the blueprint, or read from the file the runner names.
-    public var content: String
+    @_spi(Tools) public var content: String
     /// Arguments, one word each.
-    public var arguments: [String]
+    @_spi(Tools) public var arguments: [String]
 }

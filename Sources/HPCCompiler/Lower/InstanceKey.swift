@@ -39,14 +39,14 @@ enum InstanceKey {
 }
 
 /// The NIC settings of `bandwidth_tier`.
-public enum BandwidthTier: String, CaseIterable, Sendable {
+enum BandwidthTier: String, CaseIterable, Sendable {
     case platformDefault = "platform_default"
     case virtioEnabled = "virtio_enabled"
     case gvnicEnabled = "gvnic_enabled"
     case tier1Enabled = "tier_1_enabled"
 
     /// The NIC type; nil leaves it to Compute Engine.
-    public var nicType: NICType? {
+    var nicType: NICType? {
         switch self {
         case .platformDefault: nil
         case .virtioEnabled: .virtioNet
@@ -55,12 +55,12 @@ public enum BandwidthTier: String, CaseIterable, Sendable {
     }
 
     /// Tier 1 egress bandwidth (which needs gVNIC).
-    public var tier1Egress: Bool { self == .tier1Enabled }
+    var tier1Egress: Bool { self == .tier1Enabled }
 }
 
 /// The disk types an instance may boot from (`disk_type`). Additional disks and the
 /// controller's state disk take any type Compute Engine knows, so `Disk.type` stays a string.
-public enum BootDiskType: String, CaseIterable, Sendable {
+enum BootDiskType: String, CaseIterable, Sendable {
     case standard = "pd-standard"
     case balanced = "pd-balanced"
     case ssd = "pd-ssd"

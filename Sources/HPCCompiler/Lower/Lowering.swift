@@ -1,20 +1,20 @@
 /// Lower stage: resolved blueprint → `Deployment` IR. Modules lower in dependency order; each
 /// leaves what it became (`LoweredEntity`) and the outputs hpcc knows at compile time, so the
 /// modules that use it can link to it.
-public struct Lowering: Sendable {
+struct Lowering: Sendable {
     /// Machine types for node shapes.
-    public var machines: MachineCatalog
+    var machines: MachineCatalog
     /// Where runner `source` files are read from.
-    public var files: BlueprintFiles
+    var files: BlueprintFiles
 
     /// Creates the stage.
-    public init(machines: MachineCatalog = .gcp, files: BlueprintFiles = .none) {
+    init(machines: MachineCatalog = .gcp, files: BlueprintFiles = .none) {
         self.machines = machines
         self.files = files
     }
 
     /// Lowers `resolved`; nil when an error was reported.
-    public func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
+    func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
         let context = LoweringContext(resolved: resolved, machines: machines, files: files)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so

@@ -3,11 +3,11 @@ import Foundation
 /// How a deployment folder on disk differs from what a compilation emits: for `hpcc build
 /// --check`, which a repository of blueprints runs in CI so that committed deployment folders
 /// cannot go stale.
-public struct DeploymentDrift: Hashable, Sendable {
+@_spi(Tools) public struct DeploymentDrift: Hashable, Sendable {
     /// One file that differs, by its path in the deployment folder.
-    public struct Difference: Hashable, Sendable {
+    @_spi(Tools) public struct Difference: Hashable, Sendable {
         /// How the file differs.
-        public enum Kind: String, Hashable, Sendable {
+        @_spi(Tools) public enum Kind: String, Hashable, Sendable {
             /// On disk with other bytes; `line` is the first line that differs.
             case changed
             /// Emitted, not on disk.
@@ -19,21 +19,21 @@ public struct DeploymentDrift: Hashable, Sendable {
         }
 
         /// The path in the deployment folder.
-        public var path: String
+        @_spi(Tools) public var path: String
         /// How it differs.
-        public var kind: Kind
+        @_spi(Tools) public var kind: Kind
         /// The first differing line (1-based) of a changed file.
-        public var line: Int?
+        @_spi(Tools) public var line: Int?
     }
 
     /// Every difference, sorted by path.
-    public var differences: [Difference]
+    @_spi(Tools) public var differences: [Difference]
 
     /// True when the folder holds exactly what would be written.
-    public var isCurrent: Bool { differences.isEmpty }
+    @_spi(Tools) public var isCurrent: Bool { differences.isEmpty }
 
     /// Compares `files` with the folder `folder`; a folder that does not exist has every file missing.
-    public static func compare(_ files: [OutputFile], with folder: URL) throws -> DeploymentDrift {
+    @_spi(Tools) public static func compare(_ files: [OutputFile], with folder: URL) throws -> DeploymentDrift {
         let manager = FileManager.default
         var onDisk: Set<String> = []
         if let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
@@ -74,7 +74,7 @@ public struct DeploymentDrift: Hashable, Sendable {
     }
 
     /// The differences as diagnostics (HPC5007), positioned in the folder's files where a line is known.
-    public func diagnostics(folder: String) -> [Diagnostic] {
+    @_spi(Tools) public func diagnostics(folder: String) -> [Diagnostic] {
         differences.map { difference in
             let path = folder + "/" + difference.path
             let message = switch difference.kind {

@@ -3,21 +3,21 @@ import Foundation
 /// Write stage: puts a deployment folder on disk atomically. The files go into a fresh sibling
 /// folder first; only when all are written does it take the target's place, so a failed build
 /// never leaves a half-written or mixed deployment behind.
-public struct DeploymentWriter: Sendable {
+@_spi(Tools) public struct DeploymentWriter: Sendable {
     /// Why a folder is not written.
-    public struct Refusal: Error, CustomStringConvertible {
+    @_spi(Tools) public struct Refusal: Error, CustomStringConvertible {
         /// Why the folder is not written.
-        public let description: String
+        @_spi(Tools) public let description: String
     }
 
     /// Replace a target folder hpcc did not write (one without a manifest).
-    public var force: Bool
+    @_spi(Tools) public var force: Bool
     /// For the interruption test: sleep this long after writing this many files into the staging
     /// folder (`HPCC_WRITE_PAUSE=FILES:SECONDS`), so a process can be killed mid-write on purpose.
     var pause: (files: Int, seconds: Double)?
 
     /// Creates a writer.
-    public init(force: Bool = false) {
+    @_spi(Tools) public init(force: Bool = false) {
         self.force = force
         if let setting = ProcessInfo.processInfo.environment["HPCC_WRITE_PAUSE"]?.split(separator: ":"), setting.count == 2,
            let files = Int(setting[0]), let seconds = Double(setting[1]) {
@@ -27,7 +27,7 @@ public struct DeploymentWriter: Sendable {
 
     /// Writes `files` as the folder `target` (replacing it); throws with a message on failure, and
     /// refuses a target that is not a deployment folder hpcc wrote unless `force`.
-    public func write(_ files: [OutputFile], to target: URL) throws {
+    @_spi(Tools) public func write(_ files: [OutputFile], to target: URL) throws {
         let manager = FileManager.default
         let parent = target.deletingLastPathComponent()
         try checkTarget(target)

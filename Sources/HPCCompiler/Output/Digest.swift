@@ -1,19 +1,19 @@
 import Crypto
 
 /// SHA-256 digests as lowercase hex.
-public enum Digest {
+@_spi(Tools) public enum Digest {
     /// The SHA-256 of `bytes`.
-    public static func sha256(_ bytes: [UInt8]) -> String {
+    @_spi(Tools) public static func sha256(_ bytes: [UInt8]) -> String {
         hex(Array(SHA256.hash(data: bytes)))
     }
 
     /// The SHA-256 of `text`'s UTF-8 bytes.
-    public static func sha256(_ text: String) -> String {
+    @_spi(Tools) public static func sha256(_ text: String) -> String {
         sha256(Array(text.utf8))
     }
 
     /// Lowercase hex of `bytes`.
-    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    @_spi(Tools) public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         let digits = Array("0123456789abcdef".unicodeScalars)
         var out = String.UnicodeScalarView()
         for byte in bytes {

@@ -2,40 +2,40 @@
 /// `hpcc graph`: a box per module (id and source) inside a cluster per deployment group, a solid
 /// edge per `use` entry, and a dashed edge per module a setting references (`$(network.network_id)`),
 /// labelled with the outputs it reads.
-public struct ModuleGraph: Sendable {
+@_spi(Tools) public struct ModuleGraph: Sendable {
     /// A module.
-    public struct Node: Hashable, Sendable {
+    @_spi(Tools) public struct Node: Hashable, Sendable {
         /// The module id.
-        public var id: String
+        @_spi(Tools) public var id: String
         /// Its source (`modules/network/vpc`).
-        public var source: String
+        @_spi(Tools) public var source: String
         /// Its deployment group.
-        public var group: String
+        @_spi(Tools) public var group: String
     }
 
     /// One module depending on another.
-    public struct Edge: Hashable, Sendable {
+    @_spi(Tools) public struct Edge: Hashable, Sendable {
         /// A `use` entry, or a setting that references the other module's outputs.
-        public enum Kind: String, Sendable { case use, reference }
+        @_spi(Tools) public enum Kind: String, Sendable { case use, reference }
         /// The depending module's id.
-        public var from: String
+        @_spi(Tools) public var from: String
         /// The module it depends on.
-        public var to: String
+        @_spi(Tools) public var to: String
         /// How it depends on it.
-        public var kind: Kind
+        @_spi(Tools) public var kind: Kind
         /// For a reference: the outputs read, sorted.
-        public var outputs: [String]
+        @_spi(Tools) public var outputs: [String]
     }
 
     /// Modules in declaration order.
-    public var nodes: [Node]
+    @_spi(Tools) public var nodes: [Node]
     /// Edges in declaration order of their modules, `use` entries first.
-    public var edges: [Edge]
+    @_spi(Tools) public var edges: [Edge]
     /// The graph's name.
-    public var blueprintName: String
+    @_spi(Tools) public var blueprintName: String
 
     /// The graph of a resolved blueprint.
-    public init(_ resolved: ResolvedBlueprint) {
+    @_spi(Tools) public init(_ resolved: ResolvedBlueprint) {
         blueprintName = resolved.blueprint.name?.value ?? ""
         nodes = resolved.modules.map { Node(id: $0.id.rawValue, source: $0.schema.source, group: $0.declaration.group.rawValue) }
         let known = Set(nodes.map(\.id))
@@ -53,7 +53,7 @@ public struct ModuleGraph: Sendable {
     }
 
     /// The graph as DOT text.
-    public var dot: String {
+    @_spi(Tools) public var dot: String {
         var out = "digraph \(Self.quoted(blueprintName)) {\n"
         out += "  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n"
         var groups: [String] = []

@@ -1,14 +1,14 @@
 /// Renders `JSON` with 2-space indentation, sorted keys, `\n` line ends and a trailing newline.
 /// It writes UTF-8 bytes into one buffer: a Terraform root of thousands of resources is tens of
 /// megabytes, and appending to a byte array costs less than appending to a `String`.
-public enum JSONWriter {
+enum JSONWriter {
     /// The document as text.
-    public static func render(_ value: JSON) -> String {
+    static func render(_ value: JSON) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
     /// The document as UTF-8 bytes, as `render` gives it.
-    public static func bytes(_ value: JSON) -> [UInt8] {
+    static func bytes(_ value: JSON) -> [UInt8] {
         var out: [UInt8] = []
         write(value, indent: 0, into: &out)
         out.append(newline)
@@ -16,7 +16,7 @@ public enum JSONWriter {
     }
 
     /// The document on one line, without spaces (for values embedded in other formats).
-    public static func compact(_ value: JSON) -> String {
+    static func compact(_ value: JSON) -> String {
         switch value {
         case let .array(elements): "[" + elements.map(compact).joined(separator: ",") + "]"
         case let .object(members): "{" + members.sorted { $0.key < $1.key }.map { quote($0.key) + ":" + compact($0.value) }.joined(separator: ",") + "}"
@@ -73,7 +73,7 @@ public enum JSONWriter {
     }
 
     /// A JSON string literal.
-    public static func quote(_ text: String) -> String {
+    static func quote(_ text: String) -> String {
         var out: [UInt8] = []
         quote(text, into: &out)
         return String(decoding: out, as: UTF8.self)

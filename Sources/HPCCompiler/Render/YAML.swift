@@ -1,5 +1,5 @@
 /// A YAML document to write: mappings keep the order they were built in.
-public indirect enum YAML: Equatable, Sendable {
+indirect enum YAML: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,29 +12,29 @@ public indirect enum YAML: Equatable, Sendable {
     case map([YAMLPair])
 
     /// A mapping from ordered pairs.
-    public static func object(_ pairs: [(String, YAML)]) -> YAML {
+    static func object(_ pairs: [(String, YAML)]) -> YAML {
         .map(pairs.map { YAMLPair(key: $0.0, value: $0.1) })
     }
 }
 
 /// One key of a YAML mapping.
-public struct YAMLPair: Equatable, Sendable {
+struct YAMLPair: Equatable, Sendable {
     /// The key.
-    public var key: String
+    var key: String
     /// Its value.
-    public var value: YAML
+    var value: YAML
 }
 
 /// Writes `YAML` in block style with 2-space indentation. Strings are plain only where every
 /// YAML reader (1.1 or 1.2) reads them back as the same string; otherwise double-quoted.
-public enum YAMLWriter {
+enum YAMLWriter {
     /// The document as text, with a trailing newline.
-    public static func render(_ value: YAML, header: [String] = []) -> String {
+    static func render(_ value: YAML, header: [String] = []) -> String {
         String(decoding: bytes(value, header: header), as: UTF8.self)
     }
 
     /// The document as UTF-8 bytes, as `render` gives it.
-    public static func bytes(_ value: YAML, header: [String] = []) -> [UInt8] {
+    static func bytes(_ value: YAML, header: [String] = []) -> [UInt8] {
         var out: [UInt8] = []
         for line in header { out += "# \(line)\n".utf8 }
         switch value {

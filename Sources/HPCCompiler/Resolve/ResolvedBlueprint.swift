@@ -1,12 +1,12 @@
 /// The blueprint after Resolve: every module's settings typed against its schema, with `use`
 /// wiring, variables and defaults applied, and the modules in dependency order.
-public struct ResolvedBlueprint: Sendable {
+@_spi(Tools) public struct ResolvedBlueprint: Sendable {
     /// The decoded blueprint.
-    public var blueprint: Blueprint
+    var blueprint: Blueprint
     /// Every variable's value (untyped: YAML's core schema), for the expanded blueprint and naming.
-    public var variables: [String: Value]
+    var variables: [String: Value]
     /// Modules with a built-in schema, in declaration order.
-    public var modules: [ResolvedModule] {
+    var modules: [ResolvedModule] {
         didSet { positions = Self.positions(of: modules) }
     }
     /// Where each module id is in `modules` (the first, should an id be declared twice): every
@@ -14,22 +14,22 @@ public struct ResolvedBlueprint: Sendable {
     /// them quadratic.
     private var positions: [ModuleID: Int]
     /// Module ids in dependency order: every module after the modules it references.
-    public var order: [ModuleID]
+    var order: [ModuleID]
     /// Which modules use or reference each module.
-    public var dependents: [ModuleID: Set<ModuleID>]
+    var dependents: [ModuleID: Set<ModuleID>]
     /// Variables some setting, variable or configuration reads.
-    public var usedVariables: Set<String>
+    var usedVariables: Set<String>
     /// `use` entries that wired nothing: (user, used entry).
-    public var idleUses: [(module: ModuleID, use: Located<ModuleID>)]
+    var idleUses: [(module: ModuleID, use: Located<ModuleID>)]
     /// Resolved `terraform_backend_defaults` configuration and per-group backends.
-    public var backends: [GroupName: ResolvedBackend]
+    var backends: [GroupName: ResolvedBackend]
     /// Resolved Terraform providers per group (defaults merged with the group's own).
-    public var providers: [GroupName: [ResolvedProvider]]
+    var providers: [GroupName: [ResolvedProvider]]
     /// The inputs of each declared validator, in `blueprint.validators` order.
-    public var validatorInputs: [[String: ResolvedSetting]]
+    var validatorInputs: [[String: ResolvedSetting]]
 
     /// A resolved blueprint from its parts (Resolve makes it; a tool may build one itself).
-    public init(blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
+    init(blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
                 dependents: [ModuleID: Set<ModuleID>], usedVariables: Set<String>, idleUses: [(module: ModuleID, use: Located<ModuleID>)],
                 backends: [GroupName: ResolvedBackend], providers: [GroupName: [ResolvedProvider]], validatorInputs: [[String: ResolvedSetting]]) {
         self.blueprint = blueprint
@@ -50,54 +50,54 @@ public struct ResolvedBlueprint: Sendable {
     }
 
     /// The resolved module with `id`.
-    public func module(_ id: ModuleID) -> ResolvedModule? {
+    func module(_ id: ModuleID) -> ResolvedModule? {
         positions[id].map { modules[$0] }
     }
 
     /// `deployment_name`, when it resolved to a string.
-    public var deploymentName: String? { variables["deployment_name"]?.string }
+    var deploymentName: String? { variables["deployment_name"]?.string }
 }
 
 /// One module with its typed settings.
-public struct ResolvedModule: Sendable {
+struct ResolvedModule: Sendable {
     /// The declaration.
-    public var declaration: ModuleDeclaration
+    var declaration: ModuleDeclaration
     /// The schema of its source.
-    public var schema: ModuleSchema
+    var schema: ModuleSchema
     /// Every setting that has a value, by name.
-    public var settings: [String: ResolvedSetting]
+    var settings: [String: ResolvedSetting]
     /// Settings whose written value was wrong (reported), resolved to their default so that the
     /// module still lowers and its other settings are judged; by name, with where the wrong value
     /// is. Later findings at those positions would repeat the mistake and are dropped.
-    public var standIns: [String: SourceLocation] = [:]
+    var standIns: [String: SourceLocation] = [:]
 
     /// The module id.
-    public var id: ModuleID { declaration.id.value }
+    var id: ModuleID { declaration.id.value }
 
     /// The value of `name`, or null.
-    public func value(_ name: String) -> Value {
+    func value(_ name: String) -> Value {
         settings[name]?.value ?? .null
     }
 
     /// Where `name`'s value came from (the module id when unset).
-    public func location(of name: String) -> SourceLocation {
+    func location(of name: String) -> SourceLocation {
         settings[name]?.location ?? declaration.id.location
     }
 }
 
 /// A typed setting and its provenance.
-public struct ResolvedSetting: Sendable, Hashable {
+struct ResolvedSetting: Sendable, Hashable {
     /// The value.
-    public var value: Value
+    var value: Value
     /// Where it came from.
-    public var origin: SettingOrigin
+    var origin: SettingOrigin
     /// Where it was written (the setting, the variable, the `use` entry, or the module id for defaults).
-    public var location: SourceLocation
+    var location: SourceLocation
     /// The variable whose value this is, when it is one variable's value (propagated, or `$(vars.x)`).
-    public var variable: String?
+    var variable: String?
 
     /// Creates a setting.
-    public init(value: Value, origin: SettingOrigin, location: SourceLocation, variable: String? = nil) {
+    init(value: Value, origin: SettingOrigin, location: SourceLocation, variable: String? = nil) {
         self.value = value
         self.origin = origin
         self.location = location
@@ -107,7 +107,7 @@ public struct ResolvedSetting: Sendable, Hashable {
 }
 
 /// How a setting got its value.
-public enum SettingOrigin: Sendable, Hashable {
+enum SettingOrigin: Sendable, Hashable {
     case explicit
     case variable(String)
     case used([ModuleID])
@@ -116,21 +116,21 @@ public enum SettingOrigin: Sendable, Hashable {
 }
 
 /// A Terraform backend after expressions are evaluated.
-public struct ResolvedBackend: Sendable, Hashable {
+@_spi(Tools) public struct ResolvedBackend: Sendable, Hashable {
     /// Backend type.
-    public var type: String
+    @_spi(Tools) public var type: String
     /// Configuration values.
-    public var configuration: [String: Value]
+    @_spi(Tools) public var configuration: [String: Value]
 }
 
 /// A Terraform provider requirement and configuration after expressions are evaluated.
-public struct ResolvedProvider: Sendable, Hashable {
+@_spi(Tools) public struct ResolvedProvider: Sendable, Hashable {
     /// Local name.
-    public var name: String
+    @_spi(Tools) public var name: String
     /// Registry source.
-    public var source: String?
+    @_spi(Tools) public var source: String?
     /// Version constraint.
-    public var version: String?
+    @_spi(Tools) public var version: String?
     /// Configuration values.
-    public var configuration: [String: Value]
+    @_spi(Tools) public var configuration: [String: Value]
 }

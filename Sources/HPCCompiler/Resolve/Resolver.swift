@@ -1,15 +1,15 @@
 /// Resolve stage: decoded blueprint + module catalog → typed settings for every module.
-public struct Resolver: Sendable {
+struct Resolver: Sendable {
     /// The modules settings are checked against.
-    public var catalog: ModuleCatalog
+    var catalog: ModuleCatalog
 
     /// Creates a resolver.
-    public init(catalog: ModuleCatalog = .builtIn) {
+    init(catalog: ModuleCatalog = .builtIn) {
         self.catalog = catalog
     }
 
     /// Resolves `blueprint`, reporting every problem it finds.
-    public func resolve(_ blueprint: Blueprint, into diagnostics: inout Diagnostics) -> ResolvedBlueprint {
+    func resolve(_ blueprint: Blueprint, into diagnostics: inout Diagnostics) -> ResolvedBlueprint {
         checkGroupNames(blueprint, diagnostics: &diagnostics)
         let index = ModuleIndex(blueprint.modules, catalog: catalog, diagnostics: &diagnostics)
         var values = ValueResolver(variables: blueprint.variables, modules: index)

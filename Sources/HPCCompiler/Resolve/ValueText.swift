@@ -1,9 +1,9 @@
 import Foundation
 
 /// Short textual forms of values for messages and module references.
-public enum ValueText {
+enum ValueText {
     /// HCL-like text: `"x"`, `10`, `[1, 2]`, `{a = "b"}`.
-    public static func hcl(_ value: Value) -> String {
+    static func hcl(_ value: Value) -> String {
         switch value {
         case .null: "null"
         case let .bool(flag): flag ? "true" : "false"
@@ -19,7 +19,7 @@ public enum ValueText {
     }
 
     /// A number without a needless fraction.
-    public static func number(_ number: Double) -> String {
+    static func number(_ number: Double) -> String {
         JSONWriter.format(number)
     }
 

@@ -7,10 +7,10 @@ import Foundation
 /// workbenches; and each HTC grid's throughput plan.
 public struct DeploymentSummary: Sendable {
     /// The deployment summarized.
-    public let deployment: Deployment
+    @_spi(Tools) public let deployment: Deployment
 
     /// The summary of `deployment`.
-    public init(_ deployment: Deployment) {
+    @_spi(Tools) public init(_ deployment: Deployment) {
         self.deployment = deployment
     }
 

@@ -9,19 +9,19 @@
 ///   and a heartbeat every 5 s), and the status index takes each of those writes too, with the
 ///   same provisioned capacity: write capacity ÷ writes per task tasks per second (items ≤ 1 KB);
 /// - SQS standard queues take nearly unlimited calls per second, so they never bound the plan.
-public struct HTCThroughputPlan: Sendable {
+struct HTCThroughputPlan: Sendable {
     /// Seconds between an agent's heartbeats on its task (HTC-Grid's `task_ttl_refresh_interval_sec`).
-    public static let heartbeatSeconds = 5.0
+    static let heartbeatSeconds = 5.0
     /// State-table writes every task makes besides heartbeats.
-    public static let writesPerTaskBase = 3
+    static let writesPerTaskBase = 3
 
     /// The grid planned.
-    public let grid: HTCGrid
+    let grid: HTCGrid
     /// Agents each worker group holds at max_size (nil when an instance type is unknown).
-    public let agentsPerGroup: [(group: HTCWorkerGroup, perNode: Int, atMaxSize: Int)]
+    let agentsPerGroup: [(group: HTCWorkerGroup, perNode: Int, atMaxSize: Int)]
 
     /// The plan of `grid`.
-    public init(_ grid: HTCGrid) {
+    init(_ grid: HTCGrid) {
         self.grid = grid
         agentsPerGroup = grid.workerGroups.map { group in
             let perNode = group.instanceTypes.compactMap(AWSInstanceCatalog.instanceType).map { Self.agentsPerNode($0, agents: grid.agents) }.min() ?? 0
@@ -30,19 +30,19 @@ public struct HTCThroughputPlan: Sendable {
     }
 
     /// Agents the worker groups hold at their max_size.
-    public var agentSlots: Int { agentsPerGroup.reduce(0) { $0 + $1.atMaxSize } }
+    var agentSlots: Int { agentsPerGroup.reduce(0) { $0 + $1.atMaxSize } }
     /// Agents that can run at once.
-    public var runnableAgents: Int { min(grid.agents.maximum, agentSlots) }
+    var runnableAgents: Int { min(grid.agents.maximum, agentSlots) }
     /// State-table writes one task costs: its state changes and a heartbeat per period it runs.
-    public var writesPerTask: Int { Self.writesPerTaskBase + Int(grid.planning.taskSeconds / Self.heartbeatSeconds) }
+    var writesPerTask: Int { Self.writesPerTaskBase + Int(grid.planning.taskSeconds / Self.heartbeatSeconds) }
     /// Tasks per second the agents sustain.
-    public var agentBound: Double { Double(runnableAgents) / grid.planning.taskSeconds }
+    var agentBound: Double { Double(runnableAgents) / grid.planning.taskSeconds }
     /// Tasks per second the state table's write capacity sustains.
-    public var stateTableBound: Double { Double(grid.stateTable.writeCapacity) / Double(writesPerTask) }
+    var stateTableBound: Double { Double(grid.stateTable.writeCapacity) / Double(writesPerTask) }
     /// Tasks per second the grid sustains: the lower of the agents' and the state table's bound.
-    public var sustained: Double { min(agentBound, stateTableBound) }
+    var sustained: Double { min(agentBound, stateTableBound) }
     /// Whether the state table, not the agents, limits throughput.
-    public var boundByStateTable: Bool { stateTableBound < agentBound }
+    var boundByStateTable: Bool { stateTableBound < agentBound }
 
     /// Agents `type` holds with the EKS reserve taken off.
     static func agentsPerNode(_ type: AWSInstanceType, agents: HTCAgents) -> Int {
@@ -64,7 +64,7 @@ public struct HTCThroughputPlan: Sendable {
     }
 
     /// One line for `hpcc build`.
-    public var summary: String {
+    var summary: String {
         let agents = grid.agents
         let groups = agentsPerGroup.map { "\($0.group.name) \($0.group.maxSize) × \($0.perNode)" }.joined(separator: " + ")
         let duration = ValueText.number(grid.planning.taskSeconds)

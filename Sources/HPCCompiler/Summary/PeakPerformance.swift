@@ -1,19 +1,19 @@
 /// Peak floating-point performance of a cluster, as HPCStats computes it: per node, cores × FLOPs
 /// per cycle × clock; per node group, times its nodes; per cluster, the sum. For existing clusters
 /// and for the cloud clusters HPCStats describes.
-public struct PeakPerformance: Sendable {
+struct PeakPerformance: Sendable {
     /// Identical nodes, and how many.
-    public struct Group: Sendable {
+    struct Group: Sendable {
         /// The node group's name.
-        public var name: String
+        var name: String
         /// How many nodes.
-        public var nodes: Int
+        var nodes: Int
         /// Cores per node.
-        public var cores: Int
+        var cores: Int
         /// Double-precision FLOPs per cycle per core; nil when unknown.
-        public var flopsPerCycle: Int?
+        var flopsPerCycle: Int?
         /// Base clock; nil when unknown.
-        public var frequencyHz: Double?
+        var frequencyHz: Double?
 
         init(name: String, nodes: Int, hardware: some NodeHardware) {
             self.name = name
@@ -24,39 +24,39 @@ public struct PeakPerformance: Sendable {
         }
 
         /// FLOP/s of one node; nil without clock or FLOPs per cycle.
-        public var perNode: Double? {
+        var perNode: Double? {
             guard let frequencyHz, let flopsPerCycle else { return nil }
             return Double(cores * flopsPerCycle) * frequencyHz
         }
     }
 
     /// The cluster's name.
-    public let cluster: String
+    let cluster: String
     /// Its node groups.
-    public let groups: [Group]
+    let groups: [Group]
 
     /// The peak of an existing cluster, from its node groups' hardware.
-    public init(_ cluster: OnPremCluster) {
+    init(_ cluster: OnPremCluster) {
         self.cluster = cluster.name
         groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.hosts.count, hardware: $0) }
     }
 
     /// The peak of a cluster HPCStats describes.
-    public init(_ cluster: HPCStatsCluster) {
+    init(_ cluster: HPCStatsCluster) {
         self.cluster = cluster.name
         groups = cluster.nodeGroups.map { Group(name: $0.name, nodes: $0.nodeCount, hardware: $0) }
     }
 
     /// FLOP/s of each node group with frequency and FLOPs per cycle; nil for the others.
-    public var byNodeGroup: [(group: Group, flops: Double?)] {
+    var byNodeGroup: [(group: Group, flops: Double?)] {
         groups.map { group in (group, group.perNode.map { $0 * Double(group.nodes) }) }
     }
 
     /// The cluster's peak over the node groups that describe theirs.
-    public var total: Double { byNodeGroup.compactMap(\.flops).reduce(0, +) }
+    var total: Double { byNodeGroup.compactMap(\.flops).reduce(0, +) }
 
     /// One line for `hpcc build`.
-    public var summary: String {
+    var summary: String {
         let groups = byNodeGroup.map { entry -> String in
             let group = entry.group
             guard let flops = entry.flops, let node = group.perNode else { return "\(group.name) \(group.nodes) nodes (no frequency or FLOPs per cycle)" }
@@ -81,9 +81,9 @@ public struct PeakPerformance: Sendable {
 /// tell which one the nodes run on).
 extension Nodeset: NodeHardware {
     /// Cores per node.
-    public var cores: Int { shape.boards * shape.socketsPerBoard * shape.coresPerSocket }
+    @_spi(Tools) public var cores: Int { shape.boards * shape.socketsPerBoard * shape.coresPerSocket }
     /// The platform's base clock; nil when the family runs on several and `min_cpu_platform` does not pick one.
-    public var frequencyHz: Double? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.frequencyHz }
+    @_spi(Tools) public var frequencyHz: Double? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.frequencyHz }
     /// The platform's double-precision FLOPs per cycle per core; nil as for `frequencyHz`.
-    public var flopsPerCycle: Int? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.flopsPerCycle }
+    @_spi(Tools) public var flopsPerCycle: Int? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.flopsPerCycle }
 }

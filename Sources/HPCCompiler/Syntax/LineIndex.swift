@@ -1,11 +1,11 @@
 /// Where every line of a text starts, found in one pass: for quoting many lines of one file
 /// (a diagnostic per line, a token length per quoted scalar) without scanning from the top each time.
-public struct LineIndex: Sendable {
+struct LineIndex: Sendable {
     private let text: String
     private let starts: [String.Index]
 
     /// Indexes `text`.
-    public init(_ text: String) {
+    init(_ text: String) {
         self.text = text
         var starts = [text.startIndex]
         var index = text.utf8.startIndex
@@ -17,7 +17,7 @@ public struct LineIndex: Sendable {
     }
 
     /// The text of 1-based `line`, without its line break, or nil past the end.
-    public func line(_ number: Int) -> Substring? {
+    func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= starts.count else { return nil }
         let end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
         var slice = text[starts[number - 1]..<end]

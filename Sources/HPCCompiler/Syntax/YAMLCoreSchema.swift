@@ -1,8 +1,8 @@
 /// How plain scalar text reads as a boolean or number. hpcc follows YAML 1.2's core schema and
 /// recognises YAML 1.1's extra forms only to warn about them.
-public enum YAMLCoreSchema {
+enum YAMLCoreSchema {
     /// YAML 1.2 booleans: true/false in lower, title or upper case.
-    public static func bool(_ text: String) -> Bool? {
+    static func bool(_ text: String) -> Bool? {
         switch text {
         case "true", "True", "TRUE": true
         case "false", "False", "FALSE": false
@@ -11,7 +11,7 @@ public enum YAMLCoreSchema {
     }
 
     /// YAML 1.1 words that it reads as booleans but YAML 1.2 (and hpcc) read as strings.
-    public static func yaml11Bool(_ text: String) -> Bool? {
+    static func yaml11Bool(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "yes", "y", "on": true
         case "no", "n", "off": false
@@ -20,7 +20,7 @@ public enum YAMLCoreSchema {
     }
 
     /// A YAML 1.2 integer: decimal with optional sign, `0x` hex or `0o` octal. Underscores are not allowed.
-    public static func int(_ text: String) -> Int? {
+    static func int(_ text: String) -> Int? {
         var body = Substring(text)
         var negative = false
         if let sign = body.first, sign == "-" || sign == "+" {
@@ -42,13 +42,13 @@ public enum YAMLCoreSchema {
     }
 
     /// True for decimal integers with a leading zero (`010`), which YAML 1.1 reads as octal.
-    public static func isLeadingZeroInteger(_ text: String) -> Bool {
+    static func isLeadingZeroInteger(_ text: String) -> Bool {
         let body = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
         return body.count > 1 && body.hasPrefix("0") && body.allSatisfy(\.isASCIIDigit)
     }
 
     /// A YAML 1.2 float (decimal point or exponent required; `.inf`/`.nan` rejected: no format hpcc writes holds them).
-    public static func float(_ text: String) -> Double? {
+    static func float(_ text: String) -> Double? {
         let marks: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
         guard text.utf8.contains(where: marks.contains),
               text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || marks.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),

@@ -1,6 +1,6 @@
 /// How a scalar was written: the style decides how hpcc types it (a plain `on` may be YAML 1.1's boolean,
 /// a quoted "on" never is).
-public enum ScalarStyle: String, Sendable, Hashable {
+@_spi(Tools) public enum ScalarStyle: String, Sendable, Hashable {
     case plain
     case singleQuoted
     case doubleQuoted
@@ -9,7 +9,7 @@ public enum ScalarStyle: String, Sendable, Hashable {
 }
 
 /// A YAML syntax tree node that remembers where it was written.
-public indirect enum YAMLNode: Sendable, Hashable {
+@_spi(Tools) public indirect enum YAMLNode: Sendable, Hashable {
     /// A scalar with its raw text, style and explicit tag (nil when implicit).
     case scalar(String, ScalarStyle, tag: String?, SourceLocation)
     /// A sequence.
@@ -18,7 +18,7 @@ public indirect enum YAMLNode: Sendable, Hashable {
     case mapping([YAMLEntry], SourceLocation)
 
     /// Where the node starts.
-    public var location: SourceLocation {
+    @_spi(Tools) public var location: SourceLocation {
         switch self {
         case let .scalar(_, _, _, location), let .sequence(_, location), let .mapping(_, location):
             location
@@ -26,37 +26,37 @@ public indirect enum YAMLNode: Sendable, Hashable {
     }
 
     /// The scalar text, if this is a scalar.
-    public var scalarText: String? {
+    @_spi(Tools) public var scalarText: String? {
         if case let .scalar(text, _, _, _) = self { return text }
         return nil
     }
 
     /// True for a plain scalar YAML reads as null (`~`, `null`, empty).
-    public var isNull: Bool {
+    @_spi(Tools) public var isNull: Bool {
         guard case let .scalar(text, style, tag, _) = self else { return false }
         if tag == "tag:yaml.org,2002:null" { return true }
         return style == .plain && tag == nil && ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// The mapping entries, if this is a mapping.
-    public var entries: [YAMLEntry]? {
+    @_spi(Tools) public var entries: [YAMLEntry]? {
         if case let .mapping(entries, _) = self { return entries }
         return nil
     }
 
     /// The elements, if this is a sequence.
-    public var elements: [YAMLNode]? {
+    @_spi(Tools) public var elements: [YAMLNode]? {
         if case let .sequence(elements, _) = self { return elements }
         return nil
     }
 
     /// The value under `key`, if this is a mapping that has it.
-    public subscript(key: String) -> YAMLNode? {
+    @_spi(Tools) public subscript(key: String) -> YAMLNode? {
         entries?.first { $0.key == key }?.value
     }
 
     /// A word for the node's kind, for messages ("a mapping").
-    public var kindDescription: String {
+    @_spi(Tools) public var kindDescription: String {
         switch self {
         case .scalar: isNull ? "null" : "a scalar"
         case .sequence: "a list"
@@ -66,16 +66,16 @@ public indirect enum YAMLNode: Sendable, Hashable {
 }
 
 /// One `key: value` pair of a mapping.
-public struct YAMLEntry: Sendable, Hashable {
+@_spi(Tools) public struct YAMLEntry: Sendable, Hashable {
     /// The key text.
-    public var key: String
+    @_spi(Tools) public var key: String
     /// Where the key was written (diagnostics about unknown keys point here).
-    public var keyLocation: SourceLocation
+    @_spi(Tools) public var keyLocation: SourceLocation
     /// The value.
-    public var value: YAMLNode
+    @_spi(Tools) public var value: YAMLNode
 
     /// Creates an entry.
-    public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
+    @_spi(Tools) public init(key: String, keyLocation: SourceLocation, value: YAMLNode) {
         self.key = key
         self.keyLocation = keyLocation
         self.value = value

@@ -4,21 +4,21 @@
 /// events and adds what a blueprint needs on top: every key a scalar, each duplicate key reported
 /// at its second occurrence (the first wins), YAML merge keys, aliases with a limit on how far
 /// they expand, input size limits, and only the standard tags.
-public struct YAMLReader: Sendable {
+@_spi(Tools) public struct YAMLReader: Sendable {
     /// The most nodes a document may expand to (aliases included); guards against alias bombs.
-    public var nodeLimit: Int
+    @_spi(Tools) public var nodeLimit: Int
     /// How much input hpcc reads, and how big or deep its parts may be: far above any real
     /// blueprint, low enough that no input makes hpcc slow or large.
-    public var limits: InputLimits
+    @_spi(Tools) public var limits: InputLimits
 
     /// Creates a reader.
-    public init(nodeLimit: Int = 250_000, limits: InputLimits = InputLimits()) {
+    @_spi(Tools) public init(nodeLimit: Int = 250_000, limits: InputLimits = InputLimits()) {
         self.nodeLimit = nodeLimit
         self.limits = limits
     }
 
     /// Parses `source`; reports problems into `diagnostics` and returns nil when no tree could be built.
-    public func read(_ source: SourceFile, into diagnostics: inout Diagnostics) -> YAMLNode? {
+    @_spi(Tools) public func read(_ source: SourceFile, into diagnostics: inout Diagnostics) -> YAMLNode? {
         let size = source.text.utf8.count
         guard size <= limits.fileBytes else {
             diagnostics.report(.inputTooLarge, "the blueprint is \(size) bytes; hpcc reads at most \(limits.fileBytes)", at: SourceLocation(file: source.name, line: 1, column: 1),

@@ -1,17 +1,17 @@
 /// Validate stage: the blueprint's validators (Cluster Toolkit's names), run offline. Their findings
 /// take the severity `validation_level` gives them; validators that need cloud APIs are skipped
 /// with a warning when listed.
-public struct Validators: Sendable {
+struct Validators: Sendable {
     /// How a `--vars` variable the blueprint does not declare is judged when nothing uses it.
-    public var undeclaredVariables: UndeclaredVariables
+    var undeclaredVariables: UndeclaredVariables
 
     /// Creates the stage.
-    public init(undeclaredVariables: UndeclaredVariables = .mustBeUsed) {
+    init(undeclaredVariables: UndeclaredVariables = .mustBeUsed) {
         self.undeclaredVariables = undeclaredVariables
     }
 
     /// Runs the blueprint's validators over `resolved`, reporting into `diagnostics`.
-    public func check(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) {
+    func check(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) {
         let blueprint = resolved.blueprint
         let level = blueprint.validationLevel
         guard level != .ignore else { return }

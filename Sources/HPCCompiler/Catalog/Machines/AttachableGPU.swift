@@ -1,13 +1,13 @@
 /// The GPU models Compute Engine attaches to N1 machine types, with the counts it allows and the
 /// most vCPUs an instance may have at each count.
-public struct AttachableGPU: Sendable {
+struct AttachableGPU: Sendable {
     /// The accelerator type (`nvidia-tesla-t4`).
-    public var type: String
+    var type: String
     /// Allowed GPU count → largest vCPU count with that many GPUs.
-    public var maxVCPUs: [Int: Int]
+    var maxVCPUs: [Int: Int]
 
     /// The N1 accelerators.
-    public static let n1: [AttachableGPU] = [
+    static let n1: [AttachableGPU] = [
         AttachableGPU(type: "nvidia-tesla-t4", maxVCPUs: [1: 48, 2: 48, 4: 96]),
         AttachableGPU(type: "nvidia-tesla-p4", maxVCPUs: [1: 24, 2: 48, 4: 96]),
         AttachableGPU(type: "nvidia-tesla-v100", maxVCPUs: [1: 12, 2: 24, 4: 48, 8: 96]),
@@ -15,10 +15,10 @@ public struct AttachableGPU: Sendable {
     ]
 
     /// The N1 accelerator named `type`.
-    public static func n1(_ type: String) -> AttachableGPU? {
+    static func n1(_ type: String) -> AttachableGPU? {
         n1.first { $0.type == type }
     }
 
     /// Allowed counts, ascending.
-    public var counts: [Int] { maxVCPUs.keys.sorted() }
+    var counts: [Int] { maxVCPUs.keys.sorted() }
 }

@@ -6,7 +6,7 @@
 extension MachineType {
     /// Why an instance of this type cannot have a disk of `type` (as its boot disk when `boot`);
     /// nil when it can, or when hpcc has no documented answer.
-    public func diskRefusal(_ type: String, boot: Bool) -> String? {
+    func diskRefusal(_ type: String, boot: Bool) -> String? {
         let name = family.uppercased()
         switch type {
         case "pd-standard" where ["c3", "c3d", "h3", "a3"].contains(family):
@@ -28,7 +28,7 @@ extension MachineType {
     }
 
     /// A disk type the family boots from, for the help.
-    public var bootDiskSuggestion: String {
+    var bootDiskSuggestion: String {
         ["c3", "c3d", "h3", "a3", "g2"].contains(family) ? "pd-balanced" : "pd-standard or pd-balanced"
     }
 }

@@ -56,9 +56,9 @@ extension SlurmConfWriter {
 }
 
 /// Characters slurm.conf values cannot carry unquoted.
-public enum SlurmConfText {
+enum SlurmConfText {
     /// True when `text` can stand as a slurm.conf key or value: no whitespace, '#' or '='.
-    public static func isRepresentable(_ text: String, isKey: Bool = false) -> Bool {
+    static func isRepresentable(_ text: String, isKey: Bool = false) -> Bool {
         !text.isEmpty && !text.unicodeScalars.contains { scalar in
             scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "#" || (isKey && scalar == "=")
                 || scalar.value < 0x20 || scalar.value == 0x7F

@@ -128,10 +128,10 @@ enum AWSVPCModule: BuiltInModule {
 }
 
 /// The AWS services the VPC module reaches privately by default.
-public enum AWSEndpoints {
+enum AWSEndpoints {
     /// Gateway endpoints (route-table entries, free of charge); AWS offers them for these two services only.
-    public static let gateway = ["dynamodb", "s3"]
+    static let gateway = ["dynamodb", "s3"]
     /// Interface endpoints ParallelCluster lists for a subnet without internet access; Secrets
     /// Manager because hpcc keeps cluster keys and database credentials there.
-    public static let interface = ["cloudformation", "ec2", "logs", "secretsmanager"]
+    static let interface = ["cloudformation", "ec2", "logs", "secretsmanager"]
 }

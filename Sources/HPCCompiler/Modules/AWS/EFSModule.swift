@@ -151,20 +151,20 @@ enum EFSModule: BuiltInModule {
 }
 
 /// EFS performance modes.
-public enum EFSPerformanceMode: String, CaseIterable, Sendable {
+@_spi(Tools) public enum EFSPerformanceMode: String, CaseIterable, Sendable {
     case generalPurpose
     case maxIO
 }
 
 /// EFS throughput modes.
-public enum EFSThroughputMode: String, CaseIterable, Sendable {
+@_spi(Tools) public enum EFSThroughputMode: String, CaseIterable, Sendable {
     case bursting
     case elastic
     case provisioned
 }
 
 /// The ages after which EFS moves a file not read to Infrequent Access.
-public enum EFSTransition: String, CaseIterable, Sendable {
+@_spi(Tools) public enum EFSTransition: String, CaseIterable, Sendable {
     case after1Day = "AFTER_1_DAY"
     case after7Days = "AFTER_7_DAYS"
     case after14Days = "AFTER_14_DAYS"

@@ -83,20 +83,20 @@ enum FSxLustreModule: BuiltInModule {
 }
 
 /// FSx for Lustre deployment types and what each offers: capacities, throughputs, storage types.
-public enum FSxDeploymentType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FSxDeploymentType: String, CaseIterable, Sendable {
     case scratch1 = "SCRATCH_1"
     case scratch2 = "SCRATCH_2"
     case persistent1 = "PERSISTENT_1"
     case persistent2 = "PERSISTENT_2"
 
     /// Whether the type is persistent (and so needs a per-unit throughput).
-    public var isPersistent: Bool { self == .persistent1 || self == .persistent2 }
+    @_spi(Tools) public var isPersistent: Bool { self == .persistent1 || self == .persistent2 }
 
     /// The storage types the deployment type offers.
-    public var storageTypes: [FSxStorageType] { self == .persistent1 ? [.ssd, .hdd] : [.ssd] }
+    @_spi(Tools) public var storageTypes: [FSxStorageType] { self == .persistent1 ? [.ssd, .hdd] : [.ssd] }
 
     /// The per-unit throughputs (MB/s per TiB) offered on `storageType`; empty when the setting is not allowed.
-    public func throughputs(storageType: FSxStorageType) -> [Int] {
+    @_spi(Tools) public func throughputs(storageType: FSxStorageType) -> [Int] {
         switch self {
         case .scratch1, .scratch2: []
         case .persistent1: storageType == .hdd ? [12, 40] : [50, 100, 200]
@@ -105,7 +105,7 @@ public enum FSxDeploymentType: String, CaseIterable, Sendable {
     }
 
     /// The capacities (GiB) offered on `storageType` at `throughput`.
-    public func capacityBands(storageType: FSxStorageType, throughput: Int?) -> [CapacityBand] {
+    @_spi(Tools) public func capacityBands(storageType: FSxStorageType, throughput: Int?) -> [CapacityBand] {
         switch self {
         case .scratch1: [CapacityBand(1200, 2400, step: 1200), CapacityBand(3600, CapacityBand.unbounded, step: 3600)]
         case .persistent1 where storageType == .hdd:
@@ -115,39 +115,39 @@ public enum FSxDeploymentType: String, CaseIterable, Sendable {
     }
 
     /// The Lustre versions the type runs.
-    public var versions: [FSxLustreVersion] { self == .persistent2 ? [.v2_12, .v2_15] : [.v2_10, .v2_12, .v2_15] }
+    @_spi(Tools) public var versions: [FSxLustreVersion] { self == .persistent2 ? [.v2_12, .v2_15] : [.v2_10, .v2_12, .v2_15] }
 
     /// Data repository associations exist on every type but SCRATCH_1, from Lustre 2.12.
-    public func supportsDataRepositoryAssociations(version: FSxLustreVersion) -> Bool {
+    @_spi(Tools) public func supportsDataRepositoryAssociations(version: FSxLustreVersion) -> Bool {
         self != .scratch1 && version != .v2_10
     }
 }
 
 /// FSx for Lustre storage types.
-public enum FSxStorageType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FSxStorageType: String, CaseIterable, Sendable {
     case ssd = "SSD"
     case hdd = "HDD"
 }
 
 /// FSx for Lustre data compression.
-public enum FSxCompression: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FSxCompression: String, CaseIterable, Sendable {
     case uncompressed = "NONE"
     case lz4 = "LZ4"
 }
 
 /// The Lustre versions FSx for Lustre runs.
-public enum FSxLustreVersion: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FSxLustreVersion: String, CaseIterable, Sendable {
     case v2_10 = "2.10"
     case v2_12 = "2.12"
     case v2_15 = "2.15"
 }
 
 /// A data repository association's shape and limits.
-public enum FSxDataRepository {
+enum FSxDataRepository {
     /// At most this many associations per file system.
-    public static let maximumPerFileSystem = 8
+    static let maximumPerFileSystem = 8
     /// The events automatic import and export policies may name.
-    public static let events = ["NEW", "CHANGED", "DELETED"]
+    static let events = ["NEW", "CHANGED", "DELETED"]
 
     static let settingType = SettingType.object([
         .required("file_system_path", .string), .required("data_repository_path", .string),

@@ -163,19 +163,19 @@ enum HTCGridSettings {
 }
 
 /// The limits of the AWS services an HTC grid is made of, as hpcc checks them.
-public enum HTCGridLimits {
+enum HTCGridLimits {
     /// HTC-Grid's `grid_storage_service` values.
-    public static let storageServices = HTCPayloadStorage.allCases.map(\.rawValue)
+    static let storageServices = HTCPayloadStorage.allCases.map(\.rawValue)
     /// Memory a Lambda function may have.
-    public static let lambdaMemoryMB = 128...10240
+    static let lambdaMemoryMB = 128...10240
     /// Seconds a Lambda function may run.
-    public static let lambdaTimeoutSeconds = 1...900
+    static let lambdaTimeoutSeconds = 1...900
     /// The Kubernetes group that `input_role` maps to the cluster-admin access policy.
-    public static let adminGroup = "system:masters"
+    static let adminGroup = "system:masters"
     /// HTC-Grid's default subnet prefix length, written to grid_config.json when the VPC is not an aws-vpc module of the blueprint.
-    public static let defaultSubnetPrefix = 24
+    static let defaultSubnetPrefix = 24
     /// Services the grid calls from inside its VPC: queues, logs and metrics, image pulls, node
     /// credentials, the drainer's EKS and Auto Scaling calls. S3 and DynamoDB are reached through
     /// gateway endpoints.
-    public static let calledServices = ["autoscaling", "dynamodb", "ec2", "ecr.api", "ecr.dkr", "eks", "logs", "monitoring", "s3", "sqs", "sts"]
+    static let calledServices = ["autoscaling", "dynamodb", "ec2", "ecr.api", "ecr.dkr", "eks", "logs", "monitoring", "s3", "sqs", "sts"]
 }

@@ -120,33 +120,33 @@ enum ParallelClusterSettings {
 }
 
 /// ParallelCluster 3.16's limits and vocabularies (its `pcluster/constants.py` and validators).
-public enum ParallelClusterLimits {
+enum ParallelClusterLimits {
     /// A cluster name: a letter, then letters, digits and '-'.
-    public static let clusterNamePattern = "[a-zA-Z][a-zA-Z0-9-]*"
+    static let clusterNamePattern = "[a-zA-Z][a-zA-Z0-9-]*"
     /// Characters in a cluster name, at most.
-    public static let clusterNameMaximum = 60
+    static let clusterNameMaximum = 60
     /// With Slurm accounting ParallelCluster derives database names from the cluster name.
-    public static let clusterNameMaximumWithAccounting = 40
+    static let clusterNameMaximumWithAccounting = 40
     /// The retention periods CloudWatch Logs offers, in days.
-    public static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
+    static let logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653]
     /// The Lustre version of the FSx file systems ParallelCluster creates.
-    public static let lustreVersion = "2.15"
+    static let lustreVersion = "2.15"
     /// Queue and compute resource names.
-    public static let resourceNamePattern = "[a-z][a-z0-9-]*"
+    static let resourceNamePattern = "[a-z][a-z0-9-]*"
     /// Characters in a queue or compute resource name, at most.
-    public static let resourceNameMaximum = 25
+    static let resourceNameMaximum = 25
     /// Queues per cluster, at most.
-    public static let queuesMaximum = 50
+    static let queuesMaximum = 50
     /// Compute resources per queue, at most.
-    public static let computeResourcesPerQueueMaximum = 50
+    static let computeResourcesPerQueueMaximum = 50
     /// Compute resources per cluster, at most.
-    public static let computeResourcesPerClusterMaximum = 50
+    static let computeResourcesPerClusterMaximum = 50
     /// Filesystems ParallelCluster creates with the cluster, per type.
-    public static let newStorageMaximum = ["Efs": 1, "FsxLustre": 1]
+    static let newStorageMaximum = ["Efs": 1, "FsxLustre": 1]
     /// Existing filesystems a cluster mounts, per type.
-    public static let existingStorageMaximum = ["Efs": 20, "FsxLustre": 20]
+    static let existingStorageMaximum = ["Efs": 20, "FsxLustre": 20]
     /// Mount directories ParallelCluster keeps for itself.
-    public static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel", "/opt/parallelcluster",
+    static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel", "/opt/parallelcluster",
                                            "/opt/parallelcluster/shared", "/opt/parallelcluster/shared_login_nodes", "/opt/slurm", "/proc", "/root", "/run",
                                            "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var"]
 }

@@ -133,17 +133,17 @@ enum SlurmAccountingModule: BuiltInModule {
 }
 
 /// What RDS for MariaDB and slurmdbd require of the accounting database, and the contract it exports.
-public enum AccountingDatabaseRules {
+@_spi(Tools) public enum AccountingDatabaseRules {
     /// slurmdbd's default `StorageLoc`.
-    public static let defaultDatabaseName = "slurm_acct_db"
+    @_spi(Tools) public static let defaultDatabaseName = "slurm_acct_db"
     /// MariaDB's port.
-    public static let port = 3306
+    @_spi(Tools) public static let port = 3306
     /// Users RDS creates in every MariaDB instance for itself.
-    public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
+    @_spi(Tools) public static let reservedUserNames: Set<String> = ["rdsadmin", "rdsrepladmin"]
     /// Characters of the master password (letters and digits; MariaDB takes up to 41).
-    public static let passwordLength = 40
+    @_spi(Tools) public static let passwordLength = 40
     /// Longest DB instance identifier RDS accepts.
-    public static let maximumIdentifierLength = 63
+    @_spi(Tools) public static let maximumIdentifierLength = 63
 
     /// The `slurm_database` output: what a consumer (ParallelCluster, a slurmdbd boot step) reads.
     static let contract = SettingType.object([

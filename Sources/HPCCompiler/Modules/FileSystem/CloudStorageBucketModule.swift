@@ -136,7 +136,7 @@ enum CloudStorageBucketModule: BuiltInModule {
 }
 
 /// Cloud Storage storage classes.
-public enum BucketStorageClass: String, CaseIterable, Sendable {
+@_spi(Tools) public enum BucketStorageClass: String, CaseIterable, Sendable {
     case standard = "STANDARD"
     case multiRegional = "MULTI_REGIONAL"
     case regional = "REGIONAL"
@@ -146,7 +146,7 @@ public enum BucketStorageClass: String, CaseIterable, Sendable {
 }
 
 /// Whether a bucket may be made public.
-public enum PublicAccessPrevention: String, CaseIterable, Sendable {
+@_spi(Tools) public enum PublicAccessPrevention: String, CaseIterable, Sendable {
     /// Follows the organization policy.
     case inherited
     /// Blocks public access.
@@ -154,7 +154,7 @@ public enum PublicAccessPrevention: String, CaseIterable, Sendable {
 }
 
 /// What an object lifecycle rule does.
-public enum BucketLifecycleAction: String, CaseIterable, Sendable {
+@_spi(Tools) public enum BucketLifecycleAction: String, CaseIterable, Sendable {
     case delete = "Delete"
     case setStorageClass = "SetStorageClass"
     case abortIncompleteMultipartUpload = "AbortIncompleteMultipartUpload"

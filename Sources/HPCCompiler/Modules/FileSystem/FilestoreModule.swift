@@ -133,19 +133,19 @@ enum FilestoreModule: BuiltInModule {
 }
 
 /// How a Filestore instance reaches the VPC.
-public enum FilestoreConnectMode: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FilestoreConnectMode: String, CaseIterable, Sendable {
     case directPeering = "DIRECT_PEERING"
     case privateServiceAccess = "PRIVATE_SERVICE_ACCESS"
 }
 
 /// The NFS protocol a Filestore share speaks.
-public enum NFSProtocol: String, CaseIterable, Sendable {
+@_spi(Tools) public enum NFSProtocol: String, CaseIterable, Sendable {
     case v3 = "NFS_V3"
     case v41 = "NFS_V4_1"
 }
 
 /// Filestore service tiers and the capacities each offers.
-public enum FilestoreTier: String, CaseIterable, Sendable {
+@_spi(Tools) public enum FilestoreTier: String, CaseIterable, Sendable {
     case basicHDD = "BASIC_HDD"
     case basicSSD = "BASIC_SSD"
     case highScaleSSD = "HIGH_SCALE_SSD"
@@ -154,13 +154,13 @@ public enum FilestoreTier: String, CaseIterable, Sendable {
     case enterprise = "ENTERPRISE"
 
     /// Regional tiers are placed in the region, the others in the zone.
-    public var isRegional: Bool { self == .regional || self == .enterprise }
+    @_spi(Tools) public var isRegional: Bool { self == .regional || self == .enterprise }
 
     /// Basic tiers speak only NFSv3.
-    public var isBasic: Bool { self == .basicHDD || self == .basicSSD }
+    @_spi(Tools) public var isBasic: Bool { self == .basicHDD || self == .basicSSD }
 
     /// The capacity bands (GiB) the tier offers, each with its step.
-    public var capacityBands: [CapacityBand] {
+    @_spi(Tools) public var capacityBands: [CapacityBand] {
         switch self {
         case .basicHDD: [CapacityBand(1024, 65434, step: 1)]
         case .basicSSD: [CapacityBand(2560, 65434, step: 1)]

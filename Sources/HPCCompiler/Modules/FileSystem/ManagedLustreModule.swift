@@ -109,7 +109,7 @@ enum ManagedLustreModule: BuiltInModule {
 }
 
 /// Managed Lustre throughput tiers (MB/s per TiB) and their capacity limits.
-public enum LustreTier: Int, CaseIterable, Sendable {
+enum LustreTier: Int, CaseIterable, Sendable {
     case t125 = 125
     case t250 = 250
     case t500 = 500
@@ -117,7 +117,7 @@ public enum LustreTier: Int, CaseIterable, Sendable {
 
     /// The capacities (GiB) the tier offers. Above a threshold the faster tiers grow in a larger
     /// step, and an instance created below it can never grow past it.
-    public var capacityBands: [CapacityBand] {
+    var capacityBands: [CapacityBand] {
         switch self {
         case .t125: [CapacityBand(72_000, 12_240_000, step: 72_000)]
         case .t250: [CapacityBand(36_000, 6_120_000, step: 36_000), CapacityBand(6_336_000, 40_032_000, step: 288_000)]

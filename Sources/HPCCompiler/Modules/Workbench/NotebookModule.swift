@@ -127,14 +127,14 @@ enum NotebookModule: BuiltInModule {
 }
 
 /// Boot disk types a Workbench instance offers, by their Compute Engine names.
-public enum WorkbenchDiskType: String, CaseIterable, Sendable {
+@_spi(Tools) public enum WorkbenchDiskType: String, CaseIterable, Sendable {
     case standard = "pd-standard"
     case balanced = "pd-balanced"
     case ssd = "pd-ssd"
     case extreme = "pd-extreme"
 
     /// The name the Workbench API uses (`PD_BALANCED`).
-    public var apiName: String {
+    @_spi(Tools) public var apiName: String {
         rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
     }
 }

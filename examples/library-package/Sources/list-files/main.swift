@@ -33,6 +33,6 @@ guard result.succeeded else {
 for file in result.files {
     print("\(file.path) \(file.contents.count) bytes\(file.executable ? " (executable)" : "")")
 }
-if let deployment = result.deployment {
-    print(DeploymentSummary(deployment).text, terminator: "")
+if let summary = result.summary {
+    print(summary.text, terminator: "")
 }
