@@ -38,7 +38,8 @@ let package = Package(
         // The pipeline under libFuzzer (Tests/Fuzz/run.sh), or a replayer of saved inputs.
         .executableTarget(name: "hpcc-fuzz", dependencies: ["HPCCompiler", "TestSupport"]),
         // Generated blueprints of growing size, timed per stage (docs/performance.md).
-        .executableTarget(name: "hpcc-bench", dependencies: ["HPCCompiler", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "hpcc-bench", dependencies: ["HPCCompiler", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "TestSupport", dependencies: ["HPCCompiler"], path: "Tests/TestSupport"),
         .testTarget(name: "HPCCompilerTests", dependencies: ["HPCCompiler", "TestSupport"]),
         .testTarget(name: "GoldenTests", dependencies: ["HPCCompiler", "TestSupport"]),

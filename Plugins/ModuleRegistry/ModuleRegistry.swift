@@ -16,7 +16,7 @@ struct ModuleRegistry: BuildToolPlugin {
                 arguments: [output.path] + modules.map(\.path),
                 inputFiles: modules,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

@@ -25,19 +25,23 @@ struct CommandLineVariables {
             // Pad the value so its columns are those of the whole argument.
             let padded = String(repeating: " ", count: name.count + 1) + argument[argument.index(after: equals)...]
             var local = Diagnostics()
-            let value = YAMLReader().read(SourceFile(name: file, text: padded), into: &local)
+            let value =
+                YAMLReader().read(SourceFile(name: file, text: padded), into: &local)
                 ?? .scalar("", .plain, tag: nil, SourceLocation(file: file, line: 1, column: name.count + 2))
             // An empty value (`--vars x=`) is null, not an empty-document error.
             for diagnostic in local.all where diagnostic.code != .emptyDocument { diagnostics.report(diagnostic) }
-            declarations.append(VariableDeclaration(name: name, nameLocation: SourceLocation(file: file, line: 1, column: 1, length: name.count),
-                                                    value: value))
+            declarations.append(
+                VariableDeclaration(
+                    name: name, nameLocation: SourceLocation(file: file, line: 1, column: 1, length: name.count),
+                    value: value))
         }
     }
 
     /// Where findings about each argument go in `blueprint` (the file `file` when it did not decode).
     func placed(in blueprint: Blueprint?, file: String) -> CommandLineVariables {
         var placed = self
-        placed.fallback = blueprint?.variablesKey ?? blueprint?.location ?? SourceLocation(file: file, line: 1, column: 1)
+        placed.fallback =
+            blueprint?.variablesKey ?? blueprint?.location ?? SourceLocation(file: file, line: 1, column: 1)
         for variable in blueprint?.variables ?? [] where variable.nameLocation.file == file {
             placed.places[variable.name] = variable.nameLocation
         }
@@ -51,7 +55,10 @@ struct CommandLineVariables {
             var moved = diagnostic
             if let location = diagnostic.location, let argument = argument(location.file) {
                 moved.location = places[argument.name] ?? fallback
-                moved.notes.insert(DiagnosticNote("the value is given on the command line: --vars \(argument.text) (column \(location.column))"), at: 0)
+                moved.notes.insert(
+                    DiagnosticNote(
+                        "the value is given on the command line: --vars \(argument.text) (column \(location.column))"),
+                    at: 0)
             }
             moved.notes = moved.notes.map { note in
                 guard let location = note.location, let argument = argument(location.file) else { return note }

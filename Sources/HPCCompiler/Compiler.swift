@@ -26,37 +26,55 @@ public struct Compiler: Sendable {
     /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars`
     /// gives them; `undeclaredVariables` says how one the blueprint does not declare is judged
     /// when nothing uses it.
-    public func compile(_ source: SourceFile, variables: [String] = [], undeclaredVariables: UndeclaredVariables = .mustBeUsed) -> CompileResult {
+    public func compile(
+        _ source: SourceFile, variables: [String] = [], undeclaredVariables: UndeclaredVariables = .mustBeUsed
+    ) -> CompileResult {
         var diagnostics = Diagnostics()
         var arguments = CommandLineVariables(variables, diagnostics: &diagnostics)
         var result = CompileResult(sources: [source])
         let tree = result.timings.measure(.parse) { YAMLReader().read(source, into: &diagnostics) }
-        guard let tree, let blueprint = result.timings.measure(.decode, {
-            BlueprintDecoder().decode(tree, file: source.name, overrides: arguments.declarations, into: &diagnostics)
-        }) else {
+        guard let tree,
+            let blueprint = result.timings.measure(
+                .decode,
+                {
+                    BlueprintDecoder().decode(
+                        tree, file: source.name, overrides: arguments.declarations, into: &diagnostics)
+                })
+        else {
             return result.finish(diagnostics, silencing: [], arguments: arguments.placed(in: nil, file: source.name))
         }
         arguments = arguments.placed(in: blueprint, file: source.name)
         let silenced = Set(blueprint.ignoredCodes.map(\.value))
-        let resolved = result.timings.measure(.resolve) { Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics) }
+        let resolved = result.timings.measure(.resolve) {
+            Resolver(catalog: catalog).resolve(blueprint, into: &diagnostics)
+        }
         result.resolved = resolved
-        result.unusedCommandLineVariables = blueprint.variables.filter { $0.fromCommandLine && !resolved.usedVariables.contains($0.name) }.map(\.name)
-        result.timings.measure(.check) { Validators(undeclaredVariables: undeclaredVariables).check(resolved, into: &diagnostics) }
+        result.unusedCommandLineVariables = blueprint.variables.filter {
+            $0.fromCommandLine && !resolved.usedVariables.contains($0.name)
+        }.map(\.name)
+        result.timings.measure(.check) {
+            Validators(undeclaredVariables: undeclaredVariables).check(resolved, into: &diagnostics)
+        }
         // Lower runs whatever Resolve found, so the rules of every module that resolved are
         // checked in the same run as the schema; it returns no deployment when anything failed.
-        guard let deployment = result.timings.measure(.lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) }),
-              !diagnostics.hasErrors
+        guard
+            let deployment = result.timings.measure(
+                .lower, { Lowering(machines: machines, files: files).lower(resolved, into: &diagnostics) }),
+            !diagnostics.hasErrors
         else {
             return result.finish(diagnostics, silencing: silenced, arguments: arguments)
         }
         result.deployment = deployment
         let emitted = result.timings.measure(.emit) {
-            DeploymentEmitter.emit(deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
+            DeploymentEmitter.emit(
+                deployment, resolved: resolved, source: source, catalog: catalog, toolVersion: Self.version)
         }
         for reference in emitted.unexpressed {
-            diagnostics.report(.internalError, "output '\(reference.output)' of module '\(reference.module)' has neither a Terraform expression nor a compile-time value",
-                               at: resolved.module(reference.module)?.declaration.id.location,
-                               help: "this is a bug in hpcc; please report it with the blueprint")
+            diagnostics.report(
+                .internalError,
+                "output '\(reference.output)' of module '\(reference.module)' has neither a Terraform expression nor a compile-time value",
+                at: resolved.module(reference.module)?.declaration.id.location,
+                help: "this is a bug in hpcc; please report it with the blueprint")
         }
         result.files = diagnostics.hasErrors ? [] : emitted.files
         return result.finish(diagnostics, silencing: silenced, arguments: arguments)
@@ -103,16 +121,20 @@ public struct CompileResult: Sendable {
         guard succeeded, let deployment else { return [] }
         let existing = Set(deployment.onPremClusters.map(\.name))
         let cloud = (deployment.hpcStats?.clusters ?? []).filter { !existing.contains($0.name) }
-        return deployment.htcGrids.map { HTCThroughputPlan($0).summary } + deployment.onPremClusters.map { PeakPerformance($0).summary }
+        return deployment.htcGrids.map { HTCThroughputPlan($0).summary }
+            + deployment.onPremClusters.map { PeakPerformance($0).summary }
             + cloud.map { PeakPerformance($0).summary }
     }
 
-    mutating func finish(_ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>, arguments: CommandLineVariables) -> CompileResult {
+    mutating func finish(
+        _ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>, arguments: CommandLineVariables
+    ) -> CompileResult {
         var collected = diagnostics
         collected.silence(codes)
         var found = collected.sorted
         // Positions inside multi-line scalars are placed in the source text (only when some finding has one).
-        if found.contains(where: { $0.location?.inScalar != nil || $0.notes.contains { $0.location?.inScalar != nil } }) {
+        if found.contains(where: { $0.location?.inScalar != nil || $0.notes.contains { $0.location?.inScalar != nil } })
+        {
             let placement = sources.map(ScalarPlacement.init)
             found = Array(Set(found.map { diagnostic in placement.reduce(diagnostic) { $1.place($0) } }))
         }

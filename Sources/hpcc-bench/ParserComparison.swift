@@ -12,7 +12,8 @@ import Yams
 /// - hpcc's whole parse stage (`YAMLReader`: compose, then hpcc's tree with positions and limits).
 enum ParserComparison {
     static func run(sizes: [Int], repeats: Int) throws {
-        print("size   MB     libyaml events ms  Yams compose (default) ms  Yams compose (basic) ms  hpcc parse stage ms")
+        print(
+            "size   MB     libyaml events ms  Yams compose (default) ms  Yams compose (basic) ms  hpcc parse stage ms")
         for size in sizes {
             let text = ScaleBlueprints.blueprint(.gcp, size: size)
             let events = try median(repeats) { _ = try libyamlEvents(text) }
@@ -22,8 +23,10 @@ enum ParserComparison {
                 var diagnostics = Diagnostics()
                 _ = YAMLReader().read(SourceFile(name: "bench.yaml", text: text), into: &diagnostics)
             }
-            print(String(format: "%-6d %-6.2f %-18.1f %-26.1f %-24.1f %.1f", size, Double(text.utf8.count) / 1e6,
-                         events * 1000, composeDefault * 1000, composeBasic * 1000, stage * 1000))
+            print(
+                String(
+                    format: "%-6d %-6.2f %-18.1f %-26.1f %-24.1f %.1f", size, Double(text.utf8.count) / 1e6,
+                    events * 1000, composeDefault * 1000, composeBasic * 1000, stage * 1000))
         }
     }
 
@@ -50,7 +53,9 @@ enum ParserComparison {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
             while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else { throw BenchError(description: "libyaml could not parse the blueprint") }
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw BenchError(description: "libyaml could not parse the blueprint")
+                }
                 let done = event.type == YAML_STREAM_END_EVENT
                 yaml_event_delete(&event)
                 count += 1

@@ -17,41 +17,45 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
 }
 
 #if HPCC_FUZZ
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argc, &argv) { data, count in
-    check(UnsafeBufferPointer(start: data, count: data == nil ? 0 : count))
-    return 0
-})
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(
+        runFuzzerDriver(&argc, &argv) { data, count in
+            check(UnsafeBufferPointer(start: data, count: data == nil ? 0 : count))
+            return 0
+        })
 #else
-var inputs: [URL] = []
-for argument in CommandLine.arguments.dropFirst() {
-    let url = URL(fileURLWithPath: argument)
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-        FileHandle.standardError.write(Data("hpcc-fuzz: no such file or folder: \(argument)\n".utf8))
-        exit(2)
+    var inputs: [URL] = []
+    for argument in CommandLine.arguments.dropFirst() {
+        let url = URL(fileURLWithPath: argument)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            FileHandle.standardError.write(Data("hpcc-fuzz: no such file or folder: \(argument)\n".utf8))
+            exit(2)
+        }
+        if isFolder.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            inputs += names.sorted().filter { !$0.hasPrefix(".") }.map { url.appendingPathComponent($0) }
+        } else {
+            inputs.append(url)
+        }
     }
-    if isFolder.boolValue {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        inputs += names.sorted().filter { !$0.hasPrefix(".") }.map { url.appendingPathComponent($0) }
-    } else {
-        inputs.append(url)
+    var failed = 0
+    for input in inputs {
+        let bytes = [UInt8]((try? Data(contentsOf: input)) ?? Data())
+        let problems = bytes.withUnsafeBufferPointer { PipelineInvariants.violations(for: $0) }
+        if !problems.isEmpty {
+            failed += 1
+            print("\(input.path): " + problems.joined(separator: "; "))
+        }
     }
-}
-var failed = 0
-for input in inputs {
-    let bytes = [UInt8]((try? Data(contentsOf: input)) ?? Data())
-    let problems = bytes.withUnsafeBufferPointer { PipelineInvariants.violations(for: $0) }
-    if !problems.isEmpty {
-        failed += 1
-        print("\(input.path): " + problems.joined(separator: "; "))
-    }
-}
-print("hpcc-fuzz: replayed \(inputs.count) inputs, \(failed) broke an invariant")
-exit(failed == 0 ? 0 : 1)
+    print("hpcc-fuzz: replayed \(inputs.count) inputs, \(failed) broke an invariant")
+    exit(failed == 0 ? 0 : 1)
 #endif

@@ -18,7 +18,7 @@ for path in arguments.dropFirst() {
     for line in text.split(separator: "\n") {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "{" })
         guard let kind = words.firstIndex(where: { $0 == "enum" || $0 == "struct" }), words.indices.contains(kind + 2),
-              words[kind + 1].hasSuffix(":"), words[(kind + 2)...].contains("BuiltInModule")
+            words[kind + 1].hasSuffix(":"), words[(kind + 2)...].contains("BuiltInModule")
         else { continue }
         names.append(String(words[kind + 1].dropLast()))
     }

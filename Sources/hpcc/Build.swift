@@ -18,7 +18,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace OUTPUT/<deployment_name> even if hpcc did not write it (it has no hpcc-manifest.json).")
     var force = false
 
-    @Flag(help: "Write nothing; compare OUTPUT/<deployment_name> with what would be written, list every file that differs, and exit 1 if any does.")
+    @Flag(
+        help:
+            "Write nothing; compare OUTPUT/<deployment_name> with what would be written, list every file that differs, and exit 1 if any does."
+    )
     var check = false
 
     @OptionGroup var options: CompileOptions
@@ -27,7 +30,8 @@ struct Build: ParsableCommand {
         let source = try BlueprintFile.read(blueprint, format: options.format)
         let result = options.compiler.compile(source, variables: options.variables)
         if check, result.succeeded, let name = result.deploymentName {
-            try checkDrift(result, folder: URL(fileURLWithPath: output).appendingPathComponent(name), shown: "\(output)/\(name)")
+            try checkDrift(
+                result, folder: URL(fileURLWithPath: output).appendingPathComponent(name), shown: "\(output)/\(name)")
         }
         Report.print(result.diagnostics, sources: result.sources, format: options.format)
         guard result.succeeded, let name = result.deploymentName else {
@@ -38,10 +42,14 @@ struct Build: ParsableCommand {
         do {
             try DeploymentWriter(force: force).write(result.files, to: target)
         } catch let refusal as DeploymentWriter.Refusal {
-            Report.print([Diagnostic(.foreignFolder, "not writing \(target.path): \(refusal.description)", at: nil)], sources: [], format: options.format)
+            Report.print(
+                [Diagnostic(.foreignFolder, "not writing \(target.path): \(refusal.description)", at: nil)],
+                sources: [], format: options.format)
             throw ExitCode(2)
         } catch {
-            Report.print([Diagnostic(.writeFailed, "cannot write \(target.path): \(error.localizedDescription)", at: nil)], sources: [], format: options.format)
+            Report.print(
+                [Diagnostic(.writeFailed, "cannot write \(target.path): \(error.localizedDescription)", at: nil)],
+                sources: [], format: options.format)
             throw ExitCode(2)
         }
         if options.format == .text {
@@ -57,13 +65,18 @@ struct Build: ParsableCommand {
         do {
             drift = try DeploymentDrift.compare(result.files, with: folder)
         } catch {
-            Report.print([Diagnostic(.readFailed, "cannot read \(shown): \(error.localizedDescription)", at: nil)], sources: [], format: options.format)
+            Report.print(
+                [Diagnostic(.readFailed, "cannot read \(shown): \(error.localizedDescription)", at: nil)], sources: [],
+                format: options.format)
             throw ExitCode(2)
         }
-        Report.print(result.diagnostics + drift.diagnostics(folder: shown), sources: result.sources, format: options.format)
+        Report.print(
+            result.diagnostics + drift.diagnostics(folder: shown), sources: result.sources, format: options.format)
         if options.format == .text {
-            Report.stderr(drift.isCurrent ? "hpcc: \(shown) is current (\(result.files.count) files)\n"
-                                          : "hpcc: \(shown) is stale: \(drift.differences.count) of its files differ\n")
+            Report.stderr(
+                drift.isCurrent
+                    ? "hpcc: \(shown) is current (\(result.files.count) files)\n"
+                    : "hpcc: \(shown) is stale: \(drift.differences.count) of its files differ\n")
         }
         throw ExitCode(drift.isCurrent ? 0 : 1)
     }

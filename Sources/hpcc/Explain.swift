@@ -3,7 +3,8 @@ import HPCCompiler
 
 /// `hpcc explain CODE`: a diagnostic code's long explanation; without a code, every code.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code (HPC3014), or list every code.")
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a diagnostic code (HPC3014), or list every code.")
 
     @Argument(help: "A diagnostic code, e.g. HPC3014.")
     var code: String?
@@ -11,7 +12,9 @@ struct Explain: ParsableCommand {
     func run() throws {
         guard let code else {
             for known in DiagnosticCode.allCases {
-                print("\(known.rawValue)  \(known.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(known.summary)")
+                print(
+                    "\(known.rawValue)  \(known.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(known.summary)"
+                )
             }
             return
         }

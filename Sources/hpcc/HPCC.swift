@@ -23,14 +23,23 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by the commands that compile.
 struct CompileOptions: ParsableArguments {
-    @Option(name: .customLong("vars"), parsing: .singleValue,
-            help: ArgumentHelp("Set or override a deployment variable (NAME=VALUE, VALUE read as YAML). Repeatable.", valueName: "NAME=VALUE"))
+    @Option(
+        name: .customLong("vars"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Set or override a deployment variable (NAME=VALUE, VALUE read as YAML). Repeatable.",
+            valueName: "NAME=VALUE"))
     var variables: [String] = []
 
-    @Option(help: "Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last three on stdout.")
+    @Option(
+        help:
+            "Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last three on stdout."
+    )
     var format: OutputFormat = .text
 
-    @Flag(help: "Let startup-script runners read any file (`source:` absolute or with '..' out of the blueprint's folder); by default only files in the blueprint's folder are read.")
+    @Flag(
+        help:
+            "Let startup-script runners read any file (`source:` absolute or with '..' out of the blueprint's folder); by default only files in the blueprint's folder are read."
+    )
     var readAnyFile = false
 
     /// The compiler the command line uses: it reads the files the blueprint's folder holds.

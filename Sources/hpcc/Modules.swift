@@ -17,7 +17,8 @@ struct Modules: ParsableCommand {
         if let export {
             for file in CatalogExport.files(catalog) {
                 let url = URL(fileURLWithPath: export).appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents).write(to: url)
             }
             print("hpcc: exported \(catalog.modules.count) modules to \(export)")
@@ -35,7 +36,9 @@ struct Modules: ParsableCommand {
         let sourceWidth = rows.map(\.0.count).max() ?? 0
         let cloudWidth = rows.map(\.1.count).max() ?? 0
         for (source, cloud, summary) in rows {
-            print(source.padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + "  " + cloud.padding(toLength: cloudWidth, withPad: " ", startingAt: 0) + "  " + summary)
+            print(
+                source.padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + "  "
+                    + cloud.padding(toLength: cloudWidth, withPad: " ", startingAt: 0) + "  " + summary)
         }
     }
 }

@@ -53,8 +53,10 @@ enum BlueprintFile {
             // A file far past the limit is refused before it is read into memory.
             let limit = InputLimits().fileBytes
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-                throw Failure(diagnostic: Diagnostic(.inputTooLarge, "blueprint '\(path)' is \(size) bytes; hpcc reads at most \(limit)",
-                                                     at: SourceLocation(file: path, line: 1, column: 1)), status: 1)
+                throw Failure(
+                    diagnostic: Diagnostic(
+                        .inputTooLarge, "blueprint '\(path)' is \(size) bytes; hpcc reads at most \(limit)",
+                        at: SourceLocation(file: path, line: 1, column: 1)), status: 1)
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(diagnostic: Diagnostic(.readFailed, "cannot read blueprint '\(path)'", at: nil))

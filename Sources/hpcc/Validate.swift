@@ -24,7 +24,9 @@ struct Validate: ParsableCommand {
         for path in blueprints {
             do {
                 let source = try BlueprintFile.read(path, format: options.format, report: false)
-                let result = options.compiler.compile(source, variables: options.variables, undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
+                let result = options.compiler.compile(
+                    source, variables: options.variables,
+                    undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
                 diagnostics += result.diagnostics
                 sources += result.sources
                 if result.resolved != nil {
@@ -38,8 +40,11 @@ struct Validate: ParsableCommand {
         }
         if shared {
             for name in unusedEverywhere ?? [] {
-                diagnostics.append(Diagnostic(.unusedVariable, "--vars \(name) is used by none of the \(blueprints.count) blueprints", at: nil,
-                                              help: "remove it, or check its name"))
+                diagnostics.append(
+                    Diagnostic(
+                        .unusedVariable, "--vars \(name) is used by none of the \(blueprints.count) blueprints",
+                        at: nil,
+                        help: "remove it, or check its name"))
             }
         }
         Report.print(diagnostics, sources: sources, format: options.format)

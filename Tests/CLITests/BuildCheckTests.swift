@@ -27,7 +27,8 @@ struct BuildCheckTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("atlas is current (10 files)"))
         #expect(Repository.files(under: folder) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["atlas"], "no staging folder is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output.path) == ["atlas"], "no staging folder is left")
     }
 
     @Test func aOneByteChangeIsFoundAtItsLine() throws {
@@ -36,12 +37,14 @@ struct BuildCheckTests {
         let conf = folder.appendingPathComponent("slurm/slurm.conf")
         var bytes = [UInt8](try Data(contentsOf: conf))
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let offset = lines.prefix(9).reduce(0) { $0 + $1.count + 1 } + 2   // the 3rd byte of line 10
+        let offset = lines.prefix(9).reduce(0) { $0 + $1.count + 1 } + 2  // the 3rd byte of line 10
         bytes[offset] = bytes[offset] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
         try Data(bytes).write(to: conf)
         let text = try check(output)
         #expect(text.status == 1)
-        #expect(text.stderr.contains("atlas/slurm/slurm.conf:10:1: error[HPC5007]: slurm/slurm.conf is stale"), "\(text.stderr)")
+        #expect(
+            text.stderr.contains("atlas/slurm/slurm.conf:10:1: error[HPC5007]: slurm/slurm.conf is stale"),
+            "\(text.stderr)")
         #expect(text.stderr.contains("atlas is stale: 1 of its files differ"))
         let json = try check(output, format: "json")
         let report = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -55,13 +58,18 @@ struct BuildCheckTests {
         defer { try? FileManager.default.removeItem(at: output) }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("slurm/cgroup.conf"))
         try Data("left over\n".utf8).write(to: folder.appendingPathComponent("slurm/old.conf"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: folder.appendingPathComponent("slurm/resume.sh").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: folder.appendingPathComponent("slurm/resume.sh").path)
         let outcome = try check(output, format: "github")
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(outcome.stdout)")
         #expect(lines.contains { $0.hasPrefix("::error title=HPC5007") && $0.contains("slurm/cgroup.conf is missing") })
-        #expect(lines.contains { $0.contains("file=\(folder.path)/slurm/old.conf,line=1") && $0.contains("is not part of the deployment any more") })
+        #expect(
+            lines.contains {
+                $0.contains("file=\(folder.path)/slurm/old.conf,line=1")
+                    && $0.contains("is not part of the deployment any more")
+            })
         #expect(lines.contains { $0.contains("slurm/resume.sh has the wrong mode") })
     }
 

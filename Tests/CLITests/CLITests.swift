@@ -20,16 +20,24 @@ struct CLITests {
     @Test(arguments: [
         ("gcp-slurm", [String](), "atlas", ["primary/main.tf.json"]),
         ("hpc-slurm", ["--vars", "project_id=demo-project"], "hpc-slurm", ["primary/main.tf.json"]),
-        ("pfs-managed-lustre-slurm", ["--vars", "project_id=demo-project"], "managed-lustre-slurm", ["lustre/main.tf.json", "slurm-cluster/main.tf.json"]),
+        (
+            "pfs-managed-lustre-slurm", ["--vars", "project_id=demo-project"], "managed-lustre-slurm",
+            ["lustre/main.tf.json", "slurm-cluster/main.tf.json"]
+        ),
     ])
-    func buildWritesTheDeploymentFolder(blueprint: String, variables: [String], deployment: String, roots: [String]) throws {
+    func buildWritesTheDeploymentFolder(
+        blueprint: String, variables: [String], deployment: String, roots: [String]
+    ) throws {
         let output = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: output) }
         let outcome = try HPCCBinary.run(["build", "blueprints/\(blueprint).yaml", "-o", output.path] + variables)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let files = Set(Repository.files(under: output.appendingPathComponent(deployment)))
-        let expected = Set(roots + ["slurm/slurm.conf", "slurm/cgroup.conf", "slurm/resume.sh", "slurm/suspend.sh",
-                                    "ansible/inventory.yml", "expanded-blueprint.yaml", "hpcc-manifest.json", "scripts/hpcc-node.sh"])
+        let expected = Set(
+            roots + [
+                "slurm/slurm.conf", "slurm/cgroup.conf", "slurm/resume.sh", "slurm/suspend.sh",
+                "ansible/inventory.yml", "expanded-blueprint.yaml", "hpcc-manifest.json", "scripts/hpcc-node.sh",
+            ])
         #expect(expected.isSubset(of: files), "missing: \(expected.subtracting(files).sorted())")
         let script = output.appendingPathComponent("\(deployment)/slurm/resume.sh").path
         #expect(FileManager.default.isExecutableFile(atPath: script))
@@ -37,7 +45,10 @@ struct CLITests {
 
     @Test func twoBuildsAreByteIdentical() throws {
         let first = try scratchFolder(), second = try scratchFolder()
-        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
         #expect(try HPCCBinary.run(["build", "blueprints/gcp-slurm.yaml", "-o", first.path]).status == 0)
         #expect(try HPCCBinary.run(["build", "./blueprints/gcp-slurm.yaml", "-o", second.path]).status == 0)
         let files = Repository.files(under: first.appendingPathComponent("atlas"))
@@ -57,16 +68,29 @@ struct CLITests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.isEmpty)
         // A variable no blueprint uses is one error, for the command line, not one per blueprint.
-        let unused = try HPCCBinary.run(["validate"] + blueprints + ["--vars", "project_id=demo-project", "--vars", "projet_id=x", "--format", "json"])
+        let unused = try HPCCBinary.run(
+            ["validate"] + blueprints + [
+                "--vars", "project_id=demo-project", "--vars", "projet_id=x", "--format", "json",
+            ])
         #expect(unused.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(unused.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.map { $0["code"] as? String } == ["HPC3019"])
-        #expect(diagnostics.first?["message"] as? String == "--vars projet_id is used by none of the \(blueprints.count) blueprints")
+        #expect(
+            diagnostics.first?["message"] as? String
+                == "--vars projet_id is used by none of the \(blueprints.count) blueprints")
         // A finding about a --vars value names the blueprint, in JSON too.
-        let wrong = try HPCCBinary.run(["validate", "blueprints/aws-hpc-storage.yaml", "blueprints/hpc-slurm.yaml", "--vars", "project_id=x", "--format", "json"])
-        let findings = try #require((try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]])
-        #expect(findings.map { "\($0["file"] ?? "-"):\($0["line"] ?? "-") \($0["code"] ?? "-")" } == ["blueprints/hpc-slurm.yaml:23 HPC2007"])
+        let wrong = try HPCCBinary.run([
+            "validate", "blueprints/aws-hpc-storage.yaml", "blueprints/hpc-slurm.yaml", "--vars", "project_id=x",
+            "--format", "json",
+        ])
+        let findings = try #require(
+            (try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any])?["diagnostics"]
+                as? [[String: Any]])
+        #expect(
+            findings.map { "\($0["file"] ?? "-"):\($0["line"] ?? "-") \($0["code"] ?? "-")" } == [
+                "blueprints/hpc-slurm.yaml:23 HPC2007"
+            ])
     }
 
     /// A misspelled setting, an unknown `use` id and a variable cycle: all three reported in one
@@ -77,11 +101,12 @@ struct CLITests {
         let outcome = try HPCCBinary.run(["build", "Tests/Fixtures/three-mistakes.yaml", "-o", output.path])
         #expect(outcome.status == 1)
         let headlines = outcome.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map(String.init)
-        #expect(headlines == [
-            "Tests/Fixtures/three-mistakes.yaml:11:19: error[HPC3002]: variables reference each other in a cycle: work_root → scratch_root → work_root",
-            "Tests/Fixtures/three-mistakes.yaml:23:7: error[HPC2004]: unknown setting 'machine_typ' for module 'compute_nodeset' (community/modules/compute/schedmd-slurm-gcp-v6-nodeset)",
-            "Tests/Fixtures/three-mistakes.yaml:28:11: error[HPC3003]: module 'compute_partition' uses unknown module 'compute_nodset'",
-        ])
+        #expect(
+            headlines == [
+                "Tests/Fixtures/three-mistakes.yaml:11:19: error[HPC3002]: variables reference each other in a cycle: work_root → scratch_root → work_root",
+                "Tests/Fixtures/three-mistakes.yaml:23:7: error[HPC2004]: unknown setting 'machine_typ' for module 'compute_nodeset' (community/modules/compute/schedmd-slurm-gcp-v6-nodeset)",
+                "Tests/Fixtures/three-mistakes.yaml:28:11: error[HPC3003]: module 'compute_partition' uses unknown module 'compute_nodset'",
+            ])
         #expect(outcome.stderr.contains("   = help: did you mean 'machine_type'?\n"))
         #expect(outcome.stderr.contains("   = help: did you mean 'compute_nodeset'?\n"))
         #expect(outcome.stderr.contains(" 23 |       machine_typ: c2-standard-60\n    |       ^~~~~~~~~~~\n"))
@@ -90,11 +115,16 @@ struct CLITests {
     }
 
     @Test func validateReportsJSON() throws {
-        let outcome = try HPCCBinary.run(["validate", "--format", "json", "Tests/Fixtures/three-mistakes.yaml", "blueprints/gcp-slurm.yaml"])
+        let outcome = try HPCCBinary.run([
+            "validate", "--format", "json", "Tests/Fixtures/three-mistakes.yaml", "blueprints/gcp-slurm.yaml",
+        ])
         #expect(outcome.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.map { "\($0["line"]!):\($0["column"]!) \($0["code"]!)" } == ["11:19 HPC3002", "23:7 HPC2004", "28:11 HPC3003"])
+        #expect(
+            diagnostics.map { "\($0["line"]!):\($0["column"]!) \($0["code"]!)" } == [
+                "11:19 HPC3002", "23:7 HPC2004", "28:11 HPC3003",
+            ])
         #expect(document["errors"] as? Int == 3)
     }
 
@@ -122,8 +152,10 @@ struct CLITests {
         let before = Repository.files(under: output)
         // Same deployment name, broken machine type: the build fails and must not touch the folder.
         let broken = output.appendingPathComponent("broken.yaml")
-        let text = try String(contentsOf: Repository.blueprints.appendingPathComponent("gcp-slurm.yaml"), encoding: .utf8)
-        try text.replacingOccurrences(of: "machine_type: g2-standard-24", with: "machine_type: g2-standard-25").write(to: broken, atomically: true, encoding: .utf8)
+        let text = try String(
+            contentsOf: Repository.blueprints.appendingPathComponent("gcp-slurm.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "machine_type: g2-standard-24", with: "machine_type: g2-standard-25").write(
+            to: broken, atomically: true, encoding: .utf8)
         #expect(try HPCCBinary.run(["build", broken.path, "-o", output.path]).status == 1)
         #expect(Repository.files(under: output).filter { $0 != "broken.yaml" } == before)
     }
@@ -132,10 +164,18 @@ struct CLITests {
     @Test func buildPrintsTheThroughputPlan() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-plan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let outcome = try HPCCBinary.run(["build", Repository.blueprints.appendingPathComponent("aws-htc-grid.yaml").path, "-o", output.path])
+        let outcome = try HPCCBinary.run([
+            "build", Repository.blueprints.appendingPathComponent("aws-htc-grid.yaml").path, "-o", output.path,
+        ])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("htc grid 'grid': max 100 agents × 800m CPU / 1200 MiB (worker groups at max size hold 135"), "\(outcome.stdout)")
-        #expect(outcome.stdout.contains("at 2 s per task the agents sustain 50 tasks/s; the state table's 300 WCU ÷ 3 writes per task sustain 100 tasks/s"))
+        #expect(
+            outcome.stdout.contains(
+                "htc grid 'grid': max 100 agents × 800m CPU / 1200 MiB (worker groups at max size hold 135"),
+            "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains(
+                "at 2 s per task the agents sustain 50 tasks/s; the state table's 300 WCU ÷ 3 writes per task sustain 100 tasks/s"
+            ))
         #expect(outcome.stdout.contains("plan: 50 tasks/s, bound by agents (target 50)"))
     }
 
@@ -143,7 +183,9 @@ struct CLITests {
         let outcome = try HPCCBinary.run(["modules"])
         #expect(outcome.status == 0)
         // One line per built-in module: every module directory `modules --export` wrote.
-        let exported = try FileManager.default.subpathsOfDirectory(atPath: Repository.modules.path).filter { $0.hasSuffix("/module.yaml") }
+        let exported = try FileManager.default.subpathsOfDirectory(atPath: Repository.modules.path).filter {
+            $0.hasSuffix("/module.yaml")
+        }
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == exported.count + 1)
         #expect(exported.count == 24)

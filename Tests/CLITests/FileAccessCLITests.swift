@@ -39,8 +39,10 @@ struct FileAccessCLITests {
     }
 
     @Test func theCommandLineReadsTheBlueprintsFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-cli-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-cli-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("inside\n".utf8).write(to: folder.appendingPathComponent("site/inside.sh"))
         try Data("outside\n".utf8).write(to: folder.appendingPathComponent("outside.txt"))
@@ -48,7 +50,10 @@ struct FileAccessCLITests {
         try Data(Self.blueprint(source: "../outside.txt").utf8).write(to: URL(fileURLWithPath: path))
         let refused = try HPCCBinary.run(["validate", path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("error[HPC5005]: runner 1 of module 'startup': source file '../outside.txt' is outside the blueprint's folder"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "error[HPC5005]: runner 1 of module 'startup': source file '../outside.txt' is outside the blueprint's folder"
+            ), "\(refused.stderr)")
         let granted = try HPCCBinary.run(["validate", path, "--read-any-file"])
         #expect(granted.status == 0, "\(granted.stderr)")
         try Data(Self.blueprint(source: "inside.sh").utf8).write(to: URL(fileURLWithPath: path))

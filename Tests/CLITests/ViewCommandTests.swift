@@ -18,7 +18,8 @@ struct ViewCommandTests {
 
     @Test(arguments: ["plan", "graph"])
     func aBrokenBlueprintPrintsOnlyFindings(_ command: String) throws {
-        let blueprint = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-view-\(UUID().uuidString).yaml")
+        let blueprint = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-view-\(UUID().uuidString).yaml")
         try Data("blueprint_name: x\n".utf8).write(to: blueprint)
         defer { try? FileManager.default.removeItem(at: blueprint) }
         let outcome = try HPCCBinary.run([command, blueprint.path, "--format", "json"])
@@ -30,7 +31,8 @@ struct ViewCommandTests {
     @Test func schemaIsTheCommittedCopy() throws {
         let outcome = try HPCCBinary.run(["schema"])
         #expect(outcome.status == 0)
-        let committed = try String(contentsOf: Repository.root.appendingPathComponent("schema/hpcc-blueprint.schema.json"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: Repository.root.appendingPathComponent("schema/hpcc-blueprint.schema.json"), encoding: .utf8)
         #expect(outcome.stdout == committed)
     }
 }

@@ -15,10 +15,20 @@ struct WorkflowExampleTests {
         var steps: [String] = []
         var current: [String]? = nil
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("        run: |") { current = []; continue }
-            if line.hasPrefix("        run: ") { steps.append(String(line.dropFirst("        run: ".count))); continue }
+            if line.hasPrefix("        run: |") {
+                current = []
+                continue
+            }
+            if line.hasPrefix("        run: ") {
+                steps.append(String(line.dropFirst("        run: ".count)))
+                continue
+            }
             if var block = current {
-                if line.hasPrefix("          ") || line.isEmpty { block.append(String(line.dropFirst(min(10, line.count)))); current = block; continue }
+                if line.hasPrefix("          ") || line.isEmpty {
+                    block.append(String(line.dropFirst(min(10, line.count))))
+                    current = block
+                    continue
+                }
                 steps.append(block.joined(separator: "\n"))
                 current = nil
             }
@@ -28,22 +38,31 @@ struct WorkflowExampleTests {
     }
 
     private func run(_ steps: [String], in repository: URL) throws -> [Shell.Outcome] {
-        let path = HPCCBinary.url.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let path =
+            HPCCBinary.url.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         return try steps.map { step in
-            try Shell.run("/bin/bash", ["-euo", "pipefail", "-c", "cd '\(repository.path)' && export PATH='\(path)' && " + step])
+            try Shell.run(
+                "/bin/bash", ["-euo", "pipefail", "-c", "cd '\(repository.path)' && export PATH='\(path)' && " + step])
         }
     }
 
     @Test func theStepsPassOnACurrentRepositoryAndFailOnAStaleOne() throws {
         let steps = try Self.hpccSteps()
         #expect(steps.count == 3, "\(steps)")
-        let repository = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-workflow-\(UUID().uuidString)")
+        let repository = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-workflow-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: repository) }
-        try FileManager.default.createDirectory(at: repository.appendingPathComponent("blueprints"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repository.appendingPathComponent("blueprints"), withIntermediateDirectories: true)
         for name in ["gcp-slurm", "aws-parallelcluster-minimal"] {
-            try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("blueprints/\(name).yaml"),
-                                             to: repository.appendingPathComponent("blueprints/\(name).yaml"))
-            let built = try HPCCBinary.run(["build", repository.appendingPathComponent("blueprints/\(name).yaml").path, "-o", repository.appendingPathComponent("deployments").path])
+            try FileManager.default.copyItem(
+                at: Repository.root.appendingPathComponent("blueprints/\(name).yaml"),
+                to: repository.appendingPathComponent("blueprints/\(name).yaml"))
+            let built = try HPCCBinary.run([
+                "build", repository.appendingPathComponent("blueprints/\(name).yaml").path, "-o",
+                repository.appendingPathComponent("deployments").path,
+            ])
             #expect(built.status == 0, "\(built.stderr)")
         }
         let current = try run(steps, in: repository)
@@ -68,7 +87,8 @@ struct CompletionTests {
         for command in ["build", "validate", "graph", "schema", "modules", "explain"] {
             #expect(outcome.stdout.contains(command), "\(command) is not completed")
         }
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-completion-\(UUID().uuidString).bash")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-completion-\(UUID().uuidString).bash")
         try Data(outcome.stdout.utf8).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
         let syntax = try Shell.run("/bin/bash", ["-n", script.path])

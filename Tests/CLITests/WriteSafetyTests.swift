@@ -38,7 +38,8 @@ struct WriteSafetyTests {
         process.executableURL = HPCCBinary.url
         process.arguments = build(output, runDir: "/tmp/second")
         process.currentDirectoryURL = Repository.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["HPCC_WRITE_PAUSE": "3:60"]) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(["HPCC_WRITE_PAUSE": "3:60"]) { _, new in new
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -53,7 +54,9 @@ struct WriteSafetyTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(snapshot(target) == before, "the previous deployment changed")
-        #expect(FileManager.default.fileExists(atPath: staging.path), "the killed build's staging folder is where it was left")
+        #expect(
+            FileManager.default.fileExists(atPath: staging.path),
+            "the killed build's staging folder is where it was left")
 
         // The next build cleans up after the killed one and replaces the folder whole.
         #expect(try HPCCBinary.run(build(output, runDir: "/tmp/third")).status == 0)
@@ -73,7 +76,9 @@ struct WriteSafetyTests {
         let refused = try HPCCBinary.run(build(output, runDir: "/tmp/x"))
         #expect(refused.status == 2)
         #expect(refused.stdout.contains("HPC5006") || refused.stderr.contains("HPC5006"), "\(refused.stderr)")
-        #expect(refused.stderr.contains("has no hpcc-manifest.json, so hpcc did not write it; use --force"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("has no hpcc-manifest.json, so hpcc did not write it; use --force"),
+            "\(refused.stderr)")
         #expect(snapshot(target) == ["notes.txt": Data("keep me\n".utf8)])
         let forced = try HPCCBinary.run(build(output, runDir: "/tmp/x", extra: ["--force"]))
         #expect(forced.status == 0, "\(forced.stderr)")

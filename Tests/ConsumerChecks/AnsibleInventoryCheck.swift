@@ -7,10 +7,11 @@ import TestSupport
 public enum AnsibleInventoryCheck {
     /// `ansible-inventory` on the PATH, or in the repository's `.venv` that `.ci/run` creates.
     public static var executable: String? {
-        Shell.which("ansible-inventory") ?? {
-            let local = Repository.root.appendingPathComponent(".venv/bin/ansible-inventory").path
-            return FileManager.default.isExecutableFile(atPath: local) ? local : nil
-        }()
+        Shell.which("ansible-inventory")
+            ?? {
+                let local = Repository.root.appendingPathComponent(".venv/bin/ansible-inventory").path
+                return FileManager.default.isExecutableFile(atPath: local) ? local : nil
+            }()
     }
 
     /// Hosts and groups as Ansible parsed them.
@@ -27,25 +28,30 @@ public enum AnsibleInventoryCheck {
 
     public struct Unavailable: Error, CustomStringConvertible {
         public init() {}
-        public let description = "ansible-inventory is not installed: run .ci/run, or python3 -m venv .venv && .venv/bin/pip install ansible-core"
+        public let description =
+            "ansible-inventory is not installed: run .ci/run, or python3 -m venv .venv && .venv/bin/pip install ansible-core"
     }
 
     public static func list(_ inventory: String) throws -> Report {
         guard let executable else { throw Unavailable() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-ansible-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("home"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-ansible-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("home"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("inventory.yml")
         try Data(inventory.utf8).write(to: file)
-        let outcome = try Shell.run(executable, ["-i", file.path, "--list"], environment: [
-            "ANSIBLE_INVENTORY_ENABLED": "yaml",
-            "ANSIBLE_INVENTORY_UNPARSED_FAILED": "1",
-            "ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED": "1",
-            "ANSIBLE_NOCOLOR": "1",
-            "ANSIBLE_HOME": directory.appendingPathComponent("home").path,
-            "ANSIBLE_LOCAL_TEMP": directory.appendingPathComponent("home/tmp").path,
-            "ANSIBLE_CONFIG": directory.appendingPathComponent("none.cfg").path,
-        ], directory: directory)
+        let outcome = try Shell.run(
+            executable, ["-i", file.path, "--list"],
+            environment: [
+                "ANSIBLE_INVENTORY_ENABLED": "yaml",
+                "ANSIBLE_INVENTORY_UNPARSED_FAILED": "1",
+                "ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED": "1",
+                "ANSIBLE_NOCOLOR": "1",
+                "ANSIBLE_HOME": directory.appendingPathComponent("home").path,
+                "ANSIBLE_LOCAL_TEMP": directory.appendingPathComponent("home/tmp").path,
+                "ANSIBLE_CONFIG": directory.appendingPathComponent("none.cfg").path,
+            ], directory: directory)
         let warnings = outcome.stderr.split(separator: "\n").filter { $0.contains("WARNING") || $0.contains("ERROR") }
         guard outcome.status == 0, warnings.isEmpty else {
             throw Rejection(description: "ansible-inventory exited \(outcome.status):\n\(outcome.stderr)")

@@ -55,28 +55,38 @@ public enum CheckovScan {
     /// The provider settings that let `terraform plan` run without AWS: no credential, account,
     /// metadata or region look-ups.
     static let offlineAWS = #"""
-    {"provider": {"aws": {"skip_credentials_validation": true, "skip_requesting_account_id": true,
-                          "skip_metadata_api_check": true, "skip_region_validation": true}}}
-    """#
+        {"provider": {"aws": {"skip_credentials_validation": true, "skip_requesting_account_id": true,
+                              "skip_metadata_api_check": true, "skip_region_validation": true}}}
+        """#
 
     /// Made-up keys, in the environment: written into the provider block they would be in the
     /// plan, and checkov would rightly report them (CKV_AWS_41).
-    static let offlineCredentials = ["AWS_ACCESS_KEY_ID": "AKIAHPCCPLANONLY0000", "AWS_SECRET_ACCESS_KEY": "plan-only",
-                                     "AWS_EC2_METADATA_DISABLED": "true"]
+    static let offlineCredentials = [
+        "AWS_ACCESS_KEY_ID": "AKIAHPCCPLANONLY0000", "AWS_SECRET_ACCESS_KEY": "plan-only",
+        "AWS_EC2_METADATA_DISABLED": "true",
+    ]
 
     /// Scans the group folder `group` of a written deployment. The folder is changed (override
     /// file, `.terraform`, plan): pass a scratch copy.
     /// `secretsEndpoint`: where Secrets Manager answers (a moto server), for a root that opens an
     /// ephemeral value from it during plan.
-    public static func scan(group: URL, aws: Bool, terraform: TerraformCLI, secretsEndpoint: String? = nil) throws -> Report {
+    public static func scan(
+        group: URL, aws: Bool, terraform: TerraformCLI, secretsEndpoint: String? = nil
+    ) throws -> Report {
         let target = group.appendingPathComponent("checkov-input")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         if aws {
-            var override = try JSONSerialization.jsonObject(with: Data(offlineAWS.utf8)) as! [String: [String: [String: Any]]]
-            if let secretsEndpoint { override["provider"]!["aws"]!["endpoints"] = [["secretsmanager": secretsEndpoint]] }
-            try JSONSerialization.data(withJSONObject: override, options: [.sortedKeys]).write(to: group.appendingPathComponent("zz_checkov_plan_override.tf.json"))
+            var override =
+                try JSONSerialization.jsonObject(with: Data(offlineAWS.utf8)) as! [String: [String: [String: Any]]]
+            if let secretsEndpoint {
+                override["provider"]!["aws"]!["endpoints"] = [["secretsmanager": secretsEndpoint]]
+            }
+            try JSONSerialization.data(withJSONObject: override, options: [.sortedKeys]).write(
+                to: group.appendingPathComponent("zz_checkov_plan_override.tf.json"))
             try terraform.initialize(group)
-            try terraform.run(["plan", "-input=false", "-lock=false", "-out=checkov.plan"], in: group, environment: offlineCredentials)
+            try terraform.run(
+                ["plan", "-input=false", "-lock=false", "-out=checkov.plan"], in: group, environment: offlineCredentials
+            )
             let plan = try terraform.run(["show", "-json", "checkov.plan"], in: group)
             try Data(plan.stdout.utf8).write(to: target.appendingPathComponent("plan.json"))
             return try run(["-f", target.appendingPathComponent("plan.json").path, "--framework", "terraform_plan"])
@@ -86,21 +96,30 @@ public enum CheckovScan {
             throw Unavailable(description: "\(root.path) is not a JSON object")
         }
         document["terraform"] = nil
-        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: target.appendingPathComponent("main.tf.json"))
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(
+            to: target.appendingPathComponent("main.tf.json"))
         return try run(["-d", target.path, "--framework", "terraform_json"])
     }
 
     /// Runs checkov offline (no guideline download, no platform mapping) and reads its JSON report.
     static func run(_ arguments: [String]) throws -> Report {
         guard let executable else {
-            throw Unavailable(description: "checkov is not installed (looked at HPCC_CHECKOV, .venv-checkov and the PATH): run .ci/run, or python3 -m venv .venv-checkov && .venv-checkov/bin/pip install -r .ci/requirements-checkov.txt")
+            throw Unavailable(
+                description:
+                    "checkov is not installed (looked at HPCC_CHECKOV, .venv-checkov and the PATH): run .ci/run, or python3 -m venv .venv-checkov && .venv-checkov/bin/pip install -r .ci/requirements-checkov.txt"
+            )
         }
-        let outcome = try Shell.run(executable, arguments + ["--output", "json", "--skip-download"],
-                                    environment: ["BC_SKIP_MAPPING": "TRUE"])
+        let outcome = try Shell.run(
+            executable, arguments + ["--output", "json", "--skip-download"],
+            environment: ["BC_SKIP_MAPPING": "TRUE"])
         // checkov exits 1 when a check fails; anything else, or no JSON, is a broken run.
         guard outcome.status == 0 || outcome.status == 1,
-              let parsed = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) else {
-            throw Unavailable(description: "checkov \(arguments.joined(separator: " ")) exited \(outcome.status) without a JSON report:\n\(outcome.stderr.suffix(3000))\(outcome.stdout.prefix(2000))")
+            let parsed = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+        else {
+            throw Unavailable(
+                description:
+                    "checkov \(arguments.joined(separator: " ")) exited \(outcome.status) without a JSON report:\n\(outcome.stderr.suffix(3000))\(outcome.stdout.prefix(2000))"
+            )
         }
         let reports = (parsed as? [[String: Any]]) ?? [(parsed as? [String: Any]) ?? [:]]
         var framework: [String] = [], passed = 0, parseErrors = 0
@@ -112,9 +131,13 @@ public enum CheckovScan {
             parseErrors += summary["parsing_errors"] as? Int ?? 0
             let failed = (report["results"] as? [String: Any])?["failed_checks"] as? [[String: Any]] ?? []
             failures += failed.map {
-                Failure(checkID: $0["check_id"] as? String ?? "?", resource: $0["resource"] as? String ?? "?", name: $0["check_name"] as? String ?? "")
+                Failure(
+                    checkID: $0["check_id"] as? String ?? "?", resource: $0["resource"] as? String ?? "?",
+                    name: $0["check_name"] as? String ?? "")
             }
         }
-        return Report(framework: framework.joined(separator: "+"), passed: passed, failures: failures.sorted(), parseErrors: parseErrors)
+        return Report(
+            framework: framework.joined(separator: "+"), passed: passed, failures: failures.sorted(),
+            parseErrors: parseErrors)
     }
 }

@@ -49,6 +49,7 @@ public enum ConsumerTools {
     /// Whether a root requires the AWS provider.
     public static func requiresAWS(_ root: OutputFile) -> Bool {
         guard let document = try? JSONDocumentParser.parse(root.text) else { return false }
-        return TerraformSchemaCheck.requiredProviders(of: document).values.contains("registry.terraform.io/hashicorp/aws")
+        return TerraformSchemaCheck.requiredProviders(of: document).values.contains(
+            "registry.terraform.io/hashicorp/aws")
     }
 }

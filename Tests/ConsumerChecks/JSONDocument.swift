@@ -13,7 +13,8 @@ public indirect enum JSONNode {
     /// The line (1-based) the value starts on.
     public var line: Int {
         switch self {
-        case let .object(_, line), let .array(_, line), let .string(_, line), let .number(_, line), let .bool(_, line): line
+        case let .object(_, line), let .array(_, line), let .string(_, line), let .number(_, line), let .bool(_, line):
+            line
         case let .null(line): line
         }
     }
@@ -95,7 +96,9 @@ public struct JSONDocumentParser {
     }
 
     private mutating func expect(_ byte: UInt8) throws {
-        guard index < bytes.count, bytes[index] == byte else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
+        guard index < bytes.count, bytes[index] == byte else {
+            throw failure("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
         index += 1
     }
 
@@ -108,18 +111,26 @@ public struct JSONDocumentParser {
             index += 1
             var members: [(key: String, value: JSONNode, line: Int)] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, line: start) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members, line: start)
+            }
             while true {
                 skipSpace()
                 let keyLine = line
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw failure("expected a member name")
+                }
                 let key = try string()
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
                 members.append((key, try value(depth: depth + 1), keyLine))
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
                 try expect(UInt8(ascii: "}"))
                 return .object(members, line: start)
             }
@@ -127,12 +138,18 @@ public struct JSONDocumentParser {
             index += 1
             var items: [JSONNode] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, line: start) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items, line: start)
+            }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
                 try expect(UInt8(ascii: "]"))
                 return .array(items, line: start)
             }
@@ -215,7 +232,9 @@ public struct JSONDocumentParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+        guard index + 4 <= bytes.count,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
             throw failure("invalid \\u escape")
         }
         index += 4

@@ -7,7 +7,8 @@ public enum JSONEdit {
     public static func apply(_ text: String, at path: [String], set value: Any?) throws -> String {
         let root = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let edited = edit(root, path[...], value)
-        let data = try JSONSerialization.data(withJSONObject: edited, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: edited, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -22,11 +22,16 @@ public enum MotoApply {
     ]
 
     /// The services whose endpoints are pointed at moto.
-    static let services = ["apigateway", "cloudformation", "cloudwatch", "dynamodb", "ec2", "efs", "eks", "elasticache", "events", "fsx", "iam", "kms",
-                           "lambda", "logs", "rds", "route53", "s3", "secretsmanager", "sqs", "ssm", "sts"]
+    static let services = [
+        "apigateway", "cloudformation", "cloudwatch", "dynamodb", "ec2", "efs", "eks", "elasticache", "events", "fsx",
+        "iam", "kms",
+        "lambda", "logs", "rds", "route53", "s3", "secretsmanager", "sqs", "ssm", "sts",
+    ]
 
     /// Resource types whose deletion protection blocks `terraform destroy`, and the attribute that turns it on.
-    static let deletionProtection = ["aws_db_instance": "deletion_protection", "aws_dynamodb_table": "deletion_protection_enabled"]
+    static let deletionProtection = [
+        "aws_db_instance": "deletion_protection", "aws_dynamodb_table": "deletion_protection_enabled",
+    ]
 
     public struct Report {
         /// `type.name` of every resource applied, read back and destroyed.
@@ -71,7 +76,8 @@ public enum MotoApply {
             "s3_use_path_style": true,
             "endpoints": [endpoints],
         ]
-        let data = try! JSONSerialization.data(withJSONObject: ["provider": ["aws": provider]], options: [.prettyPrinted, .sortedKeys])
+        let data = try! JSONSerialization.data(
+            withJSONObject: ["provider": ["aws": provider]], options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -87,7 +93,8 @@ public enum MotoApply {
             protected.append(address)
         }
         guard !resources.isEmpty else { return nil }
-        let data = try! JSONSerialization.data(withJSONObject: ["resource": resources], options: [.prettyPrinted, .sortedKeys])
+        let data = try! JSONSerialization.data(
+            withJSONObject: ["resource": resources], options: [.prettyPrinted, .sortedKeys])
         return (String(decoding: data, as: UTF8.self), protected)
     }
 
@@ -95,8 +102,10 @@ public enum MotoApply {
     /// against `server`, reads everything back, destroys it and checks that it is gone.
     /// `whileApplied` sees the report (outputs and judged secrets) after the read-back and before
     /// the destroy, while everything exists in moto.
-    public static func run(_ root: String, group: String, files: [(path: String, text: String)] = [],
-                           terraform: TerraformCLI, server: MotoServer, whileApplied: ((Report) throws -> Void)? = nil) throws -> Report {
+    public static func run(
+        _ root: String, group: String, files: [(path: String, text: String)] = [],
+        terraform: TerraformCLI, server: MotoServer, whileApplied: ((Report) throws -> Void)? = nil
+    ) throws -> Report {
         let started = Date()
         guard let document = try JSONSerialization.jsonObject(with: Data(root.utf8)) as? [String: Any] else {
             throw Failure(description: "\(group)/main.tf.json is not a JSON object")
@@ -104,20 +113,28 @@ public enum MotoApply {
         var applied: [String] = [], excluded: [(String, String)] = []
         for (type, instances) in document["resource"] as? [String: Any] ?? [:] {
             for name in (instances as? [String: Any] ?? [:]).keys {
-                if let reason = unsupported[type] { excluded.append(("\(type).\(name)", reason)) } else { applied.append("\(type).\(name)") }
+                if let reason = unsupported[type] {
+                    excluded.append(("\(type).\(name)", reason))
+                } else {
+                    applied.append("\(type).\(name)")
+                }
             }
         }
         applied.sort()
         excluded.sort { $0.0 < $1.0 }
         let provider = (document["provider"] as? [String: Any])?["aws"]
-        let region = ((provider as? [String: Any]) ?? ((provider as? [[String: Any]])?.first ?? [:]))["region"] as? String ?? "us-east-1"
+        let region =
+            ((provider as? [String: Any]) ?? ((provider as? [[String: Any]])?.first ?? [:]))["region"] as? String
+            ?? "us-east-1"
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-moto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for file in files + [("main.tf.json", root), ("zz_moto_override.tf.json", override(endpoint: server.endpoint))] {
+        for file in files + [("main.tf.json", root), ("zz_moto_override.tf.json", override(endpoint: server.endpoint))]
+        {
             let url = folder.appendingPathComponent(file.0)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.1.utf8).write(to: url)
         }
         try terraform.initialize(folder)
@@ -130,48 +147,70 @@ public enum MotoApply {
         try apply(terraform, ["apply", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
 
         let outputJSON = try terraform.run(["output", "-json"], in: folder).stdout
-        let outputs = ((try? JSONSerialization.jsonObject(with: Data(outputJSON.utf8))) as? [String: [String: Any]] ?? [:])
+        let outputs =
+            ((try? JSONSerialization.jsonObject(with: Data(outputJSON.utf8))) as? [String: [String: Any]] ?? [:])
             .compactMapValues { $0["value"] as? String }
         let state = folder.appendingPathComponent("state.json")
         try Data(terraform.run(["show", "-json"], in: folder).stdout.utf8).write(to: state)
         let inState = try stateAddresses(state)
         let leaked = inState.filter { address in unsupported.keys.contains { address.hasPrefix("\($0).") } }
         guard leaked.isEmpty else {
-            throw Failure(description: "\(group): excluded resources were applied as dependencies of targeted ones: \(leaked)")
+            throw Failure(
+                description: "\(group): excluded resources were applied as dependencies of targeted ones: \(leaked)")
         }
         guard Set(inState) == Set(applied) else {
             throw Failure(description: "\(group): terraform state holds \(inState), expected \(applied)")
         }
         let rawState = folder.appendingPathComponent("terraform.tfstate")
-        guard FileManager.default.fileExists(atPath: rawState.path) else { throw Failure(description: "\(group): no terraform.tfstate after apply") }
+        guard FileManager.default.fileExists(atPath: rawState.path) else {
+            throw Failure(description: "\(group): no terraform.tfstate after apply")
+        }
         let present = try server.readback(["present", region, state.path, rawState.path])
-        guard present.ok else { throw Failure(description: "\(group): not every created resource is in moto, or a secret is JSON or in the state:\n\(present.text)") }
+        guard present.ok else {
+            throw Failure(
+                description:
+                    "\(group): not every created resource is in moto, or a secret is JSON or in the state:\n\(present.text)"
+            )
+        }
         let secrets = (present.report["secrets"] as? [[String: Any]] ?? []).map {
-            SecretValue(address: $0["address"] as? String ?? "", length: $0["length"] as? Int ?? 0, isJSON: $0["is_json"] as? Bool ?? true,
-                        lettersAndDigits: $0["letters_and_digits"] as? Bool ?? false, inState: $0["in_state"] as? Bool ?? true)
+            SecretValue(
+                address: $0["address"] as? String ?? "", length: $0["length"] as? Int ?? 0,
+                isJSON: $0["is_json"] as? Bool ?? true,
+                lettersAndDigits: $0["letters_and_digits"] as? Bool ?? false, inState: $0["in_state"] as? Bool ?? true)
         }
 
-        let report = Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs, secrets: secrets)
+        let report = Report(
+            applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs,
+            secrets: secrets)
         try whileApplied?(report)
         if let lift = liftDeletionProtection(applied) {
             // Only the protected resources: a full re-apply would also "correct" drift moto reports
             // on unrelated resources (all-protocol security group rules) with calls moto refuses.
             try Data(lift.override.utf8).write(to: folder.appendingPathComponent("zz_moto_unprotect_override.tf.json"))
-            try apply(terraform, ["apply", "-auto-approve", "-input=false"] + lift.protected.map { "-target=\($0)" }, in: folder, group: group)
+            try apply(
+                terraform, ["apply", "-auto-approve", "-input=false"] + lift.protected.map { "-target=\($0)" },
+                in: folder, group: group)
         }
         try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
         let absent = try server.readback(["absent", region, state.path])
-        guard absent.ok else { throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)") }
-        return Report(applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: report.outputs, secrets: report.secrets)
+        guard absent.ok else {
+            throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)")
+        }
+        return Report(
+            applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: report.outputs,
+            secrets: report.secrets)
     }
 
     /// The S3 objects the root's Lambda functions take their code from: inputs of the deployment
     /// (an operator uploads them before applying), so the test puts a small package at each.
     static func codePackages(_ document: [String: Any]) -> [(bucket: String, key: String)] {
-        let functions = (document["resource"] as? [String: Any])?["aws_lambda_function"] as? [String: [String: Any]] ?? [:]
+        let functions =
+            (document["resource"] as? [String: Any])?["aws_lambda_function"] as? [String: [String: Any]] ?? [:]
         return functions.keys.sorted().compactMap { name in
-            guard let bucket = functions[name]?["s3_bucket"] as? String, let key = functions[name]?["s3_key"] as? String,
-                  !bucket.contains("${"), !key.contains("${") else { return nil }
+            guard let bucket = functions[name]?["s3_bucket"] as? String,
+                let key = functions[name]?["s3_key"] as? String,
+                !bucket.contains("${"), !key.contains("${")
+            else { return nil }
             return (bucket, key)
         }
     }
@@ -192,7 +231,9 @@ public enum MotoApply {
     }
 
     /// Runs the probes of `moto-readback.py probe`: type → (still unsupported, evidence).
-    public static func probeExclusions(server: MotoServer, region: String = "eu-west-1") throws -> [String: (stillUnsupported: Bool, evidence: String)] {
+    public static func probeExclusions(
+        server: MotoServer, region: String = "eu-west-1"
+    ) throws -> [String: (stillUnsupported: Bool, evidence: String)] {
         let (_, report, _) = try server.readback(["probe", region])
         var result: [String: (Bool, String)] = [:]
         for (type, entry) in report {

@@ -30,11 +30,16 @@ public final class MotoServer: @unchecked Sendable {
     /// Starts moto and waits until it answers.
     public init() throws {
         guard let python = Self.python, Self.available else {
-            throw Unavailable(description: "moto is not importable (looked at HPCC_MOTO_PYTHON and .venv-moto): run .ci/run, or python3 -m venv .venv-moto && .venv-moto/bin/pip install -r .ci/requirements-moto.txt")
+            throw Unavailable(
+                description:
+                    "moto is not importable (looked at HPCC_MOTO_PYTHON and .venv-moto): run .ci/run, or python3 -m venv .venv-moto && .venv-moto/bin/pip install -r .ci/requirements-moto.txt"
+            )
         }
         self.python = python
-        let port = try Shell.run(python, ["-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = try Shell.run(
+            python, ["-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         endpoint = "http://127.0.0.1:\(port)"
         log = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-moto-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -71,7 +76,10 @@ public final class MotoServer: @unchecked Sendable {
     func readback(_ arguments: [String]) throws -> (ok: Bool, report: [String: Any], text: String) {
         let outcome = try Shell.run(python, [Self.readback.path, arguments[0], endpoint] + arguments.dropFirst())
         guard let report = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
-            throw Unavailable(description: "moto-readback.py \(arguments[0]) failed (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)")
+            throw Unavailable(
+                description:
+                    "moto-readback.py \(arguments[0]) failed (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)"
+            )
         }
         return (outcome.status == 0, report, outcome.stdout)
     }

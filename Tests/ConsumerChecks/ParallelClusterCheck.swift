@@ -50,8 +50,12 @@ public enum ParallelClusterCheck {
 
         /// The log line's summary: outcome, counts, timing, and every skipped validator.
         public var summary: String {
-            let levels = ["ERROR", "WARNING", "INFO"].map { level in "\(findings.filter { $0.level == level }.count) \(level)" }
-            let runs = Dictionary(grouping: skipped, by: \.validator).map { name, runs in runs.count > 1 ? "\(name) ×\(runs.count)" : name }
+            let levels = ["ERROR", "WARNING", "INFO"].map { level in
+                "\(findings.filter { $0.level == level }.count) \(level)"
+            }
+            let runs = Dictionary(grouping: skipped, by: \.validator).map { name, runs in
+                runs.count > 1 ? "\(name) ×\(runs.count)" : name
+            }
             let skippedNames = (runs.sorted() + skippedSteps).joined(separator: "; ")
             return "\(accepted ? "accepted" : "REJECTED") by \(tool) in \(String(format: "%.1f", seconds)) s: "
                 + "\(validatorsRun) validators, \(levels.joined(separator: ", ")); skipped (need AWS): \(skippedNames.isEmpty ? "none" : skippedNames)"
@@ -76,40 +80,59 @@ public enum ParallelClusterCheck {
 
     /// Runs the check on a config's text.
     /// `secretsEndpoint`: a moto server holding the deployment's secrets (see pcluster-check.py).
-    public static func check(_ text: String, clusterName: String = "hpcc-check", secretsEndpoint: String? = nil) throws -> Report {
+    public static func check(
+        _ text: String, clusterName: String = "hpcc-check", secretsEndpoint: String? = nil
+    ) throws -> Report {
         guard let python, available else {
-            throw Unavailable(description: "aws-parallelcluster is not importable (looked at HPCC_PCLUSTER_PYTHON and .venv-pcluster): run .ci/run, or python3 -m venv .venv-pcluster && .venv-pcluster/bin/pip install -r .ci/requirements-pcluster.txt")
+            throw Unavailable(
+                description:
+                    "aws-parallelcluster is not importable (looked at HPCC_PCLUSTER_PYTHON and .venv-pcluster): run .ci/run, or python3 -m venv .venv-pcluster && .venv-pcluster/bin/pip install -r .ci/requirements-pcluster.txt"
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-pcluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("cluster.yaml")
         try Data(text.utf8).write(to: file)
-        let outcome = try Shell.run(python, [script.path, file.path, "--cluster-name", clusterName] + (secretsEndpoint.map { ["--secrets-endpoint", $0] } ?? []),
-                                    directory: folder)
+        let outcome = try Shell.run(
+            python,
+            [script.path, file.path, "--cluster-name", clusterName]
+                + (secretsEndpoint.map { ["--secrets-endpoint", $0] } ?? []),
+            directory: folder)
         if outcome.status == 3 { throw Unavailable(description: outcome.stdout) }
         guard [0, 1].contains(outcome.status),
-              let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
-            throw Unavailable(description: "pcluster-check.py exited \(outcome.status):\n\(outcome.stderr)\(outcome.stdout)")
+            let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        else {
+            throw Unavailable(
+                description: "pcluster-check.py exited \(outcome.status):\n\(outcome.stderr)\(outcome.stdout)")
         }
         let findings = (json["findings"] as? [[String: Any]] ?? []).map {
-            Finding(level: $0["level"] as? String ?? "", validator: $0["validator"] as? String ?? "", message: $0["message"] as? String ?? "")
+            Finding(
+                level: $0["level"] as? String ?? "", validator: $0["validator"] as? String ?? "",
+                message: $0["message"] as? String ?? "")
         }
         let skipped = (json["skipped"] as? [[String: Any]] ?? []).map {
             Skipped(validator: $0["validator"] as? String ?? "", needs: $0["needs"] as? [String] ?? [])
         }
-        var report = Report(tool: json["tool"] as? String ?? "aws-parallelcluster", schemaErrors: json["schema_errors"] as? [String] ?? [],
-                            findings: findings, skipped: skipped, skippedSteps: json["skipped_steps"] as? [String] ?? [],
-                            validatorsRun: json["validators_run"] as? Int ?? 0, seconds: json["seconds"] as? Double ?? 0)
+        var report = Report(
+            tool: json["tool"] as? String ?? "aws-parallelcluster",
+            schemaErrors: json["schema_errors"] as? [String] ?? [],
+            findings: findings, skipped: skipped, skippedSteps: json["skipped_steps"] as? [String] ?? [],
+            validatorsRun: json["validators_run"] as? Int ?? 0, seconds: json["seconds"] as? Double ?? 0)
         if let password = json["database_password"] as? [String: Any] {
             if let error = password["error"] as? String {
-                throw Unavailable(description: "pcluster-check.py could not read \(password["secret"] ?? "the accounting secret"): \(error)")
+                throw Unavailable(
+                    description:
+                        "pcluster-check.py could not read \(password["secret"] ?? "the accounting secret"): \(error)")
             }
-            report.databasePassword = DatabasePassword(secret: password["secret"] as? String ?? "", length: password["length"] as? Int ?? 0,
-                                                       isJSON: password["is_json"] as? Bool ?? true, usableAsStoragePass: password["usable_as_storage_pass"] as? Bool ?? false)
+            report.databasePassword = DatabasePassword(
+                secret: password["secret"] as? String ?? "", length: password["length"] as? Int ?? 0,
+                isJSON: password["is_json"] as? Bool ?? true,
+                usableAsStoragePass: password["usable_as_storage_pass"] as? Bool ?? false)
         }
         guard report.accepted == (outcome.status == 0) else {
-            throw Unavailable(description: "pcluster-check.py exit \(outcome.status) disagrees with its report:\n\(outcome.stdout)")
+            throw Unavailable(
+                description: "pcluster-check.py exit \(outcome.status) disagrees with its report:\n\(outcome.stdout)")
         }
         return report
     }

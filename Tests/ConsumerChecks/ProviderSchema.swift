@@ -94,18 +94,20 @@ public struct SchemaBlock: Sendable {
             } else {
                 type = .dynamic
             }
-            attributes[name] = SchemaAttribute(type: type,
-                                               required: attribute["required"] as? Bool ?? false,
-                                               optional: attribute["optional"] as? Bool ?? false,
-                                               computed: attribute["computed"] as? Bool ?? false)
+            attributes[name] = SchemaAttribute(
+                type: type,
+                required: attribute["required"] as? Bool ?? false,
+                optional: attribute["optional"] as? Bool ?? false,
+                computed: attribute["computed"] as? Bool ?? false)
         }
         for (name, value) in json["block_types"] as? [String: Any] ?? [:] {
             guard let nested = value as? [String: Any] else { continue }
             var maxItems = nested["max_items"] as? Int
             if nested["nesting_mode"] as? String == "single" { maxItems = 1 }
-            blockTypes[name] = NestedBlockType(block: try SchemaBlock(json: nested["block"] as? [String: Any] ?? [:]),
-                                               minItems: nested["min_items"] as? Int ?? 0,
-                                               maxItems: maxItems)
+            blockTypes[name] = NestedBlockType(
+                block: try SchemaBlock(json: nested["block"] as? [String: Any] ?? [:]),
+                minItems: nested["min_items"] as? Int ?? 0,
+                maxItems: maxItems)
         }
     }
 }
@@ -140,20 +142,24 @@ public struct ProviderSchema: Sendable {
     /// Every provider in a `terraform providers schema -json` document (or an hpcc extract).
     public static func load(_ data: Data, version: String? = nil) throws -> [ProviderSchema] {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let providers = root["provider_schemas"] as? [String: Any] else {
+            let providers = root["provider_schemas"] as? [String: Any]
+        else {
             throw Malformed(message: "no provider_schemas")
         }
         let extract = root["hpcc_extract"] as? [String: Any]
         return try providers.keys.sorted().map { source in
             let body = providers[source] as? [String: Any] ?? [:]
             func blocks(_ key: String) throws -> [String: SchemaBlock] {
-                try (body[key] as? [String: Any] ?? [:]).mapValues { try SchemaBlock(json: ($0 as? [String: Any])?["block"] as? [String: Any] ?? [:]) }
+                try (body[key] as? [String: Any] ?? [:]).mapValues {
+                    try SchemaBlock(json: ($0 as? [String: Any])?["block"] as? [String: Any] ?? [:])
+                }
             }
             let own = extract?["provider"] as? String == source
             return ProviderSchema(
                 source: source,
                 version: own ? extract?["provider_version"] as? String : version,
-                provider: try SchemaBlock(json: (body["provider"] as? [String: Any])?["block"] as? [String: Any] ?? [:]),
+                provider: try SchemaBlock(
+                    json: (body["provider"] as? [String: Any])?["block"] as? [String: Any] ?? [:]),
                 resources: try blocks("resource_schemas"),
                 dataSources: try blocks("data_source_schemas"),
                 allResourceTypes: own ? (extract?["resource_types"] as? [String]).map(Set.init) : nil,
@@ -172,7 +178,8 @@ public struct ProviderSchema: Sendable {
             "output": SchemaAttribute(type: .dynamic, computed: true),
             "triggers_replace": SchemaAttribute(type: .dynamic, optional: true),
         ]
-        return ProviderSchema(source: "terraform.io/builtin/terraform", version: nil, provider: SchemaBlock(),
-                              resources: ["terraform_data": data], dataSources: [:])
+        return ProviderSchema(
+            source: "terraform.io/builtin/terraform", version: nil, provider: SchemaBlock(),
+            resources: ["terraform_data": data], dataSources: [:])
     }()
 }

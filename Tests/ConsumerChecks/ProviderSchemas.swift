@@ -5,7 +5,8 @@ import TestSupport
 /// (Tests/Fixtures/provider-schemas/google.json, made by Tests/Tools/extract-google-schema.py),
 /// AWS from the installed plugin itself.
 public enum ProviderSchemas {
-    public static let googleExtract = Repository.root.appendingPathComponent("Tests/Fixtures/provider-schemas/google.json")
+    public static let googleExtract = Repository.root.appendingPathComponent(
+        "Tests/Fixtures/provider-schemas/google.json")
 
     public static let google: Result<ProviderSchema, Error> = Result {
         let schemas = try ProviderSchema.load(Data(contentsOf: googleExtract))

@@ -13,7 +13,9 @@ public enum SchemaCheck {
 
     /// Validates `documents` (a name, the text, and the file extension that says JSON or YAML)
     /// against the schema at `schema`; the report maps each name to its violations.
-    public static func run(schema: String, documents: [(name: String, text: String, ext: String)]) throws -> (status: Int32, report: [String: [String]]) {
+    public static func run(
+        schema: String, documents: [(name: String, text: String, ext: String)]
+    ) throws -> (status: Int32, report: [String: [String]]) {
         guard let python else { throw ConsumerFailure(description: "no python for schema-check.py") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -26,7 +28,8 @@ public enum SchemaCheck {
         }
         let outcome = try Shell.run(python, [checker, schema] + names.keys.sorted())
         guard let report = try? JSONDecoder().decode([String: [String]].self, from: Data(outcome.stdout.utf8)) else {
-            throw ConsumerFailure(description: "schema-check.py exited \(outcome.status): \(outcome.stdout) \(outcome.stderr)")
+            throw ConsumerFailure(
+                description: "schema-check.py exited \(outcome.status): \(outcome.stdout) \(outcome.stderr)")
         }
         return (outcome.status, Dictionary(uniqueKeysWithValues: report.map { (names[$0.key] ?? $0.key, $0.value) }))
     }

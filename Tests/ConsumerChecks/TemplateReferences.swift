@@ -28,7 +28,10 @@ public enum TemplateReferences {
                 index += 3
                 continue
             }
-            guard chars[index] == "$", chars[index + 1] == "{" else { index += 1; continue }
+            guard chars[index] == "$", chars[index + 1] == "{" else {
+                index += 1
+                continue
+            }
             let start = index + 2
             var depth = 1, cursor = start, inString = false
             while cursor < chars.count, depth > 0 {
@@ -72,9 +75,16 @@ public enum TemplateReferences {
                 index += 1
                 continue
             }
-            if char == "\"" { inString = true; index += 1; continue }
+            if char == "\"" {
+                inString = true
+                index += 1
+                continue
+            }
             let previous: Character? = index > 0 ? chars[index - 1] : nil
-            guard isStart(char), previous.map({ !isPart($0) && $0 != "." }) ?? true else { index += 1; continue }
+            guard isStart(char), previous.map({ !isPart($0) && $0 != "." }) ?? true else {
+                index += 1
+                continue
+            }
             let (first, firstEnd) = name(at: index)
             var end = firstEnd
             var parts = [first]

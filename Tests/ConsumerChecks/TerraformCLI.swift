@@ -59,32 +59,36 @@ public final class TerraformCLI: @unchecked Sendable {
             }
         }
         guard let (mirror, version) = found else {
-            throw Unavailable(description: "no local mirror holding registry.terraform.io/hashicorp/aws (looked in \(candidates.joined(separator: ", "))); set HPCC_TERRAFORM_PLUGIN_MIRROR")
+            throw Unavailable(
+                description:
+                    "no local mirror holding registry.terraform.io/hashicorp/aws (looked in \(candidates.joined(separator: ", "))); set HPCC_TERRAFORM_PLUGIN_MIRROR"
+            )
         }
         self.executable = executable
         self.mirror = mirror
         self.awsVersion = version
-        home = fileManager.temporaryDirectory.appendingPathComponent("hpcc-terraform-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        home = fileManager.temporaryDirectory.appendingPathComponent(
+            "hpcc-terraform-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         let standIns = home.appendingPathComponent("stand-in-mirror")
         try fileManager.createDirectory(at: standIns, withIntermediateDirectories: true)
         googleVersion = try Self.installGoogleStandIn(into: standIns, cache: home.appendingPathComponent("stubs"))
         let configuration = """
-        disable_checkpoint = true
-        provider_installation {
-          filesystem_mirror {
-            path    = "\(standIns.path)"
-            include = ["registry.terraform.io/hashicorp/google"]
-          }
-          filesystem_mirror {
-            path    = "\(mirror.path)"
-            include = ["registry.terraform.io/hashicorp/aws"]
-          }
-          direct {
-            exclude = ["*/*/*"]
-          }
-        }
+            disable_checkpoint = true
+            provider_installation {
+              filesystem_mirror {
+                path    = "\(standIns.path)"
+                include = ["registry.terraform.io/hashicorp/google"]
+              }
+              filesystem_mirror {
+                path    = "\(mirror.path)"
+                include = ["registry.terraform.io/hashicorp/aws"]
+              }
+              direct {
+                exclude = ["*/*/*"]
+              }
+            }
 
-        """
+            """
         try Data(configuration.utf8).write(to: home.appendingPathComponent("cli.tfrc"))
     }
 
@@ -93,29 +97,44 @@ public final class TerraformCLI: @unchecked Sendable {
         let tools = Repository.root.appendingPathComponent("Tests/Tools/schema-provider")
         let environment = ProcessInfo.processInfo.environment
         let venv = Repository.root.appendingPathComponent(".venv/bin/python").path
-        let python = environment["HPCC_SCHEMA_PROVIDER_PYTHON"]
+        let python =
+            environment["HPCC_SCHEMA_PROVIDER_PYTHON"]
             ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : Shell.which("python3") ?? "python3")
-        let outcome = try Shell.run("/bin/bash", [tools.appendingPathComponent("install.sh").path, mirror.path, ProviderSchemas.googleExtract.path, python],
-                                    environment: ["SCHEMA_PROVIDER_CACHE": cache.path])
+        let outcome = try Shell.run(
+            "/bin/bash",
+            [tools.appendingPathComponent("install.sh").path, mirror.path, ProviderSchemas.googleExtract.path, python],
+            environment: ["SCHEMA_PROVIDER_CACHE": cache.path])
         guard outcome.status == 0, let executable = outcome.stdout.split(separator: "\n").last else {
-            throw Unavailable(description: "the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools cryptography):\n\(outcome.stderr)")
+            throw Unavailable(
+                description:
+                    "the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools cryptography):\n\(outcome.stderr)"
+            )
         }
         return String(executable.split(separator: "_v").last ?? "")
     }
 
     private var environment: [String: String] {
-        ["TF_CLI_CONFIG_FILE": home.appendingPathComponent("cli.tfrc").path,
-         "CHECKPOINT_DISABLE": "1",
-         "TF_IN_AUTOMATION": "1",
-         "TF_INPUT": "0"]
+        [
+            "TF_CLI_CONFIG_FILE": home.appendingPathComponent("cli.tfrc").path,
+            "CHECKPOINT_DISABLE": "1",
+            "TF_IN_AUTOMATION": "1",
+            "TF_INPUT": "0",
+        ]
     }
 
     /// Runs terraform in `directory`; a non-zero exit throws with terraform's own output.
     @discardableResult
-    func run(_ arguments: [String], in directory: URL, allowFailure: Bool = false, environment extra: [String: String] = [:]) throws -> Shell.Outcome {
-        let outcome = try Shell.run(executable, arguments + ["-no-color"], environment: environment.merging(extra) { _, new in new }, directory: directory)
+    func run(
+        _ arguments: [String], in directory: URL, allowFailure: Bool = false, environment extra: [String: String] = [:]
+    ) throws -> Shell.Outcome {
+        let outcome = try Shell.run(
+            executable, arguments + ["-no-color"], environment: environment.merging(extra) { _, new in new },
+            directory: directory)
         if outcome.status != 0, !allowFailure {
-            throw Unavailable(description: "terraform \(arguments.joined(separator: " ")) failed in \(directory.path):\n\(outcome.stderr)\(outcome.stdout)")
+            throw Unavailable(
+                description:
+                    "terraform \(arguments.joined(separator: " ")) failed in \(directory.path):\n\(outcome.stderr)\(outcome.stdout)"
+            )
         }
         return outcome
     }
@@ -135,7 +154,10 @@ public final class TerraformCLI: @unchecked Sendable {
     public func validate(_ directory: URL, displayPath: String) throws -> [ConsumerFinding] {
         let outcome = try run(["validate", "-json"], in: directory, allowFailure: true)
         guard let report = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
-            throw Unavailable(description: "terraform validate -json printed no JSON (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)")
+            throw Unavailable(
+                description:
+                    "terraform validate -json printed no JSON (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)"
+            )
         }
         let diagnostics = report["diagnostics"] as? [[String: Any]] ?? []
         var findings = diagnostics.map { diagnostic -> ConsumerFinding in
@@ -146,11 +168,15 @@ public final class TerraformCLI: @unchecked Sendable {
             let summary = diagnostic["summary"] as? String ?? ""
             let detail = diagnostic["detail"] as? String ?? ""
             let context = (diagnostic["snippet"] as? [String: Any])?["context"] as? String ?? ""
-            return ConsumerFinding(file: "\(displayPath)/\(file)", line: line, path: context,
-                                   message: "terraform \(severity): \(summary)\(detail.isEmpty ? "" : " — " + detail)")
+            return ConsumerFinding(
+                file: "\(displayPath)/\(file)", line: line, path: context,
+                message: "terraform \(severity): \(summary)\(detail.isEmpty ? "" : " — " + detail)")
         }
         if report["valid"] as? Bool != true, findings.isEmpty {
-            findings.append(ConsumerFinding(file: displayPath, line: 0, path: "", message: "terraform validate reports the configuration invalid"))
+            findings.append(
+                ConsumerFinding(
+                    file: displayPath, line: 0, path: "",
+                    message: "terraform validate reports the configuration invalid"))
         }
         return findings
     }
@@ -159,7 +185,8 @@ public final class TerraformCLI: @unchecked Sendable {
     public func awsSchema() throws -> ProviderSchema {
         let directory = home.appendingPathComponent("aws-schema")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let root = #"{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"\#(awsVersion)"}}}}"#
+        let root =
+            #"{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws","version":"\#(awsVersion)"}}}}"#
         try Data(root.utf8).write(to: directory.appendingPathComponent("main.tf.json"))
         try initialize(directory)
         let outcome = try run(["providers", "schema", "-json"], in: directory)

@@ -47,7 +47,8 @@ public struct TerraformSchemaCheck {
         for block in blocks(root["terraform"]) {
             for member in block["required_providers"]?.members ?? [] {
                 let source = member.value["source"]?.string ?? "hashicorp/\(member.key)"
-                result[member.key] = source.split(separator: "/").count == 2 ? "registry.terraform.io/\(source)" : source
+                result[member.key] =
+                    source.split(separator: "/").count == 2 ? "registry.terraform.io/\(source)" : source
             }
         }
         return result
@@ -59,7 +60,9 @@ public struct TerraformSchemaCheck {
         do {
             root = try JSONDocumentParser.parse(text)
         } catch let failure as JSONDocumentParser.Failure {
-            run.report.findings.append(ConsumerFinding(file: file, line: failure.line, path: "", message: "not valid JSON: \(failure.message)"))
+            run.report.findings.append(
+                ConsumerFinding(file: file, line: failure.line, path: "", message: "not valid JSON: \(failure.message)")
+            )
             return run.report
         } catch {
             return run.report
@@ -86,14 +89,30 @@ private struct Run {
     var providers: [String: String] = [:]
     var declared: [String: Set<String>] = [:]
 
-    static let rootKeys: Set<String> = ["terraform", "provider", "variable", "output", "locals", "module", "resource", "data", "ephemeral", "moved", "import", "check", "removed", "//"]
-    static let terraformKeys: Set<String> = ["required_version", "required_providers", "backend", "cloud", "experiments", "provider_meta", "//"]
-    static let outputKeys: Set<String> = ["value", "description", "sensitive", "depends_on", "precondition", "ephemeral", "//"]
-    static let variableKeys: Set<String> = ["type", "default", "description", "sensitive", "nullable", "validation", "ephemeral", "//"]
-    static let resourceMeta: Set<String> = ["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"]
+    static let rootKeys: Set<String> = [
+        "terraform", "provider", "variable", "output", "locals", "module", "resource", "data", "ephemeral", "moved",
+        "import", "check", "removed", "//",
+    ]
+    static let terraformKeys: Set<String> = [
+        "required_version", "required_providers", "backend", "cloud", "experiments", "provider_meta", "//",
+    ]
+    static let outputKeys: Set<String> = [
+        "value", "description", "sensitive", "depends_on", "precondition", "ephemeral", "//",
+    ]
+    static let variableKeys: Set<String> = [
+        "type", "default", "description", "sensitive", "nullable", "validation", "ephemeral", "//",
+    ]
+    static let resourceMeta: Set<String> = [
+        "count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection",
+    ]
     static let dataMeta: Set<String> = ["count", "for_each", "depends_on", "provider", "lifecycle"]
-    static let lifecycleKeys: Set<String> = ["create_before_destroy", "prevent_destroy", "ignore_changes", "replace_triggered_by", "precondition", "postcondition"]
-    static let localExecKeys: Set<String> = ["command", "working_dir", "interpreter", "environment", "when", "on_failure", "quiet"]
+    static let lifecycleKeys: Set<String> = [
+        "create_before_destroy", "prevent_destroy", "ignore_changes", "replace_triggered_by", "precondition",
+        "postcondition",
+    ]
+    static let localExecKeys: Set<String> = [
+        "command", "working_dir", "interpreter", "environment", "when", "on_failure", "quiet",
+    ]
 
     init(file: String, schemas: [String: ProviderSchema]) {
         self.file = file
@@ -116,7 +135,8 @@ private struct Run {
         for (kind, prefix) in [("resource", ""), ("data", "data."), ("ephemeral", "ephemeral.")] {
             for typeBlock in TerraformSchemaCheck.blocks(root[kind]) {
                 for type in typeBlock.members {
-                    declared[prefix + type.key, default: []].formUnion(TerraformSchemaCheck.blocks(type.value).flatMap { $0.members.map(\.key) })
+                    declared[prefix + type.key, default: []].formUnion(
+                        TerraformSchemaCheck.blocks(type.value).flatMap { $0.members.map(\.key) })
                 }
             }
         }
@@ -142,11 +162,16 @@ private struct Run {
         for block in TerraformSchemaCheck.blocks(node) {
             for member in block.members {
                 guard let schema = schema(forLocalName: member.key) else {
-                    finding(member.value, "provider.\(member.key)", "no schema for provider \"\(member.key)\" (\(providers[member.key] ?? "not in required_providers"))")
+                    finding(
+                        member.value, "provider.\(member.key)",
+                        "no schema for provider \"\(member.key)\" (\(providers[member.key] ?? "not in required_providers"))"
+                    )
                     continue
                 }
                 for configuration in TerraformSchemaCheck.blocks(member.value) {
-                    checkBody(configuration, schema.provider, path: "provider.\(member.key)", meta: ["alias", "version"], owner: "provider \(member.key)")
+                    checkBody(
+                        configuration, schema.provider, path: "provider.\(member.key)", meta: ["alias", "version"],
+                        owner: "provider \(member.key)")
                 }
             }
         }
@@ -158,7 +183,9 @@ private struct Run {
 
         /// How references name them (`aws_x.n`, `data.aws_x.n`, `ephemeral.aws_x.n`).
         var prefix: String { self == .resource ? "" : rawValue + "." }
-        var noun: String { ["resource": "resource", "data": "data source", "ephemeral": "ephemeral resource"][rawValue]! }
+        var noun: String {
+            ["resource": "resource", "data": "data source", "ephemeral": "ephemeral resource"][rawValue]!
+        }
 
         func schema(_ type: String, in provider: ProviderSchema?) -> SchemaBlock? {
             switch self {
@@ -177,13 +204,21 @@ private struct Run {
                 let provider = localName.map { schema(forLocalName: $0) } ?? ProviderSchema.builtin
                 let path = "\(kind).\(type.key)"
                 guard let provider else {
-                    finding(type.value, path, "no schema for provider \"\(localName ?? "")\" (\(providers[localName ?? ""] ?? "not in required_providers"))")
+                    finding(
+                        type.value, path,
+                        "no schema for provider \"\(localName ?? "")\" (\(providers[localName ?? ""] ?? "not in required_providers"))"
+                    )
                     continue
                 }
                 guard let schema = blockKind.schema(type.key, in: provider) else {
-                    let known = blockKind == .data ? provider.allDataSourceTypes : blockKind == .resource ? provider.allResourceTypes : nil
+                    let known =
+                        blockKind == .data
+                        ? provider.allDataSourceTypes : blockKind == .resource ? provider.allResourceTypes : nil
                     if known?.contains(type.key) == true {
-                        finding(type.value, path, "\(type.key) exists in \(provider.label) but is not in the committed schema extract: re-run Tests/Tools/extract-google-schema.py")
+                        finding(
+                            type.value, path,
+                            "\(type.key) exists in \(provider.label) but is not in the committed schema extract: re-run Tests/Tools/extract-google-schema.py"
+                        )
                     } else {
                         finding(type.value, path, "\(provider.label) has no \(blockKind.noun) type \"\(type.key)\"")
                     }
@@ -192,9 +227,15 @@ private struct Run {
                 report.types.insert(blockKind.prefix + type.key)
                 for instances in TerraformSchemaCheck.blocks(type.value) {
                     for instance in instances.members {
-                        if blockKind == .resource { report.resources += 1 } else if blockKind == .data { report.dataSources += 1 }
+                        if blockKind == .resource {
+                            report.resources += 1
+                        } else if blockKind == .data {
+                            report.dataSources += 1
+                        }
                         for body in TerraformSchemaCheck.blocks(instance.value) {
-                            checkBody(body, schema, path: "\(path).\(instance.key)", meta: blockKind == .resource ? Self.resourceMeta : Self.dataMeta, owner: type.key)
+                            checkBody(
+                                body, schema, path: "\(path).\(instance.key)",
+                                meta: blockKind == .resource ? Self.resourceMeta : Self.dataMeta, owner: type.key)
                         }
                     }
                 }
@@ -207,7 +248,9 @@ private struct Run {
             for member in block.members {
                 for body in TerraformSchemaCheck.blocks(member.value) {
                     for argument in body.members where !allowed.contains(argument.key) {
-                        finding(argument.value, "\(kind).\(member.key).\(argument.key)", "unsupported argument in a \(kind) block")
+                        finding(
+                            argument.value, "\(kind).\(member.key).\(argument.key)",
+                            "unsupported argument in a \(kind) block")
                     }
                     for name in required where body[name] == nil {
                         finding(body, "\(kind).\(member.key)", "missing required argument \"\(name)\"")
@@ -228,11 +271,16 @@ private struct Run {
                 for block in member.value.members {
                     dynamicBlocks.insert(block.key)
                     guard let nested = schema.blockTypes[block.key] else {
-                        finding(block.value, "\(here).\(block.key)", "dynamic block for \"\(block.key)\", which \(owner) has no block type of")
+                        finding(
+                            block.value, "\(here).\(block.key)",
+                            "dynamic block for \"\(block.key)\", which \(owner) has no block type of")
                         continue
                     }
                     for item in TerraformSchemaCheck.blocks(block.value) {
-                        if let content = item["content"] { checkBody(content, nested.block, path: "\(here).\(block.key).content", meta: [], owner: block.key) }
+                        if let content = item["content"] {
+                            checkBody(
+                                content, nested.block, path: "\(here).\(block.key).content", meta: [], owner: block.key)
+                        }
                     }
                 }
             } else if let attribute = schema.attributes[member.key] {
@@ -249,24 +297,36 @@ private struct Run {
                 case let .array(elements, _): items = elements
                 case .object: items = [member.value]
                 default:
-                    finding(member.value, here, "block \"\(member.key)\" must be an object or an array of objects, found \(member.value.kind)")
+                    finding(
+                        member.value, here,
+                        "block \"\(member.key)\" must be an object or an array of objects, found \(member.value.kind)")
                     continue
                 }
                 if let maximum = nested.maxItems, items.count > maximum {
-                    finding(member.value, here, "at most \(maximum) \"\(member.key)\" block\(maximum == 1 ? "" : "s") allowed, found \(items.count)")
+                    finding(
+                        member.value, here,
+                        "at most \(maximum) \"\(member.key)\" block\(maximum == 1 ? "" : "s") allowed, found \(items.count)"
+                    )
                 }
                 if items.count < nested.minItems {
-                    finding(member.value, here, "at least \(nested.minItems) \"\(member.key)\" block\(nested.minItems == 1 ? "" : "s") required, found \(items.count)")
+                    finding(
+                        member.value, here,
+                        "at least \(nested.minItems) \"\(member.key)\" block\(nested.minItems == 1 ? "" : "s") required, found \(items.count)"
+                    )
                 }
                 for item in items { checkBody(item, nested.block, path: here, meta: [], owner: member.key) }
             } else {
-                finding(member.value, here, "unsupported argument: \(owner) has no argument or block named \"\(member.key)\"")
+                finding(
+                    member.value, here,
+                    "unsupported argument: \(owner) has no argument or block named \"\(member.key)\"")
             }
         }
-        for (name, attribute) in schema.attributes.sorted(by: { $0.key < $1.key }) where attribute.required && body[name] == nil {
+        for (name, attribute) in schema.attributes.sorted(by: { $0.key < $1.key })
+        where attribute.required && body[name] == nil {
             finding(body, path, "missing required argument \"\(name)\"")
         }
-        for (name, nested) in schema.blockTypes.sorted(by: { $0.key < $1.key }) where nested.minItems > 0 && body[name] == nil && !dynamicBlocks.contains(name) {
+        for (name, nested) in schema.blockTypes.sorted(by: { $0.key < $1.key })
+        where nested.minItems > 0 && body[name] == nil && !dynamicBlocks.contains(name) {
             finding(body, path, "missing required block \"\(name)\"")
         }
     }
@@ -274,10 +334,17 @@ private struct Run {
     mutating func checkMeta(_ key: String, _ value: JSONNode, path: String) {
         switch key {
         case "depends_on":
-            guard case let .array(items, _) = value else { return finding(value, path, "depends_on must be an array of references") }
+            guard case let .array(items, _) = value else {
+                return finding(value, path, "depends_on must be an array of references")
+            }
             for item in items {
-                guard let text = item.string else { finding(item, path, "depends_on entries are strings"); continue }
-                checkTraversal(text.split(separator: ".").map(String.init), bound: [], node: item, path: path, needsAttribute: false)
+                guard let text = item.string else {
+                    finding(item, path, "depends_on entries are strings")
+                    continue
+                }
+                checkTraversal(
+                    text.split(separator: ".").map(String.init), bound: [], node: item, path: path,
+                    needsAttribute: false)
             }
         case "lifecycle":
             for block in TerraformSchemaCheck.blocks(value) {
@@ -293,7 +360,9 @@ private struct Run {
                         for member in body.members where !Self.localExecKeys.contains(member.key) {
                             finding(member.value, "\(path).local-exec.\(member.key)", "unsupported local-exec argument")
                         }
-                        if body["command"] == nil { finding(body, "\(path).local-exec", "missing required argument \"command\"") }
+                        if body["command"] == nil {
+                            finding(body, "\(path).local-exec", "missing required argument \"command\"")
+                        }
                         if let when = body["when"]?.string, !["create", "destroy"].contains(when) {
                             finding(body, "\(path).local-exec.when", "when must be create or destroy")
                         }
@@ -318,22 +387,30 @@ private struct Run {
         case (.string, .string), (.string, .number), (.string, .bool):
             return
         case let (.number, .string(text, _)):
-            if !TemplateReferences.hasInterpolation(text), Double(text) == nil { finding(node, path, "a number is required, found \"\(text)\"") }
+            if !TemplateReferences.hasInterpolation(text), Double(text) == nil {
+                finding(node, path, "a number is required, found \"\(text)\"")
+            }
         case (.number, .number):
             return
         case let (.bool, .string(text, _)):
-            if !TemplateReferences.hasInterpolation(text), !["true", "false"].contains(text) { finding(node, path, "a bool is required, found \"\(text)\"") }
+            if !TemplateReferences.hasInterpolation(text), !["true", "false"].contains(text) {
+                finding(node, path, "a bool is required, found \"\(text)\"")
+            }
         case (.bool, .bool):
             return
         case let (.list(element), .array(items, _)), let (.set(element), .array(items, _)):
             for (index, item) in items.enumerated() { checkValue(item, element, path: "\(path)[\(index)]") }
         case let (.tuple(elements), .array(items, _)):
-            if elements.count != items.count { finding(node, path, "a tuple of \(elements.count) elements is required, found \(items.count)") }
+            if elements.count != items.count {
+                finding(node, path, "a tuple of \(elements.count) elements is required, found \(items.count)")
+            }
         case let (.map(element), .object(members, _)):
             for member in members { checkValue(member.value, element, path: "\(path).\(member.key)") }
         case let (.object(attributes), .object(members, _)):
             for member in members {
-                if let attribute = attributes[member.key] { checkValue(member.value, attribute, path: "\(path).\(member.key)") }
+                if let attribute = attributes[member.key] {
+                    checkValue(member.value, attribute, path: "\(path).\(member.key)")
+                }
             }
         default:
             finding(node, path, "\(type) is required, found \(node.kind)")
@@ -348,34 +425,50 @@ private struct Run {
                 for expression in TemplateReferences.expressions(in: text) {
                     let (references, bound) = TemplateReferences.references(inExpression: expression)
                     for reference in references {
-                        checkTraversal(reference.parts, bound: bound, node: .string(text, line: line), path: member.key, needsAttribute: true)
+                        checkTraversal(
+                            reference.parts, bound: bound, node: .string(text, line: line), path: member.key,
+                            needsAttribute: true)
                     }
                 }
             }
         }
     }
 
-    mutating func checkTraversal(_ parts: [String], bound: Set<String>, node: JSONNode, path: String, needsAttribute: Bool) {
+    mutating func checkTraversal(
+        _ parts: [String], bound: Set<String>, node: JSONNode, path: String, needsAttribute: Bool
+    ) {
         guard let root = parts.first, parts.count > 1 else { return }
         let text = parts.joined(separator: ".")
         switch root {
         case "var", "local", "module":
             let kind = ["var": "variable", "local": "locals", "module": "module"][root]!
-            if declared[kind]?.contains(parts[1]) != true { finding(node, path, "reference to undeclared \(kind == "locals" ? "local value" : kind) \"\(text)\"") }
+            if declared[kind]?.contains(parts[1]) != true {
+                finding(node, path, "reference to undeclared \(kind == "locals" ? "local value" : kind) \"\(text)\"")
+            }
         case "path":
-            if !["module", "root", "cwd"].contains(parts[1]) { finding(node, path, "unknown path attribute \"\(text)\"") }
+            if !["module", "root", "cwd"].contains(parts[1]) {
+                finding(node, path, "unknown path attribute \"\(text)\"")
+            }
         case "terraform", "count", "each", "self":
             return
         case "data", "ephemeral":
-            guard parts.count >= 3 else { return finding(node, path, "incomplete \(Kind(rawValue: root)!.noun) reference \"\(text)\"") }
-            checkObject(type: parts[1], name: parts[2], attribute: parts.count > 3 ? parts[3] : nil, kind: Kind(rawValue: root)!, text: text, node: node, path: path)
+            guard parts.count >= 3 else {
+                return finding(node, path, "incomplete \(Kind(rawValue: root)!.noun) reference \"\(text)\"")
+            }
+            checkObject(
+                type: parts[1], name: parts[2], attribute: parts.count > 3 ? parts[3] : nil,
+                kind: Kind(rawValue: root)!, text: text, node: node, path: path)
         default:
             if bound.contains(root) { return }
-            checkObject(type: root, name: parts[1], attribute: parts.count > 2 ? parts[2] : nil, kind: .resource, text: text, node: node, path: path)
+            checkObject(
+                type: root, name: parts[1], attribute: parts.count > 2 ? parts[2] : nil, kind: .resource, text: text,
+                node: node, path: path)
         }
     }
 
-    mutating func checkObject(type: String, name: String, attribute: String?, kind: Kind, text: String, node: JSONNode, path: String) {
+    mutating func checkObject(
+        type: String, name: String, attribute: String?, kind: Kind, text: String, node: JSONNode, path: String
+    ) {
         let key = kind.prefix + type
         guard declared[key]?.contains(name) == true else {
             return finding(node, path, "reference to undeclared \(kind.noun) \"\(key).\(name)\" in \"\(text)\"")

@@ -16,11 +16,17 @@ struct AnsibleConsumerTests {
             return ConsumerTools.record(name, "ansible-inventory", "no inventory in this blueprint")
         }
         guard AnsibleInventoryCheck.executable != nil || ConsumerTools.required else {
-            return ConsumerTools.record(name, "ansible-inventory", ConsumerTools.skipped("ansible-inventory for \(name)", because: AnsibleInventoryCheck.Unavailable().description))
+            return ConsumerTools.record(
+                name, "ansible-inventory",
+                ConsumerTools.skipped(
+                    "ansible-inventory for \(name)", because: AnsibleInventoryCheck.Unavailable().description))
         }
         let report = try AnsibleInventoryCheck.list(inventory.text)
         var hosts = Set<String>()
-        var groups: Set<String> = ["all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute", "workbench", "bwvisu_gateway", "bwvisu_command"]
+        var groups: Set<String> = [
+            "all", "ungrouped", "slurm_controller", "slurm_login", "slurm_compute", "workbench", "bwvisu_gateway",
+            "bwvisu_command",
+        ]
         for cluster in deployment.clusters {
             hosts.insert(cluster.controllerHostName)
             hosts.formUnion(cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) })
@@ -37,7 +43,10 @@ struct AnsibleConsumerTests {
         hosts.formUnion(deployment.workbenches.map(\.name))
         for visu in deployment.bwVisus {
             hosts.formUnion(visu.gateways.map(\.host) + visu.commandNodes.compactMap(\.host))
-            groups.formUnion([InventoryEmitter.groupName("bwvisu_gateway", visu.id), InventoryEmitter.groupName("bwvisu_command", visu.id)])
+            groups.formUnion([
+                InventoryEmitter.groupName("bwvisu_gateway", visu.id),
+                InventoryEmitter.groupName("bwvisu_command", visu.id),
+            ])
         }
         #expect(report.hosts == hosts)
         #expect(report.groups == groups)
@@ -45,11 +54,15 @@ struct AnsibleConsumerTests {
         for visu in deployment.bwVisus {
             for gateway in visu.gateways {
                 let variables = report.variables[gateway.host] ?? [:]
-                #expect(variables["bwvisu_gateway_port_range"] == gateway.ports.iptables, "\(gateway.host): \(variables)")
-                #expect(variables["bwvisu_keyhole_port_range"] == visu.portRange.iptables, "\(gateway.host): \(variables)")
+                #expect(
+                    variables["bwvisu_gateway_port_range"] == gateway.ports.iptables, "\(gateway.host): \(variables)")
+                #expect(
+                    variables["bwvisu_keyhole_port_range"] == visu.portRange.iptables, "\(gateway.host): \(variables)")
                 #expect(variables["ansible_host"] == gateway.internalAddress)
             }
         }
-        ConsumerTools.record(name, "ansible-inventory", "\(inventory.path) accepted: \(report.hosts.count) hosts, \(report.groups.count) groups as in the IR")
+        ConsumerTools.record(
+            name, "ansible-inventory",
+            "\(inventory.path) accepted: \(report.hosts.count) hosts, \(report.groups.count) groups as in the IR")
     }
 }

@@ -12,11 +12,17 @@ struct CheckerUnitTests {
     }
 
     @Test func referenceChains() {
-        let (references, bound) = TemplateReferences.references(inExpression:
-            "jsonencode([for n in google_filestore_instance.home.networks : {ip = n.ip_addresses[0], mode = \"a.b.c\"}]) + var.x")
-        #expect(references.map(\.parts) == [["google_filestore_instance", "home", "networks"], ["n", "ip_addresses"], ["var", "x"]])
+        let (references, bound) = TemplateReferences.references(
+            inExpression:
+                "jsonencode([for n in google_filestore_instance.home.networks : {ip = n.ip_addresses[0], mode = \"a.b.c\"}]) + var.x"
+        )
+        #expect(
+            references.map(\.parts) == [
+                ["google_filestore_instance", "home", "networks"], ["n", "ip_addresses"], ["var", "x"],
+            ])
         #expect(bound == ["n"])
-        let (hyphenated, _) = TemplateReferences.references(inExpression: "google_compute_router.network_us-central1.name")
+        let (hyphenated, _) = TemplateReferences.references(
+            inExpression: "google_compute_router.network_us-central1.name")
         #expect(hyphenated.map(\.parts) == [["google_compute_router", "network_us-central1", "name"]])
     }
 

@@ -6,7 +6,8 @@ import TestSupport
 
 /// `hpcc graph` as Graphviz reads it: `dot -Tsvg` renders every shipped blueprint's graph, with
 /// a node per module and an edge per `use` entry and reference.
-@Suite("Graphviz renders hpcc graph", .enabled(if: Shell.has("dot") || ConsumerTools.required, "Graphviz (dot) is needed"))
+@Suite(
+    "Graphviz renders hpcc graph", .enabled(if: Shell.has("dot") || ConsumerTools.required, "Graphviz (dot) is needed"))
 struct GraphConsumerTests {
     @Test(arguments: Repository.blueprintNames)
     func dotRendersTheGraph(_ name: String) throws {
@@ -18,7 +19,7 @@ struct GraphConsumerTests {
         let outcome = try Shell.run("/usr/bin/env", ["dot", "-Tsvg", input.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.isEmpty, "dot warned: \(outcome.stderr)")
-        let svg = outcome.stdout.replacingOccurrences(of: "&#45;", with: "-")   // SVG writes "-" as an entity
+        let svg = outcome.stdout.replacingOccurrences(of: "&#45;", with: "-")  // SVG writes "-" as an entity
         #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == graph.nodes.count)
         #expect(svg.components(separatedBy: "class=\"edge\"").count - 1 == graph.edges.count)
         for node in graph.nodes {

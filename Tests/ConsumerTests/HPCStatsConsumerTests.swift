@@ -8,7 +8,9 @@ import TestSupport
 /// hpcstats.conf and every architecture file with Python's configparser, requires every option
 /// HPCStats reads without a default, and counts nodes, cores and memory, which must match what
 /// the blueprint describes. `install.sh` is run into a scratch root and its result read again.
-@Suite("HPCStats reads the emitted configuration", .enabled(if: Shell.has("python3") || ConsumerTools.required, "python3 is needed"))
+@Suite(
+    "HPCStats reads the emitted configuration",
+    .enabled(if: Shell.has("python3") || ConsumerTools.required, "python3 is needed"))
 struct HPCStatsConsumerTests {
     static let checker = Repository.root.appendingPathComponent("Tests/Tools/hpcstats-check.py").path
 
@@ -29,9 +31,13 @@ struct HPCStatsConsumerTests {
         let clusters: [String: ClusterFigures]
     }
 
-    static func check(_ deployment: URL, installed: URL? = nil) throws -> (status: Int32, summary: Summary?, errors: String) {
-        let outcome = try Shell.run("/usr/bin/env", ["python3", checker, deployment.path] + (installed.map { [$0.path] } ?? []))
-        let summary = outcome.status == 0 ? try JSONDecoder().decode(Summary.self, from: Data(outcome.stdout.utf8)) : nil
+    static func check(
+        _ deployment: URL, installed: URL? = nil
+    ) throws -> (status: Int32, summary: Summary?, errors: String) {
+        let outcome = try Shell.run(
+            "/usr/bin/env", ["python3", checker, deployment.path] + (installed.map { [$0.path] } ?? []))
+        let summary =
+            outcome.status == 0 ? try JSONDecoder().decode(Summary.self, from: Data(outcome.stdout.utf8)) : nil
         return (outcome.status, summary, outcome.stderr)
     }
 
@@ -39,14 +45,22 @@ struct HPCStatsConsumerTests {
     static func expected(_ deployment: Deployment, cluster name: String) -> [String: GroupFigures] {
         if let cluster = deployment.onPremClusters.first(where: { $0.name == name }) {
             let placed = Set(cluster.partitions.flatMap(\.nodeGroups))
-            return Dictionary(uniqueKeysWithValues: cluster.nodeGroups.filter { placed.contains($0.name) }.map {
-                ($0.name, GroupFigures(nodes: $0.hosts.count, cores_per_node: $0.cores, memory_mib: $0.memoryMiB))
-            })
+            return Dictionary(
+                uniqueKeysWithValues: cluster.nodeGroups.filter { placed.contains($0.name) }.map {
+                    ($0.name, GroupFigures(nodes: $0.hosts.count, cores_per_node: $0.cores, memory_mib: $0.memoryMiB))
+                })
         }
         let cluster = deployment.clusters.first { $0.name == name }
-        return Dictionary(uniqueKeysWithValues: (cluster?.nodesets ?? []).map {
-            ($0.name, GroupFigures(nodes: $0.count, cores_per_node: $0.shape.boards * $0.shape.socketsPerBoard * $0.shape.coresPerSocket, memory_mib: $0.instance.machine.memoryMiB))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: (cluster?.nodesets ?? []).map {
+                (
+                    $0.name,
+                    GroupFigures(
+                        nodes: $0.count,
+                        cores_per_node: $0.shape.boards * $0.shape.socketsPerBoard * $0.shape.coresPerSocket,
+                        memory_mib: $0.instance.machine.memoryMiB)
+                )
+            })
     }
 
     static var statsBlueprints: [String] {
@@ -74,7 +88,10 @@ struct HPCStatsConsumerTests {
             #expect(figures.nodes == expected.values.map(\.nodes).reduce(0, +))
             #expect(figures.cores == expected.values.map { $0.nodes * $0.cores_per_node }.reduce(0, +))
             #expect(figures.memory_mib == expected.values.map { $0.nodes * $0.memory_mib }.reduce(0, +))
-            ConsumerTools.record(name, "hpcstats configparser", "\(cluster): \(figures.nodes) nodes, \(figures.cores) cores, \(figures.memory_mib / 1024) GiB in \(figures.groups.count) node groups, as in the blueprint")
+            ConsumerTools.record(
+                name, "hpcstats configparser",
+                "\(cluster): \(figures.nodes) nodes, \(figures.cores) cores, \(figures.memory_mib / 1024) GiB in \(figures.groups.count) node groups, as in the blueprint"
+            )
         }
     }
 
@@ -83,15 +100,20 @@ struct HPCStatsConsumerTests {
         let result = try Repository.compile(name)
         let setup = try #require(result.deployment?.hpcStats)
         let folder = try ConsumerTools.writeDeployment(result.files)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-hpcstats-root-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-hpcstats-root-\(UUID().uuidString)")
         defer {
             try? FileManager.default.removeItem(at: folder)
             try? FileManager.default.removeItem(at: root)
         }
-        let passwords = [setup.database.passwordFile: "db-Secret_1", setup.accountingPasswordFile: "acct!pw~2", setup.users.passwordFile: "ldap{pw}3"]
+        let passwords = [
+            setup.database.passwordFile: "db-Secret_1", setup.accountingPasswordFile: "acct!pw~2",
+            setup.users.passwordFile: "ldap{pw}3",
+        ]
         for (file, password) in passwords {
             let url = root.appendingPathComponent(String(file.dropFirst()))
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try (password + "\n").write(to: url, atomically: true, encoding: .utf8)
         }
         let installer = folder.appendingPathComponent("hpcstats/install.sh").path
@@ -105,18 +127,25 @@ struct HPCStatsConsumerTests {
         let mode = try FileManager.default.attributesOfItem(atPath: installed.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // HPCStats decodes phash as base64, ROT47, base64: the bind password must come back.
-        let phash = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("phash = ") }).dropFirst("phash = ".count)
+        let phash = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("phash = ") }).dropFirst(
+            "phash = ".count)
         let rotated = String(decoding: try #require(Data(base64Encoded: String(phash))), as: UTF8.self)
-        let unrotated = String(String.UnicodeScalarView(rotated.unicodeScalars.map { scalar in
-            (33...126).contains(scalar.value) ? Unicode.Scalar(33 + (scalar.value - 33 + 47) % 94)! : scalar
-        }))
+        let unrotated = String(
+            String.UnicodeScalarView(
+                rotated.unicodeScalars.map { scalar in
+                    (33...126).contains(scalar.value) ? Unicode.Scalar(33 + (scalar.value - 33 + 47) % 94)! : scalar
+                }))
         #expect(String(decoding: try #require(Data(base64Encoded: unrotated)), as: UTF8.self) == "ldap{pw}3")
         let (status, _, errors) = try Self.check(folder, installed: root)
         #expect(status == 0, "\(errors)")
-        ConsumerTools.record(name, "hpcstats install", "installed with \(passwords.count) passwords read from their files; configparser reads the result")
+        ConsumerTools.record(
+            name, "hpcstats install",
+            "installed with \(passwords.count) passwords read from their files; configparser reads the result")
 
         // A password HPCStats cannot carry is refused, and the installed file stays as it was.
-        try "two words\n".write(to: root.appendingPathComponent(String(setup.database.passwordFile.dropFirst())), atomically: true, encoding: .utf8)
+        try "two words\n".write(
+            to: root.appendingPathComponent(String(setup.database.passwordFile.dropFirst())), atomically: true,
+            encoding: .utf8)
         let refused = try Shell.run("/bin/sh", [installer, root.path])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("must hold one password without blanks"))
@@ -133,7 +162,8 @@ struct HPCStatsConsumerTests {
             ("frequency = 2.93GHz", "frequency = 2.93 G", "is not in MHz or GHz"),
         ] {
             let files = result.files.map { file in
-                file.path == "hpcstats/bwvis/architecture.conf" ? OutputFile(path: file.path, text: file.text.replacingOccurrences(of: old, with: new)) : file
+                file.path == "hpcstats/bwvis/architecture.conf"
+                    ? OutputFile(path: file.path, text: file.text.replacingOccurrences(of: old, with: new)) : file
             }
             #expect(files != result.files, "\(old) must be in the architecture file")
             let folder = try ConsumerTools.writeDeployment(files)

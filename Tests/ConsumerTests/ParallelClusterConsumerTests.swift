@@ -17,7 +17,11 @@ struct ParallelClusterConsumerTests {
             return ConsumerTools.record(name, "pcluster validate", "no ParallelCluster config in this blueprint")
         }
         guard ParallelClusterCheck.available || ConsumerTools.required else {
-            return ConsumerTools.record(name, "pcluster validate", ConsumerTools.skipped("ParallelCluster config of \(name)", because: "aws-parallelcluster is not installed (.ci/run makes .venv-pcluster)"))
+            return ConsumerTools.record(
+                name, "pcluster validate",
+                ConsumerTools.skipped(
+                    "ParallelCluster config of \(name)",
+                    because: "aws-parallelcluster is not installed (.ci/run makes .venv-pcluster)"))
         }
         for config in configs {
             let cluster = String(config.path.dropFirst("parallelcluster/".count).dropLast(".yaml".count))
@@ -27,37 +31,55 @@ struct ParallelClusterConsumerTests {
         }
     }
 
-    @Test("the committed positive control is accepted", .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    @Test(
+        "the committed positive control is accepted",
+        .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
     func controlAccepted() throws {
-        let text = try String(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/pcluster-control/cluster.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/pcluster-control/cluster.yaml"),
+            encoding: .utf8)
         let report = try ParallelClusterCheck.check(text, clusterName: "control")
         #expect(report.accepted, "\(report.rejection)")
         #expect(report.validatorsRun > 100, "only \(report.validatorsRun) validators ran")
         // The key pair, the secret and the S3 buckets exist only in AWS: those validators must be
         // reported as skipped, not silently passed.
         let skipped = Set(report.skipped.map(\.validator))
-        #expect(skipped.isSuperset(of: ["KeyPairValidator", "PasswordSecretArnValidator", "S3BucketUriValidator"]), "\(skipped)")
-        ConsumerTools.record("pcluster-control", "pcluster validate", "Tests/Fixtures/pcluster-control/cluster.yaml \(report.summary)")
+        #expect(
+            skipped.isSuperset(of: ["KeyPairValidator", "PasswordSecretArnValidator", "S3BucketUriValidator"]),
+            "\(skipped)")
+        ConsumerTools.record(
+            "pcluster-control", "pcluster validate", "Tests/Fixtures/pcluster-control/cluster.yaml \(report.summary)")
     }
 
     /// The fixture's three mistakes, as hpcc reports them and as ParallelCluster does: the same
     /// blueprint with the three values corrected compiles; its config with the three values put
     /// back (a config built without hpcc's checks) is what `pcluster` judges.
-    @Test("pcluster's validators find the three mistakes hpcc reports at compile time", .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    @Test(
+        "pcluster's validators find the three mistakes hpcc reports at compile time",
+        .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
     func threeMistakesAgree() throws {
         let path = "Tests/Fixtures/pcluster-three-mistakes.yaml"
         let text = try String(contentsOf: Repository.root.appendingPathComponent(path), encoding: .utf8)
         let ours = Compiler().compile(SourceFile(name: path, text: text), variables: [])
-        #expect(ours.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.code.rawValue)" } == ["24:25 HPC3026", "32:15 HPC4004", "36:22 HPC4007"])
+        #expect(
+            ours.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.code.rawValue)" } == [
+                "24:25 HPC3026", "32:15 HPC4004", "36:22 HPC4007",
+            ])
 
-        let mistakes = [("storage_capacity: 2000", "storage_capacity: 2400", "StorageCapacity: 2400", "StorageCapacity: 2000"),
-                        ("name: Compute_Q", "name: compute-q", "Name: compute-q", "Name: Compute_Q"),
-                        ("min_count: 5", "min_count: 1", "MinCount: 1", "MinCount: 5")]
+        let mistakes = [
+            ("storage_capacity: 2000", "storage_capacity: 2400", "StorageCapacity: 2400", "StorageCapacity: 2000"),
+            ("name: Compute_Q", "name: compute-q", "Name: compute-q", "Name: Compute_Q"),
+            ("min_count: 5", "min_count: 1", "MinCount: 1", "MinCount: 5"),
+        ]
         var corrected = text
         for (wrong, right, _, _) in mistakes { corrected = corrected.replacingOccurrences(of: wrong, with: right) }
         let fixed = Compiler().compile(SourceFile(name: path, text: corrected), variables: [])
-        let config = try #require(fixed.files.first { $0.path == "parallelcluster/cluster.yaml" }?.text, "\(fixed.diagnostics.map(\.message))")
-        #expect(try ParallelClusterCheck.check(config, clusterName: "mistakes").accepted, "the corrected config is accepted")
+        let config = try #require(
+            fixed.files.first { $0.path == "parallelcluster/cluster.yaml" }?.text, "\(fixed.diagnostics.map(\.message))"
+        )
+        #expect(
+            try ParallelClusterCheck.check(config, clusterName: "mistakes").accepted, "the corrected config is accepted"
+        )
         var unchecked = config
         for (_, _, right, wrong) in mistakes {
             #expect(unchecked.components(separatedBy: right).count == 2, "'\(right)' occurs once in the config")
@@ -65,7 +87,12 @@ struct ParallelClusterConsumerTests {
         }
         let report = try ParallelClusterCheck.check(unchecked, clusterName: "mistakes")
         #expect(report.schemaErrors.isEmpty, "\(report.schemaErrors)")
-        #expect(Set(report.errors.map(\.validator)) == ["FsxStorageCapacityValidator", "NameValidator", "ComputeResourceSizeValidator"], "\(report.rejection)")
-        print("negative control | pcluster validate, the three mistakes without hpcc's checks | rejected:\n" + report.errors.map { "    \($0)" }.joined(separator: "\n"))
+        #expect(
+            Set(report.errors.map(\.validator)) == [
+                "FsxStorageCapacityValidator", "NameValidator", "ComputeResourceSizeValidator",
+            ], "\(report.rejection)")
+        print(
+            "negative control | pcluster validate, the three mistakes without hpcc's checks | rejected:\n"
+                + report.errors.map { "    \($0)" }.joined(separator: "\n"))
     }
 }

@@ -13,23 +13,40 @@ struct SARIFConsumerTests {
 
     /// Blueprints whose findings cover the shapes a result can take.
     static let findings: [(name: String, text: String)] = [
-        ("duplicate-and-syntax", "blueprint_name: x\nvars:\n  deployment_name: x\n  deployment_name: y\ndeployment_groups: [\n"),
-        ("unknown-module", "blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a}\n"
-            + "deployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vcp\n"),
-        ("warning", "blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a, unused: 1}\n"
-            + "validation_level: WARNING\ndeployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vpc\n"),
+        (
+            "duplicate-and-syntax",
+            "blueprint_name: x\nvars:\n  deployment_name: x\n  deployment_name: y\ndeployment_groups: [\n"
+        ),
+        (
+            "unknown-module",
+            "blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a}\n"
+                + "deployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vcp\n"
+        ),
+        (
+            "warning",
+            "blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a, unused: 1}\n"
+                + "validation_level: WARNING\ndeployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vpc\n"
+        ),
         ("a b#1.yaml", "blueprint_name: [x\n"),
     ]
 
     static func logs() throws -> [(name: String, log: String)] {
         var logs = try Repository.blueprintNames.map { name in
-            (name, DiagnosticSARIFRenderer.render(try Repository.compile(name).diagnostics, toolVersion: Compiler.version))
+            (
+                name,
+                DiagnosticSARIFRenderer.render(try Repository.compile(name).diagnostics, toolVersion: Compiler.version)
+            )
         }
         for (name, text) in findings {
             let result = Compiler().compile(SourceFile(name: name, text: text))
             logs.append((name, DiagnosticSARIFRenderer.render(result.diagnostics, toolVersion: Compiler.version)))
         }
-        logs.append(("no-position", DiagnosticSARIFRenderer.render([Diagnostic(.writeFailed, "cannot write out/x: disk full", at: nil)], toolVersion: Compiler.version)))
+        logs.append(
+            (
+                "no-position",
+                DiagnosticSARIFRenderer.render(
+                    [Diagnostic(.writeFailed, "cannot write out/x: disk full", at: nil)], toolVersion: Compiler.version)
+            ))
         return logs
     }
 
@@ -38,7 +55,8 @@ struct SARIFConsumerTests {
     /// Runs the checker over `logs`; nil when it cannot run here (skipped, or failed under CI).
     static func check(_ logs: [(name: String, log: String)]) throws -> (status: Int32, report: [String: [String]])? {
         guard SchemaCheck.available else {
-            let line = ConsumerTools.skipped("sarif-schema", because: "no python with jsonschema and PyYAML (.venv, from .ci/requirements.txt)")
+            let line = ConsumerTools.skipped(
+                "sarif-schema", because: "no python with jsonschema and PyYAML (.venv, from .ci/requirements.txt)")
             #expect(!ConsumerTools.required, "\(line)")
             return nil
         }
@@ -68,8 +86,14 @@ struct SARIFConsumerTests {
         badLevel["runs"] = runs
         var noVersion = try #require(JSONSerialization.jsonObject(with: Data(log.utf8)) as? [String: Any])
         noVersion["version"] = nil
-        let text = { (object: [String: Any]) in String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) }
-        guard let (status, report) = try Self.check([("bad-level", try text(badLevel)), ("no-version", try text(noVersion))]) else { return }
+        let text = { (object: [String: Any]) in
+            String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        }
+        guard
+            let (status, report) = try Self.check([
+                ("bad-level", try text(badLevel)), ("no-version", try text(noVersion)),
+            ])
+        else { return }
         #expect(status == 1)
         #expect(report["bad-level"]?.contains { $0.contains("'fatal' is not one of") } == true, "\(report)")
         #expect(report["no-version"]?.contains { $0.contains("'version' is a required property") } == true, "\(report)")

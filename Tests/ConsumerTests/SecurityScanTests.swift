@@ -8,9 +8,12 @@ import TestSupport
 /// in hpcc's defaults or waived in `docs/security.md` by check id with its reason; a waiver no
 /// shipped blueprint needs any more is an error too, so the document stays the list of what is
 /// left. checkov reports no severities in its open-source form, so none is waved through by one.
-@Suite("checkov finds nothing undocumented in the emitted Terraform",
-       .enabled(if: (CheckovScan.available && (try? TerraformCLI.shared.get()) != nil && MotoServer.available) || ConsumerTools.required,
-                "checkov, terraform or moto (for the plan's ephemeral values) is not installed"))
+@Suite(
+    "checkov finds nothing undocumented in the emitted Terraform",
+    .enabled(
+        if: (CheckovScan.available && (try? TerraformCLI.shared.get()) != nil && MotoServer.available)
+            || ConsumerTools.required,
+        "checkov, terraform or moto (for the plan's ephemeral values) is not installed"))
 struct SecurityScanTests {
     static let document = Repository.root.appendingPathComponent("docs/security.md")
 
@@ -19,7 +22,9 @@ struct SecurityScanTests {
         let text = try String(contentsOf: document, encoding: .utf8)
         var table: [String: String] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("| CKV") {
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count >= 5 else { continue }
             #expect(table[cells[1]] == nil, "\(cells[1]) is waived twice in docs/security.md")
             table[cells[1]] = cells[3]
@@ -39,8 +44,12 @@ struct SecurityScanTests {
             let group = String(root.path.dropLast("/main.tf.json".count))
             let aws = ConsumerTools.requiresAWS(root)
             if aws, root.text.contains("\"ephemeral\""), moto == nil { moto = try MotoServer() }
-            return (group, try CheckovScan.scan(group: folder.appendingPathComponent(group), aws: aws, terraform: terraform,
-                                                secretsEndpoint: aws && root.text.contains("\"ephemeral\"") ? moto?.endpoint : nil))
+            return (
+                group,
+                try CheckovScan.scan(
+                    group: folder.appendingPathComponent(group), aws: aws, terraform: terraform,
+                    secretsEndpoint: aws && root.text.contains("\"ephemeral\"") ? moto?.endpoint : nil)
+            )
         }
     }
 
@@ -59,13 +68,22 @@ struct SecurityScanTests {
                 continue
             }
             for (group, report) in scans {
-                #expect(report.parseErrors == 0, "\(name)/\(group): checkov could not parse the input (\(report.summary))")
-                #expect(report.passed + report.failures.count > 0, "\(name)/\(group): checkov ran no checks (\(report.summary))")
+                #expect(
+                    report.parseErrors == 0, "\(name)/\(group): checkov could not parse the input (\(report.summary))")
+                #expect(
+                    report.passed + report.failures.count > 0,
+                    "\(name)/\(group): checkov ran no checks (\(report.summary))")
                 let undocumented = report.failures.filter { waivers[$0.checkID] == nil }
-                #expect(undocumented.isEmpty, "\(name)/\(group): failed checks neither fixed nor waived in docs/security.md:\n\(undocumented.map(\.description).joined(separator: "\n"))")
+                #expect(
+                    undocumented.isEmpty,
+                    "\(name)/\(group): failed checks neither fixed nor waived in docs/security.md:\n\(undocumented.map(\.description).joined(separator: "\n"))"
+                )
                 let ids = Set(report.failures.map(\.checkID))
                 needed.formUnion(ids)
-                ConsumerTools.record(name, "checkov", "\(group) \(report.summary); waived in docs/security.md: \(ids.isEmpty ? "none" : ids.sorted().joined(separator: " "))")
+                ConsumerTools.record(
+                    name, "checkov",
+                    "\(group) \(report.summary); waived in docs/security.md: \(ids.isEmpty ? "none" : ids.sorted().joined(separator: " "))"
+                )
             }
         }
         let stale = Set(waivers.keys).subtracting(needed)
@@ -76,23 +94,35 @@ struct SecurityScanTests {
     /// HPC3049, and checkov fails CKV_GCP_2), and an unencrypted EFS in an AWS plan (CKV_AWS_42).
     @Test("negative controls: SSH from anywhere on Google, an unencrypted EFS on AWS")
     func brokenCopiesFail() throws {
-        let workbench = try String(contentsOf: Repository.blueprints.appendingPathComponent("gcp-workbench.yaml"), encoding: .utf8)
-        let blueprint = workbench.replacingOccurrences(of: "    source: modules/network/vpc\n",
-                                                       with: "    source: modules/network/vpc\n    settings:\n      allowed_ssh_ip_ranges: [0.0.0.0/0]\n")
+        let workbench = try String(
+            contentsOf: Repository.blueprints.appendingPathComponent("gcp-workbench.yaml"), encoding: .utf8)
+        let blueprint = workbench.replacingOccurrences(
+            of: "    source: modules/network/vpc\n",
+            with: "    source: modules/network/vpc\n    settings:\n      allowed_ssh_ip_ranges: [0.0.0.0/0]\n")
         #expect(blueprint != workbench)
         let open = Compiler().compile(SourceFile(name: "blueprints/gcp-workbench.yaml", text: blueprint), variables: [])
         #expect(open.diagnostics.map(\.code) == [.sshFromInternet], "\(open.diagnostics.map(\.message))")
         let google = try Self.scanGroups(open.files)
-        #expect(google.flatMap(\.report.failures).contains { $0.checkID == "CKV_GCP_2" }, "\(google.map(\.report.summary))")
-        ConsumerTools.record("negative control", "checkov", "SSH from 0.0.0.0/0 on Google: \(google.flatMap(\.report.failures).filter { $0.checkID == "CKV_GCP_2" }.map(\.description))")
+        #expect(
+            google.flatMap(\.report.failures).contains { $0.checkID == "CKV_GCP_2" }, "\(google.map(\.report.summary))")
+        ConsumerTools.record(
+            "negative control", "checkov",
+            "SSH from 0.0.0.0/0 on Google: \(google.flatMap(\.report.failures).filter { $0.checkID == "CKV_GCP_2" }.map(\.description))"
+        )
 
         let storage = try Repository.compile("aws-hpc-storage")
         let files = try storage.files.map { file -> OutputFile in
             guard file.path == "storage/main.tf.json" else { return file }
-            return OutputFile(path: file.path, text: try JSONEdit.apply(file.text, at: ["resource", "aws_efs_file_system", "home", "encrypted"], set: false))
+            return OutputFile(
+                path: file.path,
+                text: try JSONEdit.apply(
+                    file.text, at: ["resource", "aws_efs_file_system", "home", "encrypted"], set: false))
         }
         let aws = try Self.scanGroups(files)
         #expect(aws.flatMap(\.report.failures).contains { $0.checkID == "CKV_AWS_42" }, "\(aws.map(\.report.summary))")
-        ConsumerTools.record("negative control", "checkov", "unencrypted EFS in an AWS plan: \(aws.flatMap(\.report.failures).filter { $0.checkID == "CKV_AWS_42" }.map(\.description))")
+        ConsumerTools.record(
+            "negative control", "checkov",
+            "unencrypted EFS in an AWS plan: \(aws.flatMap(\.report.failures).filter { $0.checkID == "CKV_AWS_42" }.map(\.description))"
+        )
     }
 }

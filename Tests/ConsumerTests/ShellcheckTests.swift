@@ -5,8 +5,9 @@ import Testing
 import TestSupport
 
 /// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup) pass shellcheck at warning level.
-@Suite("shellcheck accepts the emitted programs",
-       .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
+@Suite(
+    "shellcheck accepts the emitted programs",
+    .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
 struct ShellcheckTests {
     @Test(arguments: Repository.blueprintNames)
     func scriptsPassShellcheck(_ name: String) throws {
@@ -21,7 +22,9 @@ struct ShellcheckTests {
             paths.append(url.path)
         }
         let deployment = try #require(result.deployment)
-        let expected = (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count + deployment.startupScripts.count
+        let expected =
+            (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count
+            + deployment.startupScripts.count
             + (deployment.hpcStats == nil ? 0 : 1)
         #expect(paths.count == expected)
         guard expected > 0 else {
@@ -31,14 +34,17 @@ struct ShellcheckTests {
         }
         let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", "--shell=bash"] + paths)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        ConsumerTools.record(name, "shellcheck", "\(paths.count) scripts \(outcome.status == 0 ? "clean" : "REJECTED") at warning level")
+        ConsumerTools.record(
+            name, "shellcheck", "\(paths.count) scripts \(outcome.status == 0 ? "clean" : "REJECTED") at warning level")
     }
 
     /// The check can fail: a script with an unquoted, unset-variable bug is reported.
     @Test func shellcheckRejectsABrokenScript() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-sh-broken-\(UUID().uuidString).sh")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-sh-broken-\(UUID().uuidString).sh")
         defer { try? FileManager.default.removeItem(at: url) }
-        try "#!/bin/bash\nfor f in $(ls *.conf); do cp $f /etc/; done\nif [ $x = 1 ] then echo; fi\n".write(to: url, atomically: true, encoding: .utf8)
+        try "#!/bin/bash\nfor f in $(ls *.conf); do cp $f /etc/; done\nif [ $x = 1 ] then echo; fi\n".write(
+            to: url, atomically: true, encoding: .utf8)
         let outcome = try Shell.run("/usr/bin/env", ["shellcheck", "--severity=warning", url.path])
         #expect(outcome.status != 0)
     }

@@ -18,14 +18,20 @@ struct SlurmConsumerTests {
             return ConsumerTools.record(name, "slurmctld", "no Slurm cluster in this blueprint")
         }
         guard Self.runnable else {
-            return ConsumerTools.record(name, "slurmctld", ConsumerTools.skipped("slurmctld for \(name)", because: "slurmctld and munged are not installed (run .ci/run, or apt-get install slurm-wlm munge)"))
+            return ConsumerTools.record(
+                name, "slurmctld",
+                ConsumerTools.skipped(
+                    "slurmctld for \(name)",
+                    because: "slurmctld and munged are not installed (run .ci/run, or apt-get install slurm-wlm munge)")
+            )
         }
         for cluster in deployment.clusters {
             let folder = SlurmPaths.folder(of: cluster, in: deployment)
             let report = try SlurmctldCheck.load(result.files, folder: folder)
-            let expected = Dictionary(uniqueKeysWithValues: cluster.partitions.map { partition in
-                (partition.name, partition.nodesets.compactMap(cluster.nodeset).map(\.count).reduce(0, +))
-            })
+            let expected = Dictionary(
+                uniqueKeysWithValues: cluster.partitions.map { partition in
+                    (partition.name, partition.nodesets.compactMap(cluster.nodeset).map(\.count).reduce(0, +))
+                })
             #expect(report.partitions == expected, "partitions of \(cluster.name)")
             for nodeset in cluster.nodesets {
                 for index in 0..<nodeset.count {
@@ -34,16 +40,22 @@ struct SlurmConsumerTests {
                     #expect(fields["CPUTot"] == String(nodeset.shape.cpus), "\(node) CPUs")
                     #expect(fields["RealMemory"] == String(nodeset.shape.realMemory), "\(node) RealMemory")
                     #expect(fields["Boards"] == String(nodeset.shape.boards), "\(node) Boards")
-                    #expect(fields["Sockets"] == String(nodeset.shape.socketsPerBoard * nodeset.shape.boards), "\(node) Sockets")
+                    #expect(
+                        fields["Sockets"] == String(nodeset.shape.socketsPerBoard * nodeset.shape.boards),
+                        "\(node) Sockets")
                     #expect(fields["CoresPerSocket"] == String(nodeset.shape.coresPerSocket), "\(node) CoresPerSocket")
                     #expect(fields["ThreadsPerCore"] == String(nodeset.shape.threadsPerCore), "\(node) ThreadsPerCore")
-                    #expect(fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.count)" } ?? "(null)"), "\(node) Gres")
+                    #expect(
+                        fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.count)" } ?? "(null)"), "\(node) Gres")
                 }
             }
             let nodeCount = cluster.nodesets.map(\.count).reduce(0, +)
             #expect(report.nodes.count == nodeCount, "node count of \(cluster.name)")
             let notes = report.notes.isEmpty ? "" : " (\(report.notes.joined(separator: "; ")))"
-            ConsumerTools.record(name, "slurmctld", "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR\(notes)")
+            ConsumerTools.record(
+                name, "slurmctld",
+                "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR\(notes)"
+            )
         }
         for cluster in deployment.onPremClusters {
             try checkOnPremises(cluster, files: result.files, blueprint: name)
@@ -54,9 +66,10 @@ struct SlurmConsumerTests {
     private func checkOnPremises(_ cluster: OnPremCluster, files: [OutputFile], blueprint: String) throws {
         let folder = OnPremSlurmEmitter.folder(cluster)
         let report = try SlurmctldCheck.load(files, folder: folder)
-        let expected = Dictionary(uniqueKeysWithValues: cluster.partitions.map { partition in
-            (partition.name, partition.nodeGroups.compactMap(cluster.nodeGroup).map(\.hosts.count).reduce(0, +))
-        })
+        let expected = Dictionary(
+            uniqueKeysWithValues: cluster.partitions.map { partition in
+                (partition.name, partition.nodeGroups.compactMap(cluster.nodeGroup).map(\.hosts.count).reduce(0, +))
+            })
         #expect(report.partitions == expected, "partitions of \(cluster.name)")
         for group in cluster.nodeGroups {
             for node in group.hosts {
@@ -66,12 +79,20 @@ struct SlurmConsumerTests {
                 #expect(fields["Sockets"] == String(group.sockets), "\(node) Sockets")
                 #expect(fields["CoresPerSocket"] == String(group.coresPerSocket), "\(node) CoresPerSocket")
                 #expect(fields["ThreadsPerCore"] == String(group.threadsPerCore), "\(node) ThreadsPerCore")
-                let gres = group.gpus.map { $0.type.isEmpty ? "gpu:\($0.count)" : "gpu:\($0.type):\($0.count)" } ?? "(null)"
+                let gres =
+                    group.gpus.map { $0.type.isEmpty ? "gpu:\($0.count)" : "gpu:\($0.type):\($0.count)" } ?? "(null)"
                 #expect(fields["Gres"] == gres, "\(node) Gres")
-                #expect(fields["AvailableFeatures"] == (group.features.isEmpty ? "(null)" : group.features.joined(separator: ",")), "\(node) Features")
+                #expect(
+                    fields["AvailableFeatures"]
+                        == (group.features.isEmpty ? "(null)" : group.features.joined(separator: ",")),
+                    "\(node) Features")
             }
         }
-        #expect(report.nodes.count == cluster.nodeGroups.map(\.hosts.count).reduce(0, +), "node count of \(cluster.name)")
-        ConsumerTools.record(blueprint, "slurmctld", "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR (existing cluster; node names given NodeAddr=127.0.0.1 here)")
+        #expect(
+            report.nodes.count == cluster.nodeGroups.map(\.hosts.count).reduce(0, +), "node count of \(cluster.name)")
+        ConsumerTools.record(
+            blueprint, "slurmctld",
+            "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR (existing cluster; node names given NodeAddr=127.0.0.1 here)"
+        )
     }
 }

@@ -16,14 +16,19 @@ struct TerraformConsumerTests {
         for root in roots {
             let aws = ConsumerTools.requiresAWS(root)
             if aws, !ConsumerTools.required, case let .failure(error) = TerraformCLI.shared {
-                ConsumerTools.record(name, "provider schema", ConsumerTools.skipped("AWS schema of \(root.path)", because: "\(error)"))
+                ConsumerTools.record(
+                    name, "provider schema", ConsumerTools.skipped("AWS schema of \(root.path)", because: "\(error)"))
                 continue
             }
-            let report = TerraformSchemaCheck(schemas: try ProviderSchemas.forRoot(requiringAWS: aws)).check(root.text, file: root.path)
+            let report = TerraformSchemaCheck(schemas: try ProviderSchemas.forRoot(requiringAWS: aws)).check(
+                root.text, file: root.path)
             #expect(report.findings.isEmpty, "\(report.findings.map(\.description).joined(separator: "\n"))")
             #expect(report.resources + report.dataSources > 0, "\(root.path) declares nothing")
             let against = try ProviderSchemas.forRoot(requiringAWS: aws).map(\.label).joined(separator: " + ")
-            ConsumerTools.record(name, "provider schema", "\(root.path) \(report.findings.isEmpty ? "accepted" : "REJECTED"): \(report.resources) resources, \(report.dataSources) data sources of \(report.types.count) types against \(against)")
+            ConsumerTools.record(
+                name, "provider schema",
+                "\(root.path) \(report.findings.isEmpty ? "accepted" : "REJECTED"): \(report.resources) resources, \(report.dataSources) data sources of \(report.types.count) types against \(against)"
+            )
         }
     }
 
@@ -32,7 +37,8 @@ struct TerraformConsumerTests {
         let result = try Repository.compile(name)
         let roots = ConsumerTools.terraformRoots(result.files)
         if !ConsumerTools.required, case let .failure(error) = TerraformCLI.shared {
-            return ConsumerTools.record(name, "terraform validate", ConsumerTools.skipped("terraform validate of \(name)", because: "\(error)"))
+            return ConsumerTools.record(
+                name, "terraform validate", ConsumerTools.skipped("terraform validate of \(name)", because: "\(error)"))
         }
         let terraform = try TerraformCLI.shared.get()
         let folder = try ConsumerTools.writeDeployment(result.files)
@@ -41,10 +47,13 @@ struct TerraformConsumerTests {
             let group = String(root.path.dropLast("/main.tf.json".count))
             let findings = try terraform.validate(group: folder.appendingPathComponent(group), displayPath: group)
             #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
-            let provider = ConsumerTools.requiresAWS(root)
+            let provider =
+                ConsumerTools.requiresAWS(root)
                 ? "the hashicorp/aws \(terraform.awsVersion) plugin"
                 : "the hashicorp/google \(terraform.googleVersion) schema stand-in"
-            ConsumerTools.record(name, "terraform validate", "\(root.path) \(findings.isEmpty ? "valid" : "INVALID"), terraform init + validate with \(provider)")
+            ConsumerTools.record(
+                name, "terraform validate",
+                "\(root.path) \(findings.isEmpty ? "valid" : "INVALID"), terraform init + validate with \(provider)")
         }
     }
 }

@@ -9,12 +9,20 @@ import TestSupport
 struct CatalogExportTests {
     @Test func committedCopiesMatchTheCatalog() throws {
         let exported = CatalogExport.files(.builtIn)
-        #expect(Repository.files(under: Repository.modules) == exported.map(\.path).sorted(), "run `swift run hpcc modules --export modules/`")
+        #expect(
+            Repository.files(under: Repository.modules) == exported.map(\.path).sorted(),
+            "run `swift run hpcc modules --export modules/`")
         for file in exported {
-            let committed = FileManager.default.contents(atPath: Repository.modules.appendingPathComponent(file.path).path).map { Array($0) }
+            let committed = FileManager.default.contents(
+                atPath: Repository.modules.appendingPathComponent(file.path).path
+            ).map { Array($0) }
             if committed != file.contents {
-                Issue.record(Comment(rawValue: "modules/\(file.path) is stale: run `swift run hpcc modules --export modules/`\n"
-                    + LineDiff.describe(expected: committed.map { String(decoding: $0, as: UTF8.self) } ?? "", actual: file.text)))
+                Issue.record(
+                    Comment(
+                        rawValue: "modules/\(file.path) is stale: run `swift run hpcc modules --export modules/`\n"
+                            + LineDiff.describe(
+                                expected: committed.map { String(decoding: $0, as: UTF8.self) } ?? "", actual: file.text
+                            )))
             }
         }
     }

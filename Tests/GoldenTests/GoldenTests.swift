@@ -12,11 +12,16 @@ struct GoldenTests {
     @Test(arguments: Repository.blueprintNames)
     func matchesGolden(_ name: String) throws {
         let result = try Repository.compile(name)
-        #expect(result.succeeded, "\(name) has errors: \(result.diagnostics.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })")
+        #expect(
+            result.succeeded,
+            "\(name) has errors: \(result.diagnostics.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })"
+        )
         let folder = Repository.golden.appendingPathComponent(name)
         if Self.recording {
             try DeploymentWriter().write(result.files, to: folder)
-            Issue.record("recorded golden/\(name); run the tests again without HPCC_RECORD_GOLDEN and read the diff before committing")
+            Issue.record(
+                "recorded golden/\(name); run the tests again without HPCC_RECORD_GOLDEN and read the diff before committing"
+            )
             return
         }
         let committed = Repository.files(under: folder)
@@ -42,7 +47,8 @@ struct GoldenTests {
     func manifestListsEveryFileWithItsHash(_ name: String) throws {
         let result = try Repository.compile(name)
         let manifestFile = try #require(result.files.first { $0.path == "hpcc-manifest.json" })
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestFile.contents)) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(manifestFile.contents)) as? [String: Any])
         let entries = try #require(manifest["files"] as? [[String: Any]])
         let listed = Dictionary(uniqueKeysWithValues: entries.map { ($0["path"] as! String, $0["sha256"] as! String) })
         let others = result.files.filter { $0.path != "hpcc-manifest.json" }
@@ -59,7 +65,9 @@ struct GoldenTests {
         let expanded = try #require(result.files.first { $0.path == "expanded-blueprint.yaml" })
         let again = Compiler().compile(SourceFile(name: "expanded-blueprint.yaml", text: expanded.text))
         #expect(again.succeeded, "\(again.diagnostics.map { "\($0.location?.description ?? "") \($0.message)" })")
-        let compared = { (files: [OutputFile]) in files.filter { !["hpcc-manifest.json", "expanded-blueprint.yaml"].contains($0.path) } }
+        let compared = { (files: [OutputFile]) in
+            files.filter { !["hpcc-manifest.json", "expanded-blueprint.yaml"].contains($0.path) }
+        }
         #expect(compared(again.files) == compared(result.files))
     }
 }

@@ -14,7 +14,10 @@ struct SecretScanTests {
         (#"(?i)"(master_)?password"\s*:"#, "a password attribute"),
         (#"(?i)"secret_string"\s*:"#, "a secret value set from Terraform"),
         (#"(?i)^\s*StoragePass\s*=\s*\S"#, "a slurmdbd password"),
-        (#"(?i)^\s*(password|phash)\s*=\s*(?!\{(file|phash-of-file):/)\S"#, "an INI password (HPCStats) other than the file holding it"),
+        (
+            #"(?i)^\s*(password|phash)\s*=\s*(?!\{(file|phash-of-file):/)\S"#,
+            "an INI password (HPCStats) other than the file holding it"
+        ),
         (#"(?i)aws_secret_access_key|"private_key(_pem|_openssh)?"\s*:"#, "a private key or secret key attribute"),
         (#"\bgh[pousr]_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{40,}"#, "a GitHub token"),
         (#"\bAIza[0-9A-Za-z_-]{35}\b"#, "a Google API key"),
@@ -48,14 +51,20 @@ struct SecretScanTests {
     func scanFindsSecrets() throws {
         let planted = [
             "-----BEGIN OPENSSH PRIVATE KEY-----", "key = AKIAABCDEFGHIJKLMNOP", #"  "password": "hunter2","#,
-            #""master_password": "x""#, #""secret_string": "{}""#, "StoragePass=s3cret", "password = hunter2", "phash = M3YjOTR3ZCI1Szxs",
-            "token: ghp_" + String(repeating: "a1B2", count: 9), "key=AIza" + String(repeating: "x", count: 35), #""type": "service_account","#,
-            "xoxb-1234567890-abcdefghij", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N", "url: postgres://stats:s3cret@db:5432/x",
+            #""master_password": "x""#, #""secret_string": "{}""#, "StoragePass=s3cret", "password = hunter2",
+            "phash = M3YjOTR3ZCI1Szxs",
+            "token: ghp_" + String(repeating: "a1B2", count: 9), "key=AIza" + String(repeating: "x", count: 35),
+            #""type": "service_account","#,
+            "xoxb-1234567890-abcdefghij", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N",
+            "url: postgres://stats:s3cret@db:5432/x",
         ]
         for line in planted {
             #expect(try Self.findings(in: "a\n\(line)\nb").count == 1, "\(line)")
         }
         #expect(try Self.findings(in: #""manage_master_user_password": true"#).isEmpty)
-        #expect(try Self.findings(in: "password = {file:/etc/hpcstats/db.password}\nphash = {phash-of-file:/etc/hpcstats/ldap.password}").isEmpty)
+        #expect(
+            try Self.findings(
+                in: "password = {file:/etc/hpcstats/db.password}\nphash = {phash-of-file:/etc/hpcstats/ldap.password}"
+            ).isEmpty)
     }
 }

@@ -20,8 +20,11 @@ struct AWSInstanceCatalogTests {
     }
 
     @Test func knownTypes() throws {
-        #expect(AWSInstanceCatalog.instanceType("t3.medium") == AWSInstanceType(
-            name: "t3.medium", vCPUs: 2, memoryMiB: 4096, efaSupported: false, architectures: ["x86_64"], gpus: 0))
+        #expect(
+            AWSInstanceCatalog.instanceType("t3.medium")
+                == AWSInstanceType(
+                    name: "t3.medium", vCPUs: 2, memoryMiB: 4096, efaSupported: false, architectures: ["x86_64"],
+                    gpus: 0))
         let hpc7a = try #require(AWSInstanceCatalog.instanceType("hpc7a.96xlarge"))
         #expect(hpc7a.efaSupported && hpc7a.vCPUs == 192 && hpc7a.memoryMiB == 786_432)
         let p4d = try #require(AWSInstanceCatalog.instanceType("p4d.24xlarge"))
@@ -53,7 +56,8 @@ struct AWSInstanceCatalogTests {
             let type = try #require(AWSInstanceCatalog.instanceType(name), "\(name)")
             #expect((recorded["VCpuInfo"] as? [String: Any])?["DefaultVCpus"] as? Int == type.vCPUs, "\(name)")
             #expect((recorded["MemoryInfo"] as? [String: Any])?["SizeInMiB"] as? Int == type.memoryMiB, "\(name)")
-            #expect((recorded["NetworkInfo"] as? [String: Any])?["EfaSupported"] as? Bool == type.efaSupported, "\(name)")
+            #expect(
+                (recorded["NetworkInfo"] as? [String: Any])?["EfaSupported"] as? Bool == type.efaSupported, "\(name)")
         }
     }
 }

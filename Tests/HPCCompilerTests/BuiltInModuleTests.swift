@@ -19,7 +19,8 @@ struct BuiltInModuleTests {
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 let words = line.split(whereSeparator: { " ,:{".contains($0) })
                 guard let kind = words.firstIndex(where: { ["enum", "struct", "class", "extension"].contains($0) }),
-                      words.indices.contains(kind + 1), words[(kind + 2)...].contains("BuiltInModule") else { continue }
+                    words.indices.contains(kind + 1), words[(kind + 2)...].contains("BuiltInModule")
+                else { continue }
                 declared.insert(String(words[kind + 1]))
             }
         }
@@ -55,13 +56,17 @@ struct BuiltInModuleTests {
             for output in definition.schema.outputs {
                 let value = index.value(of: output.name, module: module, path: [])
                 #expect(value != nil, "\(name): \(module).\(output.name) has no value")
-                if value == .known, lowered.entity.as(SharedFilesystem.self)?.backing.isCreatedByParallelCluster == true {
+                if value == .known, lowered.entity.as(SharedFilesystem.self)?.backing.isCreatedByParallelCluster == true
+                {
                     // Storage ParallelCluster creates with its cluster has no resource here and no
                     // compile-time id: its outputs have no value, and none is exposed.
-                    #expect(!deployment.exposedOutputs.contains { $0.reference.module == module }, "\(name): \(module).\(output.name) is exposed")
+                    #expect(
+                        !deployment.exposedOutputs.contains { $0.reference.module == module },
+                        "\(name): \(module).\(output.name) is exposed")
                 } else if value == .known {
-                    #expect(lowered.knownOutputs[output.name] != nil,
-                            "\(name): \(module).\(output.name) has no Terraform expression and Lower knows no value for it")
+                    #expect(
+                        lowered.knownOutputs[output.name] != nil,
+                        "\(name): \(module).\(output.name) has no Terraform expression and Lower knows no value for it")
                 }
             }
         }
@@ -72,9 +77,11 @@ struct BuiltInModuleTests {
         var deployment = try #require(try Repository.compile("gcp-slurm").deployment)
         let id = try #require(deployment.modules.first { $0.value.source == SlurmControllerModule.schema.source }?.key)
         deployment.modules[id]?.knownOutputs = [:]
-        deployment.exposedOutputs.append(ExposedModuleOutput(
-            reference: ModuleReference(module: id, output: "slurm_bucket_name", path: [], known: nil), description: nil, sensitive: false
-        ))
+        deployment.exposedOutputs.append(
+            ExposedModuleOutput(
+                reference: ModuleReference(module: id, output: "slurm_bucket_name", path: [], known: nil),
+                description: nil, sensitive: false
+            ))
         let emitted = TerraformEmitter.emit(deployment, catalog: .builtIn)
         #expect(emitted.unexpressed.map(\.output) == ["slurm_bucket_name"])
     }

@@ -6,17 +6,22 @@ import Testing
 /// judges the logs in ConsumerTests (SARIFConsumerTests).
 @Suite("Diagnostic formats")
 struct DiagnosticFormatTests {
-    private let duplicate = Compiler().compile(SourceFile(name: "blueprints/a.yaml", text: "a: 1\nb: 2\na: 3\n")).diagnostics
+    private let duplicate = Compiler().compile(SourceFile(name: "blueprints/a.yaml", text: "a: 1\nb: 2\na: 3\n"))
+        .diagnostics
 
     @Test func githubAnnotationsCarryFileLineAndColumn() {
         let lines = DiagnosticGitHubRenderer.render(duplicate).split(separator: "\n").map(String.init)
         #expect(lines.count == duplicate.count)
-        #expect(lines.first { $0.contains("HPC1002") } == "::error file=blueprints/a.yaml,line=3,col=1,endColumn=2,title=HPC1002 \(DiagnosticCode.duplicateKey.summary)"
-                + "::duplicate key 'a'%0Anote: blueprints/a.yaml:1:1: first defined here%0Ahelp: remove one of them; YAML keeps neither silently")
+        #expect(
+            lines.first { $0.contains("HPC1002") }
+                == "::error file=blueprints/a.yaml,line=3,col=1,endColumn=2,title=HPC1002 \(DiagnosticCode.duplicateKey.summary)"
+                + "::duplicate key 'a'%0Anote: blueprints/a.yaml:1:1: first defined here%0Ahelp: remove one of them; YAML keeps neither silently"
+        )
     }
 
     @Test func githubEscapesWhatWouldEndTheCommand() {
-        let diagnostic = Diagnostic(.yamlSyntax, "100% wrong\r\nhere", at: SourceLocation(file: "dir,x/a:b.yaml", line: 2, column: 3))
+        let diagnostic = Diagnostic(
+            .yamlSyntax, "100% wrong\r\nhere", at: SourceLocation(file: "dir,x/a:b.yaml", line: 2, column: 3))
         let line = DiagnosticGitHubRenderer.command(diagnostic)
         #expect(line.hasPrefix("::error file=dir%2Cx/a%3Ab.yaml,line=2,col=3,endColumn=4,title=HPC1001 "))
         #expect(line.hasSuffix("::100%25 wrong%0D%0Ahere\n"))
@@ -27,7 +32,9 @@ struct DiagnosticFormatTests {
 
     @Test func sarifHasOneRulePerCodeAndAResultPerFinding() throws {
         let diagnostics = duplicate + [Diagnostic(.writeFailed, "cannot write", at: nil)]
-        let log = try #require(JSONSerialization.jsonObject(with: Data(DiagnosticSARIFRenderer.render(diagnostics, toolVersion: "9.9").utf8)) as? [String: Any])
+        let log = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(DiagnosticSARIFRenderer.render(diagnostics, toolVersion: "9.9").utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
@@ -37,7 +44,8 @@ struct DiagnosticFormatTests {
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == diagnostics.count)
         let located = try #require(results.first { $0["ruleId"] as? String == "HPC1002" })
-        let physical = try #require(((located["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+        let physical = try #require(
+            ((located["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
         #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "blueprints/a.yaml")
         let region = try #require(physical["region"] as? [String: Int])
         #expect(region == ["startLine": 3, "startColumn": 1, "endColumn": 2])

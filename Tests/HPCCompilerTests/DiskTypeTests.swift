@@ -8,7 +8,10 @@ struct DiskTypeTests {
     @Test func defaultPdStandardOnH3IsRefusedAtTheMachineType() {
         let result = compile(mini("machine_type: n2-standard-2", "machine_type: h3-standard-88"))
         #expect(positions(result.diagnostics) == ["16:21 HPC3028"])
-        #expect(result.diagnostics.first?.message == "boot disk type pd-standard (the default) cannot be used with h3-standard-88: H3 machines do not support pd-standard disks")
+        #expect(
+            result.diagnostics.first?.message
+                == "boot disk type pd-standard (the default) cannot be used with h3-standard-88: H3 machines do not support pd-standard disks"
+        )
         #expect(result.diagnostics.first?.help == "set disk_type: pd-balanced")
     }
 
@@ -23,20 +26,33 @@ struct DiskTypeTests {
             ("g2-standard-4", "pd-standard", "G2 machines cannot boot from a pd-standard disk"),
         ]
         for (machine, disk, reason) in cases {
-            let result = compile(mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: \(disk)"))
-            #expect(positions(result.diagnostics) == ["17:18 HPC3028"], "\(machine) \(disk): \(result.diagnostics.map(\.message))")
+            let result = compile(
+                mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: \(disk)"))
+            #expect(
+                positions(result.diagnostics) == ["17:18 HPC3028"],
+                "\(machine) \(disk): \(result.diagnostics.map(\.message))")
             #expect(result.diagnostics.first?.message.hasSuffix(reason) == true, "\(machine) \(disk)")
         }
-        for (machine, disk) in [("n2-standard-64", "pd-extreme"), ("c3-standard-8", "hyperdisk-balanced"), ("c3-standard-8", "pd-balanced"), ("n1-standard-4", "pd-standard")] {
-            let result = compile(mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: \(disk)"))
+        for (machine, disk) in [
+            ("n2-standard-64", "pd-extreme"), ("c3-standard-8", "hyperdisk-balanced"), ("c3-standard-8", "pd-balanced"),
+            ("n1-standard-4", "pd-standard"),
+        ] {
+            let result = compile(
+                mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: \(disk)"))
             #expect(!result.diagnostics.contains { $0.code == .diskTypeUnsupported }, "\(machine) \(disk)")
         }
     }
 
     @Test func additionalDisksAreCheckedToo() {
-        let text = mini("machine_type: n2-standard-2", "machine_type: c3-standard-8\n      disk_type: pd-balanced\n      additional_disks:\n      - {disk_type: pd-standard, disk_size_gb: 100}")
+        let text = mini(
+            "machine_type: n2-standard-2",
+            "machine_type: c3-standard-8\n      disk_type: pd-balanced\n      additional_disks:\n      - {disk_type: pd-standard, disk_size_gb: 100}"
+        )
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["19:21 HPC3028"], "\(result.diagnostics.map(\.message))")
-        #expect(result.diagnostics.first?.message == "additional disk type pd-standard cannot be used with c3-standard-8: C3 machines do not support pd-standard disks")
+        #expect(
+            result.diagnostics.first?.message
+                == "additional disk type pd-standard cannot be used with c3-standard-8: C3 machines do not support pd-standard disks"
+        )
     }
 }

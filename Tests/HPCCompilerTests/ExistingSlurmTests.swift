@@ -45,51 +45,55 @@ import Testing
 /// 34          max_time: 1-00:00:00            ┘
 /// 35        ...                               ← `cluster` (module settings, 6 spaces in)
 /// ```
-func existingSlurmBlueprint(computeHosts: String = "cn[01-04]", gpuHosts: String = "gpu[1-2]", partitions: String? = nil, cluster: String = "") -> String {
+func existingSlurmBlueprint(
+    computeHosts: String = "cn[01-04]", gpuHosts: String = "gpu[1-2]", partitions: String? = nil, cluster: String = ""
+) -> String {
     let defaultPartitions = """
-          - name: batch
-            node_groups: [compute]
-            default: true
-          - name: gpu
-            node_groups: [gpu]
-            max_time: 1-00:00:00
+              - name: batch
+                node_groups: [compute]
+                default: true
+              - name: gpu
+                node_groups: [gpu]
+                max_time: 1-00:00:00
 
-    """
+        """
     return """
-    blueprint_name: site
-    vars:
-      deployment_name: site
-    deployment_groups:
-    - group: site
-      modules:
-      - id: cluster
-        source: modules/scheduler/existing-slurm
-        settings:
-          cluster_name: demo
-          controller:
-            host: ctl01
-          node_groups:
-          - name: compute
-            hostnames: \(computeHosts)
-            sockets: 2
-            cores_per_socket: 8
-            memory: 64GB
-            real_memory: 60000
-            frequency: 2.6GHz
-            flops_per_cycle: 16
-            features: [ib]
-          - name: gpu
-            hostnames: \(gpuHosts)
-            cores_per_socket: 32
-            memory: 512GB
-            gpus: {count: 4, type: a100}
-          partitions:
-    \(partitions ?? defaultPartitions)\(cluster)
-    """
+        blueprint_name: site
+        vars:
+          deployment_name: site
+        deployment_groups:
+        - group: site
+          modules:
+          - id: cluster
+            source: modules/scheduler/existing-slurm
+            settings:
+              cluster_name: demo
+              controller:
+                host: ctl01
+              node_groups:
+              - name: compute
+                hostnames: \(computeHosts)
+                sockets: 2
+                cores_per_socket: 8
+                memory: 64GB
+                real_memory: 60000
+                frequency: 2.6GHz
+                flops_per_cycle: 16
+                features: [ib]
+              - name: gpu
+                hostnames: \(gpuHosts)
+                cores_per_socket: 32
+                memory: 512GB
+                gpus: {count: 4, type: a100}
+              partitions:
+        \(partitions ?? defaultPartitions)\(cluster)
+        """
 }
 
 /// The builder's text with each `old` (which must occur exactly once) replaced by its `new`, in order.
-private func existingSlurmReplacing(_ replacements: (old: String, new: String)..., in text: String = existingSlurmBlueprint()) -> String {
+private func existingSlurmReplacing(
+    _ replacements: (old: String, new: String)..., in text: String = existingSlurmBlueprint()
+) -> String {
     replacements.reduce(text) { text, replacement in
         precondition(text.components(separatedBy: replacement.old).count == 2, "'\(replacement.old)' must occur once")
         return text.replacingOccurrences(of: replacement.old, with: replacement.new)
@@ -98,93 +102,141 @@ private func existingSlurmReplacing(_ replacements: (old: String, new: String)..
 
 let existingSlurmCases: [RuleCase] = [
     // HPC3038: host lists, all at `hostnames` of `compute` (15:20).
-    RuleCase(name: "unclosed bracket", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04"),
-                      expected: ["15:20 HPC3038"], help: "e.g. cn[001-200] or gpu[01-04,07],login1",
-                      message: "host list 'cn[01-04' of node group 'compute' is not a Slurm host list: '[' is never closed"),
-    RuleCase(name: "backwards range", blueprint: existingSlurmBlueprint(computeHosts: "cn[10-01]"),
-                      expected: ["15:20 HPC3038"], message: "the range '10-01' runs backwards"),
-    RuleCase(name: "empty brackets", blueprint: existingSlurmBlueprint(computeHosts: "cn[]"),
-                      expected: ["15:20 HPC3038"], message: "'[]' holds no number"),
-    RuleCase(name: "letters in brackets", blueprint: existingSlurmBlueprint(computeHosts: "cn[a-b]"),
-                      expected: ["15:20 HPC3038"], message: "'a-b' in brackets is not a number or a range like 001-200"),
-    RuleCase(name: "a space in a host name", blueprint: existingSlurmBlueprint(computeHosts: "cn 01"),
-                      expected: ["15:20 HPC3038"], message: "' ' cannot be in a host name"),
-    RuleCase(name: "an empty entry", blueprint: existingSlurmBlueprint(computeHosts: "cn01,,cn02"),
-                      expected: ["15:20 HPC3038"], message: "it has an empty entry (two commas, or one at either end)"),
-    RuleCase(name: "an empty host list", blueprint: existingSlurmBlueprint(computeHosts: "\"\""),
-                      expected: ["15:20 HPC3038"], message: "the host list is empty"),
-    RuleCase(name: "ten million hosts", blueprint: existingSlurmBlueprint(computeHosts: "n[0000000-9999999]"),
-                      expected: ["15:20 HPC3038"], message: "it names 10000000 hosts; hpcc stops at 200000"),
-    RuleCase(name: "two groups past the cluster's host limit together", blueprint: existingSlurmBlueprint(computeHosts: "cn[1-150000]", gpuHosts: "gpu[1-60000]"),
-                      expected: ["24:20 HPC3038"], message: "host list 'gpu[1-60000]' of node group 'gpu' takes cluster 'demo' past 200000 hosts, where hpcc stops"),
+    RuleCase(
+        name: "unclosed bracket", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04"),
+        expected: ["15:20 HPC3038"], help: "e.g. cn[001-200] or gpu[01-04,07],login1",
+        message: "host list 'cn[01-04' of node group 'compute' is not a Slurm host list: '[' is never closed"),
+    RuleCase(
+        name: "backwards range", blueprint: existingSlurmBlueprint(computeHosts: "cn[10-01]"),
+        expected: ["15:20 HPC3038"], message: "the range '10-01' runs backwards"),
+    RuleCase(
+        name: "empty brackets", blueprint: existingSlurmBlueprint(computeHosts: "cn[]"),
+        expected: ["15:20 HPC3038"], message: "'[]' holds no number"),
+    RuleCase(
+        name: "letters in brackets", blueprint: existingSlurmBlueprint(computeHosts: "cn[a-b]"),
+        expected: ["15:20 HPC3038"], message: "'a-b' in brackets is not a number or a range like 001-200"),
+    RuleCase(
+        name: "a space in a host name", blueprint: existingSlurmBlueprint(computeHosts: "cn 01"),
+        expected: ["15:20 HPC3038"], message: "' ' cannot be in a host name"),
+    RuleCase(
+        name: "an empty entry", blueprint: existingSlurmBlueprint(computeHosts: "cn01,,cn02"),
+        expected: ["15:20 HPC3038"], message: "it has an empty entry (two commas, or one at either end)"),
+    RuleCase(
+        name: "an empty host list", blueprint: existingSlurmBlueprint(computeHosts: "\"\""),
+        expected: ["15:20 HPC3038"], message: "the host list is empty"),
+    RuleCase(
+        name: "ten million hosts", blueprint: existingSlurmBlueprint(computeHosts: "n[0000000-9999999]"),
+        expected: ["15:20 HPC3038"], message: "it names 10000000 hosts; hpcc stops at 200000"),
+    RuleCase(
+        name: "two groups past the cluster's host limit together",
+        blueprint: existingSlurmBlueprint(computeHosts: "cn[1-150000]", gpuHosts: "gpu[1-60000]"),
+        expected: ["24:20 HPC3038"],
+        message: "host list 'gpu[1-60000]' of node group 'gpu' takes cluster 'demo' past 200000 hosts, where hpcc stops"
+    ),
     // HPC3039: a host named twice, within a group and across groups.
-    RuleCase(name: "a host twice in one group", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04],cn03"),
-                      expected: ["15:20 HPC3039"], message: "host list 'cn[01-04],cn03' of node group 'compute' names cn03 twice"),
-    RuleCase(name: "two hosts twice in one group", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04],cn[03-04]"),
-                      expected: ["15:20 HPC3039"], message: "names 2 hosts more than once, first cn03"),
-    RuleCase(name: "a host in two groups", blueprint: existingSlurmBlueprint(gpuHosts: "gpu[1-2],cn04"),
-                      expected: ["24:20 HPC3039"], help: "a node is in one node group; put it in a partition of each instead",
-                      message: "node group 'gpu' names 1 host of node group 'compute', first cn04"),
-    RuleCase(name: "two hosts in two groups", blueprint: existingSlurmBlueprint(gpuHosts: "cn[03-05]"),
-                      expected: ["24:20 HPC3039"], message: "node group 'gpu' names 2 hosts of node group 'compute', first cn03"),
+    RuleCase(
+        name: "a host twice in one group", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04],cn03"),
+        expected: ["15:20 HPC3039"], message: "host list 'cn[01-04],cn03' of node group 'compute' names cn03 twice"),
+    RuleCase(
+        name: "two hosts twice in one group", blueprint: existingSlurmBlueprint(computeHosts: "cn[01-04],cn[03-04]"),
+        expected: ["15:20 HPC3039"], message: "names 2 hosts more than once, first cn03"),
+    RuleCase(
+        name: "a host in two groups", blueprint: existingSlurmBlueprint(gpuHosts: "gpu[1-2],cn04"),
+        expected: ["24:20 HPC3039"], help: "a node is in one node group; put it in a partition of each instead",
+        message: "node group 'gpu' names 1 host of node group 'compute', first cn04"),
+    RuleCase(
+        name: "two hosts in two groups", blueprint: existingSlurmBlueprint(gpuHosts: "cn[03-05]"),
+        expected: ["24:20 HPC3039"], message: "node group 'gpu' names 2 hosts of node group 'compute', first cn03"),
     // HPC3040: partitions naming node groups the cluster does not have, at the name in the list.
-    RuleCase(name: "a typo in a partition's node group",
-                      blueprint: existingSlurmReplacing(("node_groups: [compute]", "node_groups: [compute, gpus]")),
-                      expected: ["30:32 HPC3040"], help: "did you mean 'gpu'?",
-                      message: "partition 'batch' names node group 'gpus', which the cluster does not have"),
-    RuleCase(name: "a partition naming a node group nothing resembles",
-                      blueprint: existingSlurmReplacing(("node_groups: [gpu]", "node_groups: [visualization]")),
-                      expected: ["33:23 HPC3040"], help: "node groups: compute, gpu", message: "partition 'gpu' names node group 'visualization'"),
+    RuleCase(
+        name: "a typo in a partition's node group",
+        blueprint: existingSlurmReplacing(("node_groups: [compute]", "node_groups: [compute, gpus]")),
+        expected: ["30:32 HPC3040"], help: "did you mean 'gpu'?",
+        message: "partition 'batch' names node group 'gpus', which the cluster does not have"),
+    RuleCase(
+        name: "a partition naming a node group nothing resembles",
+        blueprint: existingSlurmReplacing(("node_groups: [gpu]", "node_groups: [visualization]")),
+        expected: ["33:23 HPC3040"], help: "node groups: compute, gpu",
+        message: "partition 'gpu' names node group 'visualization'"),
     // HPC3013: a partition without node groups.
-    RuleCase(name: "a partition with no node group", blueprint: existingSlurmReplacing(("node_groups: [compute]", "node_groups: []")),
-                      expected: ["30:22 HPC3013"], message: "partition 'batch' has no node group"),
+    RuleCase(
+        name: "a partition with no node group",
+        blueprint: existingSlurmReplacing(("node_groups: [compute]", "node_groups: []")),
+        expected: ["30:22 HPC3013"], message: "partition 'batch' has no node group"),
     // HPC3014: names used twice. Renaming `gpu` leaves the partition `gpu` naming the group it lost.
-    RuleCase(name: "two node groups with one name",
-                      blueprint: existingSlurmReplacing(("- name: gpu\n        hostnames", "- name: compute\n        hostnames")),
-                      expected: ["23:15 HPC3014", "33:23 HPC3040"], message: "two node groups are named 'compute'"),
-    RuleCase(name: "two node groups with one name, partitions adjusted",
-                      blueprint: existingSlurmReplacing(("- name: gpu\n        hostnames", "- name: compute\n        hostnames"), ("node_groups: [gpu]", "node_groups: [compute]")),
-                      expected: ["23:15 HPC3014"], message: "two node groups are named 'compute'"),
-    RuleCase(name: "two partitions with one name",
-                      blueprint: existingSlurmReplacing(("- name: gpu\n        node_groups", "- name: batch\n        node_groups")),
-                      expected: ["32:15 HPC3014"], message: "partitions 1 and 2 of cluster 'demo' are both named 'batch'"),
+    RuleCase(
+        name: "two node groups with one name",
+        blueprint: existingSlurmReplacing(("- name: gpu\n        hostnames", "- name: compute\n        hostnames")),
+        expected: ["23:15 HPC3014", "33:23 HPC3040"], message: "two node groups are named 'compute'"),
+    RuleCase(
+        name: "two node groups with one name, partitions adjusted",
+        blueprint: existingSlurmReplacing(
+            ("- name: gpu\n        hostnames", "- name: compute\n        hostnames"),
+            ("node_groups: [gpu]", "node_groups: [compute]")),
+        expected: ["23:15 HPC3014"], message: "two node groups are named 'compute'"),
+    RuleCase(
+        name: "two partitions with one name",
+        blueprint: existingSlurmReplacing(("- name: gpu\n        node_groups", "- name: batch\n        node_groups")),
+        expected: ["32:15 HPC3014"], message: "partitions 1 and 2 of cluster 'demo' are both named 'batch'"),
     // HPC3015: exactly one default among several partitions.
-    RuleCase(name: "two default partitions",
-                      blueprint: existingSlurmReplacing(("node_groups: [gpu]\n", "node_groups: [gpu]\n        default: true\n")),
-                      expected: ["34:18 HPC3015"], help: "set default: true on one partition only", message: "cluster 'demo' has 2 default partitions"),
-    RuleCase(name: "no default partition", blueprint: existingSlurmReplacing(("        default: true\n", "")),
-                      expected: ["29:7 HPC3015"], help: "set default: true on the partition jobs should go to when they name none",
-                      message: "cluster 'demo' has 2 partitions and none is the default"),
+    RuleCase(
+        name: "two default partitions",
+        blueprint: existingSlurmReplacing(("node_groups: [gpu]\n", "node_groups: [gpu]\n        default: true\n")),
+        expected: ["34:18 HPC3015"], help: "set default: true on one partition only",
+        message: "cluster 'demo' has 2 default partitions"),
+    RuleCase(
+        name: "no default partition", blueprint: existingSlurmReplacing(("        default: true\n", "")),
+        expected: ["29:7 HPC3015"], help: "set default: true on the partition jobs should go to when they name none",
+        message: "cluster 'demo' has 2 partitions and none is the default"),
     // HPC3041: hardware figures in HPCStats' units.
-    RuleCase(name: "memory with a space", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 24 GB")),
-                      expected: ["18:17 HPC3041"], help: "e.g. 24GB, 512GB or 1TB (1024-based)",
-                      message: "memory '24 GB' of node group 'compute' is not a size in MB, GB or TB"),
-    RuleCase(name: "memory in G", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 24G")),
-                      expected: ["18:17 HPC3041"], message: "memory '24G' of node group 'compute'"),
-    RuleCase(name: "no memory", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 0GB")),
-                      expected: ["18:17 HPC3041"], message: "memory '0GB' of node group 'compute'"),
-    RuleCase(name: "frequency with a space", blueprint: existingSlurmReplacing(("frequency: 2.6GHz", "frequency: 2.9 GHz")),
-                      expected: ["20:20 HPC3041"], help: "e.g. 2.93GHz or 2930MHz", message: "frequency '2.9 GHz' of node group 'compute' is not a clock in MHz or GHz"),
-    RuleCase(name: "frequency in words", blueprint: existingSlurmReplacing(("frequency: 2.6GHz", "frequency: fast")),
-                      expected: ["20:20 HPC3041"], message: "frequency 'fast' of node group 'compute'"),
-    RuleCase(name: "real_memory above memory", blueprint: existingSlurmReplacing(("real_memory: 60000", "real_memory: 70000")),
-                      expected: ["19:22 HPC3041"], message: "real_memory 70000 MiB of node group 'compute' is more than its memory (65536 MiB)"),
+    RuleCase(
+        name: "memory with a space", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 24 GB")),
+        expected: ["18:17 HPC3041"], help: "e.g. 24GB, 512GB or 1TB (1024-based)",
+        message: "memory '24 GB' of node group 'compute' is not a size in MB, GB or TB"),
+    RuleCase(
+        name: "memory in G", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 24G")),
+        expected: ["18:17 HPC3041"], message: "memory '24G' of node group 'compute'"),
+    RuleCase(
+        name: "no memory", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 0GB")),
+        expected: ["18:17 HPC3041"], message: "memory '0GB' of node group 'compute'"),
+    RuleCase(
+        name: "frequency with a space", blueprint: existingSlurmReplacing(("frequency: 2.6GHz", "frequency: 2.9 GHz")),
+        expected: ["20:20 HPC3041"], help: "e.g. 2.93GHz or 2930MHz",
+        message: "frequency '2.9 GHz' of node group 'compute' is not a clock in MHz or GHz"),
+    RuleCase(
+        name: "frequency in words", blueprint: existingSlurmReplacing(("frequency: 2.6GHz", "frequency: fast")),
+        expected: ["20:20 HPC3041"], message: "frequency 'fast' of node group 'compute'"),
+    RuleCase(
+        name: "real_memory above memory",
+        blueprint: existingSlurmReplacing(("real_memory: 60000", "real_memory: 70000")),
+        expected: ["19:22 HPC3041"],
+        message: "real_memory 70000 MiB of node group 'compute' is more than its memory (65536 MiB)"),
     // HPC4001: text slurm.conf cannot carry.
-    RuleCase(name: "a feature with a space", blueprint: existingSlurmReplacing(("features: [ib]", "features: [ib, big mem]")),
-                      expected: ["22:19 HPC4001"], message: "feature 'big mem' of node group 'compute' cannot be written to slurm.conf"),
-    RuleCase(name: "a feature with a comma", blueprint: existingSlurmReplacing(("features: [ib]", "features: [\"ib,opa\"]")),
-                      expected: ["22:19 HPC4001"], message: "feature 'ib,opa' of node group 'compute'"),
-    RuleCase(name: "a slurm_conf value with '#'",
-                      blueprint: existingSlurmReplacing(("max_time: 1-00:00:00\n", "max_time: 1-00:00:00\n        slurm_conf: {MaxNodes: \"1#2\"}\n")),
-                      expected: ["35:21 HPC4001"], message: "slurm_conf 'MaxNodes=1#2' of partition 'gpu' cannot be written to slurm.conf"),
+    RuleCase(
+        name: "a feature with a space",
+        blueprint: existingSlurmReplacing(("features: [ib]", "features: [ib, big mem]")),
+        expected: ["22:19 HPC4001"],
+        message: "feature 'big mem' of node group 'compute' cannot be written to slurm.conf"),
+    RuleCase(
+        name: "a feature with a comma", blueprint: existingSlurmReplacing(("features: [ib]", "features: [\"ib,opa\"]")),
+        expected: ["22:19 HPC4001"], message: "feature 'ib,opa' of node group 'compute'"),
+    RuleCase(
+        name: "a slurm_conf value with '#'",
+        blueprint: existingSlurmReplacing(
+            ("max_time: 1-00:00:00\n", "max_time: 1-00:00:00\n        slurm_conf: {MaxNodes: \"1#2\"}\n")),
+        expected: ["35:21 HPC4001"],
+        message: "slurm_conf 'MaxNodes=1#2' of partition 'gpu' cannot be written to slurm.conf"),
 ]
 
 @Suite("Existing Slurm")
 struct ExistingSlurmTests {
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     private func cluster(_ result: CompileResult) throws -> OnPremCluster {
-        try #require(result.deployment?.onPremClusters.first, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
+        try #require(
+            result.deployment?.onPremClusters.first, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })"
+        )
     }
 
     private func lines(_ text: String?) -> [String] {
@@ -219,12 +271,20 @@ struct ExistingSlurmTests {
         #expect(conf.contains("ClusterName=demo"))
         #expect(conf.contains("SlurmctldHost=ctl01"))
         #expect(conf.contains("GresTypes=gpu"))
-        #expect(conf.contains("NodeName=cn[01-04] CPUs=16 Sockets=2 CoresPerSocket=8 ThreadsPerCore=1 RealMemory=60000 Features=ib State=UNKNOWN"), "\(conf)")
+        #expect(
+            conf.contains(
+                "NodeName=cn[01-04] CPUs=16 Sockets=2 CoresPerSocket=8 ThreadsPerCore=1 RealMemory=60000 Features=ib State=UNKNOWN"
+            ), "\(conf)")
         #expect(conf.contains("NodeSet=compute Nodes=cn[01-04]"))
-        #expect(conf.contains("NodeName=gpu[1-2] CPUs=32 Sockets=1 CoresPerSocket=32 ThreadsPerCore=1 RealMemory=508528 Gres=gpu:a100:4 State=UNKNOWN"), "\(conf)")
+        #expect(
+            conf.contains(
+                "NodeName=gpu[1-2] CPUs=32 Sockets=1 CoresPerSocket=32 ThreadsPerCore=1 RealMemory=508528 Gres=gpu:a100:4 State=UNKNOWN"
+            ), "\(conf)")
         #expect(conf.contains("NodeSet=gpu Nodes=gpu[1-2]"))
         // DefMemPerCPU: 60000 MiB ÷ 16 CPUs, 508528 MiB ÷ 32 CPUs.
-        #expect(conf.contains("PartitionName=batch Nodes=compute State=UP MaxTime=UNLIMITED DefMemPerCPU=3750 Default=YES"), "\(conf)")
+        #expect(
+            conf.contains("PartitionName=batch Nodes=compute State=UP MaxTime=UNLIMITED DefMemPerCPU=3750 Default=YES"),
+            "\(conf)")
         #expect(conf.contains("PartitionName=gpu Nodes=gpu State=UP MaxTime=1-00:00:00 DefMemPerCPU=15891"), "\(conf)")
         #expect(conf.filter { $0.hasPrefix("PartitionName=") }.count == 2)
         #expect(conf.filter { $0.contains("Default=YES") }.count == 1)
@@ -243,11 +303,24 @@ struct ExistingSlurmTests {
         let result = compile(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let inventory = try #require(result.file(InventoryEmitter.path))
-        #expect(inventory.contains("    slurm_login:\n      hosts:\n        login1:\n          ansible_host: \"10.0.0.10\"\n        login2:\n"), "\(inventory)")
-        #expect(inventory.contains("    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        login1:\n        login2:\n        cn01:\n"), "\(inventory)")
+        #expect(
+            inventory.contains(
+                "    slurm_login:\n      hosts:\n        login1:\n          ansible_host: \"10.0.0.10\"\n        login2:\n"
+            ), "\(inventory)")
+        #expect(
+            inventory.contains(
+                "    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        login1:\n        login2:\n        cn01:\n"
+            ), "\(inventory)")
         #expect(!inventory.contains("VPC"), "an existing site has no VPC")
-        let overlapping = compile(existingSlurmReplacing(("      node_groups:\n", "      login_nodes:\n      - {host: cn02}\n      - {host: login9}\n      - {host: login9}\n      node_groups:\n")))
-        #expect(positions(overlapping.diagnostics) == ["14:16 HPC3039", "16:16 HPC3014"], "\(overlapping.diagnostics.map(\.message))")
+        let overlapping = compile(
+            existingSlurmReplacing(
+                (
+                    "      node_groups:\n",
+                    "      login_nodes:\n      - {host: cn02}\n      - {host: login9}\n      - {host: login9}\n      node_groups:\n"
+                )))
+        #expect(
+            positions(overlapping.diagnostics) == ["14:16 HPC3039", "16:16 HPC3014"],
+            "\(overlapping.diagnostics.map(\.message))")
     }
 
     @Test func theInventoryListsEveryHost() throws {
@@ -258,16 +331,27 @@ struct ExistingSlurmTests {
     }
 
     @Test func partitionSlurmConfOverridesAndExtends() {
-        let result = compile(existingSlurmReplacing(("max_time: 1-00:00:00\n", "max_time: 1-00:00:00\n        exclusive: true\n        slurm_conf: {MaxNodes: \"1\", maxtime: \"02:00:00\"}\n")))
+        let result = compile(
+            existingSlurmReplacing(
+                (
+                    "max_time: 1-00:00:00\n",
+                    "max_time: 1-00:00:00\n        exclusive: true\n        slurm_conf: {MaxNodes: \"1\", maxtime: \"02:00:00\"}\n"
+                )))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
-        #expect(lines(result.file("slurm/demo/slurm.conf")).contains("PartitionName=gpu Nodes=gpu State=UP MaxTime=02:00:00 DefMemPerCPU=15891 OverSubscribe=EXCLUSIVE MaxNodes=1"))
+        #expect(
+            lines(result.file("slurm/demo/slurm.conf")).contains(
+                "PartitionName=gpu Nodes=gpu State=UP MaxTime=02:00:00 DefMemPerCPU=15891 OverSubscribe=EXCLUSIVE MaxNodes=1"
+            ))
     }
 
     @Test func onePartitionNeedsNoDefaultFlag() {
-        let result = compile(existingSlurmBlueprint(partitions: "      - name: all\n        node_groups: [compute, gpu]\n"))
+        let result = compile(
+            existingSlurmBlueprint(partitions: "      - name: all\n        node_groups: [compute, gpu]\n"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         // The smaller per-CPU share of the two groups.
-        #expect(lines(result.file("slurm/demo/slurm.conf")).contains("PartitionName=all Nodes=compute,gpu State=UP MaxTime=UNLIMITED DefMemPerCPU=3750"))
+        #expect(
+            lines(result.file("slurm/demo/slurm.conf")).contains(
+                "PartitionName=all Nodes=compute,gpu State=UP MaxTime=UNLIMITED DefMemPerCPU=3750"))
     }
 
     @Test func linuxprocTrackingWritesNoCgroupConf() {
@@ -280,10 +364,14 @@ struct ExistingSlurmTests {
     }
 
     @Test func theShippedBlueprintsCompileCleanly() throws {
-        for (path, cluster) in [("blueprints/onprem-bwvisu.yaml", "bwvis"), ("blueprints/onprem-localhost.yaml", "localhost")] {
+        for (path, cluster) in [
+            ("blueprints/onprem-bwvisu.yaml", "bwvis"), ("blueprints/onprem-localhost.yaml", "localhost"),
+        ] {
             let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent(path), encoding: .utf8)
             let result = compile(text, file: path)
-            #expect(result.diagnostics.isEmpty, "\(path): \(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
+            #expect(
+                result.diagnostics.isEmpty, "\(path): \(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })"
+            )
             #expect(result.file("slurm/\(cluster)/slurm.conf") != nil, "\(path)")
             #expect(!result.files.contains { $0.path.hasSuffix("main.tf.json") }, "\(path)")
         }
@@ -300,8 +388,11 @@ struct ExistingSlurmTests {
 
     /// `n[0-<Int.max>]`: the range's size would overflow Int; it is HPC3038, not a crash.
     @Test func aClusterWithoutPartitionsIsAnError() {
-        let text = existingSlurmReplacing(("      partitions:\n      - name: batch\n        node_groups: [compute]\n        default: true\n      - name: gpu\n        node_groups: [gpu]\n        max_time: 1-00:00:00\n",
-                                           "      partitions: []\n"))
+        let text = existingSlurmReplacing(
+            (
+                "      partitions:\n      - name: batch\n        node_groups: [compute]\n        default: true\n      - name: gpu\n        node_groups: [gpu]\n        max_time: 1-00:00:00\n",
+                "      partitions: []\n"
+            ))
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["28:19 HPC3013"], "\(result.diagnostics.map(\.message))")
         #expect(result.diagnostics.first?.message == "cluster 'demo' has no partition")
@@ -328,7 +419,8 @@ struct ExistingSlurmTests {
 
     @Test func severalBracketsMultiplyInOrder() {
         #expect(SlurmHostList.expand("r[1-2]n[01-02]") == .success(["r1n01", "r1n02", "r2n01", "r2n02"]))
-        #expect(SlurmHostList.expand("r[1-2]n[01-02]-ib") == .success(["r1n01-ib", "r1n02-ib", "r2n01-ib", "r2n02-ib"]))
+        #expect(
+            SlurmHostList.expand("r[1-2]n[01-02]-ib") == .success(["r1n01-ib", "r1n02-ib", "r2n01-ib", "r2n02-ib"]))
     }
 
     @Test(arguments: [
@@ -403,7 +495,10 @@ struct ExistingSlurmTests {
         #expect(result.plans.count == 1)
         #expect(summary.hasPrefix("cluster 'bwvis': peak"), "\(summary)")
         #expect(summary.hasPrefix("cluster 'bwvis': peak 53.57 TFLOP/s ("), "\(summary)")
-        #expect(summary.contains("compute 200 × 12 cores × 4 FLOPs/cycle × 2.93GHz = 140.64 GFLOP/s per node, 28.13 TFLOP/s"), "\(summary)")
+        #expect(
+            summary.contains(
+                "compute 200 × 12 cores × 4 FLOPs/cycle × 2.93GHz = 140.64 GFLOP/s per node, 28.13 TFLOP/s"),
+            "\(summary)")
         #expect(summary.contains("fat 4 × 48 cores × 4 FLOPs/cycle × 2.2GHz"), "\(summary)")
     }
 
@@ -413,13 +508,20 @@ struct ExistingSlurmTests {
         // compute: 4 × 16 cores × 16 × 2.6GHz = 2.6624 TFLOP/s; gpu has no frequency.
         #expect(peak.byNodeGroup.map { $0.flops == nil } == [false, true])
         #expect(abs(peak.total - 4 * 16 * 16 * 2.6e9) < 1e3)
-        #expect(result.plans == ["cluster 'demo': peak 2.66 TFLOP/s (compute 4 × 16 cores × 16 FLOPs/cycle × 2.6GHz = 665.6 GFLOP/s per node, 2.66 TFLOP/s; gpu 2 nodes (no frequency or FLOPs per cycle))"])
+        #expect(
+            result.plans == [
+                "cluster 'demo': peak 2.66 TFLOP/s (compute 4 × 16 cores × 16 FLOPs/cycle × 2.6GHz = 665.6 GFLOP/s per node, 2.66 TFLOP/s; gpu 2 nodes (no frequency or FLOPs per cycle))"
+            ])
     }
 
     // MARK: Accounting
 
     @Test func accountingWritesSlurmdbdConfWithoutThePassword() throws {
-        let result = compile(existingSlurmBlueprint(cluster: "      accounting:\n        storage_host: db01\n        password_file: /etc/slurm/db-password.conf\n"))
+        let result = compile(
+            existingSlurmBlueprint(
+                cluster:
+                    "      accounting:\n        storage_host: db01\n        password_file: /etc/slurm/db-password.conf\n"
+            ))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         #expect(result.file("slurm/demo/slurmdbd.conf") != nil)
         let dbd = lines(result.file("slurm/demo/slurmdbd.conf"))

@@ -16,12 +16,12 @@ struct FrontEndModuleTests {
     }
 
     private let importedNetwork = """
-      - id: network
-        source: modules/network/pre-existing-vpc
-        settings:
-          network_name: shared-net
-          subnetwork_name: shared-subnet
-    """
+          - id: network
+            source: modules/network/pre-existing-vpc
+            settings:
+              network_name: shared-net
+              subnetwork_name: shared-subnet
+        """
 
     @Test func preExistingVPCIsLookedUpAndNothingIsCreated() throws {
         let text = mini("  - id: network\n    source: modules/network/vpc\n", importedNetwork + "\n")
@@ -29,7 +29,10 @@ struct FrontEndModuleTests {
         #expect(block(root, "data", "google_compute_network", "network")?["name"] as? String == "shared-net")
         #expect(block(root, "data", "google_compute_subnetwork", "network")?["region"] as? String == "us-central1")
         let resources = try #require(root["resource"] as? [String: Any])
-        for type in ["google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_router", "google_compute_router_nat"] {
+        for type in [
+            "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_router",
+            "google_compute_router_nat",
+        ] {
             #expect(resources[type] == nil, "\(type)")
         }
         let template = try #require(block(root, "resource", "google_compute_instance_template", "nodeset"))
@@ -38,23 +41,31 @@ struct FrontEndModuleTests {
     }
 
     @Test func importedStorageReachesNodesAndInventoryLikeFilestore() throws {
-        let text = miniPlus("""
-          - id: home
-            source: modules/file-system/pre-existing-network-storage
-            settings: {server_ip: 10.0.0.2, remote_mount: /export/home, local_mount: /home}
-          - id: scratch
-            source: modules/file-system/pre-existing-network-storage
-            settings: {server_ip: 10.0.0.9@tcp, remote_mount: scratch, local_mount: /scratch, fs_type: lustre}
+        let text = miniPlus(
+            """
+              - id: home
+                source: modules/file-system/pre-existing-network-storage
+                settings: {server_ip: 10.0.0.2, remote_mount: /export/home, local_mount: /home}
+              - id: scratch
+                source: modules/file-system/pre-existing-network-storage
+                settings: {server_ip: 10.0.0.9@tcp, remote_mount: scratch, local_mount: /scratch, fs_type: lustre}
 
-        """).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, home, scratch]")
+            """
+        ).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, home, scratch]")
         let result = compile(text)
         let root = try terraform(result)
         let controller = try #require(block(root, "resource", "google_compute_instance", "controller"))
         let mounts = try #require((controller["metadata"] as? [String: Any])?["hpcc-mounts"] as? String)
-        #expect(mounts == #"[{"local":"/home","options":"defaults,_netdev","remote":"/export/home","server":"10.0.0.2","type":"nfs"},"#
-            + #"{"local":"/scratch","options":"defaults,_netdev","remote":"/scratch","server":"10.0.0.9@tcp","type":"lustre"}]"#)
+        #expect(
+            mounts
+                == #"[{"local":"/home","options":"defaults,_netdev","remote":"/export/home","server":"10.0.0.2","type":"nfs"},"#
+                + #"{"local":"/scratch","options":"defaults,_netdev","remote":"/scratch","server":"10.0.0.9@tcp","type":"lustre"}]"#
+        )
         let inventory = try #require(result.file("ansible/inventory.yml"))
-        #expect(inventory.contains("- server: \"10.0.0.2\"\n          remote_mount: /export/home\n          local_mount: /home\n          fs_type: nfs\n"))
+        #expect(
+            inventory.contains(
+                "- server: \"10.0.0.2\"\n          remote_mount: /export/home\n          local_mount: /home\n          fs_type: nfs\n"
+            ))
         #expect(inventory.contains("- server: \"10.0.0.9@tcp\"\n          remote_mount: /scratch\n"))
         #expect((root["resource"] as? [String: Any])?["google_filestore_instance"] == nil)
         // /home is taken by the imported filesystem, so the controller exports only /opt/apps.
@@ -62,26 +73,35 @@ struct FrontEndModuleTests {
     }
 
     @Test func serviceAccountEmailReachesEveryInstanceThroughUse() throws {
-        let text = miniPlus("""
-          - id: sa
-            source: modules/project/service-account
-            settings:
-              name: nodes
-              project_roles: [logging.logWriter, roles/logging.logWriter, storage.objectViewer]
+        let text = miniPlus(
+            """
+              - id: sa
+                source: modules/project/service-account
+                settings:
+                  name: nodes
+                  project_roles: [logging.logWriter, roles/logging.logWriter, storage.objectViewer]
 
-        """).replacingOccurrences(of: "use: [network]", with: "use: [network, sa]")
+            """
+        ).replacingOccurrences(of: "use: [network]", with: "use: [network, sa]")
             .replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, sa]")
         let root = try terraform(compile(text))
         let account = try #require(block(root, "resource", "google_service_account", "sa"))
         #expect(account["account_id"] as? String == "mini-nodes")
-        let bindings = try #require((root["resource"] as? [String: Any])?["google_project_iam_member"] as? [String: Any])
+        let bindings = try #require(
+            (root["resource"] as? [String: Any])?["google_project_iam_member"] as? [String: Any])
         #expect(bindings.keys.sorted() == ["sa_logging_logWriter", "sa_storage_objectViewer"])
-        #expect(block(root, "resource", "google_project_iam_member", "sa_logging_logWriter")?["role"] as? String == "roles/logging.logWriter")
-        for (type, name) in [("google_compute_instance_template", "nodeset"), ("google_compute_instance", "controller")] {
+        #expect(
+            block(root, "resource", "google_project_iam_member", "sa_logging_logWriter")?["role"] as? String
+                == "roles/logging.logWriter")
+        for (type, name) in [
+            ("google_compute_instance_template", "nodeset"), ("google_compute_instance", "controller"),
+        ] {
             let instance = try #require(block(root, "resource", type, name))
             let email = (instance["service_account"] as? [[String: Any]])?.first?["email"] as? String
             #expect(email == "${google_service_account.sa.email}", "\(name)")
-            #expect((instance["depends_on"] as? [String])?.contains("google_project_iam_member.sa_storage_objectViewer") == true, "\(name)")
+            #expect(
+                (instance["depends_on"] as? [String])?.contains("google_project_iam_member.sa_storage_objectViewer")
+                    == true, "\(name)")
         }
     }
 
@@ -94,23 +114,29 @@ struct FrontEndModuleTests {
     }
 
     @Test func startupScriptRunsItsRunnersFromItsOwnFile() throws {
-        let text = miniPlus("""
-          - id: startup
-            source: modules/scripts/startup-script
-            settings:
-              runners:
-              - {type: shell, destination: setup.sh, source: scripts/setup.sh, args: "--fast  --now"}
-              - {type: data, destination: /etc/motd, content: "it's $HOME; `x`\\n"}
+        let text = miniPlus(
+            """
+              - id: startup
+                source: modules/scripts/startup-script
+                settings:
+                  runners:
+                  - {type: shell, destination: setup.sh, source: scripts/setup.sh, args: "--fast  --now"}
+                  - {type: data, destination: /etc/motd, content: "it's $HOME; `x`\\n"}
 
-        """).replacingOccurrences(of: "use: [network]", with: "use: [network, startup]")
+            """
+        ).replacingOccurrences(of: "use: [network]", with: "use: [network, startup]")
         let compiler = Compiler(files: .memory(["blueprints/scripts/setup.sh": "#!/bin/sh\necho 'set up'\n"]))
         let result = compiler.compile(SourceFile(name: "blueprints/test.yaml", text: text))
         let script = try #require(result.file("scripts/startup/startup.sh"), "\(result.diagnostics.map(\.message))")
-        #expect(script.contains("unpack \"$work\"/'setup.sh' 700 '\(Data("#!/bin/sh\necho 'set up'\n".utf8).base64EncodedString())'\n\"$work\"/'setup.sh' '--fast' '--now'\n"))
+        #expect(
+            script.contains(
+                "unpack \"$work\"/'setup.sh' 700 '\(Data("#!/bin/sh\necho 'set up'\n".utf8).base64EncodedString())'\n\"$work\"/'setup.sh' '--fast' '--now'\n"
+            ))
         #expect(script.contains("unpack '/etc/motd' 644 '\(Data("it's $HOME; `x`\n".utf8).base64EncodedString())'\n"))
         #expect(!script.contains("ansible_playbook"))
         let root = try terraform(result)
-        let metadata = try #require(block(root, "resource", "google_compute_instance_template", "nodeset")?["metadata"] as? [String: Any])
+        let metadata = try #require(
+            block(root, "resource", "google_compute_instance_template", "nodeset")?["metadata"] as? [String: Any])
         #expect(metadata["hpcc-user-script"] as? String == #"${file("${path.module}/../scripts/startup/startup.sh")}"#)
         // The expanded blueprint carries the file's text, so it compiles without the file.
         let expanded = try #require(result.file("expanded-blueprint.yaml"))
@@ -124,27 +150,34 @@ struct FrontEndModuleTests {
 
     @Test func runnersTooLargeForMetadataAreRejected() {
         let content = String(repeating: "x", count: StartupScriptModule.metadataBudget)
-        let result = compile(miniPlus("""
-          - id: startup
-            source: modules/scripts/startup-script
-            settings:
-              runners: [{type: data, destination: /opt/blob, content: \(content)}]
+        let result = compile(
+            miniPlus(
+                """
+                  - id: startup
+                    source: modules/scripts/startup-script
+                    settings:
+                      runners: [{type: data, destination: /opt/blob, content: \(content)}]
 
-        """))
+                """))
         #expect(positions(result.diagnostics, severity: .error) == ["29:16 HPC3030"])
     }
 
     @Test func ansibleIsInstalledWhenAPlaybookRuns() throws {
-        let text = miniPlus("""
-          - id: startup
-            source: modules/scripts/startup-script
-            settings:
-              runners: [{type: ansible-local, destination: site.yml, content: "- hosts: localhost"}]
+        let text = miniPlus(
+            """
+              - id: startup
+                source: modules/scripts/startup-script
+                settings:
+                  runners: [{type: ansible-local, destination: site.yml, content: "- hosts: localhost"}]
 
-        """).replacingOccurrences(of: "use: [network]", with: "use: [network, startup]")
+            """
+        ).replacingOccurrences(of: "use: [network]", with: "use: [network, startup]")
         let script = try #require(compile(text).file("scripts/startup/startup.sh"))
         #expect(script.contains("ansible_venv='/usr/local/ghpc-venv'\n"))
-        #expect(script.contains("\"$ansible_playbook\" --connection=local --inventory=localhost, --limit=localhost \"$work\"/'site.yml'\n"))
+        #expect(
+            script.contains(
+                "\"$ansible_playbook\" --connection=local --inventory=localhost, --limit=localhost \"$work\"/'site.yml'\n"
+            ))
     }
 
     @Test func topicNamesDefaultFromTheDeployment() throws {

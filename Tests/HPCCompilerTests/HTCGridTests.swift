@@ -36,38 +36,40 @@ import Testing
 /// 25            location: s3://bucket/w.zip     ← `agent`
 /// 26        ...                                 ← `grid` (module settings, 6 spaces in)
 /// ```
-func htcGridBlueprint(grid: String = "", workerGroups: String? = nil, agent: String? = nil, zones: String = "[eu-west-1a, eu-west-1b]") -> String {
+func htcGridBlueprint(
+    grid: String = "", workerGroups: String? = nil, agent: String? = nil, zones: String = "[eu-west-1a, eu-west-1b]"
+) -> String {
     let defaultWorkerGroups = """
-          - node_group_name: workers
-            instance_types: [m6i.xlarge]
-            min_size: 1
-            max_size: 25
-            desired_size: 1
+              - node_group_name: workers
+                instance_types: [m6i.xlarge]
+                min_size: 1
+                max_size: 25
+                desired_size: 1
 
-    """
+        """
     let defaultAgent = "          location: s3://bucket/w.zip\n"
     return """
-    blueprint_name: htc
-    vars:
-      deployment_name: htc
-      region: eu-west-1
-      availability_zones: \(zones)
-    deployment_groups:
-    - group: grid
-      modules:
-      - id: network
-        source: modules/network/aws-vpc
-        settings: {enable_public_subnet: true}
-      - id: grid
-        source: modules/htc/htc-grid
-        use: [network]
-        settings:
-          control_plane_code: s3://bucket/htc/
-          eks_worker_groups:
-    \(workerGroups ?? defaultWorkerGroups)      agent_configuration:
-            lambda:
-    \(agent ?? defaultAgent)\(grid)
-    """
+        blueprint_name: htc
+        vars:
+          deployment_name: htc
+          region: eu-west-1
+          availability_zones: \(zones)
+        deployment_groups:
+        - group: grid
+          modules:
+          - id: network
+            source: modules/network/aws-vpc
+            settings: {enable_public_subnet: true}
+          - id: grid
+            source: modules/htc/htc-grid
+            use: [network]
+            settings:
+              control_plane_code: s3://bucket/htc/
+              eks_worker_groups:
+        \(workerGroups ?? defaultWorkerGroups)      agent_configuration:
+                lambda:
+        \(agent ?? defaultAgent)\(grid)
+        """
 }
 
 /// The builder's text with `old` (which must occur exactly once) replaced.
@@ -78,70 +80,109 @@ private func htcGridReplacing(_ old: String, with new: String, in text: String =
 
 let htcGridCases: [RuleCase] = [
     // HPC4012: agent bounds.
-    RuleCase(name: "min_htc_agents above max_htc_agents", blueprint: htcGridBlueprint(grid: "      min_htc_agents: 5\n      max_htc_agents: 3\n"),
-                expected: ["26:23 HPC4012"], message: "min_htc_agents (5) must be between 0 and max_htc_agents (3)"),
-    RuleCase(name: "max_htc_agents 0", blueprint: htcGridBlueprint(grid: "      max_htc_agents: 0\n"),
-                expected: ["26:23 HPC4012"], message: "max_htc_agents of module 'grid' is 0"),
+    RuleCase(
+        name: "min_htc_agents above max_htc_agents",
+        blueprint: htcGridBlueprint(grid: "      min_htc_agents: 5\n      max_htc_agents: 3\n"),
+        expected: ["26:23 HPC4012"], message: "min_htc_agents (5) must be between 0 and max_htc_agents (3)"),
+    RuleCase(
+        name: "max_htc_agents 0", blueprint: htcGridBlueprint(grid: "      max_htc_agents: 0\n"),
+        expected: ["26:23 HPC4012"], message: "max_htc_agents of module 'grid' is 0"),
     // HPC4013: worker groups.
-    RuleCase(name: "desired_size above max_size", blueprint: htcGridReplacing("desired_size: 1", with: "desired_size: 30"),
-                expected: ["22:23 HPC4013"], message: "desired_size 30, outside min_size (1) to max_size (25)"),
-    RuleCase(name: "min_size above max_size", blueprint: htcGridReplacing("min_size: 1", with: "min_size: 30"),
-                expected: ["20:19 HPC4013"], message: "min_size 30, outside 0 to max_size (25)"),
-    RuleCase(name: "max_size 0", blueprint: htcGridReplacing("max_size: 25", with: "max_size: 0"),
-                expected: ["21:19 HPC4013"], message: "max_size 0"),
-    RuleCase(name: "two worker groups with one name", blueprint: htcGridBlueprint(workerGroups: """
-              - node_group_name: workers
-                instance_types: [m6i.xlarge]
-                max_size: 25
-              - node_group_name: workers
-                instance_types: [m6i.xlarge]
+    RuleCase(
+        name: "desired_size above max_size", blueprint: htcGridReplacing("desired_size: 1", with: "desired_size: 30"),
+        expected: ["22:23 HPC4013"], message: "desired_size 30, outside min_size (1) to max_size (25)"),
+    RuleCase(
+        name: "min_size above max_size", blueprint: htcGridReplacing("min_size: 1", with: "min_size: 30"),
+        expected: ["20:19 HPC4013"], message: "min_size 30, outside 0 to max_size (25)"),
+    RuleCase(
+        name: "max_size 0", blueprint: htcGridReplacing("max_size: 25", with: "max_size: 0"),
+        expected: ["21:19 HPC4013"], message: "max_size 0"),
+    RuleCase(
+        name: "two worker groups with one name",
+        blueprint: htcGridBlueprint(
+            workerGroups: """
+                      - node_group_name: workers
+                        instance_types: [m6i.xlarge]
+                        max_size: 25
+                      - node_group_name: workers
+                        instance_types: [m6i.xlarge]
 
-        """), expected: ["21:26 HPC4013"], message: "worker groups 1 and 2 are both named 'workers'"),
-    RuleCase(name: "no worker group", blueprint: htcGridReplacing("eks_worker_groups:\n", with: "eks_worker_groups: []\n", in: htcGridBlueprint(workerGroups: "")),
-                expected: ["17:26 HPC4013"], message: "no EKS worker group"),
+                """), expected: ["21:26 HPC4013"], message: "worker groups 1 and 2 are both named 'workers'"),
+    RuleCase(
+        name: "no worker group",
+        blueprint: htcGridReplacing(
+            "eks_worker_groups:\n", with: "eks_worker_groups: []\n", in: htcGridBlueprint(workerGroups: "")),
+        expected: ["17:26 HPC4013"], message: "no EKS worker group"),
     // HPC4014: DynamoDB capacity.
-    RuleCase(name: "read capacity -1 and write capacity 0",
-                blueprint: htcGridBlueprint(grid: "      dynamodb_default_read_capacity: -1\n      dynamodb_default_write_capacity: 0\n"),
-                expected: ["26:39 HPC4014", "27:40 HPC4014"], message: "dynamodb_default_read_capacity of module 'grid' is -1"),
+    RuleCase(
+        name: "read capacity -1 and write capacity 0",
+        blueprint: htcGridBlueprint(
+            grid: "      dynamodb_default_read_capacity: -1\n      dynamodb_default_write_capacity: 0\n"),
+        expected: ["26:39 HPC4014", "27:40 HPC4014"], message: "dynamodb_default_read_capacity of module 'grid' is -1"),
     // HPC4015: storage service.
-    RuleCase(name: "storage service in lower case", blueprint: htcGridBlueprint(grid: "      grid_storage_service: S3+redis\n"),
-                expected: ["26:29 HPC4015"], help: "'S3+REDIS'", message: "grid_storage_service 'S3+redis'"),
+    RuleCase(
+        name: "storage service in lower case",
+        blueprint: htcGridBlueprint(grid: "      grid_storage_service: S3+redis\n"),
+        expected: ["26:29 HPC4015"], help: "'S3+REDIS'", message: "grid_storage_service 'S3+redis'"),
     // HPC4016: priorities.
-    RuleCase(name: "priorities 0", blueprint: htcGridBlueprint(grid: "      priorities: 0\n"), expected: ["26:19 HPC4016"], message: "priorities of module 'grid' is 0"),
+    RuleCase(
+        name: "priorities 0", blueprint: htcGridBlueprint(grid: "      priorities: 0\n"), expected: ["26:19 HPC4016"],
+        message: "priorities of module 'grid' is 0"),
     // HPC4017: Lambda limits.
-    RuleCase(name: "lambda_memory_size 64", blueprint: htcGridBlueprint(grid: "      lambda_memory_size: 64\n"),
-                expected: ["26:27 HPC4017"], message: "lambda_memory_size 64 MB"),
-    RuleCase(name: "lambda_timeout 901", blueprint: htcGridBlueprint(grid: "      lambda_timeout: 901\n"),
-                expected: ["26:23 HPC4017"], message: "lambda_timeout 901 s"),
+    RuleCase(
+        name: "lambda_memory_size 64", blueprint: htcGridBlueprint(grid: "      lambda_memory_size: 64\n"),
+        expected: ["26:27 HPC4017"], message: "lambda_memory_size 64 MB"),
+    RuleCase(
+        name: "lambda_timeout 901", blueprint: htcGridBlueprint(grid: "      lambda_timeout: 901\n"),
+        expected: ["26:23 HPC4017"], message: "lambda_timeout 901 s"),
     // HPC4018: AWS names. 'htc-' + 37 characters is 41, one over ElastiCache's 40 (and under every other limit).
-    RuleCase(name: "ElastiCache name over 40 characters",
-                blueprint: htcGridBlueprint(grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europe\n"),
-                expected: ["27:21 HPC4018"], help: "shorten project_name by 1 character",
-                message: "ElastiCache replication group name 'htc-risk-analytics-overnight-batch-europe' has 41 characters; AWS allows 40"),
-    RuleCase(name: "node group name starting with '-'", blueprint: htcGridReplacing("node_group_name: workers", with: "node_group_name: -bad"),
-                expected: ["18:26 HPC4018"], message: "worker group name '-bad'"),
+    RuleCase(
+        name: "ElastiCache name over 40 characters",
+        blueprint: htcGridBlueprint(
+            grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europe\n"),
+        expected: ["27:21 HPC4018"], help: "shorten project_name by 1 character",
+        message:
+            "ElastiCache replication group name 'htc-risk-analytics-overnight-batch-europe' has 41 characters; AWS allows 40"
+    ),
+    RuleCase(
+        name: "node group name starting with '-'",
+        blueprint: htcGridReplacing("node_group_name: workers", with: "node_group_name: -bad"),
+        expected: ["18:26 HPC4018"], message: "worker group name '-bad'"),
     // HPC4019: agent resources.
-    RuleCase(name: "minCPU above maxCPU",
-                blueprint: htcGridBlueprint(agent: "          minCPU: 1000\n          maxCPU: 900\n          location: s3://bucket/w.zip\n"),
-                expected: ["25:19 HPC4019"], help: "minCPU is the request, maxCPU the limit", message: "requests 1000m of CPU but is allowed only 900m"),
-    RuleCase(name: "agent memory above the instance's",
-                blueprint: htcGridReplacing("m6i.xlarge", with: "t3.small",
-                                            in: htcGridBlueprint(agent: "          minMemory: 20000\n          maxMemory: 20000\n          location: s3://bucket/w.zip\n")),
-                expected: ["19:26 HPC4019"], message: "does not fit on t3.small"),
+    RuleCase(
+        name: "minCPU above maxCPU",
+        blueprint: htcGridBlueprint(
+            agent: "          minCPU: 1000\n          maxCPU: 900\n          location: s3://bucket/w.zip\n"),
+        expected: ["25:19 HPC4019"], help: "minCPU is the request, maxCPU the limit",
+        message: "requests 1000m of CPU but is allowed only 900m"),
+    RuleCase(
+        name: "agent memory above the instance's",
+        blueprint: htcGridReplacing(
+            "m6i.xlarge", with: "t3.small",
+            in: htcGridBlueprint(
+                agent: "          minMemory: 20000\n          maxMemory: 20000\n          location: s3://bucket/w.zip\n"
+            )),
+        expected: ["19:26 HPC4019"], message: "does not fit on t3.small"),
     // Within the instance's 4 vCPUs, but not within what EKS leaves pods of them (3920m).
-    RuleCase(name: "agent CPU above what the node offers pods",
-                blueprint: htcGridBlueprint(agent: "          minCPU: 3950\n          maxCPU: 3990\n          location: s3://bucket/w.zip\n"),
-                expected: ["19:26 HPC4019"], message: "which offers pods 3920m CPU"),
+    RuleCase(
+        name: "agent CPU above what the node offers pods",
+        blueprint: htcGridBlueprint(
+            agent: "          minCPU: 3950\n          maxCPU: 3990\n          location: s3://bucket/w.zip\n"),
+        expected: ["19:26 HPC4019"], message: "which offers pods 3920m CPU"),
     // HPC4021: subnets. The subnets come from the `use` entry, so that is where the finding points.
-    RuleCase(name: "one availability zone", blueprint: htcGridBlueprint(zones: "[eu-west-1a]"), expected: ["14:11 HPC4021"], message: "has 1 subnet"),
+    RuleCase(
+        name: "one availability zone", blueprint: htcGridBlueprint(zones: "[eu-west-1a]"), expected: ["14:11 HPC4021"],
+        message: "has 1 subnet"),
     // HPC3011: instance types.
-    RuleCase(name: "unknown instance type", blueprint: htcGridReplacing("m6i.xlarge", with: "m6i.hugexl"),
-                expected: ["19:26 HPC3011"], message: "'m6i.hugexl' is not an EC2 instance type"),
+    RuleCase(
+        name: "unknown instance type", blueprint: htcGridReplacing("m6i.xlarge", with: "m6i.hugexl"),
+        expected: ["19:26 HPC3011"], message: "'m6i.hugexl' is not an EC2 instance type"),
 ]
 
 @Suite("HTC grid")
 struct HTCGridTests {
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     private func jsonObject(_ text: String?) throws -> [String: Any] {
         let text = try #require(text)
@@ -164,7 +205,8 @@ struct HTCGridTests {
     }
 
     @Test func theShippedBlueprintCompilesCleanly() throws {
-        let text = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("blueprints/aws-htc-grid.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Self.repositoryRoot.appendingPathComponent("blueprints/aws-htc-grid.yaml"), encoding: .utf8)
         let result = compile(text, file: "blueprints/aws-htc-grid.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
         #expect(result.file("htc-grid/grid/grid_config.json") != nil)
@@ -177,12 +219,16 @@ struct HTCGridTests {
     @Test(arguments: htcGridCases)
     func reportsTheRuleAtItsValue(_ testCase: RuleCase) {
         let result = compile(testCase.blueprint)
-        #expect(positions(result.diagnostics) == testCase.expected, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
+        #expect(
+            positions(result.diagnostics) == testCase.expected,
+            "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })
         #expect(result.files.isEmpty)
         #expect(result.deployment?.htcGrids.isEmpty ?? true, "a grid that breaks a rule is not lowered")
         if let message = testCase.message {
-            #expect(result.diagnostics.first?.message.contains(message) == true, "\(result.diagnostics.first?.message ?? "-")")
+            #expect(
+                result.diagnostics.first?.message.contains(message) == true,
+                "\(result.diagnostics.first?.message ?? "-")")
         }
         if let help = testCase.help {
             #expect(result.diagnostics.first?.help?.contains(help) == true, "\(result.diagnostics.first?.help ?? "-")")
@@ -191,10 +237,13 @@ struct HTCGridTests {
 
     @Test func theElastiCacheLimitIsExactlyFortyAndOnlyWithRedis() {
         // 36 characters: 'htc-' + 36 is 40, within the limit.
-        let atLimit = compile(htcGridBlueprint(grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europ\n"))
+        let atLimit = compile(
+            htcGridBlueprint(
+                grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europ\n"))
         #expect(atLimit.diagnostics.isEmpty, "\(atLimit.diagnostics.map(\.message))")
         // 37 characters without Redis: no ElastiCache name, and every other name is within its limit.
-        let withoutRedis = compile(htcGridBlueprint(grid: "      project_name: risk-analytics-overnight-batch-europe\n"))
+        let withoutRedis = compile(
+            htcGridBlueprint(grid: "      project_name: risk-analytics-overnight-batch-europe\n"))
         #expect(withoutRedis.diagnostics.isEmpty, "\(withoutRedis.diagnostics.map(\.message))")
     }
 
@@ -214,12 +263,16 @@ struct HTCGridTests {
 
     @Test func anUnreachableTargetWarnsWithTheWriteCapacityItNeeds() throws {
         // 1 s tasks write 3 times each: 10 WCU sustain 3.3 tasks/s; 50 tasks/s need 150 WCU.
-        let result = compile(htcGridBlueprint(grid: "      dynamodb_default_write_capacity: 10\n      target_tasks_per_second: 50\n"))
+        let result = compile(
+            htcGridBlueprint(grid: "      dynamodb_default_write_capacity: 10\n      target_tasks_per_second: 50\n"))
         #expect(positions(result.diagnostics) == ["27:32 HPC4020"])
         #expect(positions(result.diagnostics, severity: .warning) == ["27:32 HPC4020"])
         let warning = try #require(result.diagnostics.first)
         #expect(warning.severity == .warning)
-        #expect(warning.message.contains("sustains about 3.3 tasks/s, short of target_tasks_per_second 50 (bound by DynamoDB write capacity)"), "\(warning.message)")
+        #expect(
+            warning.message.contains(
+                "sustains about 3.3 tasks/s, short of target_tasks_per_second 50 (bound by DynamoDB write capacity)"),
+            "\(warning.message)")
         #expect(warning.help == "raise dynamodb_default_write_capacity to at least 150 WCU")
         #expect(result.succeeded)
         #expect(result.file("grid/main.tf.json") != nil)
@@ -227,20 +280,29 @@ struct HTCGridTests {
 
     @Test func anUnreachableTargetBoundByAgentsNamesTheAgentsItNeeds() throws {
         // 100 agents at 2 s per task sustain 50 tasks/s; the table (1000 WCU ÷ 3) sustains 333.
-        let result = compile(htcGridBlueprint(grid: "      dynamodb_default_write_capacity: 1000\n      task_duration_seconds: 2\n      target_tasks_per_second: 80\n"))
+        let result = compile(
+            htcGridBlueprint(
+                grid:
+                    "      dynamodb_default_write_capacity: 1000\n      task_duration_seconds: 2\n      target_tasks_per_second: 80\n"
+            ))
         #expect(positions(result.diagnostics, severity: .warning) == ["28:32 HPC4020"])
         let warning = try #require(result.diagnostics.first)
         #expect(warning.message.contains("(bound by agents)"), "\(warning.message)")
-        #expect(warning.help == "run at least 160 agents (max_htc_agents, and worker groups that hold them)", "\(warning.help ?? "-")")
+        #expect(
+            warning.help == "run at least 160 agents (max_htc_agents, and worker groups that hold them)",
+            "\(warning.help ?? "-")")
     }
 
     @Test func aTargetBothBoundsMissNamesBothChanges() throws {
         // 100 agents at 1 s sustain 100 tasks/s and 300 WCU ÷ 3 another 100: 200 tasks/s need both raised.
-        let result = compile(htcGridBlueprint(grid: "      dynamodb_default_write_capacity: 300\n      target_tasks_per_second: 200\n"))
+        let result = compile(
+            htcGridBlueprint(grid: "      dynamodb_default_write_capacity: 300\n      target_tasks_per_second: 200\n"))
         let warning = try #require(result.diagnostics.first)
         #expect(positions(result.diagnostics, severity: .warning) == ["27:32 HPC4020"])
-        #expect(warning.help == "raise dynamodb_default_write_capacity to at least 600 WCU; and run at least 200 agents (max_htc_agents, and worker groups that hold them)",
-                "\(warning.help ?? "-")")
+        #expect(
+            warning.help
+                == "raise dynamodb_default_write_capacity to at least 600 WCU; and run at least 200 agents (max_htc_agents, and worker groups that hold them)",
+            "\(warning.help ?? "-")")
     }
 
     // MARK: The throughput plan
@@ -299,14 +361,24 @@ struct HTCGridTests {
     static let htcGridVariables = GridConfigReference(
         keys: [
             "region", "project_name", "grid_storage_service", "max_htc_agents", "min_htc_agents",
-            "dynamodb_default_read_capacity", "dynamodb_default_write_capacity", "eks_worker_groups", "agent_configuration",
+            "dynamodb_default_read_capacity", "dynamodb_default_write_capacity", "eks_worker_groups",
+            "agent_configuration",
             "enable_private_subnet", "vpc_cidr_block_public", "vpc_cidr_block_private", "input_role",
         ],
         lists: ["eks_worker_groups", "input_role"],
-        elementKeys: ["eks_worker_groups": ["node_group_name", "instance_types", "capacity_type", "min_size", "max_size", "desired_size"]],
-        nestedKeys: ["agent_configuration": ["lambda": [
-            "minCPU", "maxCPU", "minMemory", "maxMemory", "location", "runtime", "lambda_handler_file_name", "lambda_handler_function_name",
-        ]]]
+        elementKeys: [
+            "eks_worker_groups": [
+                "node_group_name", "instance_types", "capacity_type", "min_size", "max_size", "desired_size",
+            ]
+        ],
+        nestedKeys: [
+            "agent_configuration": [
+                "lambda": [
+                    "minCPU", "maxCPU", "minMemory", "maxMemory", "location", "runtime", "lambda_handler_file_name",
+                    "lambda_handler_function_name",
+                ]
+            ]
+        ]
     )
 
     /// The keys of HTC-Grid's `grid_config.json`.
@@ -323,7 +395,8 @@ struct HTCGridTests {
 
     /// What `../shared/reference` lists, or nil (said loudly) when it is not beside the repository.
     private func gridConfigReference() throws -> GridConfigReference? {
-        let url = Self.repositoryRoot.appendingPathComponent("../shared/reference/htc-bwvisu-hpcstats.md").standardizedFileURL
+        let url = Self.repositoryRoot.appendingPathComponent("../shared/reference/htc-bwvisu-hpcstats.md")
+            .standardizedFileURL
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             let line = "SKIPPED HTCGridTests.theCommittedKeysAreTheReferences: \(url.path) is missing"
             FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
@@ -396,8 +469,10 @@ struct HTCGridTests {
         for key in ["region", "project_name", "grid_storage_service"] {
             #expect(config[key] is String, "\(key)")
         }
-        for key in ["max_htc_agents", "min_htc_agents", "dynamodb_default_read_capacity", "dynamodb_default_write_capacity",
-                    "vpc_cidr_block_public", "vpc_cidr_block_private"] {
+        for key in [
+            "max_htc_agents", "min_htc_agents", "dynamodb_default_read_capacity", "dynamodb_default_write_capacity",
+            "vpc_cidr_block_public", "vpc_cidr_block_private",
+        ] {
             #expect(isInteger(config[key]), "\(key): \(String(describing: config[key]))")
         }
         #expect(isBool(config["enable_private_subnet"]))

@@ -17,14 +17,17 @@ struct InputLimitTests {
     }
 
     @Test func aValueOverHalfAMebibyteIsRefused() {
-        let text = "blueprint_name: x\nvars:\n  deployment_name: x\n  big: " + String(repeating: "y", count: 512 * 1024 + 1) + "\ndeployment_groups: []\n"
+        let text =
+            "blueprint_name: x\nvars:\n  deployment_name: x\n  big: " + String(repeating: "y", count: 512 * 1024 + 1)
+            + "\ndeployment_groups: []\n"
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["4:8 HPC1009"], "\(described(result).prefix(300))")
     }
 
     @Test func aListOfMoreThanAHundredThousandItemsIsRefused() {
         let items = (0...100_000).map { "  - \($0)\n" }.joined()
-        let result = compile("blueprint_name: x\nvars:\n  deployment_name: x\n  many:\n" + items + "deployment_groups: []\n")
+        let result = compile(
+            "blueprint_name: x\nvars:\n  deployment_name: x\n  many:\n" + items + "deployment_groups: []\n")
         #expect(positions(result.diagnostics) == ["5:3 HPC1010"], "\(described(result).prefix(300))")
         let keys = (0...100_000).map { "k\($0): 1" }.joined(separator: ", ")
         let mapping = compile("blueprint_name: x\nvars: {deployment_name: x, \(keys)}\n")

@@ -6,14 +6,21 @@ struct LowerTests {
     private func shape(_ machine: String, smt: Bool? = nil) throws -> SlurmNodeShape {
         // pd-balanced: every family boots from it (C3, H3 and A3 take no pd-standard, the nodeset's default).
         var text = mini("machine_type: n2-standard-2", "machine_type: \(machine)\n      disk_type: pd-balanced")
-        if let smt { text = text.replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: "      node_count_dynamic_max: 2\n      enable_smt: \(smt)\n      enable_placement: false\n") }
+        if let smt {
+            text = text.replacingOccurrences(
+                of: "      node_count_dynamic_max: 2\n",
+                with: "      node_count_dynamic_max: 2\n      enable_smt: \(smt)\n      enable_placement: false\n")
+        }
         let result = compile(text)
         return try #require(result.deployment?.clusters.first?.nodesets.first?.shape, "\(result.diagnostics)")
     }
 
     @Test func c2WithSMTOffHasOneThreadPerCoreOnTwoSockets() throws {
         let node = try shape("c2-standard-60")
-        #expect([node.cpus, node.socketsPerBoard, node.coresPerSocket, node.threadsPerCore, node.realMemory] == [30, 2, 15, 1, 238160])
+        #expect(
+            [node.cpus, node.socketsPerBoard, node.coresPerSocket, node.threadsPerCore, node.realMemory] == [
+                30, 2, 15, 1, 238160,
+            ])
     }
 
     @Test func c2WithSMTOnUsesEveryThread() throws {
@@ -63,7 +70,9 @@ struct LowerTests {
     @Test func cidrArithmeticMatchesTerraform() throws {
         let range = try #require(CIDR("10.0.0.0/9"))
         #expect(range.subnet(newBits: 15, number: 0)?.description == "10.0.0.0/24")
-        #expect(range.subnets(newBits: [8, 4, 8])?.map(\.description) == ["10.0.0.0/17", "10.8.0.0/13", "10.16.0.0/17"], "as terraform console computes cidrsubnets(\"10.0.0.0/9\", 8, 4, 8)")
+        #expect(
+            range.subnets(newBits: [8, 4, 8])?.map(\.description) == ["10.0.0.0/17", "10.8.0.0/13", "10.16.0.0/17"],
+            "as terraform console computes cidrsubnets(\"10.0.0.0/9\", 8, 4, 8)")
         #expect(CIDR("10.0.0.1/9") == nil)
         #expect(CIDR("10.0.0.0/33") == nil)
     }
@@ -79,27 +88,47 @@ struct LowerTests {
 @Suite("Emit: fragments of the generated files")
 struct EmitTests {
     @Test func staticNodesAreExcludedFromSuspendAndListedInTheInventory() throws {
-        let result = compile(mini("node_count_dynamic_max: 2", "node_count_static: 2\n      node_count_dynamic_max: 1")
-            .replacingOccurrences(of: "partition_name: batch", with: "partition_name: batch\n      exclusive: false"))
+        let result = compile(
+            mini("node_count_dynamic_max: 2", "node_count_static: 2\n      node_count_dynamic_max: 1")
+                .replacingOccurrences(
+                    of: "partition_name: batch", with: "partition_name: batch\n      exclusive: false"))
         let conf = try #require(result.file("slurm/slurm.conf"))
-        #expect(conf.contains("NodeName=mini-nodeset-[0-2] State=CLOUD CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 ThreadsPerCore=1 RealMemory=7552\n"))
+        #expect(
+            conf.contains(
+                "NodeName=mini-nodeset-[0-2] State=CLOUD CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 ThreadsPerCore=1 RealMemory=7552\n"
+            ))
         #expect(conf.contains("SuspendExcNodes=mini-nodeset-[0-1]\n"))
         let inventory = try #require(result.file("ansible/inventory.yml"))
-        #expect(inventory.contains("        slurm_partition_batch:\n          hosts:\n            mini-nodeset-0:\n            mini-nodeset-1:\n"))
+        #expect(
+            inventory.contains(
+                "        slurm_partition_batch:\n          hosts:\n            mini-nodeset-0:\n            mini-nodeset-1:\n"
+            ))
         let terraform = try #require(result.file("primary/main.tf.json"))
         #expect(terraform.contains("\"google_compute_instance_from_template\": {\n      \"nodeset_0\""))
     }
 
     @Test func userKeysOverrideGeneratedOnes() throws {
-        let result = compile(mini("partition_name: batch", "partition_name: batch\n      partition_conf: {DefMemPerCPU: '1000', MaxTime: '2-00:00:00'}")
-            .replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: "      node_count_dynamic_max: 2\n      node_conf: {RealMemory: 7000, Features: [fast, ssd]}\n"))
+        let result = compile(
+            mini(
+                "partition_name: batch",
+                "partition_name: batch\n      partition_conf: {DefMemPerCPU: '1000', MaxTime: '2-00:00:00'}"
+            )
+            .replacingOccurrences(
+                of: "      node_count_dynamic_max: 2\n",
+                with: "      node_count_dynamic_max: 2\n      node_conf: {RealMemory: 7000, Features: [fast, ssd]}\n"))
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(conf.contains("RealMemory=7000 Features=fast,ssd\n"))
-        #expect(conf.contains("PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE Default=YES MaxTime=2-00:00:00\n"))
+        #expect(
+            conf.contains(
+                "PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE Default=YES MaxTime=2-00:00:00\n"
+            ))
     }
 
     @Test func attachedN1GPUs() throws {
-        let result = compile(mini("machine_type: n2-standard-2", "machine_type: n1-standard-16\n      guest_accelerator: [{type: nvidia-tesla-t4, count: 2}]"))
+        let result = compile(
+            mini(
+                "machine_type: n2-standard-2",
+                "machine_type: n1-standard-16\n      guest_accelerator: [{type: nvidia-tesla-t4, count: 2}]"))
         #expect(result.succeeded, "\(positions(result.diagnostics))")
         #expect(result.file("slurm/slurm.conf")?.contains("Gres=gpu:2\n") == true)
         let terraform = try #require(result.file("primary/main.tf.json"))
@@ -108,11 +137,14 @@ struct EmitTests {
     }
 
     @Test func gpusGetGresAndDevices() throws {
-        let result = compile(mini("machine_type: n2-standard-2", "machine_type: a2-highgpu-2g\n      enable_placement: false"))
+        let result = compile(
+            mini("machine_type: n2-standard-2", "machine_type: a2-highgpu-2g\n      enable_placement: false"))
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(conf.contains("GresTypes=gpu\n"))
         #expect(conf.contains("RealMemory=168580 Gres=gpu:2\n"))
-        #expect(result.file("slurm/gres.conf")?.hasSuffix("NodeName=mini-nodeset-[0-1] Name=gpu File=/dev/nvidia[0-1]\n") == true)
+        #expect(
+            result.file("slurm/gres.conf")?.hasSuffix("NodeName=mini-nodeset-[0-1] Name=gpu File=/dev/nvidia[0-1]\n")
+                == true)
         #expect(result.file("primary/main.tf.json")?.contains("\"on_host_maintenance\": \"TERMINATE\"") == true)
     }
 

@@ -8,7 +8,9 @@ import TestSupport
 /// arrives in the first run, at the position its fixture's `# expect: LINE:COLUMN CODE` line gives.
 @Suite struct ManyMistakesTests {
     static let folder = Repository.root.appendingPathComponent("Tests/Fixtures/many-mistakes")
-    static let fixtures = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+    static let fixtures =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".yaml") }.sorted()
+        ?? []
 
     /// The `# expect:` lines of a fixture, as `LINE:COLUMN CODE`.
     static func expected(in text: String) -> [String] {
@@ -28,7 +30,9 @@ import TestSupport
         let expected = Self.expected(in: text)
         #expect(expected.count >= 8, "a fixture holds many mistakes")
         let result = Compiler().compile(SourceFile(name: name, text: text))
-        #expect(positions(result.diagnostics) == expected, "\(result.diagnostics.map { "\($0.location?.description ?? "-") \($0.code.rawValue) \($0.message)" })")
+        #expect(
+            positions(result.diagnostics) == expected,
+            "\(result.diagnostics.map { "\($0.location?.description ?? "-") \($0.code.rawValue) \($0.message)" })")
         #expect(Set(expected.map { $0.split(separator: " ")[1] }).count >= 5, "the mistakes are of several kinds")
         #expect(result.files.isEmpty)
     }

@@ -20,18 +20,25 @@ extension RuleCase {
     /// written, and the help and message the case names (on the first finding; the message on
     /// any finding when `messageAnywhere`). Returns the result for checks of the caller's own.
     @discardableResult
-    func check(messageAnywhere: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CompileResult {
+    func check(
+        messageAnywhere: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> CompileResult {
         let result = compile(blueprint)
         let described = "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })"
         #expect(positions(result.diagnostics) == expected, "\(described)", sourceLocation: sourceLocation)
         #expect(result.diagnostics.allSatisfy { $0.severity == .error }, "\(described)", sourceLocation: sourceLocation)
         #expect(result.files.isEmpty, sourceLocation: sourceLocation)
         if let message {
-            let found = messageAnywhere ? result.diagnostics.contains { $0.message.contains(message) } : result.diagnostics.first?.message.contains(message) == true
+            let found =
+                messageAnywhere
+                ? result.diagnostics.contains { $0.message.contains(message) }
+                : result.diagnostics.first?.message.contains(message) == true
             #expect(found, "\(described)", sourceLocation: sourceLocation)
         }
         if let help {
-            #expect(result.diagnostics.first?.help?.contains(help) == true, "\(result.diagnostics.first?.help ?? "-")", sourceLocation: sourceLocation)
+            #expect(
+                result.diagnostics.first?.help?.contains(help) == true, "\(result.diagnostics.first?.help ?? "-")",
+                sourceLocation: sourceLocation)
         }
         return result
     }

@@ -23,7 +23,8 @@ struct RuleRegistryTests {
         let sources = Repository.root.appendingPathComponent("Sources")
         let files = try FileManager.default.subpathsOfDirectory(atPath: sources.path)
             .filter { $0.hasSuffix(".swift") && !$0.hasSuffix("DiagnosticCode.swift") && !$0.contains("Explanations/") }
-        let text = try files.map { try String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let text = try files.map { try String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8) }.joined(
+            separator: "\n")
         let unused = DiagnosticCode.allCases.filter { !text.contains(".\(String(describing: $0))") }
         #expect(unused.isEmpty, "never reported: \(unused.map(\.rawValue))")
     }

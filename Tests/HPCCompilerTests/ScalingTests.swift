@@ -21,8 +21,12 @@ struct ScalingTests {
         for stage in StageTimings.Stage.allCases {
             guard let big = large[stage], let little = small[stage], big >= Self.shortestTimed else { continue }
             let ratio = big / max(little, 1e-4)
-            report.append("\(stage.rawValue) \(String(format: "%.1f", ratio))× (\(String(format: "%.3f", little)) s → \(String(format: "%.3f", big)) s)")
-            #expect(ratio <= Self.largestRatio, "\(kind) \(stage.rawValue) took \(String(format: "%.1f", ratio))× as long for 10× the modules")
+            report.append(
+                "\(stage.rawValue) \(String(format: "%.1f", ratio))× (\(String(format: "%.3f", little)) s → \(String(format: "%.3f", big)) s)"
+            )
+            #expect(
+                ratio <= Self.largestRatio,
+                "\(kind) \(stage.rawValue) took \(String(format: "%.1f", ratio))× as long for 10× the modules")
         }
         #expect(!report.isEmpty, "no stage of the \(kind) blueprint took long enough to compare")
         print("scaling \(kind) 200 → 2000: " + report.joined(separator: ", "))

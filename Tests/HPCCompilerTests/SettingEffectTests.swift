@@ -9,14 +9,21 @@ import Testing
     /// setting added to, moved between or dropped from these kinds changes this list on purpose.
     static let expected: [String: [String: String]] = [
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": [
-            "slurm_conf_tpl": "moot", "slurm_conf_template": "moot", "slurmdbd_conf_tpl": "moot", "cgroup_conf_tpl": "moot",
-            "extra_logging_flags": "moot", "endpoint_versions": "moot", "gcloud_path_override": "moot", "munge_mount": "moot",
+            "slurm_conf_tpl": "moot", "slurm_conf_template": "moot", "slurmdbd_conf_tpl": "moot",
+            "cgroup_conf_tpl": "moot",
+            "extra_logging_flags": "moot", "endpoint_versions": "moot", "gcloud_path_override": "moot",
+            "munge_mount": "moot",
             "slurm_key_mount": "moot",
-            "enable_backup_controller": "unsupported", "controller_ha_type": "unsupported", "backup_zone": "unsupported",
-            "cloudsql": "unsupported", "enable_bigquery_load": "unsupported", "enable_chs_gpu_health_check_prolog": "unsupported",
-            "enable_chs_gpu_health_check_epilog": "unsupported", "prolog_scripts": "unsupported", "epilog_scripts": "unsupported",
-            "task_prolog_scripts": "unsupported", "task_epilog_scripts": "unsupported", "enable_external_prolog_epilog": "unsupported",
-            "universe_domain": "unsupported", "controller_project_id": "unsupported", "controller_network_attachment": "unsupported",
+            "enable_backup_controller": "unsupported", "controller_ha_type": "unsupported",
+            "backup_zone": "unsupported",
+            "cloudsql": "unsupported", "enable_bigquery_load": "unsupported",
+            "enable_chs_gpu_health_check_prolog": "unsupported",
+            "enable_chs_gpu_health_check_epilog": "unsupported", "prolog_scripts": "unsupported",
+            "epilog_scripts": "unsupported",
+            "task_prolog_scripts": "unsupported", "task_epilog_scripts": "unsupported",
+            "enable_external_prolog_epilog": "unsupported",
+            "universe_domain": "unsupported", "controller_project_id": "unsupported",
+            "controller_network_attachment": "unsupported",
             "slurm_bucket_kms_key": "unsupported", "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
             "disk_encryption_key": "unsupported", "disk_encryption_key_service_account": "unsupported",
             "resource_manager_tags": "unsupported", "disk_resource_manager_tags": "unsupported",
@@ -24,21 +31,30 @@ import Testing
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": [
             "machine_configs": "moot",
             "dws_flex": "unsupported", "future_reservation": "unsupported", "accelerator_topology": "unsupported",
-            "placement_max_distance": "unsupported", "maintenance_interval": "unsupported", "instance_properties": "unsupported",
+            "placement_max_distance": "unsupported", "maintenance_interval": "unsupported",
+            "instance_properties": "unsupported",
             "enable_maintenance_reservation": "unsupported", "enable_opportunistic_maintenance": "unsupported",
-            "zone_target_shape": "unsupported", "additional_networks": "unsupported", "subnetwork_stack_type": "unsupported",
+            "zone_target_shape": "unsupported", "additional_networks": "unsupported",
+            "subnetwork_stack_type": "unsupported",
             "confidential_instance_type": "unsupported", "disk_encryption_key": "unsupported",
             "disk_encryption_key_service_account": "unsupported", "resource_manager_tags": "unsupported",
             "disk_resource_manager_tags": "unsupported",
         ],
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": [
             "disk_encryption_key": "unsupported", "disk_encryption_key_service_account": "unsupported",
-            "resource_manager_tags": "unsupported", "disk_resource_manager_tags": "unsupported", "additional_networks": "unsupported",
+            "resource_manager_tags": "unsupported", "disk_resource_manager_tags": "unsupported",
+            "additional_networks": "unsupported",
         ],
-        "community/modules/compute/schedmd-slurm-gcp-v6-partition": ["nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported"],
-        "modules/network/vpc": ["nic_type": "moot", "delete_default_internet_gateway_routes": "unsupported", "network_profile": "unsupported"],
+        "community/modules/compute/schedmd-slurm-gcp-v6-partition": [
+            "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
+        ],
+        "modules/network/vpc": [
+            "nic_type": "moot", "delete_default_internet_gateway_routes": "unsupported",
+            "network_profile": "unsupported",
+        ],
         "modules/project/service-account": [
-            "grant_xpn_roles": "moot", "billing_account_id": "moot", "grant_billing_role": "unsupported", "org_id": "unsupported",
+            "grant_xpn_roles": "moot", "billing_account_id": "moot", "grant_billing_role": "unsupported",
+            "org_id": "unsupported",
         ],
         "modules/file-system/managed-lustre": ["network_self_link": "moot"],
         "community/modules/compute/notebook": ["mount_runner": "moot"],
@@ -60,42 +76,48 @@ import Testing
 
     /// One blueprint holding every module that has such settings (the minimal one and more); it
     /// compiles without a finding.
-    static let base = miniPlus("""
-      - id: psa
-        source: modules/network/private-service-access
-        use: [network]
-      - id: accounts
-        source: modules/project/service-account
-        settings:
-          name: nodes
-          project_roles: [logging.logWriter]
-      - id: scratch
-        source: modules/file-system/managed-lustre
-        use: [network, psa]
-        settings:
-          name: effects-scratch
-          remote_mount: scratch
-          local_mount: /scratch
-      - id: bucket
-        source: modules/file-system/cloud-storage-bucket
-        settings:
-          name_prefix: demo-project
-          random_suffix: true
-      - id: notebook
-        source: community/modules/compute/notebook
-        use: [network, bucket]
-        settings:
-          instance_owner: ada@example.com
-      - id: login
-        source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
-        use: [network]
+    static let base = miniPlus(
+        """
+          - id: psa
+            source: modules/network/private-service-access
+            use: [network]
+          - id: accounts
+            source: modules/project/service-account
+            settings:
+              name: nodes
+              project_roles: [logging.logWriter]
+          - id: scratch
+            source: modules/file-system/managed-lustre
+            use: [network, psa]
+            settings:
+              name: effects-scratch
+              remote_mount: scratch
+              local_mount: /scratch
+          - id: bucket
+            source: modules/file-system/cloud-storage-bucket
+            settings:
+              name_prefix: demo-project
+              random_suffix: true
+          - id: notebook
+            source: community/modules/compute/notebook
+            use: [network, bucket]
+            settings:
+              instance_owner: ada@example.com
+          - id: login
+            source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
+            use: [network]
 
-    """).replacingOccurrences(of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
+        """
+    ).replacingOccurrences(
+        of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
 
     static let moduleBySource = [
-        "modules/network/vpc": "network", "modules/project/service-account": "accounts", "modules/file-system/managed-lustre": "scratch",
-        "community/modules/compute/notebook": "notebook", "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",
-        "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition", "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
+        "modules/network/vpc": "network", "modules/project/service-account": "accounts",
+        "modules/file-system/managed-lustre": "scratch",
+        "community/modules/compute/notebook": "notebook",
+        "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",
+        "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition",
+        "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": "controller",
     ]
 
@@ -104,7 +126,9 @@ import Testing
         var lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = lines.firstIndex(of: "  - id: \(id)")!
         var index = start + 1
-        while index < lines.count, !lines[index].hasPrefix("    settings:"), !lines[index].hasPrefix("  - id:"), !lines[index].isEmpty { index += 1 }
+        while index < lines.count, !lines[index].hasPrefix("    settings:"), !lines[index].hasPrefix("  - id:"),
+            !lines[index].isEmpty
+        { index += 1 }
         if index < lines.count, lines[index].hasPrefix("    settings:") {
             lines[index] = "    settings:"
         } else {
@@ -136,7 +160,8 @@ import Testing
         case let .int(number): "\(number)"
         case let .string(text): "\"\(text)\""
         case let .list(elements): "[" + elements.map(flow).joined(separator: ", ") + "]"
-        case let .map(members): "{" + members.keys.sorted().map { "\($0): \(flow(members[$0]!))" }.joined(separator: ", ") + "}"
+        case let .map(members):
+            "{" + members.keys.sorted().map { "\($0): \(flow(members[$0]!))" }.joined(separator: ", ") + "}"
         default: "\(value)"
         }
     }
@@ -149,7 +174,10 @@ import Testing
 
     /// Each setting, given a value that asks for something, gives exactly its kind's finding, at
     /// its key: a warning that still builds, or an error that stops the build.
-    @Test(arguments: expected.flatMap { source, settings in settings.keys.map { (source, $0) } }.sorted { "\($0)" < "\($1)" })
+    @Test(
+        arguments: expected.flatMap { source, settings in settings.keys.map { (source, $0) } }.sorted {
+            "\($0)" < "\($1)"
+        })
     func askingForSomethingGivesTheKindsFinding(source: String, name: String) throws {
         let spec = try #require(ModuleCatalog.builtIn.module(source)?.setting(name))
         guard let value = Self.asking(spec) else { return }
@@ -171,7 +199,10 @@ import Testing
 
     /// The default, null, false and empty values ask for nothing: no finding, and the expanded
     /// blueprint does not carry them.
-    @Test(arguments: expected.flatMap { source, settings in settings.keys.map { (source, $0) } }.sorted { "\($0)" < "\($1)" })
+    @Test(
+        arguments: expected.flatMap { source, settings in settings.keys.map { (source, $0) } }.sorted {
+            "\($0)" < "\($1)"
+        })
     func inertValuesAreQuiet(source: String, name: String) throws {
         let spec = try #require(ModuleCatalog.builtIn.module(source)?.setting(name))
         let expanded = try #require(compile(Self.base).file("expanded-blueprint.yaml"))
@@ -193,18 +224,26 @@ import Testing
 
     /// A disk key and its service account ask for one missing thing: one error, with a note.
     @Test func settingsAskingForTheSameThingMakeOneError() {
-        var (text, line) = Self.setting("disk_encryption_key", "projects/p/locations/l/keyRings/r/cryptoKeys/k", in: "nodeset")
-        text = text.replacingOccurrences(of: "      disk_encryption_key: ", with: "      disk_encryption_key_service_account: sa@p.iam.gserviceaccount.com\n      disk_encryption_key: ")
+        var (text, line) = Self.setting(
+            "disk_encryption_key", "projects/p/locations/l/keyRings/r/cryptoKeys/k", in: "nodeset")
+        text = text.replacingOccurrences(
+            of: "      disk_encryption_key: ",
+            with: "      disk_encryption_key_service_account: sa@p.iam.gserviceaccount.com\n      disk_encryption_key: "
+        )
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["\(line + 1):7 HPC2019"])
-        #expect(result.diagnostics.first?.notes.map(\.message) == ["'disk_encryption_key_service_account' asks for it too"])
+        #expect(
+            result.diagnostics.first?.notes.map(\.message) == ["'disk_encryption_key_service_account' asks for it too"])
         #expect(result.diagnostics.first?.notes.first?.location?.line == line)
-        #expect(result.diagnostics.first?.message.hasPrefix("setting 'disk_encryption_key' of module 'nodeset'") == true)
+        #expect(
+            result.diagnostics.first?.message.hasPrefix("setting 'disk_encryption_key' of module 'nodeset'") == true)
     }
 
     /// A variable of the setting's name feeds it in every module; the error is at the variable, once.
     @Test func aVariableFeedingAnUnsupportedSettingIsOneErrorAtTheVariable() {
-        let text = Self.base.replacingOccurrences(of: "  zone: us-central1-a\n", with: "  zone: us-central1-a\n  resource_manager_tags: {tagKeys/1: tagValues/2}\n")
+        let text = Self.base.replacingOccurrences(
+            of: "  zone: us-central1-a\n",
+            with: "  zone: us-central1-a\n  resource_manager_tags: {tagKeys/1: tagValues/2}\n")
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["7:26 HPC2019"], "\(result.diagnostics)")
     }
@@ -212,12 +251,18 @@ import Testing
     /// The JSON schema lets only the values through that compile.
     @Test func theJSONSchemaAllowsOnlyInertValuesOfUnsupportedSettings() throws {
         let document = BlueprintSchema.render()
-        #expect(document.contains("\"required\" : [\n                  \"enabled\"") || document.contains("\"enabled\""))
-        let text = try #require(CatalogExport.files(.builtIn).first { $0.path.hasSuffix("schedmd-slurm-gcp-v6-nodeset/README.md") }?.text)
+        #expect(
+            document.contains("\"required\" : [\n                  \"enabled\"") || document.contains("\"enabled\""))
+        let text = try #require(
+            CatalogExport.files(.builtIn).first { $0.path.hasSuffix("schedmd-slurm-gcp-v6-nodeset/README.md") }?.text)
         #expect(text.contains("## Not supported yet"))
         #expect(text.contains("- `dws_flex` (default `{enabled = false}`): Dynamic Workload Scheduler flex start."))
         #expect(text.contains("## Moot in hpcc"))
-        #expect(DiagnosticCode.settingNotSupported.manual.contains("schedmd-slurm-gcp-v6-nodeset: dws_flex: Dynamic Workload Scheduler flex start"))
-        #expect(DiagnosticCode.settingNoEffect.manual.contains("schedmd-slurm-gcp-v6-controller: slurm_conf_tpl: hpcc writes slurm.conf itself"))
+        #expect(
+            DiagnosticCode.settingNotSupported.manual.contains(
+                "schedmd-slurm-gcp-v6-nodeset: dws_flex: Dynamic Workload Scheduler flex start"))
+        #expect(
+            DiagnosticCode.settingNoEffect.manual.contains(
+                "schedmd-slurm-gcp-v6-controller: slurm_conf_tpl: hpcc writes slurm.conf itself"))
     }
 }

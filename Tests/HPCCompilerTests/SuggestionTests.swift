@@ -7,7 +7,9 @@ import Testing
         #expect(Suggestion.closest(to: "machine_typ", in: ["machine_type", "disk_type"]) == "machine_type")
         #expect(Suggestion.closest(to: "regoin", in: ["region", "zone"]) == "region")
         #expect(Suggestion.closest(to: "zoen", in: ["zone", "name"]) == "zone")
-        #expect(Suggestion.closest(to: "modules/file-sytem/filestore", in: ModuleCatalog.builtIn.sources) == "modules/file-system/filestore")
+        #expect(
+            Suggestion.closest(to: "modules/file-sytem/filestore", in: ModuleCatalog.builtIn.sources)
+                == "modules/file-system/filestore")
     }
 
     @Test func unrelatedNamesAreNot() {
@@ -20,9 +22,14 @@ import Testing
         #expect(MachineCatalog.gcp.suggestion(for: "c4-standard-96") == nil)
         #expect(MachineCatalog.gcp.suggestion(for: "c2-standard-61") == "c2-standard-60")
         let result = compile(mini("machine_type: n2-standard-2", "machine_type: c4-standard-96"))
-        #expect(result.diagnostics.map(\.message) == ["unknown machine type 'c4-standard-96': hpcc's machine catalog has no c4 family"])
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "unknown machine type 'c4-standard-96': hpcc's machine catalog has no c4 family"
+            ])
         #expect(result.diagnostics.first?.help?.hasPrefix("hpcc knows the families ") == true)
         let source = compile(mini("source: modules/network/vpc", "source: modules/monitoring/dashboard"))
-        #expect(source.diagnostics.first { $0.code == .unknownSource }?.help == "run `hpcc modules` to list the built-in modules")
+        #expect(
+            source.diagnostics.first { $0.code == .unknownSource }?.help
+                == "run `hpcc modules` to list the built-in modules")
     }
 }

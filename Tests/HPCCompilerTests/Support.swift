@@ -17,7 +17,12 @@ struct MarkedBlueprint {
                 continue
             }
             text.unicodeScalars.append(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         self.text = text
         self.markers = markers
@@ -38,33 +43,33 @@ func positions(_ diagnostics: [Diagnostic], severity: Severity? = nil) -> [Strin
 
 /// A minimal valid GCP Slurm blueprint that tests extend.
 let minimalBlueprint = """
-blueprint_name: mini
-vars:
-  project_id: demo-project
-  deployment_name: mini
-  region: us-central1
-  zone: us-central1-a
-deployment_groups:
-- group: primary
-  modules:
-  - id: network
-    source: modules/network/vpc
-  - id: nodeset
-    source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
-    use: [network]
-    settings:
-      machine_type: n2-standard-2
-      node_count_dynamic_max: 2
-  - id: partition
-    source: community/modules/compute/schedmd-slurm-gcp-v6-partition
-    use: [nodeset]
-    settings:
-      partition_name: batch
-  - id: controller
-    source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
-    use: [network, partition]
+    blueprint_name: mini
+    vars:
+      project_id: demo-project
+      deployment_name: mini
+      region: us-central1
+      zone: us-central1-a
+    deployment_groups:
+    - group: primary
+      modules:
+      - id: network
+        source: modules/network/vpc
+      - id: nodeset
+        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+        use: [network]
+        settings:
+          machine_type: n2-standard-2
+          node_count_dynamic_max: 2
+      - id: partition
+        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+        use: [nodeset]
+        settings:
+          partition_name: batch
+      - id: controller
+        source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
+        use: [network, partition]
 
-"""
+    """
 
 extension CompileResult {
     /// The text of the output file at `path`.

@@ -76,7 +76,9 @@ struct SyntaxTests {
     @Test func aliasBombsStopAtTheNodeLimit() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...7 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         let (node, diagnostics) = read(text)
         #expect(node == nil)
@@ -102,7 +104,8 @@ struct SyntaxTests {
 struct ExpressionTests {
     private func parse(_ text: String) -> (Template, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let template = TemplateParser.parse(text, at: SourceLocation(file: "t", line: 1, column: 10), style: .plain, diagnostics: &diagnostics)
+        let template = TemplateParser.parse(
+            text, at: SourceLocation(file: "t", line: 1, column: 10), style: .plain, diagnostics: &diagnostics)
         return (template, diagnostics.sorted)
     }
 
@@ -132,8 +135,9 @@ struct ExpressionTests {
         let (template, diagnostics) = parse("$(concat([1, \"a\", true, null], [{k = vars.x, \"q k\": [2,]}]))")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         guard case let .call("concat", arguments, _)? = template.soleExpression, arguments.count == 2,
-              case let .list(first, _) = arguments[0], case let .list(second, _) = arguments[1],
-              case let .object(members, _)? = second.first else {
+            case let .list(first, _) = arguments[0], case let .list(second, _) = arguments[1],
+            case let .object(members, _)? = second.first
+        else {
             Issue.record("\(template)")
             return
         }
@@ -151,13 +155,17 @@ struct ExpressionTests {
     }
 
     @Test func arithmeticAndFunctionsEvaluate() throws {
-        let result = compile(mini("node_count_dynamic_max: 2", "node_count_dynamic_max: $(vars.base * 2 + 1)").replacingOccurrences(of: "  zone: us-central1-a\n", with: "  zone: us-central1-a\n  base: 3\n"))
+        let result = compile(
+            mini("node_count_dynamic_max: 2", "node_count_dynamic_max: $(vars.base * 2 + 1)").replacingOccurrences(
+                of: "  zone: us-central1-a\n", with: "  zone: us-central1-a\n  base: 3\n"))
         #expect(result.succeeded, "\(result.diagnostics)")
         #expect(result.deployment?.clusters.first?.nodesets.first?.dynamicMax == 7)
     }
 
     @Test func interpolationBuildsStrings() throws {
-        let result = compile(mini("partition_name: batch", "partition_name: $(vars.region)-x").replacingOccurrences(of: "region: us-central1", with: "region: us-central1"))
+        let result = compile(
+            mini("partition_name: batch", "partition_name: $(vars.region)-x").replacingOccurrences(
+                of: "region: us-central1", with: "region: us-central1"))
         #expect(result.deployment?.clusters.first?.partitions.first?.name == "us-central1-x")
     }
 }
@@ -166,23 +174,30 @@ struct ExpressionTests {
 @Suite("Expressions the Toolkit uses")
 struct ToolkitExpressionTests {
     /// The minimal blueprint with the Toolkit's forms in the nodeset (lines 20 to 25).
-    static let blueprint = mini("  zone: us-central1-a\n", "  zone: us-central1-a\n  a: [x]\n  b: [y, z]\n  data_server: 10.0.0.2\n")
-        .replacingOccurrences(of: "      node_count_dynamic_max: 2\n", with: """
-              tags: $(flatten([vars.a, vars.b]))
-              network_storage: $(concat(
-                [{server_ip = vars.data_server, remote_mount = "/export", local_mount = "/data", fs_type = "nfs"}],
-                []))
-              node_conf: $(merge({Weight = 10},
-                {Features = "gpu"}))
+    static let blueprint = mini(
+        "  zone: us-central1-a\n", "  zone: us-central1-a\n  a: [x]\n  b: [y, z]\n  data_server: 10.0.0.2\n"
+    )
+    .replacingOccurrences(
+        of: "      node_count_dynamic_max: 2\n",
+        with: """
+                  tags: $(flatten([vars.a, vars.b]))
+                  network_storage: $(concat(
+                    [{server_ip = vars.data_server, remote_mount = "/export", local_mount = "/data", fs_type = "nfs"}],
+                    []))
+                  node_conf: $(merge({Weight = 10},
+                    {Features = "gpu"}))
 
-        """)
+            """)
 
     @Test func flattenConcatMergeAndLiteralsCompile() throws {
         let result = compile(Self.blueprint)
         #expect(result.succeeded, "\(result.diagnostics)")
         let nodeset = try #require(result.deployment?.clusters.first?.nodesets.first)
         #expect(nodeset.instance.tags == ["x", "y", "z"])
-        #expect(nodeset.mounts.map { "\($0.server.known ?? "?"):\($0.remotePath) \($0.localMount)" } == ["10.0.0.2:/export /data"])
+        #expect(
+            nodeset.mounts.map { "\($0.server.known ?? "?"):\($0.remotePath) \($0.localMount)" } == [
+                "10.0.0.2:/export /data"
+            ])
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(conf.contains("Features=gpu Weight=10"), "\(conf)")
         let terraform = try #require(result.file("primary/main.tf.json"))
@@ -194,28 +209,36 @@ struct ToolkitExpressionTests {
     @Test func positionsInsideMultiLineExpressionsAreExact() {
         let plain = Self.blueprint.replacingOccurrences(of: "{Features = \"gpu\"}", with: "{Features = vars.nope}")
         #expect(positions(compile(plain).diagnostics) == ["25:21 HPC3001"])
-        let block = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
-                                                        with: "      startup_script: |\n        #!/bin/bash\n        echo $(vars.a[0])\n        echo $(vars.nope)\n")
+        let block = Self.blueprint.replacingOccurrences(
+            of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+            with: "      startup_script: |\n        #!/bin/bash\n        echo $(vars.a[0])\n        echo $(vars.nope)\n"
+        )
         #expect(positions(compile(block).diagnostics) == ["27:16 HPC3001"])
-        let quoted = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
-                                                         with: "      startup_script: \"echo\n        $(vars.nope)\"\n")
+        let quoted = Self.blueprint.replacingOccurrences(
+            of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+            with: "      startup_script: \"echo\n        $(vars.nope)\"\n")
         #expect(positions(compile(quoted).diagnostics) == ["25:11 HPC3001"])
     }
 
     /// A shell's `((...))` inside a script is text, as in the Cluster Toolkit.
     @Test func shellArithmeticInAScriptIsText() throws {
-        let text = Self.blueprint.replacingOccurrences(of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
-                                                       with: "      startup_script: |\n        n=0\n        ((n=n+1))\n        echo $n\n")
+        let text = Self.blueprint.replacingOccurrences(
+            of: "      node_conf: $(merge({Weight = 10},\n        {Features = \"gpu\"}))\n",
+            with: "      startup_script: |\n        n=0\n        ((n=n+1))\n        echo $n\n")
         let result = compile(text)
         #expect(result.succeeded, "\(result.diagnostics)")
         #expect(result.file("primary/main.tf.json")?.contains("((n=n+1))") == true)
     }
 
     @Test func ghpcStageIsNamedForWhatItIs() {
-        let text = Self.blueprint.replacingOccurrences(of: "machine_type: n2-standard-2", with: "machine_type: n2-standard-2\n      startup_script: $(ghpc_stage(\"files/x.sh\"))")
+        let text = Self.blueprint.replacingOccurrences(
+            of: "machine_type: n2-standard-2",
+            with: "machine_type: n2-standard-2\n      startup_script: $(ghpc_stage(\"files/x.sh\"))")
         let result = compile(text)
         #expect(result.diagnostics.map(\.code) == [.unsupportedFunction])
-        #expect(result.diagnostics.first?.message.hasPrefix("ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit") == true)
+        #expect(
+            result.diagnostics.first?.message.hasPrefix(
+                "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit") == true)
         #expect(result.diagnostics.first?.help?.contains("((") == false)
     }
 }

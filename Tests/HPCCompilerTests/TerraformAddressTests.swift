@@ -17,12 +17,20 @@ struct TerraformAddressTests {
         for (module, lowered) in deployment.modules.sorted(by: { $0.key < $1.key }) {
             guard let definition = BuiltInModules.definition(lowered.source) else { continue }
             for output in definition.outputSpecs {
-                guard case let .expression(expression)? = definition.value(of: output.name, entity: lowered.entity, module: module, path: []) else { continue }
-                let group = try #require(lowered.terraformGroup, "\(name): '\(module).\(output.name)' is an expression, but the module has no Terraform root")
+                guard
+                    case let .expression(expression)? = definition.value(
+                        of: output.name, entity: lowered.entity, module: module, path: [])
+                else { continue }
+                let group = try #require(
+                    lowered.terraformGroup,
+                    "\(name): '\(module).\(output.name)' is an expression, but the module has no Terraform root")
                 if roots[group] == nil { roots[group] = try EmittedRoot(result, group: group) }
                 for block in ReferencedBlocks.blocks(in: expression) {
                     let declared = roots[group]!.declares(block)
-                    #expect(declared, "\(name): output '\(output.name)' of '\(module)' refers to \(block), which \(group)/main.tf.json does not declare: \(expression)")
+                    #expect(
+                        declared,
+                        "\(name): output '\(output.name)' of '\(module)' refers to \(block), which \(group)/main.tf.json does not declare: \(expression)"
+                    )
                 }
             }
         }
@@ -47,9 +55,11 @@ struct TerraformAddressTests {
     /// Storage ParallelCluster creates has no resource in the root: an output listed for it is
     /// warned about at the listing and not exported, never written over an undeclared resource.
     @Test func outputsOfStorageParallelClusterCreatesAreNotWritten() throws {
-        let text = try String(contentsOf: Repository.blueprints.appendingPathComponent("aws-parallelcluster.yaml"), encoding: .utf8)
-        let listed = text.replacingOccurrences(of: "  - id: scratch\n    source: modules/file-system/fsx-lustre\n",
-                                               with: "  - id: scratch\n    source: modules/file-system/fsx-lustre\n    outputs: [fsx_id]\n")
+        let text = try String(
+            contentsOf: Repository.blueprints.appendingPathComponent("aws-parallelcluster.yaml"), encoding: .utf8)
+        let listed = text.replacingOccurrences(
+            of: "  - id: scratch\n    source: modules/file-system/fsx-lustre\n",
+            with: "  - id: scratch\n    source: modules/file-system/fsx-lustre\n    outputs: [fsx_id]\n")
         try #require(listed != text)
         let result = compile(listed, variables: Repository.variables(for: "aws-parallelcluster"))
         #expect(result.diagnostics.map(\.code) == [.keyNoEffect])
@@ -62,16 +72,22 @@ struct TerraformAddressTests {
     /// The scanner the tests above rely on: blocks in code and in template interpolations, not in
     /// string literals or escaped `$${`.
     @Test func referencedBlocksAreFoundInCodeAndInterpolationsOnly() {
-        let expression = #"{server_ip = google_filestore_instance.fs.networks[0].ip_addresses[0], remote = "/${aws_fsx_lustre_file_system.fsx.mount_name}", "#
+        let expression =
+            #"{server_ip = google_filestore_instance.fs.networks[0].ip_addresses[0], remote = "/${aws_fsx_lustre_file_system.fsx.mount_name}", "#
             + #"name = "not.a_reference", escaped = "$${aws_vpc.literal.id}", local = local.cluster_config, image = data.google_compute_image.img.self_link, "#
             + #"file = file("${path.module}/../x.sh"), pw = ephemeral.aws_secretsmanager_secret_version.db_password.secret_string, v = var.x_y, "#
             + #"split = split(":", google_lustre_instance.lustre.mount_point)[0], n = 1.5e3, nested = "a${"b${aws_s3_bucket.inner.id}"}"}"#
-        #expect(ReferencedBlocks.blocks(in: expression) == [
-            .resource("google_filestore_instance", "fs"), .resource("aws_fsx_lustre_file_system", "fsx"), .local("cluster_config"),
-            .data("google_compute_image", "img"), .ephemeral("aws_secretsmanager_secret_version", "db_password"),
-            .resource("google_lustre_instance", "lustre"), .resource("aws_s3_bucket", "inner"),
-        ])
-        #expect(ReferencedBlocks.blocks(in: "google_compute_instance_template.nodeset") == [.resource("google_compute_instance_template", "nodeset")])
+        #expect(
+            ReferencedBlocks.blocks(in: expression) == [
+                .resource("google_filestore_instance", "fs"), .resource("aws_fsx_lustre_file_system", "fsx"),
+                .local("cluster_config"),
+                .data("google_compute_image", "img"), .ephemeral("aws_secretsmanager_secret_version", "db_password"),
+                .resource("google_lustre_instance", "lustre"), .resource("aws_s3_bucket", "inner"),
+            ])
+        #expect(
+            ReferencedBlocks.blocks(in: "google_compute_instance_template.nodeset") == [
+                .resource("google_compute_instance_template", "nodeset")
+            ])
     }
 }
 
@@ -115,8 +131,12 @@ enum ReferencedBlocks {
     static func traversals(in expression: String) -> [[String]] {
         let characters = Array(expression.unicodeScalars)
         func at(_ index: Int) -> Unicode.Scalar? { characters.indices.contains(index) ? characters[index] : nil }
-        func starts(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) } ?? false }
-        func continues(_ scalar: Unicode.Scalar?) -> Bool { starts(scalar) || scalar.map { $0 == "-" || ("0"..."9").contains($0) } ?? false }
+        func starts(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) } ?? false
+        }
+        func continues(_ scalar: Unicode.Scalar?) -> Bool {
+            starts(scalar) || scalar.map { $0 == "-" || ("0"..."9").contains($0) } ?? false
+        }
         // Innermost first: a string template, or code with the braces opened in it.
         var contexts: [(template: Bool, braces: Int)] = [(false, 0)]
         var traversals: [[String]] = []
@@ -130,7 +150,7 @@ enum ReferencedBlocks {
                     contexts.removeLast()
                     index += 1
                 } else if (scalar == "$" || scalar == "%") && at(index + 1) == scalar {
-                    index += 2 // `$${` and `%%{` are literal text.
+                    index += 2  // `$${` and `%%{` are literal text.
                 } else if (scalar == "$" || scalar == "%") && at(index + 1) == "{" {
                     contexts.append((false, 0))
                     index += 2
@@ -144,11 +164,15 @@ enum ReferencedBlocks {
             } else if scalar == "{" {
                 contexts[contexts.count - 1].braces += 1
             } else if scalar == "}" {
-                if contexts[contexts.count - 1].braces == 0, contexts.count > 1 { contexts.removeLast() } else { contexts[contexts.count - 1].braces -= 1 }
+                if contexts[contexts.count - 1].braces == 0, contexts.count > 1 {
+                    contexts.removeLast()
+                } else {
+                    contexts[contexts.count - 1].braces -= 1
+                }
             } else if starts(scalar), !continues(at(index - 1)), at(index - 1) != "." {
                 var steps: [String] = []
                 repeat {
-                    if !steps.isEmpty { index += 1 } // the '.'
+                    if !steps.isEmpty { index += 1 }  // the '.'
                     var name = ""
                     while continues(at(index)) {
                         name.unicodeScalars.append(characters[index])
@@ -170,12 +194,15 @@ struct EmittedRoot {
     let json: [String: Any]
 
     init(_ result: CompileResult, group: GroupName) throws {
-        let file = try #require(result.files.first { $0.path == "\(group.rawValue)/main.tf.json" }, "no \(group.rawValue)/main.tf.json")
+        let file = try #require(
+            result.files.first { $0.path == "\(group.rawValue)/main.tf.json" }, "no \(group.rawValue)/main.tf.json")
         try self.init(file)
     }
 
     init(_ file: OutputFile) throws {
-        json = try #require(try JSONSerialization.jsonObject(with: Data(file.contents)) as? [String: Any], "\(file.path) is not a JSON object")
+        json = try #require(
+            try JSONSerialization.jsonObject(with: Data(file.contents)) as? [String: Any],
+            "\(file.path) is not a JSON object")
     }
 
     /// Whether the root has the block.

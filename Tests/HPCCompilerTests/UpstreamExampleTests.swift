@@ -28,8 +28,11 @@ import TestSupport
         #expect(result.files.isEmpty)
         #expect(!result.diagnostics.contains { $0.code == .settingNoEffect })
         let unsupported = result.diagnostics.filter { $0.code == .settingNotSupported }
-        #expect(unsupported.contains { $0.message.hasPrefix("setting 'disk_encryption_key' of module 'debug_nodeset'") })
-        #expect(unsupported.contains { $0.message.hasPrefix("setting 'slurm_bucket_kms_key' of module 'slurm_controller'") })
+        #expect(
+            unsupported.contains { $0.message.hasPrefix("setting 'disk_encryption_key' of module 'debug_nodeset'") })
+        #expect(
+            unsupported.contains { $0.message.hasPrefix("setting 'slurm_bucket_kms_key' of module 'slurm_controller'") }
+        )
         #expect(unsupported.count == 6, "\(unsupported.map(\.message))")
     }
 }

@@ -3,7 +3,9 @@ public enum LineDiff {
     public static func describe(expected: String, actual: String, context: Int = 2, limit: Int = 12) -> String {
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = zip(old, new).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? (old.count == new.count ? nil : min(old.count, new.count))
+        guard
+            let first = zip(old, new).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+                ?? (old.count == new.count ? nil : min(old.count, new.count))
         else { return "(no difference)" }
         var out = "first difference at line \(first + 1) (expected \(old.count) lines, got \(new.count)):\n"
         for index in max(0, first - context)..<first { out += "   \(index + 1) | \(old[index])\n" }

@@ -14,7 +14,9 @@ public enum PipelineInvariants {
     public static func violations(for bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         guard let input = String(validating: bytes, as: UTF8.self) else { return [] }
         let parts = input.components(separatedBy: variablesMarker)
-        let variables = parts.count > 1 ? parts[1...].joined(separator: variablesMarker).split(separator: "\n").map(String.init) : []
+        let variables =
+            parts.count > 1
+            ? parts[1...].joined(separator: variablesMarker).split(separator: "\n").map(String.init) : []
         return violations(blueprint: parts[0], variables: variables)
     }
 
@@ -34,11 +36,14 @@ public enum PipelineInvariants {
 
     /// The invariants over one compilation, a second one of the same input, and one of its
     /// expanded blueprint (both nil when it failed).
-    public static func violations(of result: CompileResult, second: CompileResult?, expanded: CompileResult?) -> [String] {
+    public static func violations(
+        of result: CompileResult, second: CompileResult?, expanded: CompileResult?
+    ) -> [String] {
         var problems: [String] = []
         guard result.succeeded else {
             if !result.files.isEmpty { problems.append("errors, but \(result.files.count) files") }
-            for diagnostic in result.diagnostics where diagnostic.severity == .error && diagnostic.location == nil && diagnostic.code != .invalidOverride {
+            for diagnostic in result.diagnostics
+            where diagnostic.severity == .error && diagnostic.location == nil && diagnostic.code != .invalidOverride {
                 problems.append("error without a position: \(diagnostic.code.rawValue) \(diagnostic.message)")
             }
             return problems
@@ -50,15 +55,21 @@ public enum PipelineInvariants {
             return problems
         }
         if !expanded.succeeded {
-            problems.append("the expanded blueprint does not compile: \(expanded.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.message)" }.prefix(3))")
-        } else if expanded.files.filter({ !provenance.contains($0.path) }) != result.files.filter({ !provenance.contains($0.path) }) {
+            problems.append(
+                "the expanded blueprint does not compile: \(expanded.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.message)" }.prefix(3))"
+            )
+        } else if expanded.files.filter({ !provenance.contains($0.path) })
+            != result.files.filter({ !provenance.contains($0.path) })
+        {
             problems.append("the expanded blueprint compiles to different files")
         }
         // The expanded blueprint has nothing to say about itself: every warning it gets, the
         // blueprint it came from got too.
         let original = Set(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })
-        for diagnostic in expanded.diagnostics where !original.contains("\(diagnostic.code.rawValue) \(diagnostic.message)") {
-            problems.append("the expanded blueprint gets a finding of its own: \(diagnostic.code.rawValue) \(diagnostic.message)")
+        for diagnostic in expanded.diagnostics
+        where !original.contains("\(diagnostic.code.rawValue) \(diagnostic.message)") {
+            problems.append(
+                "the expanded blueprint gets a finding of its own: \(diagnostic.code.rawValue) \(diagnostic.message)")
         }
         return problems
     }

@@ -3,7 +3,8 @@ import HPCCompiler
 
 /// Paths inside the repository, found from this file's location.
 public enum Repository {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     public static let blueprints = root.appendingPathComponent("blueprints")
     public static let golden = root.appendingPathComponent("golden")
     public static let modules = root.appendingPathComponent("modules")
@@ -29,9 +30,12 @@ public enum Repository {
 
     /// Every file under `folder`, relative paths sorted.
     public static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
         var paths: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             paths.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
         }
         return paths.sorted()
@@ -43,7 +47,8 @@ public enum Repository {
 /// (HPCC_REQUIRE_TOOLS=1) makes it mandatory.
 public enum SharedFolder {
     /// `../shared/ctk-examples/upstream`, the Cluster Toolkit's example folders at a pinned commit.
-    public static let upstreamExamples = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/ctk-examples/upstream")
+    public static let upstreamExamples = Repository.root.deletingLastPathComponent().appendingPathComponent(
+        "shared/ctk-examples/upstream")
 
     /// The upstream examples folder, or nil after printing why the caller's test is skipped.
     /// Where the checks are mandatory, a missing folder is reported by the returned message.
@@ -51,9 +56,11 @@ public enum SharedFolder {
         if FileManager.default.fileExists(atPath: upstreamExamples.appendingPathComponent("PROVENANCE.md").path) {
             return .success(upstreamExamples)
         }
-        let line = "SKIPPED \(test): \(upstreamExamples.path) is missing (the Cluster Toolkit's examples beside the repository)"
+        let line =
+            "SKIPPED \(test): \(upstreamExamples.path) is missing (the Cluster Toolkit's examples beside the repository)"
         FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
-        return .failure(SkipReason(message: line, mandatory: ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"))
+        return .failure(
+            SkipReason(message: line, mandatory: ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"))
     }
 
     /// Why a test that needs `../shared` did not run.
@@ -67,7 +74,9 @@ public enum SharedFolder {
     /// Every upstream example blueprint (a YAML file with `deployment_groups`), relative paths sorted.
     public static func exampleBlueprints(in folder: URL) -> [String] {
         Repository.files(under: folder).filter { path in
-            guard path.hasSuffix(".yaml"), let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) else { return false }
+            guard path.hasSuffix(".yaml"),
+                let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            else { return false }
             return text.contains("\ndeployment_groups:")
         }
     }

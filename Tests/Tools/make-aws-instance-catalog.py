@@ -46,9 +46,9 @@ def main():
     out.write(f"    /// Every instance type moto {moto.__version__} records ({len(lines)}), one a line, sorted by name. Columns, space-separated:\n")
     out.write("    /// name, default vCPUs, memory MiB, EFA supported (`yes`/`no`), architectures (comma-separated), GPUs.\n")
     out.write('    static let table = """\n')
-    for line in lines:
-        out.write(f"    {line}\n")
-    out.write('    """\n')
+    for line in lines:  # indented as swift-format indents them (.swift-format)
+        out.write(f"        {line}\n")
+    out.write('        """\n')
     out.write("}\n")
 
 

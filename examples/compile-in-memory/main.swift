@@ -5,33 +5,33 @@
 @_spi(Tools) import HPCCompiler
 
 let blueprint = """
-blueprint_name: lab
-vars:
-  project_id: lab-project
-  deployment_name: lab
-  region: europe-west4
-  zone: europe-west4-a
-deployment_groups:
-- group: primary
-  modules:
-  - id: network
-    source: modules/network/vpc
-  - id: cpu
-    source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
-    use: [network]
-    settings:
-      machine_type: $(vars.node_type)
-      node_count_dynamic_max: 16
-  - id: batch
-    source: community/modules/compute/schedmd-slurm-gcp-v6-partition
-    use: [cpu]
-    settings:
-      partition_name: batch
-      is_default: true
-  - id: controller
-    source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
-    use: [network, batch]
-"""
+    blueprint_name: lab
+    vars:
+      project_id: lab-project
+      deployment_name: lab
+      region: europe-west4
+      zone: europe-west4-a
+    deployment_groups:
+    - group: primary
+      modules:
+      - id: network
+        source: modules/network/vpc
+      - id: cpu
+        source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+        use: [network]
+        settings:
+          machine_type: $(vars.node_type)
+          node_count_dynamic_max: 16
+      - id: batch
+        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+        use: [cpu]
+        settings:
+          partition_name: batch
+          is_default: true
+      - id: controller
+        source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
+        use: [network, batch]
+    """
 
 let compiler = Compiler()
 let source = SourceFile(name: "lab.yaml", text: blueprint)
@@ -53,7 +53,9 @@ for file in result.files {
 for cluster in deployment.clusters {
     for nodeset in cluster.nodesets {
         let shape = nodeset.shape
-        print("nodeset \(nodeset.name): \(nodeset.count) × \(nodeset.instance.machine.name), \(shape.cpus) CPUs, \(shape.realMemory) MiB for Slurm")
+        print(
+            "nodeset \(nodeset.name): \(nodeset.count) × \(nodeset.instance.machine.name), \(shape.cpus) CPUs, \(shape.realMemory) MiB for Slurm"
+        )
     }
 }
 if let conf = result.files.first(where: { $0.path == "slurm/slurm.conf" }) {

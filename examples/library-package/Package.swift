@@ -8,9 +8,9 @@ let package = Package(
     name: "list-files",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "hpcc", path: "../.."),
+        .package(name: "hpcc", path: "../..")
     ],
     targets: [
-        .executableTarget(name: "list-files", dependencies: [.product(name: "HPCCompiler", package: "hpcc")]),
+        .executableTarget(name: "list-files", dependencies: [.product(name: "HPCCompiler", package: "hpcc")])
     ]
 )

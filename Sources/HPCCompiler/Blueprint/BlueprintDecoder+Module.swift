@@ -1,20 +1,26 @@
 extension BlueprintDecoder {
-    func decodeModule(_ node: YAMLNode, group: GroupName, groupIndex: Int, diagnostics: inout Diagnostics) -> ModuleDeclaration? {
+    func decodeModule(
+        _ node: YAMLNode, group: GroupName, groupIndex: Int, diagnostics: inout Diagnostics
+    ) -> ModuleDeclaration? {
         let provisional = node["id"]?.scalarText.map { "module '\($0)'" } ?? "a module of group '\(group)'"
-        guard let reader = MappingReader(node, context: provisional, allowedKeys: Self.moduleKeys,
-                                         silentlyAccepted: Self.obsoleteModuleKeys, diagnostics: &diagnostics)
+        guard
+            let reader = MappingReader(
+                node, context: provisional, allowedKeys: Self.moduleKeys,
+                silentlyAccepted: Self.obsoleteModuleKeys, diagnostics: &diagnostics)
         else { return nil }
         let id = reader.literalString("id", required: true, diagnostics: &diagnostics)
         // A module whose source is malformed is kept with an empty source, so that references
         // to its id do not cascade into "unknown module" errors.
-        let source = reader.literalString("source", required: true, diagnostics: &diagnostics)
+        let source =
+            reader.literalString("source", required: true, diagnostics: &diagnostics)
             ?? Located("", at: reader.value("source")?.location ?? reader.location)
         if let id {
             if id.value == "vars" {
                 diagnostics.report(.invalidName, "'vars' is reserved and cannot be a module id", at: id.location)
             } else if !NameRules.isIdentifier(id.value) {
-                diagnostics.report(.invalidName, "module id '\(id.value)' is not valid", at: id.location,
-                                   help: "start with a letter or '_', then letters, digits, '_' or '-'")
+                diagnostics.report(
+                    .invalidName, "module id '\(id.value)' is not valid", at: id.location,
+                    help: "start with a letter or '_', then letters, digits, '_' or '-'")
             }
         }
         let kind = reader.literalString("kind", required: false, diagnostics: &diagnostics)
@@ -22,11 +28,14 @@ extension BlueprintDecoder {
             switch kind.value {
             case "terraform": break
             case "packer":
-                diagnostics.report(.unsupportedModuleKind, "packer modules are not supported by hpcc", at: kind.location,
-                                   help: "build images with Packer separately and reference them with 'instance_image'")
+                diagnostics.report(
+                    .unsupportedModuleKind, "packer modules are not supported by hpcc", at: kind.location,
+                    help: "build images with Packer separately and reference them with 'instance_image'")
             default:
-                diagnostics.report(.constraintViolation, "module kind must be 'terraform' or 'packer', not '\(kind.value)'", at: kind.location,
-                                   help: Suggestion.help(for: kind.value, in: ["terraform", "packer"]))
+                diagnostics.report(
+                    .constraintViolation, "module kind must be 'terraform' or 'packer', not '\(kind.value)'",
+                    at: kind.location,
+                    help: Suggestion.help(for: kind.value, in: ["terraform", "packer"]))
             }
         }
         var uses: [Located<ModuleID>] = []
@@ -40,7 +49,8 @@ extension BlueprintDecoder {
             if let entries = node.entries {
                 settings = entries
             } else if !node.isNull {
-                diagnostics.report(.wrongShape, "'settings' must be a mapping, not \(node.kindDescription)", at: node.location)
+                diagnostics.report(
+                    .wrongShape, "'settings' must be a mapping, not \(node.kindDescription)", at: node.location)
             }
         }
         guard let id else { return nil }
@@ -55,13 +65,20 @@ extension BlueprintDecoder {
         var outputs: [ExposedOutput] = []
         for element in reader.list("outputs", diagnostics: &diagnostics) ?? [] {
             if element.entries != nil {
-                guard let entry = MappingReader(element, context: "an output entry", allowedKeys: ["name", "description", "sensitive"], diagnostics: &diagnostics),
-                      let name = entry.literalString("name", required: true, diagnostics: &diagnostics)
+                guard
+                    let entry = MappingReader(
+                        element, context: "an output entry", allowedKeys: ["name", "description", "sensitive"],
+                        diagnostics: &diagnostics),
+                    let name = entry.literalString("name", required: true, diagnostics: &diagnostics)
                 else { continue }
                 let description = entry.literalString("description", required: false, diagnostics: &diagnostics)
-                outputs.append(ExposedOutput(name: name, description: description?.value,
-                                             sensitive: entry.bool("sensitive", diagnostics: &diagnostics) ?? false))
-            } else if let name = MappingReader.literalString(element, what: "an output entry", diagnostics: &diagnostics) {
+                outputs.append(
+                    ExposedOutput(
+                        name: name, description: description?.value,
+                        sensitive: entry.bool("sensitive", diagnostics: &diagnostics) ?? false))
+            } else if let name = MappingReader.literalString(
+                element, what: "an output entry", diagnostics: &diagnostics)
+            {
                 outputs.append(ExposedOutput(name: name, description: nil, sensitive: false))
             }
         }

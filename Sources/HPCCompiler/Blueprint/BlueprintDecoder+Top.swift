@@ -9,30 +9,40 @@ extension BlueprintDecoder {
         guard let nodes = top.list("validators", diagnostics: &diagnostics) else { return nil }
         var validators: [ValidatorDeclaration] = []
         for node in nodes {
-            guard let reader = MappingReader(node, context: "a validator", allowedKeys: ["validator", "inputs", "skip"], diagnostics: &diagnostics),
-                  let name = reader.literalString("validator", required: true, diagnostics: &diagnostics)
+            guard
+                let reader = MappingReader(
+                    node, context: "a validator", allowedKeys: ["validator", "inputs", "skip"],
+                    diagnostics: &diagnostics),
+                let name = reader.literalString("validator", required: true, diagnostics: &diagnostics)
             else { continue }
             if !Self.knownValidators.contains(name.value) {
-                diagnostics.report(.unknownValidator, "unknown validator '\(name.value)'", at: name.location,
-                                   help: Suggestion.help(for: name.value, in: Self.knownValidators))
+                diagnostics.report(
+                    .unknownValidator, "unknown validator '\(name.value)'", at: name.location,
+                    help: Suggestion.help(for: name.value, in: Self.knownValidators))
                 continue
             }
-            validators.append(ValidatorDeclaration(name: name, inputs: reader.value("inputs"),
-                                                   skip: reader.bool("skip", diagnostics: &diagnostics) ?? false))
+            validators.append(
+                ValidatorDeclaration(
+                    name: name, inputs: reader.value("inputs"),
+                    skip: reader.bool("skip", diagnostics: &diagnostics) ?? false))
         }
         return validators
     }
 
     func decodeValidationLevel(_ top: MappingReader, diagnostics: inout Diagnostics) -> ValidationLevel {
         guard let node = top.value("validation_level") else { return .error }
-        guard let text = MappingReader.literalString(node, what: "'validation_level'", diagnostics: &diagnostics) else { return .error }
+        guard let text = MappingReader.literalString(node, what: "'validation_level'", diagnostics: &diagnostics) else {
+            return .error
+        }
         switch text.value {
         case "ERROR", "2": return .error
         case "WARNING", "1": return .warning
         case "IGNORE", "0": return .ignore
         default:
-            diagnostics.report(.constraintViolation, "validation_level must be ERROR, WARNING or IGNORE, not '\(text.value)'", at: text.location,
-                               help: Suggestion.help(for: text.value.uppercased(), in: ["ERROR", "WARNING", "IGNORE"]))
+            diagnostics.report(
+                .constraintViolation, "validation_level must be ERROR, WARNING or IGNORE, not '\(text.value)'",
+                at: text.location,
+                help: Suggestion.help(for: text.value.uppercased(), in: ["ERROR", "WARNING", "IGNORE"]))
             return .error
         }
     }
@@ -40,15 +50,19 @@ extension BlueprintDecoder {
     func decodeIgnore(_ top: MappingReader, diagnostics: inout Diagnostics) -> [Located<DiagnosticCode>] {
         var codes: [Located<DiagnosticCode>] = []
         for node in top.list("ignore", diagnostics: &diagnostics) ?? [] {
-            guard let text = MappingReader.literalString(node, what: "an 'ignore' entry", diagnostics: &diagnostics) else { continue }
+            guard let text = MappingReader.literalString(node, what: "an 'ignore' entry", diagnostics: &diagnostics)
+            else { continue }
             guard let code = DiagnosticCode(rawValue: text.value) else {
-                diagnostics.report(.unknownDiagnosticCode, "'\(text.value)' is not a diagnostic code", at: text.location,
-                                   help: Suggestion.help(for: text.value, in: DiagnosticCode.allCases.map(\.rawValue)))
+                diagnostics.report(
+                    .unknownDiagnosticCode, "'\(text.value)' is not a diagnostic code", at: text.location,
+                    help: Suggestion.help(for: text.value, in: DiagnosticCode.allCases.map(\.rawValue)))
                 continue
             }
             guard code.canBeIgnored else {
-                diagnostics.report(.unknownDiagnosticCode, "\(code.rawValue) is an error (\(code.summary)); errors cannot be ignored", at: text.location,
-                                   help: "fix what it reports, and remove '\(code.rawValue)' from 'ignore'")
+                diagnostics.report(
+                    .unknownDiagnosticCode, "\(code.rawValue) is an error (\(code.summary)); errors cannot be ignored",
+                    at: text.location,
+                    help: "fix what it reports, and remove '\(code.rawValue)' from 'ignore'")
                 continue
             }
             codes.append(Located(code, at: text.location))
@@ -57,19 +71,25 @@ extension BlueprintDecoder {
     }
 
     func decodeBackend(_ node: YAMLNode, diagnostics: inout Diagnostics) -> TerraformBackend? {
-        guard let reader = MappingReader(node, context: "a Terraform backend", allowedKeys: ["type", "configuration"], diagnostics: &diagnostics),
-              let type = reader.literalString("type", required: true, diagnostics: &diagnostics)
+        guard
+            let reader = MappingReader(
+                node, context: "a Terraform backend", allowedKeys: ["type", "configuration"], diagnostics: &diagnostics),
+            let type = reader.literalString("type", required: true, diagnostics: &diagnostics)
         else { return nil }
         return TerraformBackend(type: type, configuration: configuration(reader, diagnostics: &diagnostics))
     }
 
     func decodeProviders(_ node: YAMLNode, diagnostics: inout Diagnostics) -> [TerraformProvider] {
         guard let entries = node.entries else {
-            diagnostics.report(.wrongShape, "'terraform_providers' must be a mapping of provider names", at: node.location)
+            diagnostics.report(
+                .wrongShape, "'terraform_providers' must be a mapping of provider names", at: node.location)
             return []
         }
         return entries.compactMap { entry in
-            guard let reader = MappingReader(entry.value, context: "provider '\(entry.key)'", allowedKeys: ["source", "version", "configuration"], diagnostics: &diagnostics)
+            guard
+                let reader = MappingReader(
+                    entry.value, context: "provider '\(entry.key)'",
+                    allowedKeys: ["source", "version", "configuration"], diagnostics: &diagnostics)
             else { return nil }
             return TerraformProvider(
                 name: Located(entry.key, at: entry.keyLocation),
@@ -95,9 +115,13 @@ extension BlueprintDecoder {
         let url = top.entry("toolkit_modules_url"), version = top.entry("toolkit_modules_version")
         if (url == nil) != (version == nil) {
             let present = (url ?? version)!
-            diagnostics.report(.missingKey, "'toolkit_modules_url' and 'toolkit_modules_version' must be set together", at: present.keyLocation)
+            diagnostics.report(
+                .missingKey, "'toolkit_modules_url' and 'toolkit_modules_version' must be set together",
+                at: present.keyLocation)
         } else if let url {
-            diagnostics.report(.keyNoEffect, "'toolkit_modules_url' has no effect in hpcc: its modules are built in", at: url.keyLocation)
+            diagnostics.report(
+                .keyNoEffect, "'toolkit_modules_url' has no effect in hpcc: its modules are built in",
+                at: url.keyLocation)
         }
     }
 }

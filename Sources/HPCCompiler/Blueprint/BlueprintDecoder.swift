@@ -19,8 +19,10 @@ struct BlueprintDecoder: Sendable {
     func decode(
         _ root: YAMLNode, file: String, overrides: [VariableDeclaration], into diagnostics: inout Diagnostics
     ) -> Blueprint? {
-        guard let top = MappingReader(root, context: "the blueprint", allowedKeys: Self.topLevelKeys,
-                                      silentlyAccepted: ["ghpc_version"], diagnostics: &diagnostics)
+        guard
+            let top = MappingReader(
+                root, context: "the blueprint", allowedKeys: Self.topLevelKeys,
+                silentlyAccepted: ["ghpc_version"], diagnostics: &diagnostics)
         else { return nil }
 
         var blueprint = Blueprint(
@@ -29,8 +31,9 @@ struct BlueprintDecoder: Sendable {
         )
         blueprint.name = top.literalString("blueprint_name", required: true, diagnostics: &diagnostics)
         if let name = blueprint.name, !NameRules.isLabelValue(name.value) {
-            diagnostics.report(.invalidName, "blueprint_name '\(name.value)' is not a valid GCP label value", at: name.location,
-                               help: "use 1 to 63 lowercase letters, digits, '_' and '-'")
+            diagnostics.report(
+                .invalidName, "blueprint_name '\(name.value)' is not a valid GCP label value", at: name.location,
+                help: "use 1 to 63 lowercase letters, digits, '_' and '-'")
         }
         blueprint.variables = decodeVariables(top, overrides: overrides, diagnostics: &diagnostics)
         blueprint.variablesKey = top.entry("vars")?.keyLocation
@@ -56,18 +59,23 @@ struct BlueprintDecoder: Sendable {
             if let entries = node.entries {
                 for entry in entries {
                     if !NameRules.isIdentifier(entry.key) {
-                        diagnostics.report(.invalidName, "variable name '\(entry.key)' is not valid", at: entry.keyLocation,
-                                           help: "start with a letter or '_', then letters, digits, '_' or '-'")
+                        diagnostics.report(
+                            .invalidName, "variable name '\(entry.key)' is not valid", at: entry.keyLocation,
+                            help: "start with a letter or '_', then letters, digits, '_' or '-'")
                     }
-                    variables.append(VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value))
+                    variables.append(
+                        VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value))
                 }
             } else if !node.isNull {
-                diagnostics.report(.wrongShape, "'vars' must be a mapping, not \(node.kindDescription)", at: node.location)
+                diagnostics.report(
+                    .wrongShape, "'vars' must be a mapping, not \(node.kindDescription)", at: node.location)
             }
         }
         for override in overrides {
             if !NameRules.isIdentifier(override.name) {
-                diagnostics.report(.invalidOverride, "variable name '\(override.name)' given to --vars is not valid", at: override.nameLocation)
+                diagnostics.report(
+                    .invalidOverride, "variable name '\(override.name)' given to --vars is not valid",
+                    at: override.nameLocation)
                 continue
             }
             if let index = variables.firstIndex(where: { $0.name == override.name }) {
@@ -79,8 +87,10 @@ struct BlueprintDecoder: Sendable {
             }
         }
         if !variables.contains(where: { $0.name == "deployment_name" }) {
-            diagnostics.report(.missingKey, "the blueprint has no 'deployment_name' variable", at: top.value("vars")?.location ?? top.location,
-                               help: "add 'deployment_name' under 'vars' or pass --vars deployment_name=NAME")
+            diagnostics.report(
+                .missingKey, "the blueprint has no 'deployment_name' variable",
+                at: top.value("vars")?.location ?? top.location,
+                help: "add 'deployment_name' under 'vars' or pass --vars deployment_name=NAME")
         }
         return variables
     }
@@ -92,7 +102,8 @@ struct BlueprintDecoder: Sendable {
         }
         guard let nodes = top.list("deployment_groups", diagnostics: &diagnostics) else { return [] }
         if nodes.isEmpty {
-            diagnostics.report(.missingKey, "'deployment_groups' is empty", at: top.value("deployment_groups")!.location)
+            diagnostics.report(
+                .missingKey, "'deployment_groups' is empty", at: top.value("deployment_groups")!.location)
         }
         var groups: [DeploymentGroup] = []
         for (index, node) in nodes.enumerated() {
@@ -104,18 +115,23 @@ struct BlueprintDecoder: Sendable {
     }
 
     private func decodeGroup(_ node: YAMLNode, index: Int, diagnostics: inout Diagnostics) -> DeploymentGroup? {
-        guard let reader = MappingReader(node, context: "deployment group \(index + 1)", allowedKeys: Self.groupKeys, diagnostics: &diagnostics),
-              let name = reader.literalString("group", required: true, diagnostics: &diagnostics)
+        guard
+            let reader = MappingReader(
+                node, context: "deployment group \(index + 1)", allowedKeys: Self.groupKeys, diagnostics: &diagnostics),
+            let name = reader.literalString("group", required: true, diagnostics: &diagnostics)
         else { return nil }
         if !NameRules.isGroupName(name.value) {
-            diagnostics.report(.invalidName, "group name '\(name.value)' is not valid", at: name.location,
-                               help: "use letters, digits and '_', optionally joined by '-'")
+            diagnostics.report(
+                .invalidName, "group name '\(name.value)' is not valid", at: name.location,
+                help: "use letters, digits and '_', optionally joined by '-'")
         }
         let context = "group '\(name.value)'"
         var modules: [ModuleDeclaration] = []
         if let nodes = reader.list("modules", diagnostics: &diagnostics) {
             for moduleNode in nodes {
-                if let module = decodeModule(moduleNode, group: GroupName(name.value), groupIndex: index, diagnostics: &diagnostics) {
+                if let module = decodeModule(
+                    moduleNode, group: GroupName(name.value), groupIndex: index, diagnostics: &diagnostics)
+                {
                     modules.append(module)
                 }
             }

@@ -32,8 +32,8 @@ indirect enum Expression: Hashable, Sendable {
         case .int, .float, .string, .bool, .null: nil
         case let .list(_, location), let .object(_, location): location
         case let .variable(_, location), let .output(_, _, location), let .index(_, _, location),
-             let .attribute(_, _, location), let .negate(_, location), let .binary(_, _, _, location),
-             let .call(_, _, location):
+            let .attribute(_, _, location), let .negate(_, location), let .binary(_, _, _, location),
+            let .call(_, _, location):
             location
         }
     }

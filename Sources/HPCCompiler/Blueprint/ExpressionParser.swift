@@ -28,7 +28,8 @@ struct ExpressionParser {
             return nil
         }
         if tokens.first?.token == .end {
-            diagnostics.report(.expressionSyntax, "empty expression '$()'", at: origin.at(max(0, tokens[0].offset - 2), length: 3))
+            diagnostics.report(
+                .expressionSyntax, "empty expression '$()'", at: origin.at(max(0, tokens[0].offset - 2), length: 3))
             return nil
         }
         do {
@@ -61,7 +62,9 @@ struct ExpressionParser {
 
     private mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
         var lhs = try parseUnary()
-        while case let .symbol(symbol) = current.token, let op = BinaryOperator(rawValue: String(symbol)), op.precedence >= minimumPrecedence {
+        while case let .symbol(symbol) = current.token, let op = BinaryOperator(rawValue: String(symbol)),
+            op.precedence >= minimumPrecedence
+        {
             let at = location()
             position += 1
             let rhs = try parseBinary(minimumPrecedence: op.precedence + 1)
@@ -82,9 +85,15 @@ struct ExpressionParser {
     private mutating func parsePrimary() throws -> Expression {
         let at = location()
         switch current.token {
-        case let .int(number): position += 1; return .int(number)
-        case let .float(number): position += 1; return .float(number)
-        case let .string(text): position += 1; return .string(text)
+        case let .int(number):
+            position += 1
+            return .int(number)
+        case let .float(number):
+            position += 1
+            return .float(number)
+        case let .string(text):
+            position += 1
+            return .string(text)
         case .symbol("("):
             position += 1
             let inner = try parseBinary(minimumPrecedence: 1)
@@ -103,7 +112,9 @@ struct ExpressionParser {
         case .symbol("{"):
             position += 1
             return .object(try parseMembers(), at)
-        case let .identifier(name) where ["true", "false", "null"].contains(name) && current.token != .symbol(".") && tokens[position + 1].token != .symbol("(")
+        case let .identifier(name)
+        where ["true", "false", "null"].contains(name) && current.token != .symbol(".")
+            && tokens[position + 1].token != .symbol("(")
             && tokens[position + 1].token != .symbol("."):
             position += 1
             return name == "null" ? .null : .bool(name == "true")
@@ -122,11 +133,14 @@ struct ExpressionParser {
                 return .call(name, arguments, at)
             }
             guard current.token == .symbol(".") else {
-                throw ParseFailure(message: "'\(name)' is not a reference; write 'vars.NAME' or 'MODULE_ID.OUTPUT'",
-                                   offset: tokens[position - 1].offset, length: tokens[position - 1].length)
+                throw ParseFailure(
+                    message: "'\(name)' is not a reference; write 'vars.NAME' or 'MODULE_ID.OUTPUT'",
+                    offset: tokens[position - 1].offset, length: tokens[position - 1].length)
             }
             position += 1
-            guard case let .identifier(member) = current.token else { throw failure("expected a name after '\(name).'") }
+            guard case let .identifier(member) = current.token else {
+                throw failure("expected a name after '\(name).'")
+            }
             let span = current.offset + current.length - tokens[position - 2].offset
             let whole = origin.at(tokens[position - 2].offset, length: span)
             position += 1
@@ -149,7 +163,9 @@ struct ExpressionParser {
             }
             if members.contains(where: { $0.key == key }) { throw failure("the object names '\(key)' twice") }
             position += 1
-            guard current.token == .symbol("=") || current.token == .symbol(":") else { throw failure("expected '=' after '\(key)', found \(describe(current.token))") }
+            guard current.token == .symbol("=") || current.token == .symbol(":") else {
+                throw failure("expected '=' after '\(key)', found \(describe(current.token))")
+            }
             position += 1
             members.append(ObjectMember(key: key, value: try parseBinary(minimumPrecedence: 1)))
             if current.token == .symbol(",") { position += 1 }
@@ -169,7 +185,9 @@ struct ExpressionParser {
                 expression = .index(expression, index, at)
             } else if current.token == .symbol(".") {
                 position += 1
-                guard case let .identifier(name) = current.token else { throw failure("expected an attribute name after '.'") }
+                guard case let .identifier(name) = current.token else {
+                    throw failure("expected an attribute name after '.'")
+                }
                 position += 1
                 expression = .attribute(expression, name, at)
             } else {
@@ -179,7 +197,9 @@ struct ExpressionParser {
     }
 
     private mutating func expect(_ symbol: Character) throws {
-        guard current.token == .symbol(symbol) else { throw failure("expected '\(symbol)', found \(describe(current.token))") }
+        guard current.token == .symbol(symbol) else {
+            throw failure("expected '\(symbol)', found \(describe(current.token))")
+        }
         position += 1
     }
 
@@ -207,7 +227,9 @@ struct ExpressionParser {
                 while index < scalars.count, isIdentifierPart(scalars[index]) { index += 1 }
                 // A trailing '-' belongs to a following operator, not to the name.
                 while index > start + 1, scalars[index - 1] == "-" { index -= 1 }
-                tokens.append((.identifier(String(String.UnicodeScalarView(scalars[start..<index]))), base + start, index - start))
+                tokens.append(
+                    (.identifier(String(String.UnicodeScalarView(scalars[start..<index]))), base + start, index - start)
+                )
             } else if NameRules.isDigit(scalar) {
                 while index < scalars.count, NameRules.isDigit(scalars[index]) || scalars[index] == "." { index += 1 }
                 let text = String(String.UnicodeScalarView(scalars[start..<index]))
@@ -232,7 +254,10 @@ struct ExpressionParser {
                         continue
                     }
                     index += 1
-                    if c == "\"" { closed = true; break }
+                    if c == "\"" {
+                        closed = true
+                        break
+                    }
                     text.unicodeScalars.append(c)
                 }
                 guard closed else {

@@ -13,7 +13,8 @@ public struct ModuleID: Hashable, Comparable, Sendable, CustomStringConvertible,
 }
 
 /// A deployment group's name: one Terraform root folder.
-@_spi(Tools) public struct GroupName: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+@_spi(Tools)
+public struct GroupName: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The name as written.
     @_spi(Tools) public var rawValue: String
     /// Wraps a raw name.

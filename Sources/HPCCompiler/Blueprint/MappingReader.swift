@@ -12,7 +12,8 @@ struct MappingReader {
         diagnostics: inout Diagnostics
     ) {
         guard case let .mapping(entries, location) = node else {
-            diagnostics.report(.wrongShape, "\(context) must be a mapping, not \(node.kindDescription)", at: node.location)
+            diagnostics.report(
+                .wrongShape, "\(context) must be a mapping, not \(node.kindDescription)", at: node.location)
             return nil
         }
         self.entries = entries.filter { !silentlyAccepted.contains($0.key) }
@@ -54,8 +55,11 @@ struct MappingReader {
             return nil
         }
         if text.containsBytes(of: "$(") || text.containsBytes(of: "((") {
-            diagnostics.report(.expressionNotAllowed, "\(what) cannot use an expression", at: location,
-                               help: "expressions are allowed in vars, module settings, backend and provider configuration, and validator inputs")
+            diagnostics.report(
+                .expressionNotAllowed, "\(what) cannot use an expression", at: location,
+                help:
+                    "expressions are allowed in vars, module settings, backend and provider configuration, and validator inputs"
+            )
             return nil
         }
         return Located(text, at: location)
@@ -66,8 +70,9 @@ struct MappingReader {
         guard let node = value(key) else { return nil }
         if node.isNull { return [] }
         guard let elements = node.elements else {
-            diagnostics.report(.wrongShape, "'\(key)' in \(context) must be a list, not \(node.kindDescription)", at: node.location,
-                               help: node.scalarText.map { "write '\(key): [\($0)]'" })
+            diagnostics.report(
+                .wrongShape, "'\(key)' in \(context) must be a list, not \(node.kindDescription)", at: node.location,
+                help: node.scalarText.map { "write '\(key): [\($0)]'" })
             return nil
         }
         return elements

@@ -2,13 +2,15 @@
 enum NameRules {
     /// `blueprint_name`: a GCP label value (lowercase letters, digits, `_`, `-`), 1 to 63 characters.
     static func isLabelValue(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 63 && text.unicodeScalars.allSatisfy { isLower($0) || isDigit($0) || $0 == "_" || $0 == "-" }
+        !text.isEmpty && text.count <= 63
+            && text.unicodeScalars.allSatisfy { isLower($0) || isDigit($0) || $0 == "_" || $0 == "-" }
     }
 
     /// A group name: word characters separated by dashes (`^\w(-*\w)*$`).
     static func isGroupName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              isWord(first), isWord(last) else { return false }
+            isWord(first), isWord(last)
+        else { return false }
         return text.unicodeScalars.allSatisfy { isWord($0) || $0 == "-" }
     }
 
@@ -34,7 +36,9 @@ extension NameRules {
     /// A valid deployment name as close to `text` as can be: what the modules lower with once the
     /// invalid one is reported, so names derived from it are not reported again.
     static func standInDeploymentName(_ text: String) -> String {
-        let kept = String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { isLower($0) || isDigit($0) || $0 == "_" ? $0 : "-" }))
+        let kept = String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.map { isLower($0) || isDigit($0) || $0 == "_" ? $0 : "-" }))
         let named = kept.unicodeScalars.first.map(isLower) == true ? kept : "d" + kept
         return String(named.prefix(63))
     }
@@ -50,6 +54,9 @@ enum GCPLabels {
 
     /// A value: lowercase letters, digits, '_' or '-'; at most 63 (may be empty).
     static func isValidValue(_ value: String) -> Bool {
-        value.count <= 63 && value.unicodeScalars.allSatisfy { NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "_" || $0 == "-" }
+        value.count <= 63
+            && value.unicodeScalars.allSatisfy {
+                NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "_" || $0 == "-"
+            }
     }
 }

@@ -8,7 +8,9 @@ enum TemplateParser {
     }
 
     /// Parses `text`, written at `location` in `style`; syntax errors go to `diagnostics`.
-    static func parse(_ text: String, at location: SourceLocation, style: ScalarStyle, diagnostics: inout Diagnostics) -> Template {
+    static func parse(
+        _ text: String, at location: SourceLocation, style: ScalarStyle, diagnostics: inout Diagnostics
+    ) -> Template {
         if isTerraformText(text) {
             return Template(segments: [.terraform(String(text.dropFirst(2).dropLast(2)))])
         }
@@ -21,7 +23,10 @@ enum TemplateParser {
         var literal = ""
         var index = 0
         func flush() {
-            if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
+            if !literal.isEmpty {
+                segments.append(.literal(literal))
+                literal = ""
+            }
         }
         while index < scalars.count {
             let here = scalars[index]
@@ -33,8 +38,9 @@ enum TemplateParser {
                 index += 3
             } else if here == "$", next == "(" {
                 guard let close = closingParenthesis(in: scalars, openedAt: index + 1) else {
-                    diagnostics.report(.expressionSyntax, "'$(' is never closed", at: origin.at(index, length: 2),
-                                       help: "close the expression with ')', or write '\\$(' for a literal '$('")
+                    diagnostics.report(
+                        .expressionSyntax, "'$(' is never closed", at: origin.at(index, length: 2),
+                        help: "close the expression with ')', or write '\\$(' for a literal '$('")
                     return Template(segments: [.literal(text)])
                 }
                 flush()
@@ -63,7 +69,10 @@ enum TemplateParser {
         while index < scalars.count {
             let scalar = scalars[index]
             if inString {
-                if scalar == "\\" { index += 2; continue }
+                if scalar == "\\" {
+                    index += 2
+                    continue
+                }
                 if scalar == "\"" { inString = false }
             } else if scalar == "\"" {
                 inString = true
@@ -89,13 +98,15 @@ struct ColumnMap {
     let text: String
 
     func at(_ offset: Int, length: Int) -> SourceLocation {
-        var position = switch style {
-        case .plain: location.advanced(by: offset, length: length)
-        case .singleQuoted, .doubleQuoted: location.advanced(by: offset + 1, length: length)
-        case .literal, .folded: location
-        }
+        var position =
+            switch style {
+            case .plain: location.advanced(by: offset, length: length)
+            case .singleQuoted, .doubleQuoted: location.advanced(by: offset + 1, length: length)
+            case .literal, .folded: location
+            }
         position.length = max(1, length)
-        position.inScalar = ScalarSpan(text: text, offset: offset, style: style, line: location.line, column: location.column)
+        position.inScalar = ScalarSpan(
+            text: text, offset: offset, style: style, line: location.line, column: location.column)
         return position
     }
 }

@@ -14,14 +14,17 @@ public enum BlueprintSchema {
     static func document(catalog: ModuleCatalog = .builtIn, toolVersion: String = Compiler.version) -> JSON {
         var definitions: [String: JSON] = [
             "expression": .object([
-                "description": "An expression hpcc evaluates: `$(vars.name)`, `$(module.output)`, arithmetic inside `$( )`, or Terraform text in `(( ))`.",
+                "description":
+                    "An expression hpcc evaluates: `$(vars.name)`, `$(module.output)`, arithmetic inside `$( )`, or Terraform text in `(( ))`.",
                 "type": "string",
                 "pattern": "\\$\\(|\\(\\(",
             ]),
             "backend": .object([
                 "type": "object",
                 "description": "A Terraform backend: `type` (gcs, s3, local, ...) and its configuration.",
-                "properties": .object(["type": .object(["type": "string"]), "configuration": .object(["type": "object"])]),
+                "properties": .object([
+                    "type": .object(["type": "string"]), "configuration": .object(["type": "object"]),
+                ]),
                 "required": ["type"],
                 "additionalProperties": false,
             ]),
@@ -30,7 +33,10 @@ public enum BlueprintSchema {
                 "description": "Terraform providers by name, each with `source`, `version` and `configuration`.",
                 "additionalProperties": .object([
                     "type": "object",
-                    "properties": .object(["source": .object(["type": "string"]), "version": .object(["type": "string"]), "configuration": .object(["type": "object"])]),
+                    "properties": .object([
+                        "source": .object(["type": "string"]), "version": .object(["type": "string"]),
+                        "configuration": .object(["type": "object"]),
+                    ]),
                     "additionalProperties": false,
                 ]),
             ]),
@@ -43,42 +49,68 @@ public enum BlueprintSchema {
         return .object([
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": .string("hpcc \(toolVersion) blueprint"),
-            "description": "A blueprint hpcc compiles: variables, deployment groups and their modules, with each module's settings checked against its source.",
+            "description":
+                "A blueprint hpcc compiles: variables, deployment groups and their modules, with each module's settings checked against its source.",
             "type": "object",
             "required": ["blueprint_name", "deployment_groups"],
             "additionalProperties": false,
             "properties": .object([
-                "blueprint_name": .object(["type": "string", "description": "The blueprint's name; it labels every resource."]),
+                "blueprint_name": .object([
+                    "type": "string", "description": "The blueprint's name; it labels every resource.",
+                ]),
                 "vars": .object([
                     "type": "object",
-                    "description": "Deployment variables. A module setting with a variable's name takes its value unless set; `$(vars.name)` reads one anywhere.",
+                    "description":
+                        "Deployment variables. A module setting with a variable's name takes its value unless set; `$(vars.name)` reads one anywhere.",
                     "properties": .object([
-                        "deployment_name": .object(["type": "string", "description": "Names the deployment folder and prefixes resource names."]),
-                        "labels": .object(["type": "object", "additionalProperties": .object(["type": "string"]), "description": "Labels for every resource that takes them."]),
+                        "deployment_name": .object([
+                            "type": "string", "description": "Names the deployment folder and prefixes resource names.",
+                        ]),
+                        "labels": .object([
+                            "type": "object", "additionalProperties": .object(["type": "string"]),
+                            "description": "Labels for every resource that takes them.",
+                        ]),
                     ]),
                 ]),
-                "deployment_groups": .object(["type": "array", "items": .object(["$ref": "#/$defs/group"]), "description": "Deployment groups, each a Terraform root (or on-premises configuration)."]),
+                "deployment_groups": .object([
+                    "type": "array", "items": .object(["$ref": "#/$defs/group"]),
+                    "description": "Deployment groups, each a Terraform root (or on-premises configuration).",
+                ]),
                 "validators": .object([
                     "type": "array",
-                    "description": "Validators to run (Cluster Toolkit's names); those that need cloud APIs are skipped with a warning.",
+                    "description":
+                        "Validators to run (Cluster Toolkit's names); those that need cloud APIs are skipped with a warning.",
                     "items": .object([
                         "type": "object",
-                        "properties": .object(["validator": .object(["type": "string"]), "inputs": .object(["type": "object"]), "skip": .object(["type": "boolean"])]),
+                        "properties": .object([
+                            "validator": .object(["type": "string"]), "inputs": .object(["type": "object"]),
+                            "skip": .object(["type": "boolean"]),
+                        ]),
                         "required": ["validator"],
                         "additionalProperties": false,
                     ]),
                 ]),
-                "validation_level": .object(["enum": ["ERROR", "WARNING", "IGNORE"], "description": "What the validators' findings are."]),
+                "validation_level": .object([
+                    "enum": ["ERROR", "WARNING", "IGNORE"], "description": "What the validators' findings are.",
+                ]),
                 "ignore": .object([
                     "type": "array",
-                    "description": "Warning codes to silence, and codes of the offline validators to skip (`hpcc explain` lists them).",
+                    "description":
+                        "Warning codes to silence, and codes of the offline validators to skip (`hpcc explain` lists them).",
                     "items": .object(["type": "string", "pattern": "^HPC[0-9]{4}$"]),
                 ]),
                 "terraform_backend_defaults": .object(["$ref": "#/$defs/backend"]),
                 "terraform_providers": .object(["$ref": "#/$defs/providers"]),
-                "toolkit_modules_url": .object(["type": "string", "description": "Accepted for Cluster Toolkit compatibility; hpcc's modules are built in."]),
-                "toolkit_modules_version": .object(["type": "string", "description": "Accepted for Cluster Toolkit compatibility."]),
-                "ghpc_version": .object(["type": "string", "description": "Accepted for Cluster Toolkit compatibility."]),
+                "toolkit_modules_url": .object([
+                    "type": "string",
+                    "description": "Accepted for Cluster Toolkit compatibility; hpcc's modules are built in.",
+                ]),
+                "toolkit_modules_version": .object([
+                    "type": "string", "description": "Accepted for Cluster Toolkit compatibility.",
+                ]),
+                "ghpc_version": .object([
+                    "type": "string", "description": "Accepted for Cluster Toolkit compatibility.",
+                ]),
             ]),
             "$defs": .object(definitions),
         ])
@@ -105,33 +137,53 @@ public enum BlueprintSchema {
             "required": ["id", "source"],
             "additionalProperties": false,
             "properties": .object([
-                "id": .object(["type": "string", "description": "The module's id: `use` entries and `$(id.output)` name it."]),
-                "source": .object(["enum": .array(catalog.sources.map(JSON.string)), "description": "Which built-in module this is."]),
+                "id": .object([
+                    "type": "string", "description": "The module's id: `use` entries and `$(id.output)` name it.",
+                ]),
+                "source": .object([
+                    "enum": .array(catalog.sources.map(JSON.string)), "description": "Which built-in module this is.",
+                ]),
                 "kind": .object(["enum": ["terraform"], "description": "Only terraform modules are compiled."]),
-                "use": .object(["type": "array", "items": .object(["type": "string"]), "description": "Modules whose outputs feed this module's settings of the same names."]),
+                "use": .object([
+                    "type": "array", "items": .object(["type": "string"]),
+                    "description": "Modules whose outputs feed this module's settings of the same names.",
+                ]),
                 "outputs": .object([
                     "type": "array",
                     "description": "Module outputs to expose as outputs of the group's Terraform root.",
-                    "items": .object(["anyOf": [
-                        .object(["type": "string"]),
-                        .object([
-                            "type": "object",
-                            "properties": .object(["name": .object(["type": "string"]), "description": .object(["type": "string"]), "sensitive": .object(["type": "boolean"])]),
-                            "required": ["name"],
-                            "additionalProperties": false,
-                        ]),
-                    ]]),
+                    "items": .object([
+                        "anyOf": [
+                            .object(["type": "string"]),
+                            .object([
+                                "type": "object",
+                                "properties": .object([
+                                    "name": .object(["type": "string"]), "description": .object(["type": "string"]),
+                                    "sensitive": .object(["type": "boolean"]),
+                                ]),
+                                "required": ["name"],
+                                "additionalProperties": false,
+                            ]),
+                        ]
+                    ]),
                 ]),
                 "settings": .object(["type": "object"]),
                 "required_apis": .object(["description": "Obsolete in Cluster Toolkit; accepted and ignored."]),
                 "wrapsettingswith": .object(["description": "Obsolete in Cluster Toolkit; accepted and ignored."]),
             ]),
-            "allOf": .array(catalog.modules.map { schema in
-                .object([
-                    "if": .object(["properties": .object(["source": .object(["const": .string(schema.source)])]), "required": ["source"]]),
-                    "then": .object(["properties": .object(["settings": .object(["$ref": .string("#/$defs/\(settingsName(schema.source))")])])]),
-                ])
-            }),
+            "allOf": .array(
+                catalog.modules.map { schema in
+                    .object([
+                        "if": .object([
+                            "properties": .object(["source": .object(["const": .string(schema.source)])]),
+                            "required": ["source"],
+                        ]),
+                        "then": .object([
+                            "properties": .object([
+                                "settings": .object(["$ref": .string("#/$defs/\(settingsName(schema.source))")])
+                            ])
+                        ]),
+                    ])
+                }),
         ])
     }
 
@@ -146,12 +198,17 @@ public enum BlueprintSchema {
             "type": "object",
             "description": .string("Settings of \(schema.source): \(schema.summary)."),
             "additionalProperties": false,
-            "properties": .object(Dictionary(schema.settings.map { spec in (spec.name, setting(spec)) }, uniquingKeysWith: { first, _ in first })),
+            "properties": .object(
+                Dictionary(
+                    schema.settings.map { spec in (spec.name, setting(spec)) }, uniquingKeysWith: { first, _ in first })
+            ),
         ])
     }
 
     private static func setting(_ spec: SettingSpec) -> JSON {
-        var alternatives: [JSON] = [typed(spec.type, constraints: spec.constraints), .object(["$ref": "#/$defs/expression"])]
+        var alternatives: [JSON] = [
+            typed(spec.type, constraints: spec.constraints), .object(["$ref": "#/$defs/expression"]),
+        ]
         // Null is a value of its own only where it turns something off; elsewhere it means unset.
         if spec.nullTurnsOff { alternatives.append(.object(["type": "null"])) }
         var members: [String: JSON] = ["anyOf": .array(alternatives)]
@@ -186,14 +243,16 @@ public enum BlueprintSchema {
             members = [
                 "type": "object",
                 "additionalProperties": false,
-                "properties": .object(Dictionary(attributes.map { attribute in
-                    var schema = elementSchema(attribute.type, constraints: attribute.constraints)
-                    if let defaultValue = attribute.defaultValue, case var .object(fields) = schema {
-                        fields["default"] = json(defaultValue)
-                        schema = .object(fields)
-                    }
-                    return (attribute.name, schema)
-                }, uniquingKeysWith: { first, _ in first })),
+                "properties": .object(
+                    Dictionary(
+                        attributes.map { attribute in
+                            var schema = elementSchema(attribute.type, constraints: attribute.constraints)
+                            if let defaultValue = attribute.defaultValue, case var .object(fields) = schema {
+                                fields["default"] = json(defaultValue)
+                                schema = .object(fields)
+                            }
+                            return (attribute.name, schema)
+                        }, uniquingKeysWith: { first, _ in first })),
             ]
             let required = attributes.filter { !$0.optional && $0.defaultValue == nil }.map(\.name)
             if !required.isEmpty { members["required"] = .array(required.map(JSON.string)) }
@@ -240,7 +299,10 @@ public enum BlueprintSchema {
         case .list([]): .object(["type": "array", "maxItems": 0])
         case .map([:]): .object(["type": "object", "maxProperties": 0])
         case let .map(members) where members["enabled"] == .bool(false):
-            .object(["type": "object", "properties": .object(["enabled": .object(["const": false])]), "required": ["enabled"]])
+            .object([
+                "type": "object", "properties": .object(["enabled": .object(["const": false])]),
+                "required": ["enabled"],
+            ])
         default: .object(["const": json(value)])
         }
     }

@@ -47,11 +47,15 @@
     }
 
     /// The diagnostic for a size no band offers: what the service offers, and the nearest sizes.
-    static func report(_ size: Int, bands: [CapacityBand], service: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+    static func report(
+        _ size: Int, bands: [CapacityBand], service: String, at location: SourceLocation, diagnostics: inout Diagnostics
+    ) {
         guard !bands.contains(where: { $0.contains(size) }) else { return }
         let nearest = neighbours(of: size, in: bands)
         let sizes = [nearest.below, nearest.above].compactMap { $0.map { "\($0)" } }
-        diagnostics.report(.capacityOutOfRange, "\(service) offers \(bands.map(\.description).joined(separator: " or ")), not \(size) GiB", at: location,
-                           help: sizes.isEmpty ? nil : "the nearest sizes it offers: \(sizes.joined(separator: " or ")) GiB")
+        diagnostics.report(
+            .capacityOutOfRange,
+            "\(service) offers \(bands.map(\.description).joined(separator: " or ")), not \(size) GiB", at: location,
+            help: sizes.isEmpty ? nil : "the nearest sizes it offers: \(sizes.joined(separator: " or ")) GiB")
     }
 }

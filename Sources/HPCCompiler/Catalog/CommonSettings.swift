@@ -14,21 +14,40 @@ enum CommonKey {
 
 /// Settings several modules share, defined once.
 enum CommonSettings {
-    static let project = SettingSpec(CommonKey.project, .string, "Google Cloud project that holds the resources.", required: true,
-                                     constraints: [.pattern("[a-z][a-z0-9-]{4,28}[a-z0-9]", description: "a GCP project id (6-30 lowercase letters, digits, '-')")])
-    static let deploymentName = SettingSpec(CommonKey.deploymentName, .string, "Name of the deployment; default resource names derive from it.", required: true)
+    static let project = SettingSpec(
+        CommonKey.project, .string, "Google Cloud project that holds the resources.", required: true,
+        constraints: [
+            .pattern(
+                "[a-z][a-z0-9-]{4,28}[a-z0-9]", description: "a GCP project id (6-30 lowercase letters, digits, '-')")
+        ])
+    static let deploymentName = SettingSpec(
+        CommonKey.deploymentName, .string, "Name of the deployment; default resource names derive from it.",
+        required: true)
     /// What a zone name looks like (`us-central1-a`); also checked for each entry of `zones`.
     static let zonePattern = "[a-z]+-[a-z]+[0-9]+-[a-z]"
 
-    static let region = SettingSpec(CommonKey.region, .string, "Region of the regional resources.", required: true,
-                                    constraints: [.pattern("[a-z]+-[a-z]+[0-9]+", description: "a region name such as `us-central1`")])
-    static let zone = SettingSpec(CommonKey.zone, .string, "Zone of the zonal resources.", required: true,
-                                  constraints: [.pattern(zonePattern, description: "a zone name such as `us-central1-a`")])
-    static let labels = SettingSpec(CommonKey.labels, .map(.string), "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.", default: .map([:]))
+    static let region = SettingSpec(
+        CommonKey.region, .string, "Region of the regional resources.", required: true,
+        constraints: [.pattern("[a-z]+-[a-z]+[0-9]+", description: "a region name such as `us-central1`")])
+    static let zone = SettingSpec(
+        CommonKey.zone, .string, "Zone of the zonal resources.", required: true,
+        constraints: [.pattern(zonePattern, description: "a zone name such as `us-central1-a`")])
+    static let labels = SettingSpec(
+        CommonKey.labels, .map(.string),
+        "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.",
+        default: .map([:]))
 
-    static let networkID = SettingSpec(CommonKey.networkID, .string, "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,
-                                       constraints: [.pattern("projects/[^/]+/global/networks/[^/]+", description: "of the form `projects/PROJECT/global/networks/NAME`")])
-    static let subnetwork = SettingSpec(CommonKey.subnetwork, .string, "The subnetwork the instances attach to (normally from a `use`d network module).", required: true)
+    static let networkID = SettingSpec(
+        CommonKey.networkID, .string,
+        "The VPC, as `projects/PROJECT/global/networks/NAME` (normally from a `use`d network module).", required: true,
+        constraints: [
+            .pattern(
+                "projects/[^/]+/global/networks/[^/]+",
+                description: "of the form `projects/PROJECT/global/networks/NAME`")
+        ])
+    static let subnetwork = SettingSpec(
+        CommonKey.subnetwork, .string,
+        "The subnetwork the instances attach to (normally from a `use`d network module).", required: true)
 
     static let mountContract = SettingType.object([
         .required("server_ip", .string), .required("remote_mount", .string), .required("local_mount", .string),
@@ -39,7 +58,9 @@ enum CommonSettings {
     static let image = SettingType.map(.string)
     /// The project of SchedMD's slurm-gcp images, which have Slurm installed as hpcc's nodes expect.
     static let slurmImageProject = "schedmd-slurm-public"
-    static let defaultImage = Value.map(["family": .string("slurm-gcp-6-12-hpc-rocky-linux-8"), "project": .string(slurmImageProject)])
+    static let defaultImage = Value.map([
+        "family": .string("slurm-gcp-6-12-hpc-rocky-linux-8"), "project": .string(slurmImageProject),
+    ])
 
     static let accelerator = SettingType.object([.required("type", .string), .required("count", .number)])
     static let additionalDisk = SettingType.object([
@@ -53,7 +74,8 @@ enum CommonSettings {
         .optional("performance_monitoring_unit", .string), .optional("enable_uefi_networking", .bool),
     ])
     static let shieldedConfig = SettingType.object([
-        .optional("enable_integrity_monitoring", .bool, .bool(true)), .optional("enable_secure_boot", .bool, .bool(true)),
+        .optional("enable_integrity_monitoring", .bool, .bool(true)),
+        .optional("enable_secure_boot", .bool, .bool(true)),
         .optional("enable_vtpm", .bool, .bool(true)),
     ])
     static let accessConfig = SettingType.object([.optional("nat_ip", .string), .optional("network_tier", .string)])
@@ -62,40 +84,84 @@ enum CommonSettings {
 
     /// The settings of a Compute Engine instance (nodesets, login nodes, the controller), with the
     /// defaults that differ between them passed in.
-    static func instance(machineType: String, diskType: BootDiskType, diskSize: Int, onHostMaintenance: OnHostMaintenance?) -> [SettingSpec] {
+    static func instance(
+        machineType: String, diskType: BootDiskType, diskSize: Int, onHostMaintenance: OnHostMaintenance?
+    ) -> [SettingSpec] {
         var settings: [SettingSpec] = [
-            SettingSpec(InstanceKey.machineType, .string, "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.", default: .string(machineType)),
-            SettingSpec(InstanceKey.image, image, "Boot image: `project` plus exactly one of `family` or `name`.", default: defaultImage),
-            SettingSpec(InstanceKey.imageCustom, .bool, "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.", default: .bool(false)),
-            SettingSpec(InstanceKey.diskType, .string, "Boot disk type.", default: .string(diskType.rawValue),
-                        constraints: [.oneOf(BootDiskType.allCases.map(\.rawValue))]),
-            SettingSpec(InstanceKey.diskSize, .number, "Boot disk size in GB.", default: .int(diskSize), constraints: [.integer, .range(min: 10, max: 65536)]),
-            SettingSpec(InstanceKey.diskAutoDelete, .bool, "Delete the boot disk with the instance.", default: .bool(true)),
-            SettingSpec(InstanceKey.diskLabels, .map(.string), "Extra labels for the boot disk, merged over the module labels.", default: .map([:])),
-            SettingSpec(InstanceKey.additionalDisks, .list(additionalDisk), "Extra disks attached to each instance.", default: .list([])),
-            SettingSpec(InstanceKey.machineFeatures, machineFeatures, "Advanced machine features; `threads_per_core` 1 turns SMT off (the default, as in Cluster Toolkit).",
-                        default: .map(["threads_per_core": .int(1)])),
-            SettingSpec(InstanceKey.bandwidthTier, .string, "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
-                        default: .string(BandwidthTier.platformDefault.rawValue), constraints: [.oneOf(bandwidthTiers)]),
-            SettingSpec(InstanceKey.canIPForward, .bool, "Allow the instances to forward packets.", default: .bool(false)),
+            SettingSpec(
+                InstanceKey.machineType, .string,
+                "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.",
+                default: .string(machineType)),
+            SettingSpec(
+                InstanceKey.image, image, "Boot image: `project` plus exactly one of `family` or `name`.",
+                default: defaultImage),
+            SettingSpec(
+                InstanceKey.imageCustom, .bool,
+                "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.",
+                default: .bool(false)),
+            SettingSpec(
+                InstanceKey.diskType, .string, "Boot disk type.", default: .string(diskType.rawValue),
+                constraints: [.oneOf(BootDiskType.allCases.map(\.rawValue))]),
+            SettingSpec(
+                InstanceKey.diskSize, .number, "Boot disk size in GB.", default: .int(diskSize),
+                constraints: [.integer, .range(min: 10, max: 65536)]),
+            SettingSpec(
+                InstanceKey.diskAutoDelete, .bool, "Delete the boot disk with the instance.", default: .bool(true)),
+            SettingSpec(
+                InstanceKey.diskLabels, .map(.string), "Extra labels for the boot disk, merged over the module labels.",
+                default: .map([:])),
+            SettingSpec(
+                InstanceKey.additionalDisks, .list(additionalDisk), "Extra disks attached to each instance.",
+                default: .list([])),
+            SettingSpec(
+                InstanceKey.machineFeatures, machineFeatures,
+                "Advanced machine features; `threads_per_core` 1 turns SMT off (the default, as in Cluster Toolkit).",
+                default: .map(["threads_per_core": .int(1)])),
+            SettingSpec(
+                InstanceKey.bandwidthTier, .string,
+                "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
+                default: .string(BandwidthTier.platformDefault.rawValue), constraints: [.oneOf(bandwidthTiers)]),
+            SettingSpec(
+                InstanceKey.canIPForward, .bool, "Allow the instances to forward packets.", default: .bool(false)),
             SettingSpec(InstanceKey.osLogin, .bool, "Use OS Login for SSH access.", default: .bool(true)),
             SettingSpec(InstanceKey.confidentialVM, .bool, "Run as Confidential VMs.", default: .bool(false)),
-            SettingSpec(InstanceKey.shieldedVM, .bool, "Run as Shielded VMs with `shielded_instance_config`.", default: .bool(false)),
-            SettingSpec(InstanceKey.shieldedConfig, shieldedConfig, "Shielded VM options, used when `enable_shielded_vm` is true.",
-                        default: .map(["enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true), "enable_vtpm": .bool(true)])),
-            SettingSpec(InstanceKey.guestAccelerator, .list(accelerator), "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",
-                        default: .list([]), constraints: [.maxItems(1)]),
+            SettingSpec(
+                InstanceKey.shieldedVM, .bool, "Run as Shielded VMs with `shielded_instance_config`.",
+                default: .bool(false)),
+            SettingSpec(
+                InstanceKey.shieldedConfig, shieldedConfig,
+                "Shielded VM options, used when `enable_shielded_vm` is true.",
+                default: .map([
+                    "enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true),
+                    "enable_vtpm": .bool(true),
+                ])),
+            SettingSpec(
+                InstanceKey.guestAccelerator, .list(accelerator),
+                "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",
+                default: .list([]), constraints: [.maxItems(1)]),
             SettingSpec(InstanceKey.metadata, .map(.string), "Extra instance metadata.", default: .map([:])),
             SettingSpec(InstanceKey.minCPUPlatform, .string, "Minimum CPU platform.", default: nil),
             SettingSpec(InstanceKey.preemptible, .bool, "Use preemptible instances.", default: .bool(false)),
-            SettingSpec(InstanceKey.serviceAccountEmail, .string, "Service account of the instances; null means the project's default compute service account.", default: nil),
-            SettingSpec(InstanceKey.serviceAccountScopes, .list(.string), "Access scopes of the service account.", default: .list([.string(cloudPlatformScope)])),
-            SettingSpec(InstanceKey.automaticUpdates, .bool, "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).", default: .bool(true)),
+            SettingSpec(
+                InstanceKey.serviceAccountEmail, .string,
+                "Service account of the instances; null means the project's default compute service account.",
+                default: nil),
+            SettingSpec(
+                InstanceKey.serviceAccountScopes, .list(.string), "Access scopes of the service account.",
+                default: .list([.string(cloudPlatformScope)])),
+            SettingSpec(
+                InstanceKey.automaticUpdates, .bool,
+                "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).",
+                default: .bool(true)),
             SettingSpec(InstanceKey.tags, .list(.string), "Network tags.", default: .list([])),
         ]
         if let onHostMaintenance {
-            settings.append(SettingSpec(InstanceKey.onHostMaintenance, .string, "What happens during host maintenance; instances with GPUs must TERMINATE.",
-                                        default: .string(onHostMaintenance.rawValue), constraints: [.oneOf(OnHostMaintenance.allCases.map(\.rawValue))]))
+            settings.append(
+                SettingSpec(
+                    InstanceKey.onHostMaintenance, .string,
+                    "What happens during host maintenance; instances with GPUs must TERMINATE.",
+                    default: .string(onHostMaintenance.rawValue),
+                    constraints: [.oneOf(OnHostMaintenance.allCases.map(\.rawValue))]))
         }
         return settings
     }
@@ -115,9 +181,11 @@ enum CommonSettings {
     /// Toolkit's default, what is missing); any value that asks for something is an error.
     static func unsupported(_ entries: [(String, SettingType, Value?, String)]) -> [SettingSpec] {
         entries.map { entry in
-            let inert = entry.2.map { "null, false, empty or the default `\(ValueText.hcl($0))`" } ?? "null, false or empty"
-            return SettingSpec(entry.0, entry.1, "Not supported by hpcc yet: \(entry.3). Any value but \(inert) is error HPC2019.",
-                               default: entry.2, effect: .unsupported(entry.3))
+            let inert =
+                entry.2.map { "null, false, empty or the default `\(ValueText.hcl($0))`" } ?? "null, false or empty"
+            return SettingSpec(
+                entry.0, entry.1, "Not supported by hpcc yet: \(entry.3). Any value but \(inert) is error HPC2019.",
+                default: entry.2, effect: .unsupported(entry.3))
         }
     }
 

@@ -32,8 +32,10 @@ public struct SettingSpec: Hashable, Sendable {
 
     /// Creates a setting.
     init(
-        _ name: String, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: Value? = nil,
-        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false, nullTurnsOff: Bool = false
+        _ name: String, _ type: SettingType, _ description: String, required: Bool = false,
+        default defaultValue: Value? = nil,
+        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false,
+        nullTurnsOff: Bool = false
     ) {
         self.name = name
         self.type = type

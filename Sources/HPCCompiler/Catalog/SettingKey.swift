@@ -104,10 +104,14 @@ extension HPCCompiler.Value: SettingValue {
 extension SettingSpec {
     /// A setting whose name is the key's.
     init<Value>(
-        _ key: SettingKey<Value>, _ type: SettingType, _ description: String, required: Bool = false, default defaultValue: HPCCompiler.Value? = nil,
-        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false, nullTurnsOff: Bool = false
+        _ key: SettingKey<Value>, _ type: SettingType, _ description: String, required: Bool = false,
+        default defaultValue: HPCCompiler.Value? = nil,
+        constraints: [Constraint] = [], effect: SettingEffect = .implemented, defaultsToModuleID: Bool = false,
+        nullTurnsOff: Bool = false
     ) {
-        self.init(key.name, type, description, required: required, default: defaultValue, constraints: constraints, effect: effect,
-                  defaultsToModuleID: defaultsToModuleID, nullTurnsOff: nullTurnsOff)
+        self.init(
+            key.name, type, description, required: required, default: defaultValue, constraints: constraints,
+            effect: effect,
+            defaultsToModuleID: defaultsToModuleID, nullTurnsOff: nullTurnsOff)
     }
 }

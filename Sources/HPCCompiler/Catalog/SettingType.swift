@@ -19,12 +19,14 @@ public indirect enum SettingType: Hashable, Sendable {
         case let .list(element): "list(\(element.terraformSyntax))"
         case let .map(element): "map(\(element.terraformSyntax))"
         case let .object(attributes):
-            "object({" + attributes.map { attribute in
-                let type = attribute.optional
-                    ? "optional(\(attribute.type.terraformSyntax)\(attribute.defaultValue.map { ", \(ValueText.hcl($0))" } ?? ""))"
-                    : attribute.type.terraformSyntax
-                return "\(attribute.name)=\(type)"
-            }.joined(separator: ", ") + "})"
+            "object({"
+                + attributes.map { attribute in
+                    let type =
+                        attribute.optional
+                        ? "optional(\(attribute.type.terraformSyntax)\(attribute.defaultValue.map { ", \(ValueText.hcl($0))" } ?? ""))"
+                        : attribute.type.terraformSyntax
+                    return "\(attribute.name)=\(type)"
+                }.joined(separator: ", ") + "})"
         }
     }
 
@@ -65,7 +67,9 @@ public struct ObjectAttribute: Hashable, Sendable {
     }
 
     /// An optional attribute, with an optional default.
-    static func optional(_ name: String, _ type: SettingType, _ defaultValue: Value? = nil, constraints: [Constraint] = []) -> ObjectAttribute {
+    static func optional(
+        _ name: String, _ type: SettingType, _ defaultValue: Value? = nil, constraints: [Constraint] = []
+    ) -> ObjectAttribute {
         ObjectAttribute(name: name, type: type, optional: true, defaultValue: defaultValue, constraints: constraints)
     }
 }

@@ -13,7 +13,9 @@ public enum DiagnosticGitHubRenderer {
             properties.append(("file", location.file))
             properties.append(("line", String(max(1, location.line))))
             properties.append(("col", String(max(1, location.column))))
-            if location.length > 0 { properties.append(("endColumn", String(max(1, location.column) + location.length))) }
+            if location.length > 0 {
+                properties.append(("endColumn", String(max(1, location.column) + location.length)))
+            }
         }
         properties.append(("title", "\(diagnostic.code.rawValue) \(diagnostic.code.summary)"))
         var message = diagnostic.message

@@ -19,11 +19,12 @@ public enum DiagnosticJSONRenderer {
             "severity": .string(diagnostic.severity.rawValue),
             "code": .string(diagnostic.code.rawValue),
             "message": .string(diagnostic.message),
-            "notes": .array(diagnostic.notes.map { note in
-                var fields: [String: JSON] = ["message": .string(note.message)]
-                if let location = note.location { fields.merge(position(location)) { $1 } }
-                return .object(fields)
-            }),
+            "notes": .array(
+                diagnostic.notes.map { note in
+                    var fields: [String: JSON] = ["message": .string(note.message)]
+                    if let location = note.location { fields.merge(position(location)) { $1 } }
+                    return .object(fields)
+                }),
         ]
         if let location = diagnostic.location { members.merge(position(location)) { $1 } }
         if let help = diagnostic.help { members["help"] = .string(help) }

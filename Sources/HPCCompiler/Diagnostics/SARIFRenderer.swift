@@ -36,7 +36,7 @@ public enum DiagnosticSARIFRenderer {
             "shortDescription": .object(["text": .string(code.summary)]),
             "fullDescription": .object(["text": .string(explanation.text)]),
             "help": .object(["text": .string(code.manual)]),
-            "defaultConfiguration": .object(["level": .string(code.defaultSeverity.rawValue)]),   // error, warning, note: SARIF's words too
+            "defaultConfiguration": .object(["level": .string(code.defaultSeverity.rawValue)]),  // error, warning, note: SARIF's words too
         ])
     }
 
@@ -54,15 +54,21 @@ public enum DiagnosticSARIFRenderer {
         }
         let related = diagnostic.notes.compactMap { note in note.location.map { (note.message, $0) } }
         if !related.isEmpty {
-            members["relatedLocations"] = .array(related.enumerated().map { index, note in
-                .object(["id": .int(index + 1), "message": .object(["text": .string(note.0)]), "physicalLocation": physical(note.1)])
-            })
+            members["relatedLocations"] = .array(
+                related.enumerated().map { index, note in
+                    .object([
+                        "id": .int(index + 1), "message": .object(["text": .string(note.0)]),
+                        "physicalLocation": physical(note.1),
+                    ])
+                })
         }
         return .object(members)
     }
 
     private static func physical(_ location: SourceLocation) -> JSON {
-        var region: [String: JSON] = ["startLine": .int(max(1, location.line)), "startColumn": .int(max(1, location.column))]
+        var region: [String: JSON] = [
+            "startLine": .int(max(1, location.line)), "startColumn": .int(max(1, location.column)),
+        ]
         if location.length > 0 { region["endColumn"] = .int(max(1, location.column) + location.length) }
         return .object([
             "artifactLocation": .object(["uri": .string(uri(location.file))]),

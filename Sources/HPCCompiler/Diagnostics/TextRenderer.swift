@@ -56,7 +56,9 @@ public struct TextRenderer: Sendable {
         }
         let line = String(String.UnicodeScalarView(scalars))
         // Tabs are kept in the padding so the caret lines up under them.
-        let prefix = (lead.isEmpty ? "" : " ") + String(String.UnicodeScalarView(scalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }))
+        let prefix =
+            (lead.isEmpty ? "" : " ")
+            + String(String.UnicodeScalarView(scalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }))
         let available = max(1, scalars.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))
         return "\(gutter) | \(lead)\(line)\n\(blank) | \(prefix)\(paint(underline, for: .error))\n"
@@ -68,11 +70,12 @@ public struct TextRenderer: Sendable {
 
     private func paint(_ text: String, for severity: Severity) -> String {
         guard colored else { return text }
-        let code = switch severity {
-        case .error: "31"
-        case .warning: "33"
-        case .note: "36"
-        }
+        let code =
+            switch severity {
+            case .error: "31"
+            case .warning: "33"
+            case .note: "36"
+            }
         return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
     }
 }

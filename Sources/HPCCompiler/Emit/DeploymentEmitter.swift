@@ -7,7 +7,8 @@ enum DeploymentEmitter {
     /// The files, and the module outputs no module gave a value for: an internal error, reported
     /// instead of writing `null` where the value belongs.
     static func emit(
-        _ deployment: Deployment, resolved: ResolvedBlueprint, source: SourceFile, catalog: ModuleCatalog, toolVersion: String
+        _ deployment: Deployment, resolved: ResolvedBlueprint, source: SourceFile, catalog: ModuleCatalog,
+        toolVersion: String
     ) -> (files: [OutputFile], unexpressed: [ModuleReference]) {
         // The emitters only read the deployment, so they run side by side; the Terraform roots
         // are the largest part, the expanded blueprint and the inventory the next.
@@ -20,9 +21,15 @@ enum DeploymentEmitter {
                 files += OnPremSlurmEmitter.emit(deployment)
                 files += StartupScriptEmitter.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
-                files += deployment.parallelClusters.map { cluster in OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text) }
-                files += deployment.htcGrids.map { grid in OutputFile(path: GridConfigDocument.path(grid), text: GridConfigDocument(grid).text) }
-                files += deployment.bwVisus.map { visu in OutputFile(path: RunnerConfigDocument.path(visu), text: RunnerConfigDocument(visu).text) }
+                files += deployment.parallelClusters.map { cluster in
+                    OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)
+                }
+                files += deployment.htcGrids.map { grid in
+                    OutputFile(path: GridConfigDocument.path(grid), text: GridConfigDocument(grid).text)
+                }
+                files += deployment.bwVisus.map { visu in
+                    OutputFile(path: RunnerConfigDocument.path(visu), text: RunnerConfigDocument(visu).text)
+                }
                 files += HPCStatsEmitter.emit(deployment)
                 files.append(InventoryEmitter.emit(deployment))
                 return (files, [])
@@ -30,7 +37,8 @@ enum DeploymentEmitter {
         ]
         let results = Concurrently.run(jobs, parallel: resolved.modules.count >= parallelFrom)
         var files = results.flatMap(\.files).sorted { $0.path < $1.path }
-        files.append(ManifestEmitter.emit(files: files, source: source, deployment: deployment, toolVersion: toolVersion))
+        files.append(
+            ManifestEmitter.emit(files: files, source: source, deployment: deployment, toolVersion: toolVersion))
         return (files.sorted { $0.path < $1.path }, results.flatMap(\.unexpressed))
     }
 }

@@ -10,15 +10,22 @@ enum GroupClouds {
             let name = deployment.groups[index].name
             let members = resolved.modules.filter { $0.declaration.group == name }
             // A group of modules that describe existing machines only has no Terraform root.
-            if members.contains(where: { $0.schema.cloud == .onPremises }), members.allSatisfy({ $0.schema.cloud == .onPremises || $0.schema.cloud == .any }) {
+            if members.contains(where: { $0.schema.cloud == .onPremises }),
+                members.allSatisfy({ $0.schema.cloud == .onPremises || $0.schema.cloud == .any })
+            {
                 deployment.groups[index].cloud = .onPremises
                 continue
             }
             let modules = members.filter { $0.schema.cloud != .any && $0.schema.cloud != .onPremises }
             guard let first = modules.first else { continue }
             if let other = modules.first(where: { $0.schema.cloud != first.schema.cloud }) {
-                diagnostics.report(.mixedClouds, "group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \(other.schema.cloud.rawValue) module '\(other.id)'",
-                                   at: other.declaration.id.location, help: "put the \(other.schema.cloud.rawValue) modules in a group of their own; later groups can read earlier groups' outputs")
+                diagnostics.report(
+                    .mixedClouds,
+                    "group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \(other.schema.cloud.rawValue) module '\(other.id)'",
+                    at: other.declaration.id.location,
+                    help:
+                        "put the \(other.schema.cloud.rawValue) modules in a group of their own; later groups can read earlier groups' outputs"
+                )
                 continue
             }
             guard first.schema.cloud == .aws else { continue }
@@ -29,11 +36,18 @@ enum GroupClouds {
             if let (_, region) = regions.first {
                 deployment.groups[index].region = region
                 if let (other, otherRegion) = regions.first(where: { $0.1 != region }) {
-                    diagnostics.report(.mixedClouds, "module '\(other.id)' is in region \(otherRegion), but group '\(name)' already provisions in \(region)",
-                                       at: other.location(of: AWSKey.region.name), help: "a group has one aws provider and so one region; put modules of other regions in a group of their own")
+                    diagnostics.report(
+                        .mixedClouds,
+                        "module '\(other.id)' is in region \(otherRegion), but group '\(name)' already provisions in \(region)",
+                        at: other.location(of: AWSKey.region.name),
+                        help:
+                            "a group has one aws provider and so one region; put modules of other regions in a group of their own"
+                    )
                 }
             }
-            var tags = ["hpcc_blueprint": deployment.blueprintName, "hpcc_deployment": LabelValue.sanitize(deployment.name)]
+            var tags = [
+                "hpcc_blueprint": deployment.blueprintName, "hpcc_deployment": LabelValue.sanitize(deployment.name),
+            ]
             tags.merge(userLabels) { _, user in user }
             deployment.groups[index].defaultTags = tags
         }

@@ -2,16 +2,19 @@
 enum InstanceLowering {
     /// `publicIP` is the module's own switch (`enable_public_ips`, `enable_login_public_ips`, ...).
     static func properties(
-        _ settings: SettingReader, origin: Origin, publicIP: SettingKey<Bool>, spot: Bool, diagnostics: inout Diagnostics
+        _ settings: SettingReader, origin: Origin, publicIP: SettingKey<Bool>, spot: Bool,
+        diagnostics: inout Diagnostics
     ) -> InstanceProperties? {
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
-              let machineName = settings.read(InstanceKey.machineType, diagnostics: &diagnostics),
-              let subnetwork = settings.subnetworkAttachment(CommonKey.subnetwork, diagnostics: &diagnostics)
+            let machineName = settings.read(InstanceKey.machineType, diagnostics: &diagnostics),
+            let subnetwork = settings.subnetworkAttachment(CommonKey.subnetwork, diagnostics: &diagnostics)
         else { return nil }
         guard let machine = machine(machineName, settings: settings, diagnostics: &diagnostics) else { return nil }
         guard let image = bootImage(settings, diagnostics: &diagnostics) else { return nil }
         checkSlurmImage(image, settings: settings, diagnostics: &diagnostics)
-        let diskLabels = origin.labels.merging(settings.read(defaulted: InstanceKey.diskLabels, diagnostics: &diagnostics)) { _, own in own }
+        let diskLabels = origin.labels.merging(
+            settings.read(defaulted: InstanceKey.diskLabels, diagnostics: &diagnostics)
+        ) { _, own in own }
         let bandwidth = settings.read(defaulted: InstanceKey.bandwidthTier, diagnostics: &diagnostics)
         let attachedGPU = attachedAccelerator(settings, machine: machine, diagnostics: &diagnostics)
         let gpu = machine.gpu ?? attachedGPU
@@ -19,8 +22,10 @@ enum InstanceLowering {
         var onHostMaintenance = settings.read(defaulted: InstanceKey.onHostMaintenance, diagnostics: &diagnostics)
         if gpu != nil, onHostMaintenance == .migrate {
             if settings.isChosen(InstanceKey.onHostMaintenance) {
-                diagnostics.report(.acceleratorMismatch, "instances with GPUs cannot live-migrate; on_host_maintenance must be TERMINATE",
-                                   at: settings.location(InstanceKey.onHostMaintenance))
+                diagnostics.report(
+                    .acceleratorMismatch,
+                    "instances with GPUs cannot live-migrate; on_host_maintenance must be TERMINATE",
+                    at: settings.location(InstanceKey.onHostMaintenance))
             }
             onHostMaintenance = .terminate
         }
@@ -31,11 +36,12 @@ enum InstanceLowering {
         return InstanceProperties(
             project: project, machine: machine, image: image,
             // The nodesets' default boot disk type differs from the login groups' and controller's.
-            bootDisk: Disk(name: nil, deviceName: nil,
-                           type: settings.read(defaulted: InstanceKey.diskType, diagnostics: &diagnostics),
-                           sizeGB: settings.read(InstanceKey.diskSize, diagnostics: &diagnostics),
-                           autoDelete: settings.read(defaulted: InstanceKey.diskAutoDelete, diagnostics: &diagnostics), boot: true,
-                           labels: diskLabels),
+            bootDisk: Disk(
+                name: nil, deviceName: nil,
+                type: settings.read(defaulted: InstanceKey.diskType, diagnostics: &diagnostics),
+                sizeGB: settings.read(InstanceKey.diskSize, diagnostics: &diagnostics),
+                autoDelete: settings.read(defaulted: InstanceKey.diskAutoDelete, diagnostics: &diagnostics), boot: true,
+                labels: diskLabels),
             additionalDisks: additionalDisks(settings, labels: origin.labels, diagnostics: &diagnostics),
             subnetwork: subnetwork,
             accessConfigs: accessConfigs(settings, publicIP: publicIP, diagnostics: &diagnostics),
@@ -45,19 +51,24 @@ enum InstanceLowering {
             osLogin: settings.read(defaulted: InstanceKey.osLogin, diagnostics: &diagnostics),
             confidential: settings.read(defaulted: InstanceKey.confidentialVM, diagnostics: &diagnostics),
             shielded: settings.read(defaulted: InstanceKey.shieldedVM, diagnostics: &diagnostics)
-                ? ShieldedConfig(secureBoot: shielded["enable_secure_boot"]?.bool ?? true, vtpm: shielded["enable_vtpm"]?.bool ?? true,
-                                 integrityMonitoring: shielded["enable_integrity_monitoring"]?.bool ?? true)
+                ? ShieldedConfig(
+                    secureBoot: shielded["enable_secure_boot"]?.bool ?? true,
+                    vtpm: shielded["enable_vtpm"]?.bool ?? true,
+                    integrityMonitoring: shielded["enable_integrity_monitoring"]?.bool ?? true)
                 : nil,
             attachedGPU: attachedGPU,
             metadata: metadata(settings),
             minCPUPlatform: settings.read(InstanceKey.minCPUPlatform, diagnostics: &diagnostics),
             scheduling: Scheduling(
                 preemptible: settings.read(defaulted: InstanceKey.preemptible, diagnostics: &diagnostics), spot: spot,
-                spotTerminationAction: spot ? settings.read(InstanceKey.spotConfig, diagnostics: &diagnostics)?.map?["termination_action"]?.string : nil,
+                spotTerminationAction: spot
+                    ? settings.read(InstanceKey.spotConfig, diagnostics: &diagnostics)?.map?["termination_action"]?
+                        .string : nil,
                 onHostMaintenance: onHostMaintenance
             ),
-            serviceAccount: ServiceAccount(email: email,
-                                           scopes: settings.read(defaulted: InstanceKey.serviceAccountScopes, diagnostics: &diagnostics)),
+            serviceAccount: ServiceAccount(
+                email: email,
+                scopes: settings.read(defaulted: InstanceKey.serviceAccountScopes, diagnostics: &diagnostics)),
             tags: settings.read(defaulted: InstanceKey.tags, diagnostics: &diagnostics),
             labels: origin.labels,
             threadsPerCore: threadsPerCore(settings, machine: machine, features: features, diagnostics: &diagnostics),
@@ -73,12 +84,16 @@ enum InstanceLowering {
         let machines = settings.context.machines
         if let machine = machines.machine(name) { return machine }
         let family = String(name.prefix { $0 != "-" })
-        let message = machines.families.contains(family) || family.isEmpty ? "unknown machine type '\(name)'"
+        let message =
+            machines.families.contains(family) || family.isEmpty
+            ? "unknown machine type '\(name)'"
             : "unknown machine type '\(name)': hpcc's machine catalog has no \(family) family"
-        diagnostics.report(.unknownMachineType, message, at: settings.location(InstanceKey.machineType),
-                           help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
-                               ?? (machines.families.contains(family) ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
-                                                                      : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))
+        diagnostics.report(
+            .unknownMachineType, message, at: settings.location(InstanceKey.machineType),
+            help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
+                ?? (machines.families.contains(family)
+                    ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
+                    : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))
         return nil
     }
 
@@ -89,13 +104,17 @@ enum InstanceLowering {
         let fields = settings.read(InstanceKey.image, diagnostics: &diagnostics) ?? [:]
         let family = fields["family"], name = fields["name"]
         guard let project = fields["project"], (family == nil) != (name == nil) else {
-            diagnostics.report(.constraintViolation, "instance_image of module '\(settings.id)' needs 'project' and exactly one of 'family' or 'name'",
-                               at: settings.location(InstanceKey.image))
+            diagnostics.report(
+                .constraintViolation,
+                "instance_image of module '\(settings.id)' needs 'project' and exactly one of 'family' or 'name'",
+                at: settings.location(InstanceKey.image))
             return nil
         }
         for key in fields.keys.sorted() where !["project", "family", "name"].contains(key) {
-            diagnostics.report(.unknownAttribute, "unknown key '\(key)' in instance_image of module '\(settings.id)'",
-                               at: settings.location(InstanceKey.image), help: Suggestion.help(for: key, in: ["project", "family", "name"]))
+            diagnostics.report(
+                .unknownAttribute, "unknown key '\(key)' in instance_image of module '\(settings.id)'",
+                at: settings.location(InstanceKey.image),
+                help: Suggestion.help(for: key, in: ["project", "family", "name"]))
         }
         return BootImage(project: project, family: family, name: name)
     }
@@ -104,58 +123,82 @@ enum InstanceLowering {
     /// scripts that configure them); an image from another project must be confirmed to have it.
     /// Said without the module: an image from a variable is one finding, however many modules use it.
     private static func checkSlurmImage(_ image: BootImage, settings: SettingReader, diagnostics: inout Diagnostics) {
-        guard image.project != CommonSettings.slurmImageProject, !settings.read(defaulted: InstanceKey.imageCustom, diagnostics: &diagnostics) else { return }
-        diagnostics.report(.unconfirmedSlurmImage,
-                           "instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image must have Slurm, MUNGE and the slurm-gcp layout installed",
-                           at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
+        guard image.project != CommonSettings.slurmImageProject,
+            !settings.read(defaulted: InstanceKey.imageCustom, diagnostics: &diagnostics)
+        else { return }
+        diagnostics.report(
+            .unconfirmedSlurmImage,
+            "instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image must have Slurm, MUNGE and the slurm-gcp layout installed",
+            at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
     }
 
-    private static func attachedAccelerator(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) -> GPU? {
-        guard let entry = settings.read(defaulted: InstanceKey.guestAccelerator, diagnostics: &diagnostics).list?.first?.map,
-              let type = entry["type"]?.string, let count = entry["count"]?.int, count > 0 else { return nil }
+    private static func attachedAccelerator(
+        _ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics
+    ) -> GPU? {
+        guard
+            let entry = settings.read(defaulted: InstanceKey.guestAccelerator, diagnostics: &diagnostics).list?.first?
+                .map,
+            let type = entry["type"]?.string, let count = entry["count"]?.int, count > 0
+        else { return nil }
         if let builtIn = machine.gpu {
             if builtIn.type != type || builtIn.count != count {
-                diagnostics.report(.acceleratorMismatch, "\(machine.name) comes with \(builtIn.count) × \(builtIn.type); guest_accelerator asks for \(count) × \(type)",
-                                   at: settings.location(InstanceKey.guestAccelerator),
-                                   help: "remove guest_accelerator: the machine type brings its GPUs")
+                diagnostics.report(
+                    .acceleratorMismatch,
+                    "\(machine.name) comes with \(builtIn.count) × \(builtIn.type); guest_accelerator asks for \(count) × \(type)",
+                    at: settings.location(InstanceKey.guestAccelerator),
+                    help: "remove guest_accelerator: the machine type brings its GPUs")
             }
             return nil
         }
         if !machine.acceptsAttachedGPUs {
-            diagnostics.report(.acceleratorMismatch, "GPUs can be attached only to N1 machine types, not \(machine.name)",
-                               at: settings.location(InstanceKey.guestAccelerator),
-                               help: "use an accelerator-optimized type (a2, a3, g2) or an n1 type")
+            diagnostics.report(
+                .acceleratorMismatch, "GPUs can be attached only to N1 machine types, not \(machine.name)",
+                at: settings.location(InstanceKey.guestAccelerator),
+                help: "use an accelerator-optimized type (a2, a3, g2) or an n1 type")
             return nil
         }
         guard let model = AttachableGPU.n1(type) else {
-            diagnostics.report(.acceleratorMismatch, "'\(type)' is not a GPU Compute Engine attaches to N1 machine types",
-                               at: settings.location(InstanceKey.guestAccelerator), help: Suggestion.help(for: type, in: AttachableGPU.n1.map(\.type))
-                                   ?? "N1 takes " + AttachableGPU.n1.map(\.type).joined(separator: ", ") + "; L4, A100 and H100 come with g2, a2 and a3 types")
+            diagnostics.report(
+                .acceleratorMismatch, "'\(type)' is not a GPU Compute Engine attaches to N1 machine types",
+                at: settings.location(InstanceKey.guestAccelerator),
+                help: Suggestion.help(for: type, in: AttachableGPU.n1.map(\.type))
+                    ?? "N1 takes " + AttachableGPU.n1.map(\.type).joined(separator: ", ")
+                    + "; L4, A100 and H100 come with g2, a2 and a3 types")
             return nil
         }
         guard let maxVCPUs = model.maxVCPUs[count] else {
-            diagnostics.report(.acceleratorMismatch, "\(type) attaches in counts of \(model.counts.map(String.init).joined(separator: ", ")), not \(count)",
-                               at: settings.location(InstanceKey.guestAccelerator))
+            diagnostics.report(
+                .acceleratorMismatch,
+                "\(type) attaches in counts of \(model.counts.map(String.init).joined(separator: ", ")), not \(count)",
+                at: settings.location(InstanceKey.guestAccelerator))
             return nil
         }
         if machine.vCPUs > maxVCPUs {
             let enough = model.counts.first { model.maxVCPUs[$0]! >= machine.vCPUs }
-            diagnostics.report(.acceleratorMismatch, "with \(count) × \(type) an instance has at most \(maxVCPUs) vCPUs; \(machine.name) has \(machine.vCPUs)",
-                               at: settings.location(InstanceKey.guestAccelerator),
-                               help: enough.map { "attach \($0) GPUs, or choose an N1 type with at most \(maxVCPUs) vCPUs" } ?? "choose an N1 type with at most \(maxVCPUs) vCPUs")
+            diagnostics.report(
+                .acceleratorMismatch,
+                "with \(count) × \(type) an instance has at most \(maxVCPUs) vCPUs; \(machine.name) has \(machine.vCPUs)",
+                at: settings.location(InstanceKey.guestAccelerator),
+                help: enough.map { "attach \($0) GPUs, or choose an N1 type with at most \(maxVCPUs) vCPUs" }
+                    ?? "choose an N1 type with at most \(maxVCPUs) vCPUs")
             return nil
         }
         return GPU(type: type, count: count)
     }
 
-    private static func accessConfigs(_ settings: SettingReader, publicIP: SettingKey<Bool>, diagnostics: inout Diagnostics) -> [AccessConfig] {
+    private static func accessConfigs(
+        _ settings: SettingReader, publicIP: SettingKey<Bool>, diagnostics: inout Diagnostics
+    ) -> [AccessConfig] {
         // Only nodesets take explicit access configurations.
         let declared = settings.schema.setting(InstanceKey.accessConfig.name) != nil
-        let explicit = (declared ? settings.read(defaulted: InstanceKey.accessConfig, diagnostics: &diagnostics).list ?? [] : []).map { entry in
-            AccessConfig(natIP: entry.map?["nat_ip"]?.string, networkTier: entry.map?["network_tier"]?.string)
-        }
+        let explicit =
+            (declared ? settings.read(defaulted: InstanceKey.accessConfig, diagnostics: &diagnostics).list ?? [] : [])
+            .map { entry in
+                AccessConfig(natIP: entry.map?["nat_ip"]?.string, networkTier: entry.map?["network_tier"]?.string)
+            }
         if !explicit.isEmpty { return explicit }
-        return settings.read(defaulted: publicIP, diagnostics: &diagnostics) ? [AccessConfig(natIP: nil, networkTier: nil)] : []
+        return settings.read(defaulted: publicIP, diagnostics: &diagnostics)
+            ? [AccessConfig(natIP: nil, networkTier: nil)] : []
     }
 
     /// Disk types the machine family cannot attach, at the disk type (or at the machine type when
@@ -163,25 +206,34 @@ enum InstanceLowering {
     private static func checkDisks(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) {
         if let boot = settings.value(InstanceKey.diskType).string, let refusal = machine.diskRefusal(boot, boot: true) {
             let explicit = settings.isExplicit(InstanceKey.diskType)
-            diagnostics.report(.diskTypeUnsupported, "boot disk type \(boot)\(explicit ? "" : " (the default)") cannot be used with \(machine.name): \(refusal)",
-                               at: explicit ? settings.location(InstanceKey.diskType) : settings.location(InstanceKey.machineType),
-                               help: "set disk_type: \(machine.bootDiskSuggestion)")
+            diagnostics.report(
+                .diskTypeUnsupported,
+                "boot disk type \(boot)\(explicit ? "" : " (the default)") cannot be used with \(machine.name): \(refusal)",
+                at: explicit ? settings.location(InstanceKey.diskType) : settings.location(InstanceKey.machineType),
+                help: "set disk_type: \(machine.bootDiskSuggestion)")
         }
         for (index, entry) in (settings.value(InstanceKey.additionalDisks).list ?? []).enumerated() {
-            guard let type = entry.map?["disk_type"]?.string, let refusal = machine.diskRefusal(type, boot: entry.map?["boot"]?.bool ?? false) else { continue }
-            diagnostics.report(.diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
-                               at: settings.location(InstanceKey.additionalDisks, [.index(index), .key("disk_type")]))
+            guard let type = entry.map?["disk_type"]?.string,
+                let refusal = machine.diskRefusal(type, boot: entry.map?["boot"]?.bool ?? false)
+            else { continue }
+            diagnostics.report(
+                .diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
+                at: settings.location(InstanceKey.additionalDisks, [.index(index), .key("disk_type")]))
         }
     }
 
-    private static func additionalDisks(_ settings: SettingReader, labels: [String: String], diagnostics: inout Diagnostics) -> [Disk] {
-        (settings.read(defaulted: InstanceKey.additionalDisks, diagnostics: &diagnostics).list ?? []).compactMap { entry in
+    private static func additionalDisks(
+        _ settings: SettingReader, labels: [String: String], diagnostics: inout Diagnostics
+    ) -> [Disk] {
+        (settings.read(defaulted: InstanceKey.additionalDisks, diagnostics: &diagnostics).list ?? []).compactMap {
+            entry in
             guard let fields = entry.map else { return nil }
             let own = fields["disk_labels"]?.map?.compactMapValues(\.string) ?? [:]
-            return Disk(name: fields["disk_name"]?.string, deviceName: fields["device_name"]?.string,
-                        type: fields["disk_type"]?.string ?? "pd-standard", sizeGB: fields["disk_size_gb"]?.int,
-                        autoDelete: fields["auto_delete"]?.bool ?? true, boot: fields["boot"]?.bool ?? false,
-                        labels: labels.merging(own) { _, mine in mine })
+            return Disk(
+                name: fields["disk_name"]?.string, deviceName: fields["device_name"]?.string,
+                type: fields["disk_type"]?.string ?? "pd-standard", sizeGB: fields["disk_size_gb"]?.int,
+                autoDelete: fields["auto_delete"]?.bool ?? true, boot: fields["boot"]?.bool ?? false,
+                labels: labels.merging(own) { _, mine in mine })
         }
     }
 
@@ -198,19 +250,27 @@ enum InstanceLowering {
     }
 
     /// Threads per core: `enable_smt` (nodesets) decides when set, else advanced_machine_features.
-    private static func threadsPerCore(_ settings: SettingReader, machine: MachineType, features: [String: Value], diagnostics: inout Diagnostics) -> Int? {
+    private static func threadsPerCore(
+        _ settings: SettingReader, machine: MachineType, features: [String: Value], diagnostics: inout Diagnostics
+    ) -> Int? {
         var requested = features["threads_per_core"]?.int ?? 1
         if let smt = settings.value(InstanceKey.smt).bool { requested = smt ? 2 : 1 }
         guard machine.threadsPerCoreConfigurable else {
-            if settings.isChosen(InstanceKey.smt) || settings.isChosen(InstanceKey.machineFeatures), requested != machine.nativeThreadsPerCore {
-                diagnostics.report(.settingNoEffect, "\(machine.name) runs \(machine.nativeThreadsPerCore) thread(s) per core and cannot change it",
-                                   at: settings.isExplicit(InstanceKey.smt) ? settings.location(InstanceKey.smt) : settings.location(InstanceKey.machineFeatures))
+            if settings.isChosen(InstanceKey.smt) || settings.isChosen(InstanceKey.machineFeatures),
+                requested != machine.nativeThreadsPerCore
+            {
+                diagnostics.report(
+                    .settingNoEffect,
+                    "\(machine.name) runs \(machine.nativeThreadsPerCore) thread(s) per core and cannot change it",
+                    at: settings.isExplicit(InstanceKey.smt)
+                        ? settings.location(InstanceKey.smt) : settings.location(InstanceKey.machineFeatures))
             }
             return nil
         }
         guard requested == 1 || requested == 2 else {
-            diagnostics.report(.constraintViolation, "threads_per_core must be 1 or 2, not \(requested)",
-                               at: settings.location(InstanceKey.machineFeatures))
+            diagnostics.report(
+                .constraintViolation, "threads_per_core must be 1 or 2, not \(requested)",
+                at: settings.location(InstanceKey.machineFeatures))
             return nil
         }
         return requested

@@ -25,7 +25,9 @@ struct Lowering: Sendable {
             guard let module = resolved.module(id) else { continue }
             var found = Diagnostics()
             if let definition = BuiltInModules.definition(module.schema.source),
-               let entity = definition.lowerEntity(SettingReader(module: module, context: context), diagnostics: &found) {
+                let entity = definition.lowerEntity(
+                    SettingReader(module: module, context: context), diagnostics: &found)
+            {
                 context.entities[id] = entity
             }
             // A setting whose wrong value Resolve reported lowered with its default: what the
@@ -76,7 +78,8 @@ final class LoweringContext {
                 TerraformGroup(
                     name: group.name.value, backend: resolved.backends[group.name.value],
                     providers: resolved.providers[group.name.value] ?? [],
-                    project: variables["project_id"]?.string, region: variables["region"]?.string, zone: variables["zone"]?.string
+                    project: variables["project_id"]?.string, region: variables["region"]?.string,
+                    zone: variables["zone"]?.string
                 )
             }
         )
@@ -130,34 +133,52 @@ final class LoweringContext {
         for module in resolved.modules where entities[module.id] != nil {
             let listed = Set(module.declaration.exposedOutputs.map(\.name.value))
             // A filesystem ParallelCluster creates has no resource of this deployment to read outputs from.
-            let createdLater = entities[module.id]?.as(SharedFilesystem.self)?.backing.isCreatedByParallelCluster ?? false
+            let createdLater =
+                entities[module.id]?.as(SharedFilesystem.self)?.backing.isCreatedByParallelCluster ?? false
             let defaults = BuiltInModules.definition(module.schema.source)?.defaultOutputNames ?? []
             for name in defaults where !listed.contains(name) && !createdLater {
-                let reference = ModuleReference(module: module.id, output: name, path: [], known: known(module.id, name, path: []))
-                deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: module.schema.output(name)?.description, sensitive: false))
+                let reference = ModuleReference(
+                    module: module.id, output: name, path: [], known: known(module.id, name, path: []))
+                deployment.exposedOutputs.append(
+                    ExposedModuleOutput(
+                        reference: reference, description: module.schema.output(name)?.description, sensitive: false))
             }
             for exposed in module.declaration.exposedOutputs {
                 // A filesystem ParallelCluster creates exists only once the cluster does: this
                 // deployment's Terraform has nothing to read its outputs from.
                 if createdLater, module.schema.output(exposed.name.value) != nil {
-                    diagnostics.report(.keyNoEffect, "module '\(module.id)' is created by ParallelCluster with its cluster, so output '\(exposed.name.value)' has no value in this deployment and is not exported",
-                                       at: exposed.name.location, help: "remove it from 'outputs', or set `managed_by: terraform` to create the filesystem here")
+                    diagnostics.report(
+                        .keyNoEffect,
+                        "module '\(module.id)' is created by ParallelCluster with its cluster, so output '\(exposed.name.value)' has no value in this deployment and is not exported",
+                        at: exposed.name.location,
+                        help: "remove it from 'outputs', or set `managed_by: terraform` to create the filesystem here")
                     continue
                 }
                 // Machines that exist already have no Terraform root to export from.
                 if module.schema.cloud == .onPremises, module.schema.output(exposed.name.value) != nil {
-                    diagnostics.report(.keyNoEffect, "module '\(module.id)' describes existing machines and has no Terraform root, so output '\(exposed.name.value)' is not exported",
-                                       at: exposed.name.location, help: "other modules read it directly as $(\(module.id).\(exposed.name.value)); remove it from 'outputs'")
+                    diagnostics.report(
+                        .keyNoEffect,
+                        "module '\(module.id)' describes existing machines and has no Terraform root, so output '\(exposed.name.value)' is not exported",
+                        at: exposed.name.location,
+                        help:
+                            "other modules read it directly as $(\(module.id).\(exposed.name.value)); remove it from 'outputs'"
+                    )
                     continue
                 }
                 guard module.schema.output(exposed.name.value) != nil else {
-                    diagnostics.report(.unknownOutput, "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",
-                                       at: exposed.name.location, help: Suggestion.help(for: exposed.name.value, in: module.schema.outputs.map(\.name)))
+                    diagnostics.report(
+                        .unknownOutput,
+                        "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",
+                        at: exposed.name.location,
+                        help: Suggestion.help(for: exposed.name.value, in: module.schema.outputs.map(\.name)))
                     continue
                 }
-                let reference = ModuleReference(module: module.id, output: exposed.name.value, path: [],
-                                                known: known(module.id, exposed.name.value, path: []))
-                deployment.exposedOutputs.append(ExposedModuleOutput(reference: reference, description: exposed.description, sensitive: exposed.sensitive))
+                let reference = ModuleReference(
+                    module: module.id, output: exposed.name.value, path: [],
+                    known: known(module.id, exposed.name.value, path: []))
+                deployment.exposedOutputs.append(
+                    ExposedModuleOutput(
+                        reference: reference, description: exposed.description, sensitive: exposed.sensitive))
             }
         }
     }
@@ -167,8 +188,12 @@ final class LoweringContext {
 enum LabelValue {
     /// Lowercased, with characters labels cannot hold replaced by '-', at most 63.
     static func sanitize(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { scalar in
-            NameRules.isLower(scalar) || NameRules.isDigit(scalar) || scalar == "_" || scalar == "-" ? scalar : "-"
-        }).prefix(63))
+        String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.map { scalar in
+                    NameRules.isLower(scalar) || NameRules.isDigit(scalar) || scalar == "_" || scalar == "-"
+                        ? scalar : "-"
+                }
+            ).prefix(63))
     }
 }

@@ -13,7 +13,11 @@ enum ResourceName {
         var cleaned = ""
         for scalar in joined.lowercased().unicodeScalars {
             let keep = NameRules.isLower(scalar) || NameRules.isDigit(scalar)
-            if keep { cleaned.unicodeScalars.append(scalar) } else if !cleaned.hasSuffix("-"), !cleaned.isEmpty { cleaned += "-" }
+            if keep {
+                cleaned.unicodeScalars.append(scalar)
+            } else if !cleaned.hasSuffix("-"), !cleaned.isEmpty {
+                cleaned += "-"
+            }
         }
         while cleaned.hasSuffix("-") { cleaned.removeLast() }
         if let first = cleaned.unicodeScalars.first, !NameRules.isLower(first) { cleaned = "x" + cleaned }

@@ -5,8 +5,11 @@ enum SSHExposure {
 
     static func check(_ range: CIDR, what: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
         guard range.isInternetWide else { return }
-        diagnostics.report(.sshFromInternet, "\(what) admits SSH from \(range), which is most of the internet", at: location,
-                           help: "list the ranges users connect from, or reach the hosts through Identity-Aware Proxy or a bastion; `ignore: [HPC3049]` if this is intended")
+        diagnostics.report(
+            .sshFromInternet, "\(what) admits SSH from \(range), which is most of the internet", at: location,
+            help:
+                "list the ranges users connect from, or reach the hosts through Identity-Aware Proxy or a bastion; `ignore: [HPC3049]` if this is intended"
+        )
     }
 }
 

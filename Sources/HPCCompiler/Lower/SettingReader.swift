@@ -9,7 +9,9 @@ struct SettingReader {
     var schema: ModuleSchema { module.schema }
 
     private func value(_ name: String) -> Value {
-        assert(schema.setting(name) != nil, "module \(schema.source) reads setting '\(name)', which its schema does not declare")
+        assert(
+            schema.setting(name) != nil,
+            "module \(schema.source) reads setting '\(name)', which its schema does not declare")
         return module.value(name)
     }
     private func location(_ name: String) -> SourceLocation { module.location(of: name) }
@@ -38,12 +40,15 @@ struct SettingReader {
     /// Where a value inside an explicit setting was written (`queues[1].name`): the deepest node
     /// of `path` present in the source, or the setting itself when its value came from elsewhere.
     private func location(_ name: String, _ path: [Accessor]) -> SourceLocation {
-        guard isExplicit(name), var node = module.declaration.settings.first(where: { $0.key == name })?.value else { return location(name) }
+        guard isExplicit(name), var node = module.declaration.settings.first(where: { $0.key == name })?.value else {
+            return location(name)
+        }
         for step in path {
-            let next: YAMLNode? = switch step {
-            case let .index(index): node.elements.flatMap { $0.indices.contains(index) ? $0[index] : nil }
-            case let .key(key): node[key]
-            }
+            let next: YAMLNode? =
+                switch step {
+                case let .index(index): node.elements.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+                case let .key(key): node[key]
+                }
             guard let next else { break }
             node = next
         }
@@ -72,12 +77,16 @@ struct SettingReader {
     private func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
         let value = value(name)
         if value.isLiteral { return value }
-        if case let .output(reference) = value, let known = context.known(reference.module, reference.output, path: reference.path) {
+        if case let .output(reference) = value,
+            let known = context.known(reference.module, reference.output, path: reference.path)
+        {
             return known
         }
         if readsUnlowered(value) { return nil }
-        diagnostics.report(.notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must be known at compile time", at: location(name),
-                           help: "hpcc derives names, shapes and Slurm configuration from it; give it a literal value or a variable")
+        diagnostics.report(
+            .notKnownAtCompileTime, "setting '\(name)' of module '\(id)' must be known at compile time",
+            at: location(name),
+            help: "hpcc derives names, shapes and Slurm configuration from it; give it a literal value or a variable")
         return nil
     }
 
@@ -90,7 +99,10 @@ struct SettingReader {
     /// (reported), so that Lower goes on and finds the blueprint's other mistakes. The default is
     /// the schema's, stated nowhere else.
     func read<T>(defaulted key: SettingKey<T>, diagnostics: inout Diagnostics) -> T {
-        guard let value = read(key, diagnostics: &diagnostics) ?? schema.setting(key.name)?.defaultValue.flatMap(T.init(setting:)) else {
+        guard
+            let value = read(key, diagnostics: &diagnostics)
+                ?? schema.setting(key.name)?.defaultValue.flatMap(T.init(setting:))
+        else {
             preconditionFailure("setting '\(key.name)' of \(schema.source) has no default of type \(T.self)")
         }
         return value
@@ -136,7 +148,9 @@ struct SettingReader {
     func isChosen(_ key: AnySettingKey) -> Bool { isChosen(key.name) }
 
     /// A value hpcc must know at compile time, whatever its shape; see `literal(_:diagnostics:)`.
-    func literal<T>(_ key: SettingKey<T>, diagnostics: inout Diagnostics) -> Value? { literal(key.name, diagnostics: &diagnostics) }
+    func literal<T>(_ key: SettingKey<T>, diagnostics: inout Diagnostics) -> Value? {
+        literal(key.name, diagnostics: &diagnostics)
+    }
 
     /// A string that may hold module outputs and Terraform expressions.
     private func text(_ name: String) -> TerraformText? {
@@ -150,13 +164,14 @@ struct SettingReader {
         case let .output(reference):
             return TerraformText(parts: [.reference(moduleReference(reference))])
         case let .template(parts):
-            return TerraformText(parts: parts.map { part in
-                switch part {
-                case let .literal(text): .literal(text)
-                case let .output(reference): .reference(moduleReference(reference))
-                case let .terraform(text): .raw(text)
-                }
-            })
+            return TerraformText(
+                parts: parts.map { part in
+                    switch part {
+                    case let .literal(text): .literal(text)
+                    case let .output(reference): .reference(moduleReference(reference))
+                    case let .terraform(text): .raw(text)
+                    }
+                })
         case let .terraform(text):
             return TerraformText(parts: [.raw(text)])
         default:
@@ -165,8 +180,9 @@ struct SettingReader {
     }
 
     func moduleReference(_ reference: OutputReference) -> ModuleReference {
-        ModuleReference(module: reference.module, output: reference.output, path: reference.path,
-                        known: context.known(reference.module, reference.output, path: reference.path))
+        ModuleReference(
+            module: reference.module, output: reference.output, path: reference.path,
+            known: context.known(reference.module, reference.output, path: reference.path))
     }
 
     /// The module's labels: hpcc's, then vars.labels and the module's own (already merged by Resolve).
@@ -174,19 +190,32 @@ struct SettingReader {
     /// once, at the variable, however many modules it reaches.
     func origin(diagnostics: inout Diagnostics) -> Origin {
         // Modules whose resources take no labels (a partition) declare no `labels` setting.
-        let labels = schema.setting(CommonKey.labels.name) == nil ? [:] : read(defaulted: CommonKey.labels, diagnostics: &diagnostics)
+        let labels =
+            schema.setting(CommonKey.labels.name) == nil
+            ? [:] : read(defaulted: CommonKey.labels, diagnostics: &diagnostics)
         let aws = schema.cloud == .aws
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
-            guard aws ? !AWSTags.isValid(key: key, value: value) : !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value) else { continue }
+            guard
+                aws
+                    ? !AWSTags.isValid(key: key, value: value)
+                    : !GCPLabels.isValidKey(key) || !GCPLabels.isValidValue(value)
+            else { continue }
             let shared = context.resolved.blueprint.variable("labels")
             let sharedValues = context.resolved.variables["labels"]?.map ?? [:]
             let kind = aws ? "AWS tag" : "GCP label"
-            let help = aws ? "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters"
+            let help =
+                aws
+                ? "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters"
                 : "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same"
             if let shared, sharedValues[key] == .string(value) {
-                diagnostics.report(.invalidName, "'\(key): \(value)' in vars.labels is not a valid \(kind)", at: shared.value.location, help: help)
+                diagnostics.report(
+                    .invalidName, "'\(key): \(value)' in vars.labels is not a valid \(kind)", at: shared.value.location,
+                    help: help)
             } else {
-                diagnostics.report(.invalidName, "\(aws ? "tag" : "label") '\(key): \(value)' of module '\(id)' is not a valid \(kind)", at: location(CommonKey.labels), help: help)
+                diagnostics.report(
+                    .invalidName,
+                    "\(aws ? "tag" : "label") '\(key): \(value)' of module '\(id)' is not a valid \(kind)",
+                    at: location(CommonKey.labels), help: help)
             }
         }
         return context.origin(of: module, userLabels: labels)

@@ -42,9 +42,15 @@ enum SlurmHostList {
         var items: [String] = [], current = "", depth = 0
         for character in list {
             switch character {
-            case "[": depth += 1; current.append(character)
-            case "]": depth -= 1; current.append(character)
-            case "," where depth == 0: items.append(current); current = ""
+            case "[":
+                depth += 1
+                current.append(character)
+            case "]":
+                depth -= 1
+                current.append(character)
+            case "," where depth == 0:
+                items.append(current)
+                current = ""
             default: current.append(character)
             }
         }
@@ -53,7 +59,9 @@ enum SlurmHostList {
     }
 
     private static func expandItem(_ item: String, limit: Int) -> Result<[String], Failure> {
-        guard !item.isEmpty else { return .failure(.syntax("it has an empty entry (two commas, or one at either end)")) }
+        guard !item.isEmpty else {
+            return .failure(.syntax("it has an empty entry (two commas, or one at either end)"))
+        }
         var names = [""]
         var rest = Substring(item)
         while !rest.isEmpty {
@@ -71,7 +79,9 @@ enum SlurmHostList {
             } else {
                 let end = rest.firstIndex(where: { $0 == "[" }) ?? rest.endIndex
                 let literal = rest[..<end]
-                if let bad = literal.unicodeScalars.first(where: { !(NameRules.isLetter($0) || NameRules.isDigit($0) || "-_.".unicodeScalars.contains($0)) }) {
+                if let bad = literal.unicodeScalars.first(where: {
+                    !(NameRules.isLetter($0) || NameRules.isDigit($0) || "-_.".unicodeScalars.contains($0))
+                }) {
                     return .failure(.syntax("'\(bad)' cannot be in a host name"))
                 }
                 names = names.map { $0 + literal }
@@ -87,14 +97,18 @@ enum SlurmHostList {
         var result: [String] = []
         for part in body.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...2).contains(bounds.count), bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-                  let first = Int(bounds[0]), let last = Int(bounds[bounds.count - 1]) else {
+            guard (1...2).contains(bounds.count),
+                bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                let first = Int(bounds[0]), let last = Int(bounds[bounds.count - 1])
+            else {
                 return .failure(.syntax("'\(part)' in brackets is not a number or a range like 001-200"))
             }
             guard first <= last else { return .failure(.syntax("the range '\(part)' runs backwards")) }
             // Both are at least 0, so the difference cannot overflow; its successor might.
             let span = last - first
-            guard span < limit, result.count + span < limit else { return .failure(.tooLarge(span == .max ? span : result.count + span + 1)) }
+            guard span < limit, result.count + span < limit else {
+                return .failure(.tooLarge(span == .max ? span : result.count + span + 1))
+            }
             let width = bounds[0].count
             for number in first...last {
                 let digits = String(number)

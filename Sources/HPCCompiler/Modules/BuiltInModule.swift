@@ -77,12 +77,16 @@ extension BuiltInModule {
     /// Emits a lowered entity of this module.
     static func emit(_ lowered: LoweredEntity, module: ModuleID, into roots: inout TerraformRoots) {
         // Only `lowerEntity` makes a module's entity, so it is always of this module's type.
-        guard let entity = lowered.as(Entity.self) else { preconditionFailure("module '\(module)' holds another module's entity") }
+        guard let entity = lowered.as(Entity.self) else {
+            preconditionFailure("module '\(module)' holds another module's entity")
+        }
         emit(entity, module: module, into: &roots)
     }
 
     /// The value of the output named `name`; nil for a name the module does not declare.
-    static func value(of name: String, entity lowered: LoweredEntity, module: ModuleID, path: [Accessor]) -> OutputValue? {
+    static func value(
+        of name: String, entity lowered: LoweredEntity, module: ModuleID, path: [Accessor]
+    ) -> OutputValue? {
         guard let output = Output(rawValue: name), let entity = lowered.as(Entity.self) else { return nil }
         return value(of: output, entity: entity, module: module, path: path)
     }

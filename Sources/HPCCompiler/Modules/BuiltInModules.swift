@@ -17,7 +17,8 @@ enum BuiltInModules {
         }
     }
 
-    private static let bySource: [String: any BuiltInModule.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.schema.source, $0) })
+    private static let bySource: [String: any BuiltInModule.Type] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.schema.source, $0) })
 
     /// The module at `source`.
     static func definition(_ source: String) -> (any BuiltInModule.Type)? {

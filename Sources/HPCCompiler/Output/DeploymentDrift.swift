@@ -38,7 +38,8 @@ import Foundation
         var onDisk: Set<String> = []
         if let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
             let base = folder.standardizedFileURL.path + "/"
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            for case let url as URL in walker
+            where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 onDisk.insert(String(url.standardizedFileURL.path.dropFirst(base.count)))
             }
         }
@@ -51,10 +52,12 @@ import Foundation
             }
             let bytes = [UInt8](try Data(contentsOf: url))
             if bytes != file.contents {
-                differences.append(Difference(path: file.path, kind: .changed, line: firstDifferingLine(bytes, file.contents)))
+                differences.append(
+                    Difference(path: file.path, kind: .changed, line: firstDifferingLine(bytes, file.contents)))
                 continue
             }
-            let permissions = (try manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
+            let permissions =
+                (try manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
             if (permissions & 0o100 != 0) != file.executable {
                 differences.append(Difference(path: file.path, kind: .mode))
             }
@@ -77,14 +80,18 @@ import Foundation
     @_spi(Tools) public func diagnostics(folder: String) -> [Diagnostic] {
         differences.map { difference in
             let path = folder + "/" + difference.path
-            let message = switch difference.kind {
-            case .changed: "\(difference.path) is stale: the blueprint now compiles to other content"
-            case .missing: "\(difference.path) is missing: the blueprint now compiles to it"
-            case .extra: "\(difference.path) is not part of the deployment any more"
-            case .mode: "\(difference.path) has the wrong mode (executable or not)"
-            }
-            let location = difference.kind == .missing ? nil : SourceLocation(file: path, line: difference.line ?? 1, column: 1)
-            return Diagnostic(.staleDeployment, message, at: location, help: "run `hpcc build` again and commit the deployment folder")
+            let message =
+                switch difference.kind {
+                case .changed: "\(difference.path) is stale: the blueprint now compiles to other content"
+                case .missing: "\(difference.path) is missing: the blueprint now compiles to it"
+                case .extra: "\(difference.path) is not part of the deployment any more"
+                case .mode: "\(difference.path) has the wrong mode (executable or not)"
+                }
+            let location =
+                difference.kind == .missing ? nil : SourceLocation(file: path, line: difference.line ?? 1, column: 1)
+            return Diagnostic(
+                .staleDeployment, message, at: location, help: "run `hpcc build` again and commit the deployment folder"
+            )
         }
     }
 }

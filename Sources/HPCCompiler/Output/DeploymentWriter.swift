@@ -19,8 +19,10 @@ import Foundation
     /// Creates a writer.
     @_spi(Tools) public init(force: Bool = false) {
         self.force = force
-        if let setting = ProcessInfo.processInfo.environment["HPCC_WRITE_PAUSE"]?.split(separator: ":"), setting.count == 2,
-           let files = Int(setting[0]), let seconds = Double(setting[1]) {
+        if let setting = ProcessInfo.processInfo.environment["HPCC_WRITE_PAUSE"]?.split(separator: ":"),
+            setting.count == 2,
+            let files = Int(setting[0]), let seconds = Double(setting[1])
+        {
             pause = (files, seconds)
         }
     }
@@ -33,7 +35,8 @@ import Foundation
         try checkTarget(target)
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         removeAbandonedStaging(of: target)
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).hpcc-new-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appendingPathComponent(
+            ".\(target.lastPathComponent).hpcc-new-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -61,7 +64,10 @@ import Foundation
         }
         let manifest = target.appendingPathComponent(ManifestEmitter.path)
         if !force, !FileManager.default.fileExists(atPath: manifest.path) {
-            throw Refusal(description: "\(target.path) exists and has no \(ManifestEmitter.path), so hpcc did not write it; use --force to replace it")
+            throw Refusal(
+                description:
+                    "\(target.path) exists and has no \(ManifestEmitter.path), so hpcc did not write it; use --force to replace it"
+            )
         }
     }
 
@@ -69,7 +75,8 @@ import Foundation
     private func removeAbandonedStaging(of target: URL) {
         let parent = target.deletingLastPathComponent()
         let prefix = ".\(target.lastPathComponent).hpcc-new-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
@@ -88,7 +95,8 @@ import Foundation
             try? manager.removeItem(at: staging)
             return
         }
-        let retired = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).hpcc-old-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).hpcc-old-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: retired)
         try manager.moveItem(at: target, to: retired)
         do {
@@ -104,17 +112,18 @@ import Foundation
 /// Linux's atomic exchange of two paths. glibc has renameat2 but Swift's Glibc module does not
 /// export it, so it is looked up at run time; nil where the system lacks it.
 enum AtomicExchange {
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// True when the exchange happened.
     static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 2
-        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 2
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

@@ -37,7 +37,9 @@
     /// The graph of a resolved blueprint.
     @_spi(Tools) public init(_ resolved: ResolvedBlueprint) {
         blueprintName = resolved.blueprint.name?.value ?? ""
-        nodes = resolved.modules.map { Node(id: $0.id.rawValue, source: $0.schema.source, group: $0.declaration.group.rawValue) }
+        nodes = resolved.modules.map {
+            Node(id: $0.id.rawValue, source: $0.schema.source, group: $0.declaration.group.rawValue)
+        }
         let known = Set(nodes.map(\.id))
         edges = resolved.modules.flatMap { module -> [Edge] in
             let uses = module.declaration.uses.map(\.value.rawValue).filter(known.contains)
@@ -48,14 +50,17 @@
                 }
             }
             return uses.map { Edge(from: module.id.rawValue, to: $0, kind: .use, outputs: []) }
-                + read.keys.sorted().map { Edge(from: module.id.rawValue, to: $0, kind: .reference, outputs: read[$0]!.sorted()) }
+                + read.keys.sorted().map {
+                    Edge(from: module.id.rawValue, to: $0, kind: .reference, outputs: read[$0]!.sorted())
+                }
         }
     }
 
     /// The graph as DOT text.
     @_spi(Tools) public var dot: String {
         var out = "digraph \(Self.quoted(blueprintName)) {\n"
-        out += "  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n"
+        out +=
+            "  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n"
         var groups: [String] = []
         for node in nodes where !groups.contains(node.group) { groups.append(node.group) }
         for (index, group) in groups.enumerated() {
@@ -70,7 +75,8 @@
             case .use:
                 out += "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [label=\"use\"];\n"
             case .reference:
-                out += "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [style=dashed, label=\(Self.quoted(edge.outputs.joined(separator: ", ")))];\n"
+                out +=
+                    "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [style=dashed, label=\(Self.quoted(edge.outputs.joined(separator: ", ")))];\n"
             }
         }
         return out + "}\n"

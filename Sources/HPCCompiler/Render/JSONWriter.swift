@@ -19,7 +19,10 @@ enum JSONWriter {
     static func compact(_ value: JSON) -> String {
         switch value {
         case let .array(elements): "[" + elements.map(compact).joined(separator: ",") + "]"
-        case let .object(members): "{" + members.sorted { $0.key < $1.key }.map { quote($0.key) + ":" + compact($0.value) }.joined(separator: ",") + "}"
+        case let .object(members):
+            "{"
+                + members.sorted { $0.key < $1.key }.map { quote($0.key) + ":" + compact($0.value) }.joined(
+                    separator: ",") + "}"
         default: String(decoding: scalarBytes(value), as: UTF8.self)
         }
     }
@@ -40,7 +43,10 @@ enum JSONWriter {
         case let .double(number): out += format(number).utf8
         case let .string(text): quote(text, into: &out)
         case let .array(elements):
-            guard !elements.isEmpty else { out += "[]".utf8; return }
+            guard !elements.isEmpty else {
+                out += "[]".utf8
+                return
+            }
             out += "[\n".utf8
             for (index, element) in elements.enumerated() {
                 pad(indent + 1, into: &out)
@@ -51,7 +57,10 @@ enum JSONWriter {
             pad(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { out += "{}".utf8; return }
+            guard !members.isEmpty else {
+                out += "{}".utf8
+                return
+            }
             out += "{\n".utf8
             let sorted = members.sorted { $0.key < $1.key }
             for (index, member) in sorted.enumerated() {
@@ -84,9 +93,10 @@ enum JSONWriter {
     static func quote(_ text: String, into out: inout [UInt8]) {
         let quotation = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         out.append(quotation)
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != quotation && $0 != backslash }
-        } ?? false
+        let plain =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != quotation && $0 != backslash }
+            } ?? false
         if plain {
             out += text.utf8
             out.append(quotation)
@@ -101,7 +111,9 @@ enum JSONWriter {
             case "\t": out += "\\t".utf8
             // Controls (C0, DEL, C1 such as NEL, which YAML reads as a line break), line and
             // paragraph separators, and the byte-order mark, which readers drop.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029 || scalar.value == 0xFEFF:
                 let hex = String(scalar.value, radix: 16)
                 out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             default: out += UTF8.encode(scalar)!

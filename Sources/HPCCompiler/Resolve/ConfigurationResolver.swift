@@ -3,19 +3,23 @@
 struct ConfigurationResolver {
     let blueprint: Blueprint
 
-    mutating func backends(values: inout ValueResolver, diagnostics: inout Diagnostics) -> [GroupName: ResolvedBackend] {
+    mutating func backends(values: inout ValueResolver, diagnostics: inout Diagnostics) -> [GroupName: ResolvedBackend]
+    {
         var result: [GroupName: ResolvedBackend] = [:]
         for group in blueprint.groups {
             guard let backend = group.backend ?? blueprint.backendDefaults else { continue }
             result[group.name.value] = ResolvedBackend(
                 type: backend.type.value,
-                configuration: configuration(backend.configuration, what: "backend configuration", values: &values, diagnostics: &diagnostics)
+                configuration: configuration(
+                    backend.configuration, what: "backend configuration", values: &values, diagnostics: &diagnostics)
             )
         }
         return result
     }
 
-    mutating func providers(values: inout ValueResolver, diagnostics: inout Diagnostics) -> [GroupName: [ResolvedProvider]] {
+    mutating func providers(
+        values: inout ValueResolver, diagnostics: inout Diagnostics
+    ) -> [GroupName: [ResolvedProvider]] {
         var result: [GroupName: [ResolvedProvider]] = [:]
         for group in blueprint.groups {
             var byName: [String: TerraformProvider] = [:]
@@ -25,7 +29,9 @@ struct ConfigurationResolver {
                 let provider = byName[name]!
                 return ResolvedProvider(
                     name: name, source: provider.source, version: provider.version,
-                    configuration: configuration(provider.configuration, what: "configuration of provider '\(name)'", values: &values, diagnostics: &diagnostics)
+                    configuration: configuration(
+                        provider.configuration, what: "configuration of provider '\(name)'", values: &values,
+                        diagnostics: &diagnostics)
                 )
             }
         }
@@ -39,16 +45,21 @@ struct ConfigurationResolver {
             var inputs: [String: ResolvedSetting] = [:]
             for entry in validator.inputs?.entries ?? [] {
                 let site = ValueResolver.Site(what: "input '\(entry.key)' of validator '\(validator.name.value)'")
-                guard let value = values.type(entry.value, as: .any, site: site, diagnostics: &diagnostics), value != .null else { continue }
+                guard let value = values.type(entry.value, as: .any, site: site, diagnostics: &diagnostics),
+                    value != .null
+                else { continue }
                 let variable = ModuleResolver.soleVariable(entry.value)
                 let location = variable.flatMap { values.variables[$0]?.value.location } ?? entry.value.location
-                inputs[entry.key] = ResolvedSetting(value: value, origin: .explicit, location: location, variable: variable)
+                inputs[entry.key] = ResolvedSetting(
+                    value: value, origin: .explicit, location: location, variable: variable)
             }
             return inputs
         }
     }
 
-    private func configuration(_ entries: [YAMLEntry], what: String, values: inout ValueResolver, diagnostics: inout Diagnostics) -> [String: Value] {
+    private func configuration(
+        _ entries: [YAMLEntry], what: String, values: inout ValueResolver, diagnostics: inout Diagnostics
+    ) -> [String: Value] {
         var result: [String: Value] = [:]
         for entry in entries {
             let site = ValueResolver.Site(what: "'\(entry.key)' of the \(what)")

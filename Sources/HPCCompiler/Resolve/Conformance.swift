@@ -11,10 +11,14 @@ enum Conformance {
             return value
         case let (.output(reference), _):
             guard reference.path.isEmpty,
-                  let output = modules.schemas[reference.module]?.output(reference.output) else { return value }
+                let output = modules.schemas[reference.module]?.output(reference.output)
+            else { return value }
             if type.accepts(output.type) { return value }
             if splicing, case let .list(element) = output.type, type.accepts(element) { return value }
-            diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), but '\(reference.text)' is \(TypeWords.describe(output.type))", at: location)
+            diagnostics.report(
+                .typeMismatch,
+                "\(what) must be \(TypeWords.describe(type)), but '\(reference.text)' is \(TypeWords.describe(output.type))",
+                at: location)
             return nil
         case (.template, .string), (.string, .string), (.bool, .bool), (.int, .number), (.float, .number):
             return value
@@ -23,14 +27,20 @@ enum Conformance {
         case let (.list(elements), .list(element)):
             var result: [Value] = []
             for item in elements {
-                guard let typed = conform(item, to: element, at: location, what: what, modules: modules, diagnostics: &diagnostics) else { return nil }
+                guard
+                    let typed = conform(
+                        item, to: element, at: location, what: what, modules: modules, diagnostics: &diagnostics)
+                else { return nil }
                 result.append(typed)
             }
             return .list(result)
         case let (.map(members), .map(element)):
             var result: [String: Value] = [:]
             for (key, item) in members {
-                guard let typed = conform(item, to: element, at: location, what: what, modules: modules, diagnostics: &diagnostics) else { return nil }
+                guard
+                    let typed = conform(
+                        item, to: element, at: location, what: what, modules: modules, diagnostics: &diagnostics)
+                else { return nil }
                 result[key] = typed
             }
             return .map(result)
@@ -38,23 +48,30 @@ enum Conformance {
             var result: [String: Value] = [:]
             for (key, item) in members {
                 guard let attribute = attributes.first(where: { $0.name == key }) else {
-                    diagnostics.report(.unknownAttribute, "unknown attribute '\(key)' in \(what)", at: location,
-                                       help: Suggestion.help(for: key, in: attributes.map(\.name)))
+                    diagnostics.report(
+                        .unknownAttribute, "unknown attribute '\(key)' in \(what)", at: location,
+                        help: Suggestion.help(for: key, in: attributes.map(\.name)))
                     return nil
                 }
-                guard let typed = conform(item, to: attribute.type, at: location, what: what, modules: modules, diagnostics: &diagnostics) else { return nil }
+                guard
+                    let typed = conform(
+                        item, to: attribute.type, at: location, what: what, modules: modules, diagnostics: &diagnostics)
+                else { return nil }
                 result[key] = typed
             }
             for attribute in attributes where result[attribute.name] == nil {
-                if let defaultValue = attribute.defaultValue { result[attribute.name] = defaultValue }
-                else if !attribute.optional {
+                if let defaultValue = attribute.defaultValue {
+                    result[attribute.name] = defaultValue
+                } else if !attribute.optional {
                     diagnostics.report(.missingSetting, "\(what) needs attribute '\(attribute.name)'", at: location)
                     return nil
                 }
             }
             return .map(result)
         default:
-            diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), not \(TypeWords.describe(value))", at: location)
+            diagnostics.report(
+                .typeMismatch, "\(what) must be \(TypeWords.describe(type)), not \(TypeWords.describe(value))",
+                at: location)
             return nil
         }
     }

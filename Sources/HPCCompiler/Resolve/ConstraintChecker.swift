@@ -5,13 +5,19 @@ enum ConstraintChecker {
     /// it (values known only later pass). `node` is where the value was written, so a finding about
     /// an attribute points at the attribute (`queues[1].capacity_type`).
     /// `subject` names what holds the value in messages ("setting 'x' of module 'm'").
-    static func check(_ value: Value, _ spec: SettingSpec, node: YAMLNode?, at location: SourceLocation, subject what: String, diagnostics: inout Diagnostics) -> Bool {
+    static func check(
+        _ value: Value, _ spec: SettingSpec, node: YAMLNode?, at location: SourceLocation, subject what: String,
+        diagnostics: inout Diagnostics
+    ) -> Bool {
         guard value.isLiteral, value != .null else { return true }
         return check(value, spec.constraints, what: what, at: location, diagnostics: &diagnostics)
             && checkAttributes(value, spec.type, node: node, what: what, at: location, diagnostics: &diagnostics)
     }
 
-    private static func check(_ value: Value, _ constraints: [Constraint], what: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Bool {
+    private static func check(
+        _ value: Value, _ constraints: [Constraint], what: String, at location: SourceLocation,
+        diagnostics: inout Diagnostics
+    ) -> Bool {
         for constraint in constraints {
             if let problem = violation(of: constraint, by: value) {
                 var help: String?
@@ -26,13 +32,19 @@ enum ConstraintChecker {
     }
 
     /// The constraints of the object attributes in `value`, through lists and nested objects.
-    private static func checkAttributes(_ value: Value, _ type: SettingType, node: YAMLNode?, what: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Bool {
+    private static func checkAttributes(
+        _ value: Value, _ type: SettingType, node: YAMLNode?, what: String, at location: SourceLocation,
+        diagnostics: inout Diagnostics
+    ) -> Bool {
         switch type {
         case let .list(element):
             var valid = true
             for (index, item) in (value.list ?? []).enumerated() {
                 let itemNode = node?.elements.flatMap { $0.indices.contains(index) ? $0[index] : nil }
-                valid = checkAttributes(item, element, node: itemNode, what: what, at: itemNode?.location ?? location, diagnostics: &diagnostics) && valid
+                valid =
+                    checkAttributes(
+                        item, element, node: itemNode, what: what, at: itemNode?.location ?? location,
+                        diagnostics: &diagnostics) && valid
             }
             return valid
         case let .object(attributes):
@@ -42,8 +54,11 @@ enum ConstraintChecker {
                 let memberNode = node?[attribute.name]
                 let here = memberNode?.location ?? location
                 let label = "attribute '\(attribute.name)' of \(what)"
-                valid = check(member, attribute.constraints, what: label, at: here, diagnostics: &diagnostics)
-                    && checkAttributes(member, attribute.type, node: memberNode, what: what, at: here, diagnostics: &diagnostics) && valid
+                valid =
+                    check(member, attribute.constraints, what: label, at: here, diagnostics: &diagnostics)
+                    && checkAttributes(
+                        member, attribute.type, node: memberNode, what: what, at: here, diagnostics: &diagnostics)
+                    && valid
             }
             return valid
         default:

@@ -1,7 +1,9 @@
 /// Orders modules so each comes after the modules it uses or references; reports cycles.
 enum DependencyOrder {
     /// `edges[m]` are the modules `m` depends on, with where the dependency was written.
-    static func sort(_ ids: [ModuleID], edges: [ModuleID: [(ModuleID, SourceLocation)]], diagnostics: inout Diagnostics) -> [ModuleID] {
+    static func sort(
+        _ ids: [ModuleID], edges: [ModuleID: [(ModuleID, SourceLocation)]], diagnostics: inout Diagnostics
+    ) -> [ModuleID] {
         enum Mark { case visiting, done }
         var marks: [ModuleID: Mark] = [:]
         var order: [ModuleID] = []
@@ -18,7 +20,8 @@ enum DependencyOrder {
                     let cycle = Array(path[path.lastIndex(of: dependency)!...])
                     if reported.insert(cycle.sorted()).inserted {
                         let chain = (cycle + [dependency]).map(\.rawValue).joined(separator: " → ")
-                        diagnostics.report(.moduleCycle, "modules depend on each other in a cycle: \(chain)", at: location)
+                        diagnostics.report(
+                            .moduleCycle, "modules depend on each other in a cycle: \(chain)", at: location)
                     }
                 case .done: break
                 case nil: visit(dependency)

@@ -26,15 +26,21 @@ extension ValueResolver {
             guard checkVariable(name, at: location, site: site, diagnostics: &diagnostics) else { return nil }
             return untypedValue(of: name, diagnostics: &diagnostics)
         case let .output(module, output, location):
-            return outputReference(module, output, at: location, site: site, diagnostics: &diagnostics).map(Value.output)
+            return outputReference(module, output, at: location, site: site, diagnostics: &diagnostics).map(
+                Value.output)
         case let .attribute(base, name, location):
             guard let value = evaluate(base, site: site, diagnostics: &diagnostics) else { return nil }
             return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics)
         case let .index(base, index, location):
             guard let value = evaluate(base, site: site, diagnostics: &diagnostics),
-                  let key = evaluate(index, site: site, diagnostics: &diagnostics) else { return nil }
-            if let position = key.int { return access(value, .index(position), at: location, site: site, diagnostics: &diagnostics) }
-            if let name = key.string { return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics) }
+                let key = evaluate(index, site: site, diagnostics: &diagnostics)
+            else { return nil }
+            if let position = key.int {
+                return access(value, .index(position), at: location, site: site, diagnostics: &diagnostics)
+            }
+            if let name = key.string {
+                return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics)
+            }
             diagnostics.report(.typeMismatch, "an index must be a number or a string", at: location)
             return nil
         case let .negate(operand, location):
@@ -42,7 +48,8 @@ extension ValueResolver {
             return arithmetic(.subtract, .int(0), value, at: location, diagnostics: &diagnostics)
         case let .binary(op, lhs, rhs, location):
             guard let left = evaluate(lhs, site: site, diagnostics: &diagnostics),
-                  let right = evaluate(rhs, site: site, diagnostics: &diagnostics) else { return nil }
+                let right = evaluate(rhs, site: site, diagnostics: &diagnostics)
+            else { return nil }
             return arithmetic(op, left, right, at: location, diagnostics: &diagnostics)
         case let .call(name, arguments, location):
             var values: [Value] = []
@@ -59,12 +66,16 @@ extension ValueResolver {
         _ module: ModuleID, _ output: String, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
     ) -> OutputReference? {
         guard let groupIndex = site.groupIndex else {
-            diagnostics.report(.variableReferencesModule, "\(site.what) cannot reference module output '\(module).\(output)'", at: location,
-                               help: "only module settings may reference module outputs")
+            diagnostics.report(
+                .variableReferencesModule, "\(site.what) cannot reference module output '\(module).\(output)'",
+                at: location,
+                help: "only module settings may reference module outputs")
             return nil
         }
         guard let declaration = modules.declarations[module] else {
-            diagnostics.report(.unknownModule, "unknown module '\(module)'", at: location, help: modules.suggestion(for: module.rawValue))
+            diagnostics.report(
+                .unknownModule, "unknown module '\(module)'", at: location,
+                help: modules.suggestion(for: module.rawValue))
             return nil
         }
         if module == site.module {
@@ -72,14 +83,17 @@ extension ValueResolver {
             return nil
         }
         if declaration.groupIndex > groupIndex {
-            diagnostics.report(.laterGroupReference, "'\(module)' is in the later group '\(declaration.group)'", at: location,
-                               notes: [DiagnosticNote("'\(module)' is declared here", at: declaration.id.location)],
-                               help: "move '\(module)' to this group or an earlier one")
+            diagnostics.report(
+                .laterGroupReference, "'\(module)' is in the later group '\(declaration.group)'", at: location,
+                notes: [DiagnosticNote("'\(module)' is declared here", at: declaration.id.location)],
+                help: "move '\(module)' to this group or an earlier one")
             return nil
         }
         if let schema = modules.schemas[module], schema.output(output) == nil {
-            diagnostics.report(.unknownOutput, "module '\(module)' (\(schema.source)) has no output '\(output)'", at: location,
-                               help: Suggestion.help(for: output, in: schema.outputs.map(\.name)) ?? "its outputs: " + schema.outputs.map(\.name).joined(separator: ", "))
+            diagnostics.report(
+                .unknownOutput, "module '\(module)' (\(schema.source)) has no output '\(output)'", at: location,
+                help: Suggestion.help(for: output, in: schema.outputs.map(\.name)) ?? "its outputs: "
+                    + schema.outputs.map(\.name).joined(separator: ", "))
             return nil
         }
         let reference = OutputReference(module: module, output: output, path: [], location: location)
@@ -87,53 +101,69 @@ extension ValueResolver {
         return reference
     }
 
-    private func access(_ value: Value, _ accessor: Accessor, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics) -> Value? {
+    private func access(
+        _ value: Value, _ accessor: Accessor, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+    ) -> Value? {
         switch (value, accessor) {
         case var (.output(reference), _):
             reference.path.append(accessor)
             return .output(reference)
         case (.terraform, _), (.template, _):
-            diagnostics.report(.notKnownAtCompileTime, "cannot index into a value known only at apply time in \(site.what)", at: location)
+            diagnostics.report(
+                .notKnownAtCompileTime, "cannot index into a value known only at apply time in \(site.what)",
+                at: location)
             return nil
         case let (.list(elements), .index(index)):
             guard elements.indices.contains(index) else {
-                diagnostics.report(.constraintViolation, "index \(index) is out of range (the list has \(elements.count) elements)", at: location)
+                diagnostics.report(
+                    .constraintViolation, "index \(index) is out of range (the list has \(elements.count) elements)",
+                    at: location)
                 return nil
             }
             return elements[index]
         case let (.map(members), .key(key)):
             guard let member = members[key] else {
-                diagnostics.report(.unknownAttribute, "no key '\(key)' in the mapping", at: location,
-                                   help: Suggestion.help(for: key, in: members.keys.sorted()))
+                diagnostics.report(
+                    .unknownAttribute, "no key '\(key)' in the mapping", at: location,
+                    help: Suggestion.help(for: key, in: members.keys.sorted()))
                 return nil
             }
             return member
         default:
-            diagnostics.report(.typeMismatch, "cannot apply '\(accessor.text)' to \(TypeWords.describe(value))", at: location)
+            diagnostics.report(
+                .typeMismatch, "cannot apply '\(accessor.text)' to \(TypeWords.describe(value))", at: location)
             return nil
         }
     }
 
-    private func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation, diagnostics: inout Diagnostics) -> Value? {
+    private func arithmetic(
+        _ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> Value? {
         guard lhs.isLiteral, rhs.isLiteral else {
-            diagnostics.report(.notKnownAtCompileTime, "arithmetic on a value known only at apply time", at: location,
-                               help: "write the whole computation as a Terraform expression: ((...))")
+            diagnostics.report(
+                .notKnownAtCompileTime, "arithmetic on a value known only at apply time", at: location,
+                help: "write the whole computation as a Terraform expression: ((...))")
             return nil
         }
         if case let .int(a) = lhs, case let .int(b) = rhs {
             // Whole numbers stay whole unless the result overflows; then the double path below applies.
-            let result: (partialValue: Int, overflow: Bool)? = switch op {
-            case .add: a.addingReportingOverflow(b)
-            case .subtract: a.subtractingReportingOverflow(b)
-            case .multiply: a.multipliedReportingOverflow(by: b)
-            case .divide where b != 0 && a.remainderReportingOverflow(dividingBy: b) == (0, false): a.dividedReportingOverflow(by: b)
-            case .remainder where b != 0: a.remainderReportingOverflow(dividingBy: b)
-            default: nil
-            }
+            let result: (partialValue: Int, overflow: Bool)? =
+                switch op {
+                case .add: a.addingReportingOverflow(b)
+                case .subtract: a.subtractingReportingOverflow(b)
+                case .multiply: a.multipliedReportingOverflow(by: b)
+                case .divide where b != 0 && a.remainderReportingOverflow(dividingBy: b) == (0, false):
+                    a.dividedReportingOverflow(by: b)
+                case .remainder where b != 0: a.remainderReportingOverflow(dividingBy: b)
+                default: nil
+                }
             if let result, !result.overflow { return .int(result.partialValue) }
         }
         guard let a = lhs.number, let b = rhs.number else {
-            diagnostics.report(.typeMismatch, "'\(op.rawValue)' needs numbers, not \(TypeWords.describe(lhs.number == nil ? lhs : rhs))", at: location)
+            diagnostics.report(
+                .typeMismatch,
+                "'\(op.rawValue)' needs numbers, not \(TypeWords.describe(lhs.number == nil ? lhs : rhs))", at: location
+            )
             return nil
         }
         if (op == .divide || op == .remainder) && b == 0 {
@@ -149,13 +179,16 @@ extension ValueResolver {
         }
     }
 
-    private func call(_ name: String, _ arguments: [Value], at location: SourceLocation, diagnostics: inout Diagnostics) -> Value? {
+    private func call(
+        _ name: String, _ arguments: [Value], at location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> Value? {
         switch name {
         case "merge":
             var merged: [String: Value] = [:]
             for argument in arguments {
                 guard let members = argument.map else {
-                    diagnostics.report(.typeMismatch, "merge() takes mappings, not \(TypeWords.describe(argument))", at: location)
+                    diagnostics.report(
+                        .typeMismatch, "merge() takes mappings, not \(TypeWords.describe(argument))", at: location)
                     return nil
                 }
                 merged.merge(members) { _, later in later }
@@ -173,22 +206,31 @@ extension ValueResolver {
                 if let list = argument.list {
                     joined += list
                 } else if case let .output(reference) = argument, reference.path.isEmpty,
-                          modules.schemas[reference.module]?.output(reference.output)?.type.isList == true {
+                    modules.schemas[reference.module]?.output(reference.output)?.type.isList == true
+                {
                     // A whole list output: spliced in where the value lands in a list setting, as flatten() leaves it.
                     joined.append(argument)
                 } else {
-                    diagnostics.report(.typeMismatch, "concat() joins lists, not \(TypeWords.describe(argument))", at: location)
+                    diagnostics.report(
+                        .typeMismatch, "concat() joins lists, not \(TypeWords.describe(argument))", at: location)
                     return nil
                 }
             }
             return .list(joined)
         case "ghpc_stage":
-            diagnostics.report(.unsupportedFunction, "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it yet",
-                               at: location, help: "put the file's content in the setting, or a startup-script runner with `source:` that hpcc reads")
+            diagnostics.report(
+                .unsupportedFunction,
+                "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it yet",
+                at: location,
+                help: "put the file's content in the setting, or a startup-script runner with `source:` that hpcc reads"
+            )
             return nil
         default:
-            diagnostics.report(.unsupportedFunction, "hpcc evaluates merge(), flatten() and concat(), not \(name)()", at: location,
-                               help: "if it is a Terraform function, pass the whole value through as a Terraform expression: ((\(name)(...)))")
+            diagnostics.report(
+                .unsupportedFunction, "hpcc evaluates merge(), flatten() and concat(), not \(name)()", at: location,
+                help:
+                    "if it is a Terraform function, pass the whole value through as a Terraform expression: ((\(name)(...)))"
+            )
             return nil
         }
     }

@@ -27,23 +27,36 @@ struct MissingSettings {
             let needing = modules[setting]!
             let names = Self.list(needing.map { "'\($0.id)'" })
             // A variable nothing read whose name is a plausible misspelling of the setting.
-            if let meant = Suggestion.closest(to: setting, in: unread.map(\.name)).flatMap({ name in unread.first { $0.name == name } }),
-               !misspellings.contains(meant.name) {
+            if let meant = Suggestion.closest(to: setting, in: unread.map(\.name)).flatMap({ name in
+                unread.first { $0.name == name }
+            }),
+                !misspellings.contains(meant.name)
+            {
                 misspellings.insert(meant.name)
-                diagnostics.report(.missingSetting, "variable '\(meant.name)' is read by no module, and \(names) \(needing.count == 1 ? "needs" : "need") setting '\(setting)'",
-                                   at: meant.nameLocation, help: "did you mean '\(setting)'? rename the variable")
+                diagnostics.report(
+                    .missingSetting,
+                    "variable '\(meant.name)' is read by no module, and \(names) \(needing.count == 1 ? "needs" : "need") setting '\(setting)'",
+                    at: meant.nameLocation, help: "did you mean '\(setting)'? rename the variable")
                 continue
             }
             guard needing.count > 1 else {
                 let module = needing[0]
-                diagnostics.report(.missingSetting, "module '\(module.id)' (\(module.schema.source)) needs setting '\(setting)'", at: module.declaration.id.location,
-                                   help: "set it under 'settings', add a variable '\(setting)', or 'use' a module that outputs it")
+                diagnostics.report(
+                    .missingSetting, "module '\(module.id)' (\(module.schema.source)) needs setting '\(setting)'",
+                    at: module.declaration.id.location,
+                    help: "set it under 'settings', add a variable '\(setting)', or 'use' a module that outputs it")
                 continue
             }
-            diagnostics.report(.missingSetting, "modules \(names) need setting '\(setting)', and no variable or used module provides it",
-                               at: needing[0].declaration.id.location,
-                               notes: needing.dropFirst().map { DiagnosticNote("'\($0.id)' needs it too", at: $0.declaration.id.location) },
-                               help: "add a variable '\(setting)' under 'vars' (or pass --vars \(setting)=VALUE), or set it in each module")
+            diagnostics.report(
+                .missingSetting,
+                "modules \(names) need setting '\(setting)', and no variable or used module provides it",
+                at: needing[0].declaration.id.location,
+                notes: needing.dropFirst().map {
+                    DiagnosticNote("'\($0.id)' needs it too", at: $0.declaration.id.location)
+                },
+                help:
+                    "add a variable '\(setting)' under 'vars' (or pass --vars \(setting)=VALUE), or set it in each module"
+            )
         }
         return misspellings
     }

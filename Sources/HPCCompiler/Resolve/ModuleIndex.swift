@@ -12,8 +12,9 @@ struct ModuleIndex {
         var ids: [ModuleID] = []
         for module in modules {
             if let first = declarations[module.id.value] {
-                diagnostics.report(.duplicateName, "module id '\(module.id.value)' is already used", at: module.id.location,
-                                   notes: [DiagnosticNote("first used here", at: first.id.location)])
+                diagnostics.report(
+                    .duplicateName, "module id '\(module.id.value)' is already used", at: module.id.location,
+                    notes: [DiagnosticNote("first used here", at: first.id.location)])
                 continue
             }
             declarations[module.id.value] = module
@@ -29,14 +30,19 @@ struct ModuleIndex {
         self.ids = ids
     }
 
-    private static func reportUnknownSource(_ source: Located<String>, catalog: ModuleCatalog, diagnostics: inout Diagnostics) {
+    private static func reportUnknownSource(
+        _ source: Located<String>, catalog: ModuleCatalog, diagnostics: inout Diagnostics
+    ) {
         let path = source.value
         if path.hasPrefix("./") || path.hasPrefix("../") || path.hasPrefix("/") {
-            diagnostics.report(.unknownSource, "local module '\(path)' is not supported yet; hpcc compiles only its built-in modules",
-                               at: source.location, help: "run `hpcc modules` to list them")
+            diagnostics.report(
+                .unknownSource, "local module '\(path)' is not supported yet; hpcc compiles only its built-in modules",
+                at: source.location, help: "run `hpcc modules` to list them")
         } else {
-            diagnostics.report(.unknownSource, "unknown module source '\(path)'", at: source.location,
-                               help: Suggestion.help(for: path, in: catalog.sources) ?? "run `hpcc modules` to list the built-in modules")
+            diagnostics.report(
+                .unknownSource, "unknown module source '\(path)'", at: source.location,
+                help: Suggestion.help(for: path, in: catalog.sources)
+                    ?? "run `hpcc modules` to list the built-in modules")
         }
     }
 

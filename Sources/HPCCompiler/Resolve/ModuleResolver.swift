@@ -53,7 +53,9 @@ struct ModuleResolver {
     private var id: ModuleID { declaration.id.value }
     private var site: (String) -> ValueResolver.Site {
         { [declaration, id] name in
-            ValueResolver.Site(what: "setting '\(name)' of module '\(id)'", groupIndex: declaration.groupIndex, module: id, setting: name)
+            ValueResolver.Site(
+                what: "setting '\(name)' of module '\(id)'", groupIndex: declaration.groupIndex, module: id,
+                setting: name)
         }
     }
 
@@ -69,14 +71,18 @@ struct ModuleResolver {
     private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
         for entry in declaration.settings {
             guard let spec = source.byName[entry.key] else {
-                diagnostics.report(.unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))", at: entry.keyLocation,
-                                   help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
+                diagnostics.report(
+                    .unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))",
+                    at: entry.keyLocation,
+                    help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
                 continue
             }
             switch spec.effect {
             case let .deprecated(replacement):
                 if !entry.value.isNull {
-                    diagnostics.report(.deprecatedSetting, "setting '\(entry.key)' was removed from \(schema.source)", at: entry.keyLocation, help: replacement)
+                    diagnostics.report(
+                        .deprecatedSetting, "setting '\(entry.key)' was removed from \(schema.source)",
+                        at: entry.keyLocation, help: replacement)
                     failed[spec.name] = entry.keyLocation
                 }
                 continue
@@ -87,14 +93,19 @@ struct ModuleResolver {
             // judging what is left would report the same mistake again.
             let errorsBefore = diagnostics.errorCount
             guard let value = values.type(entry.value, as: spec.type, site: site(spec.name), diagnostics: &diagnostics),
-                  diagnostics.errorCount == errorsBefore else {
+                diagnostics.errorCount == errorsBefore
+            else {
                 failed[spec.name] = entry.value.location
                 continue
             }
             // A null is unset, and takes the default, unless the setting's null turns something off.
             guard value != .null || spec.nullTurnsOff else { continue }
-            guard ConstraintChecker.check(value, spec, node: entry.value, at: entry.value.location, subject: "setting '\(spec.name)' of module '\(id)'",
-                                          diagnostics: &diagnostics) else {
+            guard
+                ConstraintChecker.check(
+                    value, spec, node: entry.value, at: entry.value.location,
+                    subject: "setting '\(spec.name)' of module '\(id)'",
+                    diagnostics: &diagnostics)
+            else {
                 failed[spec.name] = entry.value.location
                 continue
             }
@@ -102,8 +113,11 @@ struct ModuleResolver {
             // that is what a finding about the value must point at. One that only --vars declares
             // is pointed at where the blueprint reads it.
             let variable = Self.soleVariable(entry.value)
-            let location = variable.flatMap { values.variables[$0] }.flatMap { $0.fromCommandLine ? nil : $0.value.location } ?? entry.value.location
-            settings[spec.name] = ResolvedSetting(value: value, origin: .explicit, location: location, variable: variable)
+            let location =
+                variable.flatMap { values.variables[$0] }.flatMap { $0.fromCommandLine ? nil : $0.value.location }
+                ?? entry.value.location
+            settings[spec.name] = ResolvedSetting(
+                value: value, origin: .explicit, location: location, variable: variable)
         }
     }
 
@@ -115,8 +129,9 @@ struct ModuleResolver {
         var referencedModules: Set<ModuleID>?
         for used in declaration.uses {
             guard let usedDeclaration = index.declarations[used.value] else {
-                diagnostics.report(.unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
-                                   help: index.suggestion(for: used.value.rawValue))
+                diagnostics.report(
+                    .unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
+                    help: index.suggestion(for: used.value.rawValue))
                 if let meant = index.closest(to: used.value.rawValue) { likelyMeant.insert(meant) }
                 continue
             }
@@ -129,17 +144,23 @@ struct ModuleResolver {
                 continue
             }
             if usedDeclaration.groupIndex > declaration.groupIndex {
-                diagnostics.report(.laterGroupReference, "module '\(id)' uses '\(used.value)' of the later group '\(usedDeclaration.group)'", at: used.location,
-                                   notes: [DiagnosticNote("'\(used.value)' is declared here", at: usedDeclaration.id.location)],
-                                   help: "move '\(used.value)' to this group or an earlier one")
+                diagnostics.report(
+                    .laterGroupReference,
+                    "module '\(id)' uses '\(used.value)' of the later group '\(usedDeclaration.group)'",
+                    at: used.location,
+                    notes: [DiagnosticNote("'\(used.value)' is declared here", at: usedDeclaration.id.location)],
+                    help: "move '\(used.value)' to this group or an earlier one")
                 continue
             }
             guard let usedSchema = index.schemas[used.value] else { continue }
             var wired = false
             for output in usedSchema.outputs where output.name != "labels" {
-                guard let spec = source.byName[output.name], failed[spec.name] == nil, settings[spec.name]?.origin != .explicit,
-                  !spec.effect.isDeprecated else { continue }
-                let reference = Value.output(OutputReference(module: used.value, output: output.name, path: [], location: used.location))
+                guard let spec = source.byName[output.name], failed[spec.name] == nil,
+                    settings[spec.name]?.origin != .explicit,
+                    !spec.effect.isDeprecated
+                else { continue }
+                let reference = Value.output(
+                    OutputReference(module: used.value, output: output.name, path: [], location: used.location))
                 if spec.type.isList {
                     collected[spec.name, default: ([], [], used.location)].values.append(reference)
                     collected[spec.name]!.from.append(used.value)
@@ -170,23 +191,31 @@ struct ModuleResolver {
             guard let variable = values.variables[spec.name] else { continue }
             if let existing = settings[spec.name] {
                 guard spec.name == "labels", existing.origin == .explicit, case let .map(own) = existing.value,
-                      case let .map(shared)? = values.typedValue(of: "labels", as: spec.type, site: site(spec.name), diagnostics: &diagnostics)
+                    case let .map(shared)? = values.typedValue(
+                        of: "labels", as: spec.type, site: site(spec.name), diagnostics: &diagnostics)
                 else { continue }
                 settings[spec.name]!.value = .map(shared.merging(own) { _, mine in mine })
                 continue
             }
-            guard let value = values.typedValue(of: spec.name, as: spec.type, site: site(spec.name), diagnostics: &diagnostics) else {
+            guard
+                let value = values.typedValue(
+                    of: spec.name, as: spec.type, site: site(spec.name), diagnostics: &diagnostics)
+            else {
                 if !values.poisoned.contains(spec.name) { failed[spec.name] = variable.value.location }
                 continue
             }
             guard value != .null else { continue }
             // Said without the module: a variable feeding many modules is one mistake, reported once.
-            guard ConstraintChecker.check(value, spec, node: variable.value, at: variable.value.location,
-                                          subject: "variable '\(spec.name)' (fed to setting '\(spec.name)')", diagnostics: &diagnostics) else {
+            guard
+                ConstraintChecker.check(
+                    value, spec, node: variable.value, at: variable.value.location,
+                    subject: "variable '\(spec.name)' (fed to setting '\(spec.name)')", diagnostics: &diagnostics)
+            else {
                 failed[spec.name] = variable.value.location
                 continue
             }
-            settings[spec.name] = ResolvedSetting(value: value, origin: .variable(spec.name), location: variable.value.location)
+            settings[spec.name] = ResolvedSetting(
+                value: value, origin: .variable(spec.name), location: variable.value.location)
         }
     }
 
@@ -194,7 +223,9 @@ struct ModuleResolver {
     static func soleVariable(_ node: YAMLNode) -> String? {
         guard case let .scalar(text, _, _, location) = node, text.hasPrefix("$(vars.") else { return nil }
         var scratch = Diagnostics()
-        if case let .variable(name, _)? = TemplateParser.parse(text, at: location, style: .plain, diagnostics: &scratch).soleExpression {
+        if case let .variable(name, _)? = TemplateParser.parse(text, at: location, style: .plain, diagnostics: &scratch)
+            .soleExpression
+        {
             return name
         }
         return nil
@@ -214,12 +245,15 @@ struct ModuleResolver {
         var reported: [SettingEffect: Int] = [:]
         var findings: [Diagnostic] = []
         for spec in source.notImplemented {
-            guard let setting = settings[spec.name], setting.origin != .defaultValue, spec.asksForSomething(setting.value) else { continue }
+            guard let setting = settings[spec.name], setting.origin != .defaultValue,
+                spec.asksForSomething(setting.value)
+            else { continue }
             // `use` wires every output of the same name: a moot input fed that way was not chosen.
             if case .moot = spec.effect, case .used = setting.origin { continue }
             let written = declaration.settings.first { $0.key == spec.name }?.keyLocation
             if let first = reported[spec.effect] {
-                findings[first].notes.append(DiagnosticNote("'\(spec.name)' asks for it too", at: written ?? setting.location))
+                findings[first].notes.append(
+                    DiagnosticNote("'\(spec.name)' asks for it too", at: written ?? setting.location))
                 continue
             }
             let location: SourceLocation
@@ -237,11 +271,16 @@ struct ModuleResolver {
             }
             switch spec.effect {
             case let .moot(instead):
-                findings.append(Diagnostic(.settingNoEffect, "\(subject) is moot in hpcc: \(instead)", at: location,
-                                           help: "remove it; hpcc reaches the same end without it"))
+                findings.append(
+                    Diagnostic(
+                        .settingNoEffect, "\(subject) is moot in hpcc: \(instead)", at: location,
+                        help: "remove it; hpcc reaches the same end without it"))
             case let .unsupported(missing):
-                findings.append(Diagnostic(.settingNotSupported, "\(subject) asks for \(missing), which hpcc does not support yet; the deployment would lack it",
-                                           at: location, help: "remove it (or set it to its default) to build without it"))
+                findings.append(
+                    Diagnostic(
+                        .settingNotSupported,
+                        "\(subject) asks for \(missing), which hpcc does not support yet; the deployment would lack it",
+                        at: location, help: "remove it (or set it to its default) to build without it"))
             default:
                 continue
             }
@@ -262,12 +301,16 @@ struct ModuleResolver {
                 continue
             }
             if spec.defaultsToModuleID {
-                settings[spec.name] = ResolvedSetting(value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
+                settings[spec.name] = ResolvedSetting(
+                    value: .string(id.rawValue), origin: .moduleID, location: declaration.id.location)
             } else if let defaultValue = spec.defaultValue {
-                settings[spec.name] = ResolvedSetting(value: defaultValue, origin: .defaultValue, location: declaration.id.location)
+                settings[spec.name] = ResolvedSetting(
+                    value: defaultValue, origin: .defaultValue, location: declaration.id.location)
             } else if spec.required, let variable = values.variables[spec.name], variable.value.isNull {
                 neededNullVariables.append(spec.name)
-            } else if spec.required && !dependsOnUnknownModule && !(spec.name == "deployment_name" && values.variables["deployment_name"] == nil) {
+            } else if spec.required && !dependsOnUnknownModule
+                && !(spec.name == "deployment_name" && values.variables["deployment_name"] == nil)
+            {
                 missingSettings.append(spec.name)
             }
         }

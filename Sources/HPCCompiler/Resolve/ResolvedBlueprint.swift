@@ -29,9 +29,13 @@
     var validatorInputs: [[String: ResolvedSetting]]
 
     /// A resolved blueprint from its parts (Resolve makes it; a tool may build one itself).
-    init(blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
-                dependents: [ModuleID: Set<ModuleID>], usedVariables: Set<String>, idleUses: [(module: ModuleID, use: Located<ModuleID>)],
-                backends: [GroupName: ResolvedBackend], providers: [GroupName: [ResolvedProvider]], validatorInputs: [[String: ResolvedSetting]]) {
+    init(
+        blueprint: Blueprint, variables: [String: Value], modules: [ResolvedModule], order: [ModuleID],
+        dependents: [ModuleID: Set<ModuleID>], usedVariables: Set<String>,
+        idleUses: [(module: ModuleID, use: Located<ModuleID>)],
+        backends: [GroupName: ResolvedBackend], providers: [GroupName: [ResolvedProvider]],
+        validatorInputs: [[String: ResolvedSetting]]
+    ) {
         self.blueprint = blueprint
         self.variables = variables
         self.modules = modules

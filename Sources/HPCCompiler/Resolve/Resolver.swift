@@ -22,8 +22,10 @@ struct Resolver: Sendable {
             }
         }
         values.usedVariables = []
-        if !checkWellKnownVariables(blueprint, variables, diagnostics: &diagnostics), let declaration = blueprint.variable("deployment_name"),
-           let name = variables["deployment_name"]?.string {
+        if !checkWellKnownVariables(blueprint, variables, diagnostics: &diagnostics),
+            let declaration = blueprint.variable("deployment_name"),
+            let name = variables["deployment_name"]?.string
+        {
             values.variables["deployment_name"] = VariableDeclaration(
                 name: declaration.name, nameLocation: declaration.nameLocation,
                 value: .scalar(NameRules.standInDeploymentName(name), .plain, tag: nil, declaration.value.location))
@@ -52,8 +54,10 @@ struct Resolver: Sendable {
         }
         for variable in blueprint.variables where nullNeeds[variable.name] != nil {
             let modules = nullNeeds[variable.name]!.map(\.rawValue).joined(separator: ", ")
-            diagnostics.report(.missingSetting, "variable '\(variable.name)' has no value, and modules need it: \(modules)", at: variable.value.location,
-                               help: "give it a value here, or pass --vars \(variable.name)=VALUE")
+            diagnostics.report(
+                .missingSetting, "variable '\(variable.name)' has no value, and modules need it: \(modules)",
+                at: variable.value.location,
+                help: "give it a value here, or pass --vars \(variable.name)=VALUE")
         }
         // A variable named in a setting that failed, an unknown setting or a module of unknown
         // source is still used: reporting it unused would only repeat that mistake. A module of
@@ -63,7 +67,8 @@ struct Resolver: Sendable {
         if blueprint.modules.contains(where: { index.schemas[$0.id.value] == nil }) {
             values.usedVariables.formUnion(blueprint.variables.map(\.name))
         }
-        let misspelled = MissingSettings(missing, blueprint: blueprint, used: values.usedVariables).report(into: &diagnostics)
+        let misspelled = MissingSettings(missing, blueprint: blueprint, used: values.usedVariables).report(
+            into: &diagnostics)
         values.usedVariables.formUnion(misspelled)
         for (user, references) in values.references {
             edges[user, default: []] += references.map { ($0.module, $0.location) }
@@ -71,11 +76,15 @@ struct Resolver: Sendable {
         let order = DependencyOrder.sort(index.ids, edges: edges, diagnostics: &diagnostics)
         var dependents: [ModuleID: Set<ModuleID>] = [:]
         for (user, dependencies) in edges {
-            for (dependency, _) in dependencies where dependency != user { dependents[dependency, default: []].insert(user) }
+            for (dependency, _) in dependencies where dependency != user {
+                dependents[dependency, default: []].insert(user)
+            }
         }
         // A module a setting names is used, also where that reference failed (an unknown output):
         // saying it is unused would repeat that error.
-        checkUsed(modules.filter { !likelyMeant.contains($0.id) && !named.modules.contains($0.id.rawValue) }, dependents: dependents, diagnostics: &diagnostics)
+        checkUsed(
+            modules.filter { !likelyMeant.contains($0.id) && !named.modules.contains($0.id.rawValue) },
+            dependents: dependents, diagnostics: &diagnostics)
 
         var configuration = ConfigurationResolver(blueprint: blueprint)
         let backends = configuration.backends(values: &values, diagnostics: &diagnostics)
@@ -94,7 +103,9 @@ struct Resolver: Sendable {
     static func namesInExpressions(_ nodes: [YAMLNode]) -> (variables: Set<String>, modules: Set<String>) {
         var variables = Set<String>(), modules = Set<String>()
         var pending = nodes
-        func isNamePart(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" || character == "-" }
+        func isNamePart(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "_" || character == "-"
+        }
         while let node = pending.popLast() {
             switch node {
             case let .scalar(text, _, _, _):
@@ -104,7 +115,11 @@ struct Resolver: Sendable {
                     let name = rest[..<dot].reversed().prefix(while: isNamePart).reversed()
                     let member = rest[rest.index(after: dot)...].prefix(while: isNamePart)
                     if !name.isEmpty, !member.isEmpty {
-                        if String(name) == "vars" { variables.insert(String(member)) } else { modules.insert(String(name)) }
+                        if String(name) == "vars" {
+                            variables.insert(String(member))
+                        } else {
+                            modules.insert(String(name))
+                        }
                     }
                     rest = rest[rest.index(after: dot)...]
                 }
@@ -119,8 +134,9 @@ struct Resolver: Sendable {
         var seen: [GroupName: SourceLocation] = [:]
         for group in blueprint.groups {
             if let first = seen[group.name.value] {
-                diagnostics.report(.duplicateName, "group name '\(group.name.value)' is already used", at: group.name.location,
-                                   notes: [DiagnosticNote("first used here", at: first)])
+                diagnostics.report(
+                    .duplicateName, "group name '\(group.name.value)' is already used", at: group.name.location,
+                    notes: [DiagnosticNote("first used here", at: first)])
             } else {
                 seen[group.name.value] = group.name.location
             }
@@ -130,33 +146,43 @@ struct Resolver: Sendable {
     /// `deployment_name` names every resource; `labels` must be a mapping of strings. False when
     /// deployment_name is a string that is not a valid name (the modules then lower with a
     /// stand-in, so the names they derive from it are not reported again).
-    private func checkWellKnownVariables(_ blueprint: Blueprint, _ variables: [String: Value], diagnostics: inout Diagnostics) -> Bool {
+    private func checkWellKnownVariables(
+        _ blueprint: Blueprint, _ variables: [String: Value], diagnostics: inout Diagnostics
+    ) -> Bool {
         var validName = true
         if let declaration = blueprint.variable("deployment_name"), let value = variables["deployment_name"] {
             if let name = value.string {
                 if !NameRules.isDeploymentName(name) {
-                    diagnostics.report(.invalidName, "deployment_name '\(name)' is not valid", at: declaration.value.location,
-                                       help: "start with a lowercase letter; use lowercase letters, digits, '-' and '_'; at most 63")
+                    diagnostics.report(
+                        .invalidName, "deployment_name '\(name)' is not valid", at: declaration.value.location,
+                        help: "start with a lowercase letter; use lowercase letters, digits, '-' and '_'; at most 63")
                     validName = false
                 }
             } else {
-                diagnostics.report(.typeMismatch, "deployment_name must be a string, not \(TypeWords.describe(value))", at: declaration.value.location)
+                diagnostics.report(
+                    .typeMismatch, "deployment_name must be a string, not \(TypeWords.describe(value))",
+                    at: declaration.value.location)
             }
         }
         if let declaration = blueprint.variable("labels"), let value = variables["labels"] {
             // The keys and values are judged where they are applied, by the rules of each module's
             // cloud (GCP labels, AWS tags).
             if case let .map(members) = value, members.values.allSatisfy({ $0.string != nil }) { return validName }
-            diagnostics.report(.typeMismatch, "the 'labels' variable must be a mapping of strings", at: declaration.value.location)
+            diagnostics.report(
+                .typeMismatch, "the 'labels' variable must be a mapping of strings", at: declaration.value.location)
         }
         return validName
     }
 
     /// Modules that only make sense when used (nodesets, partitions, login groups, networks).
-    private func checkUsed(_ modules: [ResolvedModule], dependents: [ModuleID: Set<ModuleID>], diagnostics: inout Diagnostics) {
+    private func checkUsed(
+        _ modules: [ResolvedModule], dependents: [ModuleID: Set<ModuleID>], diagnostics: inout Diagnostics
+    ) {
         for module in modules where module.schema.mustBeUsed && (dependents[module.id] ?? []).isEmpty {
-            diagnostics.report(.moduleNotUsed, "module '\(module.id)' (\(module.schema.source)) is not used by any module", at: module.declaration.id.location,
-                               help: module.schema.unusedHelp)
+            diagnostics.report(
+                .moduleNotUsed, "module '\(module.id)' (\(module.schema.source)) is not used by any module",
+                at: module.declaration.id.location,
+                help: module.schema.unusedHelp)
         }
     }
 }

@@ -3,7 +3,8 @@
 /// numbers and booleans are errors, not silently converted.
 enum SettingScalar {
     static func type(
-        _ text: String, style: ScalarStyle, tag: String?, as type: SettingType, at location: SourceLocation, what: String,
+        _ text: String, style: ScalarStyle, tag: String?, as type: SettingType, at location: SourceLocation,
+        what: String,
         diagnostics: inout Diagnostics
     ) -> Value? {
         let plain = style == .plain && tag == nil
@@ -11,20 +12,29 @@ enum SettingScalar {
         switch type {
         case .string:
             if plain, let flag = YAMLCoreSchema.yaml11Bool(text) {
-                diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as \(flag)", at: location,
-                                   help: "quote it to make the string explicit")
+                diagnostics.report(
+                    .yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as \(flag)",
+                    at: location,
+                    help: "quote it to make the string explicit")
             } else if plain, YAMLCoreSchema.isLeadingZeroInteger(text) {
-                diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as an octal number", at: location,
-                                   help: "quote it to make the string explicit")
+                diagnostics.report(
+                    .yaml11Scalar,
+                    "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as an octal number",
+                    at: location,
+                    help: "quote it to make the string explicit")
             }
             return .string(text)
         case .number:
-            guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" else {
-                return mismatch(text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
+            guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
+            else {
+                return mismatch(
+                    text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
             }
             if YAMLCoreSchema.isLeadingZeroInteger(text), let number = Int(text) {
-                diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is read as decimal \(number); YAML 1.1 tools read it as octal", at: location,
-                                   help: "drop the leading zero, or write 0o\(text.drop { $0 == "0" }) for octal")
+                diagnostics.report(
+                    .yaml11Scalar, "'\(text)' in \(what) is read as decimal \(number); YAML 1.1 tools read it as octal",
+                    at: location,
+                    help: "drop the leading zero, or write 0o\(text.drop { $0 == "0" }) for octal")
                 return .int(number)
             }
             if let number = YAMLCoreSchema.int(text) { return .int(number) }
@@ -32,12 +42,15 @@ enum SettingScalar {
             return mismatch(text, quoted: false, as: type, at: location, what: what, diagnostics: &diagnostics)
         case .bool:
             guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:bool" else {
-                return mismatch(text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
+                return mismatch(
+                    text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
             }
             if let flag = YAMLCoreSchema.bool(text) { return .bool(flag) }
             if let flag = YAMLCoreSchema.yaml11Bool(text) {
-                diagnostics.report(.yaml11Scalar, "'\(text)' in \(what) is read as \(flag), but YAML 1.2 reads it as a string", at: location,
-                                   help: "write \(flag)")
+                diagnostics.report(
+                    .yaml11Scalar, "'\(text)' in \(what) is read as \(flag), but YAML 1.2 reads it as a string",
+                    at: location,
+                    help: "write \(flag)")
                 return .bool(flag)
             }
             return mismatch(text, quoted: false, as: type, at: location, what: what, diagnostics: &diagnostics)
@@ -48,18 +61,25 @@ enum SettingScalar {
             if let number = YAMLCoreSchema.float(text) { return .float(number) }
             return .string(text)
         case .list, .map, .object:
-            diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), not the scalar '\(text)'", at: location)
+            diagnostics.report(
+                .typeMismatch, "\(what) must be \(TypeWords.describe(type)), not the scalar '\(text)'", at: location)
             return nil
         }
     }
 
     private static func mismatch(
-        _ text: String, quoted: Bool, as type: SettingType, at location: SourceLocation, what: String, diagnostics: inout Diagnostics
+        _ text: String, quoted: Bool, as type: SettingType, at location: SourceLocation, what: String,
+        diagnostics: inout Diagnostics
     ) -> Value? {
-        let looksRight = type == .number ? (YAMLCoreSchema.int(text) != nil || YAMLCoreSchema.float(text) != nil)
-                                         : (YAMLCoreSchema.bool(text) != nil)
-        diagnostics.report(.typeMismatch, "\(what) must be \(TypeWords.describe(type)), not \(quoted ? "the string \"\(text)\"" : "'\(text)'")", at: location,
-                           help: quoted && looksRight ? "remove the quotes" : nil)
+        let looksRight =
+            type == .number
+            ? (YAMLCoreSchema.int(text) != nil || YAMLCoreSchema.float(text) != nil)
+            : (YAMLCoreSchema.bool(text) != nil)
+        diagnostics.report(
+            .typeMismatch,
+            "\(what) must be \(TypeWords.describe(type)), not \(quoted ? "the string \"\(text)\"" : "'\(text)'")",
+            at: location,
+            help: quoted && looksRight ? "remove the quotes" : nil)
         return nil
     }
 }

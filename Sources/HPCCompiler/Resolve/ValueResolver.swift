@@ -50,14 +50,18 @@ struct ValueResolver {
     }
 
     /// A variable's value typed as `type` for `site` (YAML rules apply at the variable's definition).
-    mutating func typedValue(of name: String, as type: SettingType, site: Site, diagnostics: inout Diagnostics) -> Value? {
+    mutating func typedValue(
+        of name: String, as type: SettingType, site: Site, diagnostics: inout Diagnostics
+    ) -> Value? {
         guard let declaration = variables[name], !poisoned.contains(name), !resolving.contains(name) else { return nil }
         usedVariables.insert(name)
         resolving.append(name)
         defer { resolving.removeLast() }
         var inner = site
         // Said without the module: a variable feeding many modules is one mistake, reported once.
-        inner.what = site.setting.map { "variable '\(name)' (fed to setting '\($0)')" } ?? "variable '\(name)' (used as \(site.what))"
+        inner.what =
+            site.setting.map { "variable '\(name)' (fed to setting '\($0)')" }
+            ?? "variable '\(name)' (used as \(site.what))"
         inner.groupIndex = nil
         return self.type(declaration.value, as: type, site: inner, diagnostics: &diagnostics)
     }
@@ -73,14 +77,16 @@ struct ValueResolver {
                 return typeTemplate(template, as: type, at: location, site: site, diagnostics: &diagnostics)
             }
             let literal = template.literalText ?? text
-            return SettingScalar.type(literal, style: style, tag: tag, as: type, at: location, what: site.what, diagnostics: &diagnostics)
+            return SettingScalar.type(
+                literal, style: style, tag: tag, as: type, at: location, what: site.what, diagnostics: &diagnostics)
         case let .sequence(elements, location):
             let elementType: SettingType
             switch type {
             case let .list(element): elementType = element
             case .any: elementType = .any
             default:
-                diagnostics.report(.typeMismatch, "\(site.what) must be \(TypeWords.describe(type)), not a list", at: location)
+                diagnostics.report(
+                    .typeMismatch, "\(site.what) must be \(TypeWords.describe(type)), not a list", at: location)
                 return nil
             }
             var values: [Value] = []
@@ -88,7 +94,11 @@ struct ValueResolver {
             var inner = site
             inner.inList = true
             for element in elements {
-                if let value = self.type(element, as: elementType, site: inner, diagnostics: &diagnostics) { values.append(value) } else { failed = true }
+                if let value = self.type(element, as: elementType, site: inner, diagnostics: &diagnostics) {
+                    values.append(value)
+                } else {
+                    failed = true
+                }
             }
             return failed ? nil : .list(values)
         case let .mapping(entries, location):
@@ -100,48 +110,63 @@ struct ValueResolver {
             case let .object(attributes):
                 return typeObject(entries, attributes: attributes, at: location, site: site, diagnostics: &diagnostics)
             default:
-                diagnostics.report(.typeMismatch, "\(site.what) must be \(TypeWords.describe(type)), not a mapping", at: location)
+                diagnostics.report(
+                    .typeMismatch, "\(site.what) must be \(TypeWords.describe(type)), not a mapping", at: location)
                 return nil
             }
         }
     }
 
-    private mutating func typeMap(_ entries: [YAMLEntry], element: SettingType, site: Site, diagnostics: inout Diagnostics) -> Value? {
+    private mutating func typeMap(
+        _ entries: [YAMLEntry], element: SettingType, site: Site, diagnostics: inout Diagnostics
+    ) -> Value? {
         var members: [String: Value] = [:]
         var failed = false
         for entry in entries {
             var inner = site
             inner.what = "'\(entry.key)' of \(site.what)"
             inner.inList = false
-            if let value = type(entry.value, as: element, site: inner, diagnostics: &diagnostics) { members[entry.key] = value } else { failed = true }
+            if let value = type(entry.value, as: element, site: inner, diagnostics: &diagnostics) {
+                members[entry.key] = value
+            } else {
+                failed = true
+            }
         }
         return failed ? nil : .map(members)
     }
 
     private mutating func typeObject(
-        _ entries: [YAMLEntry], attributes: [ObjectAttribute], at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+        _ entries: [YAMLEntry], attributes: [ObjectAttribute], at location: SourceLocation, site: Site,
+        diagnostics: inout Diagnostics
     ) -> Value? {
         var members: [String: Value] = [:]
         var failed = false
         for entry in entries {
             guard let attribute = attributes.first(where: { $0.name == entry.key }) else {
-                diagnostics.report(.unknownAttribute, "unknown attribute '\(entry.key)' in \(site.what)", at: entry.keyLocation,
-                                   help: Suggestion.help(for: entry.key, in: attributes.map(\.name)) ?? "allowed: " + attributes.map(\.name).joined(separator: ", "))
+                diagnostics.report(
+                    .unknownAttribute, "unknown attribute '\(entry.key)' in \(site.what)", at: entry.keyLocation,
+                    help: Suggestion.help(for: entry.key, in: attributes.map(\.name)) ?? "allowed: "
+                        + attributes.map(\.name).joined(separator: ", "))
                 failed = true
                 continue
             }
             var inner = site
             inner.what = "'\(entry.key)' of \(site.what)"
             inner.inList = false
-            guard let value = type(entry.value, as: attribute.type, site: inner, diagnostics: &diagnostics) else { failed = true; continue }
+            guard let value = type(entry.value, as: attribute.type, site: inner, diagnostics: &diagnostics) else {
+                failed = true
+                continue
+            }
             if value != .null { members[entry.key] = value }
         }
         for attribute in attributes where members[attribute.name] == nil {
             if let written = entries.first(where: { $0.key == attribute.name }) {
                 // Written as null: unset for an optional attribute, missing for a required one.
                 if !attribute.optional, attribute.defaultValue == nil {
-                    diagnostics.report(.missingSetting, "\(site.what) needs attribute '\(attribute.name)', which is null here", at: written.value.location,
-                                       help: "give it a value (a YAML comment after the key leaves it empty)")
+                    diagnostics.report(
+                        .missingSetting, "\(site.what) needs attribute '\(attribute.name)', which is null here",
+                        at: written.value.location,
+                        help: "give it a value (a YAML comment after the key leaves it empty)")
                     failed = true
                 }
                 continue
@@ -157,7 +182,8 @@ struct ValueResolver {
     }
 
     private mutating func typeTemplate(
-        _ template: Template, as type: SettingType, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+        _ template: Template, as type: SettingType, at location: SourceLocation, site: Site,
+        diagnostics: inout Diagnostics
     ) -> Value? {
         if let expression = template.soleExpression {
             if case let .variable(name, at) = expression {
@@ -165,7 +191,9 @@ struct ValueResolver {
                 return typedValue(of: name, as: type, site: site, diagnostics: &diagnostics)
             }
             guard let value = evaluate(expression, site: site, diagnostics: &diagnostics) else { return nil }
-            return Conformance.conform(value, to: type, at: location, what: site.what, modules: modules, splicing: site.inList, diagnostics: &diagnostics)
+            return Conformance.conform(
+                value, to: type, at: location, what: site.what, modules: modules, splicing: site.inList,
+                diagnostics: &diagnostics)
         }
         if template.segments.count == 1, case let .terraform(text) = template.segments[0] {
             return .terraform(text)
@@ -175,10 +203,14 @@ struct ValueResolver {
 
     /// Builds the string (or Terraform template) of an interpolated scalar.
     private mutating func interpolate(
-        _ template: Template, as type: SettingType, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+        _ template: Template, as type: SettingType, at location: SourceLocation, site: Site,
+        diagnostics: inout Diagnostics
     ) -> Value? {
         guard type == .string || type == .any else {
-            diagnostics.report(.typeMismatch, "\(site.what) must be \(TypeWords.describe(type)), but an interpolated string is a string", at: location)
+            diagnostics.report(
+                .typeMismatch,
+                "\(site.what) must be \(TypeWords.describe(type)), but an interpolated string is a string", at: location
+            )
             return nil
         }
         var parts: [TemplatePart] = []
@@ -188,7 +220,10 @@ struct ValueResolver {
             case let .literal(text): parts.append(.literal(text))
             case let .terraform(text): parts.append(.terraform(text))
             case let .expression(expression):
-                guard let value = evaluate(expression, site: site, diagnostics: &diagnostics) else { failed = true; continue }
+                guard let value = evaluate(expression, site: site, diagnostics: &diagnostics) else {
+                    failed = true
+                    continue
+                }
                 switch value {
                 case let .string(text): parts.append(.literal(text))
                 case .int, .float, .bool: parts.append(.literal(Conformance.scalarText(value)!))
@@ -196,7 +231,9 @@ struct ValueResolver {
                 case let .template(inner): parts.append(contentsOf: inner)
                 case let .terraform(text): parts.append(.terraform(text))
                 case .null, .list, .map:
-                    diagnostics.report(.typeMismatch, "cannot interpolate \(TypeWords.describe(value)) into a string in \(site.what)", at: expression.location ?? location)
+                    diagnostics.report(
+                        .typeMismatch, "cannot interpolate \(TypeWords.describe(value)) into a string in \(site.what)",
+                        at: expression.location ?? location)
                     failed = true
                 }
             }
@@ -206,10 +243,13 @@ struct ValueResolver {
     }
 
     /// Reports an unknown or broken variable; true when the reference can be followed.
-    mutating func checkVariable(_ name: String, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics) -> Bool {
+    mutating func checkVariable(
+        _ name: String, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+    ) -> Bool {
         guard variables[name] != nil else {
-            diagnostics.report(.unknownVariable, "unknown variable '\(name)'", at: location,
-                               help: Suggestion.help(for: name, in: variables.keys.sorted()))
+            diagnostics.report(
+                .unknownVariable, "unknown variable '\(name)'", at: location,
+                help: Suggestion.help(for: name, in: variables.keys.sorted()))
             return false
         }
         usedVariables.insert(name)

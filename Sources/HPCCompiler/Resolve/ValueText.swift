@@ -11,7 +11,10 @@ enum ValueText {
         case let .float(number): JSONWriter.format(number)
         case let .string(text): JSONWriter.quote(text)
         case let .list(elements): "[" + elements.map(hcl).joined(separator: ", ") + "]"
-        case let .map(members): members.isEmpty ? "{}" : "{" + members.keys.sorted().map { "\($0) = \(hcl(members[$0]!))" }.joined(separator: ", ") + "}"
+        case let .map(members):
+            members.isEmpty
+                ? "{}"
+                : "{" + members.keys.sorted().map { "\($0) = \(hcl(members[$0]!))" }.joined(separator: ", ") + "}"
         case let .output(reference): "$(\(reference.text))"
         case let .template(parts): JSONWriter.quote(parts.map(blueprintText).joined())
         case let .terraform(text): "((\(text)))"

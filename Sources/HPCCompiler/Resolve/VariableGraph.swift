@@ -23,8 +23,9 @@ enum VariableGraph {
                     poisoned.formUnion(cycle)
                     if reported.insert(cycle.sorted()).inserted {
                         let chain = (cycle + [target]).joined(separator: " → ")
-                        diagnostics.report(.variableCycle, "variables reference each other in a cycle: \(chain)", at: location,
-                                           help: "give one of them a literal value")
+                        diagnostics.report(
+                            .variableCycle, "variables reference each other in a cycle: \(chain)", at: location,
+                            help: "give one of them a literal value")
                     }
                 case .done:
                     if poisoned.contains(target) { poisoned.insert(name) }
@@ -47,7 +48,8 @@ enum VariableGraph {
         switch node {
         case let .scalar(text, style, _, location):
             guard text.containsBytes(of: "$(") else { return [] }
-            return TemplateParser.parse(text, at: location, style: style, diagnostics: &diagnostics).expressions.flatMap(\.variables)
+            return TemplateParser.parse(text, at: location, style: style, diagnostics: &diagnostics).expressions
+                .flatMap(\.variables)
         case let .sequence(elements, _):
             return elements.flatMap { references(in: $0, diagnostics: &diagnostics) }
         case let .mapping(entries, _):

@@ -28,20 +28,27 @@ public struct DeploymentSummary: Sendable {
             }
             out += "\nWorkbenches\n" + table.render()
         }
-        for grid in deployment.htcGrids { out += "\nHTC grid \(grid.projectName) (AWS \(grid.region))\n  " + HTCThroughputPlan(grid).summary + "\n" }
+        for grid in deployment.htcGrids {
+            out += "\nHTC grid \(grid.projectName) (AWS \(grid.region))\n  " + HTCThroughputPlan(grid).summary + "\n"
+        }
         return out
     }
 
     private func slurm(_ cluster: SlurmCluster) -> String {
-        var table = TextTable(header: ["partition", "nodeset", "machine", "static", "max nodes", "vCPUs/node", "GPUs/node", "memory/node", "vCPUs at max", "CPU peak at max"])
+        var table = TextTable(header: [
+            "partition", "nodeset", "machine", "static", "max nodes", "vCPUs/node", "GPUs/node", "memory/node",
+            "vCPUs at max", "CPU peak at max",
+        ])
         let nodesets = cluster.nodesetsByName
         for partition in cluster.partitions {
             for name in partition.nodesets {
                 guard let nodeset = nodesets[name] else { continue }
                 let machine = nodeset.instance.machine
                 table.rows.append([
-                    partition.name + (partition.isDefault ? "*" : ""), nodeset.name, machine.name, String(nodeset.staticCount), String(nodeset.count),
-                    String(machine.vCPUs), machine.gpu.map { "\($0.count) \($0.type)" } ?? "-", Self.memory(machine.memoryMiB),
+                    partition.name + (partition.isDefault ? "*" : ""), nodeset.name, machine.name,
+                    String(nodeset.staticCount), String(nodeset.count),
+                    String(machine.vCPUs), machine.gpu.map { "\($0.count) \($0.type)" } ?? "-",
+                    Self.memory(machine.memoryMiB),
                     String(machine.vCPUs * nodeset.count), peak(nodeset).map(PeakPerformance.flops) ?? "-",
                 ])
             }
@@ -49,36 +56,49 @@ public struct DeploymentSummary: Sendable {
         let all = cluster.nodesets
         // Nodesets whose CPU platform hpcc cannot tell count as nothing, and the total says "≥".
         let known = all.compactMap(peak)
-        let totalPeak = known.isEmpty ? "-" : (known.count < all.count ? "≥ " : "") + PeakPerformance.flops(known.reduce(0, +))
+        let totalPeak =
+            known.isEmpty ? "-" : (known.count < all.count ? "≥ " : "") + PeakPerformance.flops(known.reduce(0, +))
         table.rows.append([
-            "total", "\(all.count) nodesets", "", String(all.reduce(0) { $0 + $1.staticCount }), String(all.reduce(0) { $0 + $1.count }), "",
-            String(all.reduce(0) { $0 + ($1.instance.machine.gpu?.count ?? 0) * $1.count }) + " GPUs", Self.memory(all.reduce(0) { $0 + $1.instance.machine.memoryMiB * $1.count }),
+            "total", "\(all.count) nodesets", "", String(all.reduce(0) { $0 + $1.staticCount }),
+            String(all.reduce(0) { $0 + $1.count }), "",
+            String(all.reduce(0) { $0 + ($1.instance.machine.gpu?.count ?? 0) * $1.count }) + " GPUs",
+            Self.memory(all.reduce(0) { $0 + $1.instance.machine.memoryMiB * $1.count }),
             String(all.reduce(0) { $0 + $1.instance.machine.vCPUs * $1.count }), totalPeak,
         ])
         let logins = cluster.loginGroups.map { "\($0.count) × \($0.instance.machine.name)" }.joined(separator: ", ")
-        return "Slurm cluster \(cluster.name) (GCP \(cluster.region)); controller \(cluster.controller.instance.machine.name)"
+        return
+            "Slurm cluster \(cluster.name) (GCP \(cluster.region)); controller \(cluster.controller.instance.machine.name)"
             + (logins.isEmpty ? "" : "; login \(logins)") + "\n" + table.render()
     }
 
     /// FLOP/s of all `nodeset.count` nodes, when hpcc knows the CPU platform.
     private func peak(_ nodeset: Nodeset) -> Double? {
-        PeakPerformance.Group(name: nodeset.name, nodes: nodeset.count, hardware: nodeset).perNode.map { $0 * Double(nodeset.count) }
+        PeakPerformance.Group(name: nodeset.name, nodes: nodeset.count, hardware: nodeset).perNode.map {
+            $0 * Double(nodeset.count)
+        }
     }
 
     private func parallelCluster(_ cluster: ParallelCluster) -> String {
-        var table = TextTable(header: ["queue", "compute resource", "instance types", "min", "max", "vCPUs/node", "GPUs/node", "memory/node", "vCPUs at max"])
+        var table = TextTable(header: [
+            "queue", "compute resource", "instance types", "min", "max", "vCPUs/node", "GPUs/node", "memory/node",
+            "vCPUs at max",
+        ])
         for queue in cluster.queues {
             for resource in queue.computeResources {
                 let types = resource.instanceTypes.compactMap(AWSInstanceCatalog.instanceType)
                 let smallest = types.min { $0.vCPUs < $1.vCPUs }
                 table.rows.append([
-                    queue.name, resource.name, resource.instanceTypes.joined(separator: ","), String(resource.minCount), String(resource.maxCount),
-                    smallest.map { String($0.vCPUs) } ?? "?", smallest.map { $0.gpus == 0 ? "-" : String($0.gpus) } ?? "?",
-                    smallest.map { Self.memory($0.memoryMiB) } ?? "?", smallest.map { String($0.vCPUs * resource.maxCount) } ?? "?",
+                    queue.name, resource.name, resource.instanceTypes.joined(separator: ","), String(resource.minCount),
+                    String(resource.maxCount),
+                    smallest.map { String($0.vCPUs) } ?? "?",
+                    smallest.map { $0.gpus == 0 ? "-" : String($0.gpus) } ?? "?",
+                    smallest.map { Self.memory($0.memoryMiB) } ?? "?",
+                    smallest.map { String($0.vCPUs * resource.maxCount) } ?? "?",
                 ])
             }
         }
-        return "ParallelCluster \(cluster.name) (AWS \(cluster.region)); head node \(cluster.headNode.instanceType)\n" + table.render()
+        return "ParallelCluster \(cluster.name) (AWS \(cluster.region)); head node \(cluster.headNode.instanceType)\n"
+            + table.render()
     }
 
     private func existing(_ cluster: OnPremCluster) -> String {
@@ -86,25 +106,30 @@ public struct DeploymentSummary: Sendable {
         let performance = PeakPerformance(cluster)
         for (group, figures) in zip(cluster.nodeGroups, performance.groups) {
             table.rows.append([
-                group.name, String(group.hosts.count), String(group.cores), group.gpus.map { "\($0.count) \($0.type)" } ?? "-", Self.memory(group.memoryMiB),
+                group.name, String(group.hosts.count), String(group.cores),
+                group.gpus.map { "\($0.count) \($0.type)" } ?? "-", Self.memory(group.memoryMiB),
                 figures.perNode.map { PeakPerformance.flops($0 * Double(figures.nodes)) } ?? "-",
             ])
         }
-        let partitions = cluster.partitions.map { "\($0.name)\($0.isDefault ? "*" : "") (\($0.nodeGroups.joined(separator: ",")))" }.joined(separator: ", ")
+        let partitions = cluster.partitions.map {
+            "\($0.name)\($0.isDefault ? "*" : "") (\($0.nodeGroups.joined(separator: ",")))"
+        }.joined(separator: ", ")
         return "Existing Slurm cluster \(cluster.name); partitions \(partitions)\n" + table.render()
     }
 
     private func filesystems() -> String {
         var table = TextTable(header: ["filesystem", "kind", "capacity", "mounted at"])
         for filesystem in deployment.filesystems {
-            let (kind, capacity): (String, String) = switch filesystem.backing {
-            case let .filestore(instance): ("Filestore \(instance.tier.rawValue)", "\(instance.capacityGiB) GiB")
-            case let .managedLustre(instance): ("Managed Lustre, \(instance.throughput) MB/s/TiB", "\(instance.capacityGiB) GiB")
-            case .imported: ("existing \(filesystem.mount.type.rawValue)", "-")
-            case let .cloudStorage(bucket): ("Cloud Storage \(bucket.storageClass.rawValue)", "-")
-            case let .efs(efs): (efs.existingID.map { "existing EFS \($0)" } ?? "EFS", "elastic")
-            case let .fsxLustre(fsx): ("FSx for Lustre \(fsx.deploymentType.rawValue)", "\(fsx.capacityGiB) GiB")
-            }
+            let (kind, capacity): (String, String) =
+                switch filesystem.backing {
+                case let .filestore(instance): ("Filestore \(instance.tier.rawValue)", "\(instance.capacityGiB) GiB")
+                case let .managedLustre(instance):
+                    ("Managed Lustre, \(instance.throughput) MB/s/TiB", "\(instance.capacityGiB) GiB")
+                case .imported: ("existing \(filesystem.mount.type.rawValue)", "-")
+                case let .cloudStorage(bucket): ("Cloud Storage \(bucket.storageClass.rawValue)", "-")
+                case let .efs(efs): (efs.existingID.map { "existing EFS \($0)" } ?? "EFS", "elastic")
+                case let .fsxLustre(fsx): ("FSx for Lustre \(fsx.deploymentType.rawValue)", "\(fsx.capacityGiB) GiB")
+                }
             table.rows.append([filesystem.origin.module.rawValue, kind, capacity, filesystem.mount.localMount])
         }
         return "Filesystems\n" + table.render()

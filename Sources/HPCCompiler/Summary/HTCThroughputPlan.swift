@@ -24,7 +24,10 @@ struct HTCThroughputPlan: Sendable {
     init(_ grid: HTCGrid) {
         self.grid = grid
         agentsPerGroup = grid.workerGroups.map { group in
-            let perNode = group.instanceTypes.compactMap(AWSInstanceCatalog.instanceType).map { Self.agentsPerNode($0, agents: grid.agents) }.min() ?? 0
+            let perNode =
+                group.instanceTypes.compactMap(AWSInstanceCatalog.instanceType).map {
+                    Self.agentsPerNode($0, agents: grid.agents)
+                }.min() ?? 0
             return (group, perNode, perNode * group.maxSize)
         }
     }
@@ -66,12 +69,15 @@ struct HTCThroughputPlan: Sendable {
     /// One line for `hpcc build`.
     var summary: String {
         let agents = grid.agents
-        let groups = agentsPerGroup.map { "\($0.group.name) \($0.group.maxSize) × \($0.perNode)" }.joined(separator: " + ")
+        let groups = agentsPerGroup.map { "\($0.group.name) \($0.group.maxSize) × \($0.perNode)" }.joined(
+            separator: " + ")
         let duration = ValueText.number(grid.planning.taskSeconds)
-        var line = "htc grid '\(grid.origin.module)': max \(agents.maximum) agents × \(agents.cpuRequestMilli)m CPU / \(agents.memoryRequestMiB) MiB"
+        var line =
+            "htc grid '\(grid.origin.module)': max \(agents.maximum) agents × \(agents.cpuRequestMilli)m CPU / \(agents.memoryRequestMiB) MiB"
             + " (worker groups at max size hold \(agentSlots): \(groups)); at \(duration) s per task the agents sustain \(Self.rate(agentBound)) tasks/s"
             + "; the state table's \(grid.stateTable.writeCapacity) WCU ÷ \(writesPerTask) writes per task sustain \(Self.rate(stateTableBound)) tasks/s"
-            + "; plan: \(Self.rate(sustained)) tasks/s, bound by " + (boundByStateTable ? "DynamoDB write capacity" : "agents")
+            + "; plan: \(Self.rate(sustained)) tasks/s, bound by "
+            + (boundByStateTable ? "DynamoDB write capacity" : "agents")
         if let target = grid.planning.targetTasksPerSecond { line += " (target \(Self.rate(target)))" }
         return line
     }

@@ -59,8 +59,11 @@ struct PeakPerformance: Sendable {
     var summary: String {
         let groups = byNodeGroup.map { entry -> String in
             let group = entry.group
-            guard let flops = entry.flops, let node = group.perNode else { return "\(group.name) \(group.nodes) nodes (no frequency or FLOPs per cycle)" }
-            return "\(group.name) \(group.nodes) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))"
+            guard let flops = entry.flops, let node = group.perNode else {
+                return "\(group.name) \(group.nodes) nodes (no frequency or FLOPs per cycle)"
+            }
+            return
+                "\(group.name) \(group.nodes) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))"
         }
         return "cluster '\(cluster)': peak \(Self.flops(total)) (" + groups.joined(separator: "; ") + ")"
     }
@@ -83,7 +86,11 @@ extension Nodeset: NodeHardware {
     /// Cores per node.
     @_spi(Tools) public var cores: Int { shape.boards * shape.socketsPerBoard * shape.coresPerSocket }
     /// The platform's base clock; nil when the family runs on several and `min_cpu_platform` does not pick one.
-    @_spi(Tools) public var frequencyHz: Double? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.frequencyHz }
+    @_spi(Tools) public var frequencyHz: Double? {
+        instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.frequencyHz
+    }
     /// The platform's double-precision FLOPs per cycle per core; nil as for `frequencyHz`.
-    @_spi(Tools) public var flopsPerCycle: Int? { instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.flopsPerCycle }
+    @_spi(Tools) public var flopsPerCycle: Int? {
+        instance.machine.cpuPlatform(minimum: instance.minCPUPlatform)?.flopsPerCycle
+    }
 }

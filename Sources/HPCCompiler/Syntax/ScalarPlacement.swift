@@ -70,7 +70,8 @@ struct ScalarPlacement {
         }
         let quoted = span.style == .singleQuoted || span.style == .doubleQuoted
         func skippable(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || (quoted && (scalar == "\\" || scalar == "'"))
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+                || (quoted && (scalar == "\\" || scalar == "'"))
         }
         let text = Array(span.text.unicodeScalars)
         guard span.offset <= text.count else { return nil }

@@ -51,8 +51,12 @@ enum YAMLCoreSchema {
     static func float(_ text: String) -> Double? {
         let marks: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
         guard text.utf8.contains(where: marks.contains),
-              text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || marks.contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
-              let value = Double(text), value.isFinite else { return nil }
+            text.utf8.allSatisfy({
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || marks.contains($0) || $0 == UInt8(ascii: "+")
+                    || $0 == UInt8(ascii: "-")
+            }),
+            let value = Double(text), value.isFinite
+        else { return nil }
         return value
     }
 }

@@ -54,7 +54,8 @@ final class YAMLEvents {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw failure() }
         defer { yaml_event_delete(&event) }
-        var result = Event(kind: .streamEnd, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        var result = Event(
+            kind: .streamEnd, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_STREAM_START_EVENT: result.kind = .streamStart
         case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
@@ -67,14 +68,16 @@ final class YAMLEvents {
             result.kind = .scalar
             result.anchor = Self.text(scalar.anchor)
             result.tag = Self.text(scalar.tag)
-            result.value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            result.style = switch scalar.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
+            result.value = String(
+                decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            result.style =
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: .literal
+                case YAML_FOLDED_SCALAR_STYLE: .folded
+                default: .plain
+                }
         case YAML_SEQUENCE_START_EVENT:
             result.kind = .sequenceStart
             result.anchor = Self.text(event.data.sequence_start.anchor)
@@ -91,16 +94,20 @@ final class YAMLEvents {
     }
 
     private func failure() -> Failure {
-        let kind: Failure.Kind = switch parser.error {
-        case YAML_READER_ERROR: .reader
-        case YAML_SCANNER_ERROR: .scanner
-        case YAML_MEMORY_ERROR: .memory
-        default: .parser
+        let kind: Failure.Kind =
+            switch parser.error {
+            case YAML_READER_ERROR: .reader
+            case YAML_SCANNER_ERROR: .scanner
+            case YAML_MEMORY_ERROR: .memory
+            default: .parser
+            }
+        let context = Self.text(parser.context).map {
+            ($0, Int(parser.context_mark.line) + 1, Int(parser.context_mark.column) + 1)
         }
-        let context = Self.text(parser.context).map { ($0, Int(parser.context_mark.line) + 1, Int(parser.context_mark.column) + 1) }
-        return Failure(kind: kind, problem: Self.text(parser.problem) ?? "cannot parse the input",
-                       line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
-                       offset: Int(parser.problem_offset), context: context)
+        return Failure(
+            kind: kind, problem: Self.text(parser.problem) ?? "cannot parse the input",
+            line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+            offset: Int(parser.problem_offset), context: context)
     }
 
     private static func text(_ pointer: UnsafePointer<UInt8>?) -> String? {

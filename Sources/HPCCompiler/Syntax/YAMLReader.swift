@@ -21,15 +21,21 @@
     @_spi(Tools) public func read(_ source: SourceFile, into diagnostics: inout Diagnostics) -> YAMLNode? {
         let size = source.text.utf8.count
         guard size <= limits.fileBytes else {
-            diagnostics.report(.inputTooLarge, "the blueprint is \(size) bytes; hpcc reads at most \(limits.fileBytes)", at: SourceLocation(file: source.name, line: 1, column: 1),
-                               help: "a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a runner names with `source`")
+            diagnostics.report(
+                .inputTooLarge, "the blueprint is \(size) bytes; hpcc reads at most \(limits.fileBytes)",
+                at: SourceLocation(file: source.name, line: 1, column: 1),
+                help:
+                    "a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a runner names with `source`"
+            )
             return nil
         }
         let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (YAMLNode?, Diagnostics) in
             var builder = TreeBuilder(source: source, bytes: bytes, limit: nodeLimit, limits: limits)
             return builder.document()
         }
-        let (tree, found) = source.text.utf8.withContiguousStorageIfAvailable(read) ?? Array(source.text.utf8).withUnsafeBufferPointer(read)
+        let (tree, found) =
+            source.text.utf8.withContiguousStorageIfAvailable(read)
+            ?? Array(source.text.utf8).withUnsafeBufferPointer(read)
         diagnostics.merge(found)
         return tree
     }
@@ -100,19 +106,21 @@ private struct TreeBuilder {
     /// The one document of the stream, and what was found in it.
     mutating func document() -> (YAMLNode?, Diagnostics) {
         do {
-            _ = try events.next() // stream start
+            _ = try events.next()  // stream start
             let start = try events.next()
             guard start.kind != .streamEnd else {
                 var empty = Diagnostics()
-                empty.report(.emptyDocument, "the blueprint is empty", at: SourceLocation(file: file, line: 1, column: 1))
+                empty.report(
+                    .emptyDocument, "the blueprint is empty", at: SourceLocation(file: file, line: 1, column: 1))
                 return (nil, empty)
             }
             let root = try build(try events.next())
-            _ = try events.next() // document end
+            _ = try events.next()  // document end
             let after = try events.next()
             if after.kind != .streamEnd {
-                throw YAMLEvents.Failure(kind: .composer, problem: "but found another document", line: after.line, column: after.column,
-                                         offset: 0, context: ("expected a single document in the stream", 1, 1))
+                throw YAMLEvents.Failure(
+                    kind: .composer, problem: "but found another document", line: after.line, column: after.column,
+                    offset: 0, context: ("expected a single document in the stream", 1, 1))
             }
             var found = duplicates
             found.merge(diagnostics)
@@ -150,7 +158,9 @@ private struct TreeBuilder {
         case .mappingStart:
             built = try mapping(event)
         default:
-            throw YAMLEvents.Failure(kind: .parser, problem: "unexpected event", line: event.line, column: event.column, offset: 0, context: nil)
+            throw YAMLEvents.Failure(
+                kind: .parser, problem: "unexpected event", line: event.line, column: event.column, offset: 0,
+                context: nil)
         }
         if dropped {
             skipping -= 1
@@ -173,7 +183,9 @@ private struct TreeBuilder {
     /// The node an alias names.
     private func anchored(_ event: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
         guard let name = event.anchor, let anchored = anchors[name] else {
-            throw YAMLEvents.Failure(kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0, context: nil)
+            throw YAMLEvents.Failure(
+                kind: .composer, problem: "found undefined alias", line: event.line, column: event.column, offset: 0,
+                context: nil)
         }
         return anchored
     }
@@ -184,15 +196,18 @@ private struct TreeBuilder {
         count += nodes
         guard count > limit else { return true }
         if !exceeded {
-            diagnostics.report(.aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)", at: location(event, length: 1))
+            diagnostics.report(
+                .aliasExpansion, "the document expands to more than \(limit) nodes (anchors and aliases?)",
+                at: location(event, length: 1))
         }
         exceeded = true
         return false
     }
 
     private mutating func reportDepth(_ levels: Int, at event: YAMLEvents.Event) {
-        report(.nestingTooDeep, "values nest \(levels) levels deep here; hpcc reads at most \(limits.depth)", at: event,
-               help: "a blueprint's settings nest a few levels; flatten the value")
+        report(
+            .nestingTooDeep, "values nest \(levels) levels deep here; hpcc reads at most \(limits.depth)", at: event,
+            help: "a blueprint's settings nest a few levels; flatten the value")
     }
 
     private mutating func sequence(_ start: YAMLEvents.Event) throws(YAMLEvents.Failure) -> Built {
@@ -211,8 +226,9 @@ private struct TreeBuilder {
         }
         if items > limits.listItems {
             skipping -= 1
-            report(.listTooLong, "this list has \(items) items; hpcc reads at most \(limits.listItems)", at: start,
-                   help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
+            report(
+                .listTooLong, "this list has \(items) items; hpcc reads at most \(limits.listItems)", at: start,
+                help: "no setting takes that many; a host range (`cn[001-200]`) names many nodes in one item")
             return built
         }
         built.node = .sequence(elements, location(start, length: 1))
@@ -235,7 +251,10 @@ private struct TreeBuilder {
             guard case let .scalar(text, style, _, keyLocation) = key.node else {
                 // Not a scalar: reported, and the value read but not kept.
                 if skipping == 0 {
-                    diagnostics.report(.nonStringKey, "mapping keys must be strings, not \(key.node.elements != nil ? "lists" : "mappings")", at: key.node.location)
+                    diagnostics.report(
+                        .nonStringKey,
+                        "mapping keys must be strings, not \(key.node.elements != nil ? "lists" : "mappings")",
+                        at: key.node.location)
                 }
                 built.adopt(try build(try events.next()))
                 continue
@@ -243,9 +262,16 @@ private struct TreeBuilder {
             if let first = firstKeys[text] {
                 // Reported wherever it is, even in a part that is dropped: a duplicate is wrong YAML.
                 // Its value is read but neither kept nor counted: the first occurrence is the one read.
-                duplicates.report(.duplicateKey, "duplicate key '\(text)'", at: SourceLocation(file: file, line: keyLocation.line, column: keyLocation.column, length: text.count),
-                                  notes: [DiagnosticNote("first defined here", at: SourceLocation(file: file, line: first.line, column: first.column, length: text.count))],
-                                  help: "remove one of them; YAML keeps neither silently")
+                duplicates.report(
+                    .duplicateKey, "duplicate key '\(text)'",
+                    at: SourceLocation(
+                        file: file, line: keyLocation.line, column: keyLocation.column, length: text.count),
+                    notes: [
+                        DiagnosticNote(
+                            "first defined here",
+                            at: SourceLocation(file: file, line: first.line, column: first.column, length: text.count))
+                    ],
+                    help: "remove one of them; YAML keeps neither silently")
                 skipping += 1
                 _ = try build(try events.next())
                 skipping -= 1
@@ -257,7 +283,9 @@ private struct TreeBuilder {
             if style == .plain, text == "<<" {
                 if skipping == 0 { merged.append(contentsOf: mergeEntries(value.node)) }
             } else if key.node.isNull {
-                if skipping == 0 { diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation) }
+                if skipping == 0 {
+                    diagnostics.report(.nonStringKey, "mapping keys must be non-empty strings", at: keyLocation)
+                }
             } else if keys <= limits.listItems {
                 entries.append(YAMLEntry(key: text, keyLocation: keyLocation, value: value.node))
             }
@@ -294,7 +322,9 @@ private struct TreeBuilder {
     }
 
     /// Reports a broken input limit, the first place of each kind; the tree is then not used.
-    private mutating func report(_ code: DiagnosticCode, _ message: String, at event: YAMLEvents.Event, help: String? = nil) {
+    private mutating func report(
+        _ code: DiagnosticCode, _ message: String, at event: YAMLEvents.Event, help: String? = nil
+    ) {
         guard skipping == 0 else { return }
         overLimit = true
         guard reported.insert(code).inserted else { return }
@@ -310,8 +340,10 @@ private struct TreeBuilder {
         let loc = location(event, length: tokenLength(event))
         let length = event.value.utf8.count
         if length > limits.scalarBytes {
-            report(.valueTooLong, "this value is \(length) bytes; hpcc reads at most \(limits.scalarBytes) in one value", at: event,
-                   help: "put a long script in a file and name it with a runner's `source`")
+            report(
+                .valueTooLong, "this value is \(length) bytes; hpcc reads at most \(limits.scalarBytes) in one value",
+                at: event,
+                help: "put a long script in a file and name it with a runner's `source`")
             return .scalar("", event.style, tag: tag, loc)
         }
         return .scalar(event.value, event.style, tag: tag, loc)
@@ -325,7 +357,8 @@ private struct TreeBuilder {
         case let .sequence(elements, _):
             return elements.flatMap { element -> [YAMLEntry] in
                 guard case let .mapping(entries, _) = element else {
-                    diagnostics.report(.unsupportedYAML, "a merge key takes a mapping or a list of mappings", at: element.location)
+                    diagnostics.report(
+                        .unsupportedYAML, "a merge key takes a mapping or a list of mappings", at: element.location)
                     return []
                 }
                 return entries
@@ -349,8 +382,9 @@ private struct TreeBuilder {
 
     private mutating func checkTag(_ tag: String?, allowed: Set<String>, at event: YAMLEvents.Event) {
         guard skipping == 0, let name = explicitTag(tag), !allowed.contains(name) else { return }
-        diagnostics.report(.unsupportedYAML, "unsupported YAML tag '\(name)'", at: location(event, length: 1),
-                           help: "blueprints use plain YAML values; remove the tag")
+        diagnostics.report(
+            .unsupportedYAML, "unsupported YAML tag '\(name)'", at: location(event, length: 1),
+            help: "blueprints use plain YAML values; remove the tag")
     }
 
     private func location(_ event: YAMLEvents.Event, length: Int) -> SourceLocation {
@@ -370,9 +404,15 @@ private struct TreeBuilder {
             let quote = scalars[start]
             var index = start + 1
             while index < scalars.count {
-                if scalars[index] == "\\", event.style == .doubleQuoted { index += 2; continue }
+                if scalars[index] == "\\", event.style == .doubleQuoted {
+                    index += 2
+                    continue
+                }
                 if scalars[index] == quote {
-                    if event.style == .singleQuoted, index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+                    if event.style == .singleQuoted, index + 1 < scalars.count, scalars[index + 1] == "'" {
+                        index += 2
+                        continue
+                    }
                     return index - start + 1
                 }
                 index += 1

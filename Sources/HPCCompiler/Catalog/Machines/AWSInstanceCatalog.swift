@@ -42,8 +42,8 @@ public enum AWSInstanceCatalog {
     static func instanceType(line: Substring) -> AWSInstanceType? {
         let columns = line.split(separator: " ")
         guard columns.count == 6,
-              let vCPUs = Int(columns[1]), let memoryMiB = Int(columns[2]), let gpus = Int(columns[5]),
-              columns[3] == "yes" || columns[3] == "no"
+            let vCPUs = Int(columns[1]), let memoryMiB = Int(columns[2]), let gpus = Int(columns[5]),
+            columns[3] == "yes" || columns[3] == "no"
         else { return nil }
         return AWSInstanceType(
             name: String(columns[0]), vCPUs: vCPUs, memoryMiB: memoryMiB, efaSupported: columns[3] == "yes",

@@ -32,11 +32,15 @@ extension MachineType {
 
 enum CPUPlatforms {
     static func intel(_ platform: String, _ sku: String, _ gigahertz: Double, _ flops: Int) -> CPUPlatform {
-        CPUPlatform(platform: "Intel \(platform)", model: "Intel Xeon \(sku) (\(platform))", frequencyHz: gigahertz * 1e9, flopsPerCycle: flops)
+        CPUPlatform(
+            platform: "Intel \(platform)", model: "Intel Xeon \(sku) (\(platform))", frequencyHz: gigahertz * 1e9,
+            flopsPerCycle: flops)
     }
 
     static func amd(_ platform: String, _ sku: String, _ gigahertz: Double) -> CPUPlatform {
-        CPUPlatform(platform: "AMD \(platform)", model: "AMD EPYC \(sku) (\(platform))", frequencyHz: gigahertz * 1e9, flopsPerCycle: 16)
+        CPUPlatform(
+            platform: "AMD \(platform)", model: "AMD EPYC \(sku) (\(platform))", frequencyHz: gigahertz * 1e9,
+            flopsPerCycle: 16)
     }
 
     static let cascadeLakeAccelerator = intel("Cascade Lake", "Platinum 8273CL", 2.2, 32)
@@ -45,8 +49,11 @@ enum CPUPlatforms {
 
     /// A3 is left out: Google's figures for its processor contradict each other.
     static let byFamily: [String: [CPUPlatform]] = [
-        "n1": [intel("Sandy Bridge", "E5-2689", 2.6, 8), intel("Ivy Bridge", "E5-2696V2", 2.5, 8), intel("Haswell", "E5-2696V3", 2.3, 16),
-               intel("Broadwell", "E5-2696V4", 2.2, 16), intel("Skylake", "Platinum 8173M", 2.0, 32)],
+        "n1": [
+            intel("Sandy Bridge", "E5-2689", 2.6, 8), intel("Ivy Bridge", "E5-2696V2", 2.5, 8),
+            intel("Haswell", "E5-2696V3", 2.3, 16),
+            intel("Broadwell", "E5-2696V4", 2.2, 16), intel("Skylake", "Platinum 8173M", 2.0, 32),
+        ],
         "n2": [intel("Cascade Lake", "Gold 6268CL", 2.8, 32), intel("Ice Lake", "Platinum 8373C", 2.6, 32)],
         "n2d": [amd("Rome", "7B12", 2.25), milan],
         "c2": [intel("Cascade Lake", "Gold 6253CL", 3.1, 32)],

@@ -20,7 +20,9 @@ extension MachineType {
         case let hyperdisk where hyperdisk.hasPrefix("hyperdisk-"):
             if ["n1", "c2", "c2d"].contains(family) { return "\(name) machines do not support Hyperdisk" }
             if boot && hyperdisk != "hyperdisk-balanced" { return "only hyperdisk-balanced can be a boot disk" }
-            if boot && !["c3", "c3d", "h3", "a3"].contains(family) { return "\(name) machines cannot boot from Hyperdisk" }
+            if boot && !["c3", "c3d", "h3", "a3"].contains(family) {
+                return "\(name) machines cannot boot from Hyperdisk"
+            }
             return nil
         default:
             return nil

@@ -213,21 +213,30 @@ extension MachineCatalog {
         MachineType(name: "a2-highgpu-2g", vCPUs: 24, memoryMiB: 174080, gpu: GPU(type: "nvidia-tesla-a100", count: 2)),
         MachineType(name: "a2-highgpu-4g", vCPUs: 48, memoryMiB: 348160, gpu: GPU(type: "nvidia-tesla-a100", count: 4)),
         MachineType(name: "a2-highgpu-8g", vCPUs: 96, memoryMiB: 696320, gpu: GPU(type: "nvidia-tesla-a100", count: 8)),
-        MachineType(name: "a2-megagpu-16g", vCPUs: 96, memoryMiB: 1392640, gpu: GPU(type: "nvidia-tesla-a100", count: 16)),
+        MachineType(
+            name: "a2-megagpu-16g", vCPUs: 96, memoryMiB: 1392640, gpu: GPU(type: "nvidia-tesla-a100", count: 16)),
         MachineType(name: "a2-ultragpu-1g", vCPUs: 12, memoryMiB: 174080, gpu: GPU(type: "nvidia-a100-80gb", count: 1)),
         MachineType(name: "a2-ultragpu-2g", vCPUs: 24, memoryMiB: 348160, gpu: GPU(type: "nvidia-a100-80gb", count: 2)),
         MachineType(name: "a2-ultragpu-4g", vCPUs: 48, memoryMiB: 696320, gpu: GPU(type: "nvidia-a100-80gb", count: 4)),
-        MachineType(name: "a2-ultragpu-8g", vCPUs: 96, memoryMiB: 1392640, gpu: GPU(type: "nvidia-a100-80gb", count: 8)),
+        MachineType(
+            name: "a2-ultragpu-8g", vCPUs: 96, memoryMiB: 1392640, gpu: GPU(type: "nvidia-a100-80gb", count: 8)),
         // a3
-        MachineType(name: "a3-edgegpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
-        MachineType(name: "a3-edgegpu-8g-nolssd", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
+        MachineType(
+            name: "a3-edgegpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
+        MachineType(
+            name: "a3-edgegpu-8g-nolssd", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
         MachineType(name: "a3-highgpu-1g", vCPUs: 26, memoryMiB: 239616, gpu: GPU(type: "nvidia-h100-80gb", count: 1)),
         MachineType(name: "a3-highgpu-2g", vCPUs: 52, memoryMiB: 479232, gpu: GPU(type: "nvidia-h100-80gb", count: 2)),
         MachineType(name: "a3-highgpu-4g", vCPUs: 104, memoryMiB: 958464, gpu: GPU(type: "nvidia-h100-80gb", count: 4)),
-        MachineType(name: "a3-highgpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
-        MachineType(name: "a3-megagpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-mega-80gb", count: 8)),
-        MachineType(name: "a3-ultragpu-8g", vCPUs: 224, memoryMiB: 3022848, gpu: GPU(type: "nvidia-h200-141gb", count: 8)),
-        MachineType(name: "a3-ultragpu-8g-nolssd", vCPUs: 224, memoryMiB: 3022848, gpu: GPU(type: "nvidia-h200-141gb", count: 8)),
+        MachineType(
+            name: "a3-highgpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-80gb", count: 8)),
+        MachineType(
+            name: "a3-megagpu-8g", vCPUs: 208, memoryMiB: 1916928, gpu: GPU(type: "nvidia-h100-mega-80gb", count: 8)),
+        MachineType(
+            name: "a3-ultragpu-8g", vCPUs: 224, memoryMiB: 3022848, gpu: GPU(type: "nvidia-h200-141gb", count: 8)),
+        MachineType(
+            name: "a3-ultragpu-8g-nolssd", vCPUs: 224, memoryMiB: 3022848, gpu: GPU(type: "nvidia-h200-141gb", count: 8)
+        ),
         // g2
         MachineType(name: "g2-standard-4", vCPUs: 4, memoryMiB: 16384, gpu: GPU(type: "nvidia-l4", count: 1)),
         MachineType(name: "g2-standard-8", vCPUs: 8, memoryMiB: 32768, gpu: GPU(type: "nvidia-l4", count: 1)),

@@ -87,8 +87,11 @@ public struct MachineCatalog: Sendable {
         let parts = name.split(separator: "-")
         if parts.count >= 3, let size = Int(parts[2]) {
             let prefix = "\(parts[0])-\(parts[1])-"
-            let siblings = byName.values.filter { $0.name.hasPrefix(prefix) && $0.name.split(separator: "-").count == 3 }
-            if let nearest = siblings.min(by: { (abs($0.vCPUs - size), -$0.vCPUs) < (abs($1.vCPUs - size), -$1.vCPUs) }) {
+            let siblings = byName.values.filter {
+                $0.name.hasPrefix(prefix) && $0.name.split(separator: "-").count == 3
+            }
+            if let nearest = siblings.min(by: { (abs($0.vCPUs - size), -$0.vCPUs) < (abs($1.vCPUs - size), -$1.vCPUs) })
+            {
                 return nearest.name
             }
         }

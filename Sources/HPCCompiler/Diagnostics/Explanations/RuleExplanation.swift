@@ -17,8 +17,10 @@ public struct RuleExplanation: Hashable, Sendable {
 
 extension DiagnosticCode {
     /// Every code's explanation, by code range.
-    static let explanations: [DiagnosticCode: RuleExplanation] = syntaxExplanations.merging(schemaExplanations) { first, _ in first }
-        .merging(ruleExplanations) { first, _ in first }.merging(targetExplanations) { first, _ in first }
+    static let explanations: [DiagnosticCode: RuleExplanation] = syntaxExplanations.merging(schemaExplanations) {
+        first, _ in first
+    }
+    .merging(ruleExplanations) { first, _ in first }.merging(targetExplanations) { first, _ in first }
 
     /// The explanation; every code has one (a test checks).
     public var explanation: RuleExplanation {
@@ -28,18 +30,19 @@ extension DiagnosticCode {
     /// `hpcc explain`'s page for the code.
     public var manual: String {
         let explanation = explanation
-        let example = explanation.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        let example = explanation.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+            .joined(separator: "\n")
         return """
-        \(rawValue) (\(defaultSeverity.rawValue)): \(summary)
+            \(rawValue) (\(defaultSeverity.rawValue)): \(summary)
 
-        \(explanation.text)
+            \(explanation.text)
 
-        Example:
-        \(example)
+            Example:
+            \(example)
 
-        Fix: \(explanation.fix)
+            Fix: \(explanation.fix)
 
-        """ + catalogSection
+            """ + catalogSection
     }
 
     /// For the codes that judge settings by their effect, the built-in settings of that kind,

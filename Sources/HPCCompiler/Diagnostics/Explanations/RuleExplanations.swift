@@ -20,7 +20,8 @@ extension DiagnosticCode {
             fix: "Use one of the module's outputs (`hpcc modules <source>` lists them)."),
         .laterGroupReference: RuleExplanation(
             "A module uses or references a module of a later deployment group. Groups are applied in order, so the later group's outputs do not exist yet when this one is applied.",
-            example: "- group: cluster\n  modules:\n  - id: ctl\n    use: [homefs]   # homefs is in the group after this one",
+            example:
+                "- group: cluster\n  modules:\n  - id: ctl\n    use: [homefs]   # homefs is in the group after this one",
             fix: "Move the used module to this group or an earlier one."),
         .variableReferencesModule: RuleExplanation(
             "A deployment variable refers to a module output. Variables are known before any module, so a module output cannot flow into one.",
@@ -36,7 +37,8 @@ extension DiagnosticCode {
             fix: "Use the module whose outputs this module takes, or remove the entry."),
         .moduleNotUsed: RuleExplanation(
             "A module that produces nothing on its own (a nodeset, a partition) is not used by any module that turns it into resources (a partition, a controller).",
-            example: "- id: debug_nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  use: [network]\n# no partition uses debug_nodeset",
+            example:
+                "- id: debug_nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  use: [network]\n# no partition uses debug_nodeset",
             fix: "Add it to the `use` of the module that should include it, or remove it."),
         .moduleCycle: RuleExplanation(
             "Modules use or reference each other in a cycle, so there is no order to build them in.",
@@ -48,11 +50,13 @@ extension DiagnosticCode {
             fix: "Use a predefined type of the family (the help lists near names)."),
         .staticNodesInExclusivePartition: RuleExplanation(
             "An exclusive partition holds static nodes. Exclusive partitions give each job fresh nodes and delete them after; static nodes are never deleted, so the two contradict each other.",
-            example: "- id: nodeset\n  settings:\n    node_count_static: 2\n- id: partition\n  settings:\n    exclusive: true",
+            example:
+                "- id: nodeset\n  settings:\n    node_count_static: 2\n- id: partition\n  settings:\n    exclusive: true",
             fix: "Set `exclusive: false`, or make the nodes dynamic (`node_count_static: 0`)."),
         .partitionWithoutNodesets: RuleExplanation(
             "A partition (or an existing cluster's partition) has no nodeset or node group, so Slurm would have no node to run its jobs on; a cluster without partitions is reported the same way.",
-            example: "- id: partition\n  source: community/modules/compute/schedmd-slurm-gcp-v6-partition\n  settings:\n    partition_name: batch",
+            example:
+                "- id: partition\n  source: community/modules/compute/schedmd-slurm-gcp-v6-partition\n  settings:\n    partition_name: batch",
             fix: "`use` a nodeset (or list node groups)."),
         .duplicateSlurmName: RuleExplanation(
             "Two partitions, nodesets, node groups or login groups of one cluster share a name. Slurm's configuration and the host names come from these names, so the second would silently replace the first.",
@@ -77,7 +81,9 @@ extension DiagnosticCode {
         .unusedVariable: RuleExplanation(
             "A deployment variable that no setting and no other variable uses. It is harmless, but often a misspelling of the variable a setting should have taken. It is the finding of the validator `test_deployment_variable_not_used`: an error under `validation_level: ERROR` (the default), a warning under `WARNING`. A variable that a setting names is used even when that setting has an error of its own, and while a module's source is unknown no variable is judged unused (such a module may take any variable by name). With `--vars`, a variable the blueprint does not declare is judged the same way; `hpcc validate` with several blueprints reports one only when none of them uses it.",
             example: "vars:\n  projet_id: demo",
-            fix: "Remove it or rename it. To keep it, add HPC3019 to `ignore` (which skips this check for the blueprint, at either validation level), or give the validator `skip: true`."),
+            fix:
+                "Remove it or rename it. To keep it, add HPC3019 to `ignore` (which skips this check for the blueprint, at either validation level), or give the validator `skip: true`."
+        ),
         .validatorNeedsCloud: RuleExplanation(
             "A Cluster Toolkit validator that calls cloud APIs (for example `test_project_exists`). hpcc works offline and skips it, saying so rather than pretending it passed.",
             example: "validators:\n- validator: test_project_exists\n  inputs: {project_id: $(vars.project_id)}",
@@ -88,19 +94,23 @@ extension DiagnosticCode {
             fix: "Give each filesystem its own, non-nested mount point."),
         .hostnameTooLong: RuleExplanation(
             "A host name hpcc generates (`<cluster>-<nodeset>-<n>`, `<cluster>-<login>-<n>`) would be longer than the 63 characters DNS and Compute Engine allow.",
-            example: "settings:\n  slurm_cluster_name: averyveryverylongclustername\n...\n  name: averyveryverylongnodesetnamethatgoesonandon",
+            example:
+                "settings:\n  slurm_cluster_name: averyveryverylongclustername\n...\n  name: averyveryverylongnodesetnamethatgoesonandon",
             fix: "Shorten the cluster or nodeset name."),
         .acceleratorMismatch: RuleExplanation(
             "GPUs that do not fit the machine type: attached GPUs on a family that has its own (A2, A3, G2), a count or model N1 does not support, or more vCPUs than that GPU count allows.",
-            example: "settings:\n  machine_type: n1-standard-96\n  guest_accelerator: [{type: nvidia-tesla-t4, count: 1}]",
+            example:
+                "settings:\n  machine_type: n1-standard-96\n  guest_accelerator: [{type: nvidia-tesla-t4, count: 1}]",
             fix: "Use a count and machine size the GPU model supports, or a family with built-in GPUs."),
         .unsupportedFunction: RuleExplanation(
             "A `$(...)` expression calls a function hpcc does not evaluate at compile time; hpcc computes blueprint expressions itself and knows only its own small set of operations.",
             example: "settings:\n  name: $(upper(vars.name))",
-            fix: "Compute the value in a variable, or use a `((...))` Terraform expression where the setting allows it."),
+            fix: "Compute the value in a variable, or use a `((...))` Terraform expression where the setting allows it."
+        ),
         .capacityOutOfRange: RuleExplanation(
             "A filesystem capacity the service does not offer for the chosen tier: below the minimum, above the maximum, or not a multiple of the tier's step. The help names the nearest valid sizes.",
-            example: "- id: homefs\n  source: modules/file-system/filestore\n  settings:\n    filestore_tier: BASIC_SSD\n    size_gb: 1024",
+            example:
+                "- id: homefs\n  source: modules/file-system/filestore\n  settings:\n    filestore_tier: BASIC_SSD\n    size_gb: 1024",
             fix: "Choose a size the help names, or another tier."),
         .sharedByControllers: RuleExplanation(
             "A partition or login group is used by two controllers; its nodes can belong to one cluster only.",
@@ -112,7 +122,8 @@ extension DiagnosticCode {
             fix: "Use a disk type the family supports (the message lists them)."),
         .storageSettingsMismatch: RuleExplanation(
             "Settings of imported storage that do not fit its `fs_type`: an NFS or Lustre export without a server, a gcsfuse bucket with one, a malformed export path, Lustre filesystem or bucket name.",
-            example: "- id: data\n  source: modules/file-system/pre-existing-network-storage\n  settings:\n    fs_type: nfs\n    remote_mount: /export",
+            example:
+                "- id: data\n  source: modules/file-system/pre-existing-network-storage\n  settings:\n    fs_type: nfs\n    remote_mount: /export",
             fix: "Give the server (and path) the filesystem type needs."),
         .invalidStartupRunner: RuleExplanation(
             "A startup-script runner with an unknown `type`, neither or both of `content` and `source`, a destination that is not a relative file name, or `args` on a runner that takes none.",
@@ -132,11 +143,13 @@ extension DiagnosticCode {
             fix: "Use s3:// paths, distinct file system paths and a deployment type that supports associations."),
         .mixedClouds: RuleExplanation(
             "A deployment group is one Terraform root with one set of providers: GCP and AWS modules cannot share it, nor AWS modules of two regions, and a GCP node cannot mount an AWS filesystem.",
-            example: "- group: primary\n  modules:\n  - {id: net, source: modules/network/vpc}\n  - {id: efs, source: modules/file-system/efs}",
+            example:
+                "- group: primary\n  modules:\n  - {id: net, source: modules/network/vpc}\n  - {id: efs, source: modules/file-system/efs}",
             fix: "Put each cloud (and AWS region) in its own group."),
         .accountingSubnets: RuleExplanation(
             "RDS needs a DB subnet group spanning at least two availability zones, even for a single-AZ instance; an accounting database given one subnet cannot be created.",
-            example: "- id: accounting\n  source: modules/database/slurm-accounting\n  settings:\n    subnet_ids: [subnet-0a1b]",
+            example:
+                "- id: accounting\n  source: modules/database/slurm-accounting\n  settings:\n    subnet_ids: [subnet-0a1b]",
             fix: "Give the VPC (or the setting) subnets in two availability zones."),
         .accountingDatabaseName: RuleExplanation(
             "The master user name is one RDS for MariaDB reserves for itself (`admin`, `rdsadmin`, `root`, ...), so the instance could not be created.",
@@ -152,7 +165,8 @@ extension DiagnosticCode {
             fix: "Write the range forwards, e.g. `cn[001-200]`."),
         .overlappingHosts: RuleExplanation(
             "A host is named twice, by one node group's host list or by two node groups. In Slurm a node has one definition; put a node in several partitions instead of several groups.",
-            example: "node_groups:\n- {name: compute, hostnames: \"cn[01-10]\"}\n- {name: bigmem, hostnames: \"cn[09-12]\"}",
+            example:
+                "node_groups:\n- {name: compute, hostnames: \"cn[01-10]\"}\n- {name: bigmem, hostnames: \"cn[09-12]\"}",
             fix: "Make the host lists disjoint."),
         .unknownNodeGroup: RuleExplanation(
             "An existing cluster's partition names a node group the cluster does not define, so slurm.conf would name nodes that do not exist.",
@@ -188,15 +202,22 @@ extension DiagnosticCode {
             fix: "Set the hardware on the node group, `min_cpu_platform` on the nodeset, or a `node_hardware` entry."),
         .statsAccounting: RuleExplanation(
             "HPCStats imports jobs and events from a cluster's Slurm accounting database, so a cluster without one cannot be described; and a deployment has one HPCStats database and configuration, so one hpcstats module.",
-            example: "- id: stats\n  source: modules/monitoring/hpcstats\n  use: [cluster]     # cluster has no accounting",
+            example:
+                "- id: stats\n  source: modules/monitoring/hpcstats\n  use: [cluster]     # cluster has no accounting",
             fix: "Give the cluster accounting, or an `accounting_databases` entry for it."),
         .sshFromInternet: RuleExplanation(
             "hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and the ranges you list, a ParallelCluster head node from the VPC's own range or `allowed_ssh_cidr`. When a blueprint lists 0.0.0.0/0 (or any public range wider than a /8) for TCP 22, the rule is emitted as asked and this warning says so: such hosts see password-guessing and exploit traffic within minutes. Ranges inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 are not warned about.",
-            example: "- id: network\n  source: modules/network/vpc\n  settings:\n    allowed_ssh_ip_ranges: [0.0.0.0/0]",
-            fix: "List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add the code to `ignore:` if the exposure is intended."),
+            example:
+                "- id: network\n  source: modules/network/vpc\n  settings:\n    allowed_ssh_ip_ranges: [0.0.0.0/0]",
+            fix:
+                "List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add the code to `ignore:` if the exposure is intended."
+        ),
         .unconfirmedSlurmImage: RuleExplanation(
             "Slurm nodes, login nodes and the controller boot into what SchedMD's slurm-gcp images (project `schedmd-slurm-public`) install: Slurm and MUNGE with their `slurm` and `munge` users, laid out as slurm-gcp lays them out (`/usr/local/etc/slurm`, `/var/log/slurm`, ...), which hpcc's startup scripts configure. An image from another project may lack them, and then the instances boot but never join the cluster. hpcc cannot look into the image, so it warns unless `instance_image_custom: true` says the image was built on slurm-gcp (with its Packer recipes, say).",
-            example: "- id: nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  settings:\n    instance_image: {project: my-project, family: my-hpc-image}",
-            fix: "Build the image from slurm-gcp and set `instance_image_custom: true` on the module, or use an image family of `schedmd-slurm-public`."),
+            example:
+                "- id: nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  settings:\n    instance_image: {project: my-project, family: my-hpc-image}",
+            fix:
+                "Build the image from slurm-gcp and set `instance_image_custom: true` on the module, or use an image family of `schedmd-slurm-public`."
+        ),
     ]
 }

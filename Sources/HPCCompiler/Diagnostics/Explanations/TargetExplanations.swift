@@ -28,7 +28,8 @@ extension DiagnosticCode {
             fix: "Keep min_count at or below max_count."),
         .parallelClusterStorage: RuleExplanation(
             "Shared storage ParallelCluster cannot mount or create as described: a type it does not take, too many of one type, settings it cannot carry, an inline filesystem instead of a module, or a filesystem marked as managed by ParallelCluster that no parallelcluster module uses.",
-            example: "settings:\n  network_storage: [{server_ip: 10.0.0.5, remote_mount: /export, local_mount: /data, fs_type: nfs}]",
+            example:
+                "settings:\n  network_storage: [{server_ip: 10.0.0.5, remote_mount: /export, local_mount: /data, fs_type: nfs}]",
             fix: "Use efs or fsx-lustre modules for ParallelCluster's shared storage."),
         .parallelClusterMountDir: RuleExplanation(
             "A ParallelCluster mount directory that is reserved (`/`, `/home` is allowed, `/opt/parallelcluster`, `/opt/slurm`, ...), used twice, or nested inside another mount.",
@@ -84,7 +85,8 @@ extension DiagnosticCode {
             fix: "Give subnets in two zones."),
         .htcEndpoints: RuleExplanation(
             "The grid runs in a VPC without an internet path and lacks a VPC endpoint of a service it calls (SQS, DynamoDB, S3, ECR, ...). A warning, since a proxy or a peered network may carry the traffic.",
-            example: "- id: vpc\n  source: modules/network/aws-vpc\n  settings:\n    internet_access: false\n    interface_endpoints: [logs]",
+            example:
+                "- id: vpc\n  source: modules/network/aws-vpc\n  settings:\n    internet_access: false\n    interface_endpoints: [logs]",
             fix: "Add the endpoints the help lists, or `ignore` the code if traffic has another path."),
     ]
 }

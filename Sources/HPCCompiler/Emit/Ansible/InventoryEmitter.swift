@@ -16,76 +16,123 @@ enum InventoryEmitter {
             logins += cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }.map(host)
             let nodesets = cluster.nodesetsByName
             for partition in cluster.partitions {
-                let staticHosts = partition.nodesets.compactMap { nodesets[$0] }.flatMap { $0.staticHostNames(cluster: cluster.name) }
-                partitions.append(partitionGroup(partition.name, hosts: staticHosts, members: ("slurm_partition_nodesets", partition.nodesets), exclusive: partition.exclusive))
+                let staticHosts = partition.nodesets.compactMap { nodesets[$0] }.flatMap {
+                    $0.staticHostNames(cluster: cluster.name)
+                }
+                partitions.append(
+                    partitionGroup(
+                        partition.name, hosts: staticHosts, members: ("slurm_partition_nodesets", partition.nodesets),
+                        exclusive: partition.exclusive))
             }
-            clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
-                ("hosts", .map(allHosts(cluster).map(host))),
-                ("vars", clusterVariables(cluster, index: index)),
-            ])))
+            clusters.append(
+                YAMLPair(
+                    key: groupName("slurm_cluster", cluster.name),
+                    value: .object([
+                        ("hosts", .map(allHosts(cluster).map(host))),
+                        ("vars", clusterVariables(cluster, index: index)),
+                    ])))
         }
         for cluster in deployment.onPremClusters {
             controllers.append(host(cluster.controllerHost))
             logins += cluster.loginNodes.map(siteHost)
             for partition in cluster.partitions {
                 let hosts = partition.nodeGroups.compactMap(cluster.nodeGroup).flatMap(\.hosts)
-                partitions.append(partitionGroup(partition.name, hosts: hosts, members: ("slurm_partition_node_groups", partition.nodeGroups), exclusive: partition.exclusive))
+                partitions.append(
+                    partitionGroup(
+                        partition.name, hosts: hosts, members: ("slurm_partition_node_groups", partition.nodeGroups),
+                        exclusive: partition.exclusive))
             }
             // Every host that talks to the cluster's Slurm: controller, login nodes, compute nodes,
             // and the command nodes bwVisu submits its jobs from.
-            let commandNodes = deployment.bwVisus.filter { $0.clusterName == cluster.name }.flatMap(\.commandNodes).map { $0.host ?? $0.address }
+            let commandNodes = deployment.bwVisus.filter { $0.clusterName == cluster.name }.flatMap(\.commandNodes).map
+            { $0.host ?? $0.address }
             var members: [String] = [], seen = Set<String>()
-            for host in [cluster.controllerHost] + cluster.loginNodes.map(\.host) + cluster.nodeGroups.flatMap(\.hosts) + commandNodes
-                where seen.insert(host).inserted {
+            for host in [cluster.controllerHost] + cluster.loginNodes.map(\.host) + cluster.nodeGroups.flatMap(\.hosts)
+                + commandNodes
+            where seen.insert(host).inserted {
                 members.append(host)
             }
-            clusters.append(YAMLPair(key: groupName("slurm_cluster", cluster.name), value: .object([
-                ("hosts", .map(members.map(host))),
-                ("vars", .object([
-                    ("slurm_cluster_name", .string(cluster.name)),
-                    ("slurm_controller_host", .string(cluster.controllerHost)),
-                    ("slurm_config_files", .string(OnPremSlurmEmitter.folder(cluster))),
-                    ("slurm_user", .string(cluster.daemons.slurmUser)),
-                    ("slurm_partitions", .list(cluster.partitions.map { .string($0.name) })),
-                ])),
-            ])))
+            clusters.append(
+                YAMLPair(
+                    key: groupName("slurm_cluster", cluster.name),
+                    value: .object([
+                        ("hosts", .map(members.map(host))),
+                        (
+                            "vars",
+                            .object([
+                                ("slurm_cluster_name", .string(cluster.name)),
+                                ("slurm_controller_host", .string(cluster.controllerHost)),
+                                ("slurm_config_files", .string(OnPremSlurmEmitter.folder(cluster))),
+                                ("slurm_user", .string(cluster.daemons.slurmUser)),
+                                ("slurm_partitions", .list(cluster.partitions.map { .string($0.name) })),
+                            ])
+                        ),
+                    ])))
         }
         let inventory = YAML.object([
-            ("all", .object([
-                ("vars", .object([
-                    ("hpcc_blueprint", .string(deployment.blueprintName)),
-                    ("hpcc_deployment", .string(deployment.name)),
-                ])),
-                ("children", .object([
-                    ("slurm_controller", .object([("hosts", .map(controllers))])),
-                    ("slurm_login", .object([("hosts", .map(logins))])),
-                    ("slurm_compute", .object([("children", .map(partitions))])),
-                    ("workbench", .object([("hosts", .map(deployment.workbenches.map { workbenchHost($0, index: index) }))])),
-                    ("bwvisu_gateway", .object([("children", .map(deployment.bwVisus.map(gatewayGroup)))])),
-                    ("bwvisu_command", .object([("children", .map(deployment.bwVisus.map(commandGroup)))])),
-                ] + clusters.map { ($0.key, $0.value) })),
-            ])),
+            (
+                "all",
+                .object([
+                    (
+                        "vars",
+                        .object([
+                            ("hpcc_blueprint", .string(deployment.blueprintName)),
+                            ("hpcc_deployment", .string(deployment.name)),
+                        ])
+                    ),
+                    (
+                        "children",
+                        .object(
+                            [
+                                ("slurm_controller", .object([("hosts", .map(controllers))])),
+                                ("slurm_login", .object([("hosts", .map(logins))])),
+                                ("slurm_compute", .object([("children", .map(partitions))])),
+                                (
+                                    "workbench",
+                                    .object([
+                                        ("hosts", .map(deployment.workbenches.map { workbenchHost($0, index: index) }))
+                                    ])
+                                ),
+                                ("bwvisu_gateway", .object([("children", .map(deployment.bwVisus.map(gatewayGroup)))])),
+                                ("bwvisu_command", .object([("children", .map(deployment.bwVisus.map(commandGroup)))])),
+                            ] + clusters.map { ($0.key, $0.value) })
+                    ),
+                ])
+            )
         ])
-        var header = ["Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName)."]
+        var header = [
+            "Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName)."
+        ]
         if !deployment.clusters.isEmpty || !deployment.workbenches.isEmpty {
-            header.append("Cloud hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them.")
+            header.append(
+                "Cloud hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them."
+            )
         }
         if !deployment.onPremClusters.isEmpty || !deployment.bwVisus.isEmpty {
-            header.append("Hosts of existing clusters are the names the blueprint gives, resolvable on the site's network (ansible_host where an address is given).")
+            header.append(
+                "Hosts of existing clusters are the names the blueprint gives, resolvable on the site's network (ansible_host where an address is given)."
+            )
         }
         return OutputFile(path: path, bytes: YAMLWriter.bytes(inventory, header: header))
     }
 
     /// `slurm_partition_<name>`: the partition's hosts, and what it is made of (nodesets or node groups).
-    private static func partitionGroup(_ name: String, hosts: [String], members: (key: String, names: [String]), exclusive: Bool) -> YAMLPair {
-        YAMLPair(key: groupName("slurm_partition", name), value: .object([
-            ("hosts", .map(hosts.map(host))),
-            ("vars", .object([
-                ("slurm_partition_name", .string(name)),
-                (members.key, .list(members.names.map(YAML.string))),
-                ("slurm_partition_exclusive", .bool(exclusive)),
-            ])),
-        ]))
+    private static func partitionGroup(
+        _ name: String, hosts: [String], members: (key: String, names: [String]), exclusive: Bool
+    ) -> YAMLPair {
+        YAMLPair(
+            key: groupName("slurm_partition", name),
+            value: .object([
+                ("hosts", .map(hosts.map(host))),
+                (
+                    "vars",
+                    .object([
+                        ("slurm_partition_name", .string(name)),
+                        (members.key, .list(members.names.map(YAML.string))),
+                        ("slurm_partition_exclusive", .bool(exclusive)),
+                    ])
+                ),
+            ]))
     }
 
     private static func host(_ name: String) -> YAMLPair {
@@ -123,43 +170,71 @@ enum InventoryEmitter {
 
     /// A workbench: its instance name, with the user JupyterLab runs as and its mounts in order.
     private static func workbenchHost(_ workbench: Workbench, index: DeploymentIndex) -> YAMLPair {
-        YAMLPair(key: workbench.name, value: .object([
-            ("hpcc_workbench_user", .string(workbench.login)),
-            ("hpcc_workbench_directory", .string(workbench.workingDirectory)),
-            ("hpcc_mounts", .list(workbench.mounts.map { mount($0, index: index) })),
-        ]))
+        YAMLPair(
+            key: workbench.name,
+            value: .object([
+                ("hpcc_workbench_user", .string(workbench.login)),
+                ("hpcc_workbench_directory", .string(workbench.workingDirectory)),
+                ("hpcc_mounts", .list(workbench.mounts.map { mount($0, index: index) })),
+            ]))
     }
 
     /// `bwvisu_gateway_<id>`: the gateways of one bwVisu, each with its block of the keyhole range;
     /// the whole range, as iptables takes it, is the group's.
     private static func gatewayGroup(_ visu: BwVisu) -> YAMLPair {
-        YAMLPair(key: groupName("bwvisu_gateway", visu.id), value: .object([
-            ("hosts", .object(visu.gateways.map { gateway in
-                (gateway.host, .object([
-                    ("ansible_host", .string(gateway.internalAddress)),
-                    ("ansible_port", .int(gateway.sshPort)),
-                    ("bwvisu_runner_user", .string(gateway.user)),
-                    ("bwvisu_external_address", .string(gateway.externalAddress)),
-                    ("bwvisu_gateway_port_range", .string(gateway.ports.iptables)),
-                ]))
-            })),
-            ("vars", .object(bwVisuVariables(visu) + [
-                ("bwvisu_keyhole_port_range", .string(visu.portRange.iptables)),
-                ("bwvisu_forwarding_targets", .list(visu.computeHosts.map { .string($0 + visu.forwardingHostnameSuffix) })),
-            ])),
-        ]))
+        YAMLPair(
+            key: groupName("bwvisu_gateway", visu.id),
+            value: .object([
+                (
+                    "hosts",
+                    .object(
+                        visu.gateways.map { gateway in
+                            (
+                                gateway.host,
+                                .object([
+                                    ("ansible_host", .string(gateway.internalAddress)),
+                                    ("ansible_port", .int(gateway.sshPort)),
+                                    ("bwvisu_runner_user", .string(gateway.user)),
+                                    ("bwvisu_external_address", .string(gateway.externalAddress)),
+                                    ("bwvisu_gateway_port_range", .string(gateway.ports.iptables)),
+                                ])
+                            )
+                        })
+                ),
+                (
+                    "vars",
+                    .object(
+                        bwVisuVariables(visu) + [
+                            ("bwvisu_keyhole_port_range", .string(visu.portRange.iptables)),
+                            (
+                                "bwvisu_forwarding_targets",
+                                .list(visu.computeHosts.map { .string($0 + visu.forwardingHostnameSuffix) })
+                            ),
+                        ])
+                ),
+            ]))
     }
 
     /// `bwvisu_command_<id>`: the nodes the runner submits jobs from.
     private static func commandGroup(_ visu: BwVisu) -> YAMLPair {
-        YAMLPair(key: groupName("bwvisu_command", visu.id), value: .object([
-            ("hosts", .object(visu.commandNodes.map { node in
-                (node.host ?? node.address, .object([
-                    ("ansible_host", .string(node.address)), ("ansible_port", .int(node.port)), ("bwvisu_runner_user", .string(node.user ?? "bwvisu")),
-                ]))
-            })),
-            ("vars", .object(bwVisuVariables(visu) + [("bwvisu_partition", .string(visu.partition))])),
-        ]))
+        YAMLPair(
+            key: groupName("bwvisu_command", visu.id),
+            value: .object([
+                (
+                    "hosts",
+                    .object(
+                        visu.commandNodes.map { node in
+                            (
+                                node.host ?? node.address,
+                                .object([
+                                    ("ansible_host", .string(node.address)), ("ansible_port", .int(node.port)),
+                                    ("bwvisu_runner_user", .string(node.user ?? "bwvisu")),
+                                ])
+                            )
+                        })
+                ),
+                ("vars", .object(bwVisuVariables(visu) + [("bwvisu_partition", .string(visu.partition))])),
+            ]))
     }
 
     private static func bwVisuVariables(_ visu: BwVisu) -> [(String, YAML)] {
@@ -182,13 +257,15 @@ enum InventoryEmitter {
     static func terraformOutputs(_ deployment: Deployment) -> [ModuleReference] {
         var seen = Set<String>()
         var result: [ModuleReference] = []
-        let contracts = deployment.clusters.flatMap { $0.mounts + $0.loginMounts + $0.nodesets.flatMap(\.mounts) }
+        let contracts =
+            deployment.clusters.flatMap { $0.mounts + $0.loginMounts + $0.nodesets.flatMap(\.mounts) }
             + deployment.workbenches.flatMap(\.mounts)
         for contract in contracts {
             for case let .reference(reference) in contract.server.parts where reference.known == nil {
                 let key = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
                 if seen.insert(key).inserted {
-                    result.append(ModuleReference(module: reference.module, output: reference.output, path: [], known: nil))
+                    result.append(
+                        ModuleReference(module: reference.module, output: reference.output, path: [], known: nil))
                 }
             }
         }
@@ -205,7 +282,8 @@ enum InventoryEmitter {
             case let .reference(reference):
                 let group = index.group(of: reference.module).map(\.rawValue) ?? ""
                 let output = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
-                let lookup = "lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \(output)')"
+                let lookup =
+                    "lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \(output)')"
                 text += "{{ (\(lookup) | from_json)\(HCL.access(reference.path)) }}"
             }
         }

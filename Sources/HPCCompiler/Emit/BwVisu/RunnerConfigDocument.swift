@@ -13,13 +13,18 @@ struct RunnerConfigDocument {
     var json: JSON {
         .object([
             "bwvisu-home-prefix": .string(visu.homePrefix),
-            "gateway-nodes": .array(visu.gateways.map { gateway in
-                .object(["internal-ip": .string(gateway.internalAddress), "external-ip": .string(gateway.externalAddress),
-                         "user": .string(gateway.user), "port": .int(gateway.sshPort)])
-            }),
-            "command-nodes": .array(visu.commandNodes.map { node in
-                .object(["ip": .string(node.address), "user": .string(node.user ?? ""), "port": .int(node.port)])
-            }),
+            "gateway-nodes": .array(
+                visu.gateways.map { gateway in
+                    .object([
+                        "internal-ip": .string(gateway.internalAddress),
+                        "external-ip": .string(gateway.externalAddress),
+                        "user": .string(gateway.user), "port": .int(gateway.sshPort),
+                    ])
+                }),
+            "command-nodes": .array(
+                visu.commandNodes.map { node in
+                    .object(["ip": .string(node.address), "user": .string(node.user ?? ""), "port": .int(node.port)])
+                }),
             "keyholed-servers": .array(visu.keyholedServers.map(server)),
             "keyholed-port-range": .object(["min": .int(visu.portRange.lower), "max": .int(visu.portRange.upper)]),
             "keyholed-max-forwarders-per-job": .int(visu.maxForwardersPerJob),

@@ -17,37 +17,76 @@ enum ExpandedBlueprintEmitter {
         if !blueprint.ignoredCodes.isEmpty {
             top.append(("ignore", .list(blueprint.ignoredCodes.map { .string($0.value.rawValue) })))
         }
-        top.append(("deployment_groups", .list(blueprint.groups.map { group in
-            var entries: [(String, YAML)] = [("group", .string(group.name.value.rawValue))]
-            if let backend = resolved.backends[group.name.value] {
-                entries.append(("terraform_backend", .object([
-                    ("type", .string(backend.type)),
-                    ("configuration", .object(backend.configuration.keys.sorted().map { ($0, yaml(backend.configuration[$0]!)) })),
-                ])))
-            }
-            let providers = resolved.providers[group.name.value] ?? []
-            if !providers.isEmpty {
-                entries.append(("terraform_providers", .object(providers.map { provider in
-                    var fields: [(String, YAML)] = []
-                    if let source = provider.source { fields.append(("source", .string(source))) }
-                    if let version = provider.version { fields.append(("version", .string(version))) }
-                    fields.append(("configuration", .object(provider.configuration.keys.sorted().map { ($0, yaml(provider.configuration[$0]!)) })))
-                    return (provider.name, .object(fields))
-                })))
-            }
-            entries.append(("modules", .list(group.modules.compactMap { declaration in
-                resolved.module(declaration.id.value).map { module($0, script: scripts[$0.id]) }
-            })))
-            return .object(entries)
-        })))
+        top.append(
+            (
+                "deployment_groups",
+                .list(
+                    blueprint.groups.map { group in
+                        var entries: [(String, YAML)] = [("group", .string(group.name.value.rawValue))]
+                        if let backend = resolved.backends[group.name.value] {
+                            entries.append(
+                                (
+                                    "terraform_backend",
+                                    .object([
+                                        ("type", .string(backend.type)),
+                                        (
+                                            "configuration",
+                                            .object(
+                                                backend.configuration.keys.sorted().map {
+                                                    ($0, yaml(backend.configuration[$0]!))
+                                                })
+                                        ),
+                                    ])
+                                ))
+                        }
+                        let providers = resolved.providers[group.name.value] ?? []
+                        if !providers.isEmpty {
+                            entries.append(
+                                (
+                                    "terraform_providers",
+                                    .object(
+                                        providers.map { provider in
+                                            var fields: [(String, YAML)] = []
+                                            if let source = provider.source {
+                                                fields.append(("source", .string(source)))
+                                            }
+                                            if let version = provider.version {
+                                                fields.append(("version", .string(version)))
+                                            }
+                                            fields.append(
+                                                (
+                                                    "configuration",
+                                                    .object(
+                                                        provider.configuration.keys.sorted().map {
+                                                            ($0, yaml(provider.configuration[$0]!))
+                                                        })
+                                                ))
+                                            return (provider.name, .object(fields))
+                                        })
+                                ))
+                        }
+                        entries.append(
+                            (
+                                "modules",
+                                .list(
+                                    group.modules.compactMap { declaration in
+                                        resolved.module(declaration.id.value).map { module($0, script: scripts[$0.id]) }
+                                    })
+                            ))
+                        return .object(entries)
+                    })
+            ))
         // A variable lives on where a setting still names it whole (`$(vars.region)`), and where
         // hpcc reads it by name (provider configuration, default tags); one used only inside a
         // longer string (`$(vars.run_dir)/state`) has been applied there, and kept would be unused.
         let named = variablesNamed(in: .object(Array(top.dropFirst(3))))
-        top[1].1 = .object(blueprint.variables.compactMap { variable in
-            guard Self.readByName.contains(variable.name) || named.contains(variable.name) else { return nil }
-            return resolved.variables[variable.name].map { (variable.name, Self.variable(variable.value, value: $0)) }
-        })
+        top[1].1 = .object(
+            blueprint.variables.compactMap { variable in
+                guard Self.readByName.contains(variable.name) || named.contains(variable.name) else { return nil }
+                return resolved.variables[variable.name].map {
+                    (variable.name, Self.variable(variable.value, value: $0))
+                }
+            })
         let header = [
             "The blueprint as hpcc \(toolVersion) compiled it: variables, 'use' wiring and defaults applied.",
             "It is itself a blueprint and compiles to the same deployment.",
@@ -70,21 +109,31 @@ enum ExpandedBlueprintEmitter {
         }
         // A setting written as one variable whose value is null resolves to nothing, but stays
         // in the expanded blueprint so the variable keeps its use.
-        let nullVariables = Dictionary(module.declaration.settings.compactMap { entry in
-            module.settings[entry.key] == nil ? ModuleResolver.soleVariable(entry.value).map { (entry.key, $0) } : nil
-        }, uniquingKeysWith: { first, _ in first })
+        let nullVariables = Dictionary(
+            module.declaration.settings.compactMap { entry in
+                module.settings[entry.key] == nil
+                    ? ModuleResolver.soleVariable(entry.value).map { (entry.key, $0) } : nil
+            }, uniquingKeysWith: { first, _ in first })
         // Moot settings change nothing, and unsupported ones compile only when they ask for
         // nothing: what was compiled holds neither.
         var settings = module.schema.settings.filter(\.effect.isImplemented).compactMap { spec in
-            module.settings[spec.name].map { (spec.name, yaml($0)) } ?? nullVariables[spec.name].map { (spec.name, YAML.string("$(vars.\($0))")) }
+            module.settings[spec.name].map { (spec.name, yaml($0)) }
+                ?? nullVariables[spec.name].map { (spec.name, YAML.string("$(vars.\($0))")) }
         }
         if let script, let index = settings.firstIndex(where: { $0.0 == "runners" }) {
-            settings[index].1 = .list(script.runners.map { runner in
-                var fields: [(String, YAML)] = [("type", .string(runner.kind.rawValue)), ("destination", .string(ValueText.escapeBlueprintText(runner.destination))),
-                                                ("content", .string(ValueText.escapeBlueprintText(runner.content)))]
-                if !runner.arguments.isEmpty { fields.append(("args", .string(ValueText.escapeBlueprintText(runner.arguments.joined(separator: " "))))) }
-                return .object(fields)
-            })
+            settings[index].1 = .list(
+                script.runners.map { runner in
+                    var fields: [(String, YAML)] = [
+                        ("type", .string(runner.kind.rawValue)),
+                        ("destination", .string(ValueText.escapeBlueprintText(runner.destination))),
+                        ("content", .string(ValueText.escapeBlueprintText(runner.content))),
+                    ]
+                    if !runner.arguments.isEmpty {
+                        fields.append(
+                            ("args", .string(ValueText.escapeBlueprintText(runner.arguments.joined(separator: " ")))))
+                    }
+                    return .object(fields)
+                })
         }
         entries.append(("settings", .object(settings)))
         return .object(entries)
@@ -101,7 +150,9 @@ enum ExpandedBlueprintEmitter {
     /// written plain again: a setting it feeds may still read it as a number or a flag, as it did
     /// here, which a quoted string would not allow.
     static func variable(_ node: YAMLNode, value: Value) -> YAML {
-        if case let .scalar(text, .plain, tag: nil, _) = node, value == .string(text), !text.contains("\n"), !text.contains("$("), !text.contains("((") {
+        if case let .scalar(text, .plain, tag: nil, _) = node, value == .string(text), !text.contains("\n"),
+            !text.contains("$("), !text.contains("((")
+        {
             return .plain(text)
         }
         return yaml(value)
@@ -123,7 +174,6 @@ enum ExpandedBlueprintEmitter {
         }
     }
 
-
     /// The names `NAME` of every `$(vars.NAME)` in the document's keys and strings.
     static func variablesNamed(in document: YAML) -> Set<String> {
         var names: Set<String> = []
@@ -132,7 +182,10 @@ enum ExpandedBlueprintEmitter {
             let bytes = Array(text.utf8)
             var index = 0
             while index + opening.count <= bytes.count {
-                guard bytes[index..<index + opening.count].elementsEqual(opening) else { index += 1; continue }
+                guard bytes[index..<index + opening.count].elementsEqual(opening) else {
+                    index += 1
+                    continue
+                }
                 index += opening.count
                 guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ")")) else { return }
                 names.insert(String(decoding: bytes[index..<end], as: UTF8.self))

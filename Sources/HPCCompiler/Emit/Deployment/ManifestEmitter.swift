@@ -3,7 +3,8 @@
 enum ManifestEmitter {
     static let path = "hpcc-manifest.json"
 
-    static func emit(files: [OutputFile], source: SourceFile, deployment: Deployment, toolVersion: String) -> OutputFile {
+    static func emit(files: [OutputFile], source: SourceFile, deployment: Deployment, toolVersion: String) -> OutputFile
+    {
         let blueprintFile = source.name.split(separator: "/").last.map(String.init) ?? source.name
         let manifest: JSON = [
             "tool": ["name": "hpcc", "version": .string(toolVersion)],
@@ -13,14 +14,15 @@ enum ManifestEmitter {
                 "sha256": .string(Digest.sha256(Array(source.text.utf8))),
             ],
             "deployment": .string(deployment.name),
-            "files": .array(files.sorted { $0.path < $1.path }.map { file in
-                [
-                    "path": .string(file.path),
-                    "sha256": .string(Digest.sha256(file.contents)),
-                    "bytes": .int(file.contents.count),
-                    "executable": .bool(file.executable),
-                ]
-            }),
+            "files": .array(
+                files.sorted { $0.path < $1.path }.map { file in
+                    [
+                        "path": .string(file.path),
+                        "sha256": .string(Digest.sha256(file.contents)),
+                        "bytes": .int(file.contents.count),
+                        "executable": .bool(file.executable),
+                    ]
+                }),
         ]
         return OutputFile(path: path, text: JSONWriter.render(manifest))
     }

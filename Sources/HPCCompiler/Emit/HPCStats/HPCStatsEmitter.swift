@@ -7,9 +7,12 @@ enum HPCStatsEmitter {
 
     static func emit(_ deployment: Deployment) -> [OutputFile] {
         guard let setup = deployment.hpcStats else { return [] }
-        return setup.clusters.map { OutputFile(path: ArchitectureFile.path($0), text: ArchitectureFile.text($0, deployment: deployment)) } + [
+        return setup.clusters.map {
+            OutputFile(path: ArchitectureFile.path($0), text: ArchitectureFile.text($0, deployment: deployment))
+        } + [
             OutputFile(path: mainPath, text: mainConfiguration(setup, deployment: deployment)),
-            OutputFile(path: installerPath, text: HPCStatsInstaller.script(setup, deployment: deployment), executable: true),
+            OutputFile(
+                path: installerPath, text: HPCStatsInstaller.script(setup, deployment: deployment), executable: true),
         ]
     }
 
@@ -21,8 +24,12 @@ enum HPCStatsEmitter {
 
     static func mainConfiguration(_ setup: HPCStatsSetup, deployment: Deployment) -> String {
         var ini = INIWriter()
-        ini.comment("HPCStats configuration, compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
-        ini.comment("Passwords are not here: {file:PATH} names the file holding one, and install.sh puts it in when it installs this file.")
+        ini.comment(
+            "HPCStats configuration, compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+        )
+        ini.comment(
+            "Passwords are not here: {file:PATH} names the file holding one, and install.sh puts it in when it installs this file."
+        )
         ini.section("clusters")
         ini.set("clusters", setup.clusters.map(\.name))
         ini.section("hpcstatsdb")

@@ -20,24 +20,35 @@ struct GridConfigDocument {
             "min_htc_agents": .int(agents.minimum),
             "dynamodb_default_read_capacity": .int(grid.stateTable.readCapacity),
             "dynamodb_default_write_capacity": .int(grid.stateTable.writeCapacity),
-            "eks_worker_groups": .array(grid.workerGroups.map { group in
-                .object([
-                    "node_group_name": .string(group.name), "instance_types": .strings(group.instanceTypes), "capacity_type": .string(group.capacityType.rawValue),
-                    "min_size": .int(group.minSize), "max_size": .int(group.maxSize), "desired_size": .int(group.desiredSize),
+            "eks_worker_groups": .array(
+                grid.workerGroups.map { group in
+                    .object([
+                        "node_group_name": .string(group.name), "instance_types": .strings(group.instanceTypes),
+                        "capacity_type": .string(group.capacityType.rawValue),
+                        "min_size": .int(group.minSize), "max_size": .int(group.maxSize),
+                        "desired_size": .int(group.desiredSize),
+                    ])
+                }),
+            "agent_configuration": .object([
+                "lambda": .object([
+                    "minCPU": .string(String(agents.cpuRequestMilli)), "maxCPU": .string(String(agents.cpuLimitMilli)),
+                    "minMemory": .string(String(agents.memoryRequestMiB)),
+                    "maxMemory": .string(String(agents.memoryLimitMiB)),
+                    "location": .string(agents.workloadLocation), "runtime": .string(agents.runtime),
+                    "lambda_handler_file_name": .string(agents.handlerFile),
+                    "lambda_handler_function_name": .string(agents.handlerFunction),
                 ])
-            }),
-            "agent_configuration": .object(["lambda": .object([
-                "minCPU": .string(String(agents.cpuRequestMilli)), "maxCPU": .string(String(agents.cpuLimitMilli)),
-                "minMemory": .string(String(agents.memoryRequestMiB)), "maxMemory": .string(String(agents.memoryLimitMiB)),
-                "location": .string(agents.workloadLocation), "runtime": .string(agents.runtime),
-                "lambda_handler_file_name": .string(agents.handlerFile), "lambda_handler_function_name": .string(agents.handlerFunction),
-            ])]),
+            ]),
             "enable_private_subnet": true,
             "vpc_cidr_block_public": .int(grid.publicSubnetPrefix),
             "vpc_cidr_block_private": .int(grid.privateSubnetPrefix),
-            "input_role": .array(grid.clusterAccess.map { access in
-                .object(["rolearn": .string(access.roleARN), "username": .string(access.userName), "groups": .strings(access.groups)])
-            }),
+            "input_role": .array(
+                grid.clusterAccess.map { access in
+                    .object([
+                        "rolearn": .string(access.roleARN), "username": .string(access.userName),
+                        "groups": .strings(access.groups),
+                    ])
+                }),
         ])
     }
 

@@ -17,26 +17,53 @@ struct ClusterConfigDocument {
 
     init(_ cluster: ParallelCluster) {
         var holes = ConfigPlaceholders()
-        let body = YAML.object([
-            ("Region", .string(cluster.region)),
-            ("Image", .object([("Os", .string(cluster.image.os.rawValue))] + (cluster.image.customAMI.map { [("CustomAmi", YAML.string($0))] } ?? []))),
-            ("Imds", .object([("ImdsSupport", .string("v2.0"))])),
-            ("HeadNode", Self.headNode(cluster, &holes)),
-            ("Scheduling", Self.scheduling(cluster, &holes)),
-        ] + Self.sharedStorage(cluster, &holes) + [
-            ("Monitoring", .object([
-                ("DetailedMonitoring", .bool(cluster.detailedMonitoring)),
-                ("Logs", .object([("CloudWatch", .object(
-                    [("Enabled", .bool(cluster.logRetentionDays != nil))] + (cluster.logRetentionDays.map { [("RetentionInDays", YAML.int($0))] } ?? [])
-                ))])),
-            ])),
-            ("Tags", .list(cluster.origin.labels.sorted { $0.key < $1.key }.map { .object([("Key", .string($0.key)), ("Value", .string($0.value))]) })),
-        ])
+        let body = YAML.object(
+            [
+                ("Region", .string(cluster.region)),
+                (
+                    "Image",
+                    .object(
+                        [("Os", .string(cluster.image.os.rawValue))]
+                            + (cluster.image.customAMI.map { [("CustomAmi", YAML.string($0))] } ?? []))
+                ),
+                ("Imds", .object([("ImdsSupport", .string("v2.0"))])),
+                ("HeadNode", Self.headNode(cluster, &holes)),
+                ("Scheduling", Self.scheduling(cluster, &holes)),
+            ] + Self.sharedStorage(cluster, &holes) + [
+                (
+                    "Monitoring",
+                    .object([
+                        ("DetailedMonitoring", .bool(cluster.detailedMonitoring)),
+                        (
+                            "Logs",
+                            .object([
+                                (
+                                    "CloudWatch",
+                                    .object(
+                                        [("Enabled", .bool(cluster.logRetentionDays != nil))]
+                                            + (cluster.logRetentionDays.map { [("RetentionInDays", YAML.int($0))] }
+                                                ?? [])
+                                    )
+                                )
+                            ])
+                        ),
+                    ])
+                ),
+                (
+                    "Tags",
+                    .list(
+                        cluster.origin.labels.sorted { $0.key < $1.key }.map {
+                            .object([("Key", .string($0.key)), ("Value", .string($0.value))])
+                        })
+                ),
+            ])
         placeholders = holes.entries
         text = YAMLWriter.render(body, header: Self.header(cluster, placeholders: holes.entries))
     }
 
-    private static func header(_ cluster: ParallelCluster, placeholders: [(token: String, text: TerraformText)]) -> [String] {
+    private static func header(
+        _ cluster: ParallelCluster, placeholders: [(token: String, text: TerraformText)]
+    ) -> [String] {
         var lines = [
             "ParallelCluster 3 cluster config of cluster '\(cluster.name)', written by hpcc (module '\(cluster.origin.module)').",
             "Create the cluster from the Terraform output of group '\(cluster.origin.group)', which is this text with the deployment's ids:",
@@ -45,7 +72,9 @@ struct ClusterConfigDocument {
             "SSH key: EC2 key pair '\(cluster.keyPair.name)'; its private key is in Parameter Store (output private_key_parameter_\(cluster.origin.module)).",
         ]
         if !placeholders.isEmpty {
-            lines.append("Placeholders (well-formed ids, so this file validates on its own) and what replaces them in that output:")
+            lines.append(
+                "Placeholders (well-formed ids, so this file validates on its own) and what replaces them in that output:"
+            )
             lines += placeholders.map { "  \($0.token) <- \(ConfigPlaceholders.describe($0.text))" }
         }
         return lines
@@ -55,7 +84,11 @@ struct ClusterConfigDocument {
         let head = cluster.headNode
         var networking: [(String, YAML)] = [("SubnetId", .string(holes.value(head.subnet, .subnet)))]
         if !head.additionalSecurityGroups.isEmpty {
-            networking.append(("AdditionalSecurityGroups", .list(head.additionalSecurityGroups.map { .string(holes.value($0, .securityGroup)) })))
+            networking.append(
+                (
+                    "AdditionalSecurityGroups",
+                    .list(head.additionalSecurityGroups.map { .string(holes.value($0, .securityGroup)) })
+                ))
         }
         var ssh: [(String, YAML)] = [("KeyName", .string(cluster.keyPair.name))]
         if let allowed = head.allowedSSH { ssh.append(("AllowedIps", .string(allowed))) }
@@ -63,7 +96,18 @@ struct ClusterConfigDocument {
             ("InstanceType", .string(head.instanceType)),
             ("Networking", .object(networking)),
             ("Ssh", .object(ssh)),
-            ("LocalStorage", .object([("RootVolume", .object([("Size", .int(head.rootVolumeGiB)), ("VolumeType", .string("gp3")), ("Encrypted", .bool(true))]))])),
+            (
+                "LocalStorage",
+                .object([
+                    (
+                        "RootVolume",
+                        .object([
+                            ("Size", .int(head.rootVolumeGiB)), ("VolumeType", .string("gp3")),
+                            ("Encrypted", .bool(true)),
+                        ])
+                    )
+                ])
+            ),
             ("Imds", .object([("Secured", .bool(true))])),
         ])
     }
@@ -82,7 +126,10 @@ struct ClusterConfigDocument {
             var fields: [(String, YAML)] = [
                 ("Uri", .string(holes.value(database.uri, .endpoint))),
                 ("UserName", .string(holes.value(database.userName, .name))),
-                ("PasswordSecretArn", .string(holes.value(database.passwordSecretARN, .secretARN(region: cluster.region)))),
+                (
+                    "PasswordSecretArn",
+                    .string(holes.value(database.passwordSecretARN, .secretARN(region: cluster.region)))
+                ),
             ]
             if let name = database.databaseName { fields.append(("DatabaseName", .string(holes.value(name, .name)))) }
             slurm.append(("Database", .object(fields)))
@@ -95,13 +142,21 @@ struct ClusterConfigDocument {
     }
 
     private static func queue(queue: PClusterQueue, _ holes: inout ConfigPlaceholders) -> YAML {
-        var networking: [(String, YAML)] = [("SubnetIds", .list(queue.subnets.map { .string(holes.value($0, .subnet)) }))]
+        var networking: [(String, YAML)] = [
+            ("SubnetIds", .list(queue.subnets.map { .string(holes.value($0, .subnet)) }))
+        ]
         if !queue.additionalSecurityGroups.isEmpty {
-            networking.append(("AdditionalSecurityGroups", .list(queue.additionalSecurityGroups.map { .string(holes.value($0, .securityGroup)) })))
+            networking.append(
+                (
+                    "AdditionalSecurityGroups",
+                    .list(queue.additionalSecurityGroups.map { .string(holes.value($0, .securityGroup)) })
+                ))
         }
         // Always explicit: ParallelCluster refuses EFA compute resources in a queue that leaves it unsaid.
         networking.append(("PlacementGroup", .object([("Enabled", .bool(queue.placementGroup))])))
-        var fields: [(String, YAML)] = [("Name", .string(queue.name)), ("CapacityType", .string(queue.capacityType.rawValue))]
+        var fields: [(String, YAML)] = [
+            ("Name", .string(queue.name)), ("CapacityType", .string(queue.capacityType.rawValue)),
+        ]
         if let strategy = queue.allocationStrategy { fields.append(("AllocationStrategy", .string(strategy.rawValue))) }
         fields.append(("Networking", .object(networking)))
         fields.append(("ComputeResources", .list(queue.computeResources.map(computeResource))))
@@ -116,50 +171,90 @@ struct ClusterConfigDocument {
             fields.append(("Instances", .list(resource.instanceTypes.map { .object([("InstanceType", .string($0))]) })))
         }
         fields += [("MinCount", .int(resource.minCount)), ("MaxCount", .int(resource.maxCount))]
-        if resource.disableSimultaneousMultithreading { fields.append(("DisableSimultaneousMultithreading", .bool(true))) }
+        if resource.disableSimultaneousMultithreading {
+            fields.append(("DisableSimultaneousMultithreading", .bool(true)))
+        }
         if resource.efa { fields.append(("Efa", .object([("Enabled", .bool(true))]))) }
         return .object(fields)
     }
 
-    private static func sharedStorage(_ cluster: ParallelCluster, _ holes: inout ConfigPlaceholders) -> [(String, YAML)] {
+    private static func sharedStorage(_ cluster: ParallelCluster, _ holes: inout ConfigPlaceholders) -> [(String, YAML)]
+    {
         guard !cluster.storage.isEmpty else { return [] }
-        return [("SharedStorage", .list(cluster.storage.map { storage in
-            let settings: (String, YAML) = switch storage.kind {
-            case let .existingEFS(id): ("EfsSettings", .object([("FileSystemId", .string(holes.value(id, .fileSystem)))]))
-            case let .existingFSx(id): ("FsxLustreSettings", .object([("FileSystemId", .string(holes.value(id, .fileSystem)))]))
-            case let .newEFS(efs): ("EfsSettings", newEFS(efs))
-            case let .newFSx(fsx): ("FsxLustreSettings", newFSx(fsx, name: storage.name))
-            }
-            return .object([("MountDir", .string(storage.mountDir)), ("Name", .string(storage.name)), ("StorageType", .string(storage.storageType)), settings])
-        }))]
+        return [
+            (
+                "SharedStorage",
+                .list(
+                    cluster.storage.map { storage in
+                        let settings: (String, YAML) =
+                            switch storage.kind {
+                            case let .existingEFS(id):
+                                ("EfsSettings", .object([("FileSystemId", .string(holes.value(id, .fileSystem)))]))
+                            case let .existingFSx(id):
+                                (
+                                    "FsxLustreSettings",
+                                    .object([("FileSystemId", .string(holes.value(id, .fileSystem)))])
+                                )
+                            case let .newEFS(efs): ("EfsSettings", newEFS(efs))
+                            case let .newFSx(fsx): ("FsxLustreSettings", newFSx(fsx, name: storage.name))
+                            }
+                        return .object([
+                            ("MountDir", .string(storage.mountDir)), ("Name", .string(storage.name)),
+                            ("StorageType", .string(storage.storageType)), settings,
+                        ])
+                    })
+            )
+        ]
     }
 
     /// Settings of an EFS ParallelCluster creates; kept when the cluster is deleted.
     private static func newEFS(_ efs: NewEFS) -> YAML {
         var fields: [(String, YAML)] = [("Encrypted", .bool(true))]
         if let key = efs.kmsKeyID { fields.append(("KmsKeyId", .string(key))) }
-        fields += [("PerformanceMode", .string(efs.performanceMode.rawValue)), ("ThroughputMode", .string(efs.throughputMode.rawValue))]
-        if let throughput = efs.provisionedThroughput { fields.append(("ProvisionedThroughput", .int(Int(throughput)))) }
+        fields += [
+            ("PerformanceMode", .string(efs.performanceMode.rawValue)),
+            ("ThroughputMode", .string(efs.throughputMode.rawValue)),
+        ]
+        if let throughput = efs.provisionedThroughput {
+            fields.append(("ProvisionedThroughput", .int(Int(throughput))))
+        }
         fields.append(("DeletionPolicy", .string("Retain")))
         return .object(fields)
     }
 
     /// Settings of an FSx for Lustre ParallelCluster creates; kept when the cluster is deleted.
     private static func newFSx(_ fsx: FSxLustreFileSystem, name: String) -> YAML {
-        var fields: [(String, YAML)] = [("StorageCapacity", .int(fsx.capacityGiB)), ("DeploymentType", .string(fsx.deploymentType.rawValue))]
-        if fsx.storageType != .ssd { fields += [("FsxStorageType", .string(fsx.storageType.rawValue)), ("DriveCacheType", .string("NONE"))] }
+        var fields: [(String, YAML)] = [
+            ("StorageCapacity", .int(fsx.capacityGiB)), ("DeploymentType", .string(fsx.deploymentType.rawValue)),
+        ]
+        if fsx.storageType != .ssd {
+            fields += [("FsxStorageType", .string(fsx.storageType.rawValue)), ("DriveCacheType", .string("NONE"))]
+        }
         if let throughput = fsx.throughput { fields.append(("PerUnitStorageThroughput", .int(throughput))) }
-        if fsx.compression != .uncompressed { fields.append(("DataCompressionType", .string(fsx.compression.rawValue))) }
+        if fsx.compression != .uncompressed {
+            fields.append(("DataCompressionType", .string(fsx.compression.rawValue)))
+        }
         if !fsx.associations.isEmpty {
-            fields.append(("DataRepositoryAssociations", .list(fsx.associations.enumerated().map { index, association in
-                var entry: [(String, YAML)] = [
-                    ("Name", .string("\(name)-\(index)")), ("FileSystemPath", .string(association.fileSystemPath)),
-                    ("DataRepositoryPath", .string(association.repositoryPath)), ("BatchImportMetaDataOnCreate", .bool(association.batchImportOnCreate)),
-                ]
-                if !association.importEvents.isEmpty { entry.append(("AutoImportPolicy", .list(association.importEvents.map(YAML.string)))) }
-                if !association.exportEvents.isEmpty { entry.append(("AutoExportPolicy", .list(association.exportEvents.map(YAML.string)))) }
-                return .object(entry)
-            })))
+            fields.append(
+                (
+                    "DataRepositoryAssociations",
+                    .list(
+                        fsx.associations.enumerated().map { index, association in
+                            var entry: [(String, YAML)] = [
+                                ("Name", .string("\(name)-\(index)")),
+                                ("FileSystemPath", .string(association.fileSystemPath)),
+                                ("DataRepositoryPath", .string(association.repositoryPath)),
+                                ("BatchImportMetaDataOnCreate", .bool(association.batchImportOnCreate)),
+                            ]
+                            if !association.importEvents.isEmpty {
+                                entry.append(("AutoImportPolicy", .list(association.importEvents.map(YAML.string))))
+                            }
+                            if !association.exportEvents.isEmpty {
+                                entry.append(("AutoExportPolicy", .list(association.exportEvents.map(YAML.string))))
+                            }
+                            return .object(entry)
+                        })
+                ))
         }
         fields.append(("DeletionPolicy", .string("Retain")))
         return .object(fields)

@@ -22,14 +22,15 @@ struct ConfigPlaceholders {
         if let entry = entries.first(where: { $0.text == text }) { return entry.token }
         let serial = String(entries.count + 1)
         let core = "hpcc" + String(repeating: "0", count: max(0, 13 - serial.count)) + serial
-        let token = switch shape {
-        case .subnet: "subnet-\(core)"
-        case .securityGroup: "sg-\(core)"
-        case .fileSystem: "fs-\(core)"
-        case let .secretARN(region): "arn:aws:secretsmanager:\(region):000000000000:secret:\(core)"
-        case .endpoint: "\(core).invalid:3306"
-        case .name: core
-        }
+        let token =
+            switch shape {
+            case .subnet: "subnet-\(core)"
+            case .securityGroup: "sg-\(core)"
+            case .fileSystem: "fs-\(core)"
+            case let .secretARN(region): "arn:aws:secretsmanager:\(region):000000000000:secret:\(core)"
+            case .endpoint: "\(core).invalid:3306"
+            case .name: core
+            }
         entries.append((token, text))
         return token
     }
@@ -39,7 +40,8 @@ struct ConfigPlaceholders {
         text.parts.map { part in
             switch part {
             case let .literal(literal): literal
-            case let .reference(reference): "output '\(reference.output)\(reference.path.map(\.text).joined())' of module '\(reference.module)'"
+            case let .reference(reference):
+                "output '\(reference.output)\(reference.path.map(\.text).joined())' of module '\(reference.module)'"
             case let .raw(raw): "((\(raw)))"
             }
         }.joined()

@@ -42,20 +42,30 @@ enum StartupScriptEmitter {
         }
         lines += ansible(script)
         for (index, runner) in script.runners.enumerated() {
-            lines.append("log " + ShellWord.quote("runner \(index + 1)/\(script.runners.count) (\(runner.kind.rawValue)): \(runner.destination)"))
-            let file = runner.destination.hasPrefix("/") ? ShellWord.quote(runner.destination) : "\"$work\"/" + ShellWord.quote(runner.destination)
-            let mode = switch runner.kind {
-            case .shell: runner.destination.hasPrefix("/") ? "755" : "700"
-            case .ansibleLocal: "600"
-            case .data: "644"
-            }
+            lines.append(
+                "log "
+                    + ShellWord.quote(
+                        "runner \(index + 1)/\(script.runners.count) (\(runner.kind.rawValue)): \(runner.destination)"))
+            let file =
+                runner.destination.hasPrefix("/")
+                ? ShellWord.quote(runner.destination) : "\"$work\"/" + ShellWord.quote(runner.destination)
+            let mode =
+                switch runner.kind {
+                case .shell: runner.destination.hasPrefix("/") ? "755" : "700"
+                case .ansibleLocal: "600"
+                case .data: "644"
+                }
             lines.append("unpack \(file) \(mode) " + ShellWord.quote(encoded(runner.content)))
             let arguments = runner.arguments.map(ShellWord.quote)
             switch runner.kind {
             case .shell:
                 lines.append(([file] + arguments).joined(separator: " "))
             case .ansibleLocal:
-                lines.append((["\"$ansible_playbook\"", "--connection=local", "--inventory=localhost,", "--limit=localhost", file] + arguments).joined(separator: " "))
+                lines.append(
+                    ([
+                        "\"$ansible_playbook\"", "--connection=local", "--inventory=localhost,", "--limit=localhost",
+                        file,
+                    ] + arguments).joined(separator: " "))
             case .data:
                 break
             }
@@ -80,7 +90,9 @@ enum StartupScriptEmitter {
             ]
         }
         if script.runners.contains(where: { $0.kind == .ansibleLocal }) {
-            lines.append(script.ansibleVirtualenv == nil ? "ansible_playbook=ansible-playbook" : "ansible_playbook=\"$ansible_venv/bin/ansible-playbook\"")
+            lines.append(
+                script.ansibleVirtualenv == nil
+                    ? "ansible_playbook=ansible-playbook" : "ansible_playbook=\"$ansible_venv/bin/ansible-playbook\"")
         }
         return lines.isEmpty ? [] : lines + [""]
     }

@@ -9,9 +9,13 @@ enum GresConfEmitter {
 
     static func emit(_ cluster: SlurmCluster) -> String? {
         // slurm.conf declares cloud GPUs untyped (`gpu:<count>`), so gres.conf must too.
-        emit(clusterName: cluster.name, devices: cluster.nodesets.compactMap { nodeset in
-            nodeset.shape.gpus.map { Devices(hosts: HostList.nodes(of: nodeset, cluster: cluster.name), count: $0.count, type: nil) }
-        })
+        emit(
+            clusterName: cluster.name,
+            devices: cluster.nodesets.compactMap { nodeset in
+                nodeset.shape.gpus.map {
+                    Devices(hosts: HostList.nodes(of: nodeset, cluster: cluster.name), count: $0.count, type: nil)
+                }
+            })
     }
 
     static func emit(clusterName: String, devices: [Devices]) -> String? {
@@ -20,7 +24,10 @@ enum GresConfEmitter {
         conf.comment("gres.conf of cluster \(clusterName), compiled by hpcc.")
         for device in devices {
             let files = device.count == 1 ? "/dev/nvidia0" : "/dev/nvidia[0-\(device.count - 1)]"
-            conf.line([("NodeName", device.hosts), ("Name", "gpu")] + (device.type.map { [("Type", $0)] } ?? []) + [("File", files)])
+            conf.line(
+                [("NodeName", device.hosts), ("Name", "gpu")] + (device.type.map { [("Type", $0)] } ?? []) + [
+                    ("File", files)
+                ])
         }
         return conf.text
     }

@@ -12,6 +12,7 @@ enum HostList {
 
     /// The static nodes of a nodeset, or nil.
     static func staticNodes(of nodeset: Nodeset, cluster: String) -> String? {
-        nodeset.staticCount > 0 ? range(nodeset.prefix(cluster: cluster), from: 0, through: nodeset.staticCount - 1) : nil
+        nodeset.staticCount > 0
+            ? range(nodeset.prefix(cluster: cluster), from: 0, through: nodeset.staticCount - 1) : nil
     }
 }

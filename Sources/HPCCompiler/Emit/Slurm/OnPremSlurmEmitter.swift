@@ -7,16 +7,23 @@ enum OnPremSlurmEmitter {
             let folder = folder(cluster)
             var files = [OutputFile(path: "\(folder)/slurm.conf", text: slurmConf(cluster, deployment: deployment))]
             if cluster.processTracking == .cgroup {
-                files.append(OutputFile(path: "\(folder)/cgroup.conf", text: CgroupConfEmitter.emit(clusterName: cluster.name)))
+                files.append(
+                    OutputFile(path: "\(folder)/cgroup.conf", text: CgroupConfEmitter.emit(clusterName: cluster.name)))
             }
             let devices = cluster.nodeGroups.compactMap { group in
-                group.gpus.map { GresConfEmitter.Devices(hosts: group.hostList, count: $0.count, type: $0.type.isEmpty ? nil : $0.type) }
+                group.gpus.map {
+                    GresConfEmitter.Devices(
+                        hosts: group.hostList, count: $0.count, type: $0.type.isEmpty ? nil : $0.type)
+                }
             }
             if let gres = GresConfEmitter.emit(clusterName: cluster.name, devices: devices) {
                 files.append(OutputFile(path: "\(folder)/gres.conf", text: gres))
             }
             if let accounting = cluster.accounting {
-                files.append(OutputFile(path: "\(folder)/slurmdbd.conf", text: slurmdbdConf(cluster, accounting: accounting, deployment: deployment)))
+                files.append(
+                    OutputFile(
+                        path: "\(folder)/slurmdbd.conf",
+                        text: slurmdbdConf(cluster, accounting: accounting, deployment: deployment)))
             }
             return files
         }
@@ -27,7 +34,9 @@ enum OnPremSlurmEmitter {
     static func slurmConf(_ cluster: OnPremCluster, deployment: Deployment) -> String {
         let daemons = cluster.daemons
         var conf = SlurmConfWriter()
-        conf.comment("slurm.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
+        conf.comment(
+            "slurm.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+        )
         conf.comment("Generated file: change the blueprint and rebuild instead of editing it.")
         conf.blank()
         conf.set("ClusterName", cluster.name)
@@ -48,7 +57,9 @@ enum OnPremSlurmEmitter {
         }
         // Job usage is gathered only where it is stored.
         if cluster.accounting != nil {
-            conf.set("JobAcctGatherType", cluster.processTracking == .cgroup ? "jobacct_gather/cgroup" : "jobacct_gather/linux")
+            conf.set(
+                "JobAcctGatherType",
+                cluster.processTracking == .cgroup ? "jobacct_gather/cgroup" : "jobacct_gather/linux")
             conf.set("JobAcctGatherFrequency", 30)
         } else {
             conf.set("JobAcctGatherType", "jobacct_gather/none")
@@ -87,7 +98,9 @@ enum OnPremSlurmEmitter {
             ("CoresPerSocket", String(group.coresPerSocket)), ("ThreadsPerCore", String(group.threadsPerCore)),
             ("RealMemory", String(group.realMemoryMiB)),
         ]
-        if let gpus = group.gpus { pairs.append(("Gres", gpus.type.isEmpty ? "gpu:\(gpus.count)" : "gpu:\(gpus.type):\(gpus.count)")) }
+        if let gpus = group.gpus {
+            pairs.append(("Gres", gpus.type.isEmpty ? "gpu:\(gpus.count)" : "gpu:\(gpus.type):\(gpus.count)"))
+        }
         if !group.features.isEmpty { pairs.append(("Features", group.features.joined(separator: ","))) }
         pairs.append(("State", "UNKNOWN"))
         return pairs
@@ -110,9 +123,15 @@ enum OnPremSlurmEmitter {
     static func slurmdbdConf(_ cluster: OnPremCluster, accounting: OnPremAccounting, deployment: Deployment) -> String {
         let daemons = cluster.daemons
         var conf = SlurmConfWriter()
-        conf.comment("slurmdbd.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
-        conf.comment("Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser.")
-        conf.comment("The database password is not here: write `StoragePass=...` to \(accounting.passwordFile) (mode 0600, owner \(daemons.slurmUser)).")
+        conf.comment(
+            "slurmdbd.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+        )
+        conf.comment(
+            "Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser."
+        )
+        conf.comment(
+            "The database password is not here: write `StoragePass=...` to \(accounting.passwordFile) (mode 0600, owner \(daemons.slurmUser))."
+        )
         conf.blank()
         conf.set("DbdHost", accounting.dbdHost)
         conf.set("DbdPort", accounting.dbdPort)
@@ -122,8 +141,10 @@ enum OnPremSlurmEmitter {
         conf.set("LogFile", "\(daemons.logDirectory)/slurmdbd.log")
         conf.set("PidFile", "\(daemons.pidDirectory)/slurmdbd.pid")
         conf.blank()
-        conf.slurmdbdStorage(host: accounting.storageHost, port: accounting.storagePort, user: accounting.user, database: accounting.database,
-                             include: accounting.passwordFile)
+        conf.slurmdbdStorage(
+            host: accounting.storageHost, port: accounting.storagePort, user: accounting.user,
+            database: accounting.database,
+            include: accounting.passwordFile)
         return conf.text
     }
 }

@@ -59,9 +59,11 @@ extension SlurmConfWriter {
 enum SlurmConfText {
     /// True when `text` can stand as a slurm.conf key or value: no whitespace, '#' or '='.
     static func isRepresentable(_ text: String, isKey: Bool = false) -> Bool {
-        !text.isEmpty && !text.unicodeScalars.contains { scalar in
-            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "#" || (isKey && scalar == "=")
-                || scalar.value < 0x20 || scalar.value == 0x7F
-        }
+        !text.isEmpty
+            && !text.unicodeScalars.contains { scalar in
+                scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "#"
+                    || (isKey && scalar == "=")
+                    || scalar.value < 0x20 || scalar.value == 0x7F
+            }
     }
 }

@@ -5,13 +5,15 @@ enum SlurmEmitter {
         var files: [OutputFile] = []
         for cluster in deployment.clusters {
             let folder = SlurmPaths.folder(of: cluster, in: deployment)
-            files.append(OutputFile(path: "\(folder)/slurm.conf", text: SlurmConfEmitter.emit(cluster, deployment: deployment)))
+            files.append(
+                OutputFile(path: "\(folder)/slurm.conf", text: SlurmConfEmitter.emit(cluster, deployment: deployment)))
             files.append(OutputFile(path: "\(folder)/cgroup.conf", text: CgroupConfEmitter.emit(cluster)))
             if let gres = GresConfEmitter.emit(cluster) {
                 files.append(OutputFile(path: "\(folder)/gres.conf", text: gres))
             }
             files.append(OutputFile(path: "\(folder)/resume.sh", text: PowerPrograms.resume(cluster), executable: true))
-            files.append(OutputFile(path: "\(folder)/suspend.sh", text: PowerPrograms.suspend(cluster), executable: true))
+            files.append(
+                OutputFile(path: "\(folder)/suspend.sh", text: PowerPrograms.suspend(cluster), executable: true))
         }
         if !deployment.clusters.isEmpty {
             files.append(OutputFile(path: NodeBootScript.path, text: NodeBootScript.text, executable: true))

@@ -9,7 +9,8 @@ enum SlurmPaths {
     static let stateSaveLocation = "/var/spool/slurm"
     /// The daemons' ports and folders on the slurm-gcp images.
     static let daemons = SlurmDaemonLayout(
-        slurmUser: "slurm", slurmctldPort: 6817, slurmdPort: 6818, stateSaveLocation: stateSaveLocation, slurmdSpoolDirectory: "/var/spool/slurmd",
+        slurmUser: "slurm", slurmctldPort: 6817, slurmdPort: 6818, stateSaveLocation: stateSaveLocation,
+        slurmdSpoolDirectory: "/var/spool/slurmd",
         logDirectory: "/var/log/slurm", pidDirectory: "/var/run/slurm", mungeSocket: nil
     )
 

@@ -13,7 +13,8 @@ enum SlurmdbdConfEmitter {
 
     static func emit(_ deployment: Deployment) -> [OutputFile] {
         deployment.accountingDatabases.map { database in
-            OutputFile(path: "slurm/\(database.origin.module)/slurmdbd.conf", text: text(database, deployment: deployment))
+            OutputFile(
+                path: "slurm/\(database.origin.module)/slurmdbd.conf", text: text(database, deployment: deployment))
         }
     }
 
@@ -21,16 +22,26 @@ enum SlurmdbdConfEmitter {
         let id = database.origin.module.rawValue
         let group = database.origin.group
         var conf = SlurmConfWriter()
-        conf.comment("slurmdbd.conf of accounting database \(id), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).")
-        conf.comment("Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser.")
+        conf.comment(
+            "slurmdbd.conf of accounting database \(id), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+        )
+        conf.comment(
+            "Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser."
+        )
         conf.comment("")
         conf.comment("No database host and no password here: the host is known only after `terraform apply`, and the")
-        conf.comment("password exists only in AWS Secrets Manager (the secret's whole value). A boot step on the slurmdbd host")
+        conf.comment(
+            "password exists only in AWS Secrets Manager (the secret's whole value). A boot step on the slurmdbd host")
         conf.comment("writes both to \(storageFile) (mode 0600, owner slurm), included at the end:")
         conf.comment("")
-        conf.comment("  endpoint=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))")
-        conf.comment("  arn=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))")
-        conf.comment("  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)")
+        conf.comment(
+            "  endpoint=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))"
+        )
+        conf.comment(
+            "  arn=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))"
+        )
+        conf.comment(
+            "  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)")
         conf.comment("  printf 'StorageHost=%s\\nStoragePass=%s\\n' \"${endpoint%:*}\" \"$password\" > \(storageFile)")
         conf.blank()
         conf.set("DbdHost", "localhost")
@@ -40,7 +51,9 @@ enum SlurmdbdConfEmitter {
         conf.set("LogFile", "/var/log/slurm/slurmdbd.log")
         conf.set("PidFile", "/var/run/slurm/slurmdbd.pid")
         conf.blank()
-        conf.slurmdbdStorage(host: nil, port: AccountingDatabaseRules.port, user: database.userName, database: database.databaseName, include: storageFile)
+        conf.slurmdbdStorage(
+            host: nil, port: AccountingDatabaseRules.port, user: database.userName, database: database.databaseName,
+            include: storageFile)
         return conf.text
     }
 }

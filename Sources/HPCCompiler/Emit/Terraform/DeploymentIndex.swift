@@ -20,7 +20,8 @@ struct DeploymentIndex {
     /// The value of `output` of `module`, with `path` applied; nil for a module that did not lower
     /// or an output it does not declare.
     func value(of output: String, module: ModuleID, path: [Accessor]) -> OutputValue? {
-        guard let lowered = deployment.modules[module], let definition = BuiltInModules.definition(lowered.source) else { return nil }
+        guard let lowered = deployment.modules[module], let definition = BuiltInModules.definition(lowered.source)
+        else { return nil }
         return definition.value(of: output, entity: lowered.entity, module: module, path: path)
     }
 }

@@ -31,7 +31,9 @@ enum HCL {
         case let .float(number): return JSONWriter.format(number)
         case let .string(text): return quoted(text)
         case let .list(elements): return "[" + elements.map(literal).joined(separator: ", ") + "]"
-        case let .map(members): return "{" + members.keys.sorted().map { "\(quoted($0)) = \(literal(members[$0]!))" }.joined(separator: ", ") + "}"
+        case let .map(members):
+            return "{"
+                + members.keys.sorted().map { "\(quoted($0)) = \(literal(members[$0]!))" }.joined(separator: ", ") + "}"
         case .output, .template, .terraform: return "null"
         }
     }

@@ -2,12 +2,16 @@
 enum OutputExpressions {
     /// A filesystem's `network_storage` mount contract: the server and remote path as Terraform
     /// gives them (remote defaults to the contract's own), the rest as compiled.
-    static func mountContract(_ filesystem: SharedFilesystem, server: String, remote: String? = nil, path: [Accessor]) -> String {
+    static func mountContract(
+        _ filesystem: SharedFilesystem, server: String, remote: String? = nil, path: [Accessor]
+    ) -> String {
         let mount = filesystem.mount
-        return object([
-            ("server_ip", server), ("remote_mount", remote ?? HCL.quoted(mount.remotePath)), ("local_mount", HCL.quoted(mount.localMount)),
-            ("fs_type", HCL.quoted(mount.type.rawValue)), ("mount_options", HCL.quoted(mount.options)),
-        ], path: path)
+        return object(
+            [
+                ("server_ip", server), ("remote_mount", remote ?? HCL.quoted(mount.remotePath)),
+                ("local_mount", HCL.quoted(mount.localMount)),
+                ("fs_type", HCL.quoted(mount.type.rawValue)), ("mount_options", HCL.quoted(mount.options)),
+            ], path: path)
     }
 
     /// An object output from its fields' expressions: the one field `path` starts with, or the

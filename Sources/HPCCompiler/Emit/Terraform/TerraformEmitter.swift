@@ -6,26 +6,34 @@ enum TerraformEmitter {
     static let googleProviderVersion = ">= 6.50, < 7.0"
 
     /// The roots, and the references no module could give a value for (an internal error).
-    static func emit(_ deployment: Deployment, catalog: ModuleCatalog) -> (files: [OutputFile], unexpressed: [ModuleReference]) {
+    static func emit(
+        _ deployment: Deployment, catalog: ModuleCatalog
+    ) -> (files: [OutputFile], unexpressed: [ModuleReference]) {
         let index = DeploymentIndex(deployment)
         var roots = TerraformRoots(index: index)
         for group in deployment.groups {
-            roots.add(to: group.name) { group, document, _ in configure(group, deployment: deployment, into: &document) }
+            roots.add(to: group.name) { group, document, _ in configure(group, deployment: deployment, into: &document)
+            }
         }
         for (module, lowered) in deployment.modules.sorted(by: { $0.key < $1.key }) {
             BuiltInModules.definition(lowered.source)?.emit(lowered.entity, module: module, into: &roots)
         }
-        let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map { ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false) }
+        let inventoryReads = InventoryEmitter.terraformOutputs(deployment).map {
+            ExposedModuleOutput(reference: $0, description: "Read by the Ansible inventory.", sensitive: false)
+        }
         var imports: [(consumer: GroupName, name: String, owner: GroupName, module: ModuleID, output: String)] = []
         for group in deployment.groups {
             roots.add(to: group.name) { _, document, references in
-                for exposed in inventoryReads + deployment.exposedOutputs where index.group(of: exposed.reference.module) == group.name {
-                    let name = TerraformReferences.crossGroupName(module: exposed.reference.module, output: exposed.reference.output)
-                    document.outputs[name] = .object([
-                        "value": references.outputValue(exposed.reference),
-                        "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
-                        "sensitive": .when(exposed.sensitive, true),
-                    ].filter { $0.value != .null })
+                for exposed in inventoryReads + deployment.exposedOutputs
+                where index.group(of: exposed.reference.module) == group.name {
+                    let name = TerraformReferences.crossGroupName(
+                        module: exposed.reference.module, output: exposed.reference.output)
+                    document.outputs[name] = .object(
+                        [
+                            "value": references.outputValue(exposed.reference),
+                            "description": exposed.description.map { .string(HCL.escapeTemplate($0)) } ?? .null,
+                            "sensitive": .when(exposed.sensitive, true),
+                        ].filter { $0.value != .null })
                 }
                 for (name, source) in references.imports.sorted(by: { $0.key < $1.key }) {
                     imports.append((group.name, name, source.group, source.module, source.output))
@@ -37,14 +45,20 @@ enum TerraformEmitter {
             roots.add(to: item.consumer) { _, document, _ in
                 document.variables[item.name] = .object([
                     "type": .string(variableType(type)),
-                    "description": .string("Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."),
+                    "description": .string(
+                        "Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."
+                    ),
                 ])
             }
-            let known = index.deployment.exposedOutputs.first { $0.reference.module == item.module && $0.reference.output == item.output }?.reference.known
+            let known = index.deployment.exposedOutputs.first {
+                $0.reference.module == item.module && $0.reference.output == item.output
+            }?.reference.known
             roots.add(to: item.owner) { _, document, references in
                 document.outputs[item.name] = .object([
-                    "value": references.outputValue(ModuleReference(module: item.module, output: item.output, path: [], known: known)),
-                    "description": .string("Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
+                    "value": references.outputValue(
+                        ModuleReference(module: item.module, output: item.output, path: [], known: known)),
+                    "description": .string(
+                        "Output '\(item.output)' of module '\(item.module)', read by group '\(item.consumer)'."),
                 ])
             }
         }
@@ -54,7 +68,9 @@ enum TerraformEmitter {
         return (files, roots.references.values.flatMap(\.unexpressed))
     }
 
-    private static func configure(_ group: TerraformGroup, deployment: Deployment, into document: inout TerraformDocument) {
+    private static func configure(
+        _ group: TerraformGroup, deployment: Deployment, into document: inout TerraformDocument
+    ) {
         if group.cloud == .aws {
             AWSProvider.configure(group, into: &document)
         } else {
@@ -63,7 +79,9 @@ enum TerraformEmitter {
             if let region = group.region { google["region"] = JSON.string(region) }
             if let zone = group.zone { google["zone"] = JSON.string(zone) }
             document.providers["google"] = .object(google)
-            document.requiredProviders["google"] = JSON.object(["source": "hashicorp/google", "version": .string(googleProviderVersion)])
+            document.requiredProviders["google"] = JSON.object([
+                "source": "hashicorp/google", "version": .string(googleProviderVersion),
+            ])
         }
         for provider in group.providers {
             var requirement = document.requiredProviders[provider.name]?.members ?? [:]
@@ -100,7 +118,8 @@ enum TerraformValues {
         value.json(text: HCL.escapeTemplate) { expression in
             switch expression {
             case let .terraform(text): "${\(text)}"
-            case let .template(parts): parts.map { part in
+            case let .template(parts):
+                parts.map { part in
                     switch part {
                     case let .literal(text): HCL.escapeTemplate(text)
                     case let .terraform(text): "${\(text)}"

@@ -23,7 +23,9 @@ struct TerraformReferences {
             imports[name] = (owner, reference.module, reference.output)
             return "var.\(name)" + HCL.access(reference.path)
         }
-        if case let .expression(expression)? = index.value(of: reference.output, module: reference.module, path: reference.path) {
+        if case let .expression(expression)? = index.value(
+            of: reference.output, module: reference.module, path: reference.path)
+        {
             return expression
         }
         guard let known = reference.known else {
@@ -37,8 +39,9 @@ struct TerraformReferences {
     /// literal value when no resource stands behind it.
     mutating func outputValue(_ reference: ModuleReference) -> JSON {
         if index.group(of: reference.module) == group,
-           index.value(of: reference.output, module: reference.module, path: reference.path) == .known,
-           let known = reference.known {
+            index.value(of: reference.output, module: reference.module, path: reference.path) == .known,
+            let known = reference.known
+        {
             return TerraformValues.json(known)
         }
         return .string(Self.interpolation(expression(reference)))
@@ -69,13 +72,14 @@ struct TerraformReferences {
     mutating func hcl(_ text: TerraformText) -> String {
         if text.parts.count == 1, case let .reference(reference) = text.parts[0] { return expression(reference) }
         if text.parts.count == 1, case let .raw(raw) = text.parts[0] { return raw }
-        return "\"" + text.parts.map { part -> String in
-            switch part {
-            case let .literal(literal): String(HCL.quoted(literal).dropFirst().dropLast())
-            case let .reference(reference): "${" + expression(reference) + "}"
-            case let .raw(raw): "${" + raw + "}"
-            }
-        }.joined() + "\""
+        return "\""
+            + text.parts.map { part -> String in
+                switch part {
+                case let .literal(literal): String(HCL.quoted(literal).dropFirst().dropLast())
+                case let .reference(reference): "${" + expression(reference) + "}"
+                case let .raw(raw): "${" + raw + "}"
+                }
+            }.joined() + "\""
     }
 
     /// The network id for a network attachment.

@@ -14,9 +14,12 @@ struct TerraformRoots {
     }
 
     /// Runs `body` on the root of `group`, with the group's settings (provider tags, cloud).
-    mutating func add(to group: GroupName, _ body: (TerraformGroup, inout TerraformDocument, inout TerraformReferences) -> Void) {
+    mutating func add(
+        to group: GroupName, _ body: (TerraformGroup, inout TerraformDocument, inout TerraformReferences) -> Void
+    ) {
         guard let settings = index.deployment.group(group), var document = documents.removeValue(forKey: group),
-              var groupReferences = references.removeValue(forKey: group) else { return }
+            var groupReferences = references.removeValue(forKey: group)
+        else { return }
         body(settings, &document, &groupReferences)
         documents[group] = document
         references[group] = groupReferences

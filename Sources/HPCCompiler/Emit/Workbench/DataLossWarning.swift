@@ -10,11 +10,16 @@ enum DataLossWarning {
             "KEPT - on shared filesystems, they outlive this workbench (deleting or replacing it):",
         ]
         for mount in workbench.mounts {
-            let link = mount.localMount == holder?.localMount ? "holds this directory" : "linked here as \(WorkbenchMountChecks.linkName(mount.localMount))"
+            let link =
+                mount.localMount == holder?.localMount
+                ? "holds this directory" : "linked here as \(WorkbenchMountChecks.linkName(mount.localMount))"
             lines.append("  \(mount.localMount)  (\(description(mount)); \(link))")
         }
         if workbench.mounts.isEmpty { lines.append("  nothing: this workbench mounts no shared filesystem") }
-        lines += ["", "LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted with it:"]
+        lines += [
+            "",
+            "LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted with it:",
+        ]
         if holder == nil {
             lines.append("  - every file in \(home) that is not inside one of the linked filesystems above")
         }

@@ -28,51 +28,58 @@ enum WorkbenchStartupScript {
         lines.append("")
         lines.append("# The filesystems, in the order the blueprint gives them.")
         for (index, mount) in workbench.mounts.enumerated() {
-            let arguments = ["\"$(metadata \(serverKey(index)))\"", ShellWord.quote(mount.remotePath), ShellWord.quote(mount.localMount),
-                             mount.type.rawValue, ShellWord.quote(mount.options)]
+            let arguments = [
+                "\"$(metadata \(serverKey(index)))\"", ShellWord.quote(mount.remotePath),
+                ShellWord.quote(mount.localMount),
+                mount.type.rawValue, ShellWord.quote(mount.options),
+            ]
             lines.append("mount_one " + arguments.joined(separator: " ") + " || failed=1")
         }
         lines += ["", "mkdir -p \"$workdir\"", "chown \"$login\": \"$workdir\""]
         for mount in workbench.mounts {
-            lines.append("link_into_workdir \(ShellWord.quote(mount.localMount)) \(ShellWord.quote(WorkbenchMountChecks.linkName(mount.localMount)))")
+            lines.append(
+                "link_into_workdir \(ShellWord.quote(mount.localMount)) \(ShellWord.quote(WorkbenchMountChecks.linkName(mount.localMount)))"
+            )
         }
-        lines += [
-            "",
-            "cat >\"$workdir/DATA_LOSS_WARNING.txt\" <<'WARNING'",
-        ] + DataLossWarning.lines(workbench) + [
-            "WARNING",
-            "chown \"$login\": \"$workdir/DATA_LOSS_WARNING.txt\"",
-            "",
-            "systemctl restart jupyter.service || { log \"could not restart JupyterLab\"; failed=1; }",
-            "[ \"$failed\" = 0 ] && log \"workbench ready\"",
-            "exit \"$failed\"",
-            "",
-        ]
+        lines +=
+            [
+                "",
+                "cat >\"$workdir/DATA_LOSS_WARNING.txt\" <<'WARNING'",
+            ] + DataLossWarning.lines(workbench) + [
+                "WARNING",
+                "chown \"$login\": \"$workdir/DATA_LOSS_WARNING.txt\"",
+                "",
+                "systemctl restart jupyter.service || { log \"could not restart JupyterLab\"; failed=1; }",
+                "[ \"$failed\" = 0 ] && log \"workbench ready\"",
+                "exit \"$failed\"",
+                "",
+            ]
         return lines.joined(separator: "\n")
     }
 
     /// Functions of this script beyond the shared ones; no user string appears in them.
-    static let functions = "failed=0\n\n" + ShellFunctions.common(tag: "hpcc-workbench") + #"""
-    mount_one() { # server remote target type options
-        local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
-        local source="$server:$remote"
-        if [ "$type" = gcsfuse ]; then
-            source=$remote
-            options="$options,allow_other,uid=$(id -u "$login"),gid=$(id -g "$login")"
-        elif [ -z "$server" ]; then
-            log "no server for $target"
-            return 1
-        fi
-        mount_entry "$source" "$target" "$type" "$options"
-    }
+    static let functions =
+        "failed=0\n\n" + ShellFunctions.common(tag: "hpcc-workbench") + #"""
+            mount_one() { # server remote target type options
+                local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
+                local source="$server:$remote"
+                if [ "$type" = gcsfuse ]; then
+                    source=$remote
+                    options="$options,allow_other,uid=$(id -u "$login"),gid=$(id -g "$login")"
+                elif [ -z "$server" ]; then
+                    log "no server for $target"
+                    return 1
+                fi
+                mount_entry "$source" "$target" "$type" "$options"
+            }
 
-    link_into_workdir() { # target name
-        local target=$1 name=$2
-        case "$workdir/" in "$target"/*) return 0 ;; esac # the working directory lies on it
-        case "$target/" in "$workdir"/*) return 0 ;; esac # already inside the working directory
-        ln -sfn "$target" "$workdir/$name"
-        chown -h "$login": "$workdir/$name"
-    }
+            link_into_workdir() { # target name
+                local target=$1 name=$2
+                case "$workdir/" in "$target"/*) return 0 ;; esac # the working directory lies on it
+                case "$target/" in "$workdir"/*) return 0 ;; esac # already inside the working directory
+                ln -sfn "$target" "$workdir/$name"
+                chown -h "$login": "$workdir/$name"
+            }
 
-    """#
+            """#
 }

@@ -16,31 +16,54 @@ enum AWSVPCModule: BuiltInModule {
 
     static let schema = ModuleSchema(
         source: "modules/network/aws-vpc", cloud: .aws,
-        summary: "Private VPC: a subnet per availability zone, VPC endpoints, security groups, no internet gateway by default",
+        summary:
+            "Private VPC: a subnet per availability zone, VPC endpoints, security groups, no internet gateway by default",
         description: """
-        Creates a VPC with one private subnet per availability zone (carved from `vpc_cidr`), one private \
-        route table, S3 and DynamoDB gateway endpoints on it, interface endpoints (private DNS) for the \
-        services a ParallelCluster without internet access calls, a cluster security group open to its own \
-        members, and a security group for the endpoints admitting HTTPS from the VPC. No internet gateway \
-        and no NAT unless `enable_public_subnet` asks for a public subnet; `peering` connects an existing VPC.
-        """,
+            Creates a VPC with one private subnet per availability zone (carved from `vpc_cidr`), one private \
+            route table, S3 and DynamoDB gateway endpoints on it, interface endpoints (private DNS) for the \
+            services a ParallelCluster without internet access calls, a cluster security group open to its own \
+            members, and a security group for the endpoints admitting HTTPS from the VPC. No internet gateway \
+            and no NAT unless `enable_public_subnet` asks for a public subnet; `peering` connects an existing VPC.
+            """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
-            SettingSpec(Key.availabilityZones, .list(.string), "Availability zones of the private subnets, one subnet each (normally `vars.availability_zones`).", required: true),
-            SettingSpec(Key.name, .string, "Name tag of the VPC; null means `<deployment_name>-vpc`.",
-                        constraints: [.maxLength(255)]),
-            SettingSpec(Key.cidr, .string, "IPv4 address space of the VPC (/16 to /28).", default: .string("10.0.0.0/16")),
-            SettingSpec(Key.privateSubnetNewBits, .number, "Extra prefix bits of each private subnet within `vpc_cidr`.", default: .int(4),
-                        constraints: [.integer, .range(min: 1, max: 12)]),
-            SettingSpec(Key.enablePublicSubnet, .bool, "Create a public subnet with an internet gateway and a NAT gateway the private subnets route through.", default: .bool(false)),
-            SettingSpec(Key.publicSubnetNewBits, .number, "Extra prefix bits of the public subnet, placed after the private ones.", default: .int(8),
-                        constraints: [.integer, .range(min: 1, max: 12)]),
-            SettingSpec(Key.gatewayEndpoints, .list(.string), "Services reached through gateway endpoints on the private route table.",
-                        default: .list(AWSEndpoints.gateway.map(Value.string))),
-            SettingSpec(Key.interfaceEndpoints, .list(.string), "Services reached through interface endpoints in the private subnets: the ones ParallelCluster documents for clusters without internet access.",
-                        default: .list(AWSEndpoints.interface.map(Value.string))),
-            SettingSpec(Key.peering, .object([.required("peer_vpc_id", .string), .required("peer_cidr", .string), .optional("auto_accept", .bool, .bool(false))]),
-                        "Peer an existing VPC: a peering connection and a route to `peer_cidr` in the private route table. `auto_accept` only works within one account and region."),
+            SettingSpec(
+                Key.availabilityZones, .list(.string),
+                "Availability zones of the private subnets, one subnet each (normally `vars.availability_zones`).",
+                required: true),
+            SettingSpec(
+                Key.name, .string, "Name tag of the VPC; null means `<deployment_name>-vpc`.",
+                constraints: [.maxLength(255)]),
+            SettingSpec(
+                Key.cidr, .string, "IPv4 address space of the VPC (/16 to /28).", default: .string("10.0.0.0/16")),
+            SettingSpec(
+                Key.privateSubnetNewBits, .number, "Extra prefix bits of each private subnet within `vpc_cidr`.",
+                default: .int(4),
+                constraints: [.integer, .range(min: 1, max: 12)]),
+            SettingSpec(
+                Key.enablePublicSubnet, .bool,
+                "Create a public subnet with an internet gateway and a NAT gateway the private subnets route through.",
+                default: .bool(false)),
+            SettingSpec(
+                Key.publicSubnetNewBits, .number,
+                "Extra prefix bits of the public subnet, placed after the private ones.", default: .int(8),
+                constraints: [.integer, .range(min: 1, max: 12)]),
+            SettingSpec(
+                Key.gatewayEndpoints, .list(.string),
+                "Services reached through gateway endpoints on the private route table.",
+                default: .list(AWSEndpoints.gateway.map(Value.string))),
+            SettingSpec(
+                Key.interfaceEndpoints, .list(.string),
+                "Services reached through interface endpoints in the private subnets: the ones ParallelCluster documents for clusters without internet access.",
+                default: .list(AWSEndpoints.interface.map(Value.string))),
+            SettingSpec(
+                Key.peering,
+                .object([
+                    .required("peer_vpc_id", .string), .required("peer_cidr", .string),
+                    .optional("auto_accept", .bool, .bool(false)),
+                ]),
+                "Peer an existing VPC: a peering connection and a route to `peer_cidr` in the private route table. `auto_accept` only works within one account and region."
+            ),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -73,30 +96,39 @@ enum AWSVPCModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> AWSNetwork? {
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
-              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let cidrText = settings.read(Key.cidr, diagnostics: &diagnostics),
-              let privateBits = settings.read(Key.privateSubnetNewBits, diagnostics: &diagnostics),
-              let publicBits = settings.read(Key.publicSubnetNewBits, diagnostics: &diagnostics)
+            let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+            let cidrText = settings.read(Key.cidr, diagnostics: &diagnostics),
+            let privateBits = settings.read(Key.privateSubnetNewBits, diagnostics: &diagnostics),
+            let publicBits = settings.read(Key.publicSubnetNewBits, diagnostics: &diagnostics)
         else { return nil }
         let zones = settings.read(Key.availabilityZones, diagnostics: &diagnostics) ?? []
         // A range that is wrong is reported, and the network still lowers with a stand-in range
         // (flawed, never emitted), so the modules in it are checked in the same run.
         let cidr = CIDR(cidrText).flatMap { (16...28).contains($0.prefix) ? $0 : nil }
         if cidr == nil {
-            diagnostics.report(.invalidNetworkRange, "vpc_cidr '\(cidrText)' is not an IPv4 CIDR block from /16 to /28", at: settings.location(Key.cidr),
-                               help: "write it as a.b.c.d/n with the host bits zero, e.g. 10.0.0.0/16")
+            diagnostics.report(
+                .invalidNetworkRange, "vpc_cidr '\(cidrText)' is not an IPv4 CIDR block from /16 to /28",
+                at: settings.location(Key.cidr),
+                help: "write it as a.b.c.d/n with the host bits zero, e.g. 10.0.0.0/16")
         }
-        guard checkZones(zones, region: region, settings: settings, diagnostics: &diagnostics) || !zones.isEmpty else { return nil }
+        guard checkZones(zones, region: region, settings: settings, diagnostics: &diagnostics) || !zones.isEmpty else {
+            return nil
+        }
         let withPublic = settings.read(defaulted: Key.enablePublicSubnet, diagnostics: &diagnostics)
         let bits = Array(repeating: privateBits, count: zones.count) + (withPublic ? [publicBits] : [])
         var blocks = cidr.flatMap { $0.subnets(newBits: bits) }.flatMap { $0.allSatisfy { $0.prefix <= 28 } ? $0 : nil }
         if let cidr, blocks == nil {
             // The bits when the blueprint chose them, else the range they are carved from.
-            let culprit = settings.isExplicit(Key.privateSubnetNewBits) ? settings.location(Key.privateSubnetNewBits) : settings.location(Key.cidr)
-            diagnostics.report(.invalidNetworkRange, "\(zones.count) private subnet\(zones.count == 1 ? "" : "s") of /\(cidr.prefix + privateBits)"
-                               + (withPublic ? " and a public /\(cidr.prefix + publicBits)" : "") + " do not fit in \(cidr) (AWS subnets are /16 to /28)",
-                               at: culprit,
-                               help: "use fewer new bits or a larger vpc_cidr")
+            let culprit =
+                settings.isExplicit(Key.privateSubnetNewBits)
+                ? settings.location(Key.privateSubnetNewBits) : settings.location(Key.cidr)
+            diagnostics.report(
+                .invalidNetworkRange,
+                "\(zones.count) private subnet\(zones.count == 1 ? "" : "s") of /\(cidr.prefix + privateBits)"
+                    + (withPublic ? " and a public /\(cidr.prefix + publicBits)" : "")
+                    + " do not fit in \(cidr) (AWS subnets are /16 to /28)",
+                at: culprit,
+                help: "use fewer new bits or a larger vpc_cidr")
         }
         blocks = blocks ?? CIDR.standIn.subnets(newBits: Array(repeating: 16, count: bits.count))
         guard let blocks else { return nil }
@@ -105,7 +137,8 @@ enum AWSVPCModule: BuiltInModule {
             name: settings.read(Key.name, diagnostics: &diagnostics) ?? "\(ResourceName.autoName(deployment))-vpc",
             region: region, cidr: (cidr ?? CIDR.standIn).description,
             privateSubnets: zip(zones, blocks).map { AWSSubnet(availabilityZone: $0.0, cidr: $0.1.description) },
-            publicSubnet: withPublic ? AWSSubnet(availabilityZone: zones[0], cidr: blocks[zones.count].description) : nil,
+            publicSubnet: withPublic
+                ? AWSSubnet(availabilityZone: zones[0], cidr: blocks[zones.count].description) : nil,
             gatewayEndpoints: services(Key.gatewayEndpoints, settings: settings, diagnostics: &diagnostics),
             interfaceEndpoints: services(Key.interfaceEndpoints, settings: settings, diagnostics: &diagnostics),
             peering: cidr.flatMap { peering(settings, vpc: $0, diagnostics: &diagnostics) }
@@ -119,7 +152,9 @@ enum AWSVPCModule: BuiltInModule {
     }
 
     static func emit(_ entity: AWSNetwork, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { group, document, references in AWSNetworkResources.emit(entity, defaults: group.defaultTags, into: &document) }
+        roots.add(to: entity.origin.group) { group, document, references in
+            AWSNetworkResources.emit(entity, defaults: group.defaultTags, into: &document)
+        }
     }
 
     static func value(of output: Output, entity: AWSNetwork, module: ModuleID, path: [Accessor]) -> OutputValue {

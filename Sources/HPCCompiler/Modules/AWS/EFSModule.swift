@@ -15,32 +15,55 @@ enum EFSModule: BuiltInModule {
         source: "modules/file-system/efs", cloud: .aws,
         summary: "Amazon EFS (new, or an existing one by id) with its mount contract",
         description: """
-        Creates an encrypted EFS file system with one mount target per private subnet and a security group \
-        admitting NFS (TCP 2049) from the cluster security group, or, with `file_system_id`, only describes \
-        an existing one. Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
-        `<fs-id>.efs.<region>.amazonaws.com`, export `/`).
-        """,
+            Creates an encrypted EFS file system with one mount target per private subnet and a security group \
+            admitting NFS (TCP 2049) from the cluster security group, or, with `file_system_id`, only describes \
+            an existing one. Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
+            `<fs-id>.efs.<region>.amazonaws.com`, export `/`).
+            """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
-            SettingSpec(Key.fileSystemID, .string, "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
-                        constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
-            SettingSpec(AWSKey.vpcID, .string, "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."),
-            SettingSpec(AWSKey.clusterSecurityGroup, .string, "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."),
+            SettingSpec(
+                Key.fileSystemID, .string,
+                "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
+                constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
+            SettingSpec(
+                AWSKey.vpcID, .string,
+                "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."
+            ),
+            SettingSpec(
+                AWSKey.privateSubnets, .list(.string),
+                "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."
+            ),
+            SettingSpec(
+                AWSKey.clusterSecurityGroup, .string,
+                "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."
+            ),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
-            SettingSpec(CommonKey.mountOptions, .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
-                        default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),
-            SettingSpec(Key.performanceMode, .string, "Performance mode of a new file system.", default: .string(EFSPerformanceMode.generalPurpose.rawValue),
-                        constraints: [.oneOf(EFSPerformanceMode.allCases.map(\.rawValue))]),
-            SettingSpec(Key.throughputMode, .string, "Throughput mode of a new file system; `elastic` needs performance_mode `generalPurpose`.",
-                        default: .string(EFSThroughputMode.elastic.rawValue), constraints: [.oneOf(EFSThroughputMode.allCases.map(\.rawValue))]),
-            SettingSpec(Key.provisionedThroughput, .number, "Throughput in MiB/s; required with, and only with, `throughput_mode: provisioned`.",
-                        constraints: [.range(min: 1, max: 3414)]),
-            SettingSpec(Key.transitionToIA, .string, "Move files not read for this long to Infrequent Access; null keeps them in Standard.",
-                        constraints: [.oneOf(EFSTransition.allCases.map(\.rawValue))]),
-            SettingSpec(Key.kmsKeyID, .string, "ARN of a customer-managed KMS key; null uses the AWS-managed key (files are always encrypted).",
-                        constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
+            SettingSpec(
+                CommonKey.mountOptions, .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
+                default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),
+            SettingSpec(
+                Key.performanceMode, .string, "Performance mode of a new file system.",
+                default: .string(EFSPerformanceMode.generalPurpose.rawValue),
+                constraints: [.oneOf(EFSPerformanceMode.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.throughputMode, .string,
+                "Throughput mode of a new file system; `elastic` needs performance_mode `generalPurpose`.",
+                default: .string(EFSThroughputMode.elastic.rawValue),
+                constraints: [.oneOf(EFSThroughputMode.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.provisionedThroughput, .number,
+                "Throughput in MiB/s; required with, and only with, `throughput_mode: provisioned`.",
+                constraints: [.range(min: 1, max: 3414)]),
+            SettingSpec(
+                Key.transitionToIA, .string,
+                "Move files not read for this long to Infrequent Access; null keeps them in Standard.",
+                constraints: [.oneOf(EFSTransition.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.kmsKeyID, .string,
+                "ARN of a customer-managed KMS key; null uses the AWS-managed key (files are always encrypted).",
+                constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -53,7 +76,11 @@ enum EFSModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .networkStorage: (CommonSettings.mountContract, "The mount contract: server_ip (the file system's DNS name), remote_mount `/`, local_mount, fs_type `nfs`, mount_options.")
+            case .networkStorage:
+                (
+                    CommonSettings.mountContract,
+                    "The mount contract: server_ip (the file system's DNS name), remote_mount `/`, local_mount, fs_type `nfs`, mount_options."
+                )
             case .efsID: (.string, "Id of the file system.")
             }
         }
@@ -63,31 +90,39 @@ enum EFSModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
-              let localMount = settings.read(AWSKey.mountPath, diagnostics: &diagnostics)
+            let localMount = settings.read(AWSKey.mountPath, diagnostics: &diagnostics)
         else { return nil }
         if let existing = settings.read(Key.fileSystemID, diagnostics: &diagnostics) {
             for key in newFileSystemSettings + [AnySettingKey(AWSKey.managedBy)] where settings.isChosen(key) {
-                diagnostics.report(.storageSettingsMismatch, "setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
-                                   at: settings.location(key), help: "remove '\(key.name)', or remove 'file_system_id' to create the file system")
+                diagnostics.report(
+                    .storageSettingsMismatch,
+                    "setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                    at: settings.location(key),
+                    help: "remove '\(key.name)', or remove 'file_system_id' to create the file system")
             }
             let server = "\(existing).efs.\(region).amazonaws.com"
             return SharedFilesystemLowering.register(
-                settings, backing: .efs(EFSFileSystem(region: region, existingID: existing, created: nil)), server: TerraformText(server),
-                remotePath: "/", localMount: localMount, type: .nfs, outputs: [Output.efsID.rawValue: .string(existing)], into: settings.context,
+                settings, backing: .efs(EFSFileSystem(region: region, existingID: existing, created: nil)),
+                server: TerraformText(server),
+                remotePath: "/", localMount: localMount, type: .nfs,
+                outputs: [Output.efsID.rawValue: .string(existing)], into: settings.context,
                 diagnostics: &diagnostics
             )
         }
         guard let created = newFileSystem(settings, diagnostics: &diagnostics) else { return nil }
         return SharedFilesystemLowering.register(
             settings, backing: .efs(EFSFileSystem(region: region, existingID: nil, created: created)),
-            remotePath: "/", localMount: localMount, type: .nfs, outputs: [:], into: settings.context, diagnostics: &diagnostics
+            remotePath: "/", localMount: localMount, type: .nfs, outputs: [:], into: settings.context,
+            diagnostics: &diagnostics
         )
     }
 
     /// Settings that only describe a file system hpcc creates.
     static let newFileSystemSettings = [
-        AnySettingKey(AWSKey.vpcID), AnySettingKey(AWSKey.privateSubnets), AnySettingKey(AWSKey.clusterSecurityGroup), AnySettingKey(Key.performanceMode),
-        AnySettingKey(Key.throughputMode), AnySettingKey(Key.provisionedThroughput), AnySettingKey(Key.transitionToIA), AnySettingKey(Key.kmsKeyID),
+        AnySettingKey(AWSKey.vpcID), AnySettingKey(AWSKey.privateSubnets), AnySettingKey(AWSKey.clusterSecurityGroup),
+        AnySettingKey(Key.performanceMode),
+        AnySettingKey(Key.throughputMode), AnySettingKey(Key.provisionedThroughput), AnySettingKey(Key.transitionToIA),
+        AnySettingKey(Key.kmsKeyID),
     ]
 
     /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot describe one (reported).
@@ -95,57 +130,77 @@ enum EFSModule: BuiltInModule {
         guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
         var placement: EFSPlacement?
         if creator == .terraform {
-            guard settings.requireNetwork(AWSKey.vpcID, AWSKey.privateSubnets, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
-                  let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
+            guard
+                settings.requireNetwork(
+                    AWSKey.vpcID, AWSKey.privateSubnets, AWSKey.clusterSecurityGroup, diagnostics: &diagnostics),
+                let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics)
             else { return nil }
             // requireNetwork found all three set.
-            placement = EFSPlacement(vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,
-                                     clusterSecurityGroup: settings.text(AWSKey.clusterSecurityGroup)!)
+            placement = EFSPlacement(
+                vpc: settings.text(AWSKey.vpcID)!, subnets: subnets,
+                clusterSecurityGroup: settings.text(AWSKey.clusterSecurityGroup)!)
         }
         let throughputMode = settings.read(defaulted: Key.throughputMode, diagnostics: &diagnostics)
         let performanceMode = settings.read(defaulted: Key.performanceMode, diagnostics: &diagnostics)
         if creator == .parallelcluster {
             // ParallelCluster's EfsSettings carry neither elastic throughput nor lifecycle policies.
             if throughputMode == .elastic {
-                diagnostics.report(.parallelClusterStorage, "ParallelCluster creates EFS with throughput_mode bursting or provisioned, not elastic",
-                                   at: settings.location(Key.throughputMode), help: "set throughput_mode: bursting, or `managed_by: terraform` for elastic throughput")
+                diagnostics.report(
+                    .parallelClusterStorage,
+                    "ParallelCluster creates EFS with throughput_mode bursting or provisioned, not elastic",
+                    at: settings.location(Key.throughputMode),
+                    help: "set throughput_mode: bursting, or `managed_by: terraform` for elastic throughput")
             }
             if settings.isChosen(Key.transitionToIA) {
-                diagnostics.report(.parallelClusterStorage, "ParallelCluster cannot give the EFS it creates a lifecycle policy", at: settings.location(Key.transitionToIA),
-                                   help: "remove transition_to_ia, or use `managed_by: terraform`")
+                diagnostics.report(
+                    .parallelClusterStorage, "ParallelCluster cannot give the EFS it creates a lifecycle policy",
+                    at: settings.location(Key.transitionToIA),
+                    help: "remove transition_to_ia, or use `managed_by: terraform`")
             }
         }
         if throughputMode == .elastic, performanceMode == .maxIO {
-            diagnostics.report(.constraintViolation, "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO", at: settings.location(Key.performanceMode),
-                               help: "use throughput_mode bursting or provisioned with maxIO")
+            diagnostics.report(
+                .constraintViolation,
+                "EFS offers elastic throughput only with performance_mode generalPurpose, not maxIO",
+                at: settings.location(Key.performanceMode),
+                help: "use throughput_mode bursting or provisioned with maxIO")
             return nil
         }
         let provisioned = settings.read(Key.provisionedThroughput, diagnostics: &diagnostics)
         if (throughputMode == .provisioned) != (provisioned != nil) {
-            diagnostics.report(.constraintViolation, "'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode 'provisioned'",
-                               at: provisioned == nil ? settings.location(Key.throughputMode) : settings.location(Key.provisionedThroughput))
+            diagnostics.report(
+                .constraintViolation,
+                "'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode 'provisioned'",
+                at: provisioned == nil
+                    ? settings.location(Key.throughputMode) : settings.location(Key.provisionedThroughput))
             return nil
         }
         let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics) ?? ""
         return NewEFS(
             name: "\(ResourceName.autoName(deployment))-\(settings.id)", placement: placement,
             performanceMode: performanceMode, throughputMode: throughputMode, provisionedThroughput: provisioned,
-            transitionToIA: settings.read(Key.transitionToIA, diagnostics: &diagnostics).flatMap(EFSTransition.init(rawValue:)),
+            transitionToIA: settings.read(Key.transitionToIA, diagnostics: &diagnostics).flatMap(
+                EFSTransition.init(rawValue:)),
             kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics)
         )
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { group, document, references in AWSStorageResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
+        roots.add(to: entity.origin.group) { group, document, references in
+            AWSStorageResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references)
+        }
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
         // An existing file system's outputs are known; one ParallelCluster creates has no resource of this deployment.
-        guard case let .efs(efs) = entity.backing, efs.created != nil, !entity.backing.isCreatedByParallelCluster else { return .known }
+        guard case let .efs(efs) = entity.backing, efs.created != nil, !entity.backing.isCreatedByParallelCluster else {
+            return .known
+        }
         let fileSystem = AWSStorageResources.efsFileSystem(module)
         return switch output {
         case .efsID: .expression(fileSystem.attribute("id"))
-        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: fileSystem.attribute("dns_name"), path: path))
+        case .networkStorage:
+            .expression(OutputExpressions.mountContract(entity, server: fileSystem.attribute("dns_name"), path: path))
         }
     }
 }

@@ -17,32 +17,51 @@ enum FSxLustreModule: BuiltInModule {
         source: "modules/file-system/fsx-lustre", cloud: .aws,
         summary: "Amazon FSx for Lustre with S3 data repository associations and its mount contract",
         description: """
-        Creates an FSx for Lustre file system in one subnet, a security group admitting Lustre (TCP 988 \
-        and 1018-1023) from the cluster security group and from itself, and up to 8 data repository \
-        associations linking directories of the file system to S3 prefixes. Exports the mount contract \
-        (`network_storage`, fs_type `lustre`, server `<dns_name>@tcp`, remote `/<mount_name>`).
-        """,
+            Creates an FSx for Lustre file system in one subnet, a security group admitting Lustre (TCP 988 \
+            and 1018-1023) from the cluster security group and from itself, and up to 8 data repository \
+            associations linking directories of the file system to S3 prefixes. Exports the mount contract \
+            (`network_storage`, fs_type `lustre`, server `<dns_name>@tcp`, remote `/<mount_name>`).
+            """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
-            SettingSpec(Key.subnetID, .string, "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."),
+            SettingSpec(
+                Key.subnetID, .string,
+                "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."
+            ),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
-            SettingSpec(CommonKey.mountOptions, .string, "Mount options clients use.", default: .string("defaults,noatime,flock,_netdev")),
-            SettingSpec(Key.deploymentType, .string, "Deployment type.", default: .string(FSxDeploymentType.persistent2.rawValue),
-                        constraints: [.oneOf(FSxDeploymentType.allCases.map(\.rawValue))]),
-            SettingSpec(Key.storageType, .string, "Storage type; HDD only with PERSISTENT_1.", default: .string(FSxStorageType.ssd.rawValue),
-                        constraints: [.oneOf(FSxStorageType.allCases.map(\.rawValue))]),
-            SettingSpec(Key.capacity, .number, "Capacity in GiB; the deployment type, storage type and throughput set the allowed sizes.", default: .int(1200),
-                        constraints: [.integer]),
-            SettingSpec(Key.throughput, .number, "Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and SCRATCH_2.",
-                        constraints: [.integer]),
-            SettingSpec(Key.compression, .string, "Data compression.", default: .string(FSxCompression.uncompressed.rawValue),
-                        constraints: [.oneOf(FSxCompression.allCases.map(\.rawValue))]),
-            SettingSpec(Key.version, .string, "Lustre version; PERSISTENT_2 and data repository associations need 2.12 or later.",
-                        default: .string(FSxLustreVersion.v2_15.rawValue), constraints: [.oneOf(FSxLustreVersion.allCases.map(\.rawValue))]),
-            SettingSpec(Key.associations, .list(FSxDataRepository.settingType),
-                        "Links of file system directories to S3 prefixes: `file_system_path`, `data_repository_path` (s3://...), `auto_import_events` and `auto_export_events` (subsets of NEW, CHANGED, DELETED), `batch_import_meta_data_on_create`.",
-                        default: .list([]), constraints: [.maxItems(FSxDataRepository.maximumPerFileSystem)]),
+            SettingSpec(
+                CommonKey.mountOptions, .string, "Mount options clients use.",
+                default: .string("defaults,noatime,flock,_netdev")),
+            SettingSpec(
+                Key.deploymentType, .string, "Deployment type.",
+                default: .string(FSxDeploymentType.persistent2.rawValue),
+                constraints: [.oneOf(FSxDeploymentType.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.storageType, .string, "Storage type; HDD only with PERSISTENT_1.",
+                default: .string(FSxStorageType.ssd.rawValue),
+                constraints: [.oneOf(FSxStorageType.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.capacity, .number,
+                "Capacity in GiB; the deployment type, storage type and throughput set the allowed sizes.",
+                default: .int(1200),
+                constraints: [.integer]),
+            SettingSpec(
+                Key.throughput, .number,
+                "Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and SCRATCH_2.",
+                constraints: [.integer]),
+            SettingSpec(
+                Key.compression, .string, "Data compression.", default: .string(FSxCompression.uncompressed.rawValue),
+                constraints: [.oneOf(FSxCompression.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.version, .string,
+                "Lustre version; PERSISTENT_2 and data repository associations need 2.12 or later.",
+                default: .string(FSxLustreVersion.v2_15.rawValue),
+                constraints: [.oneOf(FSxLustreVersion.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.associations, .list(FSxDataRepository.settingType),
+                "Links of file system directories to S3 prefixes: `file_system_path`, `data_repository_path` (s3://...), `auto_import_events` and `auto_export_events` (subsets of NEW, CHANGED, DELETED), `batch_import_meta_data_on_create`.",
+                default: .list([]), constraints: [.maxItems(FSxDataRepository.maximumPerFileSystem)]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -55,7 +74,11 @@ enum FSxLustreModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .networkStorage: (CommonSettings.mountContract, "The mount contract: server_ip (`<dns_name>@tcp`), remote_mount (`/<mount_name>`), local_mount, fs_type `lustre`, mount_options.")
+            case .networkStorage:
+                (
+                    CommonSettings.mountContract,
+                    "The mount contract: server_ip (`<dns_name>@tcp`), remote_mount (`/<mount_name>`), local_mount, fs_type `lustre`, mount_options."
+                )
             case .fsxID: (.string, "Id of the file system.")
             }
         }
@@ -66,7 +89,9 @@ enum FSxLustreModule: BuiltInModule {
     // `lower` is in FSxLustreModule+Lowering.swift.
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { group, document, references in AWSStorageResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
+        roots.add(to: entity.origin.group) { group, document, references in
+            AWSStorageResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references)
+        }
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
@@ -76,8 +101,11 @@ enum FSxLustreModule: BuiltInModule {
         return switch output {
         case .fsxID: .expression(fileSystem.attribute("id"))
         case .networkStorage:
-            .expression(OutputExpressions.mountContract(entity, server: "\"\(fileSystem.interpolation("dns_name"))@tcp\"", remote: "\"/\(fileSystem.interpolation("mount_name"))\"",
-                                                        path: path))
+            .expression(
+                OutputExpressions.mountContract(
+                    entity, server: "\"\(fileSystem.interpolation("dns_name"))@tcp\"",
+                    remote: "\"/\(fileSystem.interpolation("mount_name"))\"",
+                    path: path))
         }
     }
 }
@@ -109,13 +137,18 @@ enum FSxLustreModule: BuiltInModule {
         switch self {
         case .scratch1: [CapacityBand(1200, 2400, step: 1200), CapacityBand(3600, CapacityBand.unbounded, step: 3600)]
         case .persistent1 where storageType == .hdd:
-            throughput == 40 ? [CapacityBand(1800, CapacityBand.unbounded, step: 1800)] : [CapacityBand(6000, CapacityBand.unbounded, step: 6000)]
-        case .scratch2, .persistent1, .persistent2: [CapacityBand(1200, 1200, step: 1), CapacityBand(2400, CapacityBand.unbounded, step: 2400)]
+            throughput == 40
+                ? [CapacityBand(1800, CapacityBand.unbounded, step: 1800)]
+                : [CapacityBand(6000, CapacityBand.unbounded, step: 6000)]
+        case .scratch2, .persistent1, .persistent2:
+            [CapacityBand(1200, 1200, step: 1), CapacityBand(2400, CapacityBand.unbounded, step: 2400)]
         }
     }
 
     /// The Lustre versions the type runs.
-    @_spi(Tools) public var versions: [FSxLustreVersion] { self == .persistent2 ? [.v2_12, .v2_15] : [.v2_10, .v2_12, .v2_15] }
+    @_spi(Tools) public var versions: [FSxLustreVersion] {
+        self == .persistent2 ? [.v2_12, .v2_15] : [.v2_10, .v2_12, .v2_15]
+    }
 
     /// Data repository associations exist on every type but SCRATCH_1, from Lustre 2.12.
     @_spi(Tools) public func supportsDataRepositoryAssociations(version: FSxLustreVersion) -> Bool {
@@ -151,7 +184,8 @@ enum FSxDataRepository {
 
     static let settingType = SettingType.object([
         .required("file_system_path", .string), .required("data_repository_path", .string),
-        .optional("auto_import_events", .list(.string), .list([])), .optional("auto_export_events", .list(.string), .list([])),
+        .optional("auto_import_events", .list(.string), .list([])),
+        .optional("auto_export_events", .list(.string), .list([])),
         .optional("batch_import_meta_data_on_create", .bool, .bool(false)),
     ])
 }

@@ -3,18 +3,20 @@ extension HTCGridModule {
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> HTCGrid? {
         let context = settings.context
         guard let region = settings.read(AWSKey.region, diagnostics: &diagnostics),
-              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let vpc = settings.text(AWSKey.vpcID), let securityGroup = settings.text(AWSKey.clusterSecurityGroup),
-              let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics),
-              let storageName = settings.read(Key.storageService, diagnostics: &diagnostics),
-              let codeURI = settings.read(Key.controlPlaneCode, diagnostics: &diagnostics)
+            let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+            let vpc = settings.text(AWSKey.vpcID), let securityGroup = settings.text(AWSKey.clusterSecurityGroup),
+            let subnets = settings.subnetList(AWSKey.privateSubnets, diagnostics: &diagnostics),
+            let storageName = settings.read(Key.storageService, diagnostics: &diagnostics),
+            let codeURI = settings.read(Key.controlPlaneCode, diagnostics: &diagnostics)
         else { return nil }
         let storage = HTCPayloadStorage(rawValue: storageName)
         if storage == nil {
-            diagnostics.report(.htcStorageService, "grid_storage_service '\(storageName)' of module '\(settings.id)' is not one HTC-Grid offers",
-                               at: settings.location(Key.storageService),
-                               help: Suggestion.help(for: storageName, in: HTCGridLimits.storageServices)
-                                   ?? "use " + HTCGridLimits.storageServices.map { "'\($0)'" }.joined(separator: ", "))
+            diagnostics.report(
+                .htcStorageService,
+                "grid_storage_service '\(storageName)' of module '\(settings.id)' is not one HTC-Grid offers",
+                at: settings.location(Key.storageService),
+                help: Suggestion.help(for: storageName, in: HTCGridLimits.storageServices)
+                    ?? "use " + HTCGridLimits.storageServices.map { "'\($0)'" }.joined(separator: ", "))
         }
         let project = settings.read(Key.projectName, diagnostics: &diagnostics) ?? ResourceName.make(deployment)
         let network = settings.entity(of: settings.value(AWSKey.vpcID))?.1.as(AWSNetwork.self)
@@ -24,17 +26,21 @@ extension HTCGridModule {
             vpc: vpc, subnets: subnets, securityGroup: securityGroup, storage: storage ?? .s3,
             priorities: settings.read(defaulted: Key.priorities, diagnostics: &diagnostics),
             maxReceiveCount: settings.read(defaulted: Key.maxReceiveCount, diagnostics: &diagnostics),
-            stateTable: HTCStateTable(readCapacity: settings.read(defaulted: Key.readCapacity, diagnostics: &diagnostics),
-                                      writeCapacity: settings.read(defaulted: Key.writeCapacity, diagnostics: &diagnostics),
-                                      deletionProtection: settings.read(defaulted: Key.stateTableDeletionProtection, diagnostics: &diagnostics)),
+            stateTable: HTCStateTable(
+                readCapacity: settings.read(defaulted: Key.readCapacity, diagnostics: &diagnostics),
+                writeCapacity: settings.read(defaulted: Key.writeCapacity, diagnostics: &diagnostics),
+                deletionProtection: settings.read(
+                    defaulted: Key.stateTableDeletionProtection, diagnostics: &diagnostics)),
             agents: agents(settings, diagnostics: &diagnostics),
             workerGroups: (settings.read(Key.workerGroups, diagnostics: &diagnostics)?.list ?? []).map(workerGroup),
             kubernetesVersion: settings.read(defaulted: Key.kubernetesVersion, diagnostics: &diagnostics),
             nodeVolumeGiB: settings.read(defaulted: Key.nodeVolumeSize, diagnostics: &diagnostics),
-            clusterAccess: (settings.read(defaulted: Key.inputRole, diagnostics: &diagnostics).list ?? []).map { value in
+            clusterAccess: (settings.read(defaulted: Key.inputRole, diagnostics: &diagnostics).list ?? []).map {
+                value in
                 let fields = value.map ?? [:]
-                return HTCClusterAccess(roleARN: fields["rolearn"]?.string ?? "", userName: fields["username"]?.string ?? "",
-                                        groups: fields["groups"]?.list?.compactMap(\.string) ?? [])
+                return HTCClusterAccess(
+                    roleARN: fields["rolearn"]?.string ?? "", userName: fields["username"]?.string ?? "",
+                    groups: fields["groups"]?.list?.compactMap(\.string) ?? [])
             },
             controlPlane: HTCControlPlane(
                 codeBucket: bucket, codePrefix: key.isEmpty || key.hasSuffix("/") ? key : key + "/",
@@ -42,23 +48,31 @@ extension HTCGridModule {
                 memoryMB: settings.read(defaulted: Key.lambdaMemorySize, diagnostics: &diagnostics),
                 timeoutSeconds: settings.read(defaulted: Key.lambdaTimeout, diagnostics: &diagnostics)
             ),
-            redis: HTCRedis(nodeType: settings.read(defaulted: Key.redisNodeType, diagnostics: &diagnostics),
-                            engineVersion: settings.read(defaulted: Key.redisEngineVersion, diagnostics: &diagnostics),
-                            nodes: settings.read(defaulted: Key.redisNodes, diagnostics: &diagnostics)),
+            redis: HTCRedis(
+                nodeType: settings.read(defaulted: Key.redisNodeType, diagnostics: &diagnostics),
+                engineVersion: settings.read(defaulted: Key.redisEngineVersion, diagnostics: &diagnostics),
+                nodes: settings.read(defaulted: Key.redisNodes, diagnostics: &diagnostics)),
             payloadVersioning: settings.read(defaulted: Key.payloadVersioning, diagnostics: &diagnostics),
             apiEndpointType: settings.read(defaulted: Key.apiEndpointType, diagnostics: &diagnostics),
             logRetentionDays: settings.read(defaulted: Key.logRetention, diagnostics: &diagnostics),
             kmsDeletionWindowDays: settings.read(defaulted: Key.kmsDeletionWindow, diagnostics: &diagnostics),
-            planning: HTCPlanning(taskSeconds: settings.read(defaulted: Key.taskDuration, diagnostics: &diagnostics),
-                                  targetTasksPerSecond: settings.read(Key.targetTasksPerSecond, diagnostics: &diagnostics)),
-            privateSubnetPrefix: network.flatMap { CIDR($0.privateSubnets[0].cidr)?.prefix } ?? HTCGridLimits.defaultSubnetPrefix,
-            publicSubnetPrefix: network?.publicSubnet.flatMap { CIDR($0.cidr)?.prefix } ?? HTCGridLimits.defaultSubnetPrefix,
-            names: HTCGridNames(project: project, payloadBucket: "htc-data-\(project)-" + String(Digest.sha256("\(deployment)/\(settings.id)/\(region)").prefix(6)))
+            planning: HTCPlanning(
+                taskSeconds: settings.read(defaulted: Key.taskDuration, diagnostics: &diagnostics),
+                targetTasksPerSecond: settings.read(Key.targetTasksPerSecond, diagnostics: &diagnostics)),
+            privateSubnetPrefix: network.flatMap { CIDR($0.privateSubnets[0].cidr)?.prefix }
+                ?? HTCGridLimits.defaultSubnetPrefix,
+            publicSubnetPrefix: network?.publicSubnet.flatMap { CIDR($0.cidr)?.prefix }
+                ?? HTCGridLimits.defaultSubnetPrefix,
+            names: HTCGridNames(
+                project: project,
+                payloadBucket: "htc-data-\(project)-"
+                    + String(Digest.sha256("\(deployment)/\(settings.id)/\(region)").prefix(6)))
         )
         HTCGridRules.check(grid, network: network, settings: settings, diagnostics: &diagnostics)
         context.deployment.htcGrids.append(grid)
         context.knownOutputs[settings.id] = [
-            Output.stateTableName.rawValue: .string(grid.names.stateTable), Output.eksClusterName.rawValue: .string(grid.names.cluster),
+            Output.stateTableName.rawValue: .string(grid.names.stateTable),
+            Output.eksClusterName.rawValue: .string(grid.names.cluster),
             Output.payloadBucket.rawValue: grid.storage.usesS3 ? .string(grid.names.payloadBucket) : .null,
         ]
         return grid
@@ -74,7 +88,8 @@ extension HTCGridModule {
             cpuRequestMilli: lambda["minCPU"]?.int ?? 800, cpuLimitMilli: lambda["maxCPU"]?.int ?? 900,
             memoryRequestMiB: lambda["minMemory"]?.int ?? 1200, memoryLimitMiB: lambda["maxMemory"]?.int ?? 1900,
             workloadLocation: lambda["location"]?.string ?? "", runtime: lambda["runtime"]?.string ?? "provided",
-            handlerFile: lambda["lambda_handler_file_name"]?.string ?? "", handlerFunction: lambda["lambda_handler_function_name"]?.string ?? ""
+            handlerFile: lambda["lambda_handler_file_name"]?.string ?? "",
+            handlerFunction: lambda["lambda_handler_function_name"]?.string ?? ""
         )
     }
 
@@ -82,9 +97,11 @@ extension HTCGridModule {
     private static func workerGroup(_ value: Value) -> HTCWorkerGroup {
         let fields = value.map ?? [:]
         return HTCWorkerGroup(
-            name: fields["node_group_name"]?.string ?? "", instanceTypes: fields["instance_types"]?.list?.compactMap(\.string) ?? [],
+            name: fields["node_group_name"]?.string ?? "",
+            instanceTypes: fields["instance_types"]?.list?.compactMap(\.string) ?? [],
             capacityType: fields["capacity_type"]?.string.flatMap(HTCCapacityType.init(rawValue:)) ?? .onDemand,
-            minSize: fields["min_size"]?.int ?? 0, maxSize: fields["max_size"]?.int ?? 1, desiredSize: fields["desired_size"]?.int ?? 0
+            minSize: fields["min_size"]?.int ?? 0, maxSize: fields["max_size"]?.int ?? 1,
+            desiredSize: fields["desired_size"]?.int ?? 0
         )
     }
 }

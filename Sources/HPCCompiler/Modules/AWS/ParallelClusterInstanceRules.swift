@@ -14,21 +14,36 @@ enum ParallelClusterInstanceRules {
                 let path: [Accessor] = [.index(q), .key("compute_resources"), .index(r)]
                 let field = resource.instanceTypes.count == 1 ? "instance_type" : "instance_types"
                 let types = resource.instanceTypes.enumerated().compactMap { index, name in
-                    known(name, at: settings.location(Key.queues, path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)])), diagnostics: &diagnostics)
+                    known(
+                        name,
+                        at: settings.location(
+                            Key.queues,
+                            path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)])),
+                        diagnostics: &diagnostics)
                 }
                 guard types.count == resource.instanceTypes.count else { continue }
                 let label = "compute resource '\(resource.name)' of queue '\(queue.name)'"
                 if resource.efa, let lacking = types.first(where: { !$0.efaSupported }) {
-                    diagnostics.report(.parallelClusterInstances, "\(label) enables EFA, but \(lacking.name) has no EFA", at: settings.location(Key.queues, path + [.key("efa")]),
-                                       help: "EFA needs an instance type such as hpc7a.96xlarge or c7a.48xlarge")
+                    diagnostics.report(
+                        .parallelClusterInstances, "\(label) enables EFA, but \(lacking.name) has no EFA",
+                        at: settings.location(Key.queues, path + [.key("efa")]),
+                        help: "EFA needs an instance type such as hpc7a.96xlarge or c7a.48xlarge")
                 }
                 if !resource.disableSimultaneousMultithreading, Set(types.map(\.vCPUs)).count > 1 {
-                    diagnostics.report(.parallelClusterInstances, "the instance types of \(label) must have the same vCPU count: " + types.map { "\($0.name) \($0.vCPUs)" }.joined(separator: ", "),
-                                       at: settings.location(Key.queues, path + [.key(field)]))
+                    diagnostics.report(
+                        .parallelClusterInstances,
+                        "the instance types of \(label) must have the same vCPU count: "
+                            + types.map { "\($0.name) \($0.vCPUs)" }.joined(separator: ", "),
+                        at: settings.location(Key.queues, path + [.key(field)]))
                 }
-                if let architecture = head?.architectures.first, let other = types.first(where: { !$0.architectures.contains(architecture) }) {
-                    diagnostics.report(.parallelClusterInstances, "\(label) uses \(other.name) (\(other.architectures.joined(separator: ", "))), but the head node \(head!.name) is \(architecture)",
-                                       at: settings.location(Key.queues, path + [.key(field)]), help: "head node and compute nodes boot the same image, so they share an architecture")
+                if let architecture = head?.architectures.first,
+                    let other = types.first(where: { !$0.architectures.contains(architecture) })
+                {
+                    diagnostics.report(
+                        .parallelClusterInstances,
+                        "\(label) uses \(other.name) (\(other.architectures.joined(separator: ", "))), but the head node \(head!.name) is \(architecture)",
+                        at: settings.location(Key.queues, path + [.key(field)]),
+                        help: "head node and compute nodes boot the same image, so they share an architecture")
                 }
             }
         }
@@ -37,16 +52,21 @@ enum ParallelClusterInstanceRules {
             let needed = min(Double(nodes) / 25 + 0.6, 16)
             let has = Double(head.memoryMiB) / 1024
             if has < needed {
-                diagnostics.report(.parallelClusterInstances, "head node \(head.name) has \(ValueText.amount(has, "GiB")) of memory; a cluster of up to \(nodes) compute nodes needs \(ValueText.amount(needed, "GiB"))",
-                                   at: headAt, help: "choose a head node with more memory, or lower the queues' max_count")
+                diagnostics.report(
+                    .parallelClusterInstances,
+                    "head node \(head.name) has \(ValueText.amount(has, "GiB")) of memory; a cluster of up to \(nodes) compute nodes needs \(ValueText.amount(needed, "GiB"))",
+                    at: headAt, help: "choose a head node with more memory, or lower the queues' max_count")
             }
         }
     }
 
-    private static func known(_ name: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> AWSInstanceType? {
+    private static func known(
+        _ name: String, at location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> AWSInstanceType? {
         if let type = AWSInstanceCatalog.instanceType(name) { return type }
-        diagnostics.report(.unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows", at: location,
-                           help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
+        diagnostics.report(
+            .unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows", at: location,
+            help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
         return nil
     }
 }

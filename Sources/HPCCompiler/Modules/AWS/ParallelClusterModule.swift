@@ -21,43 +21,82 @@ enum ParallelClusterModule: BuiltInModule {
         source: "modules/scheduler/parallelcluster", cloud: .aws,
         summary: "AWS ParallelCluster 3 cluster config, with a per-deployment ED25519 key pair",
         description: """
-        Writes `parallelcluster/<id>.yaml`, a ParallelCluster 3 cluster config: head node, Slurm queues \
-        and compute resources, the filesystems of its `network_storage` (EFS and FSx for Lustre, by id, or \
-        created by ParallelCluster when their module says `managed_by: parallelcluster`), the Slurm \
-        accounting database of a `use`d slurm-accounting module, tags, IMDSv2 and CloudWatch logs. Ids the \
-        deployment creates are written as placeholders (`subnet-hpcc…`), so the file is a valid config on \
-        its own; the group's Terraform output `cluster_config_<id>` holds the same text with the real ids \
-        after apply. Creates an ED25519 key pair through a CloudFormation stack (`AWS::EC2::KeyPair`): the \
-        private key stays in Parameter Store, out of hpcc's output and Terraform state.
-        """,
+            Writes `parallelcluster/<id>.yaml`, a ParallelCluster 3 cluster config: head node, Slurm queues \
+            and compute resources, the filesystems of its `network_storage` (EFS and FSx for Lustre, by id, or \
+            created by ParallelCluster when their module says `managed_by: parallelcluster`), the Slurm \
+            accounting database of a `use`d slurm-accounting module, tags, IMDSv2 and CloudWatch logs. Ids the \
+            deployment creates are written as placeholders (`subnet-hpcc…`), so the file is a valid config on \
+            its own; the group's Terraform output `cluster_config_<id>` holds the same text with the real ids \
+            after apply. Creates an ED25519 key pair through a CloudFormation stack (`AWS::EC2::KeyPair`): the \
+            private key stays in Parameter Store, out of hpcc's output and Terraform state.
+            """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
-            SettingSpec(Key.clusterName, .string, "Name of the cluster (`pcluster create-cluster --cluster-name`); null means `deployment_name`.",
-                        constraints: [.pattern(ParallelClusterLimits.clusterNamePattern, description: "a letter, then letters, digits and '-'")]),
-            SettingSpec(Key.os, .string, "Operating system of every node.", default: .string(PClusterOS.alinux2023.rawValue),
-                        constraints: [.oneOf(PClusterOS.allCases.map(\.rawValue))]),
-            SettingSpec(Key.customAMI, .string, "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
-                        constraints: [.pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")]),
-            SettingSpec(AWSKey.privateSubnets, .list(.string), "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.", required: true),
-            SettingSpec(Key.vpcCIDR, .string, "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."),
-            SettingSpec(AWSKey.clusterSecurityGroup, .string, "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."),
-            SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.", default: .list([])),
-            SettingSpec(Key.slurmDatabase, ParallelClusterSettings.database,
-                        "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."),
-            SettingSpec(Key.headNode, ParallelClusterSettings.headNode,
-                        "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
-                        default: .map([:])),
-            SettingSpec(Key.queues, .list(ParallelClusterSettings.queue), """
+            SettingSpec(
+                Key.clusterName, .string,
+                "Name of the cluster (`pcluster create-cluster --cluster-name`); null means `deployment_name`.",
+                constraints: [
+                    .pattern(
+                        ParallelClusterLimits.clusterNamePattern, description: "a letter, then letters, digits and '-'")
+                ]),
+            SettingSpec(
+                Key.os, .string, "Operating system of every node.", default: .string(PClusterOS.alinux2023.rawValue),
+                constraints: [.oneOf(PClusterOS.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.customAMI, .string,
+                "An AMI built for ParallelCluster on `os`; null uses the official ParallelCluster AMI.",
+                constraints: [
+                    .pattern("ami-([0-9a-z]{8}|[0-9a-z]{17})", description: "an AMI id such as `ami-0123456789abcdef0`")
+                ]),
+            SettingSpec(
+                AWSKey.privateSubnets, .list(.string),
+                "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.",
+                required: true),
+            SettingSpec(
+                Key.vpcCIDR, .string,
+                "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."
+            ),
+            SettingSpec(
+                AWSKey.clusterSecurityGroup, .string,
+                "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."
+            ),
+            SettingSpec(
+                CommonKey.networkStorage, .list(CommonSettings.mountContract),
+                "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.",
+                default: .list([])),
+            SettingSpec(
+                Key.slurmDatabase, ParallelClusterSettings.database,
+                "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."
+            ),
+            SettingSpec(
+                Key.headNode, ParallelClusterSettings.headNode,
+                "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
+                default: .map([:])),
+            SettingSpec(
+                Key.queues, .list(ParallelClusterSettings.queue),
+                """
                 Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \
                 private subnet), and `compute_resources`: `name`, `instance_type` or `instance_types`, `min_count`, `max_count`, `efa`, `disable_hyperthreading`.
                 """, required: true),
-            SettingSpec(Key.scaledownIdletime, .number, "Minutes an idle dynamic node waits before it is terminated.", default: .int(10), constraints: [.integer, .range(min: -1, max: nil)]),
-            SettingSpec(Key.queueUpdateStrategy, .string, "What a cluster update does to running compute nodes.", default: .string(PClusterQueueUpdateStrategy.drain.rawValue),
-                        constraints: [.oneOf(PClusterQueueUpdateStrategy.allCases.map(\.rawValue))]),
-            SettingSpec(Key.memoryBasedScheduling, .bool, "Slurm schedules memory as a consumable resource.", default: .bool(true)),
-            SettingSpec(Key.ec2Hostnames, .bool, "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).", default: .bool(true)),
-            SettingSpec(Key.logRetention, .number, "Days CloudWatch Logs keeps the cluster's logs (system, Slurm, job); null turns CloudWatch logs off.", default: .int(30),
-                        constraints: [.oneOf(ParallelClusterLimits.logRetentionDays.map(String.init))]),
+            SettingSpec(
+                Key.scaledownIdletime, .number, "Minutes an idle dynamic node waits before it is terminated.",
+                default: .int(10), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec(
+                Key.queueUpdateStrategy, .string, "What a cluster update does to running compute nodes.",
+                default: .string(PClusterQueueUpdateStrategy.drain.rawValue),
+                constraints: [.oneOf(PClusterQueueUpdateStrategy.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.memoryBasedScheduling, .bool, "Slurm schedules memory as a consumable resource.",
+                default: .bool(true)),
+            SettingSpec(
+                Key.ec2Hostnames, .bool,
+                "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).",
+                default: .bool(true)),
+            SettingSpec(
+                Key.logRetention, .number,
+                "Days CloudWatch Logs keeps the cluster's logs (system, Slurm, job); null turns CloudWatch logs off.",
+                default: .int(30),
+                constraints: [.oneOf(ParallelClusterLimits.logRetentionDays.map(String.init))]),
             SettingSpec(Key.detailedMonitoring, .bool, "One-minute EC2 metrics.", default: .bool(false)),
         ],
         outputs: outputSpecs,
@@ -74,9 +113,17 @@ enum ParallelClusterModule: BuiltInModule {
         var spec: (type: SettingType, description: String) {
             switch self {
             case .clusterName: (.string, "Name of the cluster.")
-            case .clusterConfig: (.string, "The cluster config with the deployment's ids: pass it to `pcluster create-cluster --cluster-configuration`.")
+            case .clusterConfig:
+                (
+                    .string,
+                    "The cluster config with the deployment's ids: pass it to `pcluster create-cluster --cluster-configuration`."
+                )
             case .keyPairName: (.string, "The EC2 key pair of the head node.")
-            case .privateKeyParameter: (.string, "Parameter Store name of the private key (`aws ssm get-parameter --with-decryption --name ...`).")
+            case .privateKeyParameter:
+                (
+                    .string,
+                    "Parameter Store name of the private key (`aws ssm get-parameter --with-decryption --name ...`)."
+                )
             }
         }
     }
@@ -84,7 +131,10 @@ enum ParallelClusterModule: BuiltInModule {
     static let exposedByDefault: [Output] = [.clusterName, .clusterConfig, .keyPairName, .privateKeyParameter]
 
     static func emit(_ entity: ParallelCluster, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { group, document, references in AWSParallelClusterResources.emit(entity, defaults: group.defaultTags, into: &document, references: &references) }
+        roots.add(to: entity.origin.group) { group, document, references in
+            AWSParallelClusterResources.emit(
+                entity, defaults: group.defaultTags, into: &document, references: &references)
+        }
     }
 
     static func value(of output: Output, entity: ParallelCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
@@ -95,11 +145,13 @@ enum ParallelClusterModule: BuiltInModule {
 /// Object shapes of the parallelcluster module's settings.
 enum ParallelClusterSettings {
     static let database = SettingType.object([
-        .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string), .optional("database_name", .string),
+        .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string),
+        .optional("database_name", .string),
     ])
 
     static let headNode = SettingType.object([
-        .optional("instance_type", .string, .string("t3.medium")), .optional("root_volume_size", .number, .int(50), constraints: [.integer, .range(min: 1, max: nil)]),
+        .optional("instance_type", .string, .string("t3.medium")),
+        .optional("root_volume_size", .number, .int(50), constraints: [.integer, .range(min: 1, max: nil)]),
         .optional("allowed_ssh_cidr", .string),
     ])
 
@@ -112,8 +164,11 @@ enum ParallelClusterSettings {
 
     static let queue = SettingType.object([
         .required("name", .string),
-        .optional("capacity_type", .string, .string(PClusterCapacityType.onDemand.rawValue), constraints: [.oneOf(PClusterCapacityType.allCases.map(\.rawValue))]),
-        .optional("allocation_strategy", .string, constraints: [.oneOf(PClusterAllocationStrategy.allCases.map(\.rawValue))]),
+        .optional(
+            "capacity_type", .string, .string(PClusterCapacityType.onDemand.rawValue),
+            constraints: [.oneOf(PClusterCapacityType.allCases.map(\.rawValue))]),
+        .optional(
+            "allocation_strategy", .string, constraints: [.oneOf(PClusterAllocationStrategy.allCases.map(\.rawValue))]),
         .optional("placement_group", .bool, .bool(false)), .optional("multi_az", .bool, .bool(false)),
         .required("compute_resources", .list(computeResource)),
     ])
@@ -146,7 +201,11 @@ enum ParallelClusterLimits {
     /// Existing filesystems a cluster mounts, per type.
     static let existingStorageMaximum = ["Efs": 20, "FsxLustre": 20]
     /// Mount directories ParallelCluster keeps for itself.
-    static let reservedMountDirs = ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel", "/opt/parallelcluster",
-                                           "/opt/parallelcluster/shared", "/opt/parallelcluster/shared_login_nodes", "/opt/slurm", "/proc", "/root", "/run",
-                                           "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var"]
+    static let reservedMountDirs = [
+        "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/media", "/mnt", "/opt", "/opt/intel",
+        "/opt/parallelcluster",
+        "/opt/parallelcluster/shared", "/opt/parallelcluster/shared_login_nodes", "/opt/slurm", "/proc", "/root",
+        "/run",
+        "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var",
+    ]
 }

@@ -20,35 +20,56 @@ enum CloudStorageBucketModule: BuiltInModule {
         source: "modules/file-system/cloud-storage-bucket", cloud: .gcp,
         summary: "Cloud Storage bucket with its gcsfuse mount contract",
         description: """
-        Creates a Cloud Storage bucket and exports the mount contract (`network_storage`, fs_type \
-        `gcsfuse`, no server, the bucket name as remote_mount) that Slurm nodes and workbenches mount \
-        with Cloud Storage FUSE. The name is `<name_prefix>-<deployment_name>-<suffix>` (each part \
-        optional); `random_suffix` adds 8 hex digits derived from the project, deployment and module id, \
-        so names are unique across deployments yet the same on every build.
-        """,
+            Creates a Cloud Storage bucket and exports the mount contract (`network_storage`, fs_type \
+            `gcsfuse`, no server, the bucket name as remote_mount) that Slurm nodes and workbenches mount \
+            with Cloud Storage FUSE. The name is `<name_prefix>-<deployment_name>-<suffix>` (each part \
+            optional); `random_suffix` adds 8 hex digits derived from the project, deployment and module id, \
+            so names are unique across deployments yet the same on every build.
+            """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.labels,
             SettingSpec(Key.namePrefix, .string, "First part of the bucket name; null leaves it out."),
-            SettingSpec(Key.useDeploymentName, .bool, "Put the deployment name in the bucket name.", default: .bool(true)),
-            SettingSpec(Key.randomSuffix, .bool, "Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of drawing them at random.",
-                        default: .bool(false)),
-            SettingSpec(CommonKey.localMount, .string, "Where clients mount the bucket.", default: .string("/mnt"),
-                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
-            SettingSpec(CommonKey.mountOptions, .string, "gcsfuse mount options clients put in fstab.", default: .string("defaults,_netdev,implicit_dirs"),
-                        constraints: [.pattern("[^\\s]*", description: "options without spaces")]),
-            SettingSpec(Key.forceDestroy, .bool, "Let `terraform destroy` delete the bucket with every object in it.", default: .bool(false)),
-            SettingSpec(Key.storageClass, .string, "Storage class of the bucket.", default: .string(BucketStorageClass.regional.rawValue),
-                        constraints: [.oneOf(BucketStorageClass.allCases.map(\.rawValue))]),
-            SettingSpec(Key.hierarchicalNamespace, .bool, "Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform bucket-level access and no versioning.",
-                        default: .bool(false)),
-            SettingSpec(Key.uniformAccess, .bool, "Control access with IAM only (no object ACLs).", default: .bool(true)),
-            SettingSpec(Key.publicAccessPrevention, .string, "`enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.",
-                        constraints: [.oneOf(PublicAccessPrevention.allCases.map(\.rawValue))]),
-            SettingSpec(Key.versioning, .bool, "Keep noncurrent versions of overwritten and deleted objects.", default: .bool(false)),
-            SettingSpec(Key.softDelete, .number, "Seconds deleted objects stay restorable: 0 (off) or 604800-7776000; null leaves Google's default.",
-                        constraints: [.integer]),
-            SettingSpec(Key.lifecycleRules, .list(lifecycleRule), "Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, `AbortIncompleteMultipartUpload`) and its condition.",
-                        default: .list([])),
+            SettingSpec(
+                Key.useDeploymentName, .bool, "Put the deployment name in the bucket name.", default: .bool(true)),
+            SettingSpec(
+                Key.randomSuffix, .bool,
+                "Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of drawing them at random.",
+                default: .bool(false)),
+            SettingSpec(
+                CommonKey.localMount, .string, "Where clients mount the bucket.", default: .string("/mnt"),
+                constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
+            SettingSpec(
+                CommonKey.mountOptions, .string, "gcsfuse mount options clients put in fstab.",
+                default: .string("defaults,_netdev,implicit_dirs"),
+                constraints: [.pattern("[^\\s]*", description: "options without spaces")]),
+            SettingSpec(
+                Key.forceDestroy, .bool, "Let `terraform destroy` delete the bucket with every object in it.",
+                default: .bool(false)),
+            SettingSpec(
+                Key.storageClass, .string, "Storage class of the bucket.",
+                default: .string(BucketStorageClass.regional.rawValue),
+                constraints: [.oneOf(BucketStorageClass.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.hierarchicalNamespace, .bool,
+                "Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform bucket-level access and no versioning.",
+                default: .bool(false)),
+            SettingSpec(
+                Key.uniformAccess, .bool, "Control access with IAM only (no object ACLs).", default: .bool(true)),
+            SettingSpec(
+                Key.publicAccessPrevention, .string,
+                "`enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.",
+                constraints: [.oneOf(PublicAccessPrevention.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.versioning, .bool, "Keep noncurrent versions of overwritten and deleted objects.",
+                default: .bool(false)),
+            SettingSpec(
+                Key.softDelete, .number,
+                "Seconds deleted objects stay restorable: 0 (off) or 604800-7776000; null leaves Google's default.",
+                constraints: [.integer]),
+            SettingSpec(
+                Key.lifecycleRules, .list(lifecycleRule),
+                "Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, `AbortIncompleteMultipartUpload`) and its condition.",
+                default: .list([])),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -57,13 +78,17 @@ enum CloudStorageBucketModule: BuiltInModule {
     /// One lifecycle rule, as Cluster Toolkit's module takes it (list conditions as comma-separated strings).
     static let lifecycleRule = SettingType.object([
         .required("action", .object([.required("type", .string), .optional("storage_class", .string)])),
-        .required("condition", .object([
-            .optional("age", .number), .optional("send_age_if_zero", .bool), .optional("created_before", .string),
-            .optional("with_state", .string), .optional("matches_storage_class", .string), .optional("matches_prefix", .string),
-            .optional("matches_suffix", .string), .optional("num_newer_versions", .number), .optional("custom_time_before", .string),
-            .optional("days_since_custom_time", .number), .optional("days_since_noncurrent_time", .number),
-            .optional("noncurrent_time_before", .string),
-        ])),
+        .required(
+            "condition",
+            .object([
+                .optional("age", .number), .optional("send_age_if_zero", .bool), .optional("created_before", .string),
+                .optional("with_state", .string), .optional("matches_storage_class", .string),
+                .optional("matches_prefix", .string),
+                .optional("matches_suffix", .string), .optional("num_newer_versions", .number),
+                .optional("custom_time_before", .string),
+                .optional("days_since_custom_time", .number), .optional("days_since_noncurrent_time", .number),
+                .optional("noncurrent_time_before", .string),
+            ])),
     ])
 
     /// The module's outputs.
@@ -74,7 +99,11 @@ enum CloudStorageBucketModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .networkStorage: (CommonSettings.mountContract, "The mount contract: server_ip empty, remote_mount the bucket name, local_mount, fs_type `gcsfuse`, mount_options.")
+            case .networkStorage:
+                (
+                    CommonSettings.mountContract,
+                    "The mount contract: server_ip empty, remote_mount the bucket name, local_mount, fs_type `gcsfuse`, mount_options."
+                )
             case .gcsBucketPath: (.string, "The bucket as `gs://NAME`.")
             case .gcsBucketName: (.string, "The bucket name.")
             }
@@ -85,24 +114,30 @@ enum CloudStorageBucketModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
-              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
-              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics),
-              let name = bucketName(settings, project: project, deployment: deployment, diagnostics: &diagnostics)
+            let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+            let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+            let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics),
+            let name = bucketName(settings, project: project, deployment: deployment, diagnostics: &diagnostics)
         else { return nil }
         let hierarchical = settings.read(defaulted: Key.hierarchicalNamespace, diagnostics: &diagnostics)
         let uniform = settings.read(defaulted: Key.uniformAccess, diagnostics: &diagnostics)
         let versioning = settings.read(defaulted: Key.versioning, diagnostics: &diagnostics)
         if hierarchical, !uniform {
-            diagnostics.report(.constraintViolation, "a bucket with a hierarchical namespace needs uniform_bucket_level_access", at: settings.location(Key.uniformAccess))
+            diagnostics.report(
+                .constraintViolation, "a bucket with a hierarchical namespace needs uniform_bucket_level_access",
+                at: settings.location(Key.uniformAccess))
         }
         if hierarchical, versioning {
-            diagnostics.report(.constraintViolation, "a bucket with a hierarchical namespace cannot keep object versions", at: settings.location(Key.versioning))
+            diagnostics.report(
+                .constraintViolation, "a bucket with a hierarchical namespace cannot keep object versions",
+                at: settings.location(Key.versioning))
         }
         let softDelete = settings.read(Key.softDelete, diagnostics: &diagnostics)
         if let softDelete, softDelete != 0, !(604_800...7_776_000).contains(softDelete) {
-            diagnostics.report(.constraintViolation, "soft_delete_retention_duration must be 0 or 604800-7776000 seconds (7 to 90 days), not \(softDelete)",
-                               at: settings.location(Key.softDelete))
+            diagnostics.report(
+                .constraintViolation,
+                "soft_delete_retention_duration must be 0 or 604800-7776000 seconds (7 to 90 days), not \(softDelete)",
+                at: settings.location(Key.softDelete))
         }
         let bucket = BucketInstance(
             project: project, name: name, location: region.uppercased(),
@@ -115,14 +150,19 @@ enum CloudStorageBucketModule: BuiltInModule {
             lifecycleRules: lifecycleRules(settings, diagnostics: &diagnostics)
         )
         return SharedFilesystemLowering.register(
-            settings, backing: .cloudStorage(bucket), server: TerraformText(""), remotePath: name, localMount: localMount, type: .gcsfuse,
-            outputs: [Output.gcsBucketPath.rawValue: .string("gs://\(name)"), Output.gcsBucketName.rawValue: .string(name)],
+            settings, backing: .cloudStorage(bucket), server: TerraformText(""), remotePath: name,
+            localMount: localMount, type: .gcsfuse,
+            outputs: [
+                Output.gcsBucketPath.rawValue: .string("gs://\(name)"), Output.gcsBucketName.rawValue: .string(name),
+            ],
             into: settings.context, diagnostics: &diagnostics
         )
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { _, document, references in StorageResources.emit(entity, into: &document, references: &references) }
+        roots.add(to: entity.origin.group) { _, document, references in
+            StorageResources.emit(entity, into: &document, references: &references)
+        }
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {

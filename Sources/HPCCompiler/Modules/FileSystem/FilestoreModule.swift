@@ -18,34 +18,61 @@ enum FilestoreModule: BuiltInModule {
         source: "modules/file-system/filestore", cloud: .gcp,
         summary: "Filestore instance (NFS) with its mount contract",
         description: """
-        Creates a Filestore instance with one file share and exports the mount contract \
-        (`network_storage`) that Slurm nodes, login nodes and the controller mount.
-        """,
+            Creates a Filestore instance with one file share and exports the mount contract \
+            (`network_storage`) that Slurm nodes, login nodes and the controller mount.
+            """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
             CommonSettings.labels, CommonSettings.networkID,
-            SettingSpec(Key.name, .string, "Instance name; null means `<deployment_name>-<module id>`.",
-                        constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
-            SettingSpec(Key.shareName, .string, "Name of the file share; it is the export path.", default: .string("nfsshare"),
-                        constraints: [.pattern("[a-zA-Z][_a-zA-Z0-9]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")]),
-            SettingSpec(CommonKey.localMount, .string, "Where clients mount the share.", default: .string("/shared"),
-                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
-            SettingSpec(Key.size, .number, "Capacity of the share in GiB; the tier sets the allowed range and step.", default: .int(1024),
-                        constraints: [.integer, .range(min: 1024, max: nil)]),
-            SettingSpec(Key.tier, .string, "Service tier.", default: .string(FilestoreTier.basicHDD.rawValue),
-                        constraints: [.oneOf(FilestoreTier.allCases.map(\.rawValue))]),
-            SettingSpec(Key.connectMode, .string, "How the instance reaches the VPC.", default: .string(FilestoreConnectMode.directPeering.rawValue),
-                        constraints: [.oneOf(FilestoreConnectMode.allCases.map(\.rawValue))]),
-            SettingSpec(Key.reservedIPRange, .string, "With DIRECT_PEERING a /29 or /24 CIDR; with PRIVATE_SERVICE_ACCESS the name of the reserved range. Null lets Google choose."),
-            SettingSpec(CommonKey.mountOptions, .string, "NFS mount options clients use.", default: .string("defaults,_netdev")),
-            SettingSpec(Key.deletionProtection, .object([.optional("enabled", .bool, .bool(true)), .optional("reason", .string)]),
-                        "Deletion protection of the instance: on unless turned off (Cluster Toolkit leaves it off), since a Filestore share usually holds homes; `terraform destroy` fails until it is off and applied.",
-                        default: .map(["enabled": .bool(true)])),
-            SettingSpec(Key.nfsProtocol, .string, "NFS protocol; NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier.", default: .string(NFSProtocol.v3.rawValue),
-                        constraints: [.oneOf(NFSProtocol.allCases.map(\.rawValue))]),
-            SettingSpec(Key.description, .string, "Description of the instance.", default: .string(""), constraints: [.maxLength(2048)]),
-            SettingSpec(Key.exportOptions, .list(.object([.optional("access_mode", .string), .optional("ip_ranges", .list(.string)), .optional("squash_mode", .string)])),
-                        "Export options of the share.", default: .list([])),
+            SettingSpec(
+                Key.name, .string, "Instance name; null means `<deployment_name>-<module id>`.",
+                constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
+            SettingSpec(
+                Key.shareName, .string, "Name of the file share; it is the export path.", default: .string("nfsshare"),
+                constraints: [
+                    .pattern(
+                        "[a-zA-Z][_a-zA-Z0-9]{0,15}", description: "a letter, then up to 15 letters, digits or '_'")
+                ]),
+            SettingSpec(
+                CommonKey.localMount, .string, "Where clients mount the share.", default: .string("/shared"),
+                constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
+            SettingSpec(
+                Key.size, .number, "Capacity of the share in GiB; the tier sets the allowed range and step.",
+                default: .int(1024),
+                constraints: [.integer, .range(min: 1024, max: nil)]),
+            SettingSpec(
+                Key.tier, .string, "Service tier.", default: .string(FilestoreTier.basicHDD.rawValue),
+                constraints: [.oneOf(FilestoreTier.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.connectMode, .string, "How the instance reaches the VPC.",
+                default: .string(FilestoreConnectMode.directPeering.rawValue),
+                constraints: [.oneOf(FilestoreConnectMode.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.reservedIPRange, .string,
+                "With DIRECT_PEERING a /29 or /24 CIDR; with PRIVATE_SERVICE_ACCESS the name of the reserved range. Null lets Google choose."
+            ),
+            SettingSpec(
+                CommonKey.mountOptions, .string, "NFS mount options clients use.", default: .string("defaults,_netdev")),
+            SettingSpec(
+                Key.deletionProtection,
+                .object([.optional("enabled", .bool, .bool(true)), .optional("reason", .string)]),
+                "Deletion protection of the instance: on unless turned off (Cluster Toolkit leaves it off), since a Filestore share usually holds homes; `terraform destroy` fails until it is off and applied.",
+                default: .map(["enabled": .bool(true)])),
+            SettingSpec(
+                Key.nfsProtocol, .string, "NFS protocol; NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier.",
+                default: .string(NFSProtocol.v3.rawValue),
+                constraints: [.oneOf(NFSProtocol.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.description, .string, "Description of the instance.", default: .string(""),
+                constraints: [.maxLength(2048)]),
+            SettingSpec(
+                Key.exportOptions,
+                .list(
+                    .object([
+                        .optional("access_mode", .string), .optional("ip_ranges", .list(.string)),
+                        .optional("squash_mode", .string),
+                    ])),
+                "Export options of the share.", default: .list([])),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -59,7 +86,11 @@ enum FilestoreModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .networkStorage: (CommonSettings.mountContract, "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options.")
+            case .networkStorage:
+                (
+                    CommonSettings.mountContract,
+                    "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options."
+                )
             case .filestoreID: (.string, "Id of the instance.")
             case .capacityGiB: (.number, "Capacity of the share.")
             }
@@ -70,40 +101,54 @@ enum FilestoreModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
-              let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
-              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
-              let tier = settings.read(Key.tier, diagnostics: &diagnostics).flatMap(FilestoreTier.init(rawValue:)),
-              let size = settings.read(Key.size, diagnostics: &diagnostics),
-              let share = settings.read(Key.shareName, diagnostics: &diagnostics),
-              let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics),
-              let network = settings.networkAttachment(CommonKey.networkID, diagnostics: &diagnostics)
+            let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
+            let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+            let tier = settings.read(Key.tier, diagnostics: &diagnostics).flatMap(FilestoreTier.init(rawValue:)),
+            let size = settings.read(Key.size, diagnostics: &diagnostics),
+            let share = settings.read(Key.shareName, diagnostics: &diagnostics),
+            let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics),
+            let network = settings.networkAttachment(CommonKey.networkID, diagnostics: &diagnostics)
         else { return nil }
-        CapacityBand.report(size, bands: tier.capacityBands, service: "Filestore \(tier.rawValue)", at: settings.location(Key.size), diagnostics: &diagnostics)
+        CapacityBand.report(
+            size, bands: tier.capacityBands, service: "Filestore \(tier.rawValue)", at: settings.location(Key.size),
+            diagnostics: &diagnostics)
         let nfsProtocol = settings.read(defaulted: Key.nfsProtocol, diagnostics: &diagnostics)
         if nfsProtocol == .v41, tier.isBasic {
-            diagnostics.report(.constraintViolation, "NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier, not \(tier.rawValue)", at: settings.location(Key.nfsProtocol))
+            diagnostics.report(
+                .constraintViolation, "NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier, not \(tier.rawValue)",
+                at: settings.location(Key.nfsProtocol))
         }
         let connectMode = settings.read(defaulted: Key.connectMode, diagnostics: &diagnostics)
         let reserved = settings.text(Key.reservedIPRange)
-        if connectMode == .directPeering, let range = reserved?.known, !(CIDR(range).map { $0.prefix == 29 || $0.prefix == 24 } ?? false) {
-            diagnostics.report(.invalidNetworkRange, "with DIRECT_PEERING, reserved_ip_range must be a /29 or /24 CIDR block, not '\(range)'",
-                               at: settings.location(Key.reservedIPRange))
+        if connectMode == .directPeering, let range = reserved?.known,
+            !(CIDR(range).map { $0.prefix == 29 || $0.prefix == 24 } ?? false)
+        {
+            diagnostics.report(
+                .invalidNetworkRange,
+                "with DIRECT_PEERING, reserved_ip_range must be a /29 or /24 CIDR block, not '\(range)'",
+                at: settings.location(Key.reservedIPRange))
         }
         let protection = settings.read(defaulted: Key.deletionProtection, diagnostics: &diagnostics).map ?? [:]
-        let name = settings.read(Key.name, diagnostics: &diagnostics)
+        let name =
+            settings.read(Key.name, diagnostics: &diagnostics)
             ?? ResourceName.make(ResourceName.autoName(settings.context.deployment.name), settings.id.rawValue)
         let instance = FilestoreInstance(
             project: project, name: name, location: tier.isRegional ? region : zone, tier: tier, capacityGiB: size,
-            shareName: share, network: network, connectMode: connectMode, reservedIPRange: reserved, nfsProtocol: nfsProtocol,
+            shareName: share, network: network, connectMode: connectMode, reservedIPRange: reserved,
+            nfsProtocol: nfsProtocol,
             description: settings.read(defaulted: Key.description, diagnostics: &diagnostics),
-            deletionProtection: protection["enabled"]?.bool ?? true, deletionProtectionReason: protection["reason"]?.string,
+            deletionProtection: protection["enabled"]?.bool ?? true,
+            deletionProtectionReason: protection["reason"]?.string,
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
-            waitsFor: settings.privateServiceAccessModules([AnySettingKey(Key.connectMode), AnySettingKey(Key.reservedIPRange)])
+            waitsFor: settings.privateServiceAccessModules([
+                AnySettingKey(Key.connectMode), AnySettingKey(Key.reservedIPRange),
+            ])
         )
         return SharedFilesystemLowering.register(
             settings, backing: .filestore(instance), remotePath: "/\(share)", localMount: localMount, type: .nfs,
             outputs: [
-                Output.filestoreID.rawValue: .string("projects/\(project)/locations/\(instance.location)/instances/\(name)"),
+                Output.filestoreID.rawValue: .string(
+                    "projects/\(project)/locations/\(instance.location)/instances/\(name)"),
                 Output.capacityGiB.rawValue: .int(size),
             ],
             into: settings.context, diagnostics: &diagnostics
@@ -113,13 +158,17 @@ enum FilestoreModule: BuiltInModule {
     private static func exportOptions(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [NFSExportOption] {
         (settings.read(defaulted: Key.exportOptions, diagnostics: &diagnostics).list ?? []).compactMap { entry in
             guard let fields = entry.map else { return nil }
-            return NFSExportOption(accessMode: fields["access_mode"]?.string, ipRanges: fields["ip_ranges"]?.list?.compactMap(\.string) ?? [],
-                                   squashMode: fields["squash_mode"]?.string)
+            return NFSExportOption(
+                accessMode: fields["access_mode"]?.string,
+                ipRanges: fields["ip_ranges"]?.list?.compactMap(\.string) ?? [],
+                squashMode: fields["squash_mode"]?.string)
         }
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {
-        roots.add(to: entity.origin.group) { _, document, references in StorageResources.emit(entity, into: &document, references: &references) }
+        roots.add(to: entity.origin.group) { _, document, references in
+            StorageResources.emit(entity, into: &document, references: &references)
+        }
     }
 
     static func value(of output: Output, entity: SharedFilesystem, module: ModuleID, path: [Accessor]) -> OutputValue {
@@ -127,7 +176,10 @@ enum FilestoreModule: BuiltInModule {
         return switch output {
         case .filestoreID: .expression(instance.attribute("id"))
         case .capacityGiB: .expression(instance.attribute("file_shares[0].capacity_gb"))
-        case .networkStorage: .expression(OutputExpressions.mountContract(entity, server: instance.attribute("networks[0].ip_addresses[0]"), path: path))
+        case .networkStorage:
+            .expression(
+                OutputExpressions.mountContract(
+                    entity, server: instance.attribute("networks[0].ip_addresses[0]"), path: path))
         }
     }
 }

@@ -12,21 +12,31 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         source: "modules/file-system/pre-existing-network-storage", cloud: .any,
         summary: "Mount contract of a filesystem that exists already (NFS, Lustre, Cloud Storage FUSE)",
         description: """
-        Describes storage hpcc does not create (an NFS server, a Lustre filesystem, a Cloud Storage bucket \
-        mounted with gcsfuse) and exports its mount contract (`network_storage`), which Slurm nodes, login \
-        nodes, the controller and the Ansible inventory read exactly as they read Filestore's. It creates no \
-        cloud resource. NFS needs `server_ip` and an absolute export path; Lustre needs `server_ip` as \
-        `<MGS NID>` (e.g. `10.0.0.2@tcp`) and the filesystem name; gcsfuse takes the bucket name and no server.
-        """,
+            Describes storage hpcc does not create (an NFS server, a Lustre filesystem, a Cloud Storage bucket \
+            mounted with gcsfuse) and exports its mount contract (`network_storage`), which Slurm nodes, login \
+            nodes, the controller and the Ansible inventory read exactly as they read Filestore's. It creates no \
+            cloud resource. NFS needs `server_ip` and an absolute export path; Lustre needs `server_ip` as \
+            `<MGS NID>` (e.g. `10.0.0.2@tcp`) and the filesystem name; gcsfuse takes the bucket name and no server.
+            """,
         settings: [
-            SettingSpec(Key.server, .string, "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
-                        default: .string("")),
-            SettingSpec(Key.remoteMount, .string, "The NFS export path, the Lustre filesystem name, or the bucket name (without `gs://`).", required: true),
-            SettingSpec(CommonKey.localMount, .string, "Where clients mount it.", default: .string("/mnt"),
-                        constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
-            SettingSpec(Key.fsType, .string, "Client filesystem type.", default: .string(FilesystemType.nfs.rawValue),
-                        constraints: [.oneOf(FilesystemType.allCases.map(\.rawValue))]),
-            SettingSpec(CommonKey.mountOptions, .string, "Mount options (for gcsfuse consider `defaults,_netdev,implicit_dirs`).", default: .string("defaults,_netdev")),
+            SettingSpec(
+                Key.server, .string,
+                "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
+                default: .string("")),
+            SettingSpec(
+                Key.remoteMount, .string,
+                "The NFS export path, the Lustre filesystem name, or the bucket name (without `gs://`).", required: true
+            ),
+            SettingSpec(
+                CommonKey.localMount, .string, "Where clients mount it.", default: .string("/mnt"),
+                constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")]),
+            SettingSpec(
+                Key.fsType, .string, "Client filesystem type.", default: .string(FilesystemType.nfs.rawValue),
+                constraints: [.oneOf(FilesystemType.allCases.map(\.rawValue))]),
+            SettingSpec(
+                CommonKey.mountOptions, .string,
+                "Mount options (for gcsfuse consider `defaults,_netdev,implicit_dirs`).",
+                default: .string("defaults,_netdev")),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -38,7 +48,11 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .networkStorage: (CommonSettings.mountContract, "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options.")
+            case .networkStorage:
+                (
+                    CommonSettings.mountContract,
+                    "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options."
+                )
             }
         }
     }
@@ -47,9 +61,9 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> SharedFilesystem? {
         guard let type = settings.read(Key.fsType, diagnostics: &diagnostics).flatMap(FilesystemType.init(rawValue:)),
-              let server = settings.read(Key.server, diagnostics: &diagnostics),
-              let remote = settings.read(Key.remoteMount, diagnostics: &diagnostics),
-              let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics)
+            let server = settings.read(Key.server, diagnostics: &diagnostics),
+            let remote = settings.read(Key.remoteMount, diagnostics: &diagnostics),
+            let localMount = settings.read(CommonKey.localMount, diagnostics: &diagnostics)
         else { return nil }
         // A contract that breaks its type's rules is reported and still registered: the mount
         // point of the modules that use it is checked all the same.
@@ -57,14 +71,17 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         // Lustre clients mount `<NID>:/<fsname>`; the contract keeps the path form Managed Lustre uses.
         let remotePath = type == .lustre && !remote.hasPrefix("/") ? "/\(remote)" : remote
         return SharedFilesystemLowering.register(
-            settings, backing: .imported, server: TerraformText(server), remotePath: remotePath, localMount: localMount, type: type,
+            settings, backing: .imported, server: TerraformText(server), remotePath: remotePath, localMount: localMount,
+            type: type,
             outputs: [:], into: settings.context, diagnostics: &diagnostics
         )
     }
 
     /// Reports settings that do not fit `type`; true when the contract is usable.
     @discardableResult
-    private static func check(type: FilesystemType, server: String, remote: String, settings: SettingReader, diagnostics: inout Diagnostics) -> Bool {
+    private static func check(
+        type: FilesystemType, server: String, remote: String, settings: SettingReader, diagnostics: inout Diagnostics
+    ) -> Bool {
         let before = diagnostics.errorCount
         func report(_ setting: SettingKey<String>, _ message: String, help: String? = nil) {
             diagnostics.report(.storageSettingsMismatch, message, at: settings.location(setting), help: help)
@@ -72,12 +89,16 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         switch type {
         case .nfs:
             if server.isEmpty {
-                report(Key.server, "an nfs filesystem needs server_ip, the address of the NFS server", help: "set server_ip, e.g. 10.0.0.2")
+                report(
+                    Key.server, "an nfs filesystem needs server_ip, the address of the NFS server",
+                    help: "set server_ip, e.g. 10.0.0.2")
             } else if !isHost(server) {
                 report(Key.server, "server_ip '\(server)' is not an NFS server address or host name")
             }
             if !remote.hasPrefix("/") {
-                report(Key.remoteMount, "the remote_mount of an nfs filesystem is the exported path and must be absolute, not '\(remote)'")
+                report(
+                    Key.remoteMount,
+                    "the remote_mount of an nfs filesystem is the exported path and must be absolute, not '\(remote)'")
             }
         case .lustre:
             if server.isEmpty {
@@ -87,15 +108,19 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
             }
             let name = remote.hasPrefix("/") ? String(remote.dropFirst()) : remote
             if !isLustreName(name) {
-                report(Key.remoteMount, "the remote_mount of a lustre filesystem is the filesystem name (1-8 letters, digits, '_' or '-'), not '\(remote)'")
+                report(
+                    Key.remoteMount,
+                    "the remote_mount of a lustre filesystem is the filesystem name (1-8 letters, digits, '_' or '-'), not '\(remote)'"
+                )
             }
         case .gcsfuse:
             if !server.isEmpty {
                 report(Key.server, "a gcsfuse filesystem has no server; remove server_ip")
             }
             if !isBucketName(remote) {
-                report(Key.remoteMount, "the remote_mount of a gcsfuse filesystem is a bucket name, not '\(remote)'",
-                       help: remote.hasPrefix("gs://") ? "drop the 'gs://' prefix" : nil)
+                report(
+                    Key.remoteMount, "the remote_mount of a gcsfuse filesystem is a bucket name, not '\(remote)'",
+                    help: remote.hasPrefix("gs://") ? "drop the 'gs://' prefix" : nil)
             }
         }
         return diagnostics.errorCount == before
@@ -103,10 +128,11 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
 
     /// An IPv4 address or a DNS host name.
     private static func isHost(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy { NameRules.isLetter($0) || NameRules.isDigit($0) || $0 == "-" }
-        }
+        !text.isEmpty && text.count <= 253
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.unicodeScalars.allSatisfy { NameRules.isLetter($0) || NameRules.isDigit($0) || $0 == "-" }
+            }
     }
 
     /// `address@network`, e.g. `10.0.0.2@tcp` or `10.0.0.2@o2ib`.
@@ -122,9 +148,11 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
 
     /// Cloud Storage bucket names: 3-222 lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
     private static func isBucketName(_ text: String) -> Bool {
-        guard (3...222).contains(text.count), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        guard (3...222).contains(text.count), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last
+        else { return false }
         let alnum = { (scalar: Unicode.Scalar) in NameRules.isLower(scalar) || NameRules.isDigit(scalar) }
-        return alnum(first) && alnum(last) && text.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+        return alnum(first) && alnum(last)
+            && text.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     static func emit(_ entity: SharedFilesystem, module: ModuleID, into roots: inout TerraformRoots) {

@@ -5,18 +5,25 @@ enum SharedFilesystemLowering {
     /// Adds the filesystem to the deployment and records its compile-time outputs (`outputs`, and
     /// the whole contract when the server is known); `server` is nil for one hpcc creates.
     static func register(
-        _ settings: SettingReader, backing: FilesystemBacking, server: TerraformText? = nil, remotePath: String, localMount: String, type: FilesystemType,
+        _ settings: SettingReader, backing: FilesystemBacking, server: TerraformText? = nil, remotePath: String,
+        localMount: String, type: FilesystemType,
         outputs: [String: Value], into context: LoweringContext, diagnostics: inout Diagnostics
     ) -> SharedFilesystem {
         // Every filesystem module names its contract output `network_storage`.
         let contract = CommonKey.networkStorage.name
-        let created = TerraformText(parts: [.reference(ModuleReference(module: settings.id, output: contract, path: [.key("server_ip")],
-                                                                       known: nil))])
+        let created = TerraformText(parts: [
+            .reference(
+                ModuleReference(
+                    module: settings.id, output: contract, path: [.key("server_ip")],
+                    known: nil))
+        ])
         // Each filesystem module's schema has its own default.
         let options = settings.read(defaulted: CommonKey.mountOptions, diagnostics: &diagnostics)
-        let mount = MountContract(server: server ?? created, remotePath: remotePath, localMount: localMount, type: type, options: options,
-                                  provider: settings.id)
-        let filesystem = SharedFilesystem(origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: backing)
+        let mount = MountContract(
+            server: server ?? created, remotePath: remotePath, localMount: localMount, type: type, options: options,
+            provider: settings.id)
+        let filesystem = SharedFilesystem(
+            origin: settings.origin(diagnostics: &diagnostics), mount: mount, backing: backing)
         context.deployment.filesystems.append(filesystem)
         var known = outputs
         if let server = mount.server.known {
@@ -45,8 +52,12 @@ extension SettingReader {
             if value(key).isNull { missing.append(key.name) }
         }
         guard !missing.isEmpty else { return true }
-        diagnostics.report(.missingSetting, "module '\(id)' creates a file system and needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                           at: module.declaration.id.location, help: "add `use: [<your aws-vpc module>]`, or set `managed_by: parallelcluster` to let the cluster create it")
+        diagnostics.report(
+            .missingSetting,
+            "module '\(id)' creates a file system and needs \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+            at: module.declaration.id.location,
+            help:
+                "add `use: [<your aws-vpc module>]`, or set `managed_by: parallelcluster` to let the cluster create it")
         return false
     }
 }

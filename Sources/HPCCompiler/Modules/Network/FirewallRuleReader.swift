@@ -24,24 +24,31 @@ struct FirewallRuleReader {
 
     /// The rule of `entry`, going `direction`, with its address ranges in the fields named;
     /// nil when it has no name to build a rule with (reported).
-    func rule(_ entry: Value, direction: FirewallDirection, sourceRanges: String?, destinationRanges: String?,
-              diagnostics: inout Diagnostics) -> FirewallRule? {
+    func rule(
+        _ entry: Value, direction: FirewallDirection, sourceRanges: String?, destinationRanges: String?,
+        diagnostics: inout Diagnostics
+    ) -> FirewallRule? {
         guard let fields = entry.map else { return nil }
         guard let name = fields["name"]?.string else {
-            diagnostics.report(.notKnownAtCompileTime, "the name of a firewall rule must be known at compile time", at: location(.key("name")))
+            diagnostics.report(
+                .notKnownAtCompileTime, "the name of a firewall rule must be known at compile time",
+                at: location(.key("name")))
             return nil
         }
         if !Pattern.matches(name, Self.namePattern) {
-            diagnostics.report(.invalidName, "firewall rule name '\(name)' is not a Compute Engine name", at: location(.key("name")),
-                               help: "a lowercase letter, then up to 62 lowercase letters, digits or '-', not ending in '-'")
+            diagnostics.report(
+                .invalidName, "firewall rule name '\(name)' is not a Compute Engine name", at: location(.key("name")),
+                help: "a lowercase letter, then up to 62 lowercase letters, digits or '-', not ending in '-'")
         }
-        var rule = FirewallRule(name: name, description: fields["description"]?.string, direction: direction, priority: nil)
+        var rule = FirewallRule(
+            name: name, description: fields["description"]?.string, direction: direction, priority: nil)
         if let priority = fields["priority"], !priority.isNull {
             if let number = priority.int, (0...65535).contains(number) {
                 rule.priority = number
             } else {
-                diagnostics.report(.constraintViolation, "priority of firewall rule '\(name)' must be a whole number from 0 to 65535",
-                                   at: location(.key("priority")))
+                diagnostics.report(
+                    .constraintViolation, "priority of firewall rule '\(name)' must be a whole number from 0 to 65535",
+                    at: location(.key("priority")))
             }
         }
         rule.disabled = fields["disabled"]?.bool ?? false
@@ -57,8 +64,10 @@ struct FirewallRuleReader {
             if Self.logMetadata.contains(metadata) {
                 rule.logMetadata = metadata
             } else {
-                diagnostics.report(.constraintViolation, "log_config.metadata of firewall rule '\(name)' is '\(metadata)'",
-                                   at: location(.key("log_config"), .key("metadata")), help: "use " + Self.logMetadata.joined(separator: " or "))
+                diagnostics.report(
+                    .constraintViolation, "log_config.metadata of firewall rule '\(name)' is '\(metadata)'",
+                    at: location(.key("log_config"), .key("metadata")),
+                    help: "use " + Self.logMetadata.joined(separator: " or "))
             }
         }
         check(rule, diagnostics: &diagnostics)
@@ -69,19 +78,23 @@ struct FirewallRuleReader {
     private func check(_ rule: FirewallRule, diagnostics: inout Diagnostics) {
         let at = location(.key("name"))
         if rule.allow.isEmpty == rule.deny.isEmpty {
-            diagnostics.report(.constraintViolation, "firewall rule '\(rule.name)' needs either 'allow' or 'deny' entries, not \(rule.allow.isEmpty ? "neither" : "both")",
-                               at: at)
+            diagnostics.report(
+                .constraintViolation,
+                "firewall rule '\(rule.name)' needs either 'allow' or 'deny' entries, not \(rule.allow.isEmpty ? "neither" : "both")",
+                at: at)
         }
         let tagged = !rule.sourceTags.isEmpty || !rule.targetTags.isEmpty
         if tagged, !rule.sourceServiceAccounts.isEmpty || !rule.targetServiceAccounts.isEmpty {
-            diagnostics.report(.constraintViolation, "firewall rule '\(rule.name)' mixes network tags and service accounts", at: at,
-                               help: "select sources and targets either by tags or by service accounts")
+            diagnostics.report(
+                .constraintViolation, "firewall rule '\(rule.name)' mixes network tags and service accounts", at: at,
+                help: "select sources and targets either by tags or by service accounts")
         }
         switch rule.direction {
         case .ingress:
             if rule.sourceRanges.isEmpty, rule.sourceTags.isEmpty, rule.sourceServiceAccounts.isEmpty {
-                diagnostics.report(.constraintViolation, "ingress rule '\(rule.name)' names no source", at: at,
-                                   help: "give source ranges, source tags or source service accounts")
+                diagnostics.report(
+                    .constraintViolation, "ingress rule '\(rule.name)' names no source", at: at,
+                    help: "give source ranges, source tags or source service accounts")
             }
             if rule.allow.contains(where: \.admitsSSH) {
                 for range in rule.sourceRanges.compactMap({ $0.known.flatMap(CIDR.init) }) {
@@ -90,8 +103,10 @@ struct FirewallRuleReader {
             }
         case .egress:
             if !rule.sourceTags.isEmpty {
-                diagnostics.report(.constraintViolation, "egress rule '\(rule.name)' cannot select sources by tag", at: location(.key("source_tags")),
-                                   help: "use target_tags to choose the instances whose traffic leaves")
+                diagnostics.report(
+                    .constraintViolation, "egress rule '\(rule.name)' cannot select sources by tag",
+                    at: location(.key("source_tags")),
+                    help: "use target_tags to choose the instances whose traffic leaves")
             }
         }
     }
@@ -100,7 +115,9 @@ struct FirewallRuleReader {
         (fields[field]?.list ?? []).enumerated().map { offset, element in
             let text = settings.text(from: element)
             if let range = text.known, !Self.isRange(range) {
-                diagnostics.report(.invalidNetworkRange, "'\(range)' is not an IPv4 or IPv6 address range", at: location(.key(field), .index(offset)))
+                diagnostics.report(
+                    .invalidNetworkRange, "'\(range)' is not an IPv4 or IPv6 address range",
+                    at: location(.key(field), .index(offset)))
             }
             return text
         }
@@ -109,42 +126,54 @@ struct FirewallRuleReader {
     private func tags(_ field: String, _ fields: [String: Value], diagnostics: inout Diagnostics) -> [String] {
         (fields[field]?.list ?? []).enumerated().compactMap { offset, element in
             guard let tag = element.string else {
-                diagnostics.report(.notKnownAtCompileTime, "network tags of a firewall rule must be known at compile time", at: location(.key(field), .index(offset)))
+                diagnostics.report(
+                    .notKnownAtCompileTime, "network tags of a firewall rule must be known at compile time",
+                    at: location(.key(field), .index(offset)))
                 return nil
             }
             if !Pattern.matches(tag, Self.namePattern) {
-                diagnostics.report(.invalidName, "'\(tag)' is not a network tag", at: location(.key(field), .index(offset)),
-                                   help: "a lowercase letter, then up to 62 lowercase letters, digits or '-'")
+                diagnostics.report(
+                    .invalidName, "'\(tag)' is not a network tag", at: location(.key(field), .index(offset)),
+                    help: "a lowercase letter, then up to 62 lowercase letters, digits or '-'")
             }
             return tag
         }
     }
 
-    private func accounts(_ field: String, _ fields: [String: Value], diagnostics: inout Diagnostics) -> [TerraformText] {
+    private func accounts(_ field: String, _ fields: [String: Value], diagnostics: inout Diagnostics) -> [TerraformText]
+    {
         let elements = fields[field]?.list ?? []
         if elements.count > 10 {
-            diagnostics.report(.constraintViolation, "a firewall rule takes at most 10 \(field.replacingOccurrences(of: "_", with: " ")), not \(elements.count)",
-                               at: location(.key(field)))
+            diagnostics.report(
+                .constraintViolation,
+                "a firewall rule takes at most 10 \(field.replacingOccurrences(of: "_", with: " ")), not \(elements.count)",
+                at: location(.key(field)))
         }
         return elements.map(settings.text(from:))
     }
 
-    private func permissions(_ field: String, _ fields: [String: Value], diagnostics: inout Diagnostics) -> [FirewallPermission] {
+    private func permissions(
+        _ field: String, _ fields: [String: Value], diagnostics: inout Diagnostics
+    ) -> [FirewallPermission] {
         (fields[field]?.list ?? []).enumerated().compactMap { offset, item in
             guard let entry = item.map, let name = entry["protocol"].flatMap(Conformance.scalarText) else { return nil }
             let lowered = name.lowercased()
             if !Self.protocols.contains(lowered), !(Int(name).map { (0...255).contains($0) } ?? false) {
-                diagnostics.report(.constraintViolation, "'\(name)' is not a protocol a firewall rule takes", at: location(.key(field), .index(offset), .key("protocol")),
-                                   help: "use tcp, udp, icmp, esp, ah, sctp, ipip, all, or an IP protocol number")
+                diagnostics.report(
+                    .constraintViolation, "'\(name)' is not a protocol a firewall rule takes",
+                    at: location(.key(field), .index(offset), .key("protocol")),
+                    help: "use tcp, udp, icmp, esp, ah, sctp, ipip, all, or an IP protocol number")
             }
             let ports = (entry["ports"]?.list ?? []).compactMap(Conformance.scalarText)
             if !ports.isEmpty, !Self.portProtocols.contains(lowered) {
-                diagnostics.report(.constraintViolation, "protocol '\(name)' has no ports; only tcp, udp and sctp rules list them",
-                                   at: location(.key(field), .index(offset), .key("ports")))
+                diagnostics.report(
+                    .constraintViolation, "protocol '\(name)' has no ports; only tcp, udp and sctp rules list them",
+                    at: location(.key(field), .index(offset), .key("ports")))
             }
             for port in ports where !Self.isPortRange(port) {
-                diagnostics.report(.constraintViolation, "'\(port)' is not a port or port range (such as 22 or 6817-6819)",
-                                   at: location(.key(field), .index(offset), .key("ports")))
+                diagnostics.report(
+                    .constraintViolation, "'\(port)' is not a port or port range (such as 22 or 6817-6819)",
+                    at: location(.key(field), .index(offset), .key("ports")))
             }
             return FirewallPermission(protocolName: name, ports: ports)
         }
@@ -153,7 +182,9 @@ struct FirewallRuleReader {
     /// `N` or `N-M` within 0-65535, N ≤ M.
     static func isPortRange(_ text: String) -> Bool {
         let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.map { (0...65535).contains($0) } ?? false }) else { return false }
+        guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.map { (0...65535).contains($0) } ?? false }) else {
+            return false
+        }
         return bounds.count == 1 || bounds[0]! <= bounds[1]!
     }
 
@@ -168,6 +199,7 @@ struct FirewallRuleReader {
         }
         let octets = address.split(separator: ".", omittingEmptySubsequences: false)
         let prefixOK = parts.count == 1 || Int(parts[1]).map { (0...32).contains($0) } ?? false
-        return prefixOK && octets.count == 4 && octets.allSatisfy { octet in Int(octet).map { (0...255).contains($0) && String($0) == octet } ?? false }
+        return prefixOK && octets.count == 4
+            && octets.allSatisfy { octet in Int(octet).map { (0...255).contains($0) && String($0) == octet } ?? false }
     }
 }

@@ -10,19 +10,28 @@ enum PreExistingVPCModule: BuiltInModule {
         source: "modules/network/pre-existing-vpc", cloud: .gcp,
         summary: "An existing VPC network and subnetwork, read through data sources",
         description: """
-        Looks up a VPC network and one of its subnetworks that exist already (created by hand, by another \
-        deployment, or a Shared VPC host project) and offers the same outputs as `modules/network/vpc`, so \
-        every module that uses a network works unchanged with it. hpcc creates nothing for it: no subnetwork, \
-        router, NAT or firewall rule.
-        """,
+            Looks up a VPC network and one of its subnetworks that exist already (created by hand, by another \
+            deployment, or a Shared VPC host project) and offers the same outputs as `modules/network/vpc`, so \
+            every module that uses a network works unchanged with it. hpcc creates nothing for it: no subnetwork, \
+            router, NAT or firewall rule.
+            """,
         settings: [
-            SettingSpec(CommonKey.project, .string, "Project that holds the network (the host project for a Shared VPC).", required: true,
-                        constraints: CommonSettings.project.constraints),
+            SettingSpec(
+                CommonKey.project, .string, "Project that holds the network (the host project for a Shared VPC).",
+                required: true,
+                constraints: CommonSettings.project.constraints),
             CommonSettings.region,
-            SettingSpec(Key.networkName, .string, "Name of the existing network.", default: .string("default"),
-                        constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name (lowercase letters, digits, '-'; at most 63)")]),
-            SettingSpec(Key.subnetworkName, .string, "Name of the existing subnetwork in `region`; null means the network's name.",
-                        constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
+            SettingSpec(
+                Key.networkName, .string, "Name of the existing network.", default: .string("default"),
+                constraints: [
+                    .pattern(
+                        "[a-z]([-a-z0-9]{0,61}[a-z0-9])?",
+                        description: "a Compute Engine name (lowercase letters, digits, '-'; at most 63)")
+                ]),
+            SettingSpec(
+                Key.subnetworkName, .string,
+                "Name of the existing subnetwork in `region`; null means the network's name.",
+                constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
         ],
         outputs: outputSpecs,
         mustBeUsed: true
@@ -56,8 +65,8 @@ enum PreExistingVPCModule: BuiltInModule {
     /// Data sources only; the outputs are a vpc module's.
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ImportedNetwork? {
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
-              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
-              let name = settings.read(Key.networkName, diagnostics: &diagnostics)
+            let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+            let name = settings.read(Key.networkName, diagnostics: &diagnostics)
         else { return nil }
         let network = ImportedNetwork(
             origin: settings.origin(diagnostics: &diagnostics), project: project, name: name,
@@ -87,15 +96,16 @@ enum PreExistingVPCModule: BuiltInModule {
 
     static func value(of output: Output, entity: ImportedNetwork, module: ModuleID, path: [Accessor]) -> OutputValue {
         let network = NetworkResources.importedNetwork(module), subnet = NetworkResources.importedSubnetwork(module)
-        let base = switch output {
-        case .networkName: network.attribute("name")
-        case .networkID: network.attribute("id")
-        case .networkSelfLink: network.attribute("self_link")
-        case .subnetworkName: subnet.attribute("name")
-        case .subnetworkSelfLink: subnet.attribute("self_link")
-        case .subnetworkAddress: subnet.attribute("ip_cidr_range")
-        case .subnetwork: subnet.reference
-        }
+        let base =
+            switch output {
+            case .networkName: network.attribute("name")
+            case .networkID: network.attribute("id")
+            case .networkSelfLink: network.attribute("self_link")
+            case .subnetworkName: subnet.attribute("name")
+            case .subnetworkSelfLink: subnet.attribute("self_link")
+            case .subnetworkAddress: subnet.attribute("ip_cidr_range")
+            case .subnetwork: subnet.reference
+            }
         return .expression(base + HCL.access(path))
     }
 }

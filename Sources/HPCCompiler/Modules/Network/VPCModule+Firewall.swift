@@ -15,47 +15,67 @@ extension VPCModule {
         .optional("source_service_accounts", .list(.string)),
         .optional("target_tags", .list(.string)),
         .optional("target_service_accounts", .list(.string)),
-        .optional("allow", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
-        .optional("deny", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
+        .optional(
+            "allow", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
+        .optional(
+            "deny", .list(.object([.required("protocol", .string), .optional("ports", .list(.string))])), .list([])),
         .optional("log_config", .object([.required("metadata", .string)])),
     ])
 
     /// The user's rules, then hpcc's: SSH from `allowed_ssh_ip_ranges`, internal traffic within `range`, and IAP.
-    static func firewallRules(_ settings: SettingReader, network: String, range: String, diagnostics: inout Diagnostics) -> [FirewallRule] {
+    static func firewallRules(
+        _ settings: SettingReader, network: String, range: String, diagnostics: inout Diagnostics
+    ) -> [FirewallRule] {
         let logging = settings.read(defaulted: Key.firewallLogConfig, diagnostics: &diagnostics)
         let logMetadata = logging == "DISABLE_LOGGING" ? nil : logging
         var rules = userRules(settings, diagnostics: &diagnostics)
-        func rule(_ suffix: String, _ description: String, ranges: [String], allow: [FirewallPermission]) -> FirewallRule {
-            FirewallRule(name: "\(network)-fw-\(suffix)", description: description, direction: .ingress, priority: nil,
-                         sourceRanges: ranges.map(TerraformText.init), allow: allow, logMetadata: logMetadata)
+        func rule(
+            _ suffix: String, _ description: String, ranges: [String], allow: [FirewallPermission]
+        ) -> FirewallRule {
+            FirewallRule(
+                name: "\(network)-fw-\(suffix)", description: description, direction: .ingress, priority: nil,
+                sourceRanges: ranges.map(TerraformText.init), allow: allow, logMetadata: logMetadata)
         }
         let sshRanges = settings.read(defaulted: Key.allowedSSHRanges, diagnostics: &diagnostics)
         for text in sshRanges {
             guard let range = CIDR(text) else {
-                diagnostics.report(.invalidNetworkRange, "allowed SSH range '\(text)' is not an IPv4 CIDR block", at: settings.location(Key.allowedSSHRanges))
+                diagnostics.report(
+                    .invalidNetworkRange, "allowed SSH range '\(text)' is not an IPv4 CIDR block",
+                    at: settings.location(Key.allowedSSHRanges))
                 continue
             }
-            SSHExposure.check(range, what: Key.allowedSSHRanges.name, at: settings.location(Key.allowedSSHRanges), diagnostics: &diagnostics)
+            SSHExposure.check(
+                range, what: Key.allowedSSHRanges.name, at: settings.location(Key.allowedSSHRanges),
+                diagnostics: &diagnostics)
         }
         if !sshRanges.isEmpty {
-            rules.append(rule("allow-ssh-ingress", "allow SSH from the listed ranges", ranges: sshRanges,
-                              allow: [FirewallPermission(protocolName: "tcp", ports: ["22"])]))
+            rules.append(
+                rule(
+                    "allow-ssh-ingress", "allow SSH from the listed ranges", ranges: sshRanges,
+                    allow: [FirewallPermission(protocolName: "tcp", ports: ["22"])]))
         }
         if settings.read(defaulted: Key.internalTraffic, diagnostics: &diagnostics) {
-            rules.append(rule("allow-internal-traffic", "allow traffic between nodes of this VPC", ranges: [range], allow: [
-                FirewallPermission(protocolName: "tcp", ports: ["0-65535"]),
-                FirewallPermission(protocolName: "udp", ports: ["0-65535"]),
-                FirewallPermission(protocolName: "icmp", ports: []),
-            ]))
+            rules.append(
+                rule(
+                    "allow-internal-traffic", "allow traffic between nodes of this VPC", ranges: [range],
+                    allow: [
+                        FirewallPermission(protocolName: "tcp", ports: ["0-65535"]),
+                        FirewallPermission(protocolName: "udp", ports: ["0-65535"]),
+                        FirewallPermission(protocolName: "icmp", ports: []),
+                    ]))
         }
         var ports: [String] = []
         if settings.read(defaulted: Key.iapRDP, diagnostics: &diagnostics) { ports.append("3389") }
         if settings.read(defaulted: Key.iapSSH, diagnostics: &diagnostics) { ports.append("22") }
         if settings.read(defaulted: Key.iapWinRM, diagnostics: &diagnostics) { ports.append("5986") }
-        for port in settings.read(defaulted: Key.extraIAPPorts, diagnostics: &diagnostics) where !ports.contains(port) { ports.append(port) }
+        for port in settings.read(defaulted: Key.extraIAPPorts, diagnostics: &diagnostics) where !ports.contains(port) {
+            ports.append(port)
+        }
         if settings.read(defaulted: Key.enableIAP, diagnostics: &diagnostics), !ports.isEmpty {
-            rules.append(rule("allow-iap-ingress", "allow TCP access via Identity-Aware Proxy", ranges: [iapRange],
-                              allow: [FirewallPermission(protocolName: "tcp", ports: ports)]))
+            rules.append(
+                rule(
+                    "allow-iap-ingress", "allow TCP access via Identity-Aware Proxy", ranges: [iapRange],
+                    allow: [FirewallPermission(protocolName: "tcp", ports: ports)]))
         }
         return rules
     }
@@ -68,12 +88,14 @@ extension VPCModule {
             let reader = FirewallRuleReader(settings: settings, key: Key.firewallRules, index: index)
             let directionText = entry.map?["direction"]?.string ?? FirewallDirection.ingress.rawValue
             guard let direction = FirewallDirection(rawValue: directionText) else {
-                diagnostics.report(.constraintViolation, "firewall rule direction '\(directionText)' is neither INGRESS nor EGRESS",
-                                   at: reader.location(.key("direction")))
+                diagnostics.report(
+                    .constraintViolation, "firewall rule direction '\(directionText)' is neither INGRESS nor EGRESS",
+                    at: reader.location(.key("direction")))
                 return nil
             }
-            return reader.rule(entry, direction: direction, sourceRanges: direction == .ingress ? "ranges" : nil,
-                               destinationRanges: direction == .egress ? "ranges" : nil, diagnostics: &diagnostics)
+            return reader.rule(
+                entry, direction: direction, sourceRanges: direction == .ingress ? "ranges" : nil,
+                destinationRanges: direction == .egress ? "ranges" : nil, diagnostics: &diagnostics)
         }
     }
 }

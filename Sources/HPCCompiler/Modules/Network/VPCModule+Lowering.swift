@@ -9,18 +9,22 @@ extension VPCModule {
         guard !explicit.isEmpty else {
             let bits = settings.read(defaulted: Key.primarySubnetworkSize, diagnostics: &diagnostics)
             guard let cidr = range.subnet(newBits: bits, number: 0) else {
-                diagnostics.report(.invalidNetworkRange, "a /\(range.prefix + bits) primary subnetwork does not fit in \(range)",
-                                   at: settings.location(Key.primarySubnetworkSize))
+                diagnostics.report(
+                    .invalidNetworkRange, "a /\(range.prefix + bits) primary subnetwork does not fit in \(range)",
+                    at: settings.location(Key.primarySubnetworkSize))
                 return nil
             }
             let name = settings.read(Key.subnetworkName, diagnostics: &diagnostics) ?? "\(autoName)-primary-subnet"
             let stackType = settings.read(defaulted: Key.subnetworkStackType, diagnostics: &diagnostics)
             let ipv6AccessType = settings.read(Key.subnetworkIPv6AccessType, diagnostics: &diagnostics)
-            return [Subnetwork(
-                name: name, region: region, cidr: cidr.description, privateGoogleAccess: privateAccess, flowLogs: false, description: nil,
-                secondaryRanges: [], stackType: SubnetworkStackType(rawValue: stackType) ?? .ipv4Only,
-                ipv6AccessType: ipv6AccessType.flatMap(SubnetworkIPv6AccessType.init(rawValue:))
-            )]
+            return [
+                Subnetwork(
+                    name: name, region: region, cidr: cidr.description, privateGoogleAccess: privateAccess,
+                    flowLogs: false, description: nil,
+                    secondaryRanges: [], stackType: SubnetworkStackType(rawValue: stackType) ?? .ipv4Only,
+                    ipv6AccessType: ipv6AccessType.flatMap(SubnetworkIPv6AccessType.init(rawValue:))
+                )
+            ]
         }
         let at = settings.location(Key.subnetworks)
         let entries = explicit.compactMap { $0.map?.compactMapValues(Conformance.scalarText) }
@@ -28,12 +32,15 @@ extension VPCModule {
         var allocated: [CIDR] = []
         if usesNewBits {
             guard entries.allSatisfy({ $0["new_bits"] != nil && $0["subnet_ip"] == nil }) else {
-                diagnostics.report(.constraintViolation, "either every subnetwork sets 'new_bits' or every one sets 'subnet_ip'", at: at)
+                diagnostics.report(
+                    .constraintViolation, "either every subnetwork sets 'new_bits' or every one sets 'subnet_ip'",
+                    at: at)
                 return nil
             }
             let bits = entries.map { Int($0["new_bits"]!) ?? -1 }
             guard let blocks = range.subnets(newBits: bits) else {
-                diagnostics.report(.invalidNetworkRange, "subnetworks with new_bits \(bits) do not fit in \(range)", at: at)
+                diagnostics.report(
+                    .invalidNetworkRange, "subnetworks with new_bits \(bits) do not fit in \(range)", at: at)
                 return nil
             }
             allocated = blocks
@@ -41,7 +48,8 @@ extension VPCModule {
         var subnetworks: [Subnetwork] = []
         for (index, entry) in entries.enumerated() {
             guard let name = entry["subnet_name"], let subnetRegion = entry["subnet_region"] else {
-                diagnostics.report(.missingSetting, "subnetwork \(index + 1) needs 'subnet_name' and 'subnet_region'", at: at)
+                diagnostics.report(
+                    .missingSetting, "subnetwork \(index + 1) needs 'subnet_name' and 'subnet_region'", at: at)
                 return nil
             }
             let cidr: String
@@ -49,23 +57,29 @@ extension VPCModule {
                 cidr = allocated[index].description
             } else {
                 guard let text = entry["subnet_ip"], CIDR(text) != nil else {
-                    diagnostics.report(.invalidNetworkRange, "subnetwork '\(name)' needs 'subnet_ip' as an IPv4 CIDR block (or 'new_bits')", at: at)
+                    diagnostics.report(
+                        .invalidNetworkRange,
+                        "subnetwork '\(name)' needs 'subnet_ip' as an IPv4 CIDR block (or 'new_bits')", at: at)
                     return nil
                 }
                 cidr = text
             }
-            subnetworks.append(Subnetwork(
-                name: name, region: subnetRegion, cidr: cidr,
-                privateGoogleAccess: (entry["subnet_private_access"].map { $0 == "true" }) ?? privateAccess,
-                flowLogs: entry["subnet_flow_logs"] == "true", description: entry["description"], secondaryRanges: [],
-                stackType: .ipv4Only, ipv6AccessType: nil
-            ))
+            subnetworks.append(
+                Subnetwork(
+                    name: name, region: subnetRegion, cidr: cidr,
+                    privateGoogleAccess: (entry["subnet_private_access"].map { $0 == "true" }) ?? privateAccess,
+                    flowLogs: entry["subnet_flow_logs"] == "true", description: entry["description"],
+                    secondaryRanges: [],
+                    stackType: .ipv4Only, ipv6AccessType: nil
+                ))
         }
         return subnetworks
     }
 
     /// `secondary_ranges_list` when it is not empty, else `secondary_ranges`, added to the subnetworks they name.
-    static func attachSecondaryRanges(_ settings: SettingReader, to subnetworks: inout [Subnetwork], diagnostics: inout Diagnostics) {
+    static func attachSecondaryRanges(
+        _ settings: SettingReader, to subnetworks: inout [Subnetwork], diagnostics: inout Diagnostics
+    ) {
         var bySubnet: [(String, [Value])] = []
         if let list = settings.read(defaulted: Key.secondaryRangesList, diagnostics: &diagnostics).list, !list.isEmpty {
             bySubnet = list.compactMap { entry in
@@ -77,14 +91,20 @@ extension VPCModule {
         }
         for (subnet, ranges) in bySubnet {
             guard let index = subnetworks.firstIndex(where: { $0.name == subnet }) else {
-                diagnostics.report(.unknownAttribute, "secondary ranges name subnetwork '\(subnet)', which this network does not have",
-                                   at: settings.location(Key.secondaryRanges), help: Suggestion.help(for: subnet, in: subnetworks.map(\.name)))
+                diagnostics.report(
+                    .unknownAttribute, "secondary ranges name subnetwork '\(subnet)', which this network does not have",
+                    at: settings.location(Key.secondaryRanges),
+                    help: Suggestion.help(for: subnet, in: subnetworks.map(\.name)))
                 continue
             }
             for range in ranges {
-                guard let name = range.map?["range_name"]?.string, let cidr = range.map?["ip_cidr_range"]?.string else { continue }
+                guard let name = range.map?["range_name"]?.string, let cidr = range.map?["ip_cidr_range"]?.string else {
+                    continue
+                }
                 if CIDR(cidr) == nil {
-                    diagnostics.report(.invalidNetworkRange, "secondary range '\(name)' is not an IPv4 CIDR block: '\(cidr)'", at: settings.location(Key.secondaryRanges))
+                    diagnostics.report(
+                        .invalidNetworkRange, "secondary range '\(name)' is not an IPv4 CIDR block: '\(cidr)'",
+                        at: settings.location(Key.secondaryRanges))
                 }
                 subnetworks[index].secondaryRanges.append(SecondaryRange(name: name, cidr: cidr))
             }
@@ -94,33 +114,44 @@ extension VPCModule {
     /// No two address ranges of the network overlap; a finding about a secondary range points at
     /// the secondary ranges, one about two subnetworks at the subnetworks.
     static func checkOverlaps(_ subnetworks: [Subnetwork], settings: SettingReader, diagnostics: inout Diagnostics) {
-        let secondarySetting = settings.isExplicit(Key.secondaryRangesList) ? AnySettingKey(Key.secondaryRangesList) : AnySettingKey(Key.secondaryRanges)
+        let secondarySetting =
+            settings.isExplicit(Key.secondaryRangesList)
+            ? AnySettingKey(Key.secondaryRangesList) : AnySettingKey(Key.secondaryRanges)
         let blocks = subnetworks.flatMap { subnet in
             [(subnet.name, subnet.cidr, AnySettingKey(Key.subnetworks))]
                 + subnet.secondaryRanges.map { ("\(subnet.name)/\($0.name)", $0.cidr, secondarySetting) }
         }.compactMap { name, text, setting in CIDR(text).map { (name: name, range: $0, setting: setting) } }
         for (i, first) in blocks.enumerated() {
             for second in blocks[(i + 1)...] where first.range.overlaps(second.range) {
-                diagnostics.report(.invalidNetworkRange, "address ranges of '\(first.name)' (\(first.range)) and '\(second.name)' (\(second.range)) overlap",
-                                   at: settings.location(second.setting))
+                diagnostics.report(
+                    .invalidNetworkRange,
+                    "address ranges of '\(first.name)' (\(first.range)) and '\(second.name)' (\(second.range)) overlap",
+                    at: settings.location(second.setting))
             }
         }
     }
 
     /// One Cloud Router (with Cloud NAT unless turned off) per region the subnetworks are in.
-    static func routers(_ settings: SettingReader, network: String, regions: [String], diagnostics: inout Diagnostics) -> [CloudRouter] {
+    static func routers(
+        _ settings: SettingReader, network: String, regions: [String], diagnostics: inout Diagnostics
+    ) -> [CloudRouter] {
         let routerOn = settings.read(defaulted: Key.cloudRouter, diagnostics: &diagnostics)
         let natOn = settings.read(defaulted: Key.cloudNAT, diagnostics: &diagnostics)
         let addresses = settings.read(defaulted: Key.ipsPerNAT, diagnostics: &diagnostics)
         if natOn, !routerOn, settings.isChosen(Key.cloudNAT) || settings.isChosen(Key.cloudRouter) {
-            diagnostics.report(.constraintViolation, "Cloud NAT needs a Cloud Router; set enable_cloud_router to true or enable_cloud_nat to false",
-                               at: settings.location(Key.cloudRouter))
+            diagnostics.report(
+                .constraintViolation,
+                "Cloud NAT needs a Cloud Router; set enable_cloud_router to true or enable_cloud_nat to false",
+                at: settings.location(Key.cloudRouter))
         }
         guard routerOn else { return [] }
         var seen = Set<String>()
         return regions.filter { seen.insert($0).inserted }.map { region in
-            let nat = natOn && addresses > 0
-                ? CloudNAT(name: "cloud-nat-\(region)", addressNames: (0..<addresses).map { "\(network)-nat-ips-\(region)-\($0)" })
+            let nat =
+                natOn && addresses > 0
+                ? CloudNAT(
+                    name: "cloud-nat-\(region)",
+                    addressNames: (0..<addresses).map { "\(network)-nat-ips-\(region)-\($0)" })
                 : nil
             return CloudRouter(name: "\(network)-router", region: region, nat: nat)
         }
@@ -130,8 +161,10 @@ extension VPCModule {
     static func knownOutputs(_ network: Network) -> [String: Value] {
         let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
         func subnetValue(_ subnet: Subnetwork) -> Value {
-            .map(["name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
-                  "self_link": .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)")])
+            .map([
+                "name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
+                "self_link": .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)"),
+            ])
         }
         let primary = network.primarySubnetwork
         return [
@@ -139,9 +172,12 @@ extension VPCModule {
             Output.networkID.rawValue: .string(network.id),
             Output.networkSelfLink.rawValue: .string("\(base)/global/networks/\(network.name)"),
             Output.subnetwork.rawValue: subnetValue(primary),
-            Output.subnetworks.rawValue: .map(Dictionary(uniqueKeysWithValues: network.subnetworks.map { ("\($0.region)/\($0.name)", subnetValue($0)) })),
+            Output.subnetworks.rawValue: .map(
+                Dictionary(
+                    uniqueKeysWithValues: network.subnetworks.map { ("\($0.region)/\($0.name)", subnetValue($0)) })),
             Output.subnetworkName.rawValue: .string(primary.name),
-            Output.subnetworkSelfLink.rawValue: .string("\(base)/regions/\(primary.region)/subnetworks/\(primary.name)"),
+            Output.subnetworkSelfLink.rawValue: .string(
+                "\(base)/regions/\(primary.region)/subnetworks/\(primary.name)"),
             Output.subnetworkAddress.rawValue: .string(primary.cidr),
         ]
     }

@@ -12,16 +12,24 @@ struct StatsClusterBuilder {
         if let (module, entity) = settings.entity(of: value) {
             if let cluster = entity.as(OnPremCluster.self) { return existing(cluster, diagnostics: &diagnostics) }
             if let cluster = entity.as(SlurmCluster.self) { return cloud(cluster, diagnostics: &diagnostics) }
-            diagnostics.report(.unsupportedCluster, "HPCStats describes Slurm clusters, and module '\(module)' (\(context.deployment.moduleSources[module] ?? "")) is not one", at: usedAt,
-                               help: "use existing-slurm modules or Slurm controllers")
+            diagnostics.report(
+                .unsupportedCluster,
+                "HPCStats describes Slurm clusters, and module '\(module)' (\(context.deployment.moduleSources[module] ?? "")) is not one",
+                at: usedAt,
+                help: "use existing-slurm modules or Slurm controllers")
             return nil
         }
         let name = value.string ?? ""
-        if let cluster = context.deployment.onPremClusters.first(where: { $0.name == name }) { return existing(cluster, diagnostics: &diagnostics) }
-        if let cluster = context.deployment.clusters.first(where: { $0.name == name }) { return cloud(cluster, diagnostics: &diagnostics) }
+        if let cluster = context.deployment.onPremClusters.first(where: { $0.name == name }) {
+            return existing(cluster, diagnostics: &diagnostics)
+        }
+        if let cluster = context.deployment.clusters.first(where: { $0.name == name }) {
+            return cloud(cluster, diagnostics: &diagnostics)
+        }
         let names = context.deployment.onPremClusters.map(\.name) + context.deployment.clusters.map(\.name)
-        diagnostics.report(.unsupportedCluster, "no module of this blueprint defines cluster '\(name)'", at: usedAt,
-                           help: Suggestion.help(for: name, in: names) ?? "use the cluster's module instead of naming it")
+        diagnostics.report(
+            .unsupportedCluster, "no module of this blueprint defines cluster '\(name)'", at: usedAt,
+            help: Suggestion.help(for: name, in: names) ?? "use the cluster's module instead of naming it")
         return nil
     }
 
@@ -35,15 +43,22 @@ struct StatsClusterBuilder {
         var groups: [String: HPCStatsNodeGroup] = [:]
         var complete = true
         for (index, group) in cluster.nodeGroups.enumerated() {
-            let at = { (key: String) in module?.location(ExistingSlurmModule.Key.nodeGroups, [.index(index), .key(key)]) ?? usedAt }
+            let at = { (key: String) in
+                module?.location(ExistingSlurmModule.Key.nodeGroups, [.index(index), .key(key)]) ?? usedAt
+            }
             let given = overrides.hardware(cluster: cluster.name, group: group.name)
             let model = given?.model ?? group.cpuModel
             let frequency = given?.frequencyHz ?? group.frequencyHz
             let flops = given?.flopsPerCycle ?? group.flopsPerCycle
-            let missing = [("cpu_model", model == nil), ("frequency", frequency == nil), ("flops_per_cycle", flops == nil)].filter(\.1).map(\.0)
+            let missing = [
+                ("cpu_model", model == nil), ("frequency", frequency == nil), ("flops_per_cycle", flops == nil),
+            ].filter(\.1).map(\.0)
             if !missing.isEmpty {
-                diagnostics.report(.statsHardware, "HPCStats needs the \(missing.joined(separator: ", ")) of node group '\(group.name)' of cluster '\(cluster.name)'", at: at("name"),
-                                   help: "set them on the node group, or in a node_hardware entry of the hpcstats module")
+                diagnostics.report(
+                    .statsHardware,
+                    "HPCStats needs the \(missing.joined(separator: ", ")) of node group '\(group.name)' of cluster '\(cluster.name)'",
+                    at: at("name"),
+                    help: "set them on the node group, or in a node_hardware entry of the hpcstats module")
                 complete = false
                 continue
             }
@@ -52,16 +67,24 @@ struct StatsClusterBuilder {
                 complete = false
             }
             groups[group.name] = HPCStatsNodeGroup(
-                name: group.name, nodeSet: group.hostList, nodeCount: group.hosts.count, sockets: group.sockets, coresPerSocket: group.coresPerSocket,
+                name: group.name, nodeSet: group.hostList, nodeCount: group.hosts.count, sockets: group.sockets,
+                coresPerSocket: group.coresPerSocket,
                 memoryMiB: group.memoryMiB, frequencyHz: frequency, flopsPerCycle: flops, model: model ?? ""
             )
         }
-        let source = overrides.accounting(cluster: cluster.name) ?? cluster.accounting.map {
-            HPCStatsAccountingSource(host: $0.storageHost, port: $0.storagePort, database: $0.database, tablePrefix: cluster.name)
-        }
-        guard complete, let accounting = accountingSource(source, cluster: cluster.name, diagnostics: &diagnostics) else { return nil }
-        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsModule.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodeGroups) }, groups: groups),
-                               accounting: accounting)
+        let source =
+            overrides.accounting(cluster: cluster.name)
+            ?? cluster.accounting.map {
+                HPCStatsAccountingSource(
+                    host: $0.storageHost, port: $0.storagePort, database: $0.database, tablePrefix: cluster.name)
+            }
+        guard complete, let accounting = accountingSource(source, cluster: cluster.name, diagnostics: &diagnostics)
+        else { return nil }
+        return HPCStatsCluster(
+            name: cluster.name,
+            partitions: HPCStatsModule.partitions(
+                slurm: cluster.partitions.map { ($0.name, $0.nodeGroups) }, groups: groups),
+            accounting: accounting)
     }
 
     private func cloud(_ cluster: SlurmCluster, diagnostics: inout Diagnostics) -> HPCStatsCluster? {
@@ -71,34 +94,55 @@ struct StatsClusterBuilder {
             let machine = nodeset.instance.machine
             let platform = nodeset.instance.machine.cpuPlatform(minimum: nodeset.instance.minCPUPlatform)
             let given = overrides.hardware(cluster: cluster.name, group: nodeset.name)
-            guard let model = given?.model ?? platform?.model, let frequency = given?.frequencyHz ?? platform?.frequencyHz,
-                  let flops = given?.flopsPerCycle ?? platform?.flopsPerCycle
+            guard let model = given?.model ?? platform?.model,
+                let frequency = given?.frequencyHz ?? platform?.frequencyHz,
+                let flops = given?.flopsPerCycle ?? platform?.flopsPerCycle
             else {
                 let known = machine.cpuPlatforms.map(\.platform)
-                let why = known.isEmpty ? "hpcc does not know the CPU platforms of \(machine.family)" : "\(machine.family) runs on \(known.joined(separator: ", "))"
-                diagnostics.report(.statsHardware, "HPCStats needs the CPU of nodeset '\(nodeset.name)' (\(machine.name)), and \(why)",
-                                   at: reader(nodeset.origin.module)?.location(InstanceKey.machineType) ?? usedAt,
-                                   help: known.count > 1 ? "set min_cpu_platform: \(known.last!) on the nodeset, or add a node_hardware entry to the hpcstats module"
-                                       : "add a node_hardware entry for cluster '\(cluster.name)', nodeset '\(nodeset.name)' to the hpcstats module")
+                let why =
+                    known.isEmpty
+                    ? "hpcc does not know the CPU platforms of \(machine.family)"
+                    : "\(machine.family) runs on \(known.joined(separator: ", "))"
+                diagnostics.report(
+                    .statsHardware, "HPCStats needs the CPU of nodeset '\(nodeset.name)' (\(machine.name)), and \(why)",
+                    at: reader(nodeset.origin.module)?.location(InstanceKey.machineType) ?? usedAt,
+                    help: known.count > 1
+                        ? "set min_cpu_platform: \(known.last!) on the nodeset, or add a node_hardware entry to the hpcstats module"
+                        : "add a node_hardware entry for cluster '\(cluster.name)', nodeset '\(nodeset.name)' to the hpcstats module"
+                )
                 complete = false
                 continue
             }
             let shape = nodeset.shape
             groups[nodeset.name] = HPCStatsNodeGroup(
-                name: nodeset.name, nodeSet: HostList.nodes(of: nodeset, cluster: cluster.name), nodeCount: nodeset.count,
-                sockets: shape.boards * shape.socketsPerBoard, coresPerSocket: shape.coresPerSocket, memoryMiB: machine.memoryMiB,
+                name: nodeset.name, nodeSet: HostList.nodes(of: nodeset, cluster: cluster.name),
+                nodeCount: nodeset.count,
+                sockets: shape.boards * shape.socketsPerBoard, coresPerSocket: shape.coresPerSocket,
+                memoryMiB: machine.memoryMiB,
                 frequencyHz: frequency, flopsPerCycle: flops, model: model
             )
         }
-        guard complete, let accounting = accountingSource(overrides.accounting(cluster: cluster.name), cluster: cluster.name, diagnostics: &diagnostics) else { return nil }
-        return HPCStatsCluster(name: cluster.name, partitions: HPCStatsModule.partitions(slurm: cluster.partitions.map { ($0.name, $0.nodesets) }, groups: groups),
-                               accounting: accounting)
+        guard complete,
+            let accounting = accountingSource(
+                overrides.accounting(cluster: cluster.name), cluster: cluster.name, diagnostics: &diagnostics)
+        else { return nil }
+        return HPCStatsCluster(
+            name: cluster.name,
+            partitions: HPCStatsModule.partitions(
+                slurm: cluster.partitions.map { ($0.name, $0.nodesets) }, groups: groups),
+            accounting: accounting)
     }
 
-    private func accountingSource(_ source: HPCStatsAccountingSource?, cluster: String, diagnostics: inout Diagnostics) -> HPCStatsAccountingSource? {
+    private func accountingSource(
+        _ source: HPCStatsAccountingSource?, cluster: String, diagnostics: inout Diagnostics
+    ) -> HPCStatsAccountingSource? {
         if let source { return source }
-        diagnostics.report(.statsAccounting, "HPCStats imports jobs from Slurm accounting, and cluster '\(cluster)' has none hpcc knows", at: usedAt,
-                           help: "give the cluster accounting, or add an accounting_databases entry for '\(cluster)' to the hpcstats module")
+        diagnostics.report(
+            .statsAccounting,
+            "HPCStats imports jobs from Slurm accounting, and cluster '\(cluster)' has none hpcc knows", at: usedAt,
+            help:
+                "give the cluster accounting, or add an accounting_databases entry for '\(cluster)' to the hpcstats module"
+        )
         return nil
     }
 }
@@ -123,24 +167,37 @@ struct StatsOverrides {
     init(settings: SettingReader, diagnostics: inout Diagnostics) {
         self.settings = settings
         let ini = INIText(settings: settings)
-        for (index, value) in (settings.read(defaulted: Key.nodeHardware, diagnostics: &diagnostics).list ?? []).enumerated() {
+        for (index, value) in (settings.read(defaulted: Key.nodeHardware, diagnostics: &diagnostics).list ?? [])
+            .enumerated()
+        {
             let fields = value.map ?? [:]
             let text = fields["frequency"]?.string ?? ""
             guard let hertz = HardwareUnits.hertz(text) else {
-                diagnostics.report(.statsHardware, "frequency '\(text)' is not a clock in MHz or GHz", at: settings.location(Key.nodeHardware, [.index(index), .key("frequency")]),
-                                   help: "e.g. 2.6GHz or 2600MHz")
+                diagnostics.report(
+                    .statsHardware, "frequency '\(text)' is not a clock in MHz or GHz",
+                    at: settings.location(Key.nodeHardware, [.index(index), .key("frequency")]),
+                    help: "e.g. 2.6GHz or 2600MHz")
                 continue
             }
             let model = fields["cpu_model"]?.string ?? ""
             ini.check(model, Key.nodeHardware, [.index(index), .key("cpu_model")], diagnostics: &diagnostics)
-            hardwareEntries.append(Hardware(cluster: fields["cluster"]?.string ?? "", group: fields["nodeset"]?.string ?? "", model: model,
-                                            frequencyHz: hertz, flopsPerCycle: fields["flops_per_cycle"]?.int ?? 1, index: index))
+            hardwareEntries.append(
+                Hardware(
+                    cluster: fields["cluster"]?.string ?? "", group: fields["nodeset"]?.string ?? "", model: model,
+                    frequencyHz: hertz, flopsPerCycle: fields["flops_per_cycle"]?.int ?? 1, index: index))
         }
-        for (index, value) in (settings.read(defaulted: Key.accountingDatabases, diagnostics: &diagnostics).list ?? []).enumerated() {
+        for (index, value) in (settings.read(defaulted: Key.accountingDatabases, diagnostics: &diagnostics).list ?? [])
+            .enumerated()
+        {
             let fields = value.map ?? [:]
             let cluster = fields["cluster"]?.string ?? ""
-            accountingEntries.append((cluster, HPCStatsAccountingSource(host: fields["host"]?.string ?? "", port: fields["port"]?.int ?? 3306,
-                                                                        database: fields["database"]?.string ?? "slurm_acct_db", tablePrefix: cluster), index))
+            accountingEntries.append(
+                (
+                    cluster,
+                    HPCStatsAccountingSource(
+                        host: fields["host"]?.string ?? "", port: fields["port"]?.int ?? 3306,
+                        database: fields["database"]?.string ?? "slurm_acct_db", tablePrefix: cluster), index
+                ))
         }
     }
 
@@ -156,19 +213,28 @@ struct StatsOverrides {
     func reportUnused(clusters: [HPCStatsCluster], diagnostics: inout Diagnostics) {
         let names = clusters.map(\.name)
         for entry in accountingEntries where !names.contains(entry.cluster) {
-            diagnostics.report(.unsupportedCluster, "accounting_databases names cluster '\(entry.cluster)', which hpcstats does not describe",
-                               at: settings.location(Key.accountingDatabases, [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
+            diagnostics.report(
+                .unsupportedCluster,
+                "accounting_databases names cluster '\(entry.cluster)', which hpcstats does not describe",
+                at: settings.location(Key.accountingDatabases, [.index(entry.index), .key("cluster")]),
+                help: Suggestion.help(for: entry.cluster, in: names))
         }
         for entry in hardwareEntries {
             guard let cluster = clusters.first(where: { $0.name == entry.cluster }) else {
-                diagnostics.report(.unsupportedCluster, "node_hardware names cluster '\(entry.cluster)', which hpcstats does not describe",
-                                   at: settings.location(Key.nodeHardware, [.index(entry.index), .key("cluster")]), help: Suggestion.help(for: entry.cluster, in: names))
+                diagnostics.report(
+                    .unsupportedCluster,
+                    "node_hardware names cluster '\(entry.cluster)', which hpcstats does not describe",
+                    at: settings.location(Key.nodeHardware, [.index(entry.index), .key("cluster")]),
+                    help: Suggestion.help(for: entry.cluster, in: names))
                 continue
             }
             let groups = cluster.nodeGroups.map(\.name)
             if !groups.contains(entry.group) {
-                diagnostics.report(.statsHardware, "node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster '\(cluster.name)'",
-                                   at: settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")]), help: Suggestion.help(for: entry.group, in: groups))
+                diagnostics.report(
+                    .statsHardware,
+                    "node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster '\(cluster.name)'",
+                    at: settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")]),
+                    help: Suggestion.help(for: entry.group, in: groups))
             }
         }
     }

@@ -22,7 +22,9 @@ enum HardwareUnits {
 
     /// Digits with at most one '.', as HPCStats writes figures (no sign, no exponent).
     private static func decimal(_ text: Substring) -> Double? {
-        guard !text.isEmpty, text.filter({ $0 == "." }).count <= 1, text.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }) else { return nil }
+        guard !text.isEmpty, text.filter({ $0 == "." }).count <= 1,
+            text.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) })
+        else { return nil }
         return Double(text)
     }
 }

@@ -11,19 +11,28 @@ enum StartupScriptModule: BuiltInModule {
         source: "modules/scripts/startup-script", cloud: .gcp,
         summary: "Startup script assembled from shell, ansible-local and data runners",
         description: """
-        Assembles one startup script from `runners`, run in order: `shell` runs a script, `ansible-local` runs \
-        a playbook against the instance itself, `data` writes a file to an absolute `destination`. Each runner \
-        gives `content` inline or `source`, a file read at compile time relative to the blueprint's folder. \
-        The script is written to `scripts/startup/<module id>.sh`; its output `startup_script` feeds the \
-        `startup_script` settings of Slurm nodesets and login nodes and the controller's scripts, which run it \
-        after hpcc's own node setup.
-        """,
+            Assembles one startup script from `runners`, run in order: `shell` runs a script, `ansible-local` runs \
+            a playbook against the instance itself, `data` writes a file to an absolute `destination`. Each runner \
+            gives `content` inline or `source`, a file read at compile time relative to the blueprint's folder. \
+            The script is written to `scripts/startup/<module id>.sh`; its output `startup_script` feeds the \
+            `startup_script` settings of Slurm nodesets and login nodes and the controller's scripts, which run it \
+            after hpcc's own node setup.
+            """,
         settings: [
-            SettingSpec(Key.runners, .list(runner), "Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or `source`, and `args` (shell and ansible-local).",
-                        default: .list([])),
-            SettingSpec(Key.installAnsible, .bool, "Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an ansible-local runner exists."),
-            SettingSpec(Key.ansibleVirtualenvPath, .string, "Python virtual environment Ansible is installed into.", default: .string("/usr/local/ghpc-venv"),
-                        constraints: [.pattern("(/[A-Za-z0-9_-]+)+", description: "an absolute path of letters, digits, '_' and '-'")]),
+            SettingSpec(
+                Key.runners, .list(runner),
+                "Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or `source`, and `args` (shell and ansible-local).",
+                default: .list([])),
+            SettingSpec(
+                Key.installAnsible, .bool,
+                "Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an ansible-local runner exists."
+            ),
+            SettingSpec(
+                Key.ansibleVirtualenvPath, .string, "Python virtual environment Ansible is installed into.",
+                default: .string("/usr/local/ghpc-venv"),
+                constraints: [
+                    .pattern("(/[A-Za-z0-9_-]+)+", description: "an absolute path of letters, digits, '_' and '-'")
+                ]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -57,11 +66,15 @@ enum StartupScriptModule: BuiltInModule {
         var destinations = Set<String>()
         for (index, entry) in entries.enumerated() {
             guard let fields = entry.map,
-                  let runner = lowerRunner(fields, number: index + 1, settings: settings, files: settings.context.files, diagnostics: &diagnostics)
+                let runner = lowerRunner(
+                    fields, number: index + 1, settings: settings, files: settings.context.files,
+                    diagnostics: &diagnostics)
             else { continue }
             if !destinations.insert(runner.destination).inserted {
-                diagnostics.report(.invalidStartupRunner, "runner \(index + 1) writes to '\(runner.destination)', as an earlier runner does",
-                                   at: settings.location(Key.runners), help: "give every runner its own destination")
+                diagnostics.report(
+                    .invalidStartupRunner,
+                    "runner \(index + 1) writes to '\(runner.destination)', as an earlier runner does",
+                    at: settings.location(Key.runners), help: "give every runner its own destination")
             }
             runners.append(runner)
         }
@@ -69,10 +82,15 @@ enum StartupScriptModule: BuiltInModule {
         // third; with a runner missing the total says nothing.
         let encoded = runners.reduce(0) { $0 + ($1.content.utf8.count + 2) / 3 * 4 }
         if encoded > metadataBudget, diagnostics.errorCount == errorsBefore {
-            diagnostics.report(.invalidStartupRunner, "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
-                               at: settings.location(Key.runners), help: "install large files from a bucket in a shell runner instead of embedding them")
+            diagnostics.report(
+                .invalidStartupRunner,
+                "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
+                at: settings.location(Key.runners),
+                help: "install large files from a bucket in a shell runner instead of embedding them")
         }
-        let install = settings.read(Key.installAnsible, diagnostics: &diagnostics) ?? runners.contains { $0.kind == .ansibleLocal }
+        let install =
+            settings.read(Key.installAnsible, diagnostics: &diagnostics)
+            ?? runners.contains { $0.kind == .ansibleLocal }
         let script = StartupScript(
             origin: settings.origin(diagnostics: &diagnostics), runners: runners,
             ansibleVirtualenv: install ? settings.read(Key.ansibleVirtualenvPath, diagnostics: &diagnostics) : nil
@@ -86,7 +104,8 @@ enum StartupScriptModule: BuiltInModule {
 
     /// One runner, checked; nil when it is wrong (reported).
     private static func lowerRunner(
-        _ fields: [String: Value], number: Int, settings: SettingReader, files: BlueprintFiles, diagnostics: inout Diagnostics
+        _ fields: [String: Value], number: Int, settings: SettingReader, files: BlueprintFiles,
+        diagnostics: inout Diagnostics
     ) -> StartupRunner? {
         let at = settings.location(Key.runners)
         func report(_ message: String, code: DiagnosticCode = .invalidStartupRunner, help: String? = nil) {
@@ -95,11 +114,15 @@ enum StartupScriptModule: BuiltInModule {
         let typeName = fields["type"]?.string ?? ""
         guard let kind = StartupRunner.Kind(rawValue: typeName) else {
             let kinds = StartupRunner.Kind.allCases.map(\.rawValue)
-            report("unknown type '\(typeName)'", help: Suggestion.help(for: typeName, in: kinds) ?? "use one of: " + kinds.joined(separator: ", "))
+            report(
+                "unknown type '\(typeName)'",
+                help: Suggestion.help(for: typeName, in: kinds) ?? "use one of: " + kinds.joined(separator: ", "))
             return nil
         }
         let destination = fields["destination"]?.string ?? ""
-        guard let content = content(fields, settings: settings, files: files, report: { report($1, code: $0, help: $2) }) else { return nil }
+        guard
+            let content = content(fields, settings: settings, files: files, report: { report($1, code: $0, help: $2) })
+        else { return nil }
         if let problem = destinationProblem(destination, kind: kind) {
             report(problem)
             return nil
@@ -109,17 +132,23 @@ enum StartupScriptModule: BuiltInModule {
             report("a data runner takes no args")
             return nil
         }
-        if args.unicodeScalars.contains(where: { ["'", "\"", "\\", "`", "$"].contains($0) || $0.value < 0x20 && $0 != "\t" }) {
-            report("args are split at spaces and passed as plain words; quotes, '\\', '`', '$' and control characters are not supported")
+        if args.unicodeScalars.contains(where: {
+            ["'", "\"", "\\", "`", "$"].contains($0) || $0.value < 0x20 && $0 != "\t"
+        }) {
+            report(
+                "args are split at spaces and passed as plain words; quotes, '\\', '`', '$' and control characters are not supported"
+            )
             return nil
         }
-        return StartupRunner(kind: kind, destination: destination, content: content,
-                             arguments: args.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+        return StartupRunner(
+            kind: kind, destination: destination, content: content,
+            arguments: args.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
     }
 
     /// The runner's text: `content`, or the file `source` names.
     private static func content(
-        _ fields: [String: Value], settings: SettingReader, files: BlueprintFiles, report: (DiagnosticCode, String, String?) -> Void
+        _ fields: [String: Value], settings: SettingReader, files: BlueprintFiles,
+        report: (DiagnosticCode, String, String?) -> Void
     ) -> String? {
         switch (fields["content"]?.string, fields["source"]?.string) {
         case let (content?, nil):
@@ -130,14 +159,20 @@ enum StartupScriptModule: BuiltInModule {
             case let .success(text):
                 return text
             case .failure(.noFileAccess):
-                report(.includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
-                       "give the runner its content inline; a program that compiles blueprints grants file access with Compiler(files:)")
+                report(
+                    .includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
+                    "give the runner its content inline; a program that compiles blueprints grants file access with Compiler(files:)"
+                )
             case .failure(.outsideFolder):
-                report(.includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
-                       "source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts this")
+                report(
+                    .includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
+                    "source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts this"
+                )
             case .failure(.unreadable):
-                report(.includedFileUnreadable, "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
-                       "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
+                report(
+                    .includedFileUnreadable,
+                    "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
+                    "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
             }
             return nil
         case (_?, _?):
@@ -152,13 +187,17 @@ enum StartupScriptModule: BuiltInModule {
     /// Data runners write to an absolute path; the others may also name a file in the script's scratch folder.
     private static func destinationProblem(_ destination: String, kind: StartupRunner.Kind) -> String? {
         if destination.isEmpty { return "destination is empty" }
-        if destination.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "destination holds a control character" }
+        if destination.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "destination holds a control character"
+        }
         if destination.hasPrefix("/") {
-            return destination.hasSuffix("/") || destination.split(separator: "/").contains("..") ? "destination '\(destination)' is not a file path" : nil
+            return destination.hasSuffix("/") || destination.split(separator: "/").contains("..")
+                ? "destination '\(destination)' is not a file path" : nil
         }
         if kind == .data { return "a data runner's destination must be an absolute path, not '\(destination)'" }
         if destination.contains("/") || destination == "." || destination == ".." {
-            return "destination '\(destination)' must be a plain file name (kept in a scratch folder) or an absolute path"
+            return
+                "destination '\(destination)' must be a plain file name (kept in a scratch folder) or an absolute path"
         }
         return nil
     }

@@ -20,7 +20,8 @@ struct ClusterMembers {
     mutating func collect(into context: LoweringContext, diagnostics: inout Diagnostics) {
         for element in settings.value(Key.partitions).list ?? [] {
             guard let (module, entity) = linked(element, Key.partitions, diagnostics: &diagnostics),
-                  let lowered = entity.as(LoweredPartition.self) else { continue }
+                let lowered = entity.as(LoweredPartition.self)
+            else { continue }
             guard claim(module, in: context, diagnostics: &diagnostics) else { continue }
             partitions.append(lowered.partition)
             lowered.nodesets.forEach { add($0) }
@@ -32,7 +33,8 @@ struct ClusterMembers {
         }
         for element in settings.value(Key.loginNodes).list ?? [] {
             guard let (module, entity) = linked(element, Key.loginNodes, diagnostics: &diagnostics),
-                  let group = entity.as(LoginGroup.self) else { continue }
+                let group = entity.as(LoginGroup.self)
+            else { continue }
             guard claim(module, in: context, diagnostics: &diagnostics) else { continue }
             loginGroups.append(group)
         }
@@ -47,13 +49,17 @@ struct ClusterMembers {
         if nodesetModules.insert(nodeset.origin.module).inserted { nodesets.append(nodeset) }
     }
 
-    private mutating func linked(_ element: Value, _ setting: SettingKey<Value>, diagnostics: inout Diagnostics) -> (ModuleID, LoweredEntity)? {
+    private mutating func linked(
+        _ element: Value, _ setting: SettingKey<Value>, diagnostics: inout Diagnostics
+    ) -> (ModuleID, LoweredEntity)? {
         if settings.readsIncomplete(element) { incomplete = true }
         if settings.readsUnlowered(element) { return nil }
         guard let link = settings.entity(of: element) else {
             if !element.isLiteral || element.map != nil {
-                diagnostics.report(.notKnownAtCompileTime, "'\(setting.name)' of module '\(settings.id)' takes modules through 'use', not literal values",
-                                   at: settings.location(setting))
+                diagnostics.report(
+                    .notKnownAtCompileTime,
+                    "'\(setting.name)' of module '\(settings.id)' takes modules through 'use', not literal values",
+                    at: settings.location(setting))
             }
             return nil
         }
@@ -63,8 +69,10 @@ struct ClusterMembers {
     /// A partition or login group belongs to one controller.
     private func claim(_ module: ModuleID, in context: LoweringContext, diagnostics: inout Diagnostics) -> Bool {
         if let owner = context.claimedBy[module], owner != settings.id {
-            diagnostics.report(.sharedByControllers, "'\(module)' is already part of the cluster of '\(owner)'",
-                               at: settings.location(Key.partitions), help: "declare a separate partition or login module for each controller")
+            diagnostics.report(
+                .sharedByControllers, "'\(module)' is already part of the cluster of '\(owner)'",
+                at: settings.location(Key.partitions),
+                help: "declare a separate partition or login module for each controller")
             return false
         }
         context.claimedBy[module] = settings.id

@@ -5,15 +5,17 @@ extension SlurmControllerModule {
         let context = settings.context
         let origin = settings.origin(diagnostics: &diagnostics)
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
-              let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
-              let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
-              let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
-              let instance = InstanceLowering.properties(settings, origin: origin, publicIP: Key.publicIPs, spot: false, diagnostics: &diagnostics)
+            let region = settings.read(CommonKey.region, diagnostics: &diagnostics),
+            let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
+            let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
+            let instance = InstanceLowering.properties(
+                settings, origin: origin, publicIP: Key.publicIPs, spot: false, diagnostics: &diagnostics)
         else { return nil }
         let name = settings.read(Key.clusterName, diagnostics: &diagnostics) ?? derivedClusterName(deployment)
         guard !name.isEmpty else {
-            diagnostics.report(.invalidName, "no cluster name can be derived from deployment_name '\(deployment)'",
-                               at: settings.location(CommonKey.deploymentName), help: "set slurm_cluster_name")
+            diagnostics.report(
+                .invalidName, "no cluster name can be derived from deployment_name '\(deployment)'",
+                at: settings.location(CommonKey.deploymentName), help: "set slurm_cluster_name")
             return nil
         }
         var members = ClusterMembers(settings: settings)
@@ -21,8 +23,11 @@ extension SlurmControllerModule {
         members.markSoleDefault()
         let mounts = settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)
         let loginMounts = settings.mounts(Key.loginNetworkStorage, diagnostics: &diagnostics)
-        let locate = ClusterChecks.Locator(blueprint: context.resolved, fallback: settings.module.declaration.id.location)
-        ClusterChecks.check(name: name, members: members, mounts: mounts + loginMounts, settings: settings, locate: locate, diagnostics: &diagnostics)
+        let locate = ClusterChecks.Locator(
+            blueprint: context.resolved, fallback: settings.module.declaration.id.location)
+        ClusterChecks.check(
+            name: name, members: members, mounts: mounts + loginMounts, settings: settings, locate: locate,
+            diagnostics: &diagnostics)
 
         let loginScript = settings.text(defaulted: Key.loginStartupScript)
         let loginTimeout = settings.read(defaulted: Key.loginTimeout, diagnostics: &diagnostics)
@@ -33,12 +38,14 @@ extension SlurmControllerModule {
             return group
         }
         let taken = Set((mounts + loginMounts).map(\.localMount))
-        let exports = settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
+        let exports =
+            settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
             ? ["/home", "/opt/apps"].filter { !taken.contains($0) } : []
         let cluster = SlurmCluster(
             origin: origin, name: name, region: region,
             controller: SlurmController(
-                zone: zone, instance: instance, staticIP: settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics).first,
+                zone: zone, instance: instance,
+                staticIP: settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics).first,
                 stateDisk: stateDisk(settings, cluster: name, labels: origin.labels, diagnostics: &diagnostics),
                 startupScript: settings.text(defaulted: Key.controllerStartupScript),
                 startupTimeout: settings.read(defaulted: Key.controllerTimeout, diagnostics: &diagnostics)
@@ -64,16 +71,22 @@ extension SlurmControllerModule {
     /// Cluster Toolkit's rule: lowercase, leading non-letters dropped, only [a-z0-9] kept, at most 10.
     static func derivedClusterName(_ deployment: String) -> String {
         let scalars = deployment.lowercased().unicodeScalars.drop { !NameRules.isLower($0) }
-        return String(String.UnicodeScalarView(scalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }.prefix(10)))
+        return String(
+            String.UnicodeScalarView(scalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }.prefix(10)))
     }
 
     /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
     /// keeps (the setting's null turns the disk off).
-    private static func stateDisk(_ settings: SettingReader, cluster: String, labels: [String: String], diagnostics: inout Diagnostics) -> Disk? {
+    private static func stateDisk(
+        _ settings: SettingReader, cluster: String, labels: [String: String], diagnostics: inout Diagnostics
+    ) -> Disk? {
         guard let fields = settings.read(Key.stateDisk, diagnostics: &diagnostics)?.map,
-              let type = fields["type"]?.string, let size = fields["size"]?.int else { return nil }
-        return Disk(name: "\(cluster)-controller-save", deviceName: "slurm-state", type: type, sizeGB: size, autoDelete: false, boot: false,
-                    labels: labels)
+            let type = fields["type"]?.string, let size = fields["size"]?.int
+        else { return nil }
+        return Disk(
+            name: "\(cluster)-controller-save", deviceName: "slurm-state", type: type, sizeGB: size, autoDelete: false,
+            boot: false,
+            labels: labels)
     }
 
     private static func bucket(
@@ -85,12 +98,14 @@ extension SlurmControllerModule {
             if let existing = settings.read(Key.bucketName, diagnostics: &diagnostics) {
                 name = existing
             } else {
-                diagnostics.report(.missingSetting, "with create_bucket false, module '\(settings.id)' needs bucket_name",
-                                   at: settings.location(Key.createBucket))
+                diagnostics.report(
+                    .missingSetting, "with create_bucket false, module '\(settings.id)' needs bucket_name",
+                    at: settings.location(Key.createBucket))
             }
         }
-        return ConfigBucket(name: name, directory: settings.read(Key.bucketDir, diagnostics: &diagnostics) ?? "\(cluster)-files",
-                            create: create, location: region.uppercased())
+        return ConfigBucket(
+            name: name, directory: settings.read(Key.bucketDir, diagnostics: &diagnostics) ?? "\(cluster)-files",
+            create: create, location: region.uppercased())
     }
 
     private static func instructions(_ cluster: SlurmCluster, project: String) -> String {
@@ -111,12 +126,14 @@ extension SlurmControllerModule {
             debugLogging: settings.read(defaulted: Key.debugLogging, diagnostics: &diagnostics),
             noCommaParams: fields["no_comma_params"]?.bool ?? false,
             privateData: strings("private_data"),
-            schedulerParameters: scheduler.isEmpty ? ["bf_continue", "salloc_wait_nodes", "ignore_prefer_validation"] : scheduler,
+            schedulerParameters: scheduler.isEmpty
+                ? ["bf_continue", "salloc_wait_nodes", "ignore_prefer_validation"] : scheduler,
             resumeRate: int("resume_rate", 0), resumeTimeout: int("resume_timeout", 300),
             suspendRate: int("suspend_rate", 0), suspendTimeout: int("suspend_timeout", 300),
             slurmdTimeout: int("slurmd_timeout", 300), unkillableStepTimeout: int("unkillable_step_timeout", 300),
             topologyPlugin: fields["topology_plugin"]?.string, topologyParam: fields["topology_param"]?.string,
-            treeWidth: int("tree_width", 128), prologFlags: fields["prolog_flags"]?.string, switchType: fields["switch_type"]?.string
+            treeWidth: int("tree_width", 128), prologFlags: fields["prolog_flags"]?.string,
+            switchType: fields["switch_type"]?.string
         )
     }
 }

@@ -29,51 +29,95 @@ enum SlurmControllerModule: BuiltInModule {
         source: "community/modules/scheduler/schedmd-slurm-gcp-v6-controller", cloud: .gcp,
         summary: "Slurm controller: the cluster, its compiled slurm.conf and the config bucket",
         description: """
-        The Slurm controller of a cluster. hpcc compiles slurm.conf, cgroup.conf, gres.conf and the \
-        resume/suspend programs at build time from the partitions, nodesets and login groups the \
-        controller uses; Terraform uploads them to a deployment bucket the controller reads at boot.
-        """,
+            The Slurm controller of a cluster. hpcc compiles slurm.conf, cgroup.conf, gres.conf and the \
+            resume/suspend programs at build time from the partitions, nodesets and login groups the \
+            controller uses; Terraform uploads them to a deployment bucket the controller reads at boot.
+            """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
             CommonSettings.labels, CommonSettings.subnetwork,
-            SettingSpec(Key.clusterName, .string, "Cluster name; null derives it from deployment_name (lowercase letters and digits, at most 10).",
-                        constraints: [.pattern("[a-z]([-a-z0-9]{0,19})", description: "a lowercase letter, then up to 19 lowercase letters, digits or '-'")]),
+            SettingSpec(
+                Key.clusterName, .string,
+                "Cluster name; null derives it from deployment_name (lowercase letters and digits, at most 10).",
+                constraints: [
+                    .pattern(
+                        "[a-z]([-a-z0-9]{0,19})",
+                        description: "a lowercase letter, then up to 19 lowercase letters, digits or '-'")
+                ]),
             SettingSpec(Key.partitions, .list(.map(.any)), "The partitions (normally from `use`).", default: .list([])),
-            SettingSpec(Key.nodeset, .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).", default: .list([])),
+            SettingSpec(
+                Key.nodeset, .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).",
+                default: .list([])),
             SettingSpec(Key.loginNodes, .list(.map(.any)), "Login groups (normally from `use`).", default: .list([])),
-            SettingSpec(CommonKey.networkStorage, .list(CommonSettings.mountContract), "Filesystems mounted on every node of the cluster.", default: .list([])),
-            SettingSpec(Key.loginNetworkStorage, .list(CommonSettings.mountContract), "Filesystems mounted on login nodes only.", default: .list([])),
+            SettingSpec(
+                CommonKey.networkStorage, .list(CommonSettings.mountContract),
+                "Filesystems mounted on every node of the cluster.", default: .list([])),
+            SettingSpec(
+                Key.loginNetworkStorage, .list(CommonSettings.mountContract),
+                "Filesystems mounted on login nodes only.", default: .list([])),
             SettingSpec(Key.publicIPs, .bool, "Give the controller an external address.", default: .bool(false)),
-            SettingSpec(Key.staticIPs, .list(.string), "Internal address of the controller.", default: .list([]), constraints: [.maxItems(1)]),
-            SettingSpec(Key.cloudParameters, cloudParameters, "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).", default: .map([:])),
-            SettingSpec(Key.slurmAuth, .bool, "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.", default: .bool(false)),
-            SettingSpec(Key.defaultMounts, .bool, "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).", default: .bool(true)),
-            SettingSpec(Key.debugLogging, .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).", default: .bool(false)),
-            SettingSpec(Key.cleanupCompute, .bool, "On `terraform destroy`, delete the nodes Slurm created (needs gcloud where Terraform runs).", default: .bool(true)),
-            SettingSpec(Key.createBucket, .bool, "Create the deployment bucket; false uses `bucket_name`.", default: .bool(true)),
-            SettingSpec(Key.bucketName, .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
+            SettingSpec(
+                Key.staticIPs, .list(.string), "Internal address of the controller.", default: .list([]),
+                constraints: [.maxItems(1)]),
+            SettingSpec(
+                Key.cloudParameters, cloudParameters,
+                "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).",
+                default: .map([:])),
+            SettingSpec(
+                Key.slurmAuth, .bool,
+                "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.",
+                default: .bool(false)),
+            SettingSpec(
+                Key.defaultMounts, .bool,
+                "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).",
+                default: .bool(true)),
+            SettingSpec(
+                Key.debugLogging, .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).",
+                default: .bool(false)),
+            SettingSpec(
+                Key.cleanupCompute, .bool,
+                "On `terraform destroy`, delete the nodes Slurm created (needs gcloud where Terraform runs).",
+                default: .bool(true)),
+            SettingSpec(
+                Key.createBucket, .bool, "Create the deployment bucket; false uses `bucket_name`.", default: .bool(true)
+            ),
+            SettingSpec(
+                Key.bucketName, .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
             SettingSpec(Key.bucketDir, .string, "Folder in the bucket; null means `<cluster>-files`."),
-            SettingSpec(Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
-                        "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
-                        default: .map(["type": .string("pd-ssd"), "size": .int(50)]), nullTurnsOff: true),
-            SettingSpec(Key.controllerStartupScript, .string, "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
-            SettingSpec(Key.loginStartupScript, .string, "Shell script every login node runs at boot.", default: .string("# no-op")),
-            SettingSpec(Key.controllerTimeout, .number, "Seconds the controller's script may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-            SettingSpec(Key.loginTimeout, .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-            SettingSpec(Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.", default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
-          + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
-          + CommonSettings.deprecated([
-            ("enable_devel", "development scripts are always on"),
-            ("disable_default_mounts", "use enable_default_mounts"),
-            ("enable_slurm_gcp_plugins", "plugins were removed"),
-            ("compute_startup_script", "set startup_script on the nodeset"),
-            (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
-            ("disable_smt", "use advanced_machine_features.threads_per_core"),
-            ("disable_controller_public_ips", "use enable_controller_public_ips"),
-            ("service_account", "use service_account_email and service_account_scopes"),
-            ("instance_template", "set the instance properties directly"),
-          ]),
+            SettingSpec(
+                Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
+                "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
+                default: .map(["type": .string("pd-ssd"), "size": .int(50)]), nullTurnsOff: true),
+            SettingSpec(
+                Key.controllerStartupScript, .string,
+                "Shell script the controller runs at boot, before slurmctld starts.", default: .string("# no-op")),
+            SettingSpec(
+                Key.loginStartupScript, .string, "Shell script every login node runs at boot.",
+                default: .string("# no-op")),
+            SettingSpec(
+                Key.controllerTimeout, .number, "Seconds the controller's script may run; 0 no limit.",
+                default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec(
+                Key.loginTimeout, .number, "Seconds a login node's scripts may run; 0 no limit.", default: .int(300),
+                constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec(
+                Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.",
+                default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+        ]
+            + CommonSettings.instance(
+                machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
+            + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
+            + CommonSettings.deprecated([
+                ("enable_devel", "development scripts are always on"),
+                ("disable_default_mounts", "use enable_default_mounts"),
+                ("enable_slurm_gcp_plugins", "plugins were removed"),
+                ("compute_startup_script", "set startup_script on the nodeset"),
+                (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
+                ("disable_smt", "use advanced_machine_features.threads_per_core"),
+                ("disable_controller_public_ips", "use enable_controller_public_ips"),
+                ("service_account", "use service_account_email and service_account_scopes"),
+                ("instance_template", "set the instance properties directly"),
+            ]),
         outputs: outputSpecs,
         mustBeUsed: false
     )
@@ -98,38 +142,58 @@ enum SlurmControllerModule: BuiltInModule {
     static let mootControllerSettings: [(String, SettingType, Value?, String)] = [
         ("slurm_conf_tpl", .string, nil, compiledConf),
         ("slurm_conf_template", .string, nil, compiledConf),
-        ("slurmdbd_conf_tpl", .string, nil, "hpcc writes slurmdbd.conf itself, with the accounting module that holds the database"),
+        (
+            "slurmdbd_conf_tpl", .string, nil,
+            "hpcc writes slurmdbd.conf itself, with the accounting module that holds the database"
+        ),
         ("cgroup_conf_tpl", .string, nil, "hpcc writes cgroup.conf itself for the cluster's nodes"),
-        ("extra_logging_flags", .map(.bool), .map([:]), "it turns on logging in Cluster Toolkit's own Python scripts; hpcc's programs do not use them and log to syslog"),
-        ("endpoint_versions", .any, .map(["compute": .string("beta")]), "hpcc's resume and suspend programs call gcloud, which picks the Compute Engine API version itself"),
+        (
+            "extra_logging_flags", .map(.bool), .map([:]),
+            "it turns on logging in Cluster Toolkit's own Python scripts; hpcc's programs do not use them and log to syslog"
+        ),
+        (
+            "endpoint_versions", .any, .map(["compute": .string("beta")]),
+            "hpcc's resume and suspend programs call gcloud, which picks the Compute Engine API version itself"
+        ),
         ("gcloud_path_override", .string, .string(""), "hpcc's programs run the gcloud found on the node's PATH"),
-        ("munge_mount", .any, .map(["server_ip": .null, "remote_mount": .string("/etc/munge/"), "fs_type": .string("nfs"), "mount_options": .string("")]),
-         "every node takes the MUNGE key from the controller, which hpcc's boot script shares"),
-        ("slurm_key_mount", .any, nil, "every node takes the Slurm key from the controller, which hpcc's boot script shares"),
+        (
+            "munge_mount", .any,
+            .map([
+                "server_ip": .null, "remote_mount": .string("/etc/munge/"), "fs_type": .string("nfs"),
+                "mount_options": .string(""),
+            ]),
+            "every node takes the MUNGE key from the controller, which hpcc's boot script shares"
+        ),
+        (
+            "slurm_key_mount", .any, nil,
+            "every node takes the Slurm key from the controller, which hpcc's boot script shares"
+        ),
     ]
 
-    private static let compiledConf = "hpcc writes slurm.conf itself from the blueprint; set Slurm parameters with cloud_parameters, partition_conf and node_conf"
+    private static let compiledConf =
+        "hpcc writes slurm.conf itself from the blueprint; set Slurm parameters with cloud_parameters, partition_conf and node_conf"
 
-    static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] = [
-        ("enable_backup_controller", .bool, .bool(false), "a backup controller (high availability)"),
-        ("controller_ha_type", .string, .string("zonal"), "a backup controller (high availability)"),
-        ("backup_zone", .string, nil, "a backup controller (high availability)"),
-        ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
-        ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
-        ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
-        ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),
-        ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
-        ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
-        ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),
-        ("task_epilog_scripts", .list(.any), .list([]), "Slurm task epilog scripts"),
-        ("enable_external_prolog_epilog", .bool, nil, "prolog and epilog scripts run from the deployment bucket"),
-        ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
-        ("controller_project_id", .string, nil, "a controller in another project than project_id"),
-        ("controller_network_attachment", .string, nil, "network attachments on the controller"),
-        ("slurm_bucket_kms_key", .string, nil, "customer-managed encryption of the deployment bucket"),
-        ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
-        ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
-    ] + CommonSettings.instanceNotSupported
+    static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] =
+        [
+            ("enable_backup_controller", .bool, .bool(false), "a backup controller (high availability)"),
+            ("controller_ha_type", .string, .string("zonal"), "a backup controller (high availability)"),
+            ("backup_zone", .string, nil, "a backup controller (high availability)"),
+            ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
+            ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
+            ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
+            ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),
+            ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
+            ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
+            ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),
+            ("task_epilog_scripts", .list(.any), .list([]), "Slurm task epilog scripts"),
+            ("enable_external_prolog_epilog", .bool, nil, "prolog and epilog scripts run from the deployment bucket"),
+            ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
+            ("controller_project_id", .string, nil, "a controller in another project than project_id"),
+            ("controller_network_attachment", .string, nil, "network attachments on the controller"),
+            ("slurm_bucket_kms_key", .string, nil, "customer-managed encryption of the deployment bucket"),
+            ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
+            ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
+        ] + CommonSettings.instanceNotSupported
 
     /// The module's outputs.
     enum Output: String, ModuleOutput {
@@ -150,11 +214,15 @@ enum SlurmControllerModule: BuiltInModule {
         }
     }
 
-    static let exposedByDefault: [Output] = [.slurmClusterName, .slurmControllerInstance, .slurmBucketPath, .instructions]
+    static let exposedByDefault: [Output] = [
+        .slurmClusterName, .slurmControllerInstance, .slurmBucketPath, .instructions,
+    ]
 
     static func emit(_ entity: SlurmCluster, module: ModuleID, into roots: inout TerraformRoots) {
         for group in ClusterResources.groups(of: entity) {
-            roots.add(to: group) { _, document, references in ClusterResources.emit(entity, group: group, into: &document, references: &references) }
+            roots.add(to: group) { _, document, references in
+                ClusterResources.emit(entity, group: group, into: &document, references: &references)
+            }
         }
     }
 
@@ -162,7 +230,9 @@ enum SlurmControllerModule: BuiltInModule {
         switch output {
         case .slurmControllerInstance:
             let instance = ClusterResources.controller(module)
-            return .expression("{name = \(instance.attribute("name")), zone = \(instance.attribute("zone")), self_link = \(instance.attribute("self_link"))}" + HCL.access(path))
+            return .expression(
+                "{name = \(instance.attribute("name")), zone = \(instance.attribute("zone")), self_link = \(instance.attribute("self_link"))}"
+                    + HCL.access(path))
         case .slurmClusterName, .slurmBucketName, .slurmBucketPath, .instructions:
             return .known
         }

@@ -15,26 +15,39 @@ enum SlurmLoginModule: BuiltInModule {
         source: "community/modules/scheduler/schedmd-slurm-gcp-v6-login", cloud: .gcp,
         summary: "Slurm login nodes",
         description: """
-        A group of login nodes for a Slurm cluster. The controller that `use`s it creates the instances; \
-        they run in configless mode against the controller and mount the cluster's filesystems.
-        """,
+            A group of login nodes for a Slurm cluster. The controller that `use`s it creates the instances; \
+            they run in configless mode against the controller and mount the cluster's filesystems.
+            """,
         settings: [
-            SettingSpec(Key.namePrefix, .string, "Login group name; defaults to the module id (lowercased, '_' becomes '-').", required: true, defaultsToModuleID: true),
-            CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels, CommonSettings.subnetwork,
-            SettingSpec(Key.count, .number, "Number of login nodes.", default: .int(1), constraints: [.integer, .range(min: 1, max: 100)]),
-            SettingSpec(Key.staticIPs, .list(.string), "Internal addresses, one per login node (their count wins over `num_instances`).", default: .list([])),
+            SettingSpec(
+                Key.namePrefix, .string, "Login group name; defaults to the module id (lowercased, '_' becomes '-').",
+                required: true, defaultsToModuleID: true),
+            CommonSettings.project, CommonSettings.region, CommonSettings.zone, CommonSettings.labels,
+            CommonSettings.subnetwork,
+            SettingSpec(
+                Key.count, .number, "Number of login nodes.", default: .int(1),
+                constraints: [.integer, .range(min: 1, max: 100)]),
+            SettingSpec(
+                Key.staticIPs, .list(.string),
+                "Internal addresses, one per login node (their count wins over `num_instances`).", default: .list([])),
             SettingSpec(Key.publicIPs, .bool, "Give login nodes external addresses.", default: .bool(false)),
-            SettingSpec(Key.startupScript, .string, "Shell script login nodes run at boot, after their mounts.", default: .string("# no-op")),
-        ] + CommonSettings.instance(machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
-          + CommonSettings.unsupported(CommonSettings.instanceNotSupported + [
-            ("additional_networks", .any, .list([]), "additional network interfaces"),
-          ]) + CommonSettings.deprecated([
-            (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
-            ("disable_smt", "use advanced_machine_features.threads_per_core"),
-            ("disable_login_public_ips", "use enable_login_public_ips"),
-            ("service_account", "use service_account_email and service_account_scopes"),
-            ("instance_template", "set the instance properties directly"),
-          ]),
+            SettingSpec(
+                Key.startupScript, .string, "Shell script login nodes run at boot, after their mounts.",
+                default: .string("# no-op")),
+        ]
+            + CommonSettings.instance(
+                machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
+            + CommonSettings.unsupported(
+                CommonSettings.instanceNotSupported + [
+                    ("additional_networks", .any, .list([]), "additional network interfaces")
+                ])
+            + CommonSettings.deprecated([
+                (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
+                ("disable_smt", "use advanced_machine_features.threads_per_core"),
+                ("disable_login_public_ips", "use enable_login_public_ips"),
+                ("service_account", "use service_account_email and service_account_scopes"),
+                ("instance_template", "set the instance properties directly"),
+            ]),
         outputs: outputSpecs,
         mustBeUsed: true,
         unusedHelp: "add it to the 'use' list of a Slurm controller"
@@ -56,13 +69,15 @@ enum SlurmLoginModule: BuiltInModule {
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> LoginGroup? {
         let origin = settings.origin(diagnostics: &diagnostics)
         guard let prefix = settings.read(Key.namePrefix, diagnostics: &diagnostics),
-              let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
-              let instance = InstanceLowering.properties(settings, origin: origin, publicIP: Key.publicIPs, spot: false, diagnostics: &diagnostics)
+            let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
+            let instance = InstanceLowering.properties(
+                settings, origin: origin, publicIP: Key.publicIPs, spot: false, diagnostics: &diagnostics)
         else { return nil }
         let name = groupName(prefix)
         guard !name.isEmpty else {
-            diagnostics.report(.invalidName, "login group name '\(prefix)' keeps no lowercase letter, digit or '-'",
-                               at: settings.location(Key.namePrefix))
+            diagnostics.report(
+                .invalidName, "login group name '\(prefix)' keeps no lowercase letter, digit or '-'",
+                at: settings.location(Key.namePrefix))
             return nil
         }
         let staticIPs = settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics)
@@ -72,17 +87,24 @@ enum SlurmLoginModule: BuiltInModule {
             zone: zone, instance: instance, staticIPs: staticIPs,
             startupScript: settings.text(defaulted: Key.startupScript), startupTimeout: 300
         )
-        settings.context.knownOutputs[settings.id] = [Output.loginNodes.rawValue: .list([.map([
-            "name_prefix": .string(group.name), "num_instances": .int(group.count), "machine_type": .string(group.instance.machine.name),
-        ])])]
+        settings.context.knownOutputs[settings.id] = [
+            Output.loginNodes.rawValue: .list([
+                .map([
+                    "name_prefix": .string(group.name), "num_instances": .int(group.count),
+                    "machine_type": .string(group.instance.machine.name),
+                ])
+            ])
+        ]
         return group
     }
 
     /// Lowercased, '_' becomes '-', other characters outside [-a-z0-9] dropped.
     static func groupName(_ raw: String) -> String {
-        String(String.UnicodeScalarView(raw.lowercased().replacingOccurrences(of: "_", with: "-").unicodeScalars.filter {
-            NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "-"
-        }))
+        String(
+            String.UnicodeScalarView(
+                raw.lowercased().replacingOccurrences(of: "_", with: "-").unicodeScalars.filter {
+                    NameRules.isLower($0) || NameRules.isDigit($0) || $0 == "-"
+                }))
     }
 
     static func emit(_ entity: LoginGroup, module: ModuleID, into roots: inout TerraformRoots) {

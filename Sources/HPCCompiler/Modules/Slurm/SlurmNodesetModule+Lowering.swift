@@ -11,7 +11,10 @@ extension SlurmNodesetModule {
 
     /// Lowercase letters and digits only, at most 14 characters.
     static func sanitizedName(_ raw: String) -> String {
-        String(String.UnicodeScalarView(raw.lowercased().unicodeScalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }).prefix(14))
+        String(
+            String.UnicodeScalarView(
+                raw.lowercased().unicodeScalars.filter { NameRules.isLower($0) || NameRules.isDigit($0) }
+            ).prefix(14))
     }
 
     /// `zone`, then the other `zones` once each; reports those that are no zone of the region.
@@ -19,13 +22,18 @@ extension SlurmNodesetModule {
         _ settings: SettingReader, nodeset name: String, region: String, zone: String, diagnostics: inout Diagnostics
     ) -> [String] {
         var zones = [zone]
-        for extra in settings.read(defaulted: Key.zones, diagnostics: &diagnostics) where !zones.contains(extra) { zones.append(extra) }
+        for extra in settings.read(defaulted: Key.zones, diagnostics: &diagnostics) where !zones.contains(extra) {
+            zones.append(extra)
+        }
         for candidate in zones {
             let at = candidate == zone ? settings.location(CommonKey.zone) : settings.location(Key.zones)
             if !Pattern.matches(candidate, CommonSettings.zonePattern) {
-                diagnostics.report(.constraintViolation, "'\(candidate)' of nodeset '\(name)' is not a zone name such as `us-central1-a`", at: at)
+                diagnostics.report(
+                    .constraintViolation,
+                    "'\(candidate)' of nodeset '\(name)' is not a zone name such as `us-central1-a`", at: at)
             } else if !candidate.hasPrefix(region + "-") {
-                diagnostics.report(.zoneNotInRegion, "zone '\(candidate)' of nodeset '\(name)' is not in region '\(region)'", at: at)
+                diagnostics.report(
+                    .zoneNotInRegion, "zone '\(candidate)' of nodeset '\(name)' is not in region '\(region)'", at: at)
             }
         }
         return zones
@@ -38,7 +46,9 @@ extension SlurmNodesetModule {
         for key in entries.keys.sorted() {
             let value = entries[key]!
             if key == "Sockets" {
-                diagnostics.report(.constraintViolation, "node_conf cannot set 'Sockets'; set 'SocketsPerBoard'", at: settings.location(Key.nodeConf))
+                diagnostics.report(
+                    .constraintViolation, "node_conf cannot set 'Sockets'; set 'SocketsPerBoard'",
+                    at: settings.location(Key.nodeConf))
                 continue
             }
             var text: String
@@ -47,10 +57,15 @@ extension SlurmNodesetModule {
             } else if let list = value.list?.compactMap(Conformance.scalarText) {
                 text = list.joined(separator: ",")
             } else {
-                diagnostics.report(.typeMismatch, "node_conf value for '\(key)' must be a scalar or a list", at: settings.location(Key.nodeConf))
+                diagnostics.report(
+                    .typeMismatch, "node_conf value for '\(key)' must be a scalar or a list",
+                    at: settings.location(Key.nodeConf))
                 continue
             }
-            guard SlurmText.check(key: key, value: text, setting: Key.nodeConf, settings: settings, diagnostics: &diagnostics) else { continue }
+            guard
+                SlurmText.check(
+                    key: key, value: text, setting: Key.nodeConf, settings: settings, diagnostics: &diagnostics)
+            else { continue }
             result[key] = text
         }
         return result

@@ -16,25 +16,45 @@ enum SlurmPartitionModule: BuiltInModule {
         source: "community/modules/compute/schedmd-slurm-gcp-v6-partition", cloud: .gcp,
         summary: "Slurm partition over one or more nodesets",
         description: """
-        A Slurm partition. It collects the nodesets it `use`s and becomes a PartitionName line in \
-        slurm.conf and a child group of `slurm_compute` in the Ansible inventory.
-        """,
+            A Slurm partition. It collects the nodesets it `use`s and becomes a PartitionName line in \
+            slurm.conf and a child group of `slurm_compute` in the Ansible inventory.
+            """,
         settings: [
-            SettingSpec(Key.name, .string, "Slurm partition name.", required: true,
-                        constraints: [.pattern("[a-z][a-z0-9-]*", description: "a lowercase letter, then lowercase letters, digits or '-'"), .maxLength(63)]),
-            SettingSpec(Key.partitionConf, .map(.string), "Extra `KEY=VALUE` pairs for the PartitionName line; they override hpcc's values.", default: .map([:])),
+            SettingSpec(
+                Key.name, .string, "Slurm partition name.", required: true,
+                constraints: [
+                    .pattern(
+                        "[a-z][a-z0-9-]*", description: "a lowercase letter, then lowercase letters, digits or '-'"),
+                    .maxLength(63),
+                ]),
+            SettingSpec(
+                Key.partitionConf, .map(.string),
+                "Extra `KEY=VALUE` pairs for the PartitionName line; they override hpcc's values.", default: .map([:])),
             SettingSpec(Key.isDefault, .bool, "Make it the default partition (`Default=YES`).", default: .bool(false)),
-            SettingSpec(Key.exclusive, .bool, "One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static nodes need false.", default: .bool(true)),
+            SettingSpec(
+                Key.exclusive, .bool,
+                "One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static nodes need false.",
+                default: .bool(true)),
             SettingSpec(Key.nodeset, .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
-            SettingSpec(Key.resumeTimeout, .number, "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.", constraints: [.integer, .range(min: 1, max: 65535)]),
-            SettingSpec(Key.suspendTime, .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.", default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
-            SettingSpec(Key.suspendTimeout, .number, "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.", constraints: [.integer, .range(min: 1, max: nil)]),
-        ] + CommonSettings.unsupported([
-            ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
-            ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
-        ]) + CommonSettings.deprecated([
-            ("network_storage", "set network_storage on the nodeset"),
-        ]),
+            SettingSpec(
+                Key.resumeTimeout, .number,
+                "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.",
+                constraints: [.integer, .range(min: 1, max: 65535)]),
+            SettingSpec(
+                Key.suspendTime, .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.",
+                default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
+            SettingSpec(
+                Key.suspendTimeout, .number,
+                "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.",
+                constraints: [.integer, .range(min: 1, max: nil)]),
+        ]
+            + CommonSettings.unsupported([
+                ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
+                ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
+            ])
+            + CommonSettings.deprecated([
+                ("network_storage", "set network_storage on the nodeset")
+            ]),
         outputs: outputSpecs,
         mustBeUsed: true,
         unusedHelp: "add it to the 'use' list of a Slurm controller"
@@ -57,30 +77,37 @@ enum SlurmPartitionModule: BuiltInModule {
 
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> LoweredPartition? {
         guard let name = settings.read(Key.name, diagnostics: &diagnostics),
-              let exclusive = settings.read(Key.exclusive, diagnostics: &diagnostics),
-              let suspendTime = settings.read(Key.suspendTime, diagnostics: &diagnostics)
+            let exclusive = settings.read(Key.exclusive, diagnostics: &diagnostics),
+            let suspendTime = settings.read(Key.suspendTime, diagnostics: &diagnostics)
         else { return nil }
         let nodesets = collectNodesets(settings, partition: name, diagnostics: &diagnostics)
         let staticNodes = nodesets.filter { $0.staticCount > 0 }
         if exclusive, let first = staticNodes.first {
-            diagnostics.report(.staticNodesInExclusivePartition,
-                               "partition '\(name)' is exclusive, but nodeset '\(first.name)' has \(first.staticCount) static node(s); exclusive nodes are deleted after each job",
-                               at: settings.location(Key.exclusive), help: "set 'exclusive: false' on the partition, or node_count_static: 0")
+            diagnostics.report(
+                .staticNodesInExclusivePartition,
+                "partition '\(name)' is exclusive, but nodeset '\(first.name)' has \(first.staticCount) static node(s); exclusive nodes are deleted after each job",
+                at: settings.location(Key.exclusive),
+                help: "set 'exclusive: false' on the partition, or node_count_static: 0")
         }
         let partition = Partition(
             origin: settings.origin(diagnostics: &diagnostics), name: name, nodesets: unique(nodesets.map(\.name)),
             isDefault: settings.read(defaulted: Key.isDefault, diagnostics: &diagnostics), exclusive: exclusive,
             suspendTime: suspendTime, suspendTimeout: settings.read(Key.suspendTimeout, diagnostics: &diagnostics),
             resumeTimeout: settings.read(Key.resumeTimeout, diagnostics: &diagnostics),
-            extraConfiguration: settings.read(defaulted: Key.partitionConf, diagnostics: &diagnostics).filter { key, value in
-                SlurmText.check(key: key, value: value, setting: Key.partitionConf, settings: settings, diagnostics: &diagnostics)
+            extraConfiguration: settings.read(defaulted: Key.partitionConf, diagnostics: &diagnostics).filter {
+                key, value in
+                SlurmText.check(
+                    key: key, value: value, setting: Key.partitionConf, settings: settings, diagnostics: &diagnostics)
             }
         )
         settings.context.knownOutputs[settings.id] = [
-            Output.partitions.rawValue: .list([.map([
-                "partition_name": .string(partition.name), "partition_nodeset": .list(partition.nodesets.map(Value.string)),
-                "exclusive": .bool(partition.exclusive),
-            ])]),
+            Output.partitions.rawValue: .list([
+                .map([
+                    "partition_name": .string(partition.name),
+                    "partition_nodeset": .list(partition.nodesets.map(Value.string)),
+                    "exclusive": .bool(partition.exclusive),
+                ])
+            ]),
             Output.nodeset.rawValue: .list(nodesets.map(SlurmNodesetModule.description)),
         ]
         return LoweredPartition(partition: partition, nodesets: nodesets)
@@ -88,15 +115,19 @@ enum SlurmPartitionModule: BuiltInModule {
 
     /// The nodesets of the `nodeset` setting, those of partitions it names included; reports a
     /// partition that ends up with none, unless a module it reads did not lower.
-    private static func collectNodesets(_ settings: SettingReader, partition name: String, diagnostics: inout Diagnostics) -> [Nodeset] {
+    private static func collectNodesets(
+        _ settings: SettingReader, partition name: String, diagnostics: inout Diagnostics
+    ) -> [Nodeset] {
         var nodesets: [Nodeset] = []
         var incomplete = settings.usesUnresolved
         for element in settings.value(Key.nodeset).list ?? [] {
             if settings.readsIncomplete(element) { incomplete = true }
             if settings.readsUnlowered(element) { continue }
             guard let (module, entity) = settings.entity(of: element) else {
-                diagnostics.report(.notKnownAtCompileTime, "partition '\(name)' takes nodesets from nodeset modules (through 'use'), not literal values",
-                                   at: settings.location(Key.nodeset))
+                diagnostics.report(
+                    .notKnownAtCompileTime,
+                    "partition '\(name)' takes nodesets from nodeset modules (through 'use'), not literal values",
+                    at: settings.location(Key.nodeset))
                 continue
             }
             if let nodeset = entity.as(Nodeset.self) {
@@ -104,14 +135,19 @@ enum SlurmPartitionModule: BuiltInModule {
             } else if let inner = entity.as(LoweredPartition.self) {
                 nodesets.append(contentsOf: inner.nodesets)
             } else {
-                diagnostics.report(.typeMismatch, "partition '\(name)' takes nodesets, but '\(module)' is not a nodeset module",
-                                   at: settings.location(Key.nodeset))
+                diagnostics.report(
+                    .typeMismatch, "partition '\(name)' takes nodesets, but '\(module)' is not a nodeset module",
+                    at: settings.location(Key.nodeset))
             }
         }
         // A `use` entry that wired nothing (an explicit `nodeset` won) is reported already.
-        if nodesets.isEmpty && !incomplete && !settings.context.resolved.idleUses.contains(where: { $0.module == settings.id }) {
-            diagnostics.report(.partitionWithoutNodesets, "partition '\(name)' has no nodeset", at: settings.module.declaration.id.location,
-                               help: "add a nodeset module to its 'use' list")
+        if nodesets.isEmpty && !incomplete
+            && !settings.context.resolved.idleUses.contains(where: { $0.module == settings.id })
+        {
+            diagnostics.report(
+                .partitionWithoutNodesets, "partition '\(name)' has no nodeset",
+                at: settings.module.declaration.id.location,
+                help: "add a nodeset module to its 'use' list")
         }
         return nodesets
     }

@@ -6,13 +6,16 @@ enum SlurmText {
         key: String, value: String, setting: SettingKey<T>, settings: SettingReader, diagnostics: inout Diagnostics
     ) -> Bool {
         if !SlurmConfText.isRepresentable(key, isKey: true) {
-            diagnostics.report(.unrepresentableValue, "\(setting.name) key '\(key)' cannot be written to slurm.conf",
-                               at: settings.location(setting), help: "slurm.conf keys are single words without '=', '#' or whitespace")
+            diagnostics.report(
+                .unrepresentableValue, "\(setting.name) key '\(key)' cannot be written to slurm.conf",
+                at: settings.location(setting), help: "slurm.conf keys are single words without '=', '#' or whitespace")
             return false
         }
         if !SlurmConfText.isRepresentable(value) {
-            diagnostics.report(.unrepresentableValue, "\(setting.name) value '\(value)' for '\(key)' cannot be written to slurm.conf",
-                               at: settings.location(setting), help: "slurm.conf values cannot hold whitespace, '#' or control characters")
+            diagnostics.report(
+                .unrepresentableValue, "\(setting.name) value '\(value)' for '\(key)' cannot be written to slurm.conf",
+                at: settings.location(setting),
+                help: "slurm.conf values cannot hold whitespace, '#' or control characters")
             return false
         }
         return true

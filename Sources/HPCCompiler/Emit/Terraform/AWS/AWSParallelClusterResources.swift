@@ -3,19 +3,28 @@
 /// the placeholders of `parallelcluster/<id>.yaml`.
 enum AWSParallelClusterResources {
     /// The CloudFormation stack that creates the key pair of the parallelcluster module `module`.
-    static func keyPairStack(_ module: ModuleID) -> TerraformAddress { TerraformAddress("aws_cloudformation_stack", "\(module.rawValue)_key_pair") }
+    static func keyPairStack(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("aws_cloudformation_stack", "\(module.rawValue)_key_pair")
+    }
     /// The cluster config as compiled, with its placeholders.
-    static func configTemplate(_ module: ModuleID) -> TerraformLocal { TerraformLocal("\(module.rawValue)_cluster_config_template") }
+    static func configTemplate(_ module: ModuleID) -> TerraformLocal {
+        TerraformLocal("\(module.rawValue)_cluster_config_template")
+    }
     /// The cluster config with the deployment's ids in place of the placeholders.
     static func config(_ module: ModuleID) -> TerraformLocal { TerraformLocal("\(module.rawValue)_cluster_config") }
 
-    static func emit(_ cluster: ParallelCluster, defaults: [String: String], into document: inout TerraformDocument, references: inout TerraformReferences) {
+    static func emit(
+        _ cluster: ParallelCluster, defaults: [String: String], into document: inout TerraformDocument,
+        references: inout TerraformReferences
+    ) {
         let module = cluster.origin.module
-        document.resource(keyPairStack(module), [
-            "name": .string(HCL.escapeTemplate(cluster.keyPair.stackName)),
-            "template_body": .string(HCL.escapeTemplate(keyPairTemplate(cluster, defaults: defaults))),
-            "tags": AWSTagging.tags(cluster.origin, name: cluster.keyPair.stackName, defaults: defaults),
-        ])
+        document.resource(
+            keyPairStack(module),
+            [
+                "name": .string(HCL.escapeTemplate(cluster.keyPair.stackName)),
+                "template_body": .string(HCL.escapeTemplate(keyPairTemplate(cluster, defaults: defaults))),
+                "tags": AWSTagging.tags(cluster.origin, name: cluster.keyPair.stackName, defaults: defaults),
+            ])
         let compiled = ClusterConfigDocument(cluster)
         document.local(configTemplate(module), .string(HCL.escapeTemplate(compiled.text)))
         // Each placeholder is unique and as long as an AWS id, so no replacement can touch another.
@@ -27,10 +36,14 @@ enum AWSParallelClusterResources {
     }
 
     /// The parallelcluster module's outputs over these resources.
-    static func value(of output: ParallelClusterModule.Output, cluster: ParallelCluster, module: ModuleID, path: [Accessor]) -> OutputValue {
+    static func value(
+        of output: ParallelClusterModule.Output, cluster: ParallelCluster, module: ModuleID, path: [Accessor]
+    ) -> OutputValue {
         switch output {
         case .clusterConfig: .expression(config(module).reference + HCL.access(path))
-        case .privateKeyParameter: .expression("\"/ec2/keypair/\(keyPairStack(module).interpolation("outputs.KeyPairId"))\"" + HCL.access(path))
+        case .privateKeyParameter:
+            .expression(
+                "\"/ec2/keypair/\(keyPairStack(module).interpolation("outputs.KeyPairId"))\"" + HCL.access(path))
         case .clusterName, .keyPairName: .known
         }
     }
@@ -43,14 +56,20 @@ enum AWSParallelClusterResources {
         tags["Name"] = cluster.keyPair.name
         let template = JSON.object([
             "AWSTemplateFormatVersion": "2010-09-09",
-            "Description": .string("SSH key pair of ParallelCluster cluster \(cluster.name); the private key is in Parameter Store."),
-            "Resources": .object(["KeyPair": .object([
-                "Type": "AWS::EC2::KeyPair",
-                "Properties": .object([
-                    "KeyName": .string(cluster.keyPair.name), "KeyType": "ed25519",
-                    "Tags": .array(tags.sorted { $0.key < $1.key }.map { .object(["Key": .string($0.key), "Value": .string($0.value)]) }),
-                ]),
-            ])]),
+            "Description": .string(
+                "SSH key pair of ParallelCluster cluster \(cluster.name); the private key is in Parameter Store."),
+            "Resources": .object([
+                "KeyPair": .object([
+                    "Type": "AWS::EC2::KeyPair",
+                    "Properties": .object([
+                        "KeyName": .string(cluster.keyPair.name), "KeyType": "ed25519",
+                        "Tags": .array(
+                            tags.sorted { $0.key < $1.key }.map {
+                                .object(["Key": .string($0.key), "Value": .string($0.value)])
+                            }),
+                    ]),
+                ])
+            ]),
             "Outputs": .object([
                 "KeyPairId": .object(["Value": .object(["Fn::GetAtt": .strings(["KeyPair", "KeyPairId"])])]),
                 "KeyName": .object(["Value": .object(["Ref": "KeyPair"])]),

@@ -8,7 +8,9 @@ enum AWSProvider {
         var aws: [String: JSON] = [:]
         if let region = group.region { aws["region"] = .string(region) }
         if !group.defaultTags.isEmpty {
-            aws["default_tags"] = .array([.object(["tags": .object(group.defaultTags.mapValues { .string(HCL.escapeTemplate($0)) })])])
+            aws["default_tags"] = .array([
+                .object(["tags": .object(group.defaultTags.mapValues { .string(HCL.escapeTemplate($0)) })])
+            ])
         }
         document.providers["aws"] = .object(aws)
         document.requiredProviders["aws"] = .object(["source": "hashicorp/aws", "version": .string(version)])

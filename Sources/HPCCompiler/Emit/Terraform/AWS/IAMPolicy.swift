@@ -9,9 +9,14 @@ enum IAMPolicy {
         var condition: JSON?
 
         var json: JSON {
-            var body: [String: JSON] = ["Effect": .string(effect), "Action": actions.count == 1 ? .string(actions[0]) : .strings(actions.sorted())]
+            var body: [String: JSON] = [
+                "Effect": .string(effect),
+                "Action": actions.count == 1 ? .string(actions[0]) : .strings(actions.sorted()),
+            ]
             // A trust policy names a principal and no resource.
-            if !resources.isEmpty { body["Resource"] = resources.count == 1 ? .string(resources[0]) : .strings(resources) }
+            if !resources.isEmpty {
+                body["Resource"] = resources.count == 1 ? .string(resources[0]) : .strings(resources)
+            }
             if let principal { body["Principal"] = principal }
             if let condition { body["Condition"] = condition }
             return .object(body)
@@ -25,12 +30,15 @@ enum IAMPolicy {
 
     /// The trust policy letting `service` (`lambda.amazonaws.com`) assume a role.
     static func trust(_ service: String) -> JSON {
-        document([Statement(actions: ["sts:AssumeRole"], resources: [], principal: .object(["Service": .string(service)]))])
+        document([
+            Statement(actions: ["sts:AssumeRole"], resources: [], principal: .object(["Service": .string(service)]))
+        ])
     }
 
     /// A bucket or queue policy statement refusing every request not made over TLS.
     static func denyInsecureTransport(_ action: String, resources: [String]) -> Statement {
-        Statement(effect: "Deny", actions: [action], resources: resources, principal: "*",
-                  condition: .object(["Bool": .object(["aws:SecureTransport": "false"])]))
+        Statement(
+            effect: "Deny", actions: [action], resources: resources, principal: "*",
+            condition: .object(["Bool": .object(["aws:SecureTransport": "false"])]))
     }
 }

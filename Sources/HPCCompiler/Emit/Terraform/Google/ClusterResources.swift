@@ -5,40 +5,57 @@ enum ClusterResources {
     /// The groups that hold part of the cluster: the controller's, its login groups' and its nodesets'.
     static func groups(of cluster: SlurmCluster) -> [GroupName] {
         var groups = [cluster.origin.group]
-        for origin in cluster.loginGroups.map(\.origin) + cluster.nodesets.map(\.origin) where !groups.contains(origin.group) {
+        for origin in cluster.loginGroups.map(\.origin) + cluster.nodesets.map(\.origin)
+        where !groups.contains(origin.group) {
             groups.append(origin.group)
         }
         return groups
     }
 
     /// The deployment bucket of the cluster whose controller is `module`, when hpcc creates it.
-    static func bucket(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_storage_bucket", module.rawValue) }
+    static func bucket(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_storage_bucket", module.rawValue)
+    }
     /// The bucket object holding one compiled file of the cluster.
     static func bucketObject(_ module: ModuleID, _ file: ClusterFiles.BucketFile) -> TerraformAddress {
         TerraformAddress("google_storage_bucket_object", "\(module.rawValue)_\(file.key)")
     }
     /// The controller instance.
-    static func controller(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_instance", module.rawValue) }
+    static func controller(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_instance", module.rawValue)
+    }
     /// The controller's state disk.
-    static func stateDisk(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_disk", "\(module.rawValue)_state") }
+    static func stateDisk(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_disk", "\(module.rawValue)_state")
+    }
     /// The cleanup of dynamic nodes on destroy.
-    static func cleanup(_ module: ModuleID) -> TerraformAddress { TerraformAddress("terraform_data", "\(module.rawValue)_cleanup_compute") }
+    static func cleanup(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("terraform_data", "\(module.rawValue)_cleanup_compute")
+    }
     /// Login node `index` of the login module `module`.
     static func loginInstance(_ module: ModuleID, _ index: Int) -> TerraformAddress {
         TerraformAddress("google_compute_instance", "\(module.rawValue)_\(index)")
     }
     /// The compact placement policy of the nodeset module `module`.
-    static func placementPolicy(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_resource_policy", module.rawValue) }
+    static func placementPolicy(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_resource_policy", module.rawValue)
+    }
     /// The instance template of the nodeset module `module`.
-    static func instanceTemplate(_ module: ModuleID) -> TerraformAddress { TerraformAddress("google_compute_instance_template", module.rawValue) }
+    static func instanceTemplate(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_instance_template", module.rawValue)
+    }
     /// Static node `index` of the nodeset module `module`.
     static func staticNode(_ module: ModuleID, _ index: Int) -> TerraformAddress {
         TerraformAddress("google_compute_instance_from_template", "\(module.rawValue)_\(index)")
     }
 
-    static func emit(_ cluster: SlurmCluster, group: GroupName, into document: inout TerraformDocument, references: inout TerraformReferences) {
+    static func emit(
+        _ cluster: SlurmCluster, group: GroupName, into document: inout TerraformDocument,
+        references: inout TerraformReferences
+    ) {
         if cluster.origin.group == group {
-            let objects = emitBucket(cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
+            let objects = emitBucket(
+                cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
             emitController(cluster, waitingFor: objects, into: &document, references: &references)
             if cluster.cleanupCompute { emitCleanup(cluster, into: &document) }
         }
@@ -50,26 +67,32 @@ enum ClusterResources {
         }
     }
 
-    private static func emitBucket(_ cluster: SlurmCluster, folder: String, into document: inout TerraformDocument) -> [TerraformAddress] {
+    private static func emitBucket(
+        _ cluster: SlurmCluster, folder: String, into document: inout TerraformDocument
+    ) -> [TerraformAddress] {
         let module = cluster.origin.module
         let bucket: String
         if cluster.bucket.create {
-            document.resource(Self.bucket(module), [
-                "name": .string(cluster.bucket.name),
-                "project": .string(cluster.controller.instance.project),
-                "location": .string(cluster.bucket.location),
-                "uniform_bucket_level_access": true,
-                "public_access_prevention": "enforced",
-                "force_destroy": true,
-                "labels": .stringMap(cluster.origin.labels),
-                // An overwritten slurm.conf or script can be restored: the last three versions of
-                // each object are kept, older ones deleted.
-                "versioning": .block(["enabled": true]),
-                "lifecycle_rule": .array([.object([
-                    "action": .block(["type": "Delete"]),
-                    "condition": .block(["num_newer_versions": 3, "with_state": "ARCHIVED"]),
-                ])]),
-            ])
+            document.resource(
+                Self.bucket(module),
+                [
+                    "name": .string(cluster.bucket.name),
+                    "project": .string(cluster.controller.instance.project),
+                    "location": .string(cluster.bucket.location),
+                    "uniform_bucket_level_access": true,
+                    "public_access_prevention": "enforced",
+                    "force_destroy": true,
+                    "labels": .stringMap(cluster.origin.labels),
+                    // An overwritten slurm.conf or script can be restored: the last three versions of
+                    // each object are kept, older ones deleted.
+                    "versioning": .block(["enabled": true]),
+                    "lifecycle_rule": .array([
+                        .object([
+                            "action": .block(["type": "Delete"]),
+                            "condition": .block(["num_newer_versions": 3, "with_state": "ARCHIVED"]),
+                        ])
+                    ]),
+                ])
             bucket = Self.bucket(module).interpolation("name")
         } else {
             bucket = cluster.bucket.name
@@ -77,18 +100,22 @@ enum ClusterResources {
         var addresses: [TerraformAddress] = []
         for file in ClusterFiles.bucketFiles(cluster, folder: folder) {
             let object = bucketObject(module, file)
-            document.resource(object, [
-                "bucket": .string(bucket),
-                "name": .string("\(cluster.bucket.directory)/\(file.object)"),
-                "source": .string("${path.module}/../\(file.path)"),
-            ])
+            document.resource(
+                object,
+                [
+                    "bucket": .string(bucket),
+                    "name": .string("\(cluster.bucket.directory)/\(file.object)"),
+                    "source": .string("${path.module}/../\(file.path)"),
+                ])
             addresses.append(object)
         }
         return addresses
     }
 
-    private static func emitController(_ cluster: SlurmCluster, waitingFor objects: [TerraformAddress], into document: inout TerraformDocument,
-                                       references: inout TerraformReferences) {
+    private static func emitController(
+        _ cluster: SlurmCluster, waitingFor objects: [TerraformAddress], into document: inout TerraformDocument,
+        references: inout TerraformReferences
+    ) {
         let module = cluster.origin.module
         let controller = cluster.controller
         var metadata = NodeMetadata.metadata(
@@ -96,94 +123,133 @@ enum ClusterResources {
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
-        metadata["hpcc-static-nodes"] = .string(cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
-        var body = InstanceBlocks.common(controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
+        metadata["hpcc-static-nodes"] = .string(
+            cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
+        var body = InstanceBlocks.common(
+            controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
         body["name"] = .string(cluster.controllerHostName)
         body["zone"] = .string(controller.zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
-        body["network_interface"] = InstanceBlocks.networkInterface(controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .addresses(objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        body["network_interface"] = InstanceBlocks.networkInterface(
+            controller.instance, address: controller.staticIP, references: &references)
+        body["depends_on"] = .addresses(
+            objects + InstanceBlocks.accountBindings(controller.instance, references: references))
         if let disk = controller.stateDisk {
-            document.resource(stateDisk(module), [
-                "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
-                "project": .string(controller.instance.project),
-                "zone": .string(controller.zone),
-                "type": .string(disk.type),
-                "size": disk.sizeGB.map(JSON.int) ?? .null,
-                "labels": .stringMap(disk.labels),
+            document.resource(
+                stateDisk(module),
+                [
+                    "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
+                    "project": .string(controller.instance.project),
+                    "zone": .string(controller.zone),
+                    "type": .string(disk.type),
+                    "size": disk.sizeGB.map(JSON.int) ?? .null,
+                    "labels": .stringMap(disk.labels),
+                ])
+            body["attached_disk"] = .array([
+                ["source": stateDisk(module).json("id"), "device_name": .string(disk.deviceName ?? "slurm-state")]
             ])
-            body["attached_disk"] = .array([["source": stateDisk(module).json("id"), "device_name": .string(disk.deviceName ?? "slurm-state")]])
         }
         document.resource(Self.controller(module), body)
     }
 
-    private static func emitLogin(_ login: LoginGroup, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
+    private static func emitLogin(
+        _ login: LoginGroup, cluster: SlurmCluster, into document: inout TerraformDocument,
+        references: inout TerraformReferences
+    ) {
         let mounts = NodeMetadata.nodeMounts(cluster, extra: cluster.loginMounts)
-        let metadata = NodeMetadata.metadata(role: .login, cluster: cluster, instance: login.instance, mounts: mounts,
-                                             userScript: login.startupScript, timeout: login.startupTimeout, references: &references)
+        let metadata = NodeMetadata.metadata(
+            role: .login, cluster: cluster, instance: login.instance, mounts: mounts,
+            userScript: login.startupScript, timeout: login.startupTimeout, references: &references)
         for (index, host) in login.hostNames(cluster: cluster.name).enumerated() {
-            var body = InstanceBlocks.common(login.instance, metadata: metadata, tags: [cluster.name], references: &references)
+            var body = InstanceBlocks.common(
+                login.instance, metadata: metadata, tags: [cluster.name], references: &references)
             body["name"] = .string(host)
             body["zone"] = .string(login.zone)
             body["boot_disk"] = InstanceBlocks.bootDisk(login.instance)
-            body["network_interface"] = InstanceBlocks.networkInterface(login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
-                                                                        references: &references)
+            body["network_interface"] = InstanceBlocks.networkInterface(
+                login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
+                references: &references)
             let bindings = InstanceBlocks.accountBindings(login.instance, references: references)
             body["depends_on"] = .when(!bindings.isEmpty, .addresses(bindings))
             document.resource(loginInstance(login.origin.module, index), body)
         }
     }
 
-    private static func emitNodeset(_ nodeset: Nodeset, cluster: SlurmCluster, into document: inout TerraformDocument, references: inout TerraformReferences) {
+    private static func emitNodeset(
+        _ nodeset: Nodeset, cluster: SlurmCluster, into document: inout TerraformDocument,
+        references: inout TerraformReferences
+    ) {
         let module = nodeset.origin.module
         let region = String(nodeset.zones[0].dropLast(2))
         if nodeset.placement {
-            document.resource(placementPolicy(module), [
-                "name": .string("\(cluster.name)-\(nodeset.name)-placement"),
-                "project": .string(nodeset.instance.project),
-                "region": .string(region),
-                "group_placement_policy": .array([["collocation": "COLLOCATED"]]),
-            ])
+            document.resource(
+                placementPolicy(module),
+                [
+                    "name": .string("\(cluster.name)-\(nodeset.name)-placement"),
+                    "project": .string(nodeset.instance.project),
+                    "region": .string(region),
+                    "group_placement_policy": .array([["collocation": "COLLOCATED"]]),
+                ])
         }
         let mounts = NodeMetadata.nodeMounts(cluster, extra: nodeset.mounts)
-        let metadata = NodeMetadata.metadata(role: .compute, cluster: cluster, instance: nodeset.instance, mounts: mounts,
-                                             userScript: nodeset.startupScript, timeout: cluster.computeStartupTimeout, references: &references)
-        var body = InstanceBlocks.common(nodeset.instance, metadata: metadata, tags: [cluster.name], references: &references)
+        let metadata = NodeMetadata.metadata(
+            role: .compute, cluster: cluster, instance: nodeset.instance, mounts: mounts,
+            userScript: nodeset.startupScript, timeout: cluster.computeStartupTimeout, references: &references)
+        var body = InstanceBlocks.common(
+            nodeset.instance, metadata: metadata, tags: [cluster.name], references: &references)
         body["name"] = .string(InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name))
         body["region"] = .string(region)
-        body["labels"] = .stringMap(nodeset.instance.labels.merging(["hpcc_cluster": cluster.name, "hpcc_nodeset": nodeset.name]) { _, new in new })
+        body["labels"] = .stringMap(
+            nodeset.instance.labels.merging(["hpcc_cluster": cluster.name, "hpcc_nodeset": nodeset.name]) { _, new in
+                new
+            })
         body["disk"] = InstanceBlocks.templateDisks(nodeset.instance)
-        body["network_interface"] = InstanceBlocks.networkInterface(nodeset.instance, address: nil, references: &references)
+        body["network_interface"] = InstanceBlocks.networkInterface(
+            nodeset.instance, address: nil, references: &references)
         if nodeset.placement { body["resource_policies"] = .array([placementPolicy(module).json("self_link")]) }
         if let reservation = nodeset.reservation {
-            body["reservation_affinity"] = .array([[
-                "type": "SPECIFIC_RESERVATION",
-                "specific_reservation": .array([["key": "compute.googleapis.com/reservation-name", "values": .strings([reservation])]]),
-            ]])
+            body["reservation_affinity"] = .array([
+                [
+                    "type": "SPECIFIC_RESERVATION",
+                    "specific_reservation": .array([
+                        ["key": "compute.googleapis.com/reservation-name", "values": .strings([reservation])]
+                    ]),
+                ]
+            ])
         }
         let bindings = InstanceBlocks.accountBindings(nodeset.instance, references: references)
         body["depends_on"] = .when(!bindings.isEmpty, .addresses(bindings))
         document.resource(instanceTemplate(module), body)
         for (index, host) in nodeset.staticHostNames(cluster: cluster.name).enumerated() {
-            document.resource(staticNode(module, index), [
-                "name": .string(host),
-                "project": .string(nodeset.instance.project),
-                "zone": .string(nodeset.zones[0]),
-                "source_instance_template": instanceTemplate(module).json("self_link"),
-            ])
+            document.resource(
+                staticNode(module, index),
+                [
+                    "name": .string(host),
+                    "project": .string(nodeset.instance.project),
+                    "zone": .string(nodeset.zones[0]),
+                    "source_instance_template": instanceTemplate(module).json("self_link"),
+                ])
         }
     }
 
     /// On destroy, deletes the nodes Slurm created (Terraform does not know them).
     private static func emitCleanup(_ cluster: SlurmCluster, into document: inout TerraformDocument) {
         let project = cluster.controller.instance.project
-        let command = "gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name,zone.basename())' | "
+        let command =
+            "gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name,zone.basename())' | "
             + "while read -r name zone; do gcloud compute instances delete \"$name\" --project \(project) --zone \"$zone\" --quiet; done"
-        document.resource(Self.cleanup(cluster.origin.module), [
-            "input": .string(cluster.name),
-            "provisioner": .array([["local-exec": .object(["when": "destroy", "command": .string(HCL.escapeTemplate(command))])]]),
-            "depends_on": .addresses(cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map { instanceTemplate($0.origin.module) }),
-        ])
+        document.resource(
+            Self.cleanup(cluster.origin.module),
+            [
+                "input": .string(cluster.name),
+                "provisioner": .array([
+                    ["local-exec": .object(["when": "destroy", "command": .string(HCL.escapeTemplate(command))])]
+                ]),
+                "depends_on": .addresses(
+                    cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map {
+                        instanceTemplate($0.origin.module)
+                    }),
+            ])
     }
 }
 
@@ -197,7 +263,10 @@ enum ClusterFiles {
 
     /// `folder` is where the cluster's files sit in the deployment; in the bucket they are always under `slurm/`.
     static func bucketFiles(_ cluster: SlurmCluster, folder: String) -> [BucketFile] {
-        var names = [("slurm_conf", "slurm.conf"), ("cgroup_conf", "cgroup.conf"), ("resume", "resume.sh"), ("suspend", "suspend.sh")]
+        var names = [
+            ("slurm_conf", "slurm.conf"), ("cgroup_conf", "cgroup.conf"), ("resume", "resume.sh"),
+            ("suspend", "suspend.sh"),
+        ]
         if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }

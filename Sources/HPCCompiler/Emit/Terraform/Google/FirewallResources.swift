@@ -2,12 +2,21 @@
 enum FirewallResources {
     /// The rule on `network` (name, self link or an expression for either); `project` nil means
     /// the provider's.
-    static func body(_ rule: FirewallRule, project: String?, network: JSON, references: inout TerraformReferences) -> [String: JSON] {
+    static func body(
+        _ rule: FirewallRule, project: String?, network: JSON, references: inout TerraformReferences
+    ) -> [String: JSON] {
         func permissions(_ list: [FirewallPermission]) -> JSON {
-            list.isEmpty ? .null : .array(list.map { permission in
-                .object(["protocol": .string(permission.protocolName), "ports": permission.ports.isEmpty ? .null : .strings(permission.ports)]
-                    .filter { $0.value != .null })
-            })
+            list.isEmpty
+                ? .null
+                : .array(
+                    list.map { permission in
+                        .object(
+                            [
+                                "protocol": .string(permission.protocolName),
+                                "ports": permission.ports.isEmpty ? .null : .strings(permission.ports),
+                            ]
+                            .filter { $0.value != .null })
+                    })
         }
         func texts(_ list: [TerraformText]) -> JSON {
             list.isEmpty ? .null : .array(list.map { references.json($0) })

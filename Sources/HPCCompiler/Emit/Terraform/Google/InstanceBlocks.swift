@@ -1,6 +1,8 @@
 /// Attribute blocks shared by `google_compute_instance` and `google_compute_instance_template`.
 enum InstanceBlocks {
-    static func common(_ instance: InstanceProperties, metadata: [String: JSON], tags: [String], references: inout TerraformReferences) -> [String: JSON] {
+    static func common(
+        _ instance: InstanceProperties, metadata: [String: JSON], tags: [String], references: inout TerraformReferences
+    ) -> [String: JSON] {
         var body: [String: JSON] = [
             "project": .string(instance.project),
             "machine_type": .string(instance.machine.name),
@@ -9,20 +11,25 @@ enum InstanceBlocks {
             "can_ip_forward": .bool(instance.canIPForward),
             "min_cpu_platform": instance.minCPUPlatform.map(JSON.string) ?? .null,
             "metadata": .object(metadata),
-            "service_account": .array([.object([
-                "email": instance.serviceAccount.email.map { references.json($0) } ?? .null,
-                "scopes": .strings(instance.serviceAccount.scopes),
-            ].filter { $0.value != .null })]),
+            "service_account": .array([
+                .object(
+                    [
+                        "email": instance.serviceAccount.email.map { references.json($0) } ?? .null,
+                        "scopes": .strings(instance.serviceAccount.scopes),
+                    ].filter { $0.value != .null })
+            ]),
             "scheduling": .array([scheduling(instance.scheduling)]),
         ]
         if let gpu = instance.attachedGPU {
             body["guest_accelerator"] = .array([["type": .string(gpu.type), "count": .int(gpu.count)]])
         }
         if let shielded = instance.shielded {
-            body["shielded_instance_config"] = .array([[
-                "enable_secure_boot": .bool(shielded.secureBoot), "enable_vtpm": .bool(shielded.vtpm),
-                "enable_integrity_monitoring": .bool(shielded.integrityMonitoring),
-            ]])
+            body["shielded_instance_config"] = .array([
+                [
+                    "enable_secure_boot": .bool(shielded.secureBoot), "enable_vtpm": .bool(shielded.vtpm),
+                    "enable_integrity_monitoring": .bool(shielded.integrityMonitoring),
+                ]
+            ])
         }
         if instance.confidential {
             body["confidential_instance_config"] = .array([["enable_confidential_compute": true]])
@@ -53,64 +60,82 @@ enum InstanceBlocks {
         }.filter { references.index.group(of: $0.0) == references.group }.map(\.1)
     }
 
-    static func networkInterface(_ instance: InstanceProperties, address: String?, references: inout TerraformReferences) -> JSON {
-        .array([.object([
-            "subnetwork": references.subnetwork(instance.subnetwork),
-            "network_ip": address.map(JSON.string) ?? .null,
-            "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
-            "access_config": instance.accessConfigs.isEmpty ? .null : .array(instance.accessConfigs.map { config in
-                .object([
-                    "nat_ip": config.natIP.map(JSON.string) ?? .null,
-                    "network_tier": config.networkTier.map(JSON.string) ?? .null,
+    static func networkInterface(
+        _ instance: InstanceProperties, address: String?, references: inout TerraformReferences
+    ) -> JSON {
+        .array([
+            .object(
+                [
+                    "subnetwork": references.subnetwork(instance.subnetwork),
+                    "network_ip": address.map(JSON.string) ?? .null,
+                    "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
+                    "access_config": instance.accessConfigs.isEmpty
+                        ? .null
+                        : .array(
+                            instance.accessConfigs.map { config in
+                                .object(
+                                    [
+                                        "nat_ip": config.natIP.map(JSON.string) ?? .null,
+                                        "network_tier": config.networkTier.map(JSON.string) ?? .null,
+                                    ].filter { $0.value != .null })
+                            }),
                 ].filter { $0.value != .null })
-            }),
-        ].filter { $0.value != .null })])
+        ])
     }
 
     private static func scheduling(_ scheduling: Scheduling) -> JSON {
-        .object([
-            "preemptible": .bool(scheduling.preemptible || scheduling.spot),
-            "automatic_restart": .bool(scheduling.automaticRestart),
-            "on_host_maintenance": .string((scheduling.preemptible || scheduling.spot ? .terminate : scheduling.onHostMaintenance).rawValue),
-            "provisioning_model": .string(scheduling.spot ? "SPOT" : "STANDARD"),
-            "instance_termination_action": scheduling.spotTerminationAction.map(JSON.string) ?? .null,
-        ].filter { $0.value != .null })
+        .object(
+            [
+                "preemptible": .bool(scheduling.preemptible || scheduling.spot),
+                "automatic_restart": .bool(scheduling.automaticRestart),
+                "on_host_maintenance": .string(
+                    (scheduling.preemptible || scheduling.spot ? .terminate : scheduling.onHostMaintenance).rawValue),
+                "provisioning_model": .string(scheduling.spot ? "SPOT" : "STANDARD"),
+                "instance_termination_action": scheduling.spotTerminationAction.map(JSON.string) ?? .null,
+            ].filter { $0.value != .null })
     }
 
     /// Boot and extra disks of an instance template.
     static func templateDisks(_ instance: InstanceProperties) -> JSON {
-        let boot: JSON = .object([
-            "boot": true,
-            "auto_delete": .bool(instance.bootDisk.autoDelete),
-            "source_image": .string(instance.image.reference),
-            "disk_type": .string(instance.bootDisk.type),
-            "disk_size_gb": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
-            "labels": .stringMap(instance.bootDisk.labels),
-        ].filter { $0.value != .null })
-        let extra = instance.additionalDisks.map { disk -> JSON in
-            .object([
-                "boot": .bool(disk.boot),
-                "auto_delete": .bool(disk.autoDelete),
-                "disk_name": disk.name.map(JSON.string) ?? .null,
-                "device_name": disk.deviceName.map(JSON.string) ?? .null,
-                "disk_type": .string(disk.type),
-                "disk_size_gb": disk.sizeGB.map(JSON.int) ?? .null,
-                "labels": .stringMap(disk.labels),
+        let boot: JSON = .object(
+            [
+                "boot": true,
+                "auto_delete": .bool(instance.bootDisk.autoDelete),
+                "source_image": .string(instance.image.reference),
+                "disk_type": .string(instance.bootDisk.type),
+                "disk_size_gb": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
+                "labels": .stringMap(instance.bootDisk.labels),
             ].filter { $0.value != .null })
+        let extra = instance.additionalDisks.map { disk -> JSON in
+            .object(
+                [
+                    "boot": .bool(disk.boot),
+                    "auto_delete": .bool(disk.autoDelete),
+                    "disk_name": disk.name.map(JSON.string) ?? .null,
+                    "device_name": disk.deviceName.map(JSON.string) ?? .null,
+                    "disk_type": .string(disk.type),
+                    "disk_size_gb": disk.sizeGB.map(JSON.int) ?? .null,
+                    "labels": .stringMap(disk.labels),
+                ].filter { $0.value != .null })
         }
         return .array([boot] + extra)
     }
 
     /// The boot disk block of an instance.
     static func bootDisk(_ instance: InstanceProperties) -> JSON {
-        .array([.object([
-            "auto_delete": .bool(instance.bootDisk.autoDelete),
-            "initialize_params": .array([.object([
-                "image": .string(instance.image.reference),
-                "type": .string(instance.bootDisk.type),
-                "size": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
-                "labels": .stringMap(instance.bootDisk.labels),
-            ].filter { $0.value != .null })]),
-        ])])
+        .array([
+            .object([
+                "auto_delete": .bool(instance.bootDisk.autoDelete),
+                "initialize_params": .array([
+                    .object(
+                        [
+                            "image": .string(instance.image.reference),
+                            "type": .string(instance.bootDisk.type),
+                            "size": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
+                            "labels": .stringMap(instance.bootDisk.labels),
+                        ].filter { $0.value != .null })
+                ]),
+            ])
+        ])
     }
 }

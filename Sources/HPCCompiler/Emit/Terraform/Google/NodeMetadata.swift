@@ -7,7 +7,8 @@ enum NodeMetadata {
     }
 
     static func metadata(
-        role: Role, cluster: SlurmCluster, instance: InstanceProperties, mounts: [MountContract], userScript: TerraformText,
+        role: Role, cluster: SlurmCluster, instance: InstanceProperties, mounts: [MountContract],
+        userScript: TerraformText,
         timeout: Int, references: inout TerraformReferences
     ) -> [String: JSON] {
         var metadata: [String: JSON] = [:]
@@ -29,18 +30,22 @@ enum NodeMetadata {
 
     /// What a node mounts: the cluster's filesystems, then what the controller exports.
     static func nodeMounts(_ cluster: SlurmCluster, extra: [MountContract]) -> [MountContract] {
-        cluster.mounts + extra + cluster.controllerExports.map { path in
-            MountContract(server: TerraformText(cluster.controllerHostName), remotePath: path, localMount: path, type: .nfs,
-                          options: "defaults,hard,_netdev", provider: cluster.origin.module)
-        }
+        cluster.mounts + extra
+            + cluster.controllerExports.map { path in
+                MountContract(
+                    server: TerraformText(cluster.controllerHostName), remotePath: path, localMount: path, type: .nfs,
+                    options: "defaults,hard,_netdev", provider: cluster.origin.module)
+            }
     }
 
     /// The mount list as JSON text; built by Terraform's jsonencode when a server is known only at apply time.
     private static func mountsJSON(_ mounts: [MountContract], references: inout TerraformReferences) -> JSON {
         let known = mounts.compactMap { mount -> JSON? in
             mount.server.known.map { server in
-                .object(["server": .string(server), "remote": .string(mount.remotePath), "local": .string(mount.localMount),
-                         "type": .string(mount.type.rawValue), "options": .string(mount.options)])
+                .object([
+                    "server": .string(server), "remote": .string(mount.remotePath), "local": .string(mount.localMount),
+                    "type": .string(mount.type.rawValue), "options": .string(mount.options),
+                ])
             }
         }
         if known.count == mounts.count {
