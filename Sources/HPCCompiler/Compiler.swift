@@ -72,7 +72,10 @@ public struct Compiler: Sendable {
         for reference in emitted.unexpressed {
             diagnostics.report(
                 .internalError,
-                "output '\(reference.output)' of module '\(reference.module)' has neither a Terraform expression nor a compile-time value",
+                """
+                output '\(reference.output)' of module '\(reference.module)' has neither a Terraform expression nor a \
+                compile-time value
+                """,
                 at: resolved.module(reference.module)?.declaration.id.location,
                 help: "this is a bug in hpcc; please report it with the blueprint")
         }

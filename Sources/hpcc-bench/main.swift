@@ -99,7 +99,10 @@ func parent(kinds: [ScaleBlueprints.Kind], sizes: [Int], repeats: Int) throws {
                 if !run.diagnostics.isEmpty {
                     throw BenchError(
                         description:
-                            "the \(kind) blueprint of size \(size) does not compile cleanly: \(run.diagnostics.prefix(3))"
+                            """
+                            the \(kind) blueprint of size \(size) does not compile cleanly: \
+                            \(run.diagnostics.prefix(3))
+                            """
                     )
                 }
                 runs.append(run)
@@ -113,8 +116,11 @@ func parent(kinds: [ScaleBlueprints.Kind], sizes: [Int], repeats: Int) throws {
             }
             let rss = median(runs.map { Double($0.peakRSSKiB) }) / 1024
             let bytes = Double(runs[0].outputBytes) / 1_000_000
+            let kindColumn = kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
+            let sizeColumn = String(size).padding(toLength: 5, withPad: " ", startingAt: 0)
+            let repeatsColumn = String(repeats).padding(toLength: 5, withPad: " ", startingAt: 0)
             print(
-                "\(kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(String(size).padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(repeats).padding(toLength: 5, withPad: " ", startingAt: 0)) "
+                "\(kindColumn) \(sizeColumn) \(repeatsColumn) "
                     + wall.padding(toLength: 29, withPad: " ", startingAt: 0) + " "
                     + milliseconds(median(runs.map(\.total))).padding(toLength: 14, withPad: " ", startingAt: 0)
                     + " " + milliseconds(median(runs.map(\.cpu))).padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -20,7 +20,10 @@ struct Build: ParsableCommand {
 
     @Flag(
         help:
-            "Write nothing; compare OUTPUT/<deployment_name> with what would be written, list every file that differs, and exit 1 if any does."
+            """
+            Write nothing; compare OUTPUT/<deployment_name> with what would be written, list every file that differs, \
+            and exit 1 if any does.
+            """
     )
     var check = false
 

@@ -13,7 +13,11 @@ struct Explain: ParsableCommand {
         guard let code else {
             for known in DiagnosticCode.allCases {
                 print(
-                    "\(known.rawValue)  \(known.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(known.summary)"
+                    """
+                    \(known.rawValue)  \
+                    \(known.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \
+                    \(known.summary)
+                    """
                 )
             }
             return

@@ -6,7 +6,10 @@ struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the module dependency graph (use and references, by group) as Graphviz DOT.",
         discussion:
-            "Render it with Graphviz: hpcc graph blueprint.yaml | dot -Tsvg > graph.svg. Nothing is printed when the blueprint has errors (exit status 1)."
+            """
+            Render it with Graphviz: hpcc graph blueprint.yaml | dot -Tsvg > graph.svg. Nothing is printed when the \
+            blueprint has errors (exit status 1).
+            """
     )
 
     @Argument(help: "The blueprint file.")

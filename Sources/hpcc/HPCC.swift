@@ -32,13 +32,19 @@ struct CompileOptions: ParsableArguments {
 
     @Option(
         help:
-            "Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last three on stdout."
+            """
+            Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last \
+            three on stdout.
+            """
     )
     var format: OutputFormat = .text
 
     @Flag(
         help:
-            "Let startup-script runners read any file (`source:` absolute or with '..' out of the blueprint's folder); by default only files in the blueprint's folder are read."
+            """
+            Let startup-script runners read any file (`source:` absolute or with '..' out of the blueprint's folder); \
+            by default only files in the blueprint's folder are read.
+            """
     )
     var readAnyFile = false
 

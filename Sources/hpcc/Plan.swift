@@ -5,7 +5,10 @@ import ArgumentParser
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Show what a blueprint creates: clusters and partitions with node counts, vCPUs, GPUs, memory and peak FLOP/s; filesystems; workbenches; grids.",
+            """
+            Show what a blueprint creates: clusters and partitions with node counts, vCPUs, GPUs, memory and peak \
+            FLOP/s; filesystems; workbenches; grids.
+            """,
         discussion: "Nothing is written. Findings go to stderr; exit status 1 when the blueprint has errors."
     )
 

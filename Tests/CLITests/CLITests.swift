@@ -103,9 +103,18 @@ struct CLITests {
         let headlines = outcome.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map(String.init)
         #expect(
             headlines == [
-                "Tests/Fixtures/three-mistakes.yaml:11:19: error[HPC3002]: variables reference each other in a cycle: work_root → scratch_root → work_root",
-                "Tests/Fixtures/three-mistakes.yaml:23:7: error[HPC2004]: unknown setting 'machine_typ' for module 'compute_nodeset' (community/modules/compute/schedmd-slurm-gcp-v6-nodeset)",
-                "Tests/Fixtures/three-mistakes.yaml:28:11: error[HPC3003]: module 'compute_partition' uses unknown module 'compute_nodset'",
+                """
+                Tests/Fixtures/three-mistakes.yaml:11:19: error[HPC3002]: variables reference each other in a cycle: \
+                work_root → scratch_root → work_root
+                """,
+                """
+                Tests/Fixtures/three-mistakes.yaml:23:7: error[HPC2004]: unknown setting 'machine_typ' for module \
+                'compute_nodeset' (community/modules/compute/schedmd-slurm-gcp-v6-nodeset)
+                """,
+                """
+                Tests/Fixtures/three-mistakes.yaml:28:11: error[HPC3003]: module 'compute_partition' uses unknown \
+                module 'compute_nodset'
+                """,
             ])
         #expect(outcome.stderr.contains("   = help: did you mean 'machine_type'?\n"))
         #expect(outcome.stderr.contains("   = help: did you mean 'compute_nodeset'?\n"))
@@ -174,7 +183,10 @@ struct CLITests {
             "\(outcome.stdout)")
         #expect(
             outcome.stdout.contains(
-                "at 2 s per task the agents sustain 50 tasks/s; the state table's 300 WCU ÷ 3 writes per task sustain 100 tasks/s"
+                """
+                at 2 s per task the agents sustain 50 tasks/s; the state table's 300 WCU ÷ 3 writes per task sustain \
+                100 tasks/s
+                """
             ))
         #expect(outcome.stdout.contains("plan: 50 tasks/s, bound by agents (target 50)"))
     }

@@ -52,7 +52,10 @@ struct FileAccessCLITests {
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains(
-                "error[HPC5005]: runner 1 of module 'startup': source file '../outside.txt' is outside the blueprint's folder"
+                """
+                error[HPC5005]: runner 1 of module 'startup': source file '../outside.txt' is outside the blueprint's \
+                folder
+                """
             ), "\(refused.stderr)")
         let granted = try HPCCBinary.run(["validate", path, "--read-any-file"])
         #expect(granted.status == 0, "\(granted.stderr)")

@@ -29,7 +29,10 @@ public enum AnsibleInventoryCheck {
     public struct Unavailable: Error, CustomStringConvertible {
         public init() {}
         public let description =
-            "ansible-inventory is not installed: run .ci/run, or python3 -m venv .venv && .venv/bin/pip install ansible-core"
+            """
+            ansible-inventory is not installed: run .ci/run, or python3 -m venv .venv && .venv/bin/pip install \
+            ansible-core
+            """
     }
 
     public static func list(_ inventory: String) throws -> Report {

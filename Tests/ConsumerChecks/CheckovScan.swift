@@ -106,7 +106,10 @@ public enum CheckovScan {
         guard let executable else {
             throw Unavailable(
                 description:
-                    "checkov is not installed (looked at HPCC_CHECKOV, .venv-checkov and the PATH): run .ci/run, or python3 -m venv .venv-checkov && .venv-checkov/bin/pip install -r .ci/requirements-checkov.txt"
+                    """
+                    checkov is not installed (looked at HPCC_CHECKOV, .venv-checkov and the PATH): run .ci/run, or \
+                    python3 -m venv .venv-checkov && .venv-checkov/bin/pip install -r .ci/requirements-checkov.txt
+                    """
             )
         }
         let outcome = try Shell.run(
@@ -118,7 +121,10 @@ public enum CheckovScan {
         else {
             throw Unavailable(
                 description:
-                    "checkov \(arguments.joined(separator: " ")) exited \(outcome.status) without a JSON report:\n\(outcome.stderr.suffix(3000))\(outcome.stdout.prefix(2000))"
+                    """
+                    checkov \(arguments.joined(separator: " ")) exited \(outcome.status) without a JSON \
+                    report:\n\(outcome.stderr.suffix(3000))\(outcome.stdout.prefix(2000))
+                    """
             )
         }
         let reports = (parsed as? [[String: Any]]) ?? [(parsed as? [String: Any]) ?? [:]]

@@ -56,7 +56,11 @@ public enum MotoApply {
         public let inState: Bool
 
         public var description: String {
-            "\(address): \(length) characters, \(isJSON ? "JSON" : "not JSON"), \(lettersAndDigits ? "letters and digits only" : "other characters too"), \(inState ? "IN THE STATE" : "not in the state")"
+            """
+            \(address): \(length) characters, \(isJSON ? "JSON" : "not JSON"), \
+            \(lettersAndDigits ? "letters and digits only" : "other characters too"), \
+            \(inState ? "IN THE STATE" : "not in the state")
+            """
         }
     }
 
@@ -169,7 +173,10 @@ public enum MotoApply {
         guard present.ok else {
             throw Failure(
                 description:
-                    "\(group): not every created resource is in moto, or a secret is JSON or in the state:\n\(present.text)"
+                    """
+                    \(group): not every created resource is in moto, or a secret is JSON or in the \
+                    state:\n\(present.text)
+                    """
             )
         }
         let secrets = (present.report["secrets"] as? [[String: Any]] ?? []).map {

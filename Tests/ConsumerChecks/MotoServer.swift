@@ -32,7 +32,10 @@ public final class MotoServer: @unchecked Sendable {
         guard let python = Self.python, Self.available else {
             throw Unavailable(
                 description:
-                    "moto is not importable (looked at HPCC_MOTO_PYTHON and .venv-moto): run .ci/run, or python3 -m venv .venv-moto && .venv-moto/bin/pip install -r .ci/requirements-moto.txt"
+                    """
+                    moto is not importable (looked at HPCC_MOTO_PYTHON and .venv-moto): run .ci/run, or python3 -m \
+                    venv .venv-moto && .venv-moto/bin/pip install -r .ci/requirements-moto.txt
+                    """
             )
         }
         self.python = python
@@ -78,7 +81,10 @@ public final class MotoServer: @unchecked Sendable {
         guard let report = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
             throw Unavailable(
                 description:
-                    "moto-readback.py \(arguments[0]) failed (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)"
+                    """
+                    moto-readback.py \(arguments[0]) failed (exit \
+                    \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)
+                    """
             )
         }
         return (outcome.status == 0, report, outcome.stdout)

@@ -58,7 +58,10 @@ public enum ParallelClusterCheck {
             }
             let skippedNames = (runs.sorted() + skippedSteps).joined(separator: "; ")
             return "\(accepted ? "accepted" : "REJECTED") by \(tool) in \(String(format: "%.1f", seconds)) s: "
-                + "\(validatorsRun) validators, \(levels.joined(separator: ", ")); skipped (need AWS): \(skippedNames.isEmpty ? "none" : skippedNames)"
+                + """
+                \(validatorsRun) validators, \(levels.joined(separator: ", ")); skipped (need AWS): \
+                \(skippedNames.isEmpty ? "none" : skippedNames)
+                """
         }
     }
 
@@ -70,7 +73,10 @@ public enum ParallelClusterCheck {
         public let isJSON: Bool
         public let usableAsStoragePass: Bool
         public var description: String {
-            "the head node reads \(secret) as a \(length)-character \(isJSON ? "JSON document" : "plain value"), \(usableAsStoragePass ? "usable" : "NOT usable") as slurmdbd's StoragePass"
+            """
+            the head node reads \(secret) as a \(length)-character \(isJSON ? "JSON document" : "plain value"), \
+            \(usableAsStoragePass ? "usable" : "NOT usable") as slurmdbd's StoragePass
+            """
         }
     }
 
@@ -86,7 +92,11 @@ public enum ParallelClusterCheck {
         guard let python, available else {
             throw Unavailable(
                 description:
-                    "aws-parallelcluster is not importable (looked at HPCC_PCLUSTER_PYTHON and .venv-pcluster): run .ci/run, or python3 -m venv .venv-pcluster && .venv-pcluster/bin/pip install -r .ci/requirements-pcluster.txt"
+                    """
+                    aws-parallelcluster is not importable (looked at HPCC_PCLUSTER_PYTHON and .venv-pcluster): run \
+                    .ci/run, or python3 -m venv .venv-pcluster && .venv-pcluster/bin/pip install -r \
+                    .ci/requirements-pcluster.txt
+                    """
             )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-pcluster-\(UUID().uuidString)")

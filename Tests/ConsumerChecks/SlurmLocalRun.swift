@@ -25,7 +25,10 @@ public enum SlurmLocalRun {
     /// `count` distinct free TCP ports on 127.0.0.1.
     public static func freePorts(_ count: Int) throws -> [Int] {
         let program =
-            "import socket\nsockets = [socket.socket() for _ in range(\(count))]\nfor s in sockets: s.bind(('127.0.0.1', 0))\nprint(*[s.getsockname()[1] for s in sockets])"
+            """
+            import socket\nsockets = [socket.socket() for _ in range(\(count))]\nfor s in sockets: \
+            s.bind(('127.0.0.1', 0))\nprint(*[s.getsockname()[1] for s in sockets])
+            """
         let ports = try Shell.run("/usr/bin/env", ["python3", "-c", program]).stdout.split(separator: " ").compactMap {
             Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }

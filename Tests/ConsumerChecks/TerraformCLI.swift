@@ -61,7 +61,10 @@ public final class TerraformCLI: @unchecked Sendable {
         guard let (mirror, version) = found else {
             throw Unavailable(
                 description:
-                    "no local mirror holding registry.terraform.io/hashicorp/aws (looked in \(candidates.joined(separator: ", "))); set HPCC_TERRAFORM_PLUGIN_MIRROR"
+                    """
+                    no local mirror holding registry.terraform.io/hashicorp/aws (looked in \
+                    \(candidates.joined(separator: ", "))); set HPCC_TERRAFORM_PLUGIN_MIRROR
+                    """
             )
         }
         self.executable = executable
@@ -107,7 +110,11 @@ public final class TerraformCLI: @unchecked Sendable {
         guard outcome.status == 0, let executable = outcome.stdout.split(separator: "\n").last else {
             throw Unavailable(
                 description:
-                    "the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools cryptography):\n\(outcome.stderr)"
+                    """
+                    the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and \
+                    cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools \
+                    cryptography):\n\(outcome.stderr)
+                    """
             )
         }
         return String(executable.split(separator: "_v").last ?? "")
@@ -133,7 +140,10 @@ public final class TerraformCLI: @unchecked Sendable {
         if outcome.status != 0, !allowFailure {
             throw Unavailable(
                 description:
-                    "terraform \(arguments.joined(separator: " ")) failed in \(directory.path):\n\(outcome.stderr)\(outcome.stdout)"
+                    """
+                    terraform \(arguments.joined(separator: " ")) failed in \
+                    \(directory.path):\n\(outcome.stderr)\(outcome.stdout)
+                    """
             )
         }
         return outcome
@@ -156,7 +166,10 @@ public final class TerraformCLI: @unchecked Sendable {
         guard let report = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] else {
             throw Unavailable(
                 description:
-                    "terraform validate -json printed no JSON (exit \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)"
+                    """
+                    terraform validate -json printed no JSON (exit \
+                    \(outcome.status)):\n\(outcome.stderr)\(outcome.stdout)
+                    """
             )
         }
         let diagnostics = report["diagnostics"] as? [[String: Any]] ?? []

@@ -164,7 +164,10 @@ private struct Run {
                 guard let schema = schema(forLocalName: member.key) else {
                     finding(
                         member.value, "provider.\(member.key)",
-                        "no schema for provider \"\(member.key)\" (\(providers[member.key] ?? "not in required_providers"))"
+                        """
+                        no schema for provider \"\(member.key)\" \
+                        (\(providers[member.key] ?? "not in required_providers"))
+                        """
                     )
                     continue
                 }
@@ -206,7 +209,10 @@ private struct Run {
                 guard let provider else {
                     finding(
                         type.value, path,
-                        "no schema for provider \"\(localName ?? "")\" (\(providers[localName ?? ""] ?? "not in required_providers"))"
+                        """
+                        no schema for provider \"\(localName ?? "")\" \
+                        (\(providers[localName ?? ""] ?? "not in required_providers"))
+                        """
                     )
                     continue
                 }
@@ -217,7 +223,10 @@ private struct Run {
                     if known?.contains(type.key) == true {
                         finding(
                             type.value, path,
-                            "\(type.key) exists in \(provider.label) but is not in the committed schema extract: re-run Tests/Tools/extract-google-schema.py"
+                            """
+                            \(type.key) exists in \(provider.label) but is not in the committed schema extract: re-run \
+                            Tests/Tools/extract-google-schema.py
+                            """
                         )
                     } else {
                         finding(type.value, path, "\(provider.label) has no \(blockKind.noun) type \"\(type.key)\"")
@@ -305,13 +314,19 @@ private struct Run {
                 if let maximum = nested.maxItems, items.count > maximum {
                     finding(
                         member.value, here,
-                        "at most \(maximum) \"\(member.key)\" block\(maximum == 1 ? "" : "s") allowed, found \(items.count)"
+                        """
+                        at most \(maximum) \"\(member.key)\" block\(maximum == 1 ? "" : "s") allowed, found \
+                        \(items.count)
+                        """
                     )
                 }
                 if items.count < nested.minItems {
                     finding(
                         member.value, here,
-                        "at least \(nested.minItems) \"\(member.key)\" block\(nested.minItems == 1 ? "" : "s") required, found \(items.count)"
+                        """
+                        at least \(nested.minItems) \"\(member.key)\" block\(nested.minItems == 1 ? "" : "s") \
+                        required, found \(items.count)
+                        """
                     )
                 }
                 for item in items { checkBody(item, nested.block, path: here, meta: [], owner: member.key) }

@@ -49,7 +49,8 @@ struct BlueprintSchemaConsumerTests {
 
     @Test func badBlueprintsFail() throws {
         let head =
-            "blueprint_name: x\nvars: {deployment_name: x}\ndeployment_groups:\n- group: g\n  modules:\n  - id: n\n    source: modules/network/vpc\n    settings: "
+            "blueprint_name: x\nvars: {deployment_name: x}\ndeployment_groups:\n- group: g\n  modules:\n"
+            + "  - id: n\n    source: modules/network/vpc\n    settings: "
         let cases = [
             (
                 "bad-enum", head + "{network_routing_mode: SOMETIMES}\n",

@@ -14,7 +14,10 @@ struct CheckerUnitTests {
     @Test func referenceChains() {
         let (references, bound) = TemplateReferences.references(
             inExpression:
-                "jsonencode([for n in google_filestore_instance.home.networks : {ip = n.ip_addresses[0], mode = \"a.b.c\"}]) + var.x"
+                """
+                jsonencode([for n in google_filestore_instance.home.networks : {ip = n.ip_addresses[0], mode = \
+                \"a.b.c\"}]) + var.x
+                """
         )
         #expect(
             references.map(\.parts) == [

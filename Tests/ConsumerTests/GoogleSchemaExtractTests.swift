@@ -29,7 +29,10 @@ struct GoogleSchemaExtractTests {
     @Test func reExtractionMatchesTheCommittedFile() throws {
         guard let wheel = Self.wheel else {
             let reason =
-                "no cdktf-cdktf-provider-google 16.12.1 wheel (run .ci/run, or pip download --no-deps cdktf-cdktf-provider-google==16.12.1 -d .build-ci/wheels)"
+                """
+                no cdktf-cdktf-provider-google 16.12.1 wheel (run .ci/run, or pip download --no-deps \
+                cdktf-cdktf-provider-google==16.12.1 -d .build-ci/wheels)
+                """
             if ConsumerTools.required {
                 Issue.record(Comment(rawValue: reason))
             } else {
@@ -52,10 +55,16 @@ struct GoogleSchemaExtractTests {
         let committed = try Data(contentsOf: ProviderSchemas.googleExtract)
         #expect(
             fresh == committed,
-            "Tests/Fixtures/provider-schemas/google.json is stale: re-run Tests/Tools/extract-google-schema.py --wheel \(wheel.path) --output Tests/Fixtures/provider-schemas/google.json and commit it"
+            """
+            Tests/Fixtures/provider-schemas/google.json is stale: re-run Tests/Tools/extract-google-schema.py --wheel \
+            \(wheel.path) --output Tests/Fixtures/provider-schemas/google.json and commit it
+            """
         )
         print(
-            "consumer check | all blueprints | google schema extract | re-extracted from \(wheel.lastPathComponent): \(fresh == committed ? "identical to the committed file" : "DIFFERS")"
+            """
+            consumer check | all blueprints | google schema extract | re-extracted from \(wheel.lastPathComponent): \
+            \(fresh == committed ? "identical to the committed file" : "DIFFERS")
+            """
         )
     }
 }

@@ -90,7 +90,10 @@ struct HPCStatsConsumerTests {
             #expect(figures.memory_mib == expected.values.map { $0.nodes * $0.memory_mib }.reduce(0, +))
             ConsumerTools.record(
                 name, "hpcstats configparser",
-                "\(cluster): \(figures.nodes) nodes, \(figures.cores) cores, \(figures.memory_mib / 1024) GiB in \(figures.groups.count) node groups, as in the blueprint"
+                """
+                \(cluster): \(figures.nodes) nodes, \(figures.cores) cores, \(figures.memory_mib / 1024) GiB in \
+                \(figures.groups.count) node groups, as in the blueprint
+                """
             )
         }
     }

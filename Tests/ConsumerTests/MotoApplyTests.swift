@@ -31,7 +31,10 @@ struct MotoApplyTests {
             ? "none" : report.excluded.map { "\($0.address) (\($0.reason))" }.joined(separator: "; ")
         ConsumerTools.record(
             name, "moto apply",
-            "\(root) applied, read back and destroyed in \(String(format: "%.0f", report.seconds)) s: \(report.applied.count) resources (\(report.applied.joined(separator: ", "))); excluded: \(excluded)"
+            """
+            \(root) applied, read back and destroyed in \(String(format: "%.0f", report.seconds)) s: \
+            \(report.applied.count) resources (\(report.applied.joined(separator: ", "))); excluded: \(excluded)
+            """
         )
     }
 

@@ -52,7 +52,8 @@ struct OnPremSlurmRunTests {
             "sacct: \(outcome.accounted)")
         ConsumerTools.record(
             "onprem-localhost", "slurm job run",
-            "MariaDB, slurmdbd, munged, slurmctld and slurmd from \(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
+            "MariaDB, slurmdbd, munged, slurmctld and slurmd from "
+                + "\(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
                 + jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ")
                 + "; daemons stopped by PID")

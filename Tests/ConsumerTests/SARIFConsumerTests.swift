@@ -24,8 +24,14 @@ struct SARIFConsumerTests {
         ),
         (
             "warning",
-            "blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a, unused: 1}\n"
-                + "validation_level: WARNING\ndeployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vpc\n"
+            """
+            blueprint_name: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a, \
+            unused: 1}\n
+            """
+                + """
+                validation_level: WARNING\ndeployment_groups:\n- group: primary\n  modules:\n  - id: net\n    \
+                source: modules/network/vpc\n
+                """
         ),
         ("a b#1.yaml", "blueprint_name: [x\n"),
     ]

@@ -76,13 +76,19 @@ struct SecurityScanTests {
                 let undocumented = report.failures.filter { waivers[$0.checkID] == nil }
                 #expect(
                     undocumented.isEmpty,
-                    "\(name)/\(group): failed checks neither fixed nor waived in docs/security.md:\n\(undocumented.map(\.description).joined(separator: "\n"))"
+                    """
+                    \(name)/\(group): failed checks neither fixed nor waived in \
+                    docs/security.md:\n\(undocumented.map(\.description).joined(separator: "\n"))
+                    """
                 )
                 let ids = Set(report.failures.map(\.checkID))
                 needed.formUnion(ids)
                 ConsumerTools.record(
                     name, "checkov",
-                    "\(group) \(report.summary); waived in docs/security.md: \(ids.isEmpty ? "none" : ids.sorted().joined(separator: " "))"
+                    """
+                    \(group) \(report.summary); waived in docs/security.md: \
+                    \(ids.isEmpty ? "none" : ids.sorted().joined(separator: " "))
+                    """
                 )
             }
         }
@@ -107,7 +113,10 @@ struct SecurityScanTests {
             google.flatMap(\.report.failures).contains { $0.checkID == "CKV_GCP_2" }, "\(google.map(\.report.summary))")
         ConsumerTools.record(
             "negative control", "checkov",
-            "SSH from 0.0.0.0/0 on Google: \(google.flatMap(\.report.failures).filter { $0.checkID == "CKV_GCP_2" }.map(\.description))"
+            """
+            SSH from 0.0.0.0/0 on Google: \
+            \(google.flatMap(\.report.failures).filter { $0.checkID == "CKV_GCP_2" }.map(\.description))
+            """
         )
 
         let storage = try Repository.compile("aws-hpc-storage")
@@ -122,7 +131,10 @@ struct SecurityScanTests {
         #expect(aws.flatMap(\.report.failures).contains { $0.checkID == "CKV_AWS_42" }, "\(aws.map(\.report.summary))")
         ConsumerTools.record(
             "negative control", "checkov",
-            "unencrypted EFS in an AWS plan: \(aws.flatMap(\.report.failures).filter { $0.checkID == "CKV_AWS_42" }.map(\.description))"
+            """
+            unencrypted EFS in an AWS plan: \
+            \(aws.flatMap(\.report.failures).filter { $0.checkID == "CKV_AWS_42" }.map(\.description))
+            """
         )
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup) pass shellcheck at warning level.
+/// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup) pass
+/// shellcheck at warning level.
 @Suite(
     "shellcheck accepts the emitted programs",
     .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))

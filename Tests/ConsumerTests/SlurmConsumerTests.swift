@@ -54,7 +54,10 @@ struct SlurmConsumerTests {
             let notes = report.notes.isEmpty ? "" : " (\(report.notes.joined(separator: "; ")))"
             ConsumerTools.record(
                 name, "slurmctld",
-                "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR\(notes)"
+                """
+                \(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as \
+                in the IR\(notes)
+                """
             )
         }
         for cluster in deployment.onPremClusters {
@@ -92,7 +95,10 @@ struct SlurmConsumerTests {
             report.nodes.count == cluster.nodeGroups.map(\.hosts.count).reduce(0, +), "node count of \(cluster.name)")
         ConsumerTools.record(
             blueprint, "slurmctld",
-            "\(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in the IR (existing cluster; node names given NodeAddr=127.0.0.1 here)"
+            """
+            \(folder)/slurm.conf accepted: \(report.partitions.count) partitions, \(report.nodes.count) nodes as in \
+            the IR (existing cluster; node names given NodeAddr=127.0.0.1 here)
+            """
         )
     }
 }

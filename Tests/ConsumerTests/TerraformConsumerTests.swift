@@ -27,7 +27,10 @@ struct TerraformConsumerTests {
             let against = try ProviderSchemas.forRoot(requiringAWS: aws).map(\.label).joined(separator: " + ")
             ConsumerTools.record(
                 name, "provider schema",
-                "\(root.path) \(report.findings.isEmpty ? "accepted" : "REJECTED"): \(report.resources) resources, \(report.dataSources) data sources of \(report.types.count) types against \(against)"
+                """
+                \(root.path) \(report.findings.isEmpty ? "accepted" : "REJECTED"): \(report.resources) resources, \
+                \(report.dataSources) data sources of \(report.types.count) types against \(against)
+                """
             )
         }
     }

@@ -14,13 +14,19 @@ struct GoldenTests {
         let result = try Repository.compile(name)
         #expect(
             result.succeeded,
-            "\(name) has errors: \(result.diagnostics.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })"
+            """
+            \(name) has errors: \
+            \(result.diagnostics.map { "\($0.location?.description ?? "") \($0.code.rawValue) \($0.message)" })
+            """
         )
         let folder = Repository.golden.appendingPathComponent(name)
         if Self.recording {
             try DeploymentWriter().write(result.files, to: folder)
             Issue.record(
-                "recorded golden/\(name); run the tests again without HPCC_RECORD_GOLDEN and read the diff before committing"
+                """
+                recorded golden/\(name); run the tests again without HPCC_RECORD_GOLDEN and read the diff before \
+                committing
+                """
             )
             return
         }

@@ -129,7 +129,10 @@ struct AccountingTests {
             ])
         #expect(
             conf.contains(
-                "password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)\n"
+                """
+                password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output \
+                text)\n
+                """
             ))
         #expect(!conf.contains("jq"), "the secret's whole value is the password")
         #expect(conf.contains("terraform -chdir=storage output -raw password_secret_arn_accounting"))

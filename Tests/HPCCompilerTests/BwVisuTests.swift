@@ -99,7 +99,12 @@ let bwVisuCases: [RuleCase] = [
     RuleCase(
         name: "a reserved entry that is not a port",
         blueprint: bwVisuBlueprint(
-            ("max_forwarders_per_job: 100", "max_forwarders_per_job: 100\n      reserved_ports: [\"8080\", \"99999\"]")),
+            (
+                "max_forwarders_per_job: 100",
+                """
+                max_forwarders_per_job: 100\n      reserved_ports: [\"8080\", \"99999\"]
+                """
+            )),
         expected: ["56:32 HPC3042"], message: "reserved_ports entry '99999' is not a port or a range of ports"),
     RuleCase(
         name: "two bwVisu modules forwarding the same ports on one gateway",

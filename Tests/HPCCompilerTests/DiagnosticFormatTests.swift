@@ -14,8 +14,14 @@ struct DiagnosticFormatTests {
         #expect(lines.count == duplicate.count)
         #expect(
             lines.first { $0.contains("HPC1002") }
-                == "::error file=blueprints/a.yaml,line=3,col=1,endColumn=2,title=HPC1002 \(DiagnosticCode.duplicateKey.summary)"
-                + "::duplicate key 'a'%0Anote: blueprints/a.yaml:1:1: first defined here%0Ahelp: remove one of them; YAML keeps neither silently"
+                == """
+                ::error file=blueprints/a.yaml,line=3,col=1,endColumn=2,title=HPC1002 \
+                \(DiagnosticCode.duplicateKey.summary)
+                """
+                    + """
+                    ::duplicate key 'a'%0Anote: blueprints/a.yaml:1:1: first defined here%0Ahelp: remove one of them; \
+                    YAML keeps neither silently
+                    """
         )
     }
 

@@ -10,7 +10,10 @@ struct DiskTypeTests {
         #expect(positions(result.diagnostics) == ["16:21 HPC3028"])
         #expect(
             result.diagnostics.first?.message
-                == "boot disk type pd-standard (the default) cannot be used with h3-standard-88: H3 machines do not support pd-standard disks"
+                == """
+                boot disk type pd-standard (the default) cannot be used with h3-standard-88: H3 machines do not \
+                support pd-standard disks
+                """
         )
         #expect(result.diagnostics.first?.help == "set disk_type: pd-balanced")
     }
@@ -46,13 +49,19 @@ struct DiskTypeTests {
     @Test func additionalDisksAreCheckedToo() {
         let text = mini(
             "machine_type: n2-standard-2",
-            "machine_type: c3-standard-8\n      disk_type: pd-balanced\n      additional_disks:\n      - {disk_type: pd-standard, disk_size_gb: 100}"
+            """
+            machine_type: c3-standard-8\n      disk_type: pd-balanced\n      additional_disks:\n      - {disk_type: \
+            pd-standard, disk_size_gb: 100}
+            """
         )
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["19:21 HPC3028"], "\(result.diagnostics.map(\.message))")
         #expect(
             result.diagnostics.first?.message
-                == "additional disk type pd-standard cannot be used with c3-standard-8: C3 machines do not support pd-standard disks"
+                == """
+                additional disk type pd-standard cannot be used with c3-standard-8: C3 machines do not support \
+                pd-standard disks
+                """
         )
     }
 }

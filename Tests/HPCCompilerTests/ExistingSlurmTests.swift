@@ -273,12 +273,18 @@ struct ExistingSlurmTests {
         #expect(conf.contains("GresTypes=gpu"))
         #expect(
             conf.contains(
-                "NodeName=cn[01-04] CPUs=16 Sockets=2 CoresPerSocket=8 ThreadsPerCore=1 RealMemory=60000 Features=ib State=UNKNOWN"
+                """
+                NodeName=cn[01-04] CPUs=16 Sockets=2 CoresPerSocket=8 ThreadsPerCore=1 RealMemory=60000 Features=ib \
+                State=UNKNOWN
+                """
             ), "\(conf)")
         #expect(conf.contains("NodeSet=compute Nodes=cn[01-04]"))
         #expect(
             conf.contains(
-                "NodeName=gpu[1-2] CPUs=32 Sockets=1 CoresPerSocket=32 ThreadsPerCore=1 RealMemory=508528 Gres=gpu:a100:4 State=UNKNOWN"
+                """
+                NodeName=gpu[1-2] CPUs=32 Sockets=1 CoresPerSocket=32 ThreadsPerCore=1 RealMemory=508528 \
+                Gres=gpu:a100:4 State=UNKNOWN
+                """
             ), "\(conf)")
         #expect(conf.contains("NodeSet=gpu Nodes=gpu[1-2]"))
         // DefMemPerCPU: 60000 MiB ÷ 16 CPUs, 508528 MiB ÷ 32 CPUs.
@@ -305,18 +311,27 @@ struct ExistingSlurmTests {
         let inventory = try #require(result.file(InventoryEmitter.path))
         #expect(
             inventory.contains(
-                "    slurm_login:\n      hosts:\n        login1:\n          ansible_host: \"10.0.0.10\"\n        login2:\n"
+                """
+                    slurm_login:\n      hosts:\n        login1:\n          ansible_host: \"10.0.0.10\"\n        \
+                login2:\n
+                """
             ), "\(inventory)")
         #expect(
             inventory.contains(
-                "    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        login1:\n        login2:\n        cn01:\n"
+                """
+                    slurm_cluster_demo:\n      hosts:\n        ctl01:\n        login1:\n        login2:\n        \
+                cn01:\n
+                """
             ), "\(inventory)")
         #expect(!inventory.contains("VPC"), "an existing site has no VPC")
         let overlapping = compile(
             existingSlurmReplacing(
                 (
                     "      node_groups:\n",
-                    "      login_nodes:\n      - {host: cn02}\n      - {host: login9}\n      - {host: login9}\n      node_groups:\n"
+                    """
+                          login_nodes:\n      - {host: cn02}\n      - {host: login9}\n      - {host: login9}\n      \
+                    node_groups:\n
+                    """
                 )))
         #expect(
             positions(overlapping.diagnostics) == ["14:16 HPC3039", "16:16 HPC3014"],
@@ -335,12 +350,18 @@ struct ExistingSlurmTests {
             existingSlurmReplacing(
                 (
                     "max_time: 1-00:00:00\n",
-                    "max_time: 1-00:00:00\n        exclusive: true\n        slurm_conf: {MaxNodes: \"1\", maxtime: \"02:00:00\"}\n"
+                    """
+                    max_time: 1-00:00:00\n        exclusive: true\n        slurm_conf: {MaxNodes: \"1\", maxtime: \
+                    \"02:00:00\"}\n
+                    """
                 )))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         #expect(
             lines(result.file("slurm/demo/slurm.conf")).contains(
-                "PartitionName=gpu Nodes=gpu State=UP MaxTime=02:00:00 DefMemPerCPU=15891 OverSubscribe=EXCLUSIVE MaxNodes=1"
+                """
+                PartitionName=gpu Nodes=gpu State=UP MaxTime=02:00:00 DefMemPerCPU=15891 OverSubscribe=EXCLUSIVE \
+                MaxNodes=1
+                """
             ))
     }
 
@@ -390,7 +411,10 @@ struct ExistingSlurmTests {
     @Test func aClusterWithoutPartitionsIsAnError() {
         let text = existingSlurmReplacing(
             (
-                "      partitions:\n      - name: batch\n        node_groups: [compute]\n        default: true\n      - name: gpu\n        node_groups: [gpu]\n        max_time: 1-00:00:00\n",
+                """
+                      partitions:\n      - name: batch\n        node_groups: [compute]\n        default: true\n      - \
+                name: gpu\n        node_groups: [gpu]\n        max_time: 1-00:00:00\n
+                """,
                 "      partitions: []\n"
             ))
         let result = compile(text)
@@ -510,7 +534,10 @@ struct ExistingSlurmTests {
         #expect(abs(peak.total - 4 * 16 * 16 * 2.6e9) < 1e3)
         #expect(
             result.plans == [
-                "cluster 'demo': peak 2.66 TFLOP/s (compute 4 × 16 cores × 16 FLOPs/cycle × 2.6GHz = 665.6 GFLOP/s per node, 2.66 TFLOP/s; gpu 2 nodes (no frequency or FLOPs per cycle))"
+                """
+                cluster 'demo': peak 2.66 TFLOP/s (compute 4 × 16 cores × 16 FLOPs/cycle × 2.6GHz = 665.6 GFLOP/s per \
+                node, 2.66 TFLOP/s; gpu 2 nodes (no frequency or FLOPs per cycle))
+                """
             ])
     }
 
@@ -520,7 +547,9 @@ struct ExistingSlurmTests {
         let result = compile(
             existingSlurmBlueprint(
                 cluster:
-                    "      accounting:\n        storage_host: db01\n        password_file: /etc/slurm/db-password.conf\n"
+                    """
+                          accounting:\n        storage_host: db01\n        password_file: /etc/slurm/db-password.conf\n
+                    """
             ))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
         #expect(result.file("slurm/demo/slurmdbd.conf") != nil)

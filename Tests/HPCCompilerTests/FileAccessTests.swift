@@ -43,7 +43,10 @@ import TestSupport
         let relative = compile(Self.blueprint(source: "scripts/setup.sh"))
         #expect(
             relative.diagnostics.first?.message
-                == "runner 1 of module 'startup': source file 'scripts/setup.sh' is not read: this compiler reads no files"
+                == """
+                runner 1 of module 'startup': source file 'scripts/setup.sh' is not read: this compiler reads no \
+                files
+                """
         )
     }
 

@@ -58,13 +58,20 @@ struct FrontEndModuleTests {
         let mounts = try #require((controller["metadata"] as? [String: Any])?["hpcc-mounts"] as? String)
         #expect(
             mounts
-                == #"[{"local":"/home","options":"defaults,_netdev","remote":"/export/home","server":"10.0.0.2","type":"nfs"},"#
-                + #"{"local":"/scratch","options":"defaults,_netdev","remote":"/scratch","server":"10.0.0.9@tcp","type":"lustre"}]"#
+                == #"""
+                [{"local":"/home","options":"defaults,_netdev","remote":"/export/home","server":"10.0.0.2",\#
+                "type":"nfs"},\#
+                {"local":"/scratch","options":"defaults,_netdev","remote":"/scratch","server":"10.0.0.9@tcp",\#
+                "type":"lustre"}]
+                """#
         )
         let inventory = try #require(result.file("ansible/inventory.yml"))
         #expect(
             inventory.contains(
-                "- server: \"10.0.0.2\"\n          remote_mount: /export/home\n          local_mount: /home\n          fs_type: nfs\n"
+                """
+                - server: \"10.0.0.2\"\n          remote_mount: /export/home\n          local_mount: /home\n          \
+                fs_type: nfs\n
+                """
             ))
         #expect(inventory.contains("- server: \"10.0.0.9@tcp\"\n          remote_mount: /scratch\n"))
         #expect((root["resource"] as? [String: Any])?["google_filestore_instance"] == nil)
@@ -130,7 +137,11 @@ struct FrontEndModuleTests {
         let script = try #require(result.file("scripts/startup/startup.sh"), "\(result.diagnostics.map(\.message))")
         #expect(
             script.contains(
-                "unpack \"$work\"/'setup.sh' 700 '\(Data("#!/bin/sh\necho 'set up'\n".utf8).base64EncodedString())'\n\"$work\"/'setup.sh' '--fast' '--now'\n"
+                """
+                unpack \"$work\"/'setup.sh' 700 \
+                '\(Data("#!/bin/sh\necho 'set up'\n".utf8).base64EncodedString())'\n\"$work\"/'setup.sh' '--fast' \
+                '--now'\n
+                """
             ))
         #expect(script.contains("unpack '/etc/motd' 644 '\(Data("it's $HOME; `x`\n".utf8).base64EncodedString())'\n"))
         #expect(!script.contains("ansible_playbook"))
@@ -176,7 +187,10 @@ struct FrontEndModuleTests {
         #expect(script.contains("ansible_venv='/usr/local/ghpc-venv'\n"))
         #expect(
             script.contains(
-                "\"$ansible_playbook\" --connection=local --inventory=localhost, --limit=localhost \"$work\"/'site.yml'\n"
+                """
+                \"$ansible_playbook\" --connection=local --inventory=localhost, --limit=localhost \
+                \"$work\"/'site.yml'\n
+                """
             ))
     }
 

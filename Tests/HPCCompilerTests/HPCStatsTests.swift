@@ -58,7 +58,10 @@ func hpcStatsBlueprint(_ replacements: (old: String, new: String)..., extra: Str
         .replacingOccurrences(
             of: "memory: 512GB\n",
             with:
-                "memory: 512GB\n        frequency: 2.25GHz\n        flops_per_cycle: 16\n        cpu_model: AMD EPYC 7742\n"
+                """
+                memory: 512GB\n        frequency: 2.25GHz\n        flops_per_cycle: 16\n        cpu_model: AMD EPYC \
+                7742\n
+                """
         )
     return replacements.reduce(base) { text, replacement in
         precondition(text.components(separatedBy: replacement.old).count == 2, "'\(replacement.old)' must occur once")
@@ -90,14 +93,20 @@ let hpcStatsCases: [RuleCase] = [
         name: "a cloud family on several platforms", blueprint: cloudStatsBlueprint(),
         expected: ["16:21 HPC3047"], help: "set min_cpu_platform: Intel Ice Lake on the nodeset",
         message:
-            "HPCStats needs the CPU of nodeset 'nodeset' (n2-standard-2), and n2 runs on Intel Cascade Lake, Intel Ice Lake"
+            """
+            HPCStats needs the CPU of nodeset 'nodeset' (n2-standard-2), and n2 runs on Intel Cascade Lake, Intel Ice \
+            Lake
+            """
     ),
     RuleCase(
         name: "node_hardware for a nodeset the cluster lacks",
         blueprint: cloudStatsBlueprint(
             nodeset: "      min_cpu_platform: Intel Ice Lake\n",
             extra:
-                "      node_hardware:\n      - {cluster: mini, nodeset: nodset, cpu_model: X, frequency: 2GHz, flops_per_cycle: 32}\n"
+                """
+                      node_hardware:\n      - {cluster: mini, nodeset: nodset, cpu_model: X, frequency: 2GHz, \
+                flops_per_cycle: 32}\n
+                """
         ),
         expected: ["42:34 HPC3047"], help: "did you mean 'nodeset'?",
         message: "node_hardware names 'nodset', which is not a node group or nodeset of cluster 'mini'"),
@@ -105,7 +114,10 @@ let hpcStatsCases: [RuleCase] = [
         name: "node_hardware with a clock in words",
         blueprint: cloudStatsBlueprint(
             extra:
-                "      node_hardware:\n      - {cluster: mini, nodeset: nodeset, cpu_model: X, frequency: fast, flops_per_cycle: 32}\n"
+                """
+                      node_hardware:\n      - {cluster: mini, nodeset: nodeset, cpu_model: X, frequency: fast, \
+                flops_per_cycle: 32}\n
+                """
         ),
         expected: ["16:21 HPC3047", "41:68 HPC3047"], message: "frequency 'fast' is not a clock in MHz or GHz"),
     // HPC3048: jobs come from Slurm accounting; one HPCStats per deployment.
@@ -192,12 +204,18 @@ struct HPCStatsTests {
                 """))
         #expect(
             text.contains(
-                "[demo/gpu/gpu]\nnames = gpu[1-2]\nsockets = 1\ncorespersocket = 32\nfloatinstructions = 16\nfrequency = 2.25GHz\nmemory = 512GB\n"
+                """
+                [demo/gpu/gpu]\nnames = gpu[1-2]\nsockets = 1\ncorespersocket = 32\nfloatinstructions = 16\nfrequency \
+                = 2.25GHz\nmemory = 512GB\n
+                """
             ))
         let main = try #require(result.file("hpcstats/hpcstats.conf"))
         #expect(
             main.contains(
-                "[demo/slurm]\nhost = db01\nport = 3306\nname = slurm_acct_db\nprefix = demo\nuser = hpcstats\npassword = {file:/etc/hpcstats/slurmdb.password}\n"
+                """
+                [demo/slurm]\nhost = db01\nport = 3306\nname = slurm_acct_db\nprefix = demo\nuser = hpcstats\npassword \
+                = {file:/etc/hpcstats/slurmdb.password}\n
+                """
             ))
         #expect(main.contains("[demo/archfile]\nfile = /etc/hpcstats/demo/architecture.conf\n"))
         #expect(result.files.contains { $0.path == "hpcstats/install.sh" && $0.executable })
@@ -239,7 +257,10 @@ struct HPCStatsTests {
         let overridden = compile(
             cloudStatsBlueprint(
                 extra:
-                    "      node_hardware:\n      - {cluster: mini, nodeset: nodeset, cpu_model: Xeon 6268CL, frequency: 2800MHz, flops_per_cycle: 32}\n"
+                    """
+                          node_hardware:\n      - {cluster: mini, nodeset: nodeset, cpu_model: Xeon 6268CL, frequency: \
+                    2800MHz, flops_per_cycle: 32}\n
+                    """
             ))
         #expect(
             overridden.file("hpcstats/mini/architecture.conf")?.contains(
@@ -277,7 +298,10 @@ extension HPCStatsTests {
         let result = compile(cloudStatsBlueprint(nodeset: "      min_cpu_platform: Intel Ice Lake\n"))
         #expect(
             result.plans == [
-                "cluster 'mini': peak 166.4 GFLOP/s (nodeset 2 × 1 cores × 32 FLOPs/cycle × 2.6GHz = 83.2 GFLOP/s per node, 166.4 GFLOP/s)"
+                """
+                cluster 'mini': peak 166.4 GFLOP/s (nodeset 2 × 1 cores × 32 FLOPs/cycle × 2.6GHz = 83.2 GFLOP/s per \
+                node, 166.4 GFLOP/s)
+                """
             ])
     }
 }

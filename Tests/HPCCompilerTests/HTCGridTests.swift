@@ -142,7 +142,10 @@ let htcGridCases: [RuleCase] = [
             grid: "      grid_storage_service: REDIS\n      project_name: risk-analytics-overnight-batch-europe\n"),
         expected: ["27:21 HPC4018"], help: "shorten project_name by 1 character",
         message:
-            "ElastiCache replication group name 'htc-risk-analytics-overnight-batch-europe' has 41 characters; AWS allows 40"
+            """
+            ElastiCache replication group name 'htc-risk-analytics-overnight-batch-europe' has 41 characters; AWS \
+            allows 40
+            """
     ),
     RuleCase(
         name: "node group name starting with '-'",
@@ -283,7 +286,10 @@ struct HTCGridTests {
         let result = compile(
             htcGridBlueprint(
                 grid:
-                    "      dynamodb_default_write_capacity: 1000\n      task_duration_seconds: 2\n      target_tasks_per_second: 80\n"
+                    """
+                          dynamodb_default_write_capacity: 1000\n      task_duration_seconds: 2\n      \
+                    target_tasks_per_second: 80\n
+                    """
             ))
         #expect(positions(result.diagnostics, severity: .warning) == ["28:32 HPC4020"])
         let warning = try #require(result.diagnostics.first)
@@ -301,7 +307,10 @@ struct HTCGridTests {
         #expect(positions(result.diagnostics, severity: .warning) == ["27:32 HPC4020"])
         #expect(
             warning.help
-                == "raise dynamodb_default_write_capacity to at least 600 WCU; and run at least 200 agents (max_htc_agents, and worker groups that hold them)",
+                == """
+                raise dynamodb_default_write_capacity to at least 600 WCU; and run at least 200 agents \
+                (max_htc_agents, and worker groups that hold them)
+                """,
             "\(warning.help ?? "-")")
     }
 
@@ -312,7 +321,8 @@ struct HTCGridTests {
         #expect(type.vCPUs == 4 && type.memoryMiB == 16384)
         let agents = try grid().agents
         #expect(agents.cpuRequestMilli == 800 && agents.memoryRequestMiB == 1200)
-        // CPU: 4000m − (60 + 10 + 2 × 5)m = 3920m, ÷ 800m = 4.9; memory: 16384 − (255 + 11 × 110 + 100) = 14819 MiB, ÷ 1200 = 12.3.
+        // CPU: 4000m − (60 + 10 + 2 × 5)m = 3920m, ÷ 800m = 4.9; memory: 16384 − (255 + 11 × 110 + 100) = 14819 MiB, ÷
+        // 1200 = 12.3.
         #expect(HTCThroughputPlan.agentsPerNode(type, agents: agents) == 4)
         let plan = HTCThroughputPlan(try grid())
         #expect(plan.agentsPerGroup.map(\.perNode) == [4])

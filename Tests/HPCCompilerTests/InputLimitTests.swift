@@ -6,7 +6,10 @@ import Testing
 @Suite("Input limits")
 struct InputLimitTests {
     private func described(_ result: CompileResult) -> String {
-        "\(result.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.code.rawValue) \($0.message)" })"
+        let lines = result.diagnostics.map {
+            "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.code.rawValue) \($0.message)"
+        }
+        return "\(lines)"
     }
 
     @Test func aFileOverFourMebibytesIsRefusedUnread() {

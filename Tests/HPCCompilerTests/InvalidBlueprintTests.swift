@@ -194,7 +194,10 @@ let invalidCases: [InvalidCase] = [
         .replacingOccurrences(
             of: "  - id: controller\n",
             with:
-                "  - id: controller\n    settings: {subnetwork_self_link: projects/demo-project/regions/us-central1/subnetworks/sub}\n"
+                """
+                  - id: controller\n    settings: {subnetwork_self_link: \
+                projects/demo-project/regions/us-central1/subnetworks/sub}\n
+                """
         )
         .replacingOccurrences(of: "    use: [network, partition]", with: "    use: [partition]"),
         codes: [.unknownOutput]),
@@ -502,7 +505,10 @@ let invalidCases: [InvalidCase] = [
 
             """), codes: [.invalidName],
         help:
-            "an account id has 6-30 characters: a lowercase letter, then lowercase letters, digits or '-', not ending in '-'; shorten name (the deployment name takes 5)"
+            """
+            an account id has 6-30 characters: a lowercase letter, then lowercase letters, digits or '-', not ending \
+            in '-'; shorten name (the deployment name takes 5)
+            """
     ),
     InvalidCase(
         name: "service account id with uppercase",
@@ -638,7 +644,8 @@ let invalidCases: [InvalidCase] = [
               - id: startup
                 source: modules/scripts/startup-script
                 settings:
-                  runners: ‸[{type: shell, destination: a.sh, content: "echo 1"}, {type: shell, destination: a.sh, content: "echo 2"}]
+                  runners: ‸[{type: shell, destination: a.sh, content: "echo 1"}, {type: shell, destination: a.sh, \
+            content: "echo 2"}]
 
             """), codes: [.invalidStartupRunner]),
     InvalidCase(
@@ -702,7 +709,8 @@ let invalidCases: [InvalidCase] = [
         blueprint: workbenchBlueprint(
             notebook: """
                       network_storage:
-                      ‸- {server_ip: 10.0.0.9, remote_mount: /export, local_mount: /scratch, fs_type: nfs, mount_options: "ro, hard"}
+                      ‸- {server_ip: 10.0.0.9, remote_mount: /export, local_mount: /scratch, fs_type: nfs, \
+                mount_options: "ro, hard"}
 
                 """
         ).replacingOccurrences(of: "use: [network, homefs, datasets]", with: "use: [network, datasets]"),
@@ -721,7 +729,10 @@ let invalidCases: [InvalidCase] = [
             of: "ada@example.com", with: "‸ada.lovelace@analytical-engines.example.com"),
         codes: [.invalidName],
         help:
-            "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account; set owner_login to the owner's OS Login user name"
+            """
+            a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', \
+            and is no system account; set owner_login to the owner's OS Login user name
+            """
     ),
     InvalidCase(
         name: "workbench owner login that is a system account",
@@ -768,27 +779,39 @@ let invalidCases: [InvalidCase] = [
         name: "FSx data repository association on SCRATCH_1",
         blueprint: awsBlueprint(
             fsx:
-                "      deployment_type: SCRATCH_1\n      data_repository_associations:\n      ‸- {file_system_path: /a, data_repository_path: s3://bucket-a}\n",
+                """
+                      deployment_type: SCRATCH_1\n      data_repository_associations:\n      ‸- {file_system_path: /a, \
+                data_repository_path: s3://bucket-a}\n
+                """,
             throughput: nil),
         codes: [.dataRepositoryAssociation]),
     InvalidCase(
         name: "FSx data repository event outside NEW, CHANGED, DELETED",
         blueprint: awsBlueprint(
             fsx:
-                "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: s3://bucket-a, auto_export_events: [NEW, ‸MOVED]}\n"
+                """
+                      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: \
+                s3://bucket-a, auto_export_events: [NEW, ‸MOVED]}\n
+                """
         ),
         codes: [.dataRepositoryAssociation], help: "events are NEW, CHANGED, DELETED"),
     InvalidCase(
         name: "FSx data repository path not on S3",
         blueprint: awsBlueprint(
             fsx:
-                "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: ‸gs://bucket-a}\n"
+                """
+                      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: \
+                ‸gs://bucket-a}\n
+                """
         ), codes: [.dataRepositoryAssociation]),
     InvalidCase(
         name: "FSx directory linked twice",
         blueprint: awsBlueprint(
             fsx:
-                "      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: s3://bucket-a}\n      - {file_system_path: ‸/a, data_repository_path: s3://bucket-b}\n"
+                """
+                      data_repository_associations:\n      - {file_system_path: /a, data_repository_path: \
+                s3://bucket-a}\n      - {file_system_path: ‸/a, data_repository_path: s3://bucket-b}\n
+                """
         ),
         codes: [.dataRepositoryAssociation]),
     InvalidCase(
@@ -796,7 +819,9 @@ let invalidCases: [InvalidCase] = [
         blueprint: awsBlueprint(
             fsx: "      data_repository_associations:\n"
                 + (0..<9).map {
-                    "      \($0 == 0 ? "‸" : "")- {file_system_path: /d\($0), data_repository_path: s3://bucket-\($0)}\n"
+                    """
+                          \($0 == 0 ? "‸" : "")- {file_system_path: /d\($0), data_repository_path: s3://bucket-\($0)}\n
+                    """
                 }.joined()),
         codes: [.constraintViolation]),
     InvalidCase(
@@ -815,7 +840,9 @@ let invalidCases: [InvalidCase] = [
         blueprint: awsBlueprint(fsx: "").replacingOccurrences(
             of: "vpc_cidr: 10.20.0.0/16",
             with:
-                "vpc_cidr: 10.20.0.0/16\n      peering: ‸{peer_vpc_id: vpc-0123456789abcdef0, peer_cidr: 10.20.128.0/17}"
+                """
+                vpc_cidr: 10.20.0.0/16\n      peering: ‸{peer_vpc_id: vpc-0123456789abcdef0, peer_cidr: 10.20.128.0/17}
+                """
         ),
         codes: [.invalidNetworkRange]),
     InvalidCase(
@@ -834,7 +861,10 @@ let invalidCases: [InvalidCase] = [
         blueprint: awsBlueprint(fsx: "").replacingOccurrences(
             of: "      local_mount: /home\n",
             with:
-                "      local_mount: /home\n      file_system_id: fs-0123456789abcdef0\n      throughput_mode: ‸bursting\n"
+                """
+                      local_mount: /home\n      file_system_id: fs-0123456789abcdef0\n      throughput_mode: \
+                ‸bursting\n
+                """
         ),
         codes: [.storageSettingsMismatch]),
     InvalidCase(

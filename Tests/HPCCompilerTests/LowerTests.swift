@@ -95,13 +95,19 @@ struct EmitTests {
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(
             conf.contains(
-                "NodeName=mini-nodeset-[0-2] State=CLOUD CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 ThreadsPerCore=1 RealMemory=7552\n"
+                """
+                NodeName=mini-nodeset-[0-2] State=CLOUD CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 \
+                ThreadsPerCore=1 RealMemory=7552\n
+                """
             ))
         #expect(conf.contains("SuspendExcNodes=mini-nodeset-[0-1]\n"))
         let inventory = try #require(result.file("ansible/inventory.yml"))
         #expect(
             inventory.contains(
-                "        slurm_partition_batch:\n          hosts:\n            mini-nodeset-0:\n            mini-nodeset-1:\n"
+                """
+                        slurm_partition_batch:\n          hosts:\n            mini-nodeset-0:\n            \
+                mini-nodeset-1:\n
+                """
             ))
         let terraform = try #require(result.file("primary/main.tf.json"))
         #expect(terraform.contains("\"google_compute_instance_from_template\": {\n      \"nodeset_0\""))
@@ -120,7 +126,10 @@ struct EmitTests {
         #expect(conf.contains("RealMemory=7000 Features=fast,ssd\n"))
         #expect(
             conf.contains(
-                "PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE Default=YES MaxTime=2-00:00:00\n"
+                """
+                PartitionName=batch Nodes=nodeset State=UP DefMemPerCPU=1000 SuspendTime=300 OverSubscribe=EXCLUSIVE \
+                Default=YES MaxTime=2-00:00:00\n
+                """
             ))
     }
 

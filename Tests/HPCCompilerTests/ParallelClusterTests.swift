@@ -71,14 +71,16 @@ let parallelClusterCases: [InvalidCase] = [
         blueprint: pclusterBlueprint(
             cluster: """
                       cluster_name: ‸neuroscience-imaging-cohort-2026-replicate
-                      slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}
+                      slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: \
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}
 
                 """), codes: [.parallelClusterName]),
     InvalidCase(
         name: "default cluster name from a long deployment name with accounting",
         blueprint: pclusterBlueprint(
             cluster: """
-                      slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}
+                      slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: \
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}
 
                 """
         ).replacingOccurrences(
@@ -289,7 +291,10 @@ struct ParallelClusterTests {
 
     @Test func fiftyOneQueuesWarnWithAHintToSplit() throws {
         let queues = (0...50).map {
-            "      - \($0 == 50 ? "‸" : ""){name: q\($0), compute_resources: [{name: r, instance_type: c7a.large, max_count: 1}]}\n"
+            """
+                  - \($0 == 50 ? "‸" : ""){name: q\($0), compute_resources: [{name: r, instance_type: c7a.large, \
+            max_count: 1}]}\n
+            """
         }.joined()
         let marked = MarkedBlueprint(
             pclusterBlueprint(cluster: "      head_node: {instance_type: m6i.large}\n", queues: queues))
@@ -319,8 +324,10 @@ struct ParallelClusterTests {
             "the Terraform output starts from the very text of the file")
         #expect(
             locals["cluster_cluster_config"] == """
-                ${replace(replace(replace(local.cluster_cluster_config_template, "subnet-hpcc0000000000001", aws_subnet.network_private_0.id), \
-                "sg-hpcc0000000000002", aws_security_group.network_cluster.id), "fs-hpcc0000000000003", aws_efs_file_system.home.id)}
+                ${replace(replace(replace(local.cluster_cluster_config_template, "subnet-hpcc0000000000001", \
+                aws_subnet.network_private_0.id), \
+                "sg-hpcc0000000000002", aws_security_group.network_cluster.id), "fs-hpcc0000000000003", \
+                aws_efs_file_system.home.id)}
                 """)
         let outputs = try #require(root["output"] as? [String: [String: Any]])
         #expect(outputs["cluster_config_cluster"]?["value"] as? String == "${local.cluster_cluster_config}")
@@ -361,7 +368,8 @@ struct ParallelClusterTests {
             extra: """
                       data_compression_type: LZ4
                       data_repository_associations:
-                      - {file_system_path: /project, data_repository_path: "s3://proj-data/in/", auto_import_events: [NEW, CHANGED]}
+                      - {file_system_path: /project, data_repository_path: "s3://proj-data/in/", auto_import_events: \
+                [NEW, CHANGED]}
 
                 """)
         let result = compile(pclusterBlueprint(storage: fsx, uses: ["scratch"]))
@@ -396,7 +404,8 @@ struct ParallelClusterTests {
                 queues: """
                           - name: mpi
                             placement_group: true
-                            compute_resources: [{name: big, instance_type: hpc7a.96xlarge, max_count: 2, efa: true, disable_hyperthreading: true}]
+                            compute_resources: [{name: big, instance_type: hpc7a.96xlarge, max_count: 2, efa: true, \
+                    disable_hyperthreading: true}]
                           - name: spread
                             multi_az: true
                             compute_resources: [{name: flex, instance_types: [m6i.large, c7a.large], max_count: 2}]
@@ -416,7 +425,8 @@ struct ParallelClusterTests {
         let result = compile(
             pclusterBlueprint(
                 cluster: """
-                          slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf", database_name: pc_acct}
+                          slurm_database: {uri: "db.example.org:3306", user_name: slurm, password_secret_arn: \
+                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf", database_name: pc_acct}
 
                     """))
         let config = try #require(result.file("parallelcluster/cluster.yaml"), "\(result.diagnostics.map(\.message))")

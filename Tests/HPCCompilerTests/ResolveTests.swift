@@ -201,7 +201,10 @@ struct ResolveTests {
         let terraform = try #require(result.file("primary/main.tf.json"))
         #expect(
             terraform.contains(
-                "\"backend\": {\n      \"gcs\": {\n        \"bucket\": \"tf-state-mini\",\n        \"prefix\": \"mini/primary\""
+                """
+                \"backend\": {\n      \"gcs\": {\n        \"bucket\": \"tf-state-mini\",\n        \"prefix\": \
+                \"mini/primary\"
+                """
             ))
         #expect(terraform.contains("\"version\": \"~> 6.50\""))
         #expect(terraform.contains("\"default_labels\": {\n        \"owner\": \"hpc\""))
@@ -213,7 +216,9 @@ struct ResolveTests {
     @Test func userStringsCannotBecomeTerraformInterpolations() throws {
         let text = mini(
             "    source: modules/network/vpc\n",
-            "    source: modules/network/vpc\n    settings:\n      network_description: \"cost ${var.secret} %{if x}\"\n"
+            """
+                source: modules/network/vpc\n    settings:\n      network_description: \"cost ${var.secret} %{if x}\"\n
+            """
         )
         let result = compile(text)
         #expect(

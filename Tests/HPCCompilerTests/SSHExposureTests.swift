@@ -70,7 +70,10 @@ struct SSHExposureTests {
     static let quiet: [Case] = [
         Case(
             name: "private and narrow public ranges",
-            blueprint: vpc("      allowed_ssh_ip_ranges: [10.0.0.0/8, 172.16.0.0/12, 100.64.0.0/10, 203.0.113.0/24]\n")),
+            blueprint: vpc(
+                """
+                      allowed_ssh_ip_ranges: [10.0.0.0/8, 172.16.0.0/12, 100.64.0.0/10, 203.0.113.0/24]\n
+                """)),
         Case(
             name: "HTTPS from anywhere",
             blueprint: vpc(

@@ -22,7 +22,10 @@ struct ScalingTests {
             guard let big = large[stage], let little = small[stage], big >= Self.shortestTimed else { continue }
             let ratio = big / max(little, 1e-4)
             report.append(
-                "\(stage.rawValue) \(String(format: "%.1f", ratio))× (\(String(format: "%.3f", little)) s → \(String(format: "%.3f", big)) s)"
+                """
+                \(stage.rawValue) \(String(format: "%.1f", ratio))× (\(String(format: "%.3f", little)) s → \
+                \(String(format: "%.3f", big)) s)
+                """
             )
             #expect(
                 ratio <= Self.largestRatio,

@@ -29,7 +29,10 @@ struct SlurmImageTests {
         #expect(finding.location == marker)
         #expect(
             finding.message
-                == "instance_image comes from project 'my-project', not schedmd-slurm-public: the image must have Slurm, MUNGE and the slurm-gcp layout installed"
+                == """
+                instance_image comes from project 'my-project', not schedmd-slurm-public: the image must have \
+                Slurm, MUNGE and the slurm-gcp layout installed
+                """
         )
         #expect(finding.help == "set instance_image_custom: true to confirm")
         #expect(!result.files.isEmpty, "a warning does not stop the build")
@@ -45,7 +48,10 @@ struct SlurmImageTests {
         let result = compile(
             mini(
                 "      machine_type: n2-standard-2\n",
-                "      machine_type: n2-standard-2\n      instance_image: {project: schedmd-slurm-public, family: slurm-gcp-6-12-debian-12}\n"
+                """
+                      machine_type: n2-standard-2\n      instance_image: {project: schedmd-slurm-public, family: \
+                slurm-gcp-6-12-debian-12}\n
+                """
             ))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
     }

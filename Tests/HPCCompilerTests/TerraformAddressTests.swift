@@ -29,7 +29,10 @@ struct TerraformAddressTests {
                     let declared = roots[group]!.declares(block)
                     #expect(
                         declared,
-                        "\(name): output '\(output.name)' of '\(module)' refers to \(block), which \(group)/main.tf.json does not declare: \(expression)"
+                        """
+                        \(name): output '\(output.name)' of '\(module)' refers to \(block), which \
+                        \(group)/main.tf.json does not declare: \(expression)
+                        """
                     )
                 }
             }
@@ -72,11 +75,14 @@ struct TerraformAddressTests {
     /// The scanner the tests above rely on: blocks in code and in template interpolations, not in
     /// string literals or escaped `$${`.
     @Test func referencedBlocksAreFoundInCodeAndInterpolationsOnly() {
-        let expression =
-            #"{server_ip = google_filestore_instance.fs.networks[0].ip_addresses[0], remote = "/${aws_fsx_lustre_file_system.fsx.mount_name}", "#
-            + #"name = "not.a_reference", escaped = "$${aws_vpc.literal.id}", local = local.cluster_config, image = data.google_compute_image.img.self_link, "#
-            + #"file = file("${path.module}/../x.sh"), pw = ephemeral.aws_secretsmanager_secret_version.db_password.secret_string, v = var.x_y, "#
-            + #"split = split(":", google_lustre_instance.lustre.mount_point)[0], n = 1.5e3, nested = "a${"b${aws_s3_bucket.inner.id}"}"}"#
+        let expression = #"""
+            {server_ip = google_filestore_instance.fs.networks[0].ip_addresses[0], remote = \#
+            "/${aws_fsx_lustre_file_system.fsx.mount_name}", name = "not.a_reference", escaped = \#
+            "$${aws_vpc.literal.id}", local = local.cluster_config, image = data.google_compute_image.img.self_link, \#
+            file = file("${path.module}/../x.sh"), pw = \#
+            ephemeral.aws_secretsmanager_secret_version.db_password.secret_string, v = var.x_y, split = split(":", \#
+            google_lustre_instance.lustre.mount_point)[0], n = 1.5e3, nested = "a${"b${aws_s3_bucket.inner.id}"}"}
+            """#
         #expect(
             ReferencedBlocks.blocks(in: expression) == [
                 .resource("google_filestore_instance", "fs"), .resource("aws_fsx_lustre_file_system", "fsx"),

@@ -123,7 +123,10 @@ struct WorkbenchTests {
         let main = try #require(result.file("primary/main.tf.json"))
         #expect(
             main.contains(
-                #"\"local\":\"/scratch\",\"options\":\"defaults,_netdev,implicit_dirs\",\"remote\":\"mini\",\"server\":\"\",\"type\":\"gcsfuse\""#
+                #"""
+                \"local\":\"/scratch\",\"options\":\"defaults,_netdev,implicit_dirs\",\#
+                \"remote\":\"mini\",\"server\":\"\",\"type\":\"gcsfuse\"
+                """#
             ))
         #expect(
             result.file(NodeBootScript.path)?.contains(#"m["server"] or "-""#) == true,

@@ -55,9 +55,12 @@ public enum PipelineInvariants {
             return problems
         }
         if !expanded.succeeded {
-            problems.append(
-                "the expanded blueprint does not compile: \(expanded.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.message)" }.prefix(3))"
-            )
+            let errors = expanded.diagnostics.filter { $0.severity == .error }.map {
+                """
+                \($0.code.rawValue) \($0.message)
+                """
+            }
+            problems.append("the expanded blueprint does not compile: \(errors.prefix(3))")
         } else if expanded.files.filter({ !provenance.contains($0.path) })
             != result.files.filter({ !provenance.contains($0.path) })
         {

@@ -57,7 +57,9 @@ public enum SharedFolder {
             return .success(upstreamExamples)
         }
         let line =
-            "SKIPPED \(test): \(upstreamExamples.path) is missing (the Cluster Toolkit's examples beside the repository)"
+            """
+            SKIPPED \(test): \(upstreamExamples.path) is missing (the Cluster Toolkit's examples beside the repository)
+            """
         FileHandle.standardError.write(Data("\n*** \(line) ***\n\n".utf8))
         return .failure(
             SkipReason(message: line, mandatory: ProcessInfo.processInfo.environment["HPCC_REQUIRE_TOOLS"] == "1"))

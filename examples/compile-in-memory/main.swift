@@ -54,7 +54,10 @@ for cluster in deployment.clusters {
     for nodeset in cluster.nodesets {
         let shape = nodeset.shape
         print(
-            "nodeset \(nodeset.name): \(nodeset.count) × \(nodeset.instance.machine.name), \(shape.cpus) CPUs, \(shape.realMemory) MiB for Slurm"
+            """
+            nodeset \(nodeset.name): \(nodeset.count) × \(nodeset.instance.machine.name), \(shape.cpus) CPUs, \
+            \(shape.realMemory) MiB for Slurm
+            """
         )
     }
 }

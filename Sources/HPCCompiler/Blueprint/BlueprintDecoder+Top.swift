@@ -73,7 +73,10 @@ extension BlueprintDecoder {
     func decodeBackend(_ node: YAMLNode, diagnostics: inout Diagnostics) -> TerraformBackend? {
         guard
             let reader = MappingReader(
-                node, context: "a Terraform backend", allowedKeys: ["type", "configuration"], diagnostics: &diagnostics),
+                node,
+                context: """
+                    a Terraform backend
+                    """, allowedKeys: ["type", "configuration"], diagnostics: &diagnostics),
             let type = reader.literalString("type", required: true, diagnostics: &diagnostics)
         else { return nil }
         return TerraformBackend(type: type, configuration: configuration(reader, diagnostics: &diagnostics))

@@ -58,7 +58,10 @@ struct MappingReader {
             diagnostics.report(
                 .expressionNotAllowed, "\(what) cannot use an expression", at: location,
                 help:
-                    "expressions are allowed in vars, module settings, backend and provider configuration, and validator inputs"
+                    """
+                    expressions are allowed in vars, module settings, backend and provider configuration, and \
+                    validator inputs
+                    """
             )
             return nil
         }

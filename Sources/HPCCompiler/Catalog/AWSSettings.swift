@@ -22,20 +22,28 @@ enum AWSSettings {
         constraints: [.pattern(regionPattern, description: "an AWS region name such as `eu-west-1`")])
     static let tags = SettingSpec(
         AWSKey.tags, .map(.string),
-        "Tags for every resource, merged over `vars.labels` (the provider's `default_tags` carry `vars.labels` and hpcc's `hpcc_blueprint`, `hpcc_deployment`); hpcc adds `hpcc_module` and `Name`.",
+        """
+        Tags for every resource, merged over `vars.labels` (the provider's `default_tags` carry `vars.labels` and \
+        hpcc's `hpcc_blueprint`, `hpcc_deployment`); hpcc adds `hpcc_module` and `Name`.
+        """,
         default: .map([:]))
     static let vpcID = SettingSpec(
         AWSKey.vpcID, .string,
         "The VPC (normally from a `use`d aws-vpc module); needed when Terraform creates the filesystem.")
     static let clusterSecurityGroup = SettingSpec(
         AWSKey.clusterSecurityGroup, .string,
-        "The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module); needed when Terraform creates the filesystem."
+        """
+        The cluster security group whose members mount the filesystem (normally from a `use`d aws-vpc module); needed \
+        when Terraform creates the filesystem.
+        """
     )
     static let managedBy = SettingSpec(
         AWSKey.managedBy, .string,
         """
-        Who creates the filesystem: `terraform` (this deployment, before any cluster; clusters mount it by id), or `parallelcluster` (the one \
-        parallelcluster module that uses it creates it with the cluster and keeps it when the cluster is deleted; no Terraform resources).
+        Who creates the filesystem: `terraform` (this deployment, before any cluster; clusters mount it by id), or \
+        `parallelcluster` (the one \
+        parallelcluster module that uses it creates it with the cluster and keeps it when the cluster is deleted; no \
+        Terraform resources).
         """, default: .string(FilesystemCreator.terraform.rawValue),
         constraints: [.oneOf(FilesystemCreator.allCases.map(\.rawValue))])
     static let mountPath = SettingSpec(

@@ -15,7 +15,10 @@ public enum BlueprintSchema {
         var definitions: [String: JSON] = [
             "expression": .object([
                 "description":
-                    "An expression hpcc evaluates: `$(vars.name)`, `$(module.output)`, arithmetic inside `$( )`, or Terraform text in `(( ))`.",
+                    """
+                An expression hpcc evaluates: `$(vars.name)`, `$(module.output)`, arithmetic inside `$( )`, or \
+                Terraform text in `(( ))`.
+                """,
                 "type": "string",
                 "pattern": "\\$\\(|\\(\\(",
             ]),
@@ -50,7 +53,10 @@ public enum BlueprintSchema {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": .string("hpcc \(toolVersion) blueprint"),
             "description":
-                "A blueprint hpcc compiles: variables, deployment groups and their modules, with each module's settings checked against its source.",
+                """
+            A blueprint hpcc compiles: variables, deployment groups and their modules, with each module's settings \
+            checked against its source.
+            """,
             "type": "object",
             "required": ["blueprint_name", "deployment_groups"],
             "additionalProperties": false,
@@ -61,7 +67,10 @@ public enum BlueprintSchema {
                 "vars": .object([
                     "type": "object",
                     "description":
-                        "Deployment variables. A module setting with a variable's name takes its value unless set; `$(vars.name)` reads one anywhere.",
+                        """
+                    Deployment variables. A module setting with a variable's name takes its value unless set; \
+                    `$(vars.name)` reads one anywhere.
+                    """,
                     "properties": .object([
                         "deployment_name": .object([
                             "type": "string", "description": "Names the deployment folder and prefixes resource names.",
@@ -79,7 +88,10 @@ public enum BlueprintSchema {
                 "validators": .object([
                     "type": "array",
                     "description":
-                        "Validators to run (Cluster Toolkit's names); those that need cloud APIs are skipped with a warning.",
+                        """
+                    Validators to run (Cluster Toolkit's names); those that need cloud APIs are skipped with a \
+                    warning.
+                    """,
                     "items": .object([
                         "type": "object",
                         "properties": .object([
@@ -96,7 +108,10 @@ public enum BlueprintSchema {
                 "ignore": .object([
                     "type": "array",
                     "description":
-                        "Warning codes to silence, and codes of the offline validators to skip (`hpcc explain` lists them).",
+                        """
+                    Warning codes to silence, and codes of the offline validators to skip (`hpcc explain` lists \
+                    them).
+                    """,
                     "items": .object(["type": "string", "pattern": "^HPC[0-9]{4}$"]),
                 ]),
                 "terraform_backend_defaults": .object(["$ref": "#/$defs/backend"]),

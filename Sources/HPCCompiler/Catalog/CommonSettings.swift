@@ -34,7 +34,10 @@ enum CommonSettings {
         constraints: [.pattern(zonePattern, description: "a zone name such as `us-central1-a`")])
     static let labels = SettingSpec(
         CommonKey.labels, .map(.string),
-        "Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, `hpcc_deployment` and `hpcc_module`.",
+        """
+        Labels for every resource that takes labels, merged over `vars.labels`; hpcc adds `hpcc_blueprint`, \
+        `hpcc_deployment` and `hpcc_module`.
+        """,
         default: .map([:]))
 
     static let networkID = SettingSpec(
@@ -97,7 +100,10 @@ enum CommonSettings {
                 default: defaultImage),
             SettingSpec(
                 InstanceKey.imageCustom, .bool,
-                "Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the slurm-gcp images do.",
+                """
+                Set to true to confirm a custom image (one not from `schedmd-slurm-public`) has Slurm installed as the \
+                slurm-gcp images do.
+                """,
                 default: .bool(false)),
             SettingSpec(
                 InstanceKey.diskType, .string, "Boot disk type.", default: .string(diskType.rawValue),
@@ -119,7 +125,10 @@ enum CommonSettings {
                 default: .map(["threads_per_core": .int(1)])),
             SettingSpec(
                 InstanceKey.bandwidthTier, .string,
-                "NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); `platform_default` leaves it to Compute Engine.",
+                """
+                NIC: `virtio_enabled`, `gvnic_enabled`, or `tier_1_enabled` (gVNIC with Tier 1 egress); \
+                `platform_default` leaves it to Compute Engine.
+                """,
                 default: .string(BandwidthTier.platformDefault.rawValue), constraints: [.oneOf(bandwidthTiers)]),
             SettingSpec(
                 InstanceKey.canIPForward, .bool, "Allow the instances to forward packets.", default: .bool(false)),

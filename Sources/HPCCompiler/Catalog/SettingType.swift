@@ -21,9 +21,10 @@ public indirect enum SettingType: Hashable, Sendable {
         case let .object(attributes):
             "object({"
                 + attributes.map { attribute in
+                    let defaultValue = attribute.defaultValue.map { ", \(ValueText.hcl($0))" } ?? ""
                     let type =
                         attribute.optional
-                        ? "optional(\(attribute.type.terraformSyntax)\(attribute.defaultValue.map { ", \(ValueText.hcl($0))" } ?? ""))"
+                        ? "optional(\(attribute.type.terraformSyntax)\(defaultValue))"
                         : attribute.type.terraformSyntax
                     return "\(attribute.name)=\(type)"
                 }.joined(separator: ", ") + "})"

@@ -207,21 +207,39 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .sharedByControllers: "a partition or login group used by more than one controller"
         case .diskTypeUnsupported: "a disk type the machine family does not support"
         case .storageSettingsMismatch:
-            "settings of imported storage that do not fit its fs_type (a missing or extra server, a malformed export, filesystem or bucket name)"
+            """
+            settings of imported storage that do not fit its fs_type (a missing or extra server, a malformed export, \
+            filesystem or bucket name)
+            """
         case .invalidStartupRunner:
             "a startup-script runner with an unknown type, no or two contents, a bad destination or args"
         case .fsxThroughput:
-            "an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the deployment and storage type"
+            """
+            an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the \
+            deployment and storage type
+            """
         case .fsxStorageType: "an FSx for Lustre storage type or Lustre version the deployment type does not offer"
         case .dataRepositoryAssociation:
-            "an FSx data repository association the file system cannot have (SCRATCH_1 or Lustre 2.10, a repeated path, an event outside NEW, CHANGED, DELETED, a path that is not s3://)"
+            """
+            an FSx data repository association the file system cannot have (SCRATCH_1 or Lustre 2.10, a repeated path, \
+            an event outside NEW, CHANGED, DELETED, a path that is not s3://)
+            """
         case .mixedClouds:
-            "GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module mounting an AWS filesystem"
+            """
+            GCP and AWS modules in one deployment group, AWS modules of two regions in one group, or a GCP module \
+            mounting an AWS filesystem
+            """
         case .accountingSubnets:
-            "an accounting database with fewer than two subnets: RDS needs a subnet group in at least two availability zones"
+            """
+            an accounting database with fewer than two subnets: RDS needs a subnet group in at least two availability \
+            zones
+            """
         case .accountingDatabaseName: "an accounting database user name RDS for MariaDB keeps for itself"
         case .accountingIdentifier:
-            "an RDS instance identifier derived from deployment_name and the module id that RDS refuses (longer than 63 characters)"
+            """
+            an RDS instance identifier derived from deployment_name and the module id that RDS refuses (longer than 63 \
+            characters)
+            """
         case .invalidHostList:
             "a host list that is not Slurm's notation (`cn[001-200]`), or names more hosts than any cluster has"
         case .overlappingHosts: "a host named twice by one node group's host list, or by two node groups"
@@ -229,43 +247,79 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .nodeHardware:
             "a node group's memory or frequency not in HPCStats' units (MB/GB/TB, MHz/GHz), or real_memory above memory"
         case .portRange:
-            "a port range outside 1024-65535, reversed, too small for its gateways, or overlapping another bwVisu range on the same host"
+            """
+            a port range outside 1024-65535, reversed, too small for its gateways, or overlapping another bwVisu range \
+            on the same host
+            """
         case .portCollision:
-            "a keyhole port range that holds the port of a service on a gateway or compute node (SSH, Slurm, keyholed, etcd, reserved_ports)"
+            """
+            a keyhole port range that holds the port of a service on a gateway or compute node (SSH, Slurm, keyholed, \
+            etcd, reserved_ports)
+            """
         case .gatewayAddress: "a bwVisu gateway without an external address, or two gateways sharing a host or address"
         case .unknownPartition: "a partition the used cluster does not have"
         case .unsupportedCluster:
             "a module used with a cluster of a kind it cannot describe, or a cluster named that no module defines"
         case .statsHardware:
-            "a node group HPCStats cannot describe: no CPU frequency or FLOPs per cycle, or a machine family whose CPU platform varies"
+            """
+            a node group HPCStats cannot describe: no CPU frequency or FLOPs per cycle, or a machine family whose CPU \
+            platform varies
+            """
         case .statsAccounting:
             "a cluster HPCStats cannot import jobs from: no Slurm accounting database, or a second hpcstats module"
         case .sshFromInternet:
-            "SSH (TCP 22) admitted from the whole internet, or a public range wider than a /8: allowed, since the blueprint asks, but warned"
+            """
+            SSH (TCP 22) admitted from the whole internet, or a public range wider than a /8: allowed, since the \
+            blueprint asks, but warned
+            """
         case .unconfirmedSlurmImage:
-            "a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom does not confirm has Slurm installed"
+            """
+            a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom \
+            does not confirm has Slurm installed
+            """
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
         case .parallelClusterResourceName:
-            "a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, or repeated"
+            """
+            a ParallelCluster queue or compute resource name that is malformed, longer than 25 characters, `default`, \
+            or repeated
+            """
         case .parallelClusterLimit: "more compute resources in one queue than ParallelCluster allows (50)"
         case .parallelClusterQueueLimit:
-            "more queues or compute resources than one ParallelCluster cluster allows (50 each): a warning, since several clusters can carry them"
+            """
+            more queues or compute resources than one ParallelCluster cluster allows (50 each): a warning, since \
+            several clusters can carry them
+            """
         case .computeResourceCounts:
-            "compute resource counts ParallelCluster refuses (MinCount above MaxCount, Capacity Blocks without MinCount = MaxCount > 0)"
+            """
+            compute resource counts ParallelCluster refuses (MinCount above MaxCount, Capacity Blocks without MinCount \
+            = MaxCount > 0)
+            """
         case .parallelClusterStorage:
-            "shared storage ParallelCluster cannot mount or create as described (type, count, settings it cannot carry, ownership)"
+            """
+            shared storage ParallelCluster cannot mount or create as described (type, count, settings it cannot carry, \
+            ownership)
+            """
         case .parallelClusterMountDir:
             "a ParallelCluster mount directory that is reserved, repeated or nested in another"
         case .parallelClusterSubnets:
-            "a queue spread over several subnets with something that needs one (EFA, a placement group, FSx created by ParallelCluster)"
+            """
+            a queue spread over several subnets with something that needs one (EFA, a placement group, FSx created by \
+            ParallelCluster)
+            """
         case .parallelClusterInstances:
-            "a compute resource or head node instance choice ParallelCluster refuses (none or both of instance_type and instance_types, too little head node memory)"
+            """
+            a compute resource or head node instance choice ParallelCluster refuses (none or both of instance_type and \
+            instance_types, too little head node memory)
+            """
         case .htcAgentBounds:
             "HTC grid agent bounds that cannot hold (min_htc_agents above max_htc_agents, or no agent at all)"
         case .htcWorkerGroup:
-            "an EKS worker group whose sizes break min_size ≤ desired_size ≤ max_size, that can never start a node, or whose name repeats"
+            """
+            an EKS worker group whose sizes break min_size ≤ desired_size ≤ max_size, that can never start a node, or \
+            whose name repeats
+            """
         case .htcCapacity: "a DynamoDB capacity of the HTC grid's state table that is not positive"
         case .htcStorageService: "an HTC grid payload store other than S3, REDIS or S3+REDIS"
         case .htcPriorities: "an HTC grid with no task priority (no task queue)"
@@ -275,10 +329,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .htcAgentResources:
             "HTC agent CPU or memory requests above their limits, or too large for a worker group's instance types"
         case .htcThroughput:
-            "an HTC grid whose worker groups cannot hold max_htc_agents, or that cannot sustain target_tasks_per_second: a warning with the bottleneck"
+            """
+            an HTC grid whose worker groups cannot hold max_htc_agents, or that cannot sustain \
+            target_tasks_per_second: a warning with the bottleneck
+            """
         case .htcSubnets: "an HTC grid with fewer than two subnets: EKS needs two availability zones"
         case .htcEndpoints:
-            "an HTC grid in a VPC without internet path that lacks an endpoint of a service the grid calls: a warning, since a proxy or peered network may carry it"
+            """
+            an HTC grid in a VPC without internet path that lacks an endpoint of a service the grid calls: a warning, \
+            since a proxy or peered network may carry it
+            """
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"
         case .invalidOverride: "a --vars argument is not NAME=VALUE"

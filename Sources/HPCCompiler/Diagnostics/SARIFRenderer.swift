@@ -36,7 +36,8 @@ public enum DiagnosticSARIFRenderer {
             "shortDescription": .object(["text": .string(code.summary)]),
             "fullDescription": .object(["text": .string(explanation.text)]),
             "help": .object(["text": .string(code.manual)]),
-            "defaultConfiguration": .object(["level": .string(code.defaultSeverity.rawValue)]),  // error, warning, note: SARIF's words too
+            // error, warning, note: SARIF's words too
+            "defaultConfiguration": .object(["level": .string(code.defaultSeverity.rawValue)]),
         ])
     }
 

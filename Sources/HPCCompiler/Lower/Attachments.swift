@@ -87,7 +87,10 @@ extension SettingReader {
         guard var fields = element.map else {
             diagnostics.report(
                 .notKnownAtCompileTime,
-                "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
+                """
+                a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and \
+                fs_type
+                """,
                 at: at)
             return nil
         }
@@ -98,10 +101,16 @@ extension SettingReader {
         if let field = unknown.first, case let .output(reference)? = fields[field] {
             diagnostics.report(
                 .notKnownAtCompileTime,
-                "\(field) of a filesystem in '\(setting)' of module '\(id)' comes from $(\(reference.text)), which Terraform knows only at apply time",
+                """
+                \(field) of a filesystem in '\(setting)' of module '\(id)' comes from $(\(reference.text)), which \
+                Terraform knows only at apply time
+                """,
                 at: at,
                 help:
-                    "hpcc writes mounts at compile time; add '\(reference.module)' to 'use' to mount its filesystem whole"
+                    """
+                    hpcc writes mounts at compile time; add '\(reference.module)' to 'use' to mount its filesystem \
+                    whole
+                    """
             )
             return nil
         }
@@ -110,7 +119,10 @@ extension SettingReader {
         else {
             diagnostics.report(
                 .notKnownAtCompileTime,
-                "a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and fs_type",
+                """
+                a filesystem in '\(setting)' of module '\(id)' must give server_ip, remote_mount, local_mount and \
+                fs_type
+                """,
                 at: at)
             return nil
         }

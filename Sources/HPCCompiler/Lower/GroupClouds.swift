@@ -21,10 +21,16 @@ enum GroupClouds {
             if let other = modules.first(where: { $0.schema.cloud != first.schema.cloud }) {
                 diagnostics.report(
                     .mixedClouds,
-                    "group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \(other.schema.cloud.rawValue) module '\(other.id)'",
+                    """
+                    group '\(name)' mixes \(first.schema.cloud.rawValue) module '\(first.id)' with \
+                    \(other.schema.cloud.rawValue) module '\(other.id)'
+                    """,
                     at: other.declaration.id.location,
                     help:
-                        "put the \(other.schema.cloud.rawValue) modules in a group of their own; later groups can read earlier groups' outputs"
+                        """
+                        put the \(other.schema.cloud.rawValue) modules in a group of their own; later groups can read \
+                        earlier groups' outputs
+                        """
                 )
                 continue
             }
@@ -38,10 +44,16 @@ enum GroupClouds {
                 if let (other, otherRegion) = regions.first(where: { $0.1 != region }) {
                     diagnostics.report(
                         .mixedClouds,
-                        "module '\(other.id)' is in region \(otherRegion), but group '\(name)' already provisions in \(region)",
+                        """
+                        module '\(other.id)' is in region \(otherRegion), but group '\(name)' already provisions in \
+                        \(region)
+                        """,
                         at: other.location(of: AWSKey.region.name),
                         help:
-                            "a group has one aws provider and so one region; put modules of other regions in a group of their own"
+                            """
+                            a group has one aws provider and so one region; put modules of other regions in a group of \
+                            their own
+                            """
                     )
                 }
             }

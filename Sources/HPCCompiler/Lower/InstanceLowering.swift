@@ -92,7 +92,10 @@ enum InstanceLowering {
             .unknownMachineType, message, at: settings.location(InstanceKey.machineType),
             help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
                 ?? (machines.families.contains(family)
-                    ? "no \(family) type has that shape; see `gcloud compute machine-types list --filter=name~^\(family)-`"
+                    ? """
+                    no \(family) type has that shape; see `gcloud compute machine-types list \
+                    --filter=name~^\(family)-`
+                    """
                     : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))
         return nil
     }
@@ -128,7 +131,10 @@ enum InstanceLowering {
         else { return }
         diagnostics.report(
             .unconfirmedSlurmImage,
-            "instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image must have Slurm, MUNGE and the slurm-gcp layout installed",
+            """
+            instance_image comes from project '\(image.project)', not \(CommonSettings.slurmImageProject): the image \
+            must have Slurm, MUNGE and the slurm-gcp layout installed
+            """,
             at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
     }
 
@@ -144,7 +150,10 @@ enum InstanceLowering {
             if builtIn.type != type || builtIn.count != count {
                 diagnostics.report(
                     .acceleratorMismatch,
-                    "\(machine.name) comes with \(builtIn.count) × \(builtIn.type); guest_accelerator asks for \(count) × \(type)",
+                    """
+                    \(machine.name) comes with \(builtIn.count) × \(builtIn.type); guest_accelerator asks for \(count) \
+                    × \(type)
+                    """,
                     at: settings.location(InstanceKey.guestAccelerator),
                     help: "remove guest_accelerator: the machine type brings its GPUs")
             }
@@ -177,7 +186,9 @@ enum InstanceLowering {
             let enough = model.counts.first { model.maxVCPUs[$0]! >= machine.vCPUs }
             diagnostics.report(
                 .acceleratorMismatch,
-                "with \(count) × \(type) an instance has at most \(maxVCPUs) vCPUs; \(machine.name) has \(machine.vCPUs)",
+                """
+                with \(count) × \(type) an instance has at most \(maxVCPUs) vCPUs; \(machine.name) has \(machine.vCPUs)
+                """,
                 at: settings.location(InstanceKey.guestAccelerator),
                 help: enough.map { "attach \($0) GPUs, or choose an N1 type with at most \(maxVCPUs) vCPUs" }
                     ?? "choose an N1 type with at most \(maxVCPUs) vCPUs")
@@ -208,7 +219,10 @@ enum InstanceLowering {
             let explicit = settings.isExplicit(InstanceKey.diskType)
             diagnostics.report(
                 .diskTypeUnsupported,
-                "boot disk type \(boot)\(explicit ? "" : " (the default)") cannot be used with \(machine.name): \(refusal)",
+                """
+                boot disk type \(boot)\(explicit ? "" : " (the default)") cannot be used with \(machine.name): \
+                \(refusal)
+                """,
                 at: explicit ? settings.location(InstanceKey.diskType) : settings.location(InstanceKey.machineType),
                 help: "set disk_type: \(machine.bootDiskSuggestion)")
         }

@@ -149,7 +149,10 @@ final class LoweringContext {
                 if createdLater, module.schema.output(exposed.name.value) != nil {
                     diagnostics.report(
                         .keyNoEffect,
-                        "module '\(module.id)' is created by ParallelCluster with its cluster, so output '\(exposed.name.value)' has no value in this deployment and is not exported",
+                        """
+                        module '\(module.id)' is created by ParallelCluster with its cluster, so output \
+                        '\(exposed.name.value)' has no value in this deployment and is not exported
+                        """,
                         at: exposed.name.location,
                         help: "remove it from 'outputs', or set `managed_by: terraform` to create the filesystem here")
                     continue
@@ -158,10 +161,16 @@ final class LoweringContext {
                 if module.schema.cloud == .onPremises, module.schema.output(exposed.name.value) != nil {
                     diagnostics.report(
                         .keyNoEffect,
-                        "module '\(module.id)' describes existing machines and has no Terraform root, so output '\(exposed.name.value)' is not exported",
+                        """
+                        module '\(module.id)' describes existing machines and has no Terraform root, so output \
+                        '\(exposed.name.value)' is not exported
+                        """,
                         at: exposed.name.location,
                         help:
-                            "other modules read it directly as $(\(module.id).\(exposed.name.value)); remove it from 'outputs'"
+                            """
+                            other modules read it directly as $(\(module.id).\(exposed.name.value)); remove it from \
+                            'outputs'
+                            """
                     )
                     continue
                 }

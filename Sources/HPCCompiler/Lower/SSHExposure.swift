@@ -8,7 +8,10 @@ enum SSHExposure {
         diagnostics.report(
             .sshFromInternet, "\(what) admits SSH from \(range), which is most of the internet", at: location,
             help:
-                "list the ranges users connect from, or reach the hosts through Identity-Aware Proxy or a bastion; `ignore: [HPC3049]` if this is intended"
+                """
+                list the ranges users connect from, or reach the hosts through Identity-Aware Proxy or a bastion; \
+                `ignore: [HPC3049]` if this is intended
+                """
         )
     }
 }

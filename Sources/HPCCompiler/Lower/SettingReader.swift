@@ -206,7 +206,10 @@ struct SettingReader {
             let help =
                 aws
                 ? "keys: 1-128 characters, not starting with 'aws:'; values: at most 256 characters"
-                : "keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of the same"
+                : """
+                keys: a lowercase letter, then up to 62 lowercase letters, digits, '_' or '-'; values: up to 63 of \
+                the same
+                """
             if let shared, sharedValues[key] == .string(value) {
                 diagnostics.report(
                     .invalidName, "'\(key): \(value)' in vars.labels is not a valid \(kind)", at: shared.value.location,

@@ -66,7 +66,10 @@ import Foundation
         if !force, !FileManager.default.fileExists(atPath: manifest.path) {
             throw Refusal(
                 description:
-                    "\(target.path) exists and has no \(ManifestEmitter.path), so hpcc did not write it; use --force to replace it"
+                    """
+                    \(target.path) exists and has no \(ManifestEmitter.path), so hpcc did not write it; use --force to \
+                    replace it
+                    """
             )
         }
     }

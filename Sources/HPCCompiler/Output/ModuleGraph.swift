@@ -60,7 +60,9 @@
     @_spi(Tools) public var dot: String {
         var out = "digraph \(Self.quoted(blueprintName)) {\n"
         out +=
-            "  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n"
+            """
+              rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n
+            """
         var groups: [String] = []
         for node in nodes where !groups.contains(node.group) { groups.append(node.group) }
         for (index, group) in groups.enumerated() {
@@ -76,7 +78,10 @@
                 out += "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [label=\"use\"];\n"
             case .reference:
                 out +=
-                    "  \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [style=dashed, label=\(Self.quoted(edge.outputs.joined(separator: ", ")))];\n"
+                    """
+                      \(Self.quoted(edge.from)) -> \(Self.quoted(edge.to)) [style=dashed, \
+                    label=\(Self.quoted(edge.outputs.joined(separator: ", ")))];\n
+                    """
             }
         }
         return out + "}\n"

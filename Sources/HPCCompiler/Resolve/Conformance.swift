@@ -17,7 +17,10 @@ enum Conformance {
             if splicing, case let .list(element) = output.type, type.accepts(element) { return value }
             diagnostics.report(
                 .typeMismatch,
-                "\(what) must be \(TypeWords.describe(type)), but '\(reference.text)' is \(TypeWords.describe(output.type))",
+                """
+                \(what) must be \(TypeWords.describe(type)), but '\(reference.text)' is \
+                \(TypeWords.describe(output.type))
+                """,
                 at: location)
             return nil
         case (.template, .string), (.string, .string), (.bool, .bool), (.int, .number), (.float, .number):

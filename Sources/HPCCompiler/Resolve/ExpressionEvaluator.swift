@@ -220,7 +220,10 @@ extension ValueResolver {
         case "ghpc_stage":
             diagnostics.report(
                 .unsupportedFunction,
-                "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it yet",
+                """
+                ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it \
+                yet
+                """,
                 at: location,
                 help: "put the file's content in the setting, or a startup-script runner with `source:` that hpcc reads"
             )
@@ -229,7 +232,10 @@ extension ValueResolver {
             diagnostics.report(
                 .unsupportedFunction, "hpcc evaluates merge(), flatten() and concat(), not \(name)()", at: location,
                 help:
-                    "if it is a Terraform function, pass the whole value through as a Terraform expression: ((\(name)(...)))"
+                    """
+                    if it is a Terraform function, pass the whole value through as a Terraform expression: \
+                    ((\(name)(...)))
+                    """
             )
             return nil
         }

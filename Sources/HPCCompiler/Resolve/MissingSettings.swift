@@ -35,7 +35,10 @@ struct MissingSettings {
                 misspellings.insert(meant.name)
                 diagnostics.report(
                     .missingSetting,
-                    "variable '\(meant.name)' is read by no module, and \(names) \(needing.count == 1 ? "needs" : "need") setting '\(setting)'",
+                    """
+                    variable '\(meant.name)' is read by no module, and \(names) \
+                    \(needing.count == 1 ? "needs" : "need") setting '\(setting)'
+                    """,
                     at: meant.nameLocation, help: "did you mean '\(setting)'? rename the variable")
                 continue
             }
@@ -55,7 +58,10 @@ struct MissingSettings {
                     DiagnosticNote("'\($0.id)' needs it too", at: $0.declaration.id.location)
                 },
                 help:
-                    "add a variable '\(setting)' under 'vars' (or pass --vars \(setting)=VALUE), or set it in each module"
+                    """
+                    add a variable '\(setting)' under 'vars' (or pass --vars \(setting)=VALUE), or set it in each \
+                    module
+                    """
             )
         }
         return misspellings

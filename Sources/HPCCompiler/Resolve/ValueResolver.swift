@@ -5,7 +5,8 @@ struct ValueResolver {
     struct Site {
         /// "setting 'size_gb' of module 'homefs'".
         var what: String
-        /// The group of the module the value belongs to; nil where module outputs may not be referenced (vars, backends).
+        /// The group of the module the value belongs to; nil where module outputs may not be referenced (vars,
+        /// backends).
         var groupIndex: Int?
         /// The module whose setting this is (a module may not reference itself).
         var module: ModuleID?

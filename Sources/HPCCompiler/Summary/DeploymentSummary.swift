@@ -67,8 +67,11 @@ public struct DeploymentSummary: Sendable {
         ])
         let logins = cluster.loginGroups.map { "\($0.count) × \($0.instance.machine.name)" }.joined(separator: ", ")
         return
-            "Slurm cluster \(cluster.name) (GCP \(cluster.region)); controller \(cluster.controller.instance.machine.name)"
-            + (logins.isEmpty ? "" : "; login \(logins)") + "\n" + table.render()
+            """
+            Slurm cluster \(cluster.name) (GCP \(cluster.region)); controller \
+            \(cluster.controller.instance.machine.name)
+            """
+                + (logins.isEmpty ? "" : "; login \(logins)") + "\n" + table.render()
     }
 
     /// FLOP/s of all `nodeset.count` nodes, when hpcc knows the CPU platform.

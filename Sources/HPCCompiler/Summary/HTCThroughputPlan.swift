@@ -73,9 +73,18 @@ struct HTCThroughputPlan: Sendable {
             separator: " + ")
         let duration = ValueText.number(grid.planning.taskSeconds)
         var line =
-            "htc grid '\(grid.origin.module)': max \(agents.maximum) agents × \(agents.cpuRequestMilli)m CPU / \(agents.memoryRequestMiB) MiB"
-            + " (worker groups at max size hold \(agentSlots): \(groups)); at \(duration) s per task the agents sustain \(Self.rate(agentBound)) tasks/s"
-            + "; the state table's \(grid.stateTable.writeCapacity) WCU ÷ \(writesPerTask) writes per task sustain \(Self.rate(stateTableBound)) tasks/s"
+            """
+            htc grid '\(grid.origin.module)': max \(agents.maximum) agents × \(agents.cpuRequestMilli)m CPU / \
+            \(agents.memoryRequestMiB) MiB
+            """
+                + """
+                 (worker groups at max size hold \(agentSlots): \(groups)); at \(duration) s per task the agents \
+                sustain \(Self.rate(agentBound)) tasks/s
+                """
+                + """
+                ; the state table's \(grid.stateTable.writeCapacity) WCU ÷ \(writesPerTask) writes per task sustain \
+                \(Self.rate(stateTableBound)) tasks/s
+                """
             + "; plan: \(Self.rate(sustained)) tasks/s, bound by "
             + (boundByStateTable ? "DynamoDB write capacity" : "agents")
         if let target = grid.planning.targetTasksPerSecond { line += " (target \(Self.rate(target)))" }

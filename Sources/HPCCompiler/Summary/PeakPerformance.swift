@@ -63,7 +63,10 @@ struct PeakPerformance: Sendable {
                 return "\(group.name) \(group.nodes) nodes (no frequency or FLOPs per cycle)"
             }
             return
-                "\(group.name) \(group.nodes) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))"
+                """
+                \(group.name) \(group.nodes) × \(group.cores) cores × \(group.flopsPerCycle ?? 0) FLOPs/cycle × \
+                \(Self.hertz(group.frequencyHz ?? 0)) = \(Self.flops(node)) per node, \(Self.flops(flops))
+                """
         }
         return "cluster '\(cluster)': peak \(Self.flops(total)) (" + groups.joined(separator: "; ") + ")"
     }

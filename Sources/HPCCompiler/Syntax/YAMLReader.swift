@@ -25,7 +25,10 @@
                 .inputTooLarge, "the blueprint is \(size) bytes; hpcc reads at most \(limits.fileBytes)",
                 at: SourceLocation(file: source.name, line: 1, column: 1),
                 help:
-                    "a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a runner names with `source`"
+                    """
+                    a blueprint describes infrastructure in a few kilobytes; move large script bodies into files a \
+                    runner names with `source`
+                    """
             )
             return nil
         }

@@ -3,7 +3,10 @@
 extension DiagnosticCode {
     static let ruleExplanations: [DiagnosticCode: RuleExplanation] = [
         .unknownVariable: RuleExplanation(
-            "`$(vars.NAME)` names a deployment variable that `vars` does not define (and no `--vars` adds). The help names the nearest variable.",
+            """
+            `$(vars.NAME)` names a deployment variable that `vars` does not define (and no `--vars` adds). The help \
+            names the nearest variable.
+            """,
             example: "vars:\n  region: us-central1\n...\n  settings:\n    region: $(vars.regoin)",
             fix: "Use the variable's name, or define it under `vars`."),
         .variableCycle: RuleExplanation(
@@ -15,177 +18,331 @@ extension DiagnosticCode {
             example: "- id: homefs\n  source: modules/file-system/filestore\n  use: [netwrk]",
             fix: "Use the id of a module of this blueprint (the help suggests one)."),
         .unknownOutput: RuleExplanation(
-            "A reference or an `outputs:` entry names an output the module does not have, so there is no value to pass on; the help names the nearest output.",
+            """
+            A reference or an `outputs:` entry names an output the module does not have, so there is no value to pass \
+            on; the help names the nearest output.
+            """,
             example: "settings:\n  network_storage: $(homefs.network_storag)",
             fix: "Use one of the module's outputs (`hpcc modules <source>` lists them)."),
         .laterGroupReference: RuleExplanation(
-            "A module uses or references a module of a later deployment group. Groups are applied in order, so the later group's outputs do not exist yet when this one is applied.",
+            """
+            A module uses or references a module of a later deployment group. Groups are applied in order, so the \
+            later group's outputs do not exist yet when this one is applied.
+            """,
             example:
-                "- group: cluster\n  modules:\n  - id: ctl\n    use: [homefs]   # homefs is in the group after this one",
+                """
+                - group: cluster\n  modules:\n  - id: ctl\n    use: [homefs]   # homefs is in the group after this one
+                """,
             fix: "Move the used module to this group or an earlier one."),
         .variableReferencesModule: RuleExplanation(
-            "A deployment variable refers to a module output. Variables are known before any module, so a module output cannot flow into one.",
+            """
+            A deployment variable refers to a module output. Variables are known before any module, so a module output \
+            cannot flow into one.
+            """,
             example: "vars:\n  home: $(homefs.network_storage)",
             fix: "Reference the output in the setting that needs it."),
         .expressionNotAllowed: RuleExplanation(
-            "An expression where the blueprint language takes only literal values: `blueprint_name`, group names, module ids and sources, `use` entries, backend settings.",
+            """
+            An expression where the blueprint language takes only literal values: `blueprint_name`, group names, \
+            module ids and sources, `use` entries, backend settings.
+            """,
             example: "blueprint_name: $(vars.name)",
             fix: "Write the value literally."),
         .useWiresNothing: RuleExplanation(
-            "A `use` entry whose module has no output that matches an input of the using module by name, and which no setting references: the entry does nothing, which usually means the wrong module was named.",
+            """
+            A `use` entry whose module has no output that matches an input of the using module by name, and which no \
+            setting references: the entry does nothing, which usually means the wrong module was named.
+            """,
             example: "- id: homefs\n  source: modules/file-system/filestore\n  use: [compute_partition]",
             fix: "Use the module whose outputs this module takes, or remove the entry."),
         .moduleNotUsed: RuleExplanation(
-            "A module that produces nothing on its own (a nodeset, a partition) is not used by any module that turns it into resources (a partition, a controller).",
+            """
+            A module that produces nothing on its own (a nodeset, a partition) is not used by any module that turns it \
+            into resources (a partition, a controller).
+            """,
             example:
-                "- id: debug_nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  use: [network]\n# no partition uses debug_nodeset",
+                """
+                - id: debug_nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  use: \
+                [network]\n# no partition uses debug_nodeset
+                """,
             fix: "Add it to the `use` of the module that should include it, or remove it."),
         .moduleCycle: RuleExplanation(
             "Modules use or reference each other in a cycle, so there is no order to build them in.",
             example: "- id: a\n  use: [b]\n- id: b\n  use: [a]",
             fix: "Break the cycle: one of the modules must not depend on the other."),
         .unknownMachineType: RuleExplanation(
-            "A machine or instance type that is not in hpcc's catalog of the cloud's predefined types. hpcc derives CPUs, memory and GPUs for Slurm from the type, so it must know it; the help names near matches.",
+            """
+            A machine or instance type that is not in hpcc's catalog of the cloud's predefined types. hpcc derives \
+            CPUs, memory and GPUs for Slurm from the type, so it must know it; the help names near matches.
+            """,
             example: "settings:\n  machine_type: c2-standrad-60",
             fix: "Use a predefined type of the family (the help lists near names)."),
         .staticNodesInExclusivePartition: RuleExplanation(
-            "An exclusive partition holds static nodes. Exclusive partitions give each job fresh nodes and delete them after; static nodes are never deleted, so the two contradict each other.",
+            """
+            An exclusive partition holds static nodes. Exclusive partitions give each job fresh nodes and delete them \
+            after; static nodes are never deleted, so the two contradict each other.
+            """,
             example:
-                "- id: nodeset\n  settings:\n    node_count_static: 2\n- id: partition\n  settings:\n    exclusive: true",
+                """
+                - id: nodeset\n  settings:\n    node_count_static: 2\n- id: partition\n  settings:\n    exclusive: true
+                """,
             fix: "Set `exclusive: false`, or make the nodes dynamic (`node_count_static: 0`)."),
         .partitionWithoutNodesets: RuleExplanation(
-            "A partition (or an existing cluster's partition) has no nodeset or node group, so Slurm would have no node to run its jobs on; a cluster without partitions is reported the same way.",
+            """
+            A partition (or an existing cluster's partition) has no nodeset or node group, so Slurm would have no node \
+            to run its jobs on; a cluster without partitions is reported the same way.
+            """,
             example:
-                "- id: partition\n  source: community/modules/compute/schedmd-slurm-gcp-v6-partition\n  settings:\n    partition_name: batch",
+                """
+                - id: partition\n  source: community/modules/compute/schedmd-slurm-gcp-v6-partition\n  settings:\n    \
+                partition_name: batch
+                """,
             fix: "`use` a nodeset (or list node groups)."),
         .duplicateSlurmName: RuleExplanation(
-            "Two partitions, nodesets, node groups or login groups of one cluster share a name. Slurm's configuration and the host names come from these names, so the second would silently replace the first.",
+            """
+            Two partitions, nodesets, node groups or login groups of one cluster share a name. Slurm's configuration \
+            and the host names come from these names, so the second would silently replace the first.
+            """,
             example: "partitions:\n- name: batch\n  node_groups: [compute]\n- name: batch\n  node_groups: [gpu]",
             fix: "Give each a unique name."),
         .defaultPartitionCount: RuleExplanation(
-            "A cluster with several partitions must have exactly one default, where jobs go that name no partition. None leaves Slurm to pick, two is a contradiction.",
+            """
+            A cluster with several partitions must have exactly one default, where jobs go that name no partition. \
+            None leaves Slurm to pick, two is a contradiction.
+            """,
             example: "- name: batch\n  default: true\n- name: gpu\n  default: true",
             fix: "Set `default: true` (`is_default`) on exactly one partition."),
         .invalidNetworkRange: RuleExplanation(
-            "An address range is not a valid CIDR block (bad prefix, host bits set) or overlaps another range of the same network (subnetworks, secondary ranges, VPC and peer ranges).",
+            """
+            An address range is not a valid CIDR block (bad prefix, host bits set) or overlaps another range of the \
+            same network (subnetworks, secondary ranges, VPC and peer ranges).
+            """,
             example: "settings:\n  subnetwork_ip_range: 10.0.0.0/33",
             fix: "Use a valid, non-overlapping CIDR block."),
         .notKnownAtCompileTime: RuleExplanation(
-            "A setting hpcc must know when it compiles (it shapes names, Slurm's configuration or the resources themselves) is given a value Terraform only knows when it applies, such as a resource id from another module.",
+            """
+            A setting hpcc must know when it compiles (it shapes names, Slurm's configuration or the resources \
+            themselves) is given a value Terraform only knows when it applies, such as a resource id from another \
+            module.
+            """,
             example: "settings:\n  machine_type: $(some_module.machine)",
             fix: "Give a literal or a deployment variable."),
         .zoneNotInRegion: RuleExplanation(
-            "A zone does not belong to the deployment's region, so the resources would be created somewhere the region's network does not reach.",
+            """
+            A zone does not belong to the deployment's region, so the resources would be created somewhere the \
+            region's network does not reach.
+            """,
             example: "vars:\n  region: us-central1\n  zone: europe-west4-a",
             fix: "Choose a zone of the region (`<region>-a`, `-b`, ...)."),
         .unusedVariable: RuleExplanation(
-            "A deployment variable that no setting and no other variable uses. It is harmless, but often a misspelling of the variable a setting should have taken. It is the finding of the validator `test_deployment_variable_not_used`: an error under `validation_level: ERROR` (the default), a warning under `WARNING`. A variable that a setting names is used even when that setting has an error of its own, and while a module's source is unknown no variable is judged unused (such a module may take any variable by name). With `--vars`, a variable the blueprint does not declare is judged the same way; `hpcc validate` with several blueprints reports one only when none of them uses it.",
+            """
+            A deployment variable that no setting and no other variable uses. It is harmless, but often a misspelling \
+            of the variable a setting should have taken. It is the finding of the validator \
+            `test_deployment_variable_not_used`: an error under `validation_level: ERROR` (the default), a warning \
+            under `WARNING`. A variable that a setting names is used even when that setting has an error of its own, \
+            and while a module's source is unknown no variable is judged unused (such a module may take any variable \
+            by name). With `--vars`, a variable the blueprint does not declare is judged the same way; `hpcc validate` \
+            with several blueprints reports one only when none of them uses it.
+            """,
             example: "vars:\n  projet_id: demo",
             fix:
-                "Remove it or rename it. To keep it, add HPC3019 to `ignore` (which skips this check for the blueprint, at either validation level), or give the validator `skip: true`."
+                """
+                Remove it or rename it. To keep it, add HPC3019 to `ignore` (which skips this check for the blueprint, \
+                at either validation level), or give the validator `skip: true`.
+                """
         ),
         .validatorNeedsCloud: RuleExplanation(
-            "A Cluster Toolkit validator that calls cloud APIs (for example `test_project_exists`). hpcc works offline and skips it, saying so rather than pretending it passed.",
+            """
+            A Cluster Toolkit validator that calls cloud APIs (for example `test_project_exists`). hpcc works offline \
+            and skips it, saying so rather than pretending it passed.
+            """,
             example: "validators:\n- validator: test_project_exists\n  inputs: {project_id: $(vars.project_id)}",
             fix: "Nothing to fix; run the check where the cloud is reachable, or `ignore` the code."),
         .conflictingMounts: RuleExplanation(
-            "Two filesystems mount at the same path (or one inside another) on the same nodes, so one would hide the other.",
+            """
+            Two filesystems mount at the same path (or one inside another) on the same nodes, so one would hide the \
+            other.
+            """,
             example: "- id: homefs\n  settings: {local_mount: /home}\n- id: scratch\n  settings: {local_mount: /home}",
             fix: "Give each filesystem its own, non-nested mount point."),
         .hostnameTooLong: RuleExplanation(
-            "A host name hpcc generates (`<cluster>-<nodeset>-<n>`, `<cluster>-<login>-<n>`) would be longer than the 63 characters DNS and Compute Engine allow.",
+            """
+            A host name hpcc generates (`<cluster>-<nodeset>-<n>`, `<cluster>-<login>-<n>`) would be longer than the \
+            63 characters DNS and Compute Engine allow.
+            """,
             example:
-                "settings:\n  slurm_cluster_name: averyveryverylongclustername\n...\n  name: averyveryverylongnodesetnamethatgoesonandon",
+                """
+                settings:\n  slurm_cluster_name: averyveryverylongclustername\n...\n  name: \
+                averyveryverylongnodesetnamethatgoesonandon
+                """,
             fix: "Shorten the cluster or nodeset name."),
         .acceleratorMismatch: RuleExplanation(
-            "GPUs that do not fit the machine type: attached GPUs on a family that has its own (A2, A3, G2), a count or model N1 does not support, or more vCPUs than that GPU count allows.",
+            """
+            GPUs that do not fit the machine type: attached GPUs on a family that has its own (A2, A3, G2), a count or \
+            model N1 does not support, or more vCPUs than that GPU count allows.
+            """,
             example:
                 "settings:\n  machine_type: n1-standard-96\n  guest_accelerator: [{type: nvidia-tesla-t4, count: 1}]",
             fix: "Use a count and machine size the GPU model supports, or a family with built-in GPUs."),
         .unsupportedFunction: RuleExplanation(
-            "A `$(...)` expression calls a function hpcc does not evaluate at compile time; hpcc computes blueprint expressions itself and knows only its own small set of operations.",
+            """
+            A `$(...)` expression calls a function hpcc does not evaluate at compile time; hpcc computes blueprint \
+            expressions itself and knows only its own small set of operations.
+            """,
             example: "settings:\n  name: $(upper(vars.name))",
             fix: "Compute the value in a variable, or use a `((...))` Terraform expression where the setting allows it."
         ),
         .capacityOutOfRange: RuleExplanation(
-            "A filesystem capacity the service does not offer for the chosen tier: below the minimum, above the maximum, or not a multiple of the tier's step. The help names the nearest valid sizes.",
+            """
+            A filesystem capacity the service does not offer for the chosen tier: below the minimum, above the \
+            maximum, or not a multiple of the tier's step. The help names the nearest valid sizes.
+            """,
             example:
-                "- id: homefs\n  source: modules/file-system/filestore\n  settings:\n    filestore_tier: BASIC_SSD\n    size_gb: 1024",
+                """
+                - id: homefs\n  source: modules/file-system/filestore\n  settings:\n    filestore_tier: BASIC_SSD\n    \
+                size_gb: 1024
+                """,
             fix: "Choose a size the help names, or another tier."),
         .sharedByControllers: RuleExplanation(
             "A partition or login group is used by two controllers; its nodes can belong to one cluster only.",
             example: "- id: ctl_a\n  use: [compute_partition]\n- id: ctl_b\n  use: [compute_partition]",
             fix: "Give each controller its own partitions."),
         .diskTypeUnsupported: RuleExplanation(
-            "A boot or extra disk type the machine family cannot attach (for example pd-standard on C3, hyperdisk on N1).",
+            """
+            A boot or extra disk type the machine family cannot attach (for example pd-standard on C3, hyperdisk on \
+            N1).
+            """,
             example: "settings:\n  machine_type: c3-standard-8\n  disk_type: pd-standard",
             fix: "Use a disk type the family supports (the message lists them)."),
         .storageSettingsMismatch: RuleExplanation(
-            "Settings of imported storage that do not fit its `fs_type`: an NFS or Lustre export without a server, a gcsfuse bucket with one, a malformed export path, Lustre filesystem or bucket name.",
+            """
+            Settings of imported storage that do not fit its `fs_type`: an NFS or Lustre export without a server, a \
+            gcsfuse bucket with one, a malformed export path, Lustre filesystem or bucket name.
+            """,
             example:
-                "- id: data\n  source: modules/file-system/pre-existing-network-storage\n  settings:\n    fs_type: nfs\n    remote_mount: /export",
+                """
+                - id: data\n  source: modules/file-system/pre-existing-network-storage\n  settings:\n    fs_type: \
+                nfs\n    remote_mount: /export
+                """,
             fix: "Give the server (and path) the filesystem type needs."),
         .invalidStartupRunner: RuleExplanation(
-            "A startup-script runner with an unknown `type`, neither or both of `content` and `source`, a destination that is not a relative file name, or `args` on a runner that takes none.",
+            """
+            A startup-script runner with an unknown `type`, neither or both of `content` and `source`, a destination \
+            that is not a relative file name, or `args` on a runner that takes none.
+            """,
             example: "runners:\n- type: shell\n  destination: setup.sh",
             fix: "Give exactly one of content and source, a known type and a plain destination."),
         .fsxThroughput: RuleExplanation(
-            "FSx for Lustre's per-unit storage throughput must be set for PERSISTENT deployments, left out for SCRATCH ones, and be one of the values AWS offers for the deployment and storage type (for example 125, 250, 500, 1000 MB/s/TiB for PERSISTENT_2 SSD).",
+            """
+            FSx for Lustre's per-unit storage throughput must be set for PERSISTENT deployments, left out for SCRATCH \
+            ones, and be one of the values AWS offers for the deployment and storage type (for example 125, 250, 500, \
+            1000 MB/s/TiB for PERSISTENT_2 SSD).
+            """,
             example: "settings:\n  deployment_type: PERSISTENT_2\n  per_unit_storage_throughput: 300",
             fix: "Use a value the message lists."),
         .fsxStorageType: RuleExplanation(
-            "A storage type or Lustre version the deployment type does not offer (HDD only with PERSISTENT_1, Lustre 2.10 not with PERSISTENT_2).",
+            """
+            A storage type or Lustre version the deployment type does not offer (HDD only with PERSISTENT_1, Lustre \
+            2.10 not with PERSISTENT_2).
+            """,
             example: "settings:\n  deployment_type: SCRATCH_2\n  storage_type: HDD",
             fix: "Choose a combination AWS offers."),
         .dataRepositoryAssociation: RuleExplanation(
-            "An S3 data repository association the file system cannot have: SCRATCH_1 or Lustre 2.10 (no associations), a file system path used twice, an event outside NEW, CHANGED and DELETED, a data repository path that is not `s3://`, more than eight associations.",
+            """
+            An S3 data repository association the file system cannot have: SCRATCH_1 or Lustre 2.10 (no associations), \
+            a file system path used twice, an event outside NEW, CHANGED and DELETED, a data repository path that is \
+            not `s3://`, more than eight associations.
+            """,
             example: "data_repository_associations:\n- file_system_path: /data\n  data_repository_path: bucket/data",
             fix: "Use s3:// paths, distinct file system paths and a deployment type that supports associations."),
         .mixedClouds: RuleExplanation(
-            "A deployment group is one Terraform root with one set of providers: GCP and AWS modules cannot share it, nor AWS modules of two regions, and a GCP node cannot mount an AWS filesystem.",
+            """
+            A deployment group is one Terraform root with one set of providers: GCP and AWS modules cannot share it, \
+            nor AWS modules of two regions, and a GCP node cannot mount an AWS filesystem.
+            """,
             example:
-                "- group: primary\n  modules:\n  - {id: net, source: modules/network/vpc}\n  - {id: efs, source: modules/file-system/efs}",
+                """
+                - group: primary\n  modules:\n  - {id: net, source: modules/network/vpc}\n  - {id: efs, source: \
+                modules/file-system/efs}
+                """,
             fix: "Put each cloud (and AWS region) in its own group."),
         .accountingSubnets: RuleExplanation(
-            "RDS needs a DB subnet group spanning at least two availability zones, even for a single-AZ instance; an accounting database given one subnet cannot be created.",
+            """
+            RDS needs a DB subnet group spanning at least two availability zones, even for a single-AZ instance; an \
+            accounting database given one subnet cannot be created.
+            """,
             example:
-                "- id: accounting\n  source: modules/database/slurm-accounting\n  settings:\n    subnet_ids: [subnet-0a1b]",
+                """
+                - id: accounting\n  source: modules/database/slurm-accounting\n  settings:\n    subnet_ids: \
+                [subnet-0a1b]
+                """,
             fix: "Give the VPC (or the setting) subnets in two availability zones."),
         .accountingDatabaseName: RuleExplanation(
-            "The master user name is one RDS for MariaDB reserves for itself (`admin`, `rdsadmin`, `root`, ...), so the instance could not be created.",
+            """
+            The master user name is one RDS for MariaDB reserves for itself (`admin`, `rdsadmin`, `root`, ...), so the \
+            instance could not be created.
+            """,
             example: "settings:\n  user_name: rdsadmin",
             fix: "Choose another user name."),
         .accountingIdentifier: RuleExplanation(
-            "The RDS instance identifier hpcc derives from `deployment_name` and the module id is longer than the 63 characters RDS allows.",
+            """
+            The RDS instance identifier hpcc derives from `deployment_name` and the module id is longer than the 63 \
+            characters RDS allows.
+            """,
             example: "vars:\n  deployment_name: research-project-with-an-extremely-long-descriptive-name",
             fix: "Shorten the deployment name or the module id."),
         .invalidHostList: RuleExplanation(
-            "A host list that is not Slurm's notation: names and bracketed ranges (`cn[001-200]`, `gpu[01-04,07],login1`). Ranges must run forwards and hold numbers; a cluster naming more than 200,000 hosts in all its lists is refused (the largest machines have about 160,000 nodes).",
+            """
+            A host list that is not Slurm's notation: names and bracketed ranges (`cn[001-200]`, \
+            `gpu[01-04,07],login1`). Ranges must run forwards and hold numbers; a cluster naming more than 200,000 \
+            hosts in all its lists is refused (the largest machines have about 160,000 nodes).
+            """,
             example: "node_groups:\n- name: compute\n  hostnames: cn[200-001]",
             fix: "Write the range forwards, e.g. `cn[001-200]`."),
         .overlappingHosts: RuleExplanation(
-            "A host is named twice, by one node group's host list or by two node groups. In Slurm a node has one definition; put a node in several partitions instead of several groups.",
+            """
+            A host is named twice, by one node group's host list or by two node groups. In Slurm a node has one \
+            definition; put a node in several partitions instead of several groups.
+            """,
             example:
                 "node_groups:\n- {name: compute, hostnames: \"cn[01-10]\"}\n- {name: bigmem, hostnames: \"cn[09-12]\"}",
             fix: "Make the host lists disjoint."),
         .unknownNodeGroup: RuleExplanation(
-            "An existing cluster's partition names a node group the cluster does not define, so slurm.conf would name nodes that do not exist.",
+            """
+            An existing cluster's partition names a node group the cluster does not define, so slurm.conf would name \
+            nodes that do not exist.
+            """,
             example: "partitions:\n- name: batch\n  node_groups: [comptue]",
             fix: "Use a node group's name (the help suggests one)."),
         .nodeHardware: RuleExplanation(
-            "A node group's memory or clock is not written in HPCStats' units (`24GB`, `512MB`, `1TB`; `2.93GHz`, `2930MHz`), or `real_memory` (what Slurm may schedule) exceeds the physical memory.",
+            """
+            A node group's memory or clock is not written in HPCStats' units (`24GB`, `512MB`, `1TB`; `2.93GHz`, \
+            `2930MHz`), or `real_memory` (what Slurm may schedule) exceeds the physical memory.
+            """,
             example: "node_groups:\n- name: compute\n  memory: 24 GB\n  frequency: fast",
             fix: "Write `24GB` and `2.93GHz`; keep real_memory at or below memory."),
         .portRange: RuleExplanation(
-            "bwVisu forwards a job's ports from a keyhole range: it must lie within 1024-65535 and run forwards, hold at least one block per gateway as wide as `max_forwarders_per_job`, and not overlap another bwVisu module's block on a shared gateway; `reserved_ports` entries must be ports or ranges.",
+            """
+            bwVisu forwards a job's ports from a keyhole range: it must lie within 1024-65535 and run forwards, hold \
+            at least one block per gateway as wide as `max_forwarders_per_job`, and not overlap another bwVisu \
+            module's block on a shared gateway; `reserved_ports` entries must be ports or ranges.
+            """,
             example: "settings:\n  port_range: {min: 80, max: 1000}",
             fix: "Use an unprivileged range wide enough for the gateways, e.g. 50000-60000."),
         .portCollision: RuleExplanation(
-            "The keyhole range must be free on the gateways (where iptables forwards it) and on the visualization partition's nodes (where forwarded ports end). hpcc refuses a range that holds a port of a service it knows runs there: a gateway's SSH, slurmd, slurmctld, slurmdbd or MariaDB on those hosts, keyholed or etcd on those addresses, or a `reserved_ports` entry.",
+            """
+            The keyhole range must be free on the gateways (where iptables forwards it) and on the visualization \
+            partition's nodes (where forwarded ports end). hpcc refuses a range that holds a port of a service it \
+            knows runs there: a gateway's SSH, slurmd, slurmctld, slurmdbd or MariaDB on those hosts, keyholed or etcd \
+            on those addresses, or a `reserved_ports` entry.
+            """,
             example: "settings:\n  port_range: {min: 50000, max: 59999}\n  reserved_ports: [\"51000\"]",
             fix: "Move the range (or the service)."),
         .gatewayAddress: RuleExplanation(
-            "A bwVisu gateway needs an external address, since users connect to forwarded ports there; two gateways on the same host or address would forward the same ports twice.",
+            """
+            A bwVisu gateway needs an external address, since users connect to forwarded ports there; two gateways on \
+            the same host or address would forward the same ports twice.
+            """,
             example: "gateway_nodes:\n- host: gw1\n  internal_address: 10.0.0.1",
             fix: "Set `external_address`, and list each gateway once."),
         .unknownPartition: RuleExplanation(
@@ -193,31 +350,65 @@ extension DiagnosticCode {
             example: "settings:\n  partition: viz",
             fix: "Use one of the cluster's partitions (the help suggests one)."),
         .unsupportedCluster: RuleExplanation(
-            "A module used with a cluster it cannot describe (bwVisu needs an existing cluster; HPCStats a Slurm cluster), a cluster name no module defines, or an hpcstats override entry naming a cluster it does not describe.",
+            """
+            A module used with a cluster it cannot describe (bwVisu needs an existing cluster; HPCStats a Slurm \
+            cluster), a cluster name no module defines, or an hpcstats override entry naming a cluster it does not \
+            describe.
+            """,
             example: "- id: visu\n  source: modules/remote-desktop/bwvisu\n  settings:\n    slurm_cluster_name: other",
             fix: "`use` the cluster's module, or fix the name."),
         .statsHardware: RuleExplanation(
-            "HPCStats' architecture file needs each node group's CPU model, clock and FLOPs per cycle. An existing node group without them, a cloud machine family whose CPU platform varies (n1, n2, n2d, e2) without `min_cpu_platform` naming the newest, or a `node_hardware` entry for a nodeset the cluster lacks is reported.",
+            """
+            HPCStats' architecture file needs each node group's CPU model, clock and FLOPs per cycle. An existing node \
+            group without them, a cloud machine family whose CPU platform varies (n1, n2, n2d, e2) without \
+            `min_cpu_platform` naming the newest, or a `node_hardware` entry for a nodeset the cluster lacks is \
+            reported.
+            """,
             example: "- id: nodeset\n  settings:\n    machine_type: n2-standard-8    # Cascade Lake or Ice Lake?",
             fix: "Set the hardware on the node group, `min_cpu_platform` on the nodeset, or a `node_hardware` entry."),
         .statsAccounting: RuleExplanation(
-            "HPCStats imports jobs and events from a cluster's Slurm accounting database, so a cluster without one cannot be described; and a deployment has one HPCStats database and configuration, so one hpcstats module.",
+            """
+            HPCStats imports jobs and events from a cluster's Slurm accounting database, so a cluster without one \
+            cannot be described; and a deployment has one HPCStats database and configuration, so one hpcstats module.
+            """,
             example:
                 "- id: stats\n  source: modules/monitoring/hpcstats\n  use: [cluster]     # cluster has no accounting",
             fix: "Give the cluster accounting, or an `accounting_databases` entry for it."),
         .sshFromInternet: RuleExplanation(
-            "hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and the ranges you list, a ParallelCluster head node from the VPC's own range or `allowed_ssh_cidr`. When a blueprint lists 0.0.0.0/0 (or any public range wider than a /8) for TCP 22, the rule is emitted as asked and this warning says so: such hosts see password-guessing and exploit traffic within minutes. Ranges inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 are not warned about.",
+            """
+            hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and \
+            the ranges you list, a ParallelCluster head node from the VPC's own range or `allowed_ssh_cidr`. When a \
+            blueprint lists 0.0.0.0/0 (or any public range wider than a /8) for TCP 22, the rule is emitted as asked \
+            and this warning says so: such hosts see password-guessing and exploit traffic within minutes. Ranges \
+            inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 are not warned about.
+            """,
             example:
                 "- id: network\n  source: modules/network/vpc\n  settings:\n    allowed_ssh_ip_ranges: [0.0.0.0/0]",
             fix:
-                "List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add the code to `ignore:` if the exposure is intended."
+                """
+                List the ranges your users connect from, use Identity-Aware Proxy (`enable_iap`), or a bastion; add \
+                the code to `ignore:` if the exposure is intended.
+                """
         ),
         .unconfirmedSlurmImage: RuleExplanation(
-            "Slurm nodes, login nodes and the controller boot into what SchedMD's slurm-gcp images (project `schedmd-slurm-public`) install: Slurm and MUNGE with their `slurm` and `munge` users, laid out as slurm-gcp lays them out (`/usr/local/etc/slurm`, `/var/log/slurm`, ...), which hpcc's startup scripts configure. An image from another project may lack them, and then the instances boot but never join the cluster. hpcc cannot look into the image, so it warns unless `instance_image_custom: true` says the image was built on slurm-gcp (with its Packer recipes, say).",
+            """
+            Slurm nodes, login nodes and the controller boot into what SchedMD's slurm-gcp images (project \
+            `schedmd-slurm-public`) install: Slurm and MUNGE with their `slurm` and `munge` users, laid out as \
+            slurm-gcp lays them out (`/usr/local/etc/slurm`, `/var/log/slurm`, ...), which hpcc's startup scripts \
+            configure. An image from another project may lack them, and then the instances boot but never join the \
+            cluster. hpcc cannot look into the image, so it warns unless `instance_image_custom: true` says the image \
+            was built on slurm-gcp (with its Packer recipes, say).
+            """,
             example:
-                "- id: nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  settings:\n    instance_image: {project: my-project, family: my-hpc-image}",
+                """
+                - id: nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  settings:\n    \
+                instance_image: {project: my-project, family: my-hpc-image}
+                """,
             fix:
-                "Build the image from slurm-gcp and set `instance_image_custom: true` on the module, or use an image family of `schedmd-slurm-public`."
+                """
+                Build the image from slurm-gcp and set `instance_image_custom: true` on the module, or use an image \
+                family of `schedmd-slurm-public`.
+                """
         ),
     ]
 }

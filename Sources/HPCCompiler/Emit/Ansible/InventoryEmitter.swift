@@ -101,16 +101,25 @@ enum InventoryEmitter {
             )
         ])
         var header = [
-            "Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \(deployment.blueprintName)."
+            """
+            Ansible inventory of deployment \(deployment.name), compiled by hpcc from blueprint \
+            \(deployment.blueprintName).
+            """
         ]
         if !deployment.clusters.isEmpty || !deployment.workbenches.isEmpty {
             header.append(
-                "Cloud hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while Slurm runs them."
+                """
+                Cloud hosts are instance names (resolvable inside the VPC); dynamic compute nodes exist only while \
+                Slurm runs them.
+                """
             )
         }
         if !deployment.onPremClusters.isEmpty || !deployment.bwVisus.isEmpty {
             header.append(
-                "Hosts of existing clusters are the names the blueprint gives, resolvable on the site's network (ansible_host where an address is given)."
+                """
+                Hosts of existing clusters are the names the blueprint gives, resolvable on the site's network \
+                (ansible_host where an address is given).
+                """
             )
         }
         return OutputFile(path: path, bytes: YAMLWriter.bytes(inventory, header: header))
@@ -283,7 +292,10 @@ enum InventoryEmitter {
                 let group = index.group(of: reference.module).map(\.rawValue) ?? ""
                 let output = TerraformReferences.crossGroupName(module: reference.module, output: reference.output)
                 let lookup =
-                    "lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \(output)')"
+                    """
+                    lookup('ansible.builtin.pipe', 'terraform -chdir=' ~ inventory_dir ~ '/../\(group) output -json \
+                    \(output)')
+                    """
                 text += "{{ (\(lookup) | from_json)\(HCL.access(reference.path)) }}"
             }
         }

@@ -7,7 +7,10 @@ enum ArchitectureFile {
     static func text(_ cluster: HPCStatsCluster, deployment: Deployment) -> String {
         var ini = INIWriter()
         ini.comment(
-            "HPCStats architecture of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            HPCStats architecture of cluster \(cluster.name), compiled by hpcc from blueprint \
+            \(deployment.blueprintName) (deployment \(deployment.name)).
+            """
         )
         ini.comment("Generated file: change the blueprint and rebuild instead of editing it.")
         ini.section(cluster.name)

@@ -25,10 +25,16 @@ enum HPCStatsEmitter {
     static func mainConfiguration(_ setup: HPCStatsSetup, deployment: Deployment) -> String {
         var ini = INIWriter()
         ini.comment(
-            "HPCStats configuration, compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            HPCStats configuration, compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \
+            \(deployment.name)).
+            """
         )
         ini.comment(
-            "Passwords are not here: {file:PATH} names the file holding one, and install.sh puts it in when it installs this file."
+            """
+            Passwords are not here: {file:PATH} names the file holding one, and install.sh puts it in when it installs \
+            this file.
+            """
         )
         ini.section("clusters")
         ini.set("clusters", setup.clusters.map(\.name))

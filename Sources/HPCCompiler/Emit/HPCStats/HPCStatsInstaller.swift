@@ -14,7 +14,8 @@ enum HPCStatsInstaller {
         }.joined(separator: "\n")
         return """
             #!/bin/sh
-            # Installs HPCStats' configuration compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name)).
+            # Installs HPCStats' configuration compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \
+            \(deployment.name)).
             # Usage: install.sh [ROOT]   (ROOT prefixes every path, for staging; empty for the host itself)
             set -eu
             here=$(cd "$(dirname "$0")" && pwd)

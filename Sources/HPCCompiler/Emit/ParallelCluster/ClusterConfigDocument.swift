@@ -65,15 +65,33 @@ struct ClusterConfigDocument {
         _ cluster: ParallelCluster, placeholders: [(token: String, text: TerraformText)]
     ) -> [String] {
         var lines = [
-            "ParallelCluster 3 cluster config of cluster '\(cluster.name)', written by hpcc (module '\(cluster.origin.module)').",
-            "Create the cluster from the Terraform output of group '\(cluster.origin.group)', which is this text with the deployment's ids:",
-            "  terraform -chdir=\(cluster.origin.group) output -raw \(outputName(cluster)) > \(cluster.origin.module).yaml",
-            "  pcluster create-cluster --cluster-name \(cluster.name) --cluster-configuration \(cluster.origin.module).yaml",
-            "SSH key: EC2 key pair '\(cluster.keyPair.name)'; its private key is in Parameter Store (output private_key_parameter_\(cluster.origin.module)).",
+            """
+            ParallelCluster 3 cluster config of cluster '\(cluster.name)', written by hpcc (module \
+            '\(cluster.origin.module)').
+            """,
+            """
+            Create the cluster from the Terraform output of group '\(cluster.origin.group)', which is this text with \
+            the deployment's ids:
+            """,
+            """
+              terraform -chdir=\(cluster.origin.group) output -raw \(outputName(cluster)) > \
+            \(cluster.origin.module).yaml
+            """,
+            """
+              pcluster create-cluster --cluster-name \(cluster.name) --cluster-configuration \
+            \(cluster.origin.module).yaml
+            """,
+            """
+            SSH key: EC2 key pair '\(cluster.keyPair.name)'; its private key is in Parameter Store (output \
+            private_key_parameter_\(cluster.origin.module)).
+            """,
         ]
         if !placeholders.isEmpty {
             lines.append(
-                "Placeholders (well-formed ids, so this file validates on its own) and what replaces them in that output:"
+                """
+                Placeholders (well-formed ids, so this file validates on its own) and what replaces them in that \
+                output:
+                """
             )
             lines += placeholders.map { "  \($0.token) <- \(ConfigPlaceholders.describe($0.text))" }
         }

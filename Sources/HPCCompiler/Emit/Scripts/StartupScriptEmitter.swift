@@ -14,7 +14,10 @@ enum StartupScriptEmitter {
     static func text(_ script: StartupScript, deployment: String) -> String {
         var lines = [
             "#!/bin/bash",
-            "# Startup script of module '\(script.origin.module)' in deployment '\(Self.comment(deployment))', assembled by hpcc",
+            """
+            # Startup script of module '\(script.origin.module)' in deployment '\(Self.comment(deployment))', \
+            assembled by hpcc
+            """,
             "# from \(script.runners.count) runner(s). Each runner's content is embedded base64-encoded, written out,",
             "# then run (shell, ansible-local) or left in place (data), in blueprint order.",
             "set -euo pipefail",

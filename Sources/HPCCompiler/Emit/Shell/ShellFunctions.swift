@@ -17,7 +17,8 @@ enum ShellFunctions {
         install_package() { # rpm-name deb-name
             if command -v dnf >/dev/null; then dnf install -y -q "$1"
             elif command -v yum >/dev/null; then yum install -y -q "$1"
-            elif command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
+            elif command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get \#
+        install -y -q "$2"
             else log "no package manager to install $1"; return 1
             fi
         }

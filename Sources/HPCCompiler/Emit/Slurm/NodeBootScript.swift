@@ -32,7 +32,8 @@ enum NodeBootScript {
             import json, sys
             text = sys.stdin.read().strip()
             for m in json.loads(text) if text else []:
-                print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or "defaults"]))
+                print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or \#
+            "defaults"]))
             ' | while IFS=$'\t' read -r server remote target type options; do
                     mount_one "$server" "$remote" "$target" "$type" "$options"
                 done
@@ -46,7 +47,8 @@ enum NodeBootScript {
                 printf '%s\n' "$script" >"$program_dir/user-startup.sh"
                 chmod 700 "$program_dir/user-startup.sh"
                 if [ "${timeout:-0}" -gt 0 ]; then
-                    timeout "$timeout" bash "$program_dir/user-startup.sh" || log "the blueprint's startup script failed or timed out"
+                    timeout "$timeout" bash "$program_dir/user-startup.sh" || log "the blueprint's startup script \#
+            failed or timed out"
                 else
                     bash "$program_dir/user-startup.sh" || log "the blueprint's startup script failed"
                 fi
@@ -92,7 +94,8 @@ enum NodeBootScript {
 
             install_config_sync() {
                 curl --silent --fail -H 'Metadata-Flavor: Google' \
-                    http://metadata.google.internal/computeMetadata/v1/instance/attributes/startup-script >"$program_dir/hpcc-node.sh"
+                    http://metadata.google.internal/computeMetadata/v1/instance/attributes/startup-script \#
+            >"$program_dir/hpcc-node.sh"
                 chmod 755 "$program_dir/hpcc-node.sh"
                 cat >/etc/systemd/system/hpcc-config-sync.service <<UNIT
             [Unit]
@@ -128,7 +131,8 @@ enum NodeBootScript {
                 if [ -e "$disk" ]; then
                     blkid "$disk" >/dev/null || mkfs.ext4 -q -F "$disk"
                     mkdir -p /var/spool/slurm
-                    grep -qs "[[:space:]]/var/spool/slurm[[:space:]]" /etc/fstab || echo "$disk /var/spool/slurm ext4 defaults,nofail 0 2" >>/etc/fstab
+                    grep -qs "[[:space:]]/var/spool/slurm[[:space:]]" /etc/fstab || echo "$disk /var/spool/slurm ext4 \#
+            defaults,nofail 0 2" >>/etc/fstab
                     mountpoint -q /var/spool/slurm || mount /var/spool/slurm
                 fi
                 mkdir -p /var/spool/slurm
@@ -174,7 +178,8 @@ enum NodeBootScript {
                 static=$(metadata hpcc-static-nodes)
                 if [ -n "$static" ]; then
                     sleep 10
-                    scontrol update nodename="$static" state=power_up || log "could not power up the static nodes $static"
+                    scontrol update nodename="$static" state=power_up || log "could not power up the static nodes \#
+            $static"
                 fi
             }
 

@@ -35,7 +35,10 @@ enum OnPremSlurmEmitter {
         let daemons = cluster.daemons
         var conf = SlurmConfWriter()
         conf.comment(
-            "slurm.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            slurm.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \
+            \(deployment.blueprintName) (deployment \(deployment.name)).
+            """
         )
         conf.comment("Generated file: change the blueprint and rebuild instead of editing it.")
         conf.blank()
@@ -124,13 +127,22 @@ enum OnPremSlurmEmitter {
         let daemons = cluster.daemons
         var conf = SlurmConfWriter()
         conf.comment(
-            "slurmdbd.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            slurmdbd.conf of existing cluster \(cluster.name), compiled by hpcc from blueprint \
+            \(deployment.blueprintName) (deployment \(deployment.name)).
+            """
         )
         conf.comment(
-            "Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser."
+            """
+            Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned \
+            by SlurmUser.
+            """
         )
         conf.comment(
-            "The database password is not here: write `StoragePass=...` to \(accounting.passwordFile) (mode 0600, owner \(daemons.slurmUser))."
+            """
+            The database password is not here: write `StoragePass=...` to \(accounting.passwordFile) (mode 0600, owner \
+            \(daemons.slurmUser)).
+            """
         )
         conf.blank()
         conf.set("DbdHost", accounting.dbdHost)

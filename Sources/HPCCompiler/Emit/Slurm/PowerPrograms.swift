@@ -15,7 +15,8 @@ enum PowerPrograms {
             set -u
             exec >>/var/log/slurm/hpcc-resume.log 2>&1
             cluster=\(cluster.name)
-            project=$(curl --silent --fail -H 'Metadata-Flavor: Google' http://metadata.google.internal/computeMetadata/v1/project/project-id)
+            project=$(curl --silent --fail -H 'Metadata-Flavor: Google' \
+            http://metadata.google.internal/computeMetadata/v1/project/project-id)
 
             create() {
                 local host=$1 nodeset template zones
@@ -24,7 +25,8 @@ enum PowerPrograms {
                 case $nodeset in
             \(table)    *) echo "$host: no nodeset '$nodeset' in this cluster"; return 1 ;;
                 esac
-                if [ -n "$(gcloud compute instances list --project "$project" --filter="name=$host" --format='value(name)')" ]; then
+                if [ -n "$(gcloud compute instances list --project "$project" --filter="name=$host" \
+            --format='value(name)')" ]; then
                     echo "$host: exists"
                     return 0
                 fi
@@ -62,7 +64,8 @@ enum PowerPrograms {
             # deletes the instances of idle or failed nodes. Static nodes are never deleted.
             set -u
             exec >>/var/log/slurm/hpcc-suspend.log 2>&1
-            project=$(curl --silent --fail -H 'Metadata-Flavor: Google' http://metadata.google.internal/computeMetadata/v1/project/project-id)
+            project=$(curl --silent --fail -H 'Metadata-Flavor: Google' \
+            http://metadata.google.internal/computeMetadata/v1/project/project-id)
             static_nodes="\(staticNodes)"
             keep=""
             [ -n "$static_nodes" ] && keep=" $(scontrol show hostnames "$static_nodes" | tr '\\n' ' ')"
@@ -75,7 +78,8 @@ enum PowerPrograms {
                 esac
             done
             [ -n "$hosts" ] || exit 0
-            gcloud compute instances list --project "$project" --filter="name=($hosts)" --format='value(name,zone.basename())' | {
+            gcloud compute instances list --project "$project" --filter="name=($hosts)" \
+            --format='value(name,zone.basename())' | {
                 while read -r name zone; do
                     gcloud compute instances delete "$name" --project "$project" --zone "$zone" --quiet &
                 done

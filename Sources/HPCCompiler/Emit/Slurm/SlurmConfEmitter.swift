@@ -6,7 +6,10 @@ enum SlurmConfEmitter {
     static func emit(_ cluster: SlurmCluster, deployment: Deployment) -> String {
         var conf = SlurmConfWriter()
         conf.comment(
-            "slurm.conf of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            slurm.conf of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) \
+            (deployment \(deployment.name)).
+            """
         )
         conf.comment("Generated file: change the blueprint and rebuild instead of editing it.")
         conf.blank()

@@ -23,10 +23,16 @@ enum SlurmdbdConfEmitter {
         let group = database.origin.group
         var conf = SlurmConfWriter()
         conf.comment(
-            "slurmdbd.conf of accounting database \(id), compiled by hpcc from blueprint \(deployment.blueprintName) (deployment \(deployment.name))."
+            """
+            slurmdbd.conf of accounting database \(id), compiled by hpcc from blueprint \(deployment.blueprintName) \
+            (deployment \(deployment.name)).
+            """
         )
         conf.comment(
-            "Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned by SlurmUser."
+            """
+            Generated file: change the blueprint and rebuild instead of editing it. slurmdbd wants it mode 0600, owned \
+            by SlurmUser.
+            """
         )
         conf.comment("")
         conf.comment("No database host and no password here: the host is known only after `terraform apply`, and the")
@@ -35,10 +41,16 @@ enum SlurmdbdConfEmitter {
         conf.comment("writes both to \(storageFile) (mode 0600, owner slurm), included at the end:")
         conf.comment("")
         conf.comment(
-            "  endpoint=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))"
+            """
+              endpoint=$(terraform -chdir=\(group) output -raw \
+            \(TerraformReferences.crossGroupName(module: database.origin.module, output: "database_endpoint")))
+            """
         )
         conf.comment(
-            "  arn=$(terraform -chdir=\(group) output -raw \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))"
+            """
+              arn=$(terraform -chdir=\(group) output -raw \
+            \(TerraformReferences.crossGroupName(module: database.origin.module, output: "password_secret_arn")))
+            """
         )
         conf.comment(
             "  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)")

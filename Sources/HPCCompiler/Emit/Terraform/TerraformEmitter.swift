@@ -46,7 +46,10 @@ enum TerraformEmitter {
                 document.variables[item.name] = .object([
                     "type": .string(variableType(type)),
                     "description": .string(
-                        "Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform output` there after applying it."
+                        """
+                        Output '\(item.output)' of module '\(item.module)' (group '\(item.owner)'): run `terraform \
+                        output` there after applying it.
+                        """
                     ),
                 ])
             }

@@ -18,13 +18,19 @@ enum DataLossWarning {
         if workbench.mounts.isEmpty { lines.append("  nothing: this workbench mounts no shared filesystem") }
         lines += [
             "",
-            "LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted with it:",
+            """
+            LOST when this workbench is deleted or replaced - they live on its own disks (boot and data disk), deleted \
+            with it:
+            """,
         ]
         if holder == nil {
             lines.append("  - every file in \(home) that is not inside one of the linked filesystems above")
         }
         lines += [
-            "  - /tmp, other local directories, installed packages, kernels and environments outside the filesystems above",
+            """
+              - /tmp, other local directories, installed packages, kernels and environments outside the filesystems \
+            above
+            """,
             "",
             "Changing this workbench's filesystems in the blueprint replaces the instance: copy what you need",
             "from its own disks to a shared filesystem first. Stopping and starting it keeps its disks.",

@@ -38,7 +38,10 @@ enum WorkbenchStartupScript {
         lines += ["", "mkdir -p \"$workdir\"", "chown \"$login\": \"$workdir\""]
         for mount in workbench.mounts {
             lines.append(
-                "link_into_workdir \(ShellWord.quote(mount.localMount)) \(ShellWord.quote(WorkbenchMountChecks.linkName(mount.localMount)))"
+                """
+                link_into_workdir \(ShellWord.quote(mount.localMount)) \
+                \(ShellWord.quote(WorkbenchMountChecks.linkName(mount.localMount)))
+                """
             )
         }
         lines +=

@@ -44,7 +44,10 @@ extension AWSVPCModule {
                 diagnostics.report(
                     .constraintViolation, "AWS has no gateway endpoint for '\(service)'", at: settings.location(key),
                     help:
-                        "gateway endpoints exist for \(AWSEndpoints.gateway.joined(separator: " and ")); list '\(service)' under interface_endpoints"
+                        """
+                        gateway endpoints exist for \(AWSEndpoints.gateway.joined(separator: " and ")); list \
+                        '\(service)' under interface_endpoints
+                        """
                 )
             }
         }

@@ -17,7 +17,9 @@ enum AWSVPCModule: BuiltInModule {
     static let schema = ModuleSchema(
         source: "modules/network/aws-vpc", cloud: .aws,
         summary:
-            "Private VPC: a subnet per availability zone, VPC endpoints, security groups, no internet gateway by default",
+            """
+            Private VPC: a subnet per availability zone, VPC endpoints, security groups, no internet gateway by default
+            """,
         description: """
             Creates a VPC with one private subnet per availability zone (carved from `vpc_cidr`), one private \
             route table, S3 and DynamoDB gateway endpoints on it, interface endpoints (private DNS) for the \
@@ -54,7 +56,10 @@ enum AWSVPCModule: BuiltInModule {
                 default: .list(AWSEndpoints.gateway.map(Value.string))),
             SettingSpec(
                 Key.interfaceEndpoints, .list(.string),
-                "Services reached through interface endpoints in the private subnets: the ones ParallelCluster documents for clusters without internet access.",
+                """
+                Services reached through interface endpoints in the private subnets: the ones ParallelCluster \
+                documents for clusters without internet access.
+                """,
                 default: .list(AWSEndpoints.interface.map(Value.string))),
             SettingSpec(
                 Key.peering,
@@ -62,7 +67,10 @@ enum AWSVPCModule: BuiltInModule {
                     .required("peer_vpc_id", .string), .required("peer_cidr", .string),
                     .optional("auto_accept", .bool, .bool(false)),
                 ]),
-                "Peer an existing VPC: a peering connection and a route to `peer_cidr` in the private route table. `auto_accept` only works within one account and region."
+                """
+                Peer an existing VPC: a peering connection and a route to `peer_cidr` in the private route table. \
+                `auto_accept` only works within one account and region.
+                """
             ),
         ],
         outputs: outputSpecs,

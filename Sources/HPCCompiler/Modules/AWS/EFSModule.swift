@@ -24,25 +24,40 @@ enum EFSModule: BuiltInModule {
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
             SettingSpec(
                 Key.fileSystemID, .string,
-                "An existing file system to mount instead of creating one; every setting of a new file system must then stay unset.",
+                """
+                An existing file system to mount instead of creating one; every setting of a new file system must then \
+                stay unset.
+                """,
                 constraints: [.pattern("fs-[0-9a-f]{8,40}", description: "an EFS id such as `fs-0123456789abcdef0`")]),
             SettingSpec(
                 AWSKey.vpcID, .string,
-                "The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file system."
+                """
+                The VPC of the mount targets' security group (from a `use`d aws-vpc module); needed for a new file \
+                system.
+                """
             ),
             SettingSpec(
                 AWSKey.privateSubnets, .list(.string),
-                "Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); needed for a new file system."
+                """
+                Subnets that get a mount target, at most one per availability zone (from a `use`d aws-vpc module); \
+                needed for a new file system.
+                """
             ),
             SettingSpec(
                 AWSKey.clusterSecurityGroup, .string,
-                "The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file system."
+                """
+                The cluster security group admitted to NFS (from a `use`d aws-vpc module); needed for a new file \
+                system.
+                """
             ),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
             SettingSpec(
                 CommonKey.mountOptions, .string, "NFS mount options clients use (AWS's recommended NFSv4.1 options).",
-                default: .string("nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev")),
+                default: .string(
+                    """
+                    nfsvers=4.1,rsize=1048576,wsize=1048576,hard,timeo=600,retrans=2,noresvport,_netdev
+                    """)),
             SettingSpec(
                 Key.performanceMode, .string, "Performance mode of a new file system.",
                 default: .string(EFSPerformanceMode.generalPurpose.rawValue),
@@ -79,7 +94,10 @@ enum EFSModule: BuiltInModule {
             case .networkStorage:
                 (
                     CommonSettings.mountContract,
-                    "The mount contract: server_ip (the file system's DNS name), remote_mount `/`, local_mount, fs_type `nfs`, mount_options."
+                    """
+                    The mount contract: server_ip (the file system's DNS name), remote_mount `/`, local_mount, fs_type \
+                    `nfs`, mount_options.
+                    """
                 )
             case .efsID: (.string, "Id of the file system.")
             }
@@ -96,7 +114,10 @@ enum EFSModule: BuiltInModule {
             for key in newFileSystemSettings + [AnySettingKey(AWSKey.managedBy)] where settings.isChosen(key) {
                 diagnostics.report(
                     .storageSettingsMismatch,
-                    "setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' names an existing one",
+                    """
+                    setting '\(key.name)' of module '\(settings.id)' describes a new file system, but 'file_system_id' \
+                    names an existing one
+                    """,
                     at: settings.location(key),
                     help: "remove '\(key.name)', or remove 'file_system_id' to create the file system")
             }
@@ -125,7 +146,8 @@ enum EFSModule: BuiltInModule {
         AnySettingKey(Key.kmsKeyID),
     ]
 
-    /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot describe one (reported).
+    /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot
+    /// describe one (reported).
     private static func newFileSystem(_ settings: SettingReader, diagnostics: inout Diagnostics) -> NewEFS? {
         guard let creator = settings.creator(diagnostics: &diagnostics) else { return nil }
         var placement: EFSPlacement?
@@ -170,7 +192,10 @@ enum EFSModule: BuiltInModule {
         if (throughputMode == .provisioned) != (provisioned != nil) {
             diagnostics.report(
                 .constraintViolation,
-                "'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode 'provisioned'",
+                """
+                'provisioned_throughput_in_mibps' of module '\(settings.id)' goes with, and only with, throughput_mode \
+                'provisioned'
+                """,
                 at: provisioned == nil
                     ? settings.location(Key.throughputMode) : settings.location(Key.provisionedThroughput))
             return nil

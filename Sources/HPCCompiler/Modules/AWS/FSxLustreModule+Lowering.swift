@@ -16,7 +16,9 @@ extension FSxLustreModule {
         if creator == .parallelcluster, version.rawValue != ParallelClusterLimits.lustreVersion {
             diagnostics.report(
                 .parallelClusterStorage,
-                "ParallelCluster creates FSx for Lustre \(ParallelClusterLimits.lustreVersion), not \(version.rawValue)",
+                """
+                ParallelCluster creates FSx for Lustre \(ParallelClusterLimits.lustreVersion), not \(version.rawValue)
+                """,
                 at: settings.location(Key.version),
                 help: "remove file_system_type_version, or use `managed_by: terraform` for Lustre \(version.rawValue)")
         }
@@ -35,7 +37,10 @@ extension FSxLustreModule {
         if !type.storageTypes.contains(storageType) {
             diagnostics.report(
                 .fsxStorageType,
-                "\(type.rawValue) offers \(type.storageTypes.map(\.rawValue).joined(separator: " or ")) storage, not \(storageType.rawValue)",
+                """
+                \(type.rawValue) offers \(type.storageTypes.map(\.rawValue).joined(separator: " or ")) storage, not \
+                \(storageType.rawValue)
+                """,
                 at: settings.location(Key.storageType), help: "HDD storage needs deployment_type PERSISTENT_1")
         } else {
             checkThroughput(
@@ -44,7 +49,10 @@ extension FSxLustreModule {
         if !type.versions.contains(version) {
             diagnostics.report(
                 .fsxStorageType,
-                "\(type.rawValue) runs Lustre \(type.versions.map(\.rawValue).joined(separator: " or ")), not \(version.rawValue)",
+                """
+                \(type.rawValue) runs Lustre \(type.versions.map(\.rawValue).joined(separator: " or ")), not \
+                \(version.rawValue)
+                """,
                 at: settings.location(Key.version))
         }
         if diagnostics.errorCount == errorsBefore {

@@ -26,7 +26,10 @@ enum FSxLustreModule: BuiltInModule {
             CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
             SettingSpec(
                 Key.subnetID, .string,
-                "The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); needed when Terraform creates it."
+                """
+                The one subnet of the file system (normally the first private subnet of a `use`d aws-vpc module); \
+                needed when Terraform creates it.
+                """
             ),
             AWSSettings.managedBy,
             AWSSettings.mountPath,
@@ -48,7 +51,10 @@ enum FSxLustreModule: BuiltInModule {
                 constraints: [.integer]),
             SettingSpec(
                 Key.throughput, .number,
-                "Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and SCRATCH_2.",
+                """
+                Throughput in MB/s per TiB; required for PERSISTENT_1 and PERSISTENT_2, not allowed for SCRATCH_1 and \
+                SCRATCH_2.
+                """,
                 constraints: [.integer]),
             SettingSpec(
                 Key.compression, .string, "Data compression.", default: .string(FSxCompression.uncompressed.rawValue),
@@ -60,7 +66,11 @@ enum FSxLustreModule: BuiltInModule {
                 constraints: [.oneOf(FSxLustreVersion.allCases.map(\.rawValue))]),
             SettingSpec(
                 Key.associations, .list(FSxDataRepository.settingType),
-                "Links of file system directories to S3 prefixes: `file_system_path`, `data_repository_path` (s3://...), `auto_import_events` and `auto_export_events` (subsets of NEW, CHANGED, DELETED), `batch_import_meta_data_on_create`.",
+                """
+                Links of file system directories to S3 prefixes: `file_system_path`, `data_repository_path` \
+                (s3://...), `auto_import_events` and `auto_export_events` (subsets of NEW, CHANGED, DELETED), \
+                `batch_import_meta_data_on_create`.
+                """,
                 default: .list([]), constraints: [.maxItems(FSxDataRepository.maximumPerFileSystem)]),
         ],
         outputs: outputSpecs,
@@ -77,7 +87,10 @@ enum FSxLustreModule: BuiltInModule {
             case .networkStorage:
                 (
                     CommonSettings.mountContract,
-                    "The mount contract: server_ip (`<dns_name>@tcp`), remote_mount (`/<mount_name>`), local_mount, fs_type `lustre`, mount_options."
+                    """
+                    The mount contract: server_ip (`<dns_name>@tcp`), remote_mount (`/<mount_name>`), local_mount, \
+                    fs_type `lustre`, mount_options.
+                    """
                 )
             case .fsxID: (.string, "Id of the file system.")
             }

@@ -34,7 +34,10 @@ enum HTCGridModule: BuiltInModule {
     static let schema = ModuleSchema(
         source: "modules/htc/htc-grid", cloud: .aws,
         summary:
-            "An HTC-Grid task grid: SQS per priority, DynamoDB state table, S3/Redis payloads, Lambda control plane, EKS agents",
+            """
+            An HTC-Grid task grid: SQS per priority, DynamoDB state table, S3/Redis payloads, Lambda control plane, \
+            EKS agents
+            """,
         description: """
             Creates the AWS side of an HTC-Grid: one KMS-encrypted SQS task queue per priority, each with a \
             dead-letter queue and redrive policy; the DynamoDB state table keyed by `task_id` with indexes on task \
@@ -61,11 +64,17 @@ enum HTCGridModule: BuiltInModule {
             SettingSpec(AWSKey.vpcID, .string, "The VPC of the grid (from a `use`d aws-vpc module).", required: true),
             SettingSpec(
                 AWSKey.privateSubnets, .list(.string),
-                "Subnets of the EKS cluster, the Lambda functions and Redis, in at least two availability zones (from a `use`d aws-vpc module).",
+                """
+                Subnets of the EKS cluster, the Lambda functions and Redis, in at least two availability zones (from a \
+                `use`d aws-vpc module).
+                """,
                 required: true),
             SettingSpec(
                 AWSKey.clusterSecurityGroup, .string,
-                "A security group the Lambda functions and worker nodes join (the aws-vpc module's cluster group, which Redis admits).",
+                """
+                A security group the Lambda functions and worker nodes join (the aws-vpc module's cluster group, which \
+                Redis admits).
+                """,
                 required: true),
             SettingSpec(
                 Key.storageService, .string, "Where task payloads live: `S3`, `REDIS` or `S3+REDIS`.",
@@ -85,34 +94,49 @@ enum HTCGridModule: BuiltInModule {
                 default: .int(100), constraints: [.integer]),
             SettingSpec(
                 Key.stateTableDeletionProtection, .bool,
-                "Refuse to delete the DynamoDB state table: `terraform destroy` fails until this is turned off and applied.",
+                """
+                Refuse to delete the DynamoDB state table: `terraform destroy` fails until this is turned off and \
+                applied.
+                """,
                 default: .bool(true)),
             SettingSpec(
                 Key.workerGroups, .list(HTCGridSettings.workerGroup),
                 """
-                EKS managed node groups the agents run on: `node_group_name`, `instance_types`, `capacity_type` (SPOT or ON_DEMAND), \
+                EKS managed node groups the agents run on: `node_group_name`, `instance_types`, `capacity_type` (SPOT \
+                or ON_DEMAND), \
                 `min_size`, `max_size`, `desired_size`.
                 """, required: true),
             SettingSpec(
                 Key.agentConfiguration, HTCGridSettings.agentConfiguration,
                 """
-                The agent pod (`lambda`): `minCPU`/`maxCPU` (millicores requested and allowed), `minMemory`/`maxMemory` (MiB), \
-                `location` (S3 URI of the workload zip), `runtime`, `lambda_handler_file_name`, `lambda_handler_function_name`.
+                The agent pod (`lambda`): `minCPU`/`maxCPU` (millicores requested and allowed), \
+                `minMemory`/`maxMemory` (MiB), \
+                `location` (S3 URI of the workload zip), `runtime`, `lambda_handler_file_name`, \
+                `lambda_handler_function_name`.
                 """, required: true),
             SettingSpec(
                 Key.inputRole, .list(HTCGridSettings.inputRole),
-                "IAM roles given access to the EKS cluster: `rolearn`, `username`, `groups` (`system:masters` grants cluster admin).",
+                """
+                IAM roles given access to the EKS cluster: `rolearn`, `username`, `groups` (`system:masters` grants \
+                cluster admin).
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.kubernetesVersion, .string, "Kubernetes version of the EKS cluster.", default: .string("1.33"),
                 constraints: [.pattern("1\\.[0-9]{2}", description: "a Kubernetes minor version such as `1.33`")]),
             SettingSpec(
                 Key.nodeVolumeSize, .number,
-                "Root volume of each worker node, in GiB (encrypted gp3, in the launch template that also makes the nodes IMDSv2-only).",
+                """
+                Root volume of each worker node, in GiB (encrypted gp3, in the launch template that also makes the \
+                nodes IMDSv2-only).
+                """,
                 default: .int(50), constraints: [.integer, .range(min: 20, max: 16384)]),
             SettingSpec(
                 Key.controlPlaneCode, .string,
-                "S3 URI of the folder holding HTC-Grid's built control-plane packages (`submit_task.zip`, `get_results.zip`, ...).",
+                """
+                S3 URI of the folder holding HTC-Grid's built control-plane packages (`submit_task.zip`, \
+                `get_results.zip`, ...).
+                """,
                 required: true,
                 constraints: [
                     .pattern(
@@ -268,7 +292,8 @@ enum HTCGridLimits {
     static let lambdaTimeoutSeconds = 1...900
     /// The Kubernetes group that `input_role` maps to the cluster-admin access policy.
     static let adminGroup = "system:masters"
-    /// HTC-Grid's default subnet prefix length, written to grid_config.json when the VPC is not an aws-vpc module of the blueprint.
+    /// HTC-Grid's default subnet prefix length, written to grid_config.json when the VPC is not an aws-vpc module of
+    /// the blueprint.
     static let defaultSubnetPrefix = 24
     /// Services the grid calls from inside its VPC: queues, logs and metrics, image pulls, node
     /// credentials, the drainer's EKS and Auto Scaling calls. S3 and DynamoDB are reached through

@@ -14,7 +14,10 @@ enum HTCGridRules {
         if grid.subnets.count < 2 {
             diagnostics.report(
                 .htcSubnets,
-                "the HTC grid of module '\(settings.id)' has \(grid.subnets.count) subnet; EKS needs subnets in at least two availability zones",
+                """
+                the HTC grid of module '\(settings.id)' has \(grid.subnets.count) subnet; EKS needs subnets in at \
+                least two availability zones
+                """,
                 at: settings.location(AWSKey.privateSubnets),
                 help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
         }
@@ -28,7 +31,10 @@ enum HTCGridRules {
         if agents.maximum < 1 {
             diagnostics.report(
                 .htcAgentBounds,
-                "max_htc_agents of module '\(settings.id)' is \(agents.maximum); the grid needs at least one agent to run tasks",
+                """
+                max_htc_agents of module '\(settings.id)' is \(agents.maximum); the grid needs at least one agent to \
+                run tasks
+                """,
                 at: settings.location(Key.maxAgents))
         } else if agents.minimum < 0 || agents.minimum > agents.maximum {
             diagnostics.report(
@@ -39,7 +45,10 @@ enum HTCGridRules {
         if grid.priorities < 1 {
             diagnostics.report(
                 .htcPriorities,
-                "priorities of module '\(settings.id)' is \(grid.priorities); HTC-Grid needs at least one priority (one task queue)",
+                """
+                priorities of module '\(settings.id)' is \(grid.priorities); HTC-Grid needs at least one priority (one \
+                task queue)
+                """,
                 at: settings.location(Key.priorities))
         }
         for (key, value) in [
@@ -66,17 +75,26 @@ enum HTCGridRules {
             if group.maxSize < 1 {
                 diagnostics.report(
                     .htcWorkerGroup,
-                    "worker group '\(group.name)' has max_size \(group.maxSize); EKS node groups start at least one node at most",
+                    """
+                    worker group '\(group.name)' has max_size \(group.maxSize); EKS node groups start at least one \
+                    node at most
+                    """,
                     at: at(index, "max_size"))
             } else if group.minSize < 0 || group.minSize > group.maxSize {
                 diagnostics.report(
                     .htcWorkerGroup,
-                    "worker group '\(group.name)' has min_size \(group.minSize), outside 0 to max_size (\(group.maxSize))",
+                    """
+                    worker group '\(group.name)' has min_size \(group.minSize), outside 0 to max_size \
+                    (\(group.maxSize))
+                    """,
                     at: at(index, "min_size"))
             } else if group.desiredSize < group.minSize || group.desiredSize > group.maxSize {
                 diagnostics.report(
                     .htcWorkerGroup,
-                    "worker group '\(group.name)' has desired_size \(group.desiredSize), outside min_size (\(group.minSize)) to max_size (\(group.maxSize))",
+                    """
+                    worker group '\(group.name)' has desired_size \(group.desiredSize), outside min_size \
+                    (\(group.minSize)) to max_size (\(group.maxSize))
+                    """,
                     at: at(index, "desired_size"))
             }
             if let first = seen[group.name] {
@@ -131,7 +149,11 @@ enum HTCGridRules {
                 }
                 diagnostics.report(
                     .htcAgentResources,
-                    "an agent (\(agents.cpuRequestMilli)m CPU, \(agents.memoryRequestMiB) MiB) does not fit on \(name) of worker group '\(group.name)', which offers pods \(free.cpuMilli)m CPU and \(free.memoryMiB) MiB after the EKS reserve",
+                    """
+                    an agent (\(agents.cpuRequestMilli)m CPU, \(agents.memoryRequestMiB) MiB) does not fit on \(name) \
+                    of worker group '\(group.name)', which offers pods \(free.cpuMilli)m CPU and \(free.memoryMiB) MiB \
+                    after the EKS reserve
+                    """,
                     at: settings.location(Key.workerGroups, [.index(index), .key("instance_types"), .index(position)]),
                     help: "choose a larger instance type or lower agent_configuration.lambda.minCPU / minMemory")
             }
@@ -143,13 +165,20 @@ enum HTCGridRules {
         if !HTCGridLimits.lambdaMemoryMB.contains(plane.memoryMB) {
             diagnostics.report(
                 .lambdaLimits,
-                "lambda_memory_size \(plane.memoryMB) MB is outside what Lambda allows (\(HTCGridLimits.lambdaMemoryMB.lowerBound) to \(HTCGridLimits.lambdaMemoryMB.upperBound) MB)",
+                """
+                lambda_memory_size \(plane.memoryMB) MB is outside what Lambda allows \
+                (\(HTCGridLimits.lambdaMemoryMB.lowerBound) to \(HTCGridLimits.lambdaMemoryMB.upperBound) MB)
+                """,
                 at: settings.location(Key.lambdaMemorySize))
         }
         if !HTCGridLimits.lambdaTimeoutSeconds.contains(plane.timeoutSeconds) {
             diagnostics.report(
                 .lambdaLimits,
-                "lambda_timeout \(plane.timeoutSeconds) s is outside what Lambda allows (\(HTCGridLimits.lambdaTimeoutSeconds.lowerBound) to \(HTCGridLimits.lambdaTimeoutSeconds.upperBound) s)",
+                """
+                lambda_timeout \(plane.timeoutSeconds) s is outside what Lambda allows \
+                (\(HTCGridLimits.lambdaTimeoutSeconds.lowerBound) to \(HTCGridLimits.lambdaTimeoutSeconds.upperBound) \
+                s)
+                """,
                 at: settings.location(Key.lambdaTimeout))
         }
     }
@@ -168,9 +197,12 @@ enum HTCGridRules {
                 "\(worst.what) name '\(worst.name)' has \(worst.name.count) characters; AWS allows \(worst.limit)"
                     + (others.isEmpty ? "" : " (also too long: \(others.joined(separator: ", ")) names)"), at: at,
                 help:
-                    "shorten project_name by \(worst.name.count - worst.limit) character\(worst.name.count - worst.limit == 1 ? "" : "s")"
-                    + (settings.isExplicit(Key.projectName)
-                        ? "" : " (set project_name; it defaults to deployment_name)"))
+                    """
+                    shorten project_name by \(worst.name.count - worst.limit) \
+                    character\(worst.name.count - worst.limit == 1 ? "" : "s")
+                    """
+                        + (settings.isExplicit(Key.projectName)
+                            ? "" : " (set project_name; it defaults to deployment_name)"))
         }
         if grid.storage.usesRedis, grid.names.redis.contains("--") {
             diagnostics.report(
@@ -181,7 +213,10 @@ enum HTCGridRules {
         for (index, group) in grid.workerGroups.enumerated() where !isNodeGroupName(group.name) {
             diagnostics.report(
                 .awsNameLength,
-                "worker group name '\(group.name)' must be 1 to 63 letters, digits, '-' or '_', starting with a letter or digit",
+                """
+                worker group name '\(group.name)' must be 1 to 63 letters, digits, '-' or '_', starting with a letter \
+                or digit
+                """,
                 at: settings.location(Key.workerGroups, [.index(index), .key("node_group_name")]))
         }
     }
@@ -205,7 +240,10 @@ enum HTCGridRules {
                 + (missing.count == 1 ? "that service" : "those services"),
             at: settings.location(AWSKey.vpcID),
             help:
-                "add them to interface_endpoints (s3 and dynamodb to gateway_endpoints) of module '\(network.origin.module)', or give it enable_public_subnet"
+                """
+                add them to interface_endpoints (s3 and dynamodb to gateway_endpoints) of module \
+                '\(network.origin.module)', or give it enable_public_subnet
+                """
         )
     }
 
@@ -222,7 +260,11 @@ enum HTCGridRules {
         if plan.agentSlots < grid.agents.maximum {
             diagnostics.report(
                 .htcThroughput,
-                "worker groups at max_size hold \(plan.agentSlots) agents of \(grid.agents.cpuRequestMilli)m CPU / \(grid.agents.memoryRequestMiB) MiB, fewer than max_htc_agents (\(grid.agents.maximum)); the rest would stay pending",
+                """
+                worker groups at max_size hold \(plan.agentSlots) agents of \(grid.agents.cpuRequestMilli)m CPU / \
+                \(grid.agents.memoryRequestMiB) MiB, fewer than max_htc_agents (\(grid.agents.maximum)); the rest \
+                would stay pending
+                """,
                 at: settings.location(Key.maxAgents), help: "raise a worker group's max_size or lower max_htc_agents")
         }
         guard let target = grid.planning.targetTasksPerSecond, plan.sustained < target else { return }
@@ -230,18 +272,28 @@ enum HTCGridRules {
         var changes: [String] = []
         if plan.stateTableBound < target {
             changes.append(
-                "raise dynamodb_default_write_capacity to at least \(Int((target * Double(plan.writesPerTask)).rounded(.up))) WCU"
+                """
+                raise dynamodb_default_write_capacity to at least \
+                \(Int((target * Double(plan.writesPerTask)).rounded(.up))) WCU
+                """
             )
         }
         if plan.agentBound < target {
             changes.append(
-                "run at least \(Int((target * grid.planning.taskSeconds).rounded(.up))) agents (max_htc_agents, and worker groups that hold them)"
+                """
+                run at least \(Int((target * grid.planning.taskSeconds).rounded(.up))) agents (max_htc_agents, and \
+                worker groups that hold them)
+                """
             )
         }
         let help = changes.joined(separator: "; and ")
         diagnostics.report(
             .htcThroughput,
-            "the grid sustains about \(HTCThroughputPlan.rate(plan.sustained)) tasks/s, short of target_tasks_per_second \(HTCThroughputPlan.rate(target)) (bound by \(plan.boundByStateTable ? "DynamoDB write capacity" : "agents"))",
+            """
+            the grid sustains about \(HTCThroughputPlan.rate(plan.sustained)) tasks/s, short of \
+            target_tasks_per_second \(HTCThroughputPlan.rate(target)) (bound by \
+            \(plan.boundByStateTable ? "DynamoDB write capacity" : "agents"))
+            """,
             at: settings.location(Key.targetTasksPerSecond), help: help)
     }
 }

@@ -41,7 +41,10 @@ enum ParallelClusterInstanceRules {
                 {
                     diagnostics.report(
                         .parallelClusterInstances,
-                        "\(label) uses \(other.name) (\(other.architectures.joined(separator: ", "))), but the head node \(head!.name) is \(architecture)",
+                        """
+                        \(label) uses \(other.name) (\(other.architectures.joined(separator: ", "))), but the head \
+                        node \(head!.name) is \(architecture)
+                        """,
                         at: settings.location(Key.queues, path + [.key(field)]),
                         help: "head node and compute nodes boot the same image, so they share an architecture")
                 }
@@ -54,7 +57,10 @@ enum ParallelClusterInstanceRules {
             if has < needed {
                 diagnostics.report(
                     .parallelClusterInstances,
-                    "head node \(head.name) has \(ValueText.amount(has, "GiB")) of memory; a cluster of up to \(nodes) compute nodes needs \(ValueText.amount(needed, "GiB"))",
+                    """
+                    head node \(head.name) has \(ValueText.amount(has, "GiB")) of memory; a cluster of up to \(nodes) \
+                    compute nodes needs \(ValueText.amount(needed, "GiB"))
+                    """,
                     at: headAt, help: "choose a head node with more memory, or lower the queues' max_count")
             }
         }

@@ -73,7 +73,10 @@ extension ParallelClusterModule {
                 if (one == nil) == (several == nil) || several?.isEmpty == true {
                     diagnostics.report(
                         .parallelClusterInstances,
-                        "compute resource '\(fields["name"]?.string ?? "")' needs exactly one of instance_type and a non-empty instance_types",
+                        """
+                        compute resource '\(fields["name"]?.string ?? "")' needs exactly one of instance_type and a \
+                        non-empty instance_types
+                        """,
                         at: settings.location(
                             Key.queues, [.index(q), .key("compute_resources"), .index(r), .key("name")]))
                 }
@@ -98,7 +101,10 @@ extension ParallelClusterModule {
             else {
                 diagnostics.report(
                     .parallelClusterStorage,
-                    "ParallelCluster mounts EFS and FSx for Lustre file systems by id; module '\(settings.id)' lists a filesystem written inline",
+                    """
+                    ParallelCluster mounts EFS and FSx for Lustre file systems by id; module '\(settings.id)' lists a \
+                    filesystem written inline
+                    """,
                     at: location, help: "use an efs or fsx-lustre module (with `file_system_id` for an existing EFS)")
                 return nil
             }
@@ -124,7 +130,10 @@ extension ParallelClusterModule {
             default:
                 diagnostics.report(
                     .parallelClusterStorage,
-                    "ParallelCluster cannot mount '\(module)' (\(context.deployment.sourceOf(module) ?? "?")): it takes EFS and FSx for Lustre",
+                    """
+                    ParallelCluster cannot mount '\(module)' (\(context.deployment.sourceOf(module) ?? "?")): it takes \
+                    EFS and FSx for Lustre
+                    """,
                     at: location)
                 return nil
             }
@@ -141,7 +150,8 @@ extension ParallelClusterModule {
                 path.path.append(.key(key))
                 path.known = settings.context.known(
                     reference.module, reference.output, path: reference.path + [.key(key)])
-                // The names of a database this deployment creates are known now; only its endpoint and secret wait for apply.
+                // The names of a database this deployment creates are known now; only its endpoint and secret wait for
+                // apply.
                 if let database = settings.context.entities[reference.module]?.as(AccountingDatabase.self),
                     reference.path.isEmpty
                 {

@@ -50,33 +50,54 @@ enum ParallelClusterModule: BuiltInModule {
                 ]),
             SettingSpec(
                 AWSKey.privateSubnets, .list(.string),
-                "Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the first, `multi_az` queues all.",
+                """
+                Subnets of the cluster (from a `use`d aws-vpc module): the head node and single-subnet queues use the \
+                first, `multi_az` queues all.
+                """,
                 required: true),
             SettingSpec(
                 Key.vpcCIDR, .string,
-                "Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless `head_node.allowed_ssh_cidr` says otherwise."
+                """
+                Address space of the VPC (from a `use`d aws-vpc module): the head node admits SSH from it unless \
+                `head_node.allowed_ssh_cidr` says otherwise.
+                """
             ),
             SettingSpec(
                 AWSKey.clusterSecurityGroup, .string,
-                "A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, which the filesystems admit)."
+                """
+                A security group every node joins besides ParallelCluster's own (the aws-vpc module's cluster group, \
+                which the filesystems admit).
+                """
             ),
             SettingSpec(
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
-                "Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre module.",
+                """
+                Filesystems to mount (from `use`d efs and fsx-lustre modules); each must be an EFS or FSx for Lustre \
+                module.
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.slurmDatabase, ParallelClusterSettings.database,
-                "Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, `password_secret_arn` (Secrets Manager), `database_name`."
+                """
+                Slurm accounting database (from a `use`d slurm-accounting module): `uri` (host:port), `user_name`, \
+                `password_secret_arn` (Secrets Manager), `database_name`.
+                """
             ),
             SettingSpec(
                 Key.headNode, ParallelClusterSettings.headNode,
-                "Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to 0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).",
+                """
+                Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; \
+                null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to \
+                0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).
+                """,
                 default: .map([:])),
             SettingSpec(
                 Key.queues, .list(ParallelClusterSettings.queue),
                 """
-                Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, `placement_group`, `multi_az` (spread over every \
-                private subnet), and `compute_resources`: `name`, `instance_type` or `instance_types`, `min_count`, `max_count`, `efa`, `disable_hyperthreading`.
+                Slurm queues: `name`, `capacity_type` (ONDEMAND, SPOT, CAPACITY_BLOCK), `allocation_strategy`, \
+                `placement_group`, `multi_az` (spread over every \
+                private subnet), and `compute_resources`: `name`, `instance_type` or `instance_types`, `min_count`, \
+                `max_count`, `efa`, `disable_hyperthreading`.
                 """, required: true),
             SettingSpec(
                 Key.scaledownIdletime, .number, "Minutes an idle dynamic node waits before it is terminated.",
@@ -90,7 +111,10 @@ enum ParallelClusterModule: BuiltInModule {
                 default: .bool(true)),
             SettingSpec(
                 Key.ec2Hostnames, .bool,
-                "Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route 53 endpoint).",
+                """
+                Nodes keep their EC2 host names and ParallelCluster's Route 53 zone is off (a private VPC has no Route \
+                53 endpoint).
+                """,
                 default: .bool(true)),
             SettingSpec(
                 Key.logRetention, .number,
@@ -116,7 +140,10 @@ enum ParallelClusterModule: BuiltInModule {
             case .clusterConfig:
                 (
                     .string,
-                    "The cluster config with the deployment's ids: pass it to `pcluster create-cluster --cluster-configuration`."
+                    """
+                    The cluster config with the deployment's ids: pass it to `pcluster create-cluster \
+                    --cluster-configuration`.
+                    """
                 )
             case .keyPairName: (.string, "The EC2 key pair of the head node.")
             case .privateKeyParameter:

@@ -30,7 +30,10 @@ enum ParallelClusterRules {
                 ? "" : " with Slurm accounting (ParallelCluster names the accounting database after it)"
             diagnostics.report(
                 .parallelClusterName,
-                "cluster name '\(cluster.name)' is \(cluster.name.count) characters; ParallelCluster allows \(limit)\(reason)",
+                """
+                cluster name '\(cluster.name)' is \(cluster.name.count) characters; ParallelCluster allows \
+                \(limit)\(reason)
+                """,
                 at: at)
         }
     }
@@ -44,20 +47,32 @@ enum ParallelClusterRules {
                 (queues.count + ParallelClusterLimits.queuesMaximum - 1) / ParallelClusterLimits.queuesMaximum
             diagnostics.report(
                 .parallelClusterQueueLimit,
-                "cluster '\(cluster.name)' has \(queues.count) queues; ParallelCluster 3 creates at most \(ParallelClusterLimits.queuesMaximum) per cluster",
+                """
+                cluster '\(cluster.name)' has \(queues.count) queues; ParallelCluster 3 creates at most \
+                \(ParallelClusterLimits.queuesMaximum) per cluster
+                """,
                 at: at([.index(ParallelClusterLimits.queuesMaximum)]),
                 help:
-                    "split the queues over \(clusters) parallelcluster modules (they can share the network, storage and accounting database); `ignore: [HPC4006]` if your ParallelCluster build allows more"
+                    """
+                    split the queues over \(clusters) parallelcluster modules (they can share the network, storage and \
+                    accounting database); `ignore: [HPC4006]` if your ParallelCluster build allows more
+                    """
             )
         }
         let resources = queues.reduce(0) { $0 + $1.computeResources.count }
         if resources > ParallelClusterLimits.computeResourcesPerClusterMaximum {
             diagnostics.report(
                 .parallelClusterQueueLimit,
-                "cluster '\(cluster.name)' has \(resources) compute resources; ParallelCluster 3 creates at most \(ParallelClusterLimits.computeResourcesPerClusterMaximum) per cluster",
+                """
+                cluster '\(cluster.name)' has \(resources) compute resources; ParallelCluster 3 creates at most \
+                \(ParallelClusterLimits.computeResourcesPerClusterMaximum) per cluster
+                """,
                 at: settings.location(Key.queues),
                 help:
-                    "use `instance_types` to put several instance types in one compute resource, or split the queues over several parallelcluster modules; `ignore: [HPC4006]` if your ParallelCluster build allows more"
+                    """
+                    use `instance_types` to put several instance types in one compute resource, or split the queues \
+                    over several parallelcluster modules; `ignore: [HPC4006]` if your ParallelCluster build allows more
+                    """
             )
         }
         let newFSx = cluster.storage.contains { if case .newFSx = $0.kind { true } else { false } }
@@ -74,7 +89,10 @@ enum ParallelClusterRules {
             if queue.computeResources.count > ParallelClusterLimits.computeResourcesPerQueueMaximum {
                 diagnostics.report(
                     .parallelClusterLimit,
-                    "queue '\(queue.name)' has \(queue.computeResources.count) compute resources; ParallelCluster allows \(ParallelClusterLimits.computeResourcesPerQueueMaximum) per queue",
+                    """
+                    queue '\(queue.name)' has \(queue.computeResources.count) compute resources; ParallelCluster \
+                    allows \(ParallelClusterLimits.computeResourcesPerQueueMaximum) per queue
+                    """,
                     at: at([.index(q), .key("compute_resources")]))
             }
             if queue.subnets.count > 1 {
@@ -102,13 +120,19 @@ enum ParallelClusterRules {
         if !Pattern.matches(name, ParallelClusterLimits.resourceNamePattern) {
             diagnostics.report(
                 .parallelClusterResourceName,
-                "\(what) name '\(name)' must start with a lowercase letter and hold only lowercase letters, digits and '-'",
+                """
+                \(what) name '\(name)' must start with a lowercase letter and hold only lowercase letters, digits and \
+                '-'
+                """,
                 at: at,
                 help: "e.g. '\(ResourceName.make(name))'")
         } else if name.count > ParallelClusterLimits.resourceNameMaximum {
             diagnostics.report(
                 .parallelClusterResourceName,
-                "\(what) name '\(name)' is \(name.count) characters; ParallelCluster allows \(ParallelClusterLimits.resourceNameMaximum)",
+                """
+                \(what) name '\(name)' is \(name.count) characters; ParallelCluster allows \
+                \(ParallelClusterLimits.resourceNameMaximum)
+                """,
                 at: at)
         } else if name == "default" {
             diagnostics.report(
@@ -132,7 +156,10 @@ enum ParallelClusterRules {
         {
             diagnostics.report(
                 .computeResourceCounts,
-                "\(label) runs on a Capacity Block, so min_count and max_count must be equal and above 0 (the block's size)",
+                """
+                \(label) runs on a Capacity Block, so min_count and max_count must be equal and above 0 (the block's \
+                size)
+                """,
                 at: at(path + [.key("min_count")]))
         }
     }
@@ -145,19 +172,27 @@ enum ParallelClusterRules {
         if newFSx {
             diagnostics.report(
                 .parallelClusterSubnets,
-                "queue '\(queue.name)' spans \(queue.subnets.count) subnets, but an FSx for Lustre file system ParallelCluster creates serves one subnet",
+                """
+                queue '\(queue.name)' spans \(queue.subnets.count) subnets, but an FSx for Lustre file system \
+                ParallelCluster creates serves one subnet
+                """,
                 at: here, help: "create the file system with Terraform (`managed_by: terraform`), or drop multi_az")
         }
         if queue.placementGroup {
             diagnostics.report(
                 .parallelClusterSubnets,
-                "queue '\(queue.name)' spans several subnets, so it cannot use a placement group (one availability zone)",
+                """
+                queue '\(queue.name)' spans several subnets, so it cannot use a placement group (one availability zone)
+                """,
                 at: at([.index(q), .key("placement_group")]))
         }
         for resource in queue.computeResources where resource.efa {
             diagnostics.report(
                 .parallelClusterSubnets,
-                "compute resource '\(resource.name)' uses EFA, which does not cross availability zones, but queue '\(queue.name)' spans several subnets",
+                """
+                compute resource '\(resource.name)' uses EFA, which does not cross availability zones, but queue \
+                '\(queue.name)' spans several subnets
+                """,
                 at: here, help: "put EFA compute resources in a queue without multi_az")
         }
     }
@@ -179,7 +214,10 @@ enum ParallelClusterRules {
             if counts["\(kind) \(storage.storageType)"] == limit + 1 {
                 diagnostics.report(
                     .parallelClusterStorage,
-                    "cluster '\(cluster.name)' mounts more than \(limit) \(kind) \(storage.storageType) file system\(limit == 1 ? "" : "s"), ParallelCluster's limit",
+                    """
+                    cluster '\(cluster.name)' mounts more than \(limit) \(kind) \(storage.storageType) file \
+                    system\(limit == 1 ? "" : "s"), ParallelCluster's limit
+                    """,
                     at: here,
                     help: storage.isNew
                         ? "create the others with Terraform (`managed_by: terraform`) and mount them by id" : nil)
@@ -199,7 +237,10 @@ enum ParallelClusterRules {
                 case let .nested(index):
                     diagnostics.report(
                         .parallelClusterMountDir,
-                        "mount directories '\(seen[index].mountDir)' and '\(directory)' are nested; ParallelCluster does not allow that",
+                        """
+                        mount directories '\(seen[index].mountDir)' and '\(directory)' are nested; ParallelCluster \
+                        does not allow that
+                        """,
                         at: mountAt)
                 case nil:
                     break
@@ -230,10 +271,16 @@ extension ParallelClusterRules {
             if let admitted, !joined.contains(admitted) {
                 diagnostics.report(
                     .parallelClusterStorage,
-                    "'\(storage.module)' admits clients from one security group, and the nodes of cluster '\(cluster.name)' are not in it",
+                    """
+                    '\(storage.module)' admits clients from one security group, and the nodes of cluster \
+                    '\(cluster.name)' are not in it
+                    """,
                     at: locate.module(storage.module),
                     help:
-                        "set security_group_id of module '\(settings.id)' to the same group (use the aws-vpc module both use)"
+                        """
+                        set security_group_id of module '\(settings.id)' to the same group (use the aws-vpc module \
+                        both use)
+                        """
                 )
             }
         }
@@ -248,7 +295,10 @@ extension ParallelClusterRules {
         } else {
             diagnostics.report(
                 .missingSetting,
-                "the head node of cluster '\(cluster.name)' needs the range SSH is admitted from: without it ParallelCluster opens SSH to 0.0.0.0/0",
+                """
+                the head node of cluster '\(cluster.name)' needs the range SSH is admitted from: without it \
+                ParallelCluster opens SSH to 0.0.0.0/0
+                """,
                 at: settings.location(Key.headNode),
                 help: "set head_node.allowed_ssh_cidr, or vpc_cidr (which `use` of an aws-vpc module sets)")
         }
@@ -271,11 +321,18 @@ extension ParallelClusterRules {
             let message =
                 owners.isEmpty
                 ? "module '\(module)' is managed_by parallelcluster, but no parallelcluster module uses it"
-                : "module '\(module)' is managed_by parallelcluster and used by \(owners.count) parallelcluster modules (\(owners.map(\.rawValue).joined(separator: ", "))); ParallelCluster creates it with one cluster"
+                : """
+                module '\(module)' is managed_by parallelcluster and used by \(owners.count) parallelcluster \
+                modules (\(owners.map(\.rawValue).joined(separator: ", "))); ParallelCluster creates it with one \
+                cluster
+                """
             diagnostics.report(
                 .parallelClusterStorage, message, at: at,
                 help:
-                    "add it to one parallelcluster module's `use`, or create it with Terraform (`managed_by: terraform`) to share it"
+                    """
+                    add it to one parallelcluster module's `use`, or create it with Terraform (`managed_by: \
+                    terraform`) to share it
+                    """
             )
         }
     }

@@ -38,11 +38,17 @@ enum SlurmAccountingModule: BuiltInModule {
             AWSSettings.vpcID,
             SettingSpec(
                 AWSKey.privateSubnets, .list(.string),
-                "Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc module).",
+                """
+                Subnets of the database subnet group, in at least two availability zones (from a `use`d aws-vpc \
+                module).
+                """,
                 required: true),
             SettingSpec(
                 AWSKey.clusterSecurityGroup, .string,
-                "The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc module).",
+                """
+                The cluster security group admitted to the database on TCP 3306 (normally from a `use`d aws-vpc \
+                module).
+                """,
                 required: true),
             SettingSpec(
                 Key.databaseName, .string,
@@ -52,7 +58,10 @@ enum SlurmAccountingModule: BuiltInModule {
                     .pattern(
                         "[a-z][0-9a-z_]{0,63}",
                         description:
-                            "a lowercase letter, then up to 63 lowercase letters, digits or '_' (RDS's rule within ParallelCluster's `[0-9a-z_]+`)"
+                            """
+                            a lowercase letter, then up to 63 lowercase letters, digits or '_' (RDS's rule within \
+                            ParallelCluster's `[0-9a-z_]+`)
+                            """
                     )
                 ]),
             SettingSpec(
@@ -89,11 +98,17 @@ enum SlurmAccountingModule: BuiltInModule {
                 default: .bool(true)),
             SettingSpec(
                 Key.passwordVersion, .number,
-                "Raise it to give the database a new password: the secret and the instance both take it (no automatic rotation).",
+                """
+                Raise it to give the database a new password: the secret and the instance both take it (no automatic \
+                rotation).
+                """,
                 default: .int(1), constraints: [.integer, .range(min: 1, max: nil)]),
             SettingSpec(
                 Key.kmsKeyID, .string,
-                "ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always encrypted).",
+                """
+                ARN of a customer-managed KMS key for the storage; null uses the AWS-managed key (storage is always \
+                encrypted).
+                """,
                 constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
         ],
         outputs: outputSpecs,
@@ -111,7 +126,10 @@ enum SlurmAccountingModule: BuiltInModule {
             case .slurmDatabase:
                 (
                     AccountingDatabaseRules.contract,
-                    "What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn (a secret whose whole value is the password), database_name."
+                    """
+                    What slurmdbd and ParallelCluster need: uri (`<address>:<port>`), user_name, password_secret_arn \
+                    (a secret whose whole value is the password), database_name.
+                    """
                 )
             case .databaseEndpoint: (.string, "`<address>:<port>` of the instance.")
             case .passwordSecretARN:
@@ -139,7 +157,10 @@ enum SlurmAccountingModule: BuiltInModule {
         if subnets.count < 2 {
             diagnostics.report(
                 .accountingSubnets,
-                "the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets in at least two availability zones",
+                """
+                the accounting database of module '\(settings.id)' has \(subnets.count) subnet, but RDS needs subnets \
+                in at least two availability zones
+                """,
                 at: settings.location(AWSKey.privateSubnets),
                 help: "give the aws-vpc module two availability_zones, or list two subnets of different zones")
         }
@@ -148,7 +169,10 @@ enum SlurmAccountingModule: BuiltInModule {
         if identifier.count > AccountingDatabaseRules.maximumIdentifierLength {
             diagnostics.report(
                 .accountingIdentifier,
-                "the RDS instance identifier '\(identifier)' (deployment_name and module id) has \(identifier.count) characters; RDS allows \(AccountingDatabaseRules.maximumIdentifierLength)",
+                """
+                the RDS instance identifier '\(identifier)' (deployment_name and module id) has \(identifier.count) \
+                characters; RDS allows \(AccountingDatabaseRules.maximumIdentifierLength)
+                """,
                 at: settings.location(CommonKey.deploymentName), help: "shorten deployment_name or the module id")
         }
         let database = AccountingDatabase(

@@ -34,7 +34,10 @@ extension CloudStorageBucketModule {
             .invalidName, "bucket name '\(name)' of module '\(settings.id)' is not valid: \(problem)",
             at: culprit.location,
             help:
-                "bucket names take 3-63 lowercase letters, digits, '-', '_' or '.', start and end with a letter or digit, and never start with 'goog'"
+                """
+                bucket names take 3-63 lowercase letters, digits, '-', '_' or '.', start and end with a letter or \
+                digit, and never start with 'goog'
+                """
         )
         return nil
     }

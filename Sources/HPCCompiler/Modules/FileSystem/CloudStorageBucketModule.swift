@@ -33,7 +33,10 @@ enum CloudStorageBucketModule: BuiltInModule {
                 Key.useDeploymentName, .bool, "Put the deployment name in the bucket name.", default: .bool(true)),
             SettingSpec(
                 Key.randomSuffix, .bool,
-                "Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of drawing them at random.",
+                """
+                Append 8 hex digits to the name; hpcc derives them from project, deployment and module id instead of \
+                drawing them at random.
+                """,
                 default: .bool(false)),
             SettingSpec(
                 CommonKey.localMount, .string, "Where clients mount the bucket.", default: .string("/mnt"),
@@ -51,13 +54,18 @@ enum CloudStorageBucketModule: BuiltInModule {
                 constraints: [.oneOf(BucketStorageClass.allCases.map(\.rawValue))]),
             SettingSpec(
                 Key.hierarchicalNamespace, .bool,
-                "Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform bucket-level access and no versioning.",
+                """
+                Create the bucket with a hierarchical namespace (folders); only at creation, needs uniform \
+                bucket-level access and no versioning.
+                """,
                 default: .bool(false)),
             SettingSpec(
                 Key.uniformAccess, .bool, "Control access with IAM only (no object ACLs).", default: .bool(true)),
             SettingSpec(
                 Key.publicAccessPrevention, .string,
-                "`enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.",
+                """
+                `enforced` blocks public access; `inherited` follows the organization policy; null leaves it to Google.
+                """,
                 constraints: [.oneOf(PublicAccessPrevention.allCases.map(\.rawValue))]),
             SettingSpec(
                 Key.versioning, .bool, "Keep noncurrent versions of overwritten and deleted objects.",
@@ -68,7 +76,10 @@ enum CloudStorageBucketModule: BuiltInModule {
                 constraints: [.integer]),
             SettingSpec(
                 Key.lifecycleRules, .list(lifecycleRule),
-                "Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, `AbortIncompleteMultipartUpload`) and its condition.",
+                """
+                Object lifecycle rules: an action (`Delete`, `SetStorageClass` with storage_class, \
+                `AbortIncompleteMultipartUpload`) and its condition.
+                """,
                 default: .list([])),
         ],
         outputs: outputSpecs,
@@ -102,7 +113,10 @@ enum CloudStorageBucketModule: BuiltInModule {
             case .networkStorage:
                 (
                     CommonSettings.mountContract,
-                    "The mount contract: server_ip empty, remote_mount the bucket name, local_mount, fs_type `gcsfuse`, mount_options."
+                    """
+                    The mount contract: server_ip empty, remote_mount the bucket name, local_mount, fs_type `gcsfuse`, \
+                    mount_options.
+                    """
                 )
             case .gcsBucketPath: (.string, "The bucket as `gs://NAME`.")
             case .gcsBucketName: (.string, "The bucket name.")

@@ -49,14 +49,23 @@ enum FilestoreModule: BuiltInModule {
                 constraints: [.oneOf(FilestoreConnectMode.allCases.map(\.rawValue))]),
             SettingSpec(
                 Key.reservedIPRange, .string,
-                "With DIRECT_PEERING a /29 or /24 CIDR; with PRIVATE_SERVICE_ACCESS the name of the reserved range. Null lets Google choose."
+                """
+                With DIRECT_PEERING a /29 or /24 CIDR; with PRIVATE_SERVICE_ACCESS the name of the reserved range. \
+                Null lets Google choose.
+                """
             ),
             SettingSpec(
-                CommonKey.mountOptions, .string, "NFS mount options clients use.", default: .string("defaults,_netdev")),
+                CommonKey.mountOptions, .string,
+                """
+                NFS mount options clients use.
+                """, default: .string("defaults,_netdev")),
             SettingSpec(
                 Key.deletionProtection,
                 .object([.optional("enabled", .bool, .bool(true)), .optional("reason", .string)]),
-                "Deletion protection of the instance: on unless turned off (Cluster Toolkit leaves it off), since a Filestore share usually holds homes; `terraform destroy` fails until it is off and applied.",
+                """
+                Deletion protection of the instance: on unless turned off (Cluster Toolkit leaves it off), since a \
+                Filestore share usually holds homes; `terraform destroy` fails until it is off and applied.
+                """,
                 default: .map(["enabled": .bool(true)])),
             SettingSpec(
                 Key.nfsProtocol, .string, "NFS protocol; NFS_V4_1 needs a ZONAL, REGIONAL or ENTERPRISE tier.",

@@ -47,30 +47,45 @@ enum ManagedLustreModule: BuiltInModule {
                 CommonKey.mountOptions, .string, "Mount options clients use.", default: .string("defaults,_netdev")),
             SettingSpec(
                 Key.peering, .string,
-                "The private services access peering (from a `use`d private-service-access module); the instance waits for it.",
+                """
+                The private services access peering (from a `use`d private-service-access module); the instance waits \
+                for it.
+                """,
                 required: true),
             SettingSpec(
                 Key.gkeSupport, .bool, "Make the instance reachable from GKE (LNet on port 6988).",
                 default: .bool(false)),
             SettingSpec(
                 Key.importBucketURI, .string,
-                "A `gs://` bucket imported into the filesystem once, right after creation (runs `curl` against the Lustre API where Terraform runs).",
+                """
+                A `gs://` bucket imported into the filesystem once, right after creation (runs `curl` against the \
+                Lustre API where Terraform runs).
+                """,
                 constraints: [.pattern("gs://.+", description: "a gs:// URI")]),
             SettingSpec(
                 "kms_key", .string,
-                "Customer-managed encryption key. Only empty (Google-managed keys) is accepted: the google provider 6.x hpcc targets has no kms_key for Managed Lustre.",
+                """
+                Customer-managed encryption key. Only empty (Google-managed keys) is accepted: the google provider 6.x \
+                hpcc targets has no kms_key for Managed Lustre.
+                """,
                 constraints: [
                     .pattern(
                         "",
                         description:
-                            "empty (customer-managed keys for Managed Lustre need a google provider newer than the 6.x hpcc targets)"
+                            """
+                            empty (customer-managed keys for Managed Lustre need a google provider newer than the 6.x \
+                            hpcc targets)
+                            """
                     )
                 ]),
         ]
             + CommonSettings.moot([
                 (
                     "network_self_link", .string, nil,
-                    "hpcc takes the network from network_id, and the instance waits for the private services access peering"
+                    """
+                    hpcc takes the network from network_id, and the instance waits for the private services access \
+                    peering
+                    """
                 )
             ]),
         outputs: outputSpecs,
@@ -88,7 +103,10 @@ enum ManagedLustreModule: BuiltInModule {
             case .networkStorage:
                 (
                     CommonSettings.mountContract,
-                    "The mount contract: server_ip (`IP@tcp`), remote_mount, local_mount, fs_type `lustre`, mount_options."
+                    """
+                    The mount contract: server_ip (`IP@tcp`), remote_mount, local_mount, fs_type `lustre`, \
+                    mount_options.
+                    """
                 )
             case .lustreID: (.string, "Id of the instance.")
             case .capacityGiB: (.number, "Capacity of the instance.")

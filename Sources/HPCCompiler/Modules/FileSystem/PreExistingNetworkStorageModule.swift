@@ -21,7 +21,10 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         settings: [
             SettingSpec(
                 Key.server, .string,
-                "The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).",
+                """
+                The server as fstab names it: an NFS server address or host name, or the Lustre MGS NID(s) \
+                (`10.0.0.2@tcp`); empty for gcsfuse. Known at compile time (a literal or a variable).
+                """,
                 default: .string("")),
             SettingSpec(
                 Key.remoteMount, .string,
@@ -110,7 +113,10 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
             if !isLustreName(name) {
                 report(
                     Key.remoteMount,
-                    "the remote_mount of a lustre filesystem is the filesystem name (1-8 letters, digits, '_' or '-'), not '\(remote)'"
+                    """
+                    the remote_mount of a lustre filesystem is the filesystem name (1-8 letters, digits, '_' or '-'), \
+                    not '\(remote)'
+                    """
                 )
             }
         case .gcsfuse:
@@ -146,7 +152,8 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         (1...8).contains(text.count) && text.unicodeScalars.allSatisfy { NameRules.isWord($0) || $0 == "-" }
     }
 
-    /// Cloud Storage bucket names: 3-222 lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit.
+    /// Cloud Storage bucket names: 3-222 lowercase letters, digits, '-', '_' and '.', starting and ending with a
+    /// letter or digit.
     private static func isBucketName(_ text: String) -> Bool {
         guard (3...222).contains(text.count), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last
         else { return false }

@@ -80,7 +80,10 @@ struct FirewallRuleReader {
         if rule.allow.isEmpty == rule.deny.isEmpty {
             diagnostics.report(
                 .constraintViolation,
-                "firewall rule '\(rule.name)' needs either 'allow' or 'deny' entries, not \(rule.allow.isEmpty ? "neither" : "both")",
+                """
+                firewall rule '\(rule.name)' needs either 'allow' or 'deny' entries, not \
+                \(rule.allow.isEmpty ? "neither" : "both")
+                """,
                 at: at)
         }
         let tagged = !rule.sourceTags.isEmpty || !rule.targetTags.isEmpty
@@ -146,7 +149,10 @@ struct FirewallRuleReader {
         if elements.count > 10 {
             diagnostics.report(
                 .constraintViolation,
-                "a firewall rule takes at most 10 \(field.replacingOccurrences(of: "_", with: " ")), not \(elements.count)",
+                """
+                a firewall rule takes at most 10 \(field.replacingOccurrences(of: "_", with: " ")), not \
+                \(elements.count)
+                """,
                 at: location(.key(field)))
         }
         return elements.map(settings.text(from:))

@@ -55,7 +55,10 @@ enum VPCModule: BuiltInModule {
                 constraints: [.pattern("[a-z]([-a-z0-9]{0,61}[a-z0-9])?", description: "a Compute Engine name")]),
             SettingSpec(
                 Key.addressRange, .string,
-                "Address space of the network; the primary subnetwork and `new_bits` subnetworks are carved from it, and the internal-traffic rule admits it.",
+                """
+                Address space of the network; the primary subnetwork and `new_bits` subnetworks are carved from it, \
+                and the internal-traffic rule admits it.
+                """,
                 default: .string("10.0.0.0/9")),
             SettingSpec(
                 Key.primarySubnetworkSize, .number,
@@ -63,7 +66,11 @@ enum VPCModule: BuiltInModule {
                 default: .int(15), constraints: [.integer, .range(min: 0, max: 29)]),
             SettingSpec(
                 Key.subnetworks, .list(.map(.string)),
-                "Subnetworks to create instead of the primary one: `subnet_name`, `subnet_region`, and `subnet_ip` or `new_bits`; optional `subnet_private_access`, `subnet_flow_logs`, `description`. The first is the primary.",
+                """
+                Subnetworks to create instead of the primary one: `subnet_name`, `subnet_region`, and `subnet_ip` or \
+                `new_bits`; optional `subnet_private_access`, `subnet_flow_logs`, `description`. The first is the \
+                primary.
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.secondaryRanges,
@@ -133,7 +140,10 @@ enum VPCModule: BuiltInModule {
             + CommonSettings.moot([
                 (
                     "nic_type", .string, .string("GVNIC"),
-                    "it only shapes Cluster Toolkit's `instance_additional_networks` output; hpcc's instances choose their NIC with bandwidth_tier"
+                    """
+                    it only shapes Cluster Toolkit's `instance_additional_networks` output; hpcc's instances choose \
+                    their NIC with bandwidth_tier
+                    """
                 )
             ])
             + CommonSettings.unsupported([
@@ -242,7 +252,9 @@ enum VPCModule: BuiltInModule {
             case .subnetworks:
                 "{"
                     + entity.subnetworks.map {
-                        "\(HCL.quoted("\($0.region)/\($0.name)")) = \(NetworkResources.subnetwork(module, $0).reference)"
+                        """
+                        \(HCL.quoted("\($0.region)/\($0.name)")) = \(NetworkResources.subnetwork(module, $0).reference)
+                        """
                     }.joined(separator: ", ") + "}"
             case .natIPs:
                 "["

@@ -61,7 +61,10 @@ extension BwVisuModule {
         if let smallest = blocks?.map(\.count).min(), smallest < visu.maxForwardersPerJob {
             diagnostics.report(
                 .portRange,
-                "max_forwarders_per_job is \(visu.maxForwardersPerJob), but a gateway's block of port_range \(range.text) holds \(smallest) ports",
+                """
+                max_forwarders_per_job is \(visu.maxForwardersPerJob), but a gateway's block of port_range \
+                \(range.text) holds \(smallest) ports
+                """,
                 at: settings.location(Key.maxForwardersPerJob),
                 help: "a job's ports are forwarded by one gateway; widen port_range or lower max_forwarders_per_job")
         }
@@ -83,7 +86,10 @@ extension BwVisuModule {
             if let cluster = entity.as(OnPremCluster.self) { return cluster }
             diagnostics.report(
                 .unsupportedCluster,
-                "bwVisu runs on an existing cluster, and module '\(module)' (\(context.deployment.moduleSources[module] ?? "")) is not one",
+                """
+                bwVisu runs on an existing cluster, and module '\(module)' \
+                (\(context.deployment.moduleSources[module] ?? "")) is not one
+                """,
                 at: settings.location(Key.slurmClusterName), help: "use a modules/scheduler/existing-slurm module")
             return nil
         }

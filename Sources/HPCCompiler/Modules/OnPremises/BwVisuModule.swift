@@ -19,7 +19,10 @@ enum BwVisuModule: BuiltInModule {
     static let schema = ModuleSchema(
         source: "modules/remote-desktop/bwvisu", cloud: .onPremises,
         summary:
-            "bwVisu remote visualization on an existing Slurm cluster: the runner's config.json and gateway/command inventory groups",
+            """
+            bwVisu remote visualization on an existing Slurm cluster: the runner's config.json and gateway/command \
+            inventory groups
+            """,
         description: """
             Adds bwVisu to an existing cluster (`use` an existing-slurm module). The bwVisu runner starts \
             visualization jobs in `partition` through the command nodes (sbatch, squeue and scancel over SSH) \
@@ -34,11 +37,17 @@ enum BwVisuModule: BuiltInModule {
             """,
         settings: [
             SettingSpec(
-                Key.slurmClusterName, .string, "The cluster (an existing-slurm module); `use` sets it.", required: true),
+                Key.slurmClusterName, .string,
+                """
+                The cluster (an existing-slurm module); `use` sets it.
+                """, required: true),
             SettingSpec(Key.partition, .string, "The Slurm partition visualization jobs run in.", required: true),
             SettingSpec(
                 Key.homePrefix, .string,
-                "`bwvisu-home-prefix`: users' home directories are `<home_prefix>/<user>` on every node (an absolute path).",
+                """
+                `bwvisu-home-prefix`: users' home directories are `<home_prefix>/<user>` on every node (an absolute \
+                path).
+                """,
                 required: true),
             SettingSpec(
                 Key.gatewayNodes, .list(BwVisuSettings.gateway),
@@ -63,7 +72,10 @@ enum BwVisuModule: BuiltInModule {
                 default: .map(["min": .int(50000), "max": .int(60000)])),
             SettingSpec(
                 Key.reservedPorts, .list(.string),
-                "Ports of other services on the gateways or compute nodes the range must not hold: `8080` or `5900-5999`.",
+                """
+                Ports of other services on the gateways or compute nodes the range must not hold: `8080` or \
+                `5900-5999`.
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.maxForwardersPerJob, .number,

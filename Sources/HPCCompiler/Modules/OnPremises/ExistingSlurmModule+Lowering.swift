@@ -67,7 +67,10 @@ extension ExistingSlurmModule {
         case .failure(.tooLarge) where hostsLeft < SlurmHostList.limit:
             diagnostics.report(
                 .invalidHostList,
-                "host list '\(list)' of node group '\(name)' takes cluster '\(cluster)' past \(SlurmHostList.limit) hosts, where hpcc stops",
+                """
+                host list '\(list)' of node group '\(name)' takes cluster '\(cluster)' past \(SlurmHostList.limit) \
+                hosts, where hpcc stops
+                """,
                 at: at("hostnames"), help: "a cluster this large is a mistake in a range; check the brackets")
             hostsLeft = 0
             return nil
@@ -112,7 +115,10 @@ extension ExistingSlurmModule {
         for feature in features where !SlurmConfText.isRepresentable(feature) || feature.contains(",") {
             diagnostics.report(
                 .unrepresentableValue,
-                "feature '\(feature)' of node group '\(name)' cannot be written to slurm.conf (no whitespace, '#' or ',')",
+                """
+                feature '\(feature)' of node group '\(name)' cannot be written to slurm.conf (no whitespace, '#' or \
+                ',')
+                """,
                 at: at("features"))
         }
         let gpus = fields["gpus"]?.map.map { GPU(type: $0["type"]?.string ?? "", count: $0["count"]?.int ?? 1) }

@@ -26,7 +26,10 @@ extension ExistingSlurmModule {
             if let host = taken.first, let other = owner[host] {
                 diagnostics.report(
                     .overlappingHosts,
-                    "node group '\(group.name)' names \(taken.count) host\(taken.count == 1 ? "" : "s") of node group '\(other)', first \(host)",
+                    """
+                    node group '\(group.name)' names \(taken.count) host\(taken.count == 1 ? "" : "s") of node group \
+                    '\(other)', first \(host)
+                    """,
                     at: settings.location(Key.nodeGroups, [.index(index), .key("hostnames")]),
                     help: "a node is in one node group; put it in a partition of each instead")
             }
@@ -43,7 +46,9 @@ extension ExistingSlurmModule {
             if let first = seen[partition.name] {
                 diagnostics.report(
                     .duplicateSlurmName,
-                    "partitions \(first + 1) and \(index + 1) of cluster '\(cluster)' are both named '\(partition.name)'",
+                    """
+                    partitions \(first + 1) and \(index + 1) of cluster '\(cluster)' are both named '\(partition.name)'
+                    """,
                     at: settings.location(Key.partitions, [.index(index), .key("name")]))
             }
             seen[partition.name] = seen[partition.name] ?? index

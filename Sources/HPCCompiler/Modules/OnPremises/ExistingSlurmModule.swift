@@ -22,7 +22,10 @@ enum ExistingSlurmModule: BuiltInModule {
     static let schema = ModuleSchema(
         source: "modules/scheduler/existing-slurm", cloud: .onPremises,
         summary:
-            "An existing (on-premises) Slurm cluster described node by node: slurm.conf, gres.conf, cgroup.conf, slurmdbd.conf, inventory",
+            """
+            An existing (on-premises) Slurm cluster described node by node: slurm.conf, gres.conf, cgroup.conf, \
+            slurmdbd.conf, inventory
+            """,
         description: """
             Describes a cluster that already exists: node groups by host name range (`cn[001-200]`) with their \
             hardware, partitions over node groups, the controller host, and optionally Slurm accounting through \
@@ -47,30 +50,37 @@ enum ExistingSlurmModule: BuiltInModule {
             SettingSpec(
                 Key.loginNodes, .list(OnPremSettings.controller),
                 """
-                The login nodes users submit jobs from: each a `host` and optionally an `address` (what Ansible connects to). \
-                They are in the inventory's `slurm_login` group and in the cluster's group, so they get the cluster's Slurm \
+                The login nodes users submit jobs from: each a `host` and optionally an `address` (what Ansible \
+                connects to). \
+                They are in the inventory's `slurm_login` group and in the cluster's group, so they get the cluster's \
+                Slurm \
                 configuration and MUNGE key; a login node is not a compute node.
                 """, default: .list([])),
             SettingSpec(
                 Key.nodeGroups, .list(OnPremSettings.nodeGroup),
                 """
-                Identical nodes: `name`, `hostnames` (a Slurm host list such as `cn[001-200]`), `sockets`, `cores_per_socket`, \
-                `threads_per_core`, `memory` (physical, `24GB`: MB, GB or TB, 1024-based), `real_memory` (MiB Slurm may schedule; \
-                null leaves the OS 400 MiB plus 30 MiB per GiB of `memory`, at most half of it, as on the cloud: `512GB` gives 508528), \
+                Identical nodes: `name`, `hostnames` (a Slurm host list such as `cn[001-200]`), `sockets`, \
+                `cores_per_socket`, \
+                `threads_per_core`, `memory` (physical, `24GB`: MB, GB or TB, 1024-based), `real_memory` (MiB Slurm \
+                may schedule; \
+                null leaves the OS 400 MiB plus 30 MiB per GiB of `memory`, at most half of it, as on the cloud: \
+                `512GB` gives 508528), \
                 `gpus` (`count`, `type`), `cpu_model`, `frequency` (`2.93GHz` or `2930MHz`), \
                 `flops_per_cycle` (double-precision FLOPs per cycle per core), `features`.
                 """, required: true),
             SettingSpec(
                 Key.partitions, .list(OnPremSettings.partition),
                 """
-                Partitions: `name`, `node_groups` (names), `default`, `max_time` (Slurm's `MaxTime`, e.g. `1-00:00:00` or `UNLIMITED`), \
+                Partitions: `name`, `node_groups` (names), `default`, `max_time` (Slurm's `MaxTime`, e.g. `1-00:00:00` \
+                or `UNLIMITED`), \
                 `exclusive`, and `slurm_conf` (further `PartitionName` keys).
                 """, required: true),
             SettingSpec(
                 Key.accounting, OnPremSettings.accounting,
                 """
                 Slurm accounting through slurmdbd: `storage_host` and `storage_port` (MariaDB), `database`, `user`, \
-                `dbd_host` and `dbd_port` (slurmdbd; null host means the controller), and `password_file` (the file slurmdbd.conf \
+                `dbd_host` and `dbd_port` (slurmdbd; null host means the controller), and `password_file` (the file \
+                slurmdbd.conf \
                 includes for `StoragePass`, which hpcc never writes). Null turns accounting off.
                 """),
             SettingSpec(
@@ -101,7 +111,10 @@ enum ExistingSlurmModule: BuiltInModule {
                 constraints: [OnPremSettings.absolutePath]),
             SettingSpec(
                 Key.processTracking, .string,
-                "`cgroup` (cgroup v1/v2 process tracking, task containment and accounting; writes cgroup.conf) or `linuxproc` (process tree, for hosts without cgroup delegation such as containers).",
+                """
+                `cgroup` (cgroup v1/v2 process tracking, task containment and accounting; writes cgroup.conf) or \
+                `linuxproc` (process tree, for hosts without cgroup delegation such as containers).
+                """,
                 default: .string(ProcessTracking.cgroup.rawValue),
                 constraints: [.oneOf(ProcessTracking.allCases.map(\.rawValue))]),
         ],

@@ -14,7 +14,10 @@ struct StatsClusterBuilder {
             if let cluster = entity.as(SlurmCluster.self) { return cloud(cluster, diagnostics: &diagnostics) }
             diagnostics.report(
                 .unsupportedCluster,
-                "HPCStats describes Slurm clusters, and module '\(module)' (\(context.deployment.moduleSources[module] ?? "")) is not one",
+                """
+                HPCStats describes Slurm clusters, and module '\(module)' \
+                (\(context.deployment.moduleSources[module] ?? "")) is not one
+                """,
                 at: usedAt,
                 help: "use existing-slurm modules or Slurm controllers")
             return nil
@@ -56,7 +59,10 @@ struct StatsClusterBuilder {
             if !missing.isEmpty {
                 diagnostics.report(
                     .statsHardware,
-                    "HPCStats needs the \(missing.joined(separator: ", ")) of node group '\(group.name)' of cluster '\(cluster.name)'",
+                    """
+                    HPCStats needs the \(missing.joined(separator: ", ")) of node group '\(group.name)' of cluster \
+                    '\(cluster.name)'
+                    """,
                     at: at("name"),
                     help: "set them on the node group, or in a node_hardware entry of the hpcstats module")
                 complete = false
@@ -107,8 +113,14 @@ struct StatsClusterBuilder {
                     .statsHardware, "HPCStats needs the CPU of nodeset '\(nodeset.name)' (\(machine.name)), and \(why)",
                     at: reader(nodeset.origin.module)?.location(InstanceKey.machineType) ?? usedAt,
                     help: known.count > 1
-                        ? "set min_cpu_platform: \(known.last!) on the nodeset, or add a node_hardware entry to the hpcstats module"
-                        : "add a node_hardware entry for cluster '\(cluster.name)', nodeset '\(nodeset.name)' to the hpcstats module"
+                        ? """
+                        set min_cpu_platform: \(known.last!) on the nodeset, or add a node_hardware entry to the \
+                        hpcstats module
+                        """
+                        : """
+                        add a node_hardware entry for cluster '\(cluster.name)', nodeset '\(nodeset.name)' to the \
+                        hpcstats module
+                        """
                 )
                 complete = false
                 continue
@@ -141,7 +153,10 @@ struct StatsClusterBuilder {
             .statsAccounting,
             "HPCStats imports jobs from Slurm accounting, and cluster '\(cluster)' has none hpcc knows", at: usedAt,
             help:
-                "give the cluster accounting, or add an accounting_databases entry for '\(cluster)' to the hpcstats module"
+                """
+                give the cluster accounting, or add an accounting_databases entry for '\(cluster)' to the hpcstats \
+                module
+                """
         )
         return nil
     }
@@ -232,7 +247,10 @@ struct StatsOverrides {
             if !groups.contains(entry.group) {
                 diagnostics.report(
                     .statsHardware,
-                    "node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster '\(cluster.name)'",
+                    """
+                    node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster \
+                    '\(cluster.name)'
+                    """,
                     at: settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")]),
                     help: Suggestion.help(for: entry.group, in: groups))
             }

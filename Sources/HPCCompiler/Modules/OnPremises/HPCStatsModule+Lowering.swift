@@ -12,7 +12,10 @@ extension HPCStatsModule {
         if let first = context.deployment.hpcStats {
             diagnostics.report(
                 .statsAccounting,
-                "module '\(first.origin.module)' already configures HPCStats; a deployment has one HPCStats database and configuration",
+                """
+                module '\(first.origin.module)' already configures HPCStats; a deployment has one HPCStats database \
+                and configuration
+                """,
                 at: settings.module.declaration.id.location, help: "let one hpcstats module use every cluster")
             return nil
         }

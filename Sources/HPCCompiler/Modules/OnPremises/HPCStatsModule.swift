@@ -41,8 +41,10 @@ enum HPCStatsModule: BuiltInModule {
             SettingSpec(
                 Key.users, HPCStatsSettings.users,
                 """
-                Where users come from: `importer` (`ldap` or `ldap+slurm`), `url`, `base_dn`, `bind_dn`, `password_file` (the bind \
-                password), `department_group_filter` and `department_group_pattern` (how a user's department is found), `groups` \
+                Where users come from: `importer` (`ldap` or `ldap+slurm`), `url`, `base_dn`, `bind_dn`, \
+                `password_file` (the bind \
+                password), `department_group_filter` and `department_group_pattern` (how a user's department is \
+                found), `groups` \
                 (the LDAP groups whose members are users), `certificate` (CA file for ldaps).
                 """, required: true),
             SettingSpec(
@@ -62,7 +64,8 @@ enum HPCStatsModule: BuiltInModule {
             SettingSpec(
                 Key.nodeHardware, .list(HPCStatsSettings.nodeHardware),
                 """
-                CPU facts of cloud nodesets whose machine family runs on several CPU platforms: `cluster`, `nodeset`, `cpu_model`, \
+                CPU facts of cloud nodesets whose machine family runs on several CPU platforms: `cluster`, `nodeset`, \
+                `cpu_model`, \
                 `frequency` (`2.6GHz`), `flops_per_cycle`.
                 """, default: .list([])),
             SettingSpec(

@@ -30,7 +30,10 @@ struct KeyholePorts {
                 else { continue }
                 diagnostics.report(
                     .portRange,
-                    "gateway '\(gateway.host)' would forward ports \(gateway.ports.text) for '\(visu.id)' and \(shared.ports.text) for '\(other.id)'",
+                    """
+                    gateway '\(gateway.host)' would forward ports \(gateway.ports.text) for '\(visu.id)' and \
+                    \(shared.ports.text) for '\(other.id)'
+                    """,
                     at: settings.location(Key.portRange), help: "give the two bwVisu modules ranges that do not overlap"
                 )
             }

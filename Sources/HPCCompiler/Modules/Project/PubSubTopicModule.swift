@@ -45,7 +45,10 @@ enum PubSubTopicModule: BuiltInModule {
                 .invalidName, "Pub/Sub topic name '\(name)' \(problem)",
                 at: settings.location(settings.isExplicit(Key.topicID) ? Key.topicID : CommonKey.deploymentName),
                 help:
-                    "a topic name has 3-255 characters, starts with a letter, holds letters, digits and - _ . ~ + %, and does not start with 'goog'"
+                    """
+                    a topic name has 3-255 characters, starts with a letter, holds letters, digits and - _ . ~ + %, \
+                    and does not start with 'goog'
+                    """
             )
             return nil
         }

@@ -21,7 +21,10 @@ enum ServiceAccountModule: BuiltInModule {
             CommonSettings.project, CommonSettings.deploymentName,
             SettingSpec(
                 Key.name, .string,
-                "Name of the account; the account id is `<deployment_name>-<name>` (6-30 lowercase letters, digits and '-').",
+                """
+                Name of the account; the account id is `<deployment_name>-<name>` (6-30 lowercase letters, digits and \
+                '-').
+                """,
                 required: true),
             SettingSpec(
                 Key.displayName, .string, "Display name; hpcc appends ` (<deployment_name>)`.",
@@ -31,11 +34,16 @@ enum ServiceAccountModule: BuiltInModule {
                 default: .string("Service Account"), constraints: [.maxLength(256)]),
             SettingSpec(
                 Key.projectRoles, .list(.string),
-                "Roles granted on the project: short names such as `compute.instanceAdmin.v1` or full `roles/...` names.",
+                """
+                Roles granted on the project: short names such as `compute.instanceAdmin.v1` or full `roles/...` names.
+                """,
                 required: true),
             SettingSpec(
                 Key.generateKeys, .bool,
-                "Must stay false: hpcc creates no account keys (a key would be a secret in the Terraform state); instances run as the account without one.",
+                """
+                Must stay false: hpcc creates no account keys (a key would be a secret in the Terraform state); \
+                instances run as the account without one.
+                """,
                 default: .bool(false)),
         ]
             + CommonSettings.moot([
@@ -96,8 +104,12 @@ enum ServiceAccountModule: BuiltInModule {
                 .invalidName, "service account id '\(accountID)' (deployment_name '-' name) is not valid",
                 at: settings.location(Key.name),
                 help:
-                    "an account id has 6-30 characters: a lowercase letter, then lowercase letters, digits or '-', not ending in '-'"
-                    + (accountID.count > 30 ? "; shorten name (the deployment name takes \(deployment.count + 1))" : "")
+                    """
+                    an account id has 6-30 characters: a lowercase letter, then lowercase letters, digits or '-', not \
+                    ending in '-'
+                    """
+                        + (accountID.count > 30
+                            ? "; shorten name (the deployment name takes \(deployment.count + 1))" : "")
             )
             return nil
         }

@@ -21,11 +21,17 @@ enum StartupScriptModule: BuiltInModule {
         settings: [
             SettingSpec(
                 Key.runners, .list(runner),
-                "Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or `source`, and `args` (shell and ansible-local).",
+                """
+                Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or \
+                `source`, and `args` (shell and ansible-local).
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.installAnsible, .bool,
-                "Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an ansible-local runner exists."
+                """
+                Install Ansible in `ansible_virtualenv_path` before the runners; null installs it when an \
+                ansible-local runner exists.
+                """
             ),
             SettingSpec(
                 Key.ansibleVirtualenvPath, .string, "Python virtual environment Ansible is installed into.",
@@ -84,7 +90,10 @@ enum StartupScriptModule: BuiltInModule {
         if encoded > metadataBudget, diagnostics.errorCount == errorsBefore {
             diagnostics.report(
                 .invalidStartupRunner,
-                "the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata value holds at most 256 KiB",
+                """
+                the runners of module '\(settings.id)' hold \(encoded / 1024) KiB once encoded; an instance metadata \
+                value holds at most 256 KiB
+                """,
                 at: settings.location(Key.runners),
                 help: "install large files from a bucket in a shell runner instead of embedding them")
         }
@@ -136,7 +145,10 @@ enum StartupScriptModule: BuiltInModule {
             ["'", "\"", "\\", "`", "$"].contains($0) || $0.value < 0x20 && $0 != "\t"
         }) {
             report(
-                "args are split at spaces and passed as plain words; quotes, '\\', '`', '$' and control characters are not supported"
+                """
+                args are split at spaces and passed as plain words; quotes, '\\', '`', '$' and control characters are \
+                not supported
+                """
             )
             return nil
         }
@@ -161,12 +173,18 @@ enum StartupScriptModule: BuiltInModule {
             case .failure(.noFileAccess):
                 report(
                     .includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
-                    "give the runner its content inline; a program that compiles blueprints grants file access with Compiler(files:)"
+                    """
+                    give the runner its content inline; a program that compiles blueprints grants file access with \
+                    Compiler(files:)
+                    """
                 )
             case .failure(.outsideFolder):
                 report(
                     .includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
-                    "source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts this"
+                    """
+                    source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts \
+                    this
+                    """
                 )
             case .failure(.unreadable):
                 report(

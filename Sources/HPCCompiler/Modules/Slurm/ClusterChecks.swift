@@ -40,7 +40,10 @@ enum ClusterChecks {
             if let other = nodesetNames[nodeset.name] {
                 diagnostics.report(
                     .duplicateSlurmName,
-                    "nodesets '\(other)' and '\(nodeset.origin.module)' are both named '\(nodeset.name)' in cluster '\(name)'",
+                    """
+                    nodesets '\(other)' and '\(nodeset.origin.module)' are both named '\(nodeset.name)' in cluster \
+                    '\(name)'
+                    """,
                     at: locate.module(nodeset.origin.module),
                     help: "nodeset names keep only [a-z0-9] of the module id; set a distinct 'name'")
             }
@@ -116,7 +119,10 @@ enum ClusterChecks {
             case let .nested(index):
                 diagnostics.report(
                     .conflictingMounts,
-                    "mount points '\(seen[index].localMount)' and '\(mount.localMount)' on cluster '\(cluster)' are nested",
+                    """
+                    mount points '\(seen[index].localMount)' and '\(mount.localMount)' on cluster '\(cluster)' are \
+                    nested
+                    """,
                     at: here,
                     help: "mount each filesystem at its own top-level path and link into it instead")
             case nil:

@@ -65,11 +65,17 @@ enum SlurmControllerModule: BuiltInModule {
                 default: .map([:])),
             SettingSpec(
                 Key.slurmAuth, .bool,
-                "Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller generates and shares, instead of MUNGE.",
+                """
+                Use Slurm's own authentication (`auth/slurm`, Slurm 23.11 or later) with a key the controller \
+                generates and shares, instead of MUNGE.
+                """,
                 default: .bool(false)),
             SettingSpec(
                 Key.defaultMounts, .bool,
-                "Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts there).",
+                """
+                Export /home and /opt/apps from the controller over NFS to every node (unless a filesystem mounts \
+                there).
+                """,
                 default: .bool(true)),
             SettingSpec(
                 Key.debugLogging, .bool, "Log at debug level (`SlurmctldDebug=debug`, `SlurmdDebug=debug`).",
@@ -86,7 +92,10 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(Key.bucketDir, .string, "Folder in the bucket; null means `<cluster>-files`."),
             SettingSpec(
                 Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
-                "A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state on the boot disk.",
+                """
+                A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state \
+                on the boot disk.
+                """,
                 default: .map(["type": .string("pd-ssd"), "size": .int(50)]), nullTurnsOff: true),
             SettingSpec(
                 Key.controllerStartupScript, .string,
@@ -149,7 +158,10 @@ enum SlurmControllerModule: BuiltInModule {
         ("cgroup_conf_tpl", .string, nil, "hpcc writes cgroup.conf itself for the cluster's nodes"),
         (
             "extra_logging_flags", .map(.bool), .map([:]),
-            "it turns on logging in Cluster Toolkit's own Python scripts; hpcc's programs do not use them and log to syslog"
+            """
+            it turns on logging in Cluster Toolkit's own Python scripts; hpcc's programs do not use them and log to \
+            syslog
+            """
         ),
         (
             "endpoint_versions", .any, .map(["compute": .string("beta")]),
@@ -171,7 +183,10 @@ enum SlurmControllerModule: BuiltInModule {
     ]
 
     private static let compiledConf =
-        "hpcc writes slurm.conf itself from the blueprint; set Slurm parameters with cloud_parameters, partition_conf and node_conf"
+        """
+        hpcc writes slurm.conf itself from the blueprint; set Slurm parameters with cloud_parameters, partition_conf \
+        and node_conf
+        """
 
     static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] =
         [
@@ -231,7 +246,10 @@ enum SlurmControllerModule: BuiltInModule {
         case .slurmControllerInstance:
             let instance = ClusterResources.controller(module)
             return .expression(
-                "{name = \(instance.attribute("name")), zone = \(instance.attribute("zone")), self_link = \(instance.attribute("self_link"))}"
+                """
+                {name = \(instance.attribute("name")), zone = \(instance.attribute("zone")), self_link = \
+                \(instance.attribute("self_link"))}
+                """
                     + HCL.access(path))
         case .slurmClusterName, .slurmBucketName, .slurmBucketPath, .instructions:
             return .known

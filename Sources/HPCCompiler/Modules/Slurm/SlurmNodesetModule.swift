@@ -37,11 +37,17 @@ enum SlurmNodesetModule: BuiltInModule {
                 constraints: [.integer, .range(min: 0, max: 10000)]),
             SettingSpec(
                 Key.nodeConf, .map(.any),
-                "Extra `KEY=VALUE` pairs for the NodeName line; they override hpcc's values (e.g. `RealMemory`, `Features`). `Sockets` is not allowed (set `SocketsPerBoard`).",
+                """
+                Extra `KEY=VALUE` pairs for the NodeName line; they override hpcc's values (e.g. `RealMemory`, \
+                `Features`). `Sockets` is not allowed (set `SocketsPerBoard`).
+                """,
                 default: .map([:])),
             SettingSpec(
                 InstanceKey.smt, .bool,
-                "Simultaneous multithreading; when set it decides `advanced_machine_features.threads_per_core` (false: 1, true: 2)."
+                """
+                Simultaneous multithreading; when set it decides `advanced_machine_features.threads_per_core` (false: \
+                1, true: 2).
+                """
             ),
             SettingSpec(Key.spot, .bool, "Create nodes as Spot VMs.", default: .bool(false)),
             SettingSpec(
@@ -106,7 +112,10 @@ enum SlurmNodesetModule: BuiltInModule {
             ("enable_opportunistic_maintenance", .bool, .bool(false), "opportunistic maintenance"),
             (
                 "zone_target_shape", .string, .string("ANY_SINGLE_ZONE"),
-                "spreading nodes over zones (ANY, BALANCED); hpcc creates each node in `zone`, and in `zones` in order when a zone has no capacity"
+                """
+                spreading nodes over zones (ANY, BALANCED); hpcc creates each node in `zone`, and in `zones` in order \
+                when a zone has no capacity
+                """
             ),
             ("additional_networks", .any, .list([]), "additional network interfaces"),
             ("subnetwork_stack_type", .string, .string("IPV4_ONLY"), "dual-stack (IPv6) node interfaces"),

@@ -33,19 +33,28 @@ enum SlurmPartitionModule: BuiltInModule {
             SettingSpec(Key.isDefault, .bool, "Make it the default partition (`Default=YES`).", default: .bool(false)),
             SettingSpec(
                 Key.exclusive, .bool,
-                "One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static nodes need false.",
+                """
+                One job per node (`OverSubscribe=EXCLUSIVE`); idle nodes are deleted after `suspend_time`. Static \
+                nodes need false.
+                """,
                 default: .bool(true)),
             SettingSpec(Key.nodeset, .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
             SettingSpec(
                 Key.resumeTimeout, .number,
-                "Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's `cloud_parameters.resume_timeout` applies.",
+                """
+                Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's \
+                `cloud_parameters.resume_timeout` applies.
+                """,
                 constraints: [.integer, .range(min: 1, max: 65535)]),
             SettingSpec(
                 Key.suspendTime, .number, "Idle seconds before a node is deleted (`SuspendTime`); -1 never.",
                 default: .int(300), constraints: [.integer, .range(min: -1, max: nil)]),
             SettingSpec(
                 Key.suspendTimeout, .number,
-                "Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's `cloud_parameters.suspend_timeout` applies.",
+                """
+                Seconds a node may take to shut down (`SuspendTimeout`); unset, the controller's \
+                `cloud_parameters.suspend_timeout` applies.
+                """,
                 constraints: [.integer, .range(min: 1, max: nil)]),
         ]
             + CommonSettings.unsupported([
@@ -85,7 +94,10 @@ enum SlurmPartitionModule: BuiltInModule {
         if exclusive, let first = staticNodes.first {
             diagnostics.report(
                 .staticNodesInExclusivePartition,
-                "partition '\(name)' is exclusive, but nodeset '\(first.name)' has \(first.staticCount) static node(s); exclusive nodes are deleted after each job",
+                """
+                partition '\(name)' is exclusive, but nodeset '\(first.name)' has \(first.staticCount) static node(s); \
+                exclusive nodes are deleted after each job
+                """,
                 at: settings.location(Key.exclusive),
                 help: "set 'exclusive: false' on the partition, or node_count_static: 0")
         }

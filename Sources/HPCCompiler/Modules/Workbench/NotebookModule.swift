@@ -28,7 +28,10 @@ enum NotebookModule: BuiltInModule {
             CommonSettings.networkID, CommonSettings.subnetwork,
             SettingSpec(
                 Key.name, .string,
-                "Instance name; null means `<deployment_name>-<module id>` ('_' becomes '-'). Checked after that prefixing."
+                """
+                Instance name; null means `<deployment_name>-<module id>` ('_' becomes '-'). Checked after that \
+                prefixing.
+                """
             ),
             SettingSpec(
                 Key.machineType, .string, "Compute Engine machine type (from hpcc's machine catalog).",
@@ -45,22 +48,34 @@ enum NotebookModule: BuiltInModule {
                 constraints: [.integer, .range(min: 150, max: 64000)]),
             SettingSpec(
                 Key.instanceOwner, .string,
-                "Email of the one user who may open the workbench. JupyterLab runs as the owner's OS Login user name, derived from the email (`ada.lovelace@example.com` → `ada_lovelace_example_com`) unless `owner_login` is set. Null: no owner, user `jupyter`.",
+                """
+                Email of the one user who may open the workbench. JupyterLab runs as the owner's OS Login user name, \
+                derived from the email (`ada.lovelace@example.com` → `ada_lovelace_example_com`) unless `owner_login` \
+                is set. Null: no owner, user `jupyter`.
+                """,
                 constraints: [
                     .pattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", description: "an email address")
                 ]),
             SettingSpec(
                 Key.ownerLogin, .string,
-                "The Linux user JupyterLab runs as, when the one derived from `instance_owner` is not the owner's (e.g. `ext_` users of another organization, or names over 32 characters)."
+                """
+                The Linux user JupyterLab runs as, when the one derived from `instance_owner` is not the owner's (e.g. \
+                `ext_` users of another organization, or names over 32 characters).
+                """
             ),
             SettingSpec(
                 Key.scriptBucket, .string,
-                "`gs://BUCKET` where the startup script is uploaded (normally from a `use`d cloud-storage-bucket module).",
+                """
+                `gs://BUCKET` where the startup script is uploaded (normally from a `use`d cloud-storage-bucket \
+                module).
+                """,
                 required: true,
                 constraints: [.pattern("gs://[a-z0-9][-_.a-z0-9]*[a-z0-9]", description: "a `gs://BUCKET` path")]),
             SettingSpec(
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
-                "Filestore, Managed Lustre, buckets and other filesystems to mount, in this order (normally from `use`).",
+                """
+                Filestore, Managed Lustre, buckets and other filesystems to mount, in this order (normally from `use`).
+                """,
                 default: .list([])),
             SettingSpec(
                 Key.serviceAccountEmail, .string,

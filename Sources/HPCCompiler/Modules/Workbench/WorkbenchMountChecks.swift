@@ -12,7 +12,10 @@ enum WorkbenchMountChecks {
             guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.contains("//") else {
                 diagnostics.report(
                     .constraintViolation,
-                    "workbench '\(settings.id)' cannot mount at '\(path)': a mount point is an absolute path other than '/', without a trailing '/'",
+                    """
+                    workbench '\(settings.id)' cannot mount at '\(path)': a mount point is an absolute path other than \
+                    '/', without a trailing '/'
+                    """,
                     at: at)
                 continue
             }
@@ -20,7 +23,10 @@ enum WorkbenchMountChecks {
             where !isFstabField(field) {
                 diagnostics.report(
                     .unrepresentableValue,
-                    "'\(field)' of a filesystem of workbench '\(settings.id)' holds a space, quote, control character or backslash, which fstab and the startup script cannot hold",
+                    """
+                    '\(field)' of a filesystem of workbench '\(settings.id)' holds a space, quote, control character \
+                    or backslash, which fstab and the startup script cannot hold
+                    """,
                     at: at)
             }
             if seen.contains(path) {
@@ -37,7 +43,10 @@ enum WorkbenchMountChecks {
             if !links.insert(linkName(path)).inserted {
                 diagnostics.report(
                     .conflictingMounts,
-                    "on workbench '\(settings.id)', '\(path)' would be linked into the working directory under a name another mount already uses (\(linkName(path)))",
+                    """
+                    on workbench '\(settings.id)', '\(path)' would be linked into the working directory under a name \
+                    another mount already uses (\(linkName(path)))
+                    """,
                     at: at)
             }
             seen.append(path)

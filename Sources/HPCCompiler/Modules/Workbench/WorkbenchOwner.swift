@@ -38,9 +38,12 @@ enum WorkbenchOwner {
             .invalidName, "'\(login)' cannot be the Linux user of workbench '\(settings.id)'",
             at: settings.location(setting),
             help:
-                "a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or '-', and is no system account"
-                + (setting == NotebookModule.Key.instanceOwner
-                    ? "; set owner_login to the owner's OS Login user name" : ""))
+                """
+                a user name starts with a lowercase letter or '_', has at most 32 lowercase letters, digits, '_' or \
+                '-', and is no system account
+                """
+                    + (setting == NotebookModule.Key.instanceOwner
+                        ? "; set owner_login to the owner's OS Login user name" : ""))
         return nil
     }
 }

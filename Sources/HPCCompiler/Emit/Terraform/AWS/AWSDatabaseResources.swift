@@ -116,7 +116,10 @@ enum AWSDatabaseResources {
                 // A prefix: after a destroy the old name stays reserved for the recovery window.
                 "name_prefix": .string("\(database.identifier)-slurmdbd-"),
                 "description": .string(
-                    "Password of the Slurm accounting database \(database.identifier) (its master user \(database.userName)): the whole value is the password"
+                    """
+                    Password of the Slurm accounting database \(database.identifier) (its master user \
+                    \(database.userName)): the whole value is the password
+                    """
                 ),
                 "tags": AWSTagging.tags(database.origin, name: "\(database.identifier)-slurmdbd", defaults: defaults),
             ])

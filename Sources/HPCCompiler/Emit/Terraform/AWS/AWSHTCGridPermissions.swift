@@ -83,7 +83,8 @@ enum HTCGridPermissions {
         return statements
     }
 
-    /// The agents (on the worker nodes): take tasks from the queues, keep their state, move payloads, fetch the workload.
+    /// The agents (on the worker nodes): take tasks from the queues, keep their state, move payloads, fetch the
+    /// workload.
     static func agents(_ grid: HTCGrid, refs: HTCGridAddresses) -> [Statement] {
         let queues = (0..<grid.priorities).map { refs.queue($0).interpolation("arn") }
         let workload = S3URI.split(grid.agents.workloadLocation)
@@ -100,7 +101,10 @@ enum HTCGridPermissions {
             Statement(
                 actions: ["s3:GetObject"],
                 resources: [
-                    "arn:\(refs.partition):s3:::\(HCL.escapeTemplate(workload.bucket))/\(HCL.escapeTemplate(workload.key))"
+                    """
+                    arn:\(refs.partition):s3:::\(HCL.escapeTemplate(workload.bucket))/\
+                    \(HCL.escapeTemplate(workload.key))
+                    """
                 ]),
             Statement(
                 actions: ["logs:CreateLogStream", "logs:PutLogEvents"],

@@ -13,7 +13,9 @@ enum AWSHTCGridResources {
             refs.kmsKey,
             [
                 "description": .string(
-                    "HTC grid \(HCL.escapeTemplate(grid.projectName)): task queues, state table, payloads, EKS secrets"),
+                    """
+                    HTC grid \(HCL.escapeTemplate(grid.projectName)): task queues, state table, payloads, EKS secrets
+                    """),
                 "enable_key_rotation": true, "deletion_window_in_days": .int(grid.kmsDeletionWindowDays),
                 "tags": tags(grid.names.cluster),
             ])
@@ -48,7 +50,10 @@ enum AWSHTCGridResources {
                     "visibility_timeout_seconds": 40,
                     "kms_master_key_id": .string(refs.key), "kms_data_key_reuse_period_seconds": 300,
                     "redrive_policy": .string(
-                        "{\"deadLetterTargetArn\":\"\(deadLetters.interpolation("arn"))\",\"maxReceiveCount\":\(grid.maxReceiveCount)}"
+                        """
+                        {"deadLetterTargetArn":"\(deadLetters.interpolation("arn"))",\
+                        "maxReceiveCount":\(grid.maxReceiveCount)}
+                        """
                     ),
                     "tags": tags(grid.names.taskQueue(priority)),
                 ])

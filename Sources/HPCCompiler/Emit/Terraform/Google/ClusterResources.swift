@@ -235,9 +235,11 @@ enum ClusterResources {
     /// On destroy, deletes the nodes Slurm created (Terraform does not know them).
     private static func emitCleanup(_ cluster: SlurmCluster, into document: inout TerraformDocument) {
         let project = cluster.controller.instance.project
-        let command =
-            "gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name,zone.basename())' | "
-            + "while read -r name zone; do gcloud compute instances delete \"$name\" --project \(project) --zone \"$zone\" --quiet; done"
+        let command = """
+            gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' \
+            --format='value(name,zone.basename())' | while read -r name zone; do gcloud compute instances delete \
+            \"$name\" --project \(project) --zone \"$zone\" --quiet; done
+            """
         document.resource(
             Self.cleanup(cluster.origin.module),
             [

@@ -52,8 +52,11 @@ enum NodeMetadata {
             return .string(HCL.escapeTemplate(JSONWriter.compact(.array(known))))
         }
         let objects = mounts.map { mount in
-            "{server = \(references.hcl(mount.server)), remote = \(HCL.quoted(mount.remotePath)), local = \(HCL.quoted(mount.localMount)), "
-                + "type = \(HCL.quoted(mount.type.rawValue)), options = \(HCL.quoted(mount.options))}"
+            """
+            {server = \(references.hcl(mount.server)), remote = \(HCL.quoted(mount.remotePath)), local = \
+            \(HCL.quoted(mount.localMount)), type = \(HCL.quoted(mount.type.rawValue)), options = \
+            \(HCL.quoted(mount.options))}
+            """
         }
         return .string("${jsonencode([" + objects.joined(separator: ", ") + "])}")
     }

@@ -144,8 +144,10 @@ enum StorageResources {
 /// The one-time import of a bucket into a new Managed Lustre instance, run where Terraform runs.
 enum LustreImport {
     static func command(_ instance: LustreInstance, bucket: String) -> String {
-        let url =
-            "https://lustre.googleapis.com/v1/projects/\(instance.project)/locations/\(instance.zone)/instances/\(instance.instanceID):importData"
+        let url = """
+            https://lustre.googleapis.com/v1/projects/\(instance.project)/locations/\(instance.zone)/instances/\
+            \(instance.instanceID):importData
+            """
         let body = "{\"gcsPath\": {\"uri\": \"\(bucket)\"}, \"lustrePath\": {\"path\": \"/\"}}"
         return
             "curl --fail --silent --show-error -X POST -H \"Authorization: Bearer $(gcloud auth print-access-token)\" "

@@ -53,7 +53,9 @@ enum WorkbenchResources {
             instance(module),
             [
                 "//": .string(
-                    "Mount points are fixed at creation: a change of \(mounts(module).reference) replaces this instance."
+                    """
+                    Mount points are fixed at creation: a change of \(mounts(module).reference) replaces this instance.
+                    """
                 ),
                 "name": .string(workbench.name),
                 "project": .string(workbench.project),
@@ -85,8 +87,10 @@ enum WorkbenchResources {
             "value": .strings(workbench.mounts.map(\.localMount)),
             "description": .string(
                 HCL.escapeTemplate(
-                    "Mount points of workbench '\(workbench.name)', in mount order. They are fixed when the instance is created, "
-                        + "so changing them replaces the instance (and loses what is on its own disks).")),
+                    """
+                    Mount points of workbench '\(workbench.name)', in mount order. They are fixed when the instance is \
+                    created, so changing them replaces the instance (and loses what is on its own disks).
+                    """)),
         ])
     }
 
@@ -113,7 +117,10 @@ enum WorkbenchResources {
     static func mountRecord(_ workbench: Workbench) -> [String] {
         workbench.mounts.map { mount in
             HCL.escapeTemplate(
-                "\(mount.type.rawValue) \(mount.provider.map(\.rawValue) ?? mount.server.known ?? "") \(mount.remotePath) \(mount.localMount) \(mount.options)"
+                """
+                \(mount.type.rawValue) \(mount.provider.map(\.rawValue) ?? mount.server.known ?? "") \
+                \(mount.remotePath) \(mount.localMount) \(mount.options)
+                """
             )
         }
     }
