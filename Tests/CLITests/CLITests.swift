@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HPCCompiler
 import TestSupport
 
 /// The `hpcc` command as users and CI run it: exit statuses, diagnostics, files on disk.
@@ -200,7 +201,7 @@ struct CLITests {
         }
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == exported.count + 1)
-        #expect(exported.count == 24)
+        #expect(exported.count == ModuleCatalog.builtIn.modules.count)
         #expect(lines.first?.hasPrefix("SOURCE ") == true)
         #expect(outcome.stdout.contains("community/modules/compute/notebook"))
         #expect(outcome.stdout.contains("modules/file-system/filestore"))
