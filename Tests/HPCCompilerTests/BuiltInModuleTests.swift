@@ -65,7 +65,7 @@ struct BuiltInModuleTests {
                         "\(name): \(module).\(output.name) is exposed")
                 } else if value == .known {
                     #expect(
-                        lowered.knownOutputs[output.name] != nil,
+                        lowered.known(output.name) != nil,
                         "\(name): \(module).\(output.name) has no Terraform expression and Lower knows no value for it")
                 }
             }

@@ -67,6 +67,11 @@ struct LoweredModule: Hashable, Sendable {
     var knownOutputs: [String: Value]
     /// The group whose Terraform root holds its resources; nil for existing machines.
     var terraformGroup: GroupName?
+
+    /// The value of `output` known at compile time: stored by Lower, or read from the entity.
+    func known(_ output: String) -> Value? {
+        knownOutputs[output] ?? BuiltInModules.definition(source)?.knownValue(of: output, entity: entity)
+    }
 }
 
 /// Where an IR entity came from: the module, its group, and its labels (hpcc's merged with the user's).

@@ -95,7 +95,7 @@ final class LoweringContext {
 
     /// The known value of `reference` (with its path applied), if any.
     func known(_ module: ModuleID, _ output: String, path: [Accessor]) -> Value? {
-        guard var value = knownOutputs[module]?[output] else { return nil }
+        guard var value = knownOutputs[module]?[output] ?? computedKnown(module, output) else { return nil }
         for step in path {
             switch (step, value) {
             case let (.index(index), .list(elements)) where elements.indices.contains(index): value = elements[index]
@@ -104,6 +104,12 @@ final class LoweringContext {
             }
         }
         return value
+    }
+
+    /// A known output the module's type reads from its entity when asked.
+    private func computedKnown(_ module: ModuleID, _ output: String) -> Value? {
+        guard let entity = entities[module], let source = resolved.module(module)?.schema.source else { return nil }
+        return BuiltInModules.definition(source)?.knownValue(of: output, entity: entity)
     }
 
     /// The origin of a module's resources: its group and labels (hpcc's merged under the user's).

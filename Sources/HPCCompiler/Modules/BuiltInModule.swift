@@ -21,6 +21,11 @@ protocol BuiltInModule: SendableMetatype {
     /// Adds the entity's resources to the Terraform roots of the groups that own them.
     static func emit(_ entity: Entity, module: ModuleID, into roots: inout TerraformRoots)
 
+    /// A `.known` output's value read from the entity when asked, for values not worth building
+    /// for every use of the module (a nodeset's description, at 10,000 nodesets); nil by default,
+    /// where Lower stores what it knows in `LoweringContext.knownOutputs`.
+    static func knownValue(of output: Output, entity: Entity) -> Value?
+
     /// The value of `output` with `path` applied: an expression over the emitted resources, or
     /// the value Lower already knows.
     static func value(of output: Output, entity: Entity, module: ModuleID, path: [Accessor]) -> OutputValue
@@ -61,6 +66,14 @@ extension BuiltInModule where Output == NoOutput {
 }
 
 extension BuiltInModule {
+    static func knownValue(of output: Output, entity: Entity) -> Value? { nil }
+
+    /// `knownValue(of:entity:)` for an output named `name` of a lowered entity of this module.
+    static func knownValue(of name: String, entity lowered: LoweredEntity) -> Value? {
+        guard let output = Output(rawValue: name), let entity = lowered.as(Entity.self) else { return nil }
+        return knownValue(of: output, entity: entity)
+    }
+
     /// The catalog's outputs, in declaration order.
     static var outputSpecs: [OutputSpec] {
         Output.allCases.map { OutputSpec($0.rawValue, $0.spec.type, $0.spec.description) }

@@ -87,15 +87,19 @@ enum SlurmLoginModule: BuiltInModule {
             zone: zone, instance: instance, staticIPs: staticIPs,
             startupScript: settings.text(defaulted: Key.startupScript), startupTimeout: 300
         )
-        settings.context.knownOutputs[settings.id] = [
-            Output.loginNodes.rawValue: .list([
+        return group
+    }
+
+    static func knownValue(of output: Output, entity: LoginGroup) -> Value? {
+        switch output {
+        case .loginNodes:
+            .list([
                 .map([
-                    "name_prefix": .string(group.name), "num_instances": .int(group.count),
-                    "machine_type": .string(group.instance.machine.name),
+                    "name_prefix": .string(entity.name), "num_instances": .int(entity.count),
+                    "machine_type": .string(entity.instance.machine.name),
                 ])
             ])
-        ]
-        return group
+        }
     }
 
     /// Lowercased, '_' becomes '-', other characters outside [-a-z0-9] dropped.

@@ -193,8 +193,13 @@ enum SlurmNodesetModule: BuiltInModule {
             startupScript: settings.text(defaulted: Key.startupScript),
             mounts: settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)
         )
-        settings.context.knownOutputs[settings.id] = [Output.nodeset.rawValue: description(nodeset)]
         return nodeset
+    }
+
+    static func knownValue(of output: Output, entity: Nodeset) -> Value? {
+        switch output {
+        case .nodeset: description(entity)
+        }
     }
 
     static func emit(_ entity: Nodeset, module: ModuleID, into roots: inout TerraformRoots) {

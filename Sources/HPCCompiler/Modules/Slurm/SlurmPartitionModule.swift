@@ -112,17 +112,21 @@ enum SlurmPartitionModule: BuiltInModule {
                     key: key, value: value, setting: Key.partitionConf, settings: settings, diagnostics: &diagnostics)
             }
         )
-        settings.context.knownOutputs[settings.id] = [
-            Output.partitions.rawValue: .list([
-                .map([
-                    "partition_name": .string(partition.name),
-                    "partition_nodeset": .list(partition.nodesets.map(Value.string)),
-                    "exclusive": .bool(partition.exclusive),
-                ])
-            ]),
-            Output.nodeset.rawValue: .list(nodesets.map(SlurmNodesetModule.description)),
-        ]
         return LoweredPartition(partition: partition, nodesets: nodesets)
+    }
+
+    static func knownValue(of output: Output, entity: LoweredPartition) -> Value? {
+        switch output {
+        case .partitions:
+            .list([
+                .map([
+                    "partition_name": .string(entity.partition.name),
+                    "partition_nodeset": .list(entity.partition.nodesets.map(Value.string)),
+                    "exclusive": .bool(entity.partition.exclusive),
+                ])
+            ])
+        case .nodeset: .list(entity.nodesets.map(SlurmNodesetModule.description))
+        }
     }
 
     /// The nodesets of the `nodeset` setting, those of partitions it names included; reports a
