@@ -24,9 +24,7 @@ import Testing
             "enable_external_prolog_epilog": "unsupported",
             "universe_domain": "unsupported", "controller_project_id": "unsupported",
             "controller_network_attachment": "unsupported",
-            "slurm_bucket_kms_key": "unsupported", "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
-            "disk_encryption_key": "unsupported", "disk_encryption_key_service_account": "unsupported",
-            "resource_manager_tags": "unsupported", "disk_resource_manager_tags": "unsupported",
+            "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
         ],
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": [
             "machine_configs": "moot",
@@ -36,15 +34,9 @@ import Testing
             "enable_maintenance_reservation": "unsupported", "enable_opportunistic_maintenance": "unsupported",
             "zone_target_shape": "unsupported", "additional_networks": "unsupported",
             "subnetwork_stack_type": "unsupported",
-            "confidential_instance_type": "unsupported", "disk_encryption_key": "unsupported",
-            "disk_encryption_key_service_account": "unsupported", "resource_manager_tags": "unsupported",
-            "disk_resource_manager_tags": "unsupported",
+            "confidential_instance_type": "unsupported",
         ],
-        "community/modules/scheduler/schedmd-slurm-gcp-v6-login": [
-            "disk_encryption_key": "unsupported", "disk_encryption_key_service_account": "unsupported",
-            "resource_manager_tags": "unsupported", "disk_resource_manager_tags": "unsupported",
-            "additional_networks": "unsupported",
-        ],
+        "community/modules/scheduler/schedmd-slurm-gcp-v6-login": ["additional_networks": "unsupported"],
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": [
             "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
         ],
@@ -222,30 +214,28 @@ import Testing
         #expect(on.diagnostics.map(\.code) == [.settingNotSupported])
     }
 
-    /// A disk key and its service account ask for one missing thing: one error, with a note.
+    /// Two settings of a backup controller ask for one missing thing: one error, with a note.
     @Test func settingsAskingForTheSameThingMakeOneError() {
-        var (text, line) = Self.setting(
-            "disk_encryption_key", "projects/p/locations/l/keyRings/r/cryptoKeys/k", in: "nodeset")
+        var (text, line) = Self.setting("enable_backup_controller", "true", in: "controller")
         text = text.replacingOccurrences(
-            of: "      disk_encryption_key: ",
-            with: "      disk_encryption_key_service_account: sa@p.iam.gserviceaccount.com\n      disk_encryption_key: "
-        )
+            of: "      enable_backup_controller: ",
+            with: "      backup_zone: us-central1-b\n      enable_backup_controller: ")
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["\(line + 1):7 HPC2019"])
-        #expect(
-            result.diagnostics.first?.notes.map(\.message) == ["'disk_encryption_key_service_account' asks for it too"])
+        #expect(result.diagnostics.first?.notes.map(\.message) == ["'backup_zone' asks for it too"])
         #expect(result.diagnostics.first?.notes.first?.location?.line == line)
         #expect(
-            result.diagnostics.first?.message.hasPrefix("setting 'disk_encryption_key' of module 'nodeset'") == true)
+            result.diagnostics.first?.message.hasPrefix("setting 'enable_backup_controller' of module 'controller'")
+                == true)
     }
 
     /// A variable of the setting's name feeds it in every module; the error is at the variable, once.
     @Test func aVariableFeedingAnUnsupportedSettingIsOneErrorAtTheVariable() {
         let text = Self.base.replacingOccurrences(
             of: "  zone: us-central1-a\n",
-            with: "  zone: us-central1-a\n  resource_manager_tags: {tagKeys/1: tagValues/2}\n")
+            with: "  zone: us-central1-a\n  additional_networks: [{network: other}]\n")
         let result = compile(text)
-        #expect(positions(result.diagnostics) == ["7:26 HPC2019"], "\(result.diagnostics)")
+        #expect(positions(result.diagnostics) == ["7:24 HPC2019"], "\(result.diagnostics)")
     }
 
     /// The JSON schema lets only the values through that compile.

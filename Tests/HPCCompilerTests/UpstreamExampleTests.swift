@@ -20,19 +20,35 @@ import TestSupport
         }
     }
 
-    /// hpc-slurm-kms.yaml asks for customer-managed keys: it must not build without them.
-    @Test func theKMSExampleFailsNamingTheDiskKey() throws {
-        guard let folder = Self.folder("UpstreamExampleTests.theKMSExampleFailsNamingTheDiskKey") else { return }
+    /// hpc-slurm-kms.yaml asks for customer-managed keys on every disk and on the deployment
+    /// bucket: it builds unchanged, without a single finding, and the key lands where the provider
+    /// schema takes it.
+    @Test func theKMSExampleBuildsWithItsKeysInTheTerraform() throws {
+        guard let folder = Self.folder("UpstreamExampleTests.theKMSExampleBuildsWithItsKeysInTheTerraform") else {
+            return
+        }
         let result = try Self.compile("community/examples/hpc-slurm-kms.yaml", in: folder)
-        #expect(!result.succeeded)
-        #expect(result.files.isEmpty)
-        #expect(!result.diagnostics.contains { $0.code == .settingNoEffect })
-        let unsupported = result.diagnostics.filter { $0.code == .settingNotSupported }
-        #expect(
-            unsupported.contains { $0.message.hasPrefix("setting 'disk_encryption_key' of module 'debug_nodeset'") })
-        #expect(
-            unsupported.contains { $0.message.hasPrefix("setting 'slurm_bucket_kms_key' of module 'slurm_controller'") }
-        )
-        #expect(unsupported.count == 6, "\(unsupported.map(\.message))")
+        #expect(result.succeeded)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let key = "projects/my-project/locations/us-central1/keyRings/my-keyring/cryptoKeys/my-key"
+        let account = "my-sa@my-project.iam.gserviceaccount.com"
+        let text = try #require(result.file("primary/main.tf.json"))
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let resources = try #require(json?["resource"] as? [String: [String: [String: Any]]])
+        for nodeset in ["debug_nodeset", "compute_nodeset", "h3_nodeset"] {
+            let disks = try #require(
+                resources["google_compute_instance_template"]?[nodeset]?["disk"] as? [[String: Any]])
+            let encryption = (disks.first?["disk_encryption_key"] as? [[String: String]])?.first
+            #expect(encryption == ["kms_key_self_link": key, "kms_key_service_account": account], "\(nodeset)")
+        }
+        for instance in ["slurm_controller", "slurm_login_0"] {
+            let boot = (resources["google_compute_instance"]?[instance]?["boot_disk"] as? [[String: Any]])?.first
+            #expect(boot?["kms_key_self_link"] as? String == key, "\(instance)")
+            #expect(boot?["disk_encryption_service_account"] as? String == account, "\(instance)")
+        }
+        let state = resources["google_compute_disk"]?["slurm_controller_state"]?["disk_encryption_key"]
+        #expect((state as? [[String: String]])?.first?["kms_key_self_link"] == key)
+        let bucket = resources["google_storage_bucket"]?["slurm_controller"]?["encryption"]
+        #expect((bucket as? [[String: String]])?.first == ["default_kms_key_name": key])
     }
 }

@@ -70,6 +70,8 @@ enum CommonSettings {
         .optional("disk_name", .string), .optional("device_name", .string), .optional("disk_size_gb", .number),
         .optional("disk_type", .string), .optional("disk_labels", .map(.string), .map([:])),
         .optional("auto_delete", .bool, .bool(true)), .optional("boot", .bool, .bool(false)),
+        .optional("disk_resource_manager_tags", .map(.string)), .optional("disk_encryption_key", .string),
+        .optional("disk_encryption_key_service_account", .string),
     ])
     static let machineFeatures = SettingType.object([
         .optional("enable_nested_virtualization", .bool), .optional("threads_per_core", .number),
@@ -163,6 +165,33 @@ enum CommonSettings {
                 "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).",
                 default: .bool(true)),
             SettingSpec(InstanceKey.tags, .list(.string), "Network tags.", default: .list([])),
+            SettingSpec(
+                InstanceKey.resourceManagerTags, .map(.string),
+                """
+                Resource manager tags bound to the instances, `tagKeys/ID: tagValues/ID` (IAM conditions and \
+                firewall policies select instances by them).
+                """,
+                default: .map([:])),
+            SettingSpec(
+                InstanceKey.diskResourceManagerTags, .map(.string),
+                """
+                Resource manager tags bound to the boot disk (and the controller's state disk), `tagKeys/ID: \
+                tagValues/ID`; an additional disk takes its own `disk_resource_manager_tags`.
+                """,
+                default: .map([:])),
+            SettingSpec(
+                InstanceKey.diskEncryptionKey, .string,
+                """
+                Cloud KMS key (CMEK) that encrypts every persistent disk of the instances: boot disk, additional \
+                disks without their own `disk_encryption_key`, and the controller's state disk. Local SSDs are \
+                always encrypted by Compute Engine. The Compute Engine service agent of the project (or \
+                `disk_encryption_key_service_account`) needs `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key.
+                """,
+                constraints: [CloudKMSKey.constraint]),
+            SettingSpec(
+                InstanceKey.diskEncryptionAccount, .string,
+                "Service account Compute Engine makes the key requests as; null for its own service agent.",
+                constraints: [CloudKMSKey.accountConstraint]),
         ]
         if let onHostMaintenance {
             settings.append(
@@ -197,13 +226,4 @@ enum CommonSettings {
                 default: entry.2, effect: .unsupported(entry.3))
         }
     }
-
-    /// What Compute Engine instances (nodesets, login nodes, the controller) may ask for that hpcc
-    /// does not build yet.
-    static let instanceNotSupported: [(String, SettingType, Value?, String)] = [
-        ("disk_encryption_key", .string, nil, "customer-managed encryption keys for disks"),
-        ("disk_encryption_key_service_account", .string, nil, "customer-managed encryption keys for disks"),
-        ("resource_manager_tags", .map(.string), .map([:]), "resource manager tags on instances"),
-        ("disk_resource_manager_tags", .map(.string), .map([:]), "resource manager tags on disks"),
-    ]
 }

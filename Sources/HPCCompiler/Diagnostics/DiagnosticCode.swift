@@ -87,6 +87,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case statsAccounting = "HPC3048"
     case sshFromInternet = "HPC3049"
     case unconfirmedSlurmImage = "HPC3050"
+    case kmsKeyLocation = "HPC3051"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -277,6 +278,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom \
             does not confirm has Slurm installed
             """
+        case .kmsKeyLocation: "a Cloud KMS key in another region than the disk, bucket or share it should encrypt"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"

@@ -50,6 +50,9 @@
     @_spi(Tools) public var turboMode: String?
     /// The guest may install updates on its own.
     @_spi(Tools) public var automaticUpdates: Bool
+    /// Resource manager tags bound to the instance (`tagKeys/N` → `tagValues/N`); IAM conditions and
+    /// firewall policies select instances by them.
+    @_spi(Tools) public var resourceManagerTags: [String: String] = [:]
 
     /// Every GPU the instance has: built in or attached.
     @_spi(Tools) public var gpu: GPU? { machine.gpu ?? attachedGPU }
@@ -87,6 +90,21 @@
     @_spi(Tools) public var boot: Bool
     /// Labels of the disk.
     @_spi(Tools) public var labels: [String: String]
+    /// The Cloud KMS key that encrypts the disk; nil for Google's default encryption.
+    @_spi(Tools) public var encryption: DiskEncryption? = nil
+    /// Resource manager tags bound to the disk (`tagKeys/N` → `tagValues/N`).
+    @_spi(Tools) public var resourceManagerTags: [String: String] = [:]
+
+    /// A local SSD: a scratch disk Compute Engine encrypts with its own keys, never with a Cloud KMS key.
+    @_spi(Tools) public var isLocalSSD: Bool { type == "local-ssd" }
+}
+
+/// A disk encrypted with a customer-managed key (CMEK).
+@_spi(Tools) public struct DiskEncryption: Hashable, Sendable {
+    /// `projects/P/locations/L/keyRings/R/cryptoKeys/K`.
+    @_spi(Tools) public var kmsKey: String
+    /// The account Compute Engine makes the key requests as; nil for Compute Engine's service agent.
+    @_spi(Tools) public var serviceAccount: String?
 }
 
 /// An external access configuration.

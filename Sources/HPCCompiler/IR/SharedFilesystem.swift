@@ -100,6 +100,8 @@
     @_spi(Tools) public var exportOptions: [NFSExportOption]
     /// Private services access modules the instance waits for.
     @_spi(Tools) public var waitsFor: [ModuleID]
+    /// The Cloud KMS key that encrypts the share; nil for Google's default encryption.
+    @_spi(Tools) public var kmsKey: String? = nil
 }
 
 /// An NFS export option of a Filestore share.

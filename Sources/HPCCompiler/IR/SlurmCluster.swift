@@ -218,6 +218,8 @@
     @_spi(Tools) public var create: Bool
     /// The bucket's location (a region).
     @_spi(Tools) public var location: String
+    /// The Cloud KMS key new objects are encrypted with; nil for Google's default encryption.
+    @_spi(Tools) public var kmsKey: String? = nil
 
     /// `gs://bucket/dir`.
     @_spi(Tools) public var url: String { "gs://\(name)/\(directory)" }

@@ -29,6 +29,10 @@ enum InstanceKey {
     static let automaticUpdates = SettingKey<Bool>("allow_automatic_updates")
     static let tags = SettingKey<[String]>("tags")
     static let onHostMaintenance = SettingKey<OnHostMaintenance>("on_host_maintenance")
+    static let diskEncryptionKey = SettingKey<String>("disk_encryption_key")
+    static let diskEncryptionAccount = SettingKey<String>("disk_encryption_key_service_account")
+    static let resourceManagerTags = SettingKey<[String: String]>("resource_manager_tags")
+    static let diskResourceManagerTags = SettingKey<[String: String]>("disk_resource_manager_tags")
 
     /// Nodesets only: simultaneous multithreading, which wins over `advanced_machine_features`.
     static let smt = SettingKey<Bool>("enable_smt")

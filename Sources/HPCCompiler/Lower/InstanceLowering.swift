@@ -33,6 +33,7 @@ enum InstanceLowering {
         let features = settings.read(defaulted: InstanceKey.machineFeatures, diagnostics: &diagnostics).map ?? [:]
         let email = settings.text(InstanceKey.serviceAccountEmail)
         checkDisks(settings, machine: machine, diagnostics: &diagnostics)
+        let disks = diskDefaults(settings, diagnostics: &diagnostics)
         return InstanceProperties(
             project: project, machine: machine, image: image,
             // The nodesets' default boot disk type differs from the login groups' and controller's.
@@ -41,8 +42,9 @@ enum InstanceLowering {
                 type: settings.read(defaulted: InstanceKey.diskType, diagnostics: &diagnostics),
                 sizeGB: settings.read(InstanceKey.diskSize, diagnostics: &diagnostics),
                 autoDelete: settings.read(defaulted: InstanceKey.diskAutoDelete, diagnostics: &diagnostics), boot: true,
-                labels: diskLabels),
-            additionalDisks: additionalDisks(settings, labels: origin.labels, diagnostics: &diagnostics),
+                labels: diskLabels, encryption: disks.encryption, resourceManagerTags: disks.tags),
+            additionalDisks: additionalDisks(
+                settings, labels: origin.labels, defaults: disks, diagnostics: &diagnostics),
             subnetwork: subnetwork,
             accessConfigs: accessConfigs(settings, publicIP: publicIP, diagnostics: &diagnostics),
             nicType: bandwidth.nicType,
@@ -75,7 +77,11 @@ enum InstanceLowering {
             visibleCoreCount: features["visible_core_count"]?.int,
             nestedVirtualization: features["enable_nested_virtualization"]?.bool,
             turboMode: features["turbo_mode"]?.string,
-            automaticUpdates: settings.read(defaulted: InstanceKey.automaticUpdates, diagnostics: &diagnostics)
+            automaticUpdates: settings.read(defaulted: InstanceKey.automaticUpdates, diagnostics: &diagnostics),
+            resourceManagerTags: ResourceManagerTags.checked(
+                settings.read(defaulted: InstanceKey.resourceManagerTags, diagnostics: &diagnostics),
+                setting: InstanceKey.resourceManagerTags.name,
+                at: { settings.location(InstanceKey.resourceManagerTags, [.key($0)]) }, diagnostics: &diagnostics)
         )
     }
 
@@ -237,17 +243,28 @@ enum InstanceLowering {
     }
 
     private static func additionalDisks(
-        _ settings: SettingReader, labels: [String: String], diagnostics: inout Diagnostics
+        _ settings: SettingReader, labels: [String: String], defaults: DiskDefaults, diagnostics: inout Diagnostics
     ) -> [Disk] {
-        (settings.read(defaulted: InstanceKey.additionalDisks, diagnostics: &diagnostics).list ?? []).compactMap {
-            entry in
+        let entries = settings.read(defaulted: InstanceKey.additionalDisks, diagnostics: &diagnostics).list ?? []
+        return entries.enumerated().compactMap { index, entry in
             guard let fields = entry.map else { return nil }
             let own = fields["disk_labels"]?.map?.compactMapValues(\.string) ?? [:]
-            return Disk(
+            var disk = Disk(
                 name: fields["disk_name"]?.string, deviceName: fields["device_name"]?.string,
                 type: fields["disk_type"]?.string ?? "pd-standard", sizeGB: fields["disk_size_gb"]?.int,
                 autoDelete: fields["auto_delete"]?.bool ?? true, boot: fields["boot"]?.bool ?? false,
                 labels: labels.merging(own) { _, mine in mine })
+            disk.encryption = additionalDiskEncryption(
+                disk, fields: fields, index: index, settings: settings, defaults: defaults, diagnostics: &diagnostics)
+            disk.resourceManagerTags = ResourceManagerTags.checked(
+                fields["disk_resource_manager_tags"]?.map?.compactMapValues(\.string) ?? [:],
+                setting: "disk_resource_manager_tags",
+                at: {
+                    settings.location(
+                        InstanceKey.additionalDisks, [.index(index), .key("disk_resource_manager_tags"), .key($0)])
+                },
+                diagnostics: &diagnostics)
+            return disk
         }
     }
 

@@ -410,5 +410,19 @@ extension DiagnosticCode {
                 family of `schedmd-slurm-public`.
                 """
         ),
+        .kmsKeyLocation: RuleExplanation(
+            """
+            A customer-managed key (Cloud KMS) is kept in one location, and a key ring in a region serves only \
+            resources of that region: a disk, bucket or Filestore share elsewhere cannot be created with it, and \
+            `terraform apply` fails after the rest of the deployment is half built. hpcc compares the key's location \
+            with the resource's region when both are regions; it leaves `global` and multi-region key rings to the \
+            service.
+            """,
+            example:
+                """
+                vars:\n  region: us-central1\n  kms_key: projects/keys/locations/europe-west4/keyRings/hpc/cryptoKeys/disks
+                """,
+            fix: "Use a key from a key ring in the resource's region, or deploy the resource where the key is."
+        ),
     ]
 }

@@ -12,6 +12,7 @@ enum FilestoreModule: BuiltInModule {
         static let nfsProtocol = SettingKey<NFSProtocol>("protocol")
         static let description = SettingKey<String>("description")
         static let exportOptions = SettingKey<Value>("nfs_export_options")
+        static let kmsKey = SettingKey<String>("kms_key_name")
     }
 
     static let schema = ModuleSchema(
@@ -82,6 +83,14 @@ enum FilestoreModule: BuiltInModule {
                         .optional("squash_mode", .string),
                     ])),
                 "Export options of the share.", default: .list([])),
+            SettingSpec(
+                Key.kmsKey, .string,
+                """
+                Cloud KMS key (CMEK) that encrypts the share, from a key ring in the instance's region. An hpcc \
+                setting (Cluster Toolkit's module has none). The project's Filestore service agent needs \
+                `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key.
+                """,
+                constraints: [CloudKMSKey.constraint]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -137,6 +146,14 @@ enum FilestoreModule: BuiltInModule {
                 "with DIRECT_PEERING, reserved_ip_range must be a /29 or /24 CIDR block, not '\(range)'",
                 at: settings.location(Key.reservedIPRange))
         }
+        let kmsKey = settings.read(Key.kmsKey, diagnostics: &diagnostics).flatMap { key in
+            Pattern.matches(key, CloudKMSKey.pattern) ? key : nil
+        }
+        if let kmsKey {
+            CloudKMSKey.checkLocation(
+                kmsKey, serves: "Filestore instance", region: region, at: settings.location(Key.kmsKey),
+                diagnostics: &diagnostics)
+        }
         let protection = settings.read(defaulted: Key.deletionProtection, diagnostics: &diagnostics).map ?? [:]
         let name =
             settings.read(Key.name, diagnostics: &diagnostics)
@@ -151,7 +168,8 @@ enum FilestoreModule: BuiltInModule {
             exportOptions: exportOptions(settings, diagnostics: &diagnostics),
             waitsFor: settings.privateServiceAccessModules([
                 AnySettingKey(Key.connectMode), AnySettingKey(Key.reservedIPRange),
-            ])
+            ]),
+            kmsKey: kmsKey
         )
         return SharedFilesystemLowering.register(
             settings, backing: .filestore(instance), remotePath: "/\(share)", localMount: localMount, type: .nfs,

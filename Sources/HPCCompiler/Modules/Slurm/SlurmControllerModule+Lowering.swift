@@ -46,7 +46,8 @@ extension SlurmControllerModule {
             controller: SlurmController(
                 zone: zone, instance: instance,
                 staticIP: settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics).first,
-                stateDisk: stateDisk(settings, cluster: name, labels: origin.labels, diagnostics: &diagnostics),
+                stateDisk: stateDisk(
+                    settings, cluster: name, labels: origin.labels, boot: instance.bootDisk, diagnostics: &diagnostics),
                 startupScript: settings.text(defaulted: Key.controllerStartupScript),
                 startupTimeout: settings.read(defaulted: Key.controllerTimeout, diagnostics: &diagnostics)
             ),
@@ -77,16 +78,17 @@ extension SlurmControllerModule {
 
     /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
     /// keeps (the setting's null turns the disk off).
+    /// The state disk takes the boot disk's key and tags, as Cluster Toolkit's does.
     private static func stateDisk(
-        _ settings: SettingReader, cluster: String, labels: [String: String], diagnostics: inout Diagnostics
+        _ settings: SettingReader, cluster: String, labels: [String: String], boot: Disk,
+        diagnostics: inout Diagnostics
     ) -> Disk? {
         guard let fields = settings.read(Key.stateDisk, diagnostics: &diagnostics)?.map,
             let type = fields["type"]?.string, let size = fields["size"]?.int
         else { return nil }
         return Disk(
             name: "\(cluster)-controller-save", deviceName: "slurm-state", type: type, sizeGB: size, autoDelete: false,
-            boot: false,
-            labels: labels)
+            boot: false, labels: labels, encryption: boot.encryption, resourceManagerTags: boot.resourceManagerTags)
     }
 
     private static func bucket(
@@ -103,9 +105,25 @@ extension SlurmControllerModule {
                     at: settings.location(Key.createBucket))
             }
         }
+        var kmsKey: String?
+        if let key = settings.read(Key.bucketKMSKey, diagnostics: &diagnostics),
+            Pattern.matches(key, CloudKMSKey.pattern)
+        {
+            if create {
+                CloudKMSKey.checkLocation(
+                    key, serves: "the deployment bucket", region: region, at: settings.location(Key.bucketKMSKey),
+                    diagnostics: &diagnostics)
+                kmsKey = key
+            } else {
+                diagnostics.report(
+                    .settingNoEffect,
+                    "slurm_bucket_kms_key has no effect with create_bucket false: the existing bucket keeps its encryption",
+                    at: settings.location(Key.bucketKMSKey))
+            }
+        }
         return ConfigBucket(
             name: name, directory: settings.read(Key.bucketDir, diagnostics: &diagnostics) ?? "\(cluster)-files",
-            create: create, location: region.uppercased())
+            create: create, location: region.uppercased(), kmsKey: kmsKey)
     }
 
     private static func instructions(_ cluster: SlurmCluster, project: String) -> String {

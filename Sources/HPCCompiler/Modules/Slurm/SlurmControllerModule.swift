@@ -17,6 +17,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let createBucket = SettingKey<Bool>("create_bucket")
         static let bucketName = SettingKey<String>("bucket_name")
         static let bucketDir = SettingKey<String>("bucket_dir")
+        static let bucketKMSKey = SettingKey<String>("slurm_bucket_kms_key")
         static let stateDisk = SettingKey<Value>("controller_state_disk")
         static let controllerStartupScript = SettingKey<String>("controller_startup_script")
         static let loginStartupScript = SettingKey<String>("login_startup_script")
@@ -90,6 +91,15 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(
                 Key.bucketName, .string, "An existing bucket for the compiled files (with `create_bucket: false`)."),
             SettingSpec(Key.bucketDir, .string, "Folder in the bucket; null means `<cluster>-files`."),
+            SettingSpec(
+                Key.bucketKMSKey, .string,
+                """
+                Cloud KMS key (CMEK) the deployment bucket encrypts its objects with by default (the compiled \
+                slurm.conf and scripts). The project's Cloud Storage service agent needs \
+                `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it; with `create_bucket: false` the bucket's own \
+                encryption applies.
+                """,
+                constraints: [CloudKMSKey.constraint]),
             SettingSpec(
                 Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
                 """
@@ -205,10 +215,9 @@ enum SlurmControllerModule: BuiltInModule {
             ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
             ("controller_project_id", .string, nil, "a controller in another project than project_id"),
             ("controller_network_attachment", .string, nil, "network attachments on the controller"),
-            ("slurm_bucket_kms_key", .string, nil, "customer-managed encryption of the deployment bucket"),
             ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
             ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
-        ] + CommonSettings.instanceNotSupported
+        ]
 
     /// The module's outputs.
     enum Output: String, ModuleOutput {

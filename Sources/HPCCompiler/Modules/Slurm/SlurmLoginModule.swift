@@ -37,10 +37,7 @@ enum SlurmLoginModule: BuiltInModule {
         ]
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
-            + CommonSettings.unsupported(
-                CommonSettings.instanceNotSupported + [
-                    ("additional_networks", .any, .list([]), "additional network interfaces")
-                ])
+            + CommonSettings.unsupported([("additional_networks", .any, .list([]), "additional network interfaces")])
             + CommonSettings.deprecated([
                 (InstanceKey.smt.name, "use advanced_machine_features.threads_per_core"),
                 ("disable_smt", "use advanced_machine_features.threads_per_core"),

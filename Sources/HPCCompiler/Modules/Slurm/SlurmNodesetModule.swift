@@ -123,7 +123,7 @@ enum SlurmNodesetModule: BuiltInModule {
                 "confidential_instance_type", .string, nil,
                 "confidential instance types other than the one enable_confidential_vm turns on"
             ),
-        ] + CommonSettings.instanceNotSupported
+        ]
 
     /// The module's outputs.
     enum Output: String, ModuleOutput {

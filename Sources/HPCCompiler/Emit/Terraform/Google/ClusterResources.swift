@@ -83,6 +83,7 @@ enum ClusterResources {
                     "public_access_prevention": "enforced",
                     "force_destroy": true,
                     "labels": .stringMap(cluster.origin.labels),
+                    "encryption": cluster.bucket.kmsKey.map { .block(["default_kms_key_name": .string($0)]) } ?? .null,
                     // An overwritten slurm.conf or script can be restored: the last three versions of
                     // each object are kept, older ones deleted.
                     "versioning": .block(["enabled": true]),
@@ -130,6 +131,7 @@ enum ClusterResources {
         body["name"] = .string(cluster.controllerHostName)
         body["zone"] = .string(controller.zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
+        body["params"] = InstanceBlocks.params(controller.instance.resourceManagerTags)
         body["network_interface"] = InstanceBlocks.networkInterface(
             controller.instance, address: controller.staticIP, references: &references)
         body["depends_on"] = .addresses(
@@ -144,6 +146,8 @@ enum ClusterResources {
                     "type": .string(disk.type),
                     "size": disk.sizeGB.map(JSON.int) ?? .null,
                     "labels": .stringMap(disk.labels),
+                    "disk_encryption_key": InstanceBlocks.encryptionKey(disk),
+                    "params": InstanceBlocks.params(disk.resourceManagerTags),
                 ])
             body["attached_disk"] = .array([
                 ["source": stateDisk(module).json("id"), "device_name": .string(disk.deviceName ?? "slurm-state")]
@@ -166,6 +170,7 @@ enum ClusterResources {
             body["name"] = .string(host)
             body["zone"] = .string(login.zone)
             body["boot_disk"] = InstanceBlocks.bootDisk(login.instance)
+            body["params"] = InstanceBlocks.params(login.instance.resourceManagerTags)
             body["network_interface"] = InstanceBlocks.networkInterface(
                 login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
                 references: &references)
@@ -204,6 +209,9 @@ enum ClusterResources {
                 new
             })
         body["disk"] = InstanceBlocks.templateDisks(nodeset.instance)
+        if !nodeset.instance.resourceManagerTags.isEmpty {
+            body["resource_manager_tags"] = .stringMap(nodeset.instance.resourceManagerTags)
+        }
         body["network_interface"] = InstanceBlocks.networkInterface(
             nodeset.instance, address: nil, references: &references)
         if nodeset.placement { body["resource_policies"] = .array([placementPolicy(module).json("self_link")]) }

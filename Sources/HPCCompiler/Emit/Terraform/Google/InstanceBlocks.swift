@@ -105,6 +105,8 @@ enum InstanceBlocks {
                 "disk_type": .string(instance.bootDisk.type),
                 "disk_size_gb": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
                 "labels": .stringMap(instance.bootDisk.labels),
+                "resource_manager_tags": tags(instance.bootDisk),
+                "disk_encryption_key": encryptionKey(instance.bootDisk),
             ].filter { $0.value != .null })
         let extra = instance.additionalDisks.map { disk -> JSON in
             .object(
@@ -116,26 +118,56 @@ enum InstanceBlocks {
                     "disk_type": .string(disk.type),
                     "disk_size_gb": disk.sizeGB.map(JSON.int) ?? .null,
                     "labels": .stringMap(disk.labels),
+                    "resource_manager_tags": tags(disk),
+                    "disk_encryption_key": encryptionKey(disk),
                 ].filter { $0.value != .null })
         }
         return .array([boot] + extra)
     }
 
+    /// The `disk_encryption_key` block of a template disk or a `google_compute_disk`; null for
+    /// Google's default encryption.
+    static func encryptionKey(_ disk: Disk) -> JSON {
+        guard let encryption = disk.encryption else { return .null }
+        return .array([
+            .object(
+                [
+                    "kms_key_self_link": .string(encryption.kmsKey),
+                    "kms_key_service_account": encryption.serviceAccount.map(JSON.string) ?? .null,
+                ].filter { $0.value != .null })
+        ])
+    }
+
+    /// A disk's resource manager tags; null for none.
+    static func tags(_ disk: Disk) -> JSON {
+        disk.resourceManagerTags.isEmpty ? .null : .stringMap(disk.resourceManagerTags)
+    }
+
+    /// The `params` block of an instance or a disk, which carries its resource manager tags; null for none.
+    static func params(_ tags: [String: String]) -> JSON {
+        tags.isEmpty ? .null : .array([["resource_manager_tags": .stringMap(tags)]])
+    }
+
     /// The boot disk block of an instance.
     static func bootDisk(_ instance: InstanceProperties) -> JSON {
-        .array([
-            .object([
-                "auto_delete": .bool(instance.bootDisk.autoDelete),
-                "initialize_params": .array([
-                    .object(
-                        [
-                            "image": .string(instance.image.reference),
-                            "type": .string(instance.bootDisk.type),
-                            "size": instance.bootDisk.sizeGB.map(JSON.int) ?? .null,
-                            "labels": .stringMap(instance.bootDisk.labels),
-                        ].filter { $0.value != .null })
-                ]),
-            ])
+        let disk = instance.bootDisk
+        return .array([
+            .object(
+                [
+                    "auto_delete": .bool(disk.autoDelete),
+                    "kms_key_self_link": disk.encryption.map { .string($0.kmsKey) } ?? .null,
+                    "disk_encryption_service_account": disk.encryption?.serviceAccount.map(JSON.string) ?? .null,
+                    "initialize_params": .array([
+                        .object(
+                            [
+                                "image": .string(instance.image.reference),
+                                "type": .string(disk.type),
+                                "size": disk.sizeGB.map(JSON.int) ?? .null,
+                                "labels": .stringMap(disk.labels),
+                                "resource_manager_tags": tags(disk),
+                            ].filter { $0.value != .null })
+                    ]),
+                ].filter { $0.value != .null })
         ])
     }
 }

@@ -65,6 +65,7 @@ enum StorageResources {
                     "description": .when(
                         !instance.description.isEmpty, .string(HCL.escapeTemplate(instance.description))),
                     "labels": .stringMap(filesystem.origin.labels),
+                    "kms_key_name": instance.kmsKey.map(JSON.string) ?? .null,
                     "deletion_protection_enabled": .bool(instance.deletionProtection),
                     "deletion_protection_reason": instance.deletionProtectionReason.map {
                         .string(HCL.escapeTemplate($0))
