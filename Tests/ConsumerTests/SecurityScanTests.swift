@@ -96,6 +96,33 @@ struct SecurityScanTests {
         #expect(stale.isEmpty, "docs/security.md waives checks no shipped blueprint fails any more: \(stale.sorted())")
     }
 
+    /// The blueprint that names customer-managed keys passes checkov's disk-key checks, which the same
+    /// blueprint without its disk key fails: the keys are where checkov, like the provider, looks.
+    @Test func customerManagedKeysPassTheDiskKeyChecks() throws {
+        let checks: Set = ["CKV_GCP_37", "CKV_GCP_38"]
+        let keyed = try Self.scanGroups(try Repository.compile("gcp-slurm-cmek").files)
+        let keyedFailures = Set(keyed.flatMap(\.report.failures).map(\.checkID))
+        #expect(keyedFailures.isDisjoint(with: checks), "\(keyedFailures.sorted())")
+        let text = try String(
+            contentsOf: Repository.blueprints.appendingPathComponent("gcp-slurm-cmek.yaml"), encoding: .utf8)
+        let unkeyed = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.contains("disk_key")
+        }.joined(separator: "\n")
+        #expect(unkeyed != text)
+        let result = Compiler().compile(
+            SourceFile(name: "blueprints/gcp-slurm-cmek.yaml", text: unkeyed), variables: [])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let unkeyedFailures = Set(try Self.scanGroups(result.files).flatMap(\.report.failures).map(\.checkID))
+        #expect(checks.isSubset(of: unkeyedFailures), "\(unkeyedFailures.sorted())")
+        ConsumerTools.record(
+            "gcp-slurm-cmek", "checkov",
+            """
+            with its disk key: \(checks.sorted().joined(separator: " ")) pass; without it they fail \
+            (\(checks.intersection(unkeyedFailures).sorted().joined(separator: " ")))
+            """
+        )
+    }
+
     /// The scan must see what it is there to see: SSH opened to the world on Google (hpcc warns,
     /// HPC3049, and checkov fails CKV_GCP_2), and an unencrypted EFS in an AWS plan (CKV_AWS_42).
     @Test("negative controls: SSH from anywhere on Google, an unencrypted EFS on AWS")
