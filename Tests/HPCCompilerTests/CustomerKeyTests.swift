@@ -70,7 +70,8 @@ struct CustomerKeyTests {
                           resource_manager_tags: \(tags)
                           disk_resource_manager_tags: {tagKeys/7: tagValues/8}
                           additional_disks:
-                          - {device_name: scratch, disk_type: pd-ssd, disk_resource_manager_tags: {tagKeys/9: tagValues/10}}
+                          - device_name: scratch
+                            disk_resource_manager_tags: {tagKeys/9: tagValues/10}
 
                     """,
                 controller:
@@ -100,7 +101,7 @@ struct CustomerKeyTests {
         let result = compile(
             Self.blueprint(
                 nodeset: """
-                          disk_encryption_key: projects/p/locations/us-central1/keyRings/r/cryptoKeys/k/cryptoKeyVersions/3
+                          disk_encryption_key: \(Self.key)/cryptoKeyVersions/3
                           additional_disks:
                           - {device_name: scratch, disk_encryption_key: keyRings/r/cryptoKeys/k}
 

@@ -420,7 +420,8 @@ extension DiagnosticCode {
             """,
             example:
                 """
-                vars:\n  region: us-central1\n  kms_key: projects/keys/locations/europe-west4/keyRings/hpc/cryptoKeys/disks
+                vars:\n  region: us-central1\n  kms_key: \
+                projects/keys/locations/europe-west4/keyRings/hpc/cryptoKeys/disks
                 """,
             fix: "Use a key from a key ring in the resource's region, or deploy the resource where the key is."
         ),

@@ -117,7 +117,10 @@ extension SlurmControllerModule {
             } else {
                 diagnostics.report(
                     .settingNoEffect,
-                    "slurm_bucket_kms_key has no effect with create_bucket false: the existing bucket keeps its encryption",
+                    """
+                    slurm_bucket_kms_key has no effect with create_bucket false: the existing bucket keeps its \
+                    encryption
+                    """,
                     at: settings.location(Key.bucketKMSKey))
             }
         }
