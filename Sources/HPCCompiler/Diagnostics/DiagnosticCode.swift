@@ -87,6 +87,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case statsAccounting = "HPC3048"
     case sshFromInternet = "HPC3049"
     case unconfirmedSlurmImage = "HPC3050"
+    // HPC3051-HPC3059 are left to features landing beside the REST API (issue 20).
+    case restAPIKeys = "HPC3060"
+    case restAPIService = "HPC3061"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -277,6 +280,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom \
             does not confirm has Slurm installed
             """
+        case .restAPIKeys:
+            """
+            the REST API's identity provider keys: neither or both of jwks_url and jwks, or a JWKS that is not public \
+            RSA keys with kid, n and e (a private member such as d would be written to the output)
+            """
+        case .restAPIService:
+            "a REST API no client may reach or the internet may, or a slurmrestd that would run as root or SlurmUser"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
