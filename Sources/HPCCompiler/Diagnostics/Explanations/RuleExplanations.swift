@@ -380,8 +380,8 @@ extension DiagnosticCode {
             token's `kid`). The blueprint names the keys once: `jwks_url`, an https URL the controller fetches when it \
             boots, or `jwks`, the key set itself. A JWKS in the blueprint is written to the output and installed on \
             the controller, so it must hold public keys only: a member `d`, `p`, `q`, `dp`, `dq`, `qi`, `oth` (RSA) \
-            or `k` (a shared secret) would publish the key that signs tokens, and anyone holding it could act as any user of \
-            the cluster.
+            or `k` (a shared secret) would publish the key that signs tokens, and anyone holding it could act as any \
+            user of the cluster.
             """,
             example:
                 "rest_api:\n  allowed_clients: [10.20.0.4/32]\n  jwks: {keys: [{kty: RSA, kid: k1, e: AQAB, d: x}]}",
