@@ -25,7 +25,7 @@ struct BuildCheckTests {
         let before = Repository.files(under: folder)
         let outcome = try check(output)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("atlas is current (10 files)"))
+        #expect(outcome.stderr.contains("atlas is current (12 files)"))
         #expect(Repository.files(under: folder) == before)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: output.path) == ["atlas"], "no staging folder is left")
@@ -78,7 +78,7 @@ struct BuildCheckTests {
         defer { try? FileManager.default.removeItem(at: output) }
         let outcome = try check(output)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("atlas is stale: 10 of its files differ"))
+        #expect(outcome.stderr.contains("atlas is stale: 12 of its files differ"))
         #expect(!FileManager.default.fileExists(atPath: output.path), "--check writes nothing")
     }
 }

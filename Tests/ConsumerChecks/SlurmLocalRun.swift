@@ -6,7 +6,7 @@ import TestSupport
 public enum SlurmLocalRun {
     public static let tools = [
         "munged", "slurmctld", "slurmd", "sbatch", "sinfo", "scontrol", "slurmdbd", "sacct", "mariadbd",
-        "mariadb-install-db",
+        "mariadb-install-db", "slurmrestd", "curl", "openssl", "setpriv", "nft",
     ]
     public static var available: Bool { tools.allSatisfy(Shell.has) }
 
@@ -49,16 +49,54 @@ public enum SlurmLocalRun {
         public var description: String { "\(id) \(partition) \(state)" }
     }
 
-    /// The jobs run, and (with accounting) what sacct recorded.
+    /// One request to slurmrestd (or a finding about it): `rest <case> <name> <status> <detail>`.
+    public struct RestRequest: Equatable, CustomStringConvertible {
+        /// `valid`, `other-key`, `expired`, or `slurmctld` / `nftables` for what they said.
+        public let kind: String
+        public let name: String
+        public let status: String
+        public let detail: String
+        public var description: String { "\(kind) \(name) \(status) \(detail)" }
+    }
+
+    /// The jobs run, (with accounting) what sacct recorded, and (with a REST API) its requests.
     public struct Outcome {
         public let jobs: [Job]
         public let accounted: [AccountedJob]
+        public var rest: [RestRequest] = []
+    }
+
+    /// A stand-in identity provider's key: `key` (a private key file, mode 0600, never printed),
+    /// its `kid`, and the JWKS publishing its public half.
+    public struct IssuerKey {
+        public let key: URL
+        public let kid: String
+        public let jwks: String
+        /// What the localhost run signs tokens with.
+        public var environment: [String: String] { ["HPCC_REST_KEY": key.path, "HPCC_REST_KID": kid] }
+    }
+
+    /// A new RSA key in `directory` and its JWKS, made by `Tests/Tools/jwt-test-issuer.sh`.
+    public static func issuerKey(in directory: URL) throws -> IssuerKey {
+        let script = Repository.root.appendingPathComponent("Tests/Tools/jwt-test-issuer.sh").path
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = directory.appendingPathComponent("idp.pem")
+        let kid = "hpcc-test-\(UUID().uuidString.prefix(8).lowercased())"
+        let made = try Shell.run("/bin/bash", [script, "key", key.path])
+        guard made.status == 0 else { throw Failure(description: "jwt-test-issuer key: \(made.stderr)") }
+        let jwks = try Shell.run("/bin/bash", [script, "jwks", key.path, kid])
+        guard jwks.status == 0 else { throw Failure(description: "jwt-test-issuer jwks: \(jwks.stderr)") }
+        return IssuerKey(key: key, kid: kid, jwks: jwks.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Runs the cluster of `conf` under `runDirectory` and a job in every partition.
-    public static func run(conf: URL, runDirectory: URL, node: String) throws -> Outcome {
+    public static func run(
+        conf: URL, runDirectory: URL, node: String, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let script = Repository.root.appendingPathComponent("Tests/Tools/slurm-localhost-run.sh")
-        let outcome = try Shell.run("/bin/bash", [script.path, conf.path, runDirectory.path, node])
+        let outcome = try Shell.run(
+            "/bin/bash", [script.path, conf.path, runDirectory.path, node], environment: environment)
         guard outcome.status == 0 else {
             throw Failure(
                 description: "slurm-localhost-run exited \(outcome.status):\n\(outcome.stdout)\(outcome.stderr)")
@@ -76,6 +114,12 @@ public enum SlurmLocalRun {
             accounted: lines.compactMap { fields in
                 guard fields.count == 4, fields[0] == "accounted" else { return nil }
                 return AccountedJob(id: fields[1], partition: fields[2], state: fields[3])
+            },
+            rest: lines.compactMap { fields in
+                guard fields.count >= 4, fields[0] == "rest" else { return nil }
+                return RestRequest(
+                    kind: fields[1], name: fields[2], status: fields[3],
+                    detail: fields.dropFirst(4).joined(separator: " "))
             }
         )
     }

@@ -21,21 +21,26 @@ struct OnPremSlurmRunTests {
         // MUNGE's socket path must stay short, so the run lives near /tmp.
         let run = URL(fileURLWithPath: "/tmp/hpcc-onprem-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: run) }
-        let ports = try SlurmLocalRun.freePorts(4)
+        let ports = try SlurmLocalRun.freePorts(5)
+        // The REST API's identity provider: a key made here, its JWKS in the blueprint.
+        let issuer = try SlurmLocalRun.issuerKey(in: run.appendingPathComponent("idp"))
         let result = try Repository.compile(
             "onprem-localhost",
             extraVariables: [
                 "run_dir=\(run.path)", "slurm_user=\(try SlurmLocalRun.user())",
                 "slurmctld_port=\(ports[0])", "slurmd_port=\(ports[1])", "slurmdbd_port=\(ports[2])",
                 "mariadb_port=\(ports[3])",
-            ])
+            ] + Self.restVariables(issuer: issuer, port: ports[4]))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let cluster = try #require(result.deployment?.onPremClusters.first)
         let folder = try ConsumerTools.writeDeployment(result.files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let conf = folder.appendingPathComponent(OnPremSlurmEmitter.folder(cluster) + "/slurm.conf")
         let node = try #require(cluster.nodeGroups.first?.hosts.first)
-        let outcome = try SlurmLocalRun.run(conf: conf, runDirectory: run, node: node)
+        let started = Date()
+        let outcome = try SlurmLocalRun.run(
+            conf: conf, runDirectory: run, node: node, environment: issuer.environment)
+        let seconds = Date().timeIntervalSince(started)
         let jobs = outcome.jobs
         #expect(Set(jobs.map(\.partition)) == Set(cluster.partitions.map(\.name)), "a job in every partition")
         for job in jobs {
@@ -50,12 +55,45 @@ struct OnPremSlurmRunTests {
             Set(outcome.accounted.map { "\($0.id) \($0.partition) \($0.state)" })
                 == Set(jobs.map { "\($0.id) \($0.partition) COMPLETED" }),
             "sacct: \(outcome.accounted)")
+        let rest = Self.checkRestAPI(outcome.rest, cluster: cluster)
         ConsumerTools.record(
             "onprem-localhost", "slurm job run",
             "MariaDB, slurmdbd, munged, slurmctld and slurmd from "
                 + "\(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
                 + jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ")
-                + "; daemons stopped by PID")
+                + "; " + rest + String(format: "; %.1f s", seconds) + "; daemons stopped by PID")
+    }
+
+    // MARK: REST API (slurmrestd from the emitted unit, tokens of a key made by the test)
+
+    /// slurmrestd's port and account (nobody: an unprivileged account every machine has), and the
+    /// JWKS of the test's identity provider.
+    static func restVariables(issuer: SlurmLocalRun.IssuerKey, port: Int) -> [String] {
+        ["rest_port=\(port)", "rest_user=nobody", "rest_jwks=\(issuer.jwks)"]
+    }
+
+    /// A valid token pings and submits a job that completes; another key's and an expired token
+    /// are refused and submit nothing.
+    static func checkRestAPI(_ requests: [SlurmLocalRun.RestRequest], cluster: OnPremCluster) -> String {
+        #expect(cluster.restAPI != nil)
+        func request(_ kind: String, _ name: String) -> SlurmLocalRun.RestRequest? {
+            requests.first { $0.kind == kind && $0.name == name }
+        }
+        #expect(request("nftables", "check") != nil, "nft -c: \(requests)")
+        #expect(request("valid", "ping")?.status == "200", "\(requests)")
+        #expect(request("valid", "submit")?.status == "200", "\(requests)")
+        #expect(request("valid", "job")?.detail.hasSuffix("=COMPLETED") == true, "\(requests)")
+        #expect(request("valid", "output")?.detail == "submitted through slurmrestd by nobody", "\(requests)")
+        for kind in ["other-key", "expired"] {
+            for name in ["ping", "submit"] {
+                let refused = request(kind, "\(kind)-\(name)")
+                #expect(refused != nil && refused?.status != "200", "\(kind) \(name): \(requests)")
+            }
+        }
+        let log = requests.filter { $0.kind == "slurmctld" }.map(\.detail)
+        #expect(log.contains { $0.contains("could not find matching kid") }, "\(log)")
+        #expect(log.contains { $0.contains("token expired") }, "\(log)")
+        return "slurmrestd: " + requests.filter { $0.kind != "slurmctld" }.map(\.description).joined(separator: ", ")
     }
 }

@@ -226,6 +226,28 @@ let existingSlurmCases: [RuleCase] = [
             ("max_time: 1-00:00:00\n", "max_time: 1-00:00:00\n        slurm_conf: {MaxNodes: \"1#2\"}\n")),
         expected: ["35:21 HPC4001"],
         message: "slurm_conf 'MaxNodes=1#2' of partition 'gpu' cannot be written to slurm.conf"),
+    // HPC3060/HPC3061: the REST API (rest_api at line 35).
+    RuleCase(
+        name: "a JWKS with a private key",
+        blueprint: existingSlurmBlueprint(
+            cluster: """
+                      rest_api:
+                        allowed_clients: [10.20.0.4/32]
+                        jwks: {keys: [{kty: RSA, kid: k1, n: abc, e: AQAB, d: secret}]}
+
+                """),
+        expected: ["37:63 HPC3060"], message: "key 1 of jwks holds private key material ('d')"),
+    RuleCase(
+        name: "slurmrestd as root, open to the internet, no keys",
+        blueprint: existingSlurmBlueprint(
+            cluster: """
+                      rest_api:
+                        allowed_clients: [0.0.0.0/0]
+                        user: root
+
+                """),
+        expected: ["36:9 HPC3060", "36:27 HPC3061", "37:15 HPC3061"],
+        message: "rest_api names no identity provider keys"),
 ]
 
 @Suite("Existing Slurm")

@@ -16,8 +16,19 @@
 #
 # Prints one line per job: `job <id> <partition> <state> <exit code> <output>`, and with
 # accounting one per job as sacct reports it: `accounted <id> <partition> <state>`.
-# Exit status: 0 every job COMPLETED (and accounted), 1 otherwise (the daemons' logs on stderr),
-# 3 Slurm, MUNGE or (with accounting) MariaDB or slurmdbd missing.
+#
+# REST API: with slurmrestd.service beside slurm.conf (rest_api in the blueprint), the script
+# installs the emitted jwks.json where AuthAltParameters names it before slurmctld starts, checks
+# slurmrestd.nft with `nft -c`, and after the jobs starts slurmrestd as the unit says (its
+# ExecStart, Environment and User, under setpriv). The identity provider is the caller's:
+# HPCC_REST_KEY is the private key whose public half the blueprint's JWKS holds, HPCC_REST_KID its
+# kid; tokens for the unit's User are signed with Tests/Tools/jwt-test-issuer.sh. A valid token must
+# ping and submit a job that completes; a token of another key and an expired one must be refused.
+# One line per request: `rest <case> <request> <HTTP status> <detail>`; tokens and keys are never
+# printed.
+# Exit status: 0 every job COMPLETED (and accounted, and the REST checks held), 1 otherwise (the
+# daemons' logs on stderr), 3 Slurm, MUNGE or (with accounting) MariaDB or slurmdbd, or (with a
+# REST API) slurmrestd, curl, openssl or nft missing.
 set -u
 conf=${1:?usage: slurm-localhost-run.sh SLURM_CONF RUN_DIR NODE_NAME}
 run=${2:?usage}
@@ -32,6 +43,14 @@ accounting=0
 [ -f "$dbd_conf" ] && accounting=1
 if [ "$accounting" = 1 ]; then
     for tool in mariadbd mariadb-install-db mariadb slurmdbd sacct; do
+        command -v "$tool" >/dev/null || { echo "slurm-localhost-run: $tool is not installed" >&2; exit 3; }
+    done
+fi
+rest_unit="$(dirname "$conf")/slurmrestd.service"
+rest=0
+[ -f "$rest_unit" ] && rest=1
+if [ "$rest" = 1 ]; then
+    for tool in slurmrestd curl openssl python3 setpriv nft; do
         command -v "$tool" >/dev/null || { echo "slurm-localhost-run: $tool is not installed" >&2; exit 3; }
     done
 fi
@@ -52,6 +71,8 @@ pids+=("$secret/munged.pid")
 finish() {
     local status=$?
     trap - EXIT
+    # slurmrestd shuts down on SIGINT (SIGTERM leaves it running until SIGKILL).
+    [ -s "$run/slurmrestd.pid" ] && kill -INT "$(cat "$run/slurmrestd.pid")" 2>/dev/null
     for pidfile in "${pids[@]}"; do
         [ -s "$pidfile" ] || continue
         pid=$(cat "$pidfile")
@@ -60,7 +81,7 @@ finish() {
         kill -KILL "$pid" 2>/dev/null
     done
     if [ "$status" -ne 0 ]; then
-        for log in "$(value SlurmctldLogFile)" "$(dirname "$(value SlurmctldLogFile)")"/slurmd-*.log "$secret/munged.log" \
+        for log in "$run/slurmrestd.log" "$(value SlurmctldLogFile)" "$(dirname "$(value SlurmctldLogFile)")"/slurmd-*.log "$secret/munged.log" \
                    "$(dirname "$(value SlurmctldLogFile)")/slurmdbd.log" "$run/mariadb/error.log"; do
             [ -f "$log" ] && { echo "--- $log" >&2; tail -n 40 "$log" >&2; }
         done
@@ -70,10 +91,132 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT TERM
 
+# --- REST API (slurmrestd.service beside slurm.conf) ---------------------------------------------
+unit_value() { sed -n "s/^$1=//p" "$rest_unit"; }
+
+# What the operator does before slurmctld starts: the JWKS where slurm.conf names it (public keys),
+# the nftables table checked (not loaded: this machine's firewall is not the test's).
+rest_prepare() {
+    local jwks
+    jwks=$(value AuthAltParameters | tr ',' '\n' | sed -n 's/^jwks=//p')
+    [ -n "$jwks" ] || { echo "slurm-localhost-run: slurm.conf names no JWKS (AuthAltParameters=jwks=...)" >&2; return 1; }
+    [ -f "$(dirname "$conf")/jwks.json" ] || { echo "slurm-localhost-run: no jwks.json beside slurm.conf" >&2; return 1; }
+    mkdir -p "$(dirname "$jwks")"
+    install -m 0644 "$(dirname "$conf")/jwks.json" "$jwks"
+    nft -c -f "$(dirname "$conf")/slurmrestd.nft" || { echo "slurm-localhost-run: nft rejects slurmrestd.nft" >&2; return 1; }
+    echo "rest nftables check - nft -c accepts slurmrestd.nft"
+}
+
+# One request with a token of `key` (kid, lifetime); prints `rest CASE NAME STATUS DETAIL` and
+# leaves the body in $run/rest/NAME.json.
+rest_request() { # case name key kid lifetime path [json-body]
+    local case=$1 name=$2 key=$3 kid=$4 lifetime=$5 path=$6 body=${7:-} token status detail
+    token=$("$issuer" token "$key" "$kid" "$rest_user" "$lifetime") || return 1
+    local args=(--silent --max-time 30 -o "$run/rest/$name.json" -w '%{http_code}'
+        -H "X-SLURM-USER-NAME: $rest_user" -H @-)
+    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data "$body")
+    # The token goes to curl on stdin, never on a command line or into the log.
+    status=$(printf 'X-SLURM-USER-TOKEN: %s\n' "$token" | curl "${args[@]}" "http://$rest_listen$path")
+    detail=$(python3 -c '
+import json, sys
+try:
+    body = json.load(open(sys.argv[1]))
+except Exception:
+    print("not JSON"); sys.exit()
+errors = [e.get("description") or e.get("error") for e in body.get("errors", [])]
+if errors: print("errors:", "; ".join(map(str, errors)))
+elif "pings" in body: print("ping:", ",".join(p["hostname"] + "=" + p["ping"] for p in body["pings"]))
+elif "job_id" in body: print("job_id:", body["job_id"])
+elif "jobs" in body: print("jobs:", ",".join("%s=%s" % (j["job_id"], j["job_state"]) for j in body["jobs"]))
+else: print("ok")
+' "$run/rest/$name.json")
+    echo "rest $case $name $status $detail"
+    rest_status=$status
+}
+
+# slurmrestd as its unit runs it; the three kinds of token.
+rest_check() {
+    local exec user group other="$run/rest/keys/other-idp.pem" job id state ok=1 started=$SECONDS
+    if [ -z "${HPCC_REST_KEY:-}" ] || [ -z "${HPCC_REST_KID:-}" ]; then
+        echo "slurm-localhost-run: HPCC_REST_KEY and HPCC_REST_KID name no identity provider key" >&2
+        return 1
+    fi
+    issuer="$(dirname "$0")/jwt-test-issuer.sh"
+    mkdir -p "$run/rest/keys"
+    chmod 755 "$run/rest"
+    chmod 700 "$run/rest/keys"
+    exec=$(unit_value ExecStart)
+    user=$(unit_value User)
+    group=$(id -gn "$user") || { echo "slurm-localhost-run: the unit's User $user does not exist" >&2; return 1; }
+    rest_user=$user
+    rest_listen=${exec##* }
+    local environment=()
+    while read -r line; do [ -n "$line" ] && environment+=("$line"); done < <(unit_value Environment)
+    pids=("$run/slurmrestd.pid" "${pids[@]}")
+    # shellcheck disable=SC2086  # ExecStart is words, as systemd splits it
+    env "${environment[@]}" SLURM_CONF="$conf" setpriv --reuid="$user" --regid="$group" --clear-groups -- $exec \
+        >"$run/slurmrestd.log" 2>&1 &
+    echo $! >"$run/slurmrestd.pid"
+    for _ in $(seq 100); do
+        kill -0 "$(cat "$run/slurmrestd.pid")" 2>/dev/null || { echo "slurm-localhost-run: slurmrestd exited" >&2; return 1; }
+        curl --silent --max-time 2 -o /dev/null "http://$rest_listen/" && break
+        sleep 0.1
+    done
+    "$issuer" key "$other"
+
+    # (a) the identity provider's key: ping, submit, the job completes.
+    rest_request valid ping "$HPCC_REST_KEY" "$HPCC_REST_KID" 300 /slurm/v0.0.38/ping
+    [ "$rest_status" = 200 ] && grep -q '"ping": *"UP"' "$run/rest/ping.json" || ok=0
+    mkdir -p "$run/rest/jobs"
+    chmod 1777 "$run/rest/jobs"
+    # shellcheck disable=SC2016  # $(id -un) is the job's to expand
+    job=$(python3 -c '
+import json, sys
+print(json.dumps({"script": "#!/bin/sh\necho submitted through slurmrestd by $(id -un)\n",
+                  "job": {"name": "rest", "current_working_directory": sys.argv[1],
+                          "standard_output": sys.argv[1] + "/rest-%j.out", "environment": {"PATH": "/usr/bin:/bin"}}}))
+' "$run/rest/jobs")
+    rest_request valid submit "$HPCC_REST_KEY" "$HPCC_REST_KID" 300 /slurm/v0.0.38/job/submit "$job"
+    id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("job_id", ""))' "$run/rest/submit.json")
+    if [ "$rest_status" = 200 ] && [ -n "$id" ]; then
+        for _ in $(seq 150); do
+            state=$(scontrol show job -o "$id" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p')
+            case $state in COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY) break ;; esac
+            sleep 0.2
+        done
+        rest_request valid job "$HPCC_REST_KEY" "$HPCC_REST_KID" 300 "/slurm/v0.0.38/job/$id"
+        echo "rest valid output - $(cat "$run/rest/jobs/rest-$id.out" 2>/dev/null)"
+        [ "$state" = COMPLETED ] || ok=0
+    else
+        ok=0
+    fi
+
+    # (b) a key the identity provider never published; (c) the right key, expired a minute ago.
+    local jobs_before
+    jobs_before=$(squeue -h -t all -o %i | wc -l)
+    local refused
+    for refused in "other-key $other $HPCC_REST_KID 300" "expired $HPCC_REST_KEY $HPCC_REST_KID -60"; do
+        # shellcheck disable=SC2086  # case, key, kid and lifetime
+        set -- $refused
+        rest_request "$1" "$1-ping" "$2" "$3" "$4" /slurm/v0.0.38/ping
+        [ "$rest_status" != 200 ] || ok=0
+        rest_request "$1" "$1-submit" "$2" "$3" "$4" /slurm/v0.0.38/job/submit "$job"
+        [ "$rest_status" != 200 ] || ok=0
+    done
+    [ "$(squeue -h -t all -o %i | wc -l)" = "$jobs_before" ] || { echo "slurm-localhost-run: a refused token submitted a job" >&2; ok=0; }
+    # What slurmctld said about the refused tokens.
+    grep -E "could not find matching kid|token expired" "$(value SlurmctldLogFile)" | sed -E 's/^\[[^]]*\] /rest slurmctld log - /' | sort | uniq -c |
+        sed -E 's/^ *([0-9]+) (.*)$/\2 (x\1)/'
+    echo "rest timing seconds - $((SECONDS - started)) s from starting slurmrestd to the last check"
+    [ "$ok" = 1 ] || echo "slurm-localhost-run: the REST API checks failed" >&2
+    [ "$ok" = 1 ]
+}
+
 dd if=/dev/urandom of="$secret/munge.key" bs=1024 count=1 status=none
 chmod 400 "$secret/munge.key"
 munged -S "$socket" --key-file="$secret/munge.key" --pid-file="$secret/munged.pid" \
     --log-file="$secret/munged.log" --seed-file="$secret/seed" || exit 1
+[ "$rest" = 1 ] && { rest_prepare || exit 1; }
 if [ "$accounting" = 1 ]; then
     db="$run/mariadb"
     mkdir -p "$db/data"
@@ -142,4 +285,5 @@ if [ "$accounting" = 1 ] && [ ${#ids[@]} -gt 0 ]; then
     done <<<"$records"
     [ "$(grep -cE '^[0-9]+\|[^|]+\|COMPLETED$' <<<"$records")" -ge ${#ids[@]} ] || { echo "slurm-localhost-run: sacct does not show every job COMPLETED in its partition" >&2; failed=1; }
 fi
+[ "$rest" = 1 ] && { rest_check || failed=1; }
 exit "$failed"

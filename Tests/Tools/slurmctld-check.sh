@@ -70,7 +70,21 @@ printf '#!/bin/sh\nexit 0\n' >"$work/bin/stub.sh"
 chmod 755 "$work/bin/stub.sh"
 host=$(hostname -s 2>/dev/null || uname -n)
 host=${host%%.*}
-rewritten='AuthType|CredType|SlurmctldHost|SlurmctldPort|SlurmctldPidFile|SlurmctldLogFile|SlurmdSpoolDir|StateSaveLocation|SlurmUser|AuthInfo|AccountingStorageType|ResumeProgram|SuspendProgram|ResumeFailProgram'
+rewritten='AuthType|CredType|SlurmctldHost|SlurmctldPort|SlurmctldPidFile|SlurmctldLogFile|SlurmdSpoolDir|StateSaveLocation|SlurmUser|AuthInfo|AccountingStorageType|ResumeProgram|SuspendProgram|ResumeFailProgram|AuthAltParameters'
+# A REST API's JWKS (AuthAltParameters=jwks=...) is read from this folder: the emitted jwks.json, or,
+# when the controller fetches it from the identity provider, a stand-in public key made here.
+alt_parameters=$(sed -n 's/^AuthAltParameters=//p' "$original" | head -1)
+if [ -n "$alt_parameters" ]; then
+    if [ ! -f "$work/etc/jwks.json" ]; then
+        (umask 077 && mkdir -p "$work/idp")
+        if ! "$(dirname "$0")/jwt-test-issuer.sh" key "$work/idp/key.pem" ||
+            ! "$(dirname "$0")/jwt-test-issuer.sh" jwks "$work/idp/key.pem" stand-in >"$work/etc/jwks.json"; then
+            echo "slurmctld-check: could not make a stand-in JWKS" >&2
+            exit 3
+        fi
+    fi
+    alt_parameters=$(tr ',' '\n' <<<"$alt_parameters" | sed "s|^jwks=.*|jwks=$work/etc/jwks.json|" | paste -sd,)
+fi
 
 free_port() {
     local port
@@ -117,6 +131,7 @@ ResumeProgram=$work/bin/stub.sh
 SuspendProgram=$work/bin/stub.sh
 ResumeFailProgram=$work/bin/stub.sh
 CONF
+    [ -z "$alt_parameters" ] || echo "AuthAltParameters=$alt_parameters"
 }
 
 if grep -Eqi '^[[:space:]]*AuthType[[:space:]]*=[[:space:]]*auth/slurm' "$original"; then

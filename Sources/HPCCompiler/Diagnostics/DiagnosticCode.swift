@@ -88,6 +88,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case sshFromInternet = "HPC3049"
     case unconfirmedSlurmImage = "HPC3050"
     case kmsKeyLocation = "HPC3051"
+    case restAPIKeys = "HPC3060"
+    case restAPIService = "HPC3061"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -279,6 +281,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             does not confirm has Slurm installed
             """
         case .kmsKeyLocation: "a Cloud KMS key in another region than the disk, bucket or share it should encrypt"
+        case .restAPIKeys:
+            """
+            the REST API's identity provider keys: neither or both of jwks_url and jwks, or a JWKS that is not public \
+            RSA keys with kid, n and e (a private member such as d would be written to the output)
+            """
+        case .restAPIService:
+            "a REST API no client may reach or the internet may, or a slurmrestd that would run as root or SlurmUser"
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"

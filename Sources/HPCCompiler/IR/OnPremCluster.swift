@@ -20,6 +20,8 @@
     @_spi(Tools) public var daemons: SlurmDaemonLayout
     /// `cgroup` or `linuxproc`.
     @_spi(Tools) public var processTracking: ProcessTracking
+    /// slurmrestd on the controller for services with tokens; nil for none.
+    @_spi(Tools) public var restAPI: SlurmRestAPI?
 
     /// The node group named `name`.
     @_spi(Tools) public func nodeGroup(_ name: String) -> OnPremNodeGroup? {

@@ -29,6 +29,8 @@
     @_spi(Tools) public var cleanupCompute: Bool
     /// Seconds a compute node's user script may run (0: no limit).
     @_spi(Tools) public var computeStartupTimeout: Int
+    /// slurmrestd on the controller for services with tokens; nil for none.
+    @_spi(Tools) public var restAPI: SlurmRestAPI? = nil
 
     /// The controller's host name.
     @_spi(Tools) public var controllerHostName: String { "\(name)-controller" }

@@ -158,6 +158,32 @@ if [ "${1:-}" = sync-config ]; then
     exit 0
 fi
 
+# The REST API (rest_api): the identity provider's keys where slurm.conf names them, before slurmctld
+# starts, and slurmrestd's unit (on the path of this image's slurmrestd).
+rest_api_setup() {
+    local unit_dir=/etc/systemd/system jwks binary
+    gcloud storage cp "$bucket/slurm/slurmrestd.service" "$program_dir/" 2>/dev/null || return 0
+    command -v slurmrestd >/dev/null || install_package slurm-slurmrestd slurmrestd
+    binary=$(command -v slurmrestd)
+    sed "s|/usr/sbin/slurmrestd|$binary|" "$program_dir/slurmrestd.service" >"$unit_dir/slurmrestd.service"
+    jwks=$(sed -n 's/^AuthAltParameters=jwks=\([^,]*\).*/\1/p' "$config_dir/slurm.conf")
+    if gcloud storage cp "$bucket/slurm/jwks-fetch.service" "$unit_dir/" 2>/dev/null; then
+        systemctl daemon-reload
+        systemctl enable jwks-fetch.service
+        systemctl restart jwks-fetch.service
+    else
+        gcloud storage cp "$bucket/slurm/jwks.json" "$jwks"
+        chmod 0644 "$jwks"
+        systemctl daemon-reload
+    fi
+}
+
+rest_api_start() {
+    [ -f /etc/systemd/system/slurmrestd.service ] || return 0
+    systemctl enable slurmrestd
+    systemctl restart slurmrestd
+}
+
 key_file() {
     if [ "$auth" = slurm ]; then echo "$config_dir/slurm.key"; else echo /etc/munge/munge.key; fi
 }
@@ -206,8 +232,10 @@ controller_node() {
 
     if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
     run_user_script
+    rest_api_setup
     systemctl enable slurmctld
     systemctl restart slurmctld
+    rest_api_start
     install_config_sync
     local static
     static=$(metadata hpcc-static-nodes)

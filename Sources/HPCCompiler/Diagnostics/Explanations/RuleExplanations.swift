@@ -374,6 +374,27 @@ extension DiagnosticCode {
             example:
                 "- id: stats\n  source: modules/monitoring/hpcstats\n  use: [cluster]     # cluster has no accounting",
             fix: "Give the cluster accounting, or an `accounting_databases` entry for it."),
+        .restAPIKeys: RuleExplanation(
+            """
+            slurmctld checks every REST API token against the identity provider's JWKS (RS256; it finds the key by the \
+            token's `kid`). The blueprint names the keys once: `jwks_url`, an https URL the controller fetches when it \
+            boots, or `jwks`, the key set itself. A JWKS in the blueprint is written to the output and installed on \
+            the controller, so it must hold public keys only: a member `d`, `p`, `q`, `dp`, `dq`, `qi`, `oth` (RSA) \
+            or `k` (a shared secret) would publish the key that signs tokens, and anyone holding it could act as any \
+            user of the cluster.
+            """,
+            example:
+                "rest_api:\n  allowed_clients: [10.20.0.4/32]\n  jwks: {keys: [{kty: RSA, kid: k1, e: AQAB, d: x}]}",
+            fix: "Keep kty, kid, n, e (use, alg) of each key, or point jwks_url at the provider's certs endpoint."),
+        .restAPIService: RuleExplanation(
+            """
+            slurmrestd submits and cancels jobs for whoever holds a valid token: hpcc admits only the clients \
+            `allowed_clients` lists to its port, so at least one must be listed, and not one wider than a /8 of public \
+            addresses. slurmrestd refuses to run as root or as SlurmUser; `user` names the unprivileged account it \
+            runs as.
+            """,
+            example: "rest_api:\n  allowed_clients: [0.0.0.0/0]\n  user: root",
+            fix: "List the service's addresses (10.20.0.4/32) and keep the default user, slurmrestd."),
         .sshFromInternet: RuleExplanation(
             """
             hpcc never opens SSH to the internet by itself: Google VPCs admit it from Identity-Aware Proxy's range and \

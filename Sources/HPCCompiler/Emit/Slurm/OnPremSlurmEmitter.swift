@@ -25,6 +25,11 @@ enum OnPremSlurmEmitter {
                         path: "\(folder)/slurmdbd.conf",
                         text: slurmdbdConf(cluster, accounting: accounting, deployment: deployment)))
             }
+            if let api = cluster.restAPI {
+                files += RestAPIFiles.files(
+                    api, cluster: cluster.name, folder: folder,
+                    listenDefault: cluster.controllerAddress ?? cluster.controllerHost, firewall: true)
+            }
             return files
         }
     }
@@ -48,6 +53,7 @@ enum OnPremSlurmEmitter {
         conf.set("AuthType", "auth/munge")
         conf.set("CredType", "cred/munge")
         if let socket = daemons.mungeSocket { conf.set("AuthInfo", "socket=\(socket)") }
+        if let api = cluster.restAPI { RestAPIFiles.authLines(api, into: &conf) }
         conf.daemonLayout(daemons)
         conf.set("MpiDefault", "none")
         switch cluster.processTracking {
@@ -150,6 +156,7 @@ enum OnPremSlurmEmitter {
         conf.set("SlurmUser", daemons.slurmUser)
         conf.set("AuthType", "auth/munge")
         if let socket = daemons.mungeSocket { conf.set("AuthInfo", "socket=\(socket)") }
+        if let api = cluster.restAPI { RestAPIFiles.authLines(api, into: &conf) }
         conf.set("LogFile", "\(daemons.logDirectory)/slurmdbd.log")
         conf.set("PidFile", "\(daemons.pidDirectory)/slurmdbd.pid")
         conf.blank()

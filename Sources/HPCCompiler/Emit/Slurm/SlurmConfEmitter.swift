@@ -46,6 +46,7 @@ enum SlurmConfEmitter {
         conf.set("AuthType", "auth/\(auth)")
         conf.set("CredType", "cred/\(auth)")
         conf.set("AuthInfo", "cred_expire=120")
+        if let api = cluster.restAPI { RestAPIFiles.authLines(api, into: &conf) }
         conf.daemonLayout(SlurmPaths.daemons)
         conf.set("SlurmctldDebug", parameters.debugLogging ? "debug" : "info")
         conf.set("SlurmdDebug", parameters.debugLogging ? "debug" : "info")

@@ -14,6 +14,11 @@ enum SlurmEmitter {
             files.append(OutputFile(path: "\(folder)/resume.sh", text: PowerPrograms.resume(cluster), executable: true))
             files.append(
                 OutputFile(path: "\(folder)/suspend.sh", text: PowerPrograms.suspend(cluster), executable: true))
+            if let api = cluster.restAPI {
+                files += RestAPIFiles.files(
+                    api, cluster: cluster.name, folder: folder, listenDefault: cluster.controllerHostName,
+                    firewall: false)
+            }
         }
         if !deployment.clusters.isEmpty {
             files.append(OutputFile(path: NodeBootScript.path, text: NodeBootScript.text, executable: true))

@@ -26,6 +26,7 @@ extension ExistingSlurmModule {
         }
         checkPartitions(partitions, cluster: name, settings: settings, diagnostics: &diagnostics)
         let host = controller["host"]?.string ?? ""
+        let slurmUser = settings.read(defaulted: Key.slurmUser, diagnostics: &diagnostics)
         let cluster = OnPremCluster(
             origin: settings.origin(diagnostics: &diagnostics), name: name, controllerHost: host,
             controllerAddress: controller["address"]?.string,
@@ -33,7 +34,7 @@ extension ExistingSlurmModule {
             nodeGroups: groups.map(\.group), partitions: partitions,
             accounting: accounting(settings, controllerHost: host, diagnostics: &diagnostics),
             daemons: SlurmDaemonLayout(
-                slurmUser: settings.read(defaulted: Key.slurmUser, diagnostics: &diagnostics),
+                slurmUser: slurmUser,
                 slurmctldPort: settings.read(defaulted: Key.slurmctldPort, diagnostics: &diagnostics),
                 slurmdPort: settings.read(defaulted: Key.slurmdPort, diagnostics: &diagnostics),
                 stateSaveLocation: settings.read(defaulted: Key.stateSaveLocation, diagnostics: &diagnostics),
@@ -42,7 +43,10 @@ extension ExistingSlurmModule {
                 pidDirectory: settings.read(defaulted: Key.pidDirectory, diagnostics: &diagnostics),
                 mungeSocket: settings.read(Key.mungeSocket, diagnostics: &diagnostics)
             ),
-            processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics)
+            processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics),
+            restAPI: RestAPISettings.read(
+                Key.restAPI, settings: settings, slurmUser: slurmUser, defaultJWKSFile: "/etc/slurm/jwks.json",
+                diagnostics: &diagnostics)
         )
         context.deployment.onPremClusters.append(cluster)
         context.knownOutputs[settings.id] = [

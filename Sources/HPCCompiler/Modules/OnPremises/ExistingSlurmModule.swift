@@ -17,6 +17,7 @@ enum ExistingSlurmModule: BuiltInModule {
         static let pidDirectory = SettingKey<String>("pid_directory")
         static let mungeSocket = SettingKey<String>("munge_socket")
         static let processTracking = SettingKey<ProcessTracking>("process_tracking")
+        static let restAPI = SettingKey<Value>("rest_api")
     }
 
     static let schema = ModuleSchema(
@@ -117,6 +118,15 @@ enum ExistingSlurmModule: BuiltInModule {
                 """,
                 default: .string(ProcessTracking.cgroup.rawValue),
                 constraints: [.oneOf(ProcessTracking.allCases.map(\.rawValue))]),
+            SettingSpec(
+                Key.restAPI, RestAPISettings.type,
+                RestAPISettings.description
+                    + """
+                     On an existing cluster hpcc writes `slurmrestd.service` (a systemd unit for the controller), \
+                    `jwks.json` (from `jwks`) or `jwks-fetch.service` (from `jwks_url`, run before slurmctld) and \
+                    `slurmrestd.nft` (an nftables table admitting only `allowed_clients` to the port) beside \
+                    slurm.conf; `jwks_file` defaults to `/etc/slurm/jwks.json`.
+                    """),
         ],
         outputs: outputSpecs,
         mustBeUsed: false

@@ -41,7 +41,7 @@ extension SlurmControllerModule {
         let exports =
             settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
             ? ["/home", "/opt/apps"].filter { !taken.contains($0) } : []
-        let cluster = SlurmCluster(
+        var cluster = SlurmCluster(
             origin: origin, name: name, region: region,
             controller: SlurmController(
                 zone: zone, instance: instance,
@@ -59,6 +59,9 @@ extension SlurmControllerModule {
             cleanupCompute: settings.read(defaulted: Key.cleanupCompute, diagnostics: &diagnostics),
             computeStartupTimeout: settings.read(defaulted: Key.computeTimeout, diagnostics: &diagnostics)
         )
+        cluster.restAPI = RestAPISettings.read(
+            Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
+            defaultJWKSFile: "\(SlurmPaths.configDirectory)/jwks.json", diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)
         context.knownOutputs[settings.id] = [
             Output.slurmClusterName.rawValue: .string(name),

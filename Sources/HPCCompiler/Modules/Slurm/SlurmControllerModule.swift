@@ -24,6 +24,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let controllerTimeout = SettingKey<Int>("controller_startup_scripts_timeout")
         static let loginTimeout = SettingKey<Int>("login_startup_scripts_timeout")
         static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
+        static let restAPI = SettingKey<Value>("rest_api")
     }
 
     static let schema = ModuleSchema(
@@ -122,6 +123,16 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(
                 Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.",
                 default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            SettingSpec(
+                Key.restAPI, RestAPISettings.type,
+                RestAPISettings.description
+                    + """
+                     An hpcc setting (the Cluster Toolkit has none): the controller installs slurmrestd with its \
+                    systemd unit and the JWKS before slurmctld starts; two firewall rules on the controller's network \
+                    admit `allowed_clients` to the port and deny everyone else, ahead of the VPC's internal rule. \
+                    `listen_address` null binds the controller's host name (its internal address); `jwks_file` \
+                    defaults to `/usr/local/etc/slurm/jwks.json`.
+                    """),
         ]
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)

@@ -57,6 +57,7 @@ enum ClusterResources {
             let objects = emitBucket(
                 cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
             emitController(cluster, waitingFor: objects, into: &document, references: &references)
+            RestAPIResources.emitFirewall(cluster, into: &document, references: &references)
             if cluster.cleanupCompute { emitCleanup(cluster, into: &document) }
         }
         for login in cluster.loginGroups where login.origin.group == group {
@@ -127,7 +128,8 @@ enum ClusterResources {
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
         var body = InstanceBlocks.common(
-            controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
+            controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
+            references: &references)
         body["name"] = .string(cluster.controllerHostName)
         body["zone"] = .string(controller.zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
@@ -278,6 +280,7 @@ enum ClusterFiles {
             ("suspend", "suspend.sh"),
         ]
         if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
+        names += RestAPIResources.bucketFiles(cluster)
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }
 }
