@@ -242,32 +242,6 @@ enum InstanceLowering {
         }
     }
 
-    private static func additionalDisks(
-        _ settings: SettingReader, labels: [String: String], defaults: DiskDefaults, diagnostics: inout Diagnostics
-    ) -> [Disk] {
-        let entries = settings.read(defaulted: InstanceKey.additionalDisks, diagnostics: &diagnostics).list ?? []
-        return entries.enumerated().compactMap { index, entry in
-            guard let fields = entry.map else { return nil }
-            let own = fields["disk_labels"]?.map?.compactMapValues(\.string) ?? [:]
-            var disk = Disk(
-                name: fields["disk_name"]?.string, deviceName: fields["device_name"]?.string,
-                type: fields["disk_type"]?.string ?? "pd-standard", sizeGB: fields["disk_size_gb"]?.int,
-                autoDelete: fields["auto_delete"]?.bool ?? true, boot: fields["boot"]?.bool ?? false,
-                labels: labels.merging(own) { _, mine in mine })
-            disk.encryption = additionalDiskEncryption(
-                disk, fields: fields, index: index, settings: settings, defaults: defaults, diagnostics: &diagnostics)
-            disk.resourceManagerTags = ResourceManagerTags.checked(
-                fields["disk_resource_manager_tags"]?.map?.compactMapValues(\.string) ?? [:],
-                setting: "disk_resource_manager_tags",
-                at: {
-                    settings.location(
-                        InstanceKey.additionalDisks, [.index(index), .key("disk_resource_manager_tags"), .key($0)])
-                },
-                diagnostics: &diagnostics)
-            return disk
-        }
-    }
-
     /// User metadata; allow_automatic_updates false adds the switch (user metadata wins).
     private static func metadata(_ settings: SettingReader) -> [String: TerraformText] {
         var metadata: [String: TerraformText] = [:]

@@ -1,7 +1,9 @@
 // Which disk types a Compute Engine machine family can attach, where Google documents that it
 // cannot (2026): C3, C3D, H3 and A3 take no pd-standard (G2 none as its boot disk), H3 no pd-ssd,
 // N1, C2 and C2D no Hyperdisk, only hyperdisk-balanced boots (on C3, C3D, H3, A3), and pd-extreme
-// is for N2 with 64 vCPUs or more. Families and types not listed are not judged.
+// is for N2 with 64 vCPUs or more. E2 and H3 have no local SSDs; C3, C3D and A3 get theirs only
+// with the machine type (the -lssd types, A3's own), never as added disks. Families and types not
+// listed are not judged.
 
 extension MachineType {
     /// Why an instance of this type cannot have a disk of `type` (as its boot disk when `boot`);
@@ -17,6 +19,10 @@ extension MachineType {
             return "H3 machines do not support pd-ssd disks"
         case "pd-extreme" where !(family == "n2" && vCPUs >= 64):
             return "pd-extreme disks need an N2 machine with at least 64 vCPUs"
+        case "local-ssd" where ["e2", "h3"].contains(family):
+            return "\(name) machines cannot have local SSDs"
+        case "local-ssd" where ["c3", "c3d", "a3"].contains(family):
+            return "\(name) machines get local SSDs only with their machine type (the -lssd types), not as added disks"
         case let hyperdisk where hyperdisk.hasPrefix("hyperdisk-"):
             if ["n1", "c2", "c2d"].contains(family) { return "\(name) machines do not support Hyperdisk" }
             if boot && hyperdisk != "hyperdisk-balanced" { return "only hyperdisk-balanced can be a boot disk" }
@@ -28,6 +34,10 @@ extension MachineType {
             return nil
         }
     }
+
+    /// The interface a local SSD is attached with: NVMe, the faster one, which the families hpcc lets
+    /// add local SSDs (N1, N2, N2D, C2, C2D, A2) all take, and which Cluster Toolkit chooses too.
+    var localSSDInterface: String { "NVME" }
 
     /// A disk type the family boots from, for the help.
     var bootDiskSuggestion: String {

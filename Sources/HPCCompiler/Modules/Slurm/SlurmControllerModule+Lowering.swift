@@ -59,6 +59,9 @@ extension SlurmControllerModule {
             cleanupCompute: settings.read(defaulted: Key.cleanupCompute, diagnostics: &diagnostics),
             computeStartupTimeout: settings.read(defaulted: Key.computeTimeout, diagnostics: &diagnostics)
         )
+        InstanceLowering.checkInstanceDisks(
+            settings, instances: 1, reserved: [cluster.controller.stateDisk?.deviceName].compactMap { $0 },
+            diagnostics: &diagnostics)
         cluster.restAPI = RestAPISettings.read(
             Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
             defaultJWKSFile: "\(SlurmPaths.configDirectory)/jwks.json", diagnostics: &diagnostics)
@@ -81,7 +84,8 @@ extension SlurmControllerModule {
 
     /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
     /// keeps (the setting's null turns the disk off).
-    /// The state disk takes the boot disk's key and tags, as Cluster Toolkit's does.
+    /// The state disk takes the boot disk's key and tags, as Cluster Toolkit's does. It goes with the
+    /// deployment, without a snapshot: Slurm's state is of no use without its cluster.
     private static func stateDisk(
         _ settings: SettingReader, cluster: String, labels: [String: String], boot: Disk,
         diagnostics: inout Diagnostics
@@ -90,7 +94,7 @@ extension SlurmControllerModule {
             let type = fields["type"]?.string, let size = fields["size"]?.int
         else { return nil }
         return Disk(
-            name: "\(cluster)-controller-save", deviceName: "slurm-state", type: type, sizeGB: size, autoDelete: false,
+            name: "\(cluster)-controller-save", deviceName: "slurm-state", type: type, sizeGB: size, autoDelete: true,
             boot: false, labels: labels, encryption: boot.encryption, resourceManagerTags: boot.resourceManagerTags)
     }
 

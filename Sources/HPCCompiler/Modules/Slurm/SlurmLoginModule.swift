@@ -84,6 +84,7 @@ enum SlurmLoginModule: BuiltInModule {
             zone: zone, instance: instance, staticIPs: staticIPs,
             startupScript: settings.text(defaulted: Key.startupScript), startupTimeout: 300
         )
+        InstanceLowering.checkInstanceDisks(settings, instances: group.count, reserved: [], diagnostics: &diagnostics)
         return group
     }
 

@@ -28,6 +28,10 @@ enum ClusterResources {
     static func stateDisk(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("google_compute_disk", "\(module.rawValue)_state")
     }
+    /// Additional persistent disk `disk` (from 1) of the controller.
+    static func additionalDisk(_ module: ModuleID, _ disk: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_disk", "\(module.rawValue)_disk_\(disk)")
+    }
     /// The cleanup of dynamic nodes on destroy.
     static func cleanup(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("terraform_data", "\(module.rawValue)_cleanup_compute")
@@ -35,6 +39,10 @@ enum ClusterResources {
     /// Login node `index` of the login module `module`.
     static func loginInstance(_ module: ModuleID, _ index: Int) -> TerraformAddress {
         TerraformAddress("google_compute_instance", "\(module.rawValue)_\(index)")
+    }
+    /// Additional persistent disk `disk` (from 1) of login node `index` of the login module `module`.
+    static func loginDisk(_ module: ModuleID, _ index: Int, _ disk: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_disk", "\(module.rawValue)_\(index)_disk_\(disk)")
     }
     /// The compact placement policy of the nodeset module `module`.
     static func placementPolicy(_ module: ModuleID) -> TerraformAddress {
@@ -138,23 +146,12 @@ enum ClusterResources {
             controller.instance, address: controller.staticIP, references: &references)
         body["depends_on"] = .addresses(
             objects + InstanceBlocks.accountBindings(controller.instance, references: references))
-        if let disk = controller.stateDisk {
-            document.resource(
-                stateDisk(module),
-                [
-                    "name": .string(disk.name ?? "\(cluster.name)-controller-save"),
-                    "project": .string(controller.instance.project),
-                    "zone": .string(controller.zone),
-                    "type": .string(disk.type),
-                    "size": disk.sizeGB.map(JSON.int) ?? .null,
-                    "labels": .stringMap(disk.labels),
-                    "disk_encryption_key": InstanceBlocks.encryptionKey(disk),
-                    "params": InstanceBlocks.params(disk.resourceManagerTags),
-                ])
-            body["attached_disk"] = .array([
-                ["source": stateDisk(module).json("id"), "device_name": .string(disk.deviceName ?? "slurm-state")]
-            ])
-        }
+        let state = controller.stateDisk.map { [InstanceDisks.Placed(disk: $0, address: stateDisk(module))] } ?? []
+        body.merge(
+            InstanceDisks.attach(
+                state, to: controller.instance, host: cluster.controllerHostName, zone: controller.zone,
+                address: { additionalDisk(module, $0) }, into: &document)
+        ) { _, disks in disks }
         document.resource(Self.controller(module), body)
     }
 
@@ -176,6 +173,11 @@ enum ClusterResources {
             body["network_interface"] = InstanceBlocks.networkInterface(
                 login.instance, address: login.staticIPs.indices.contains(index) ? login.staticIPs[index] : nil,
                 references: &references)
+            body.merge(
+                InstanceDisks.attach(
+                    to: login.instance, host: host, zone: login.zone,
+                    address: { loginDisk(login.origin.module, index, $0) }, into: &document)
+            ) { _, disks in disks }
             let bindings = InstanceBlocks.accountBindings(login.instance, references: references)
             body["depends_on"] = .when(!bindings.isEmpty, .addresses(bindings))
             document.resource(loginInstance(login.origin.module, index), body)

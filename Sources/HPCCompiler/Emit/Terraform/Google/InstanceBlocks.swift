@@ -109,10 +109,13 @@ enum InstanceBlocks {
                 "disk_encryption_key": encryptionKey(instance.bootDisk),
             ].filter { $0.value != .null })
         let extra = instance.additionalDisks.map { disk -> JSON in
+            // A local SSD is a scratch disk: 375 GB, made and deleted with the instance, no key, no tags.
             .object(
                 [
-                    "boot": .bool(disk.boot),
+                    "boot": false,
                     "auto_delete": .bool(disk.autoDelete),
+                    "type": .when(disk.isLocalSSD, "SCRATCH"),
+                    "interface": .when(disk.isLocalSSD, .string(instance.machine.localSSDInterface)),
                     "disk_name": disk.name.map(JSON.string) ?? .null,
                     "device_name": disk.deviceName.map(JSON.string) ?? .null,
                     "disk_type": .string(disk.type),
