@@ -119,7 +119,13 @@ enum CommonSettings {
                 InstanceKey.diskLabels, .map(.string), "Extra labels for the boot disk, merged over the module labels.",
                 default: .map([:])),
             SettingSpec(
-                InstanceKey.additionalDisks, .list(additionalDisk), "Extra disks attached to each instance.",
+                InstanceKey.additionalDisks, .list(additionalDisk),
+                """
+                Extra disks attached to each instance, at `/dev/disk/by-id/google-<device_name>` (not formatted or \
+                mounted). `disk_type: local-ssd` is one 375 GB NVMe scratch disk per entry. On the controller and \
+                login nodes each persistent disk is a `google_compute_disk` of its own (`auto_delete: false`: \
+                snapshotted before `terraform destroy` deletes it).
+                """,
                 default: .list([])),
             SettingSpec(
                 InstanceKey.machineFeatures, machineFeatures,
