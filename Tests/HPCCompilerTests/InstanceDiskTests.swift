@@ -165,6 +165,16 @@ struct InstanceDiskTests {
                 login: "      additional_disks:\n      - {disk_name: shared, disk_type: pd-ssd}\n", count: 2),
             expected: ["29:21 HPC2007"], message: "each of the 2 instances"),
         RuleCase(
+            name: "a disk_name is a Compute Engine name",
+            blueprint: blueprint(login: "      additional_disks:\n      - {disk_name: Data_1, disk_type: pd-ssd}\n"),
+            expected: ["29:21 HPC2007"], message: "not a Compute Engine name"),
+        RuleCase(
+            name: "a disk name hpcc derives fits 63 characters",
+            blueprint: blueprint(
+                login: "      name_prefix: \(String(repeating: "l", count: 52))\n"
+                    + "      additional_disks:\n      - {disk_type: pd-ssd}\n"),
+            expected: ["23:9 HPC2007"], message: "disk names hold at most 63"),
+        RuleCase(
             name: "an E2 machine has no local SSDs",
             blueprint: blueprint(
                 login: "      machine_type: e2-standard-4\n      additional_disks:\n      - {disk_type: local-ssd}\n"),

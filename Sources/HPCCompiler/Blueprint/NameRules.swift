@@ -1,5 +1,8 @@
 /// The naming rules of blueprint identifiers.
 enum NameRules {
+    /// A Compute Engine resource name (a disk, a firewall rule, a network tag): RFC 1035, at most 63.
+    static let computeEngineName = "[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
+
     /// `blueprint_name`: a GCP label value (lowercase letters, digits, `_`, `-`), 1 to 63 characters.
     static func isLabelValue(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 63

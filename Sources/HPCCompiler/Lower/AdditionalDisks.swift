@@ -25,6 +25,11 @@ extension InstanceLowering {
                     at: at("boot"),
                     help: "an instance boots from its own disk (disk_type, disk_size_gb); set boot: false")
             }
+            if let name = disk.name, !Pattern.matches(name, NameRules.computeEngineName) {
+                diagnostics.report(
+                    .constraintViolation, "disk_name '\(name)' is not a Compute Engine name", at: at("disk_name"),
+                    help: "lowercase letters, digits and '-', starting with a letter, at most 63 characters")
+            }
             if let device = disk.deviceName, !deviceNames.insert(device).inserted {
                 diagnostics.report(
                     .constraintViolation,
@@ -106,6 +111,20 @@ extension InstanceLowering {
                     .settingNoEffect, "a local SSD of module '\(settings.id)' takes no labels", at: at("disk_labels"),
                     help: "remove disk_labels from this disk: an instance's scratch disks carry no labels")
             }
+        }
+    }
+
+    /// The names hpcc gives the unnamed persistent disks of the instance `host` (`<host>-disk-<k>`,
+    /// as InstanceDisks emits them) fit Compute Engine's 63 characters; reported at `location`.
+    static func checkDerivedDiskNames(
+        _ instance: InstanceProperties, host: String, at location: SourceLocation?, diagnostics: inout Diagnostics
+    ) {
+        for (index, disk) in instance.additionalDisks.enumerated() where disk.name == nil && !disk.isLocalSSD {
+            let name = "\(host)-disk-\(index + 1)"
+            guard name.count > 63 else { continue }
+            diagnostics.report(
+                .constraintViolation, "disk name '\(name)' is \(name.count) characters; disk names hold at most 63",
+                at: location, help: "set the disk's disk_name, or shorten the cluster or login group name")
         }
     }
 }

@@ -9,7 +9,7 @@ struct FirewallRuleReader {
     let index: Int
 
     /// What a rule name or a network tag looks like.
-    static let namePattern = "[a-z]([-a-z0-9]{0,61}[a-z0-9])?"
+    static let namePattern = NameRules.computeEngineName
     /// Protocols Compute Engine takes by name (any IP protocol number 0-255 is taken too).
     static let protocols: Set<String> = ["tcp", "udp", "icmp", "esp", "ah", "sctp", "ipip", "all"]
     /// Protocols whose rules may list ports.

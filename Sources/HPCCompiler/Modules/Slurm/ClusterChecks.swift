@@ -76,6 +76,11 @@ enum ClusterChecks {
                 at: locate.module(module),
                 help: "shorten the cluster, nodeset or login group name")
         }
+        for group in members.loginGroups {
+            guard let host = group.hostNames(cluster: name).last else { continue }
+            InstanceLowering.checkDerivedDiskNames(
+                group.instance, host: host, at: locate.module(group.origin.module), diagnostics: &diagnostics)
+        }
     }
 
     /// Slurm sends jobs that name no partition to the default one, so a cluster has exactly one.
