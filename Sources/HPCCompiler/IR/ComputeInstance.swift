@@ -97,6 +97,10 @@
 
     /// A local SSD: a scratch disk Compute Engine encrypts with its own keys, never with a Cloud KMS key.
     @_spi(Tools) public var isLocalSSD: Bool { type == "local-ssd" }
+
+    /// The name of the `position`-th (from 1) additional disk of the instance `host` that the
+    /// blueprint leaves unnamed, where the disk is a resource of its own.
+    @_spi(Tools) public static func derivedName(host: String, position: Int) -> String { "\(host)-disk-\(position)" }
 }
 
 /// A disk encrypted with a customer-managed key (CMEK).

@@ -114,13 +114,13 @@ extension InstanceLowering {
         }
     }
 
-    /// The names hpcc gives the unnamed persistent disks of the instance `host` (`<host>-disk-<k>`,
-    /// as InstanceDisks emits them) fit Compute Engine's 63 characters; reported at `location`.
+    /// The names hpcc gives the unnamed persistent disks of the instance `host` fit Compute Engine's
+    /// 63 characters; reported at `location`.
     static func checkDerivedDiskNames(
         _ instance: InstanceProperties, host: String, at location: SourceLocation?, diagnostics: inout Diagnostics
     ) {
         for (index, disk) in instance.additionalDisks.enumerated() where disk.name == nil && !disk.isLocalSSD {
-            let name = "\(host)-disk-\(index + 1)"
+            let name = Disk.derivedName(host: host, position: index + 1)
             guard name.count > 63 else { continue }
             diagnostics.report(
                 .constraintViolation, "disk name '\(name)' is \(name.count) characters; disk names hold at most 63",

@@ -36,7 +36,7 @@ enum InstanceDisks {
                         ].filter { $0.value != .null }))
             } else {
                 var named = disk
-                named.name = disk.name ?? "\(host)-disk-\(index + 1)"
+                named.name = disk.name ?? Disk.derivedName(host: host, position: index + 1)
                 persistent.append(Placed(disk: named, address: address(index + 1)))
             }
         }
