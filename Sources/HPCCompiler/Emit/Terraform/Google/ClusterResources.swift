@@ -24,6 +24,10 @@ enum ClusterResources {
     static func controller(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("google_compute_instance", module.rawValue)
     }
+    /// The backup controller instance of a highly available cluster.
+    static func backupController(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_instance", "\(module.rawValue)_backup")
+    }
     /// The controller's state disk.
     static func stateDisk(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("google_compute_disk", "\(module.rawValue)_state")
@@ -122,6 +126,7 @@ enum ClusterResources {
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
+        if controller.backup != nil { metadata["hpcc-ha-role"] = .string("primary") }
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
@@ -150,6 +155,34 @@ enum ClusterResources {
             ])
         }
         document.resource(Self.controller(module), body)
+        if let backup = controller.backup {
+            emitBackupController(
+                backup, cluster: cluster, waitingFor: objects, into: &document, references: &references)
+        }
+    }
+
+    /// The backup controller: the primary's instance in its own zone, at its own address. It
+    /// exports nothing but the key and leaves powering up static nodes to the primary.
+    private static func emitBackupController(
+        _ backup: BackupController, cluster: SlurmCluster, waitingFor objects: [TerraformAddress],
+        into document: inout TerraformDocument, references: inout TerraformReferences
+    ) {
+        let controller = cluster.controller
+        var metadata = NodeMetadata.metadata(
+            role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
+            userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
+        )
+        metadata["hpcc-ha-role"] = .string("backup")
+        var body = InstanceBlocks.common(
+            controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
+        body["name"] = .string(cluster.backupControllerHostName)
+        body["zone"] = .string(backup.zone)
+        body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
+        body["network_interface"] = InstanceBlocks.networkInterface(
+            controller.instance, address: backup.staticIP, references: &references)
+        body["depends_on"] = .addresses(
+            objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        document.resource(backupController(cluster.origin.module), body)
     }
 
     private static func emitLogin(
