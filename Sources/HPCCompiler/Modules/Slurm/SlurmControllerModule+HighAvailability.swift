@@ -69,6 +69,10 @@ extension SlurmControllerModule {
         switch type {
         case "regional":
             guard let backupZone else {
+                // A backup_zone that is no zone name is reported already.
+                if settings.module.declaration.settings.contains(where: { $0.key == Key.backupZone.name }) {
+                    return nil
+                }
                 diagnostics.report(
                     .missingSetting,
                     "a regional backup controller of module '\(settings.id)' needs backup_zone, a zone other than '\(zone)'",
