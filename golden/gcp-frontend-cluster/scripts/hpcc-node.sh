@@ -271,7 +271,8 @@ compute)
     join_cluster
     for file in /etc/sysconfig/slurmd /etc/default/slurmd; do
         if [ -d "$(dirname "$file")" ]; then
-            echo "SLURMD_OPTIONS=--conf-server $controller${backup_controller:+,$backup_controller}" >"$file"
+            echo "SLURMD_OPTIONS=--conf-server $controller${backup_controller:+,$backup_controller}" \
+                >"$file"
         fi
     done
     run_user_script

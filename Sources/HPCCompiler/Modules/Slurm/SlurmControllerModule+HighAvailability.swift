@@ -52,7 +52,10 @@ extension SlurmControllerModule {
             if staticIPs.count > 1 {
                 diagnostics.report(
                     .constraintViolation,
-                    "module '\(settings.id)' has one controller, so static_ips takes one address, not \(staticIPs.count)",
+                    """
+                    module '\(settings.id)' has one controller, so static_ips takes one address, not \
+                    \(staticIPs.count)
+                    """,
                     at: settings.location(Key.staticIPs, [.index(1)]),
                     help: "set enable_backup_controller: true for a second controller at the second address")
             }
@@ -75,7 +78,10 @@ extension SlurmControllerModule {
                 }
                 diagnostics.report(
                     .missingSetting,
-                    "a regional backup controller of module '\(settings.id)' needs backup_zone, a zone other than '\(zone)'",
+                    """
+                    a regional backup controller of module '\(settings.id)' needs backup_zone, a zone other than \
+                    '\(zone)'
+                    """,
                     at: settings.location(Key.haType), help: "set backup_zone, or controller_ha_type: zonal")
                 return nil
             }
@@ -103,7 +109,10 @@ extension SlurmControllerModule {
             } else if backupZone == zone {
                 diagnostics.report(
                     .constraintViolation,
-                    "backup_zone '\(backupZone)' is the primary's zone; a regional backup controller needs another zone",
+                    """
+                    backup_zone '\(backupZone)' is the primary's zone; a regional backup controller needs another \
+                    zone
+                    """,
                     at: settings.location(Key.backupZone),
                     help: "choose another zone of '\(region)', or controller_ha_type: zonal")
                 valid = false
