@@ -223,7 +223,7 @@ step job-before-failover "on ${names[0]}"
 
 kill -KILL "$primary_pid" || fail "cannot stop the primary slurmctld $primary_pid"
 stopped=$SECONDS
-step primary-killed "PID $primary_pid; waiting up to $((timeout_seconds * 2 + 60)) s for the backup (SlurmctldTimeout=$timeout_seconds)"
+step primary-killed "PID $primary_pid at $(date +%T); waiting up to $((timeout_seconds * 2 + 60)) s for the backup (SlurmctldTimeout=$timeout_seconds)"
 deadline=$((SECONDS + timeout_seconds * 2 + 60))
 taken=0
 while [ "$SECONDS" -lt "$deadline" ]; do
