@@ -10,9 +10,10 @@
 
 extension BackupController {
     /// `SlurmctldTimeout`: seconds the backup waits for the primary to answer before it takes
-    /// over. Slurm's default, written out: the state lives on NFS, and a backup that took over
-    /// while the primary was only slow would have two slurmctld writing it; jobs keep running
-    /// meanwhile and commands retry against the backup.
+    /// over. Slurm's default, written out. Shorter is not better here: a backup that takes over
+    /// from a primary that is only slow (a live migration, a busy NFS server) leaves two slurmctld
+    /// writing one state folder; running jobs carry on while the controllers change, and Slurm's
+    /// commands retry against whichever answers.
     @_spi(Tools) public static let takeoverSeconds = 120
 }
 
