@@ -28,7 +28,7 @@ struct AnsibleConsumerTests {
             "bwvisu_command",
         ]
         for cluster in deployment.clusters {
-            hosts.insert(cluster.controllerHostName)
+            hosts.formUnion(cluster.controllerHosts.map(\.name))
             hosts.formUnion(cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) })
             hosts.formUnion(cluster.nodesets.flatMap { $0.staticHostNames(cluster: cluster.name) })
             groups.insert(InventoryEmitter.groupName("slurm_cluster", cluster.name))

@@ -14,8 +14,6 @@ import Testing
             "extra_logging_flags": "moot", "endpoint_versions": "moot", "gcloud_path_override": "moot",
             "munge_mount": "moot",
             "slurm_key_mount": "moot",
-            "enable_backup_controller": "unsupported", "controller_ha_type": "unsupported",
-            "backup_zone": "unsupported",
             "cloudsql": "unsupported", "enable_bigquery_load": "unsupported",
             "enable_chs_gpu_health_check_prolog": "unsupported",
             "enable_chs_gpu_health_check_epilog": "unsupported", "prolog_scripts": "unsupported",
@@ -214,19 +212,20 @@ import Testing
         #expect(on.diagnostics.map(\.code) == [.settingNotSupported])
     }
 
-    /// Two settings of a backup controller ask for one missing thing: one error, with a note.
+    /// The two switches of the GPU health checks ask for one missing thing: one error, with a note.
     @Test func settingsAskingForTheSameThingMakeOneError() {
-        var (text, line) = Self.setting("enable_backup_controller", "true", in: "controller")
+        var (text, line) = Self.setting("enable_chs_gpu_health_check_prolog", "true", in: "controller")
         text = text.replacingOccurrences(
-            of: "      enable_backup_controller: ",
-            with: "      backup_zone: us-central1-b\n      enable_backup_controller: ")
+            of: "      enable_chs_gpu_health_check_prolog: ",
+            with: "      enable_chs_gpu_health_check_epilog: true\n      enable_chs_gpu_health_check_prolog: ")
         let result = compile(text)
         #expect(positions(result.diagnostics) == ["\(line + 1):7 HPC2019"])
-        #expect(result.diagnostics.first?.notes.map(\.message) == ["'backup_zone' asks for it too"])
+        #expect(
+            result.diagnostics.first?.notes.map(\.message) == ["'enable_chs_gpu_health_check_epilog' asks for it too"])
         #expect(result.diagnostics.first?.notes.first?.location?.line == line)
         #expect(
-            result.diagnostics.first?.message.hasPrefix("setting 'enable_backup_controller' of module 'controller'")
-                == true)
+            result.diagnostics.first?.message.hasPrefix(
+                "setting 'enable_chs_gpu_health_check_prolog' of module 'controller'") == true)
     }
 
     /// A variable of the setting's name feeds it in every module; the error is at the variable, once.

@@ -60,6 +60,8 @@
     @_spi(Tools) public var startupScript: TerraformText
     /// Seconds the user's script may run (0: no limit).
     @_spi(Tools) public var startupTimeout: Int
+    /// The second slurmctld of a highly available cluster; nil for one controller.
+    @_spi(Tools) public var backup: BackupController? = nil
 }
 
 /// A group of login nodes.

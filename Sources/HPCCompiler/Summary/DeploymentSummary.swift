@@ -71,6 +71,7 @@ public struct DeploymentSummary: Sendable {
             Slurm cluster \(cluster.name) (GCP \(cluster.region)); controller \
             \(cluster.controller.instance.machine.name)
             """
+                + (cluster.controller.backup.map { " with a backup in \($0.zone)" } ?? "")
                 + (logins.isEmpty ? "" : "; login \(logins)") + "\n" + table.render()
     }
 

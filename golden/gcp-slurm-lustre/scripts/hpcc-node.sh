@@ -52,6 +52,9 @@ mount_entry() { # source target type options
 
 role=$(metadata hpcc-role)
 controller=$(metadata hpcc-controller)
+# High availability: the backup controller's name, and this controller's part (primary or backup).
+backup_controller=$(metadata hpcc-backup-controller)
+ha_role=$(metadata hpcc-ha-role)
 bucket=$(metadata hpcc-bucket)
 auth=$(metadata hpcc-auth)
 config_dir=/usr/local/etc/slurm
@@ -203,6 +206,8 @@ controller_node() {
 
     local key share
     key=$(key_file)
+    # A backup controller never makes a key: it takes the primary's, as the other nodes do.
+    if [ ! -s "$key" ] && [ "$ha_role" = backup ]; then fetch_key "$controller"; fi
     if [ ! -s "$key" ]; then
         mkdir -p "$(dirname "$key")"
         dd if=/dev/urandom of="$key" bs=1 count=1024 status=none
@@ -245,17 +250,35 @@ controller_node() {
     fi
 }
 
-join_cluster() {
-    local share=/etc/munge name=munge.key
+# Copies the cluster's key from the first of the controllers (arguments) that shares it, retrying for
+# ten minutes: a controller may still be booting, and while the primary is down the backup serves it.
+fetch_key() { # controller...
+    local share=/etc/munge name=munge.key key attempt server
     [ "$auth" = slurm ] && share=/slurm/key_distribution && name=slurm.key
-    mkdir -p /mnt/hpcc-key
-    mount_one "$controller" "$share" /mnt/hpcc-key nfs ro,defaults,_netdev
-    local key
     key=$(key_file)
-    mkdir -p "$(dirname "$key")"
-    cp -f "/mnt/hpcc-key/$name" "$key"
-    if [ "$auth" = slurm ]; then chown slurm: "$key"; else chown munge: "$key"; fi
-    chmod 0400 "$key"
+    ensure_client nfs
+    mkdir -p /mnt/hpcc-key "$(dirname "$key")"
+    for attempt in $(seq 1 60); do
+        for server in "$@"; do
+            timeout 60 mount -t nfs -o ro,soft "$server:$share" /mnt/hpcc-key || continue
+            if cp -f "/mnt/hpcc-key/$name" "$key"; then
+                umount /mnt/hpcc-key || true
+                if [ "$auth" = slurm ]; then chown slurm: "$key"; else chown munge: "$key"; fi
+                chmod 0400 "$key"
+                return 0
+            fi
+            umount /mnt/hpcc-key || true
+        done
+        log "no controller shares the key yet (attempt $attempt); retrying"
+        sleep 10
+    done
+    log "could not take the key from $*"
+    return 1
+}
+
+join_cluster() {
+    # shellcheck disable=SC2086  # no backup controller: one argument fewer
+    fetch_key "$controller" $backup_controller
     if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
 }
 
@@ -275,7 +298,10 @@ compute)
     mount_all
     join_cluster
     for file in /etc/sysconfig/slurmd /etc/default/slurmd; do
-        if [ -d "$(dirname "$file")" ]; then echo "SLURMD_OPTIONS=--conf-server $controller" >"$file"; fi
+        if [ -d "$(dirname "$file")" ]; then
+            echo "SLURMD_OPTIONS=--conf-server $controller${backup_controller:+,$backup_controller}" \
+                >"$file"
+        fi
     done
     run_user_script
     systemctl enable slurmd

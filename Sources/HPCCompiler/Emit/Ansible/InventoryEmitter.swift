@@ -12,7 +12,7 @@ enum InventoryEmitter {
         var partitions: [YAMLPair] = []
         var clusters: [YAMLPair] = []
         for cluster in deployment.clusters {
-            controllers.append(host(cluster.controllerHostName))
+            controllers += cluster.controllerHosts.map { host($0.name) }
             logins += cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }.map(host)
             let nodesets = cluster.nodesetsByName
             for partition in cluster.partitions {
@@ -154,7 +154,7 @@ enum InventoryEmitter {
     }
 
     private static func allHosts(_ cluster: SlurmCluster) -> [String] {
-        [cluster.controllerHostName]
+        cluster.controllerHosts.map(\.name)
             + cluster.loginGroups.flatMap { $0.hostNames(cluster: cluster.name) }
             + cluster.nodesets.flatMap { $0.staticHostNames(cluster: cluster.name) }
     }

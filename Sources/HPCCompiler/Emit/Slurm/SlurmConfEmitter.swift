@@ -41,7 +41,10 @@ enum SlurmConfEmitter {
         let parameters = cluster.parameters
         let auth = parameters.authentication.rawValue
         conf.set("ClusterName", cluster.name)
-        conf.set("SlurmctldHost", cluster.controllerHostName)
+        // The primary first; a backup controller takes over after SlurmctldTimeout (set below).
+        for host in cluster.controllerHosts {
+            conf.set("SlurmctldHost", host.address.map { "\(host.name)(\($0))" } ?? host.name)
+        }
         conf.set("SlurmUser", SlurmPaths.daemons.slurmUser)
         conf.set("AuthType", "auth/\(auth)")
         conf.set("CredType", "cred/\(auth)")
@@ -62,6 +65,7 @@ enum SlurmConfEmitter {
         conf.set("SelectTypeParameters", "CR_Core_Memory")
         conf.set("ReturnToService", 2)
         conf.set("MessageTimeout", 60)
+        if cluster.controller.backup != nil { conf.set("SlurmctldTimeout", BackupController.takeoverSeconds) }
         conf.set("SlurmdTimeout", parameters.slurmdTimeout)
         conf.set("UnkillableStepTimeout", parameters.unkillableStepTimeout)
         conf.set("TreeWidth", parameters.treeWidth)

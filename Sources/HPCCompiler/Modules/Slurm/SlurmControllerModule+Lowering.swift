@@ -21,7 +21,8 @@ extension SlurmControllerModule {
         var members = ClusterMembers(settings: settings)
         members.collect(into: context, diagnostics: &diagnostics)
         members.markSoleDefault()
-        let mounts = settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)
+        let locatedMounts = settings.locatedMounts(CommonKey.networkStorage, diagnostics: &diagnostics)
+        let mounts = locatedMounts.map(\.mount)
         let loginMounts = settings.mounts(Key.loginNetworkStorage, diagnostics: &diagnostics)
         let locate = ClusterChecks.Locator(
             blueprint: context.resolved, fallback: settings.module.declaration.id.location)
@@ -41,15 +42,21 @@ extension SlurmControllerModule {
         let exports =
             settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
             ? ["/home", "/opt/apps"].filter { !taken.contains($0) } : []
+        let staticIPs = staticIPs(settings, diagnostics: &diagnostics)
+        let stateMount = stateMount(locatedMounts, diagnostics: &diagnostics)
         var cluster = SlurmCluster(
             origin: origin, name: name, region: region,
             controller: SlurmController(
                 zone: zone, instance: instance,
-                staticIP: settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics).first,
+                staticIP: staticIPs.first,
                 stateDisk: stateDisk(
-                    settings, cluster: name, labels: origin.labels, boot: instance.bootDisk, diagnostics: &diagnostics),
+                    settings, cluster: name, labels: origin.labels, boot: instance.bootDisk,
+                    sharedState: stateMount != nil, diagnostics: &diagnostics),
                 startupScript: settings.text(defaulted: Key.controllerStartupScript),
-                startupTimeout: settings.read(defaulted: Key.controllerTimeout, diagnostics: &diagnostics)
+                startupTimeout: settings.read(defaulted: Key.controllerTimeout, diagnostics: &diagnostics),
+                backup: backupController(
+                    settings, region: region, zone: zone, staticIPs: staticIPs, stateMount: stateMount,
+                    diagnostics: &diagnostics)
             ),
             loginGroups: loginGroups, partitions: members.partitions, nodesets: members.nodesets,
             mounts: mounts, loginMounts: loginMounts,
@@ -60,7 +67,8 @@ extension SlurmControllerModule {
             computeStartupTimeout: settings.read(defaulted: Key.computeTimeout, diagnostics: &diagnostics)
         )
         InstanceLowering.checkInstanceDisks(
-            settings, instances: 1, reserved: [cluster.controller.stateDisk?.deviceName].compactMap { $0 },
+            settings, instances: cluster.controller.backup == nil ? 1 : 2,
+            reserved: [cluster.controller.stateDisk?.deviceName].compactMap { $0 },
             diagnostics: &diagnostics)
         cluster.restAPI = RestAPISettings.read(
             Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
@@ -83,13 +91,31 @@ extension SlurmControllerModule {
     }
 
     /// The state disk; none when the blueprint sets `controller_state_disk: null`, which Resolve
-    /// keeps (the setting's null turns the disk off).
+    /// keeps (the setting's null turns the disk off), or mounts a filesystem at StateSaveLocation
+    /// (`sharedState`): the disk would hide it, so a disk the blueprint chose is an error there and
+    /// the default disk is left out.
     /// The state disk takes the boot disk's key and tags, as Cluster Toolkit's does. It goes with the
     /// deployment, without a snapshot: Slurm's state is of no use without its cluster.
     private static func stateDisk(
-        _ settings: SettingReader, cluster: String, labels: [String: String], boot: Disk,
+        _ settings: SettingReader, cluster: String, labels: [String: String], boot: Disk, sharedState: Bool,
         diagnostics: inout Diagnostics
     ) -> Disk? {
+        if sharedState {
+            if settings.isChosen(Key.stateDisk), settings.value(Key.stateDisk) != .null {
+                diagnostics.report(
+                    .conflictingMounts,
+                    """
+                    controller_state_disk and a filesystem of network_storage both mount at \
+                    \(SlurmPaths.stateSaveLocation) on the controller of module '\(settings.id)'
+                    """,
+                    at: settings.location(Key.stateDisk),
+                    help: """
+                        set controller_state_disk: null; the shared filesystem keeps Slurm's state (a disk attaches \
+                        read-write to one instance only, so a backup controller could not reach it)
+                        """)
+            }
+            return nil
+        }
         guard let fields = settings.read(Key.stateDisk, diagnostics: &diagnostics)?.map,
             let type = fields["type"]?.string, let size = fields["size"]?.int
         else { return nil }

@@ -59,8 +59,9 @@ enum SlurmControllerModule: BuiltInModule {
                 "Filesystems mounted on login nodes only.", default: .list([])),
             SettingSpec(Key.publicIPs, .bool, "Give the controller an external address.", default: .bool(false)),
             SettingSpec(
-                Key.staticIPs, .list(.string), "Internal address of the controller.", default: .list([]),
-                constraints: [.maxItems(1)]),
+                Key.staticIPs, .list(.string),
+                "Internal address of the controller; with `enable_backup_controller`, then the backup's.",
+                default: .list([]), constraints: [.maxItems(2)]),
             SettingSpec(
                 Key.cloudParameters, cloudParameters,
                 "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).",
@@ -105,7 +106,8 @@ enum SlurmControllerModule: BuiltInModule {
                 Key.stateDisk, .object([.required("type", .string), .required("size", .number)]),
                 """
                 A persistent disk for Slurm's state (/var/spool/slurm) that survives the controller; null keeps state \
-                on the boot disk.
+                on the boot disk. Left out when network_storage mounts a filesystem at /var/spool/slurm (as a backup \
+                controller needs).
                 """,
                 default: .map(["type": .string("pd-ssd"), "size": .int(50)]), nullTurnsOff: true),
             SettingSpec(
@@ -134,6 +136,7 @@ enum SlurmControllerModule: BuiltInModule {
                     defaults to `/usr/local/etc/slurm/jwks.json`.
                     """),
         ]
+            + highAvailabilitySettings
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
             + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
@@ -211,13 +214,10 @@ enum SlurmControllerModule: BuiltInModule {
 
     static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] =
         [
-            ("enable_backup_controller", .bool, .bool(false), "a backup controller (high availability)"),
-            ("controller_ha_type", .string, .string("zonal"), "a backup controller (high availability)"),
-            ("backup_zone", .string, nil, "a backup controller (high availability)"),
             ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
             ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
-            ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
-            ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),
+            ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),
+            ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),
             ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
             ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
             ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),

@@ -24,6 +24,10 @@ enum ClusterResources {
     static func controller(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("google_compute_instance", module.rawValue)
     }
+    /// The backup controller instance of a highly available cluster.
+    static func backupController(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("google_compute_instance", "\(module.rawValue)_backup")
+    }
     /// The controller's state disk.
     static func stateDisk(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("google_compute_disk", "\(module.rawValue)_state")
@@ -31,6 +35,10 @@ enum ClusterResources {
     /// Additional persistent disk `disk` (from 1) of the controller.
     static func additionalDisk(_ module: ModuleID, _ disk: Int) -> TerraformAddress {
         TerraformAddress("google_compute_disk", "\(module.rawValue)_disk_\(disk)")
+    }
+    /// Additional persistent disk `disk` (from 1) of the backup controller.
+    static func backupDisk(_ module: ModuleID, _ disk: Int) -> TerraformAddress {
+        TerraformAddress("google_compute_disk", "\(module.rawValue)_backup_disk_\(disk)")
     }
     /// The cleanup of dynamic nodes on destroy.
     static func cleanup(_ module: ModuleID) -> TerraformAddress {
@@ -132,6 +140,7 @@ enum ClusterResources {
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
+        if controller.backup != nil { metadata["hpcc-ha-role"] = .string("primary") }
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
@@ -153,6 +162,42 @@ enum ClusterResources {
                 address: { additionalDisk(module, $0) }, into: &document)
         ) { _, disks in disks }
         document.resource(Self.controller(module), body)
+        if let backup = controller.backup {
+            emitBackupController(
+                backup, cluster: cluster, waitingFor: objects, into: &document, references: &references)
+        }
+    }
+
+    /// The backup controller: the primary's instance in its own zone, at its own address. It
+    /// exports nothing but the key and leaves powering up static nodes to the primary.
+    private static func emitBackupController(
+        _ backup: BackupController, cluster: SlurmCluster, waitingFor objects: [TerraformAddress],
+        into document: inout TerraformDocument, references: inout TerraformReferences
+    ) {
+        let controller = cluster.controller
+        var metadata = NodeMetadata.metadata(
+            role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
+            userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
+        )
+        metadata["hpcc-ha-role"] = .string("backup")
+        var body = InstanceBlocks.common(
+            controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
+            references: &references)
+        body["name"] = .string(cluster.backupControllerHostName)
+        body["zone"] = .string(backup.zone)
+        body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
+        body["params"] = InstanceBlocks.params(controller.instance.resourceManagerTags)
+        body["network_interface"] = InstanceBlocks.networkInterface(
+            controller.instance, address: backup.staticIP, references: &references)
+        body["depends_on"] = .addresses(
+            objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        let module = cluster.origin.module
+        body.merge(
+            InstanceDisks.attach(
+                to: controller.instance, host: cluster.backupControllerHostName, zone: backup.zone,
+                address: { backupDisk(module, $0) }, into: &document)
+        ) { _, disks in disks }
+        document.resource(backupController(cluster.origin.module), body)
     }
 
     private static func emitLogin(

@@ -20,6 +20,9 @@ enum NodeMetadata {
         metadata["hpcc-role"] = .string(role.rawValue)
         metadata["hpcc-cluster"] = .string(cluster.name)
         metadata["hpcc-controller"] = .string(cluster.controllerHostName)
+        if cluster.controller.backup != nil {
+            metadata["hpcc-backup-controller"] = .string(cluster.backupControllerHostName)
+        }
         metadata["hpcc-bucket"] = .string(cluster.bucket.url)
         metadata["hpcc-auth"] = .string(cluster.parameters.authentication.rawValue)
         metadata["hpcc-mounts"] = mountsJSON(mounts, references: &references)
@@ -28,9 +31,11 @@ enum NodeMetadata {
         return metadata
     }
 
-    /// What a node mounts: the cluster's filesystems, then what the controller exports.
+    /// What a node mounts: the cluster's filesystems, then what the controller exports. The
+    /// filesystem at StateSaveLocation is the controllers' alone: it holds every job's script and
+    /// environment.
     static func nodeMounts(_ cluster: SlurmCluster, extra: [MountContract]) -> [MountContract] {
-        cluster.mounts + extra
+        cluster.mounts.filter { $0.localMount != SlurmPaths.stateSaveLocation } + extra
             + cluster.controllerExports.map { path in
                 MountContract(
                     server: TerraformText(cluster.controllerHostName), remotePath: path, localMount: path, type: .nfs,
