@@ -49,10 +49,12 @@ public enum SlurmLocalRun {
         public var description: String { "\(id) \(partition) \(state)" }
     }
 
-    /// The jobs run, and (with accounting) what sacct recorded.
+    /// The jobs run, (with accounting) what sacct recorded, and what each job's job scripts wrote to
+    /// RUN_DIR/markers/<job id>, line by line, by job id.
     public struct Outcome {
         public let jobs: [Job]
         public let accounted: [AccountedJob]
+        public let scripts: [String: [String]]
     }
 
     /// Runs the cluster of `conf` under `runDirectory` and a job in every partition.
@@ -76,7 +78,14 @@ public enum SlurmLocalRun {
             accounted: lines.compactMap { fields in
                 guard fields.count == 4, fields[0] == "accounted" else { return nil }
                 return AccountedJob(id: fields[1], partition: fields[2], state: fields[3])
-            }
+            },
+            scripts: Dictionary(
+                outcome.stdout.split(separator: "\n").compactMap { line -> (String, [String])? in
+                    let fields = line.split(separator: " ", maxSplits: 2).map(String.init)
+                    guard fields.count == 3, fields[0] == "scripts" else { return nil }
+                    return (fields[1], fields[2].split(separator: ";").map(String.init))
+                },
+                uniquingKeysWith: { first, _ in first })
         )
     }
 }

@@ -50,12 +50,21 @@ struct OnPremSlurmRunTests {
             Set(outcome.accounted.map { "\($0.id) \($0.partition) \($0.state)" })
                 == Set(jobs.map { "\($0.id) \($0.partition) COMPLETED" }),
             "sacct: \(outcome.accounted)")
+        // Job scripts (issue 20): on the node of every job, both prologs ran in name order (the blueprint
+        // lists them the other way round), then the epilog.
+        let order = ["prolog 10-first", "prolog 20-second", "epilog 50-last"]
+        for job in jobs {
+            #expect(outcome.scripts[job.id] == order, "job \(job.id): \(outcome.scripts[job.id] ?? [])")
+        }
+        #expect(cluster.jobScripts.kinds == [.prolog, .epilog])
         ConsumerTools.record(
             "onprem-localhost", "slurm job run",
             "MariaDB, slurmdbd, munged, slurmctld and slurmd from "
                 + "\(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
                 + jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ")
+                + "; job scripts: " + jobs.map { "\($0.id) " + (outcome.scripts[$0.id] ?? []).joined(separator: ", ") }
+                .joined(separator: "; ")
                 + "; daemons stopped by PID")
     }
 }

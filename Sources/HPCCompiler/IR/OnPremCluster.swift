@@ -20,6 +20,8 @@
     @_spi(Tools) public var daemons: SlurmDaemonLayout
     /// `cgroup` or `linuxproc`.
     @_spi(Tools) public var processTracking: ProcessTracking
+    /// Prolog, epilog, task prolog and task epilog scripts, installed on every node.
+    @_spi(Tools) public var jobScripts = JobScripts(directory: "/etc/slurm/hpcc-job-scripts", scripts: [:])
 
     /// The node group named `name`.
     @_spi(Tools) public func nodeGroup(_ name: String) -> OnPremNodeGroup? {

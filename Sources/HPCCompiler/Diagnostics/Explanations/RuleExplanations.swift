@@ -232,6 +232,24 @@ extension DiagnosticCode {
             """,
             example: "runners:\n- type: shell\n  destination: setup.sh",
             fix: "Give exactly one of content and source, a known type and a plain destination."),
+        .invalidJobScript: RuleExplanation(
+            """
+            Each entry of `prolog_scripts`, `epilog_scripts`, `task_prolog_scripts` and `task_epilog_scripts` becomes a \
+            file in a folder on every node, run by slurmd directly. Its `filename` must be a plain name (letters, \
+            digits, '.', '_', '-'; no '/', no leading '.'), used once per list; exactly one of `content` and `source` \
+            gives its text, which must start with an interpreter line (`#!`).
+            """,
+            example: "prolog_scripts:\n- filename: ../evil\n  content: \"echo hi\"",
+            fix: "Use a plain, unique file name and begin the script with `#!/bin/bash`."),
+        .workbenchIdentity: RuleExplanation(
+            """
+            A workbench that mounts a shared home folder runs JupyterLab as its owner's OS Login user, the same \
+            account (name, UID, GID) the owner has on OS Login clusters, so files keep one owner everywhere. Without \
+            `instance_owner` JupyterLab runs as the image's local `jupyter` user, whose UID belongs to nobody on the \
+            cluster and may belong to somebody else there.
+            """,
+            example: "- id: workbench\n  source: community/modules/compute/notebook\n  use: [homefs]",
+            fix: "Set `instance_owner` (and `owner_login` when the OS Login name differs), or mount no shared home."),
         .fsxThroughput: RuleExplanation(
             """
             FSx for Lustre's per-unit storage throughput must be set for PERSISTENT deployments, left out for SCRATCH \

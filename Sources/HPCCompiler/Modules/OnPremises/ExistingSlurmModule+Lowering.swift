@@ -42,7 +42,11 @@ extension ExistingSlurmModule {
                 pidDirectory: settings.read(defaulted: Key.pidDirectory, diagnostics: &diagnostics),
                 mungeSocket: settings.read(Key.mungeSocket, diagnostics: &diagnostics)
             ),
-            processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics)
+            processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics),
+            // Job scripts (issue 20).
+            jobScripts: JobScripts(
+                directory: settings.read(defaulted: Key.jobScriptDirectory, diagnostics: &diagnostics),
+                scripts: JobScriptSettings.read(settings, diagnostics: &diagnostics))
         )
         context.deployment.onPremClusters.append(cluster)
         context.knownOutputs[settings.id] = [

@@ -17,6 +17,7 @@ enum ExistingSlurmModule: BuiltInModule {
         static let pidDirectory = SettingKey<String>("pid_directory")
         static let mungeSocket = SettingKey<String>("munge_socket")
         static let processTracking = SettingKey<ProcessTracking>("process_tracking")
+        static let jobScriptDirectory = SettingKey<String>("job_script_directory")
     }
 
     static let schema = ModuleSchema(
@@ -117,7 +118,15 @@ enum ExistingSlurmModule: BuiltInModule {
                 """,
                 default: .string(ProcessTracking.cgroup.rawValue),
                 constraints: [.oneOf(ProcessTracking.allCases.map(\.rawValue))]),
-        ],
+            // Job scripts (issue 20).
+            SettingSpec(
+                Key.jobScriptDirectory, .string,
+                """
+                Where the job scripts are installed on every node: copy `slurm/<cluster_name>/job-scripts/` there \
+                (the Ansible inventory's hosts all need it). slurm.conf names the runners in it.
+                """,
+                default: .string("/etc/slurm/hpcc-job-scripts"), constraints: [OnPremSettings.absolutePath]),
+        ] + JobScriptSettings.specs,
         outputs: outputSpecs,
         mustBeUsed: false
     )
