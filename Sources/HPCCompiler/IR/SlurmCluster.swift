@@ -29,6 +29,9 @@
     @_spi(Tools) public var cleanupCompute: Bool
     /// Seconds a compute node's user script may run (0: no limit).
     @_spi(Tools) public var computeStartupTimeout: Int
+    /// Prolog, epilog, task prolog and task epilog scripts, which every compute node fetches from the
+    /// deployment bucket at boot.
+    @_spi(Tools) public var jobScripts = JobScripts(directory: "/slurm/hpcc/job-scripts", scripts: [:])
 
     /// The controller's host name.
     @_spi(Tools) public var controllerHostName: String { "\(name)-controller" }

@@ -122,6 +122,38 @@ enum NodeBootScript {
                 exit 0
             fi
 
+            # --- job scripts (issue 20): prolog, epilog, task prolog and task epilog runners and scripts from
+            # the bucket, replaced whole; the bucket objects may still be uploading when a static node boots.
+            install_job_scripts() {
+                local target staging
+                target=$(metadata hpcc-job-scripts)
+                [ -n "$target" ] || return 0
+                staging="$target.new"
+                for _ in $(seq 30); do
+                    rm -rf "$staging"
+                    mkdir -p "$staging"
+                    if gcloud storage cp -r "$bucket/slurm/job-scripts/*" "$staging/"; then
+                        chmod -R u=rwX,go=rX "$staging"
+                        rm -rf "$target"
+                        mv "$staging" "$target"
+                        return 0
+                    fi
+                    sleep 10
+                done
+                log "could not fetch the job scripts from $bucket"
+                return 1
+            }
+
+            # The folders of external prolog and epilog scripts on the shared /opt/apps (enable_external_prolog_epilog).
+            make_external_script_folders() {
+                local folder
+                folder=$(metadata hpcc-external-scripts)
+                [ -n "$folder" ] || return 0
+                mkdir -p "$folder/prolog_slurmd.d" "$folder/epilog_slurmd.d"
+                chmod 755 "$folder" "$folder/prolog_slurmd.d" "$folder/epilog_slurmd.d"
+            }
+            # --- end job scripts
+
             key_file() {
                 if [ "$auth" = slurm ]; then echo "$config_dir/slurm.key"; else echo /etc/munge/munge.key; fi
             }
@@ -170,6 +202,7 @@ enum NodeBootScript {
                 exportfs -ra
 
                 if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
+                make_external_script_folders
                 run_user_script
                 systemctl enable slurmctld
                 systemctl restart slurmctld
@@ -215,6 +248,7 @@ enum NodeBootScript {
                 for file in /etc/sysconfig/slurmd /etc/default/slurmd; do
                     if [ -d "$(dirname "$file")" ]; then echo "SLURMD_OPTIONS=--conf-server $controller" >"$file"; fi
                 done
+                install_job_scripts
                 run_user_script
                 systemctl enable slurmd
                 systemctl restart slurmd

@@ -14,6 +14,7 @@ enum SlurmEmitter {
             files.append(OutputFile(path: "\(folder)/resume.sh", text: PowerPrograms.resume(cluster), executable: true))
             files.append(
                 OutputFile(path: "\(folder)/suspend.sh", text: PowerPrograms.suspend(cluster), executable: true))
+            files += JobScriptFiles.outputFiles(cluster.jobScripts, folder: folder)  // Job scripts (issue 20).
         }
         if !deployment.clusters.isEmpty {
             files.append(OutputFile(path: NodeBootScript.path, text: NodeBootScript.text, executable: true))

@@ -41,7 +41,7 @@ extension SlurmControllerModule {
         let exports =
             settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
             ? ["/home", "/opt/apps"].filter { !taken.contains($0) } : []
-        let cluster = SlurmCluster(
+        var cluster = SlurmCluster(
             origin: origin, name: name, region: region,
             controller: SlurmController(
                 zone: zone, instance: instance,
@@ -58,6 +58,7 @@ extension SlurmControllerModule {
             cleanupCompute: settings.read(defaulted: Key.cleanupCompute, diagnostics: &diagnostics),
             computeStartupTimeout: settings.read(defaulted: Key.computeTimeout, diagnostics: &diagnostics)
         )
+        cluster.jobScripts = jobScripts(settings, shared: mounts.map(\.localMount) + exports, diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)
         context.knownOutputs[settings.id] = [
             Output.slurmClusterName.rawValue: .string(name),
@@ -66,6 +67,27 @@ extension SlurmControllerModule {
             Output.instructions.rawValue: .string(instructions(cluster, project: project)),
         ]
         return cluster
+    }
+
+    /// Job scripts (issue 20): the four lists, and the external folder when asked for; that folder must be
+    /// on a filesystem every node mounts (the controller's /opt/apps export, or one in network_storage).
+    private static func jobScripts(
+        _ settings: SettingReader, shared: [String], diagnostics: inout Diagnostics
+    ) -> JobScripts {
+        var scripts = JobScripts(
+            directory: "/slurm/hpcc/job-scripts", scripts: JobScriptSettings.read(settings, diagnostics: &diagnostics))
+        if settings.read(Key.externalPrologEpilog, diagnostics: &diagnostics) == true {
+            let folder = externalScriptDirectory
+            if !shared.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+                diagnostics.report(
+                    .settingNoEffect,
+                    "external prolog and epilog scripts live in \(folder), which no filesystem shares with the nodes",
+                    at: settings.location(Key.externalPrologEpilog),
+                    help: "keep enable_default_mounts (the controller shares /opt/apps) or mount a filesystem at /opt/apps")
+            }
+            scripts.externalDirectory = folder
+        }
+        return scripts
     }
 
     /// Cluster Toolkit's rule: lowercase, leading non-letters dropped, only [a-z0-9] kept, at most 10.

@@ -23,6 +23,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let controllerTimeout = SettingKey<Int>("controller_startup_scripts_timeout")
         static let loginTimeout = SettingKey<Int>("login_startup_scripts_timeout")
         static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
+        static let externalPrologEpilog = SettingKey<Bool>("enable_external_prolog_epilog")
     }
 
     static let schema = ModuleSchema(
@@ -112,7 +113,16 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(
                 Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.",
                 default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
-        ]
+            // Job scripts (issue 20).
+            SettingSpec(
+                Key.externalPrologEpilog, .bool,
+                """
+                Also run, after the blueprint's prolog and epilog scripts, the executable `*.prolog_slurmd` and \
+                `*.epilog_slurmd` programs an administrator puts in `\(externalScriptDirectory)/prolog_slurmd.d` and \
+                `epilog_slurmd.d` (and `partition-<name>-prolog_slurmd.d` ... for one partition's jobs), on the \
+                /opt/apps the controller shares. Their failures are logged, not fatal.
+                """),
+        ] + JobScriptSettings.specs
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
             + CommonSettings.moot(mootControllerSettings) + CommonSettings.unsupported(unsupportedControllerSettings)
@@ -130,6 +140,9 @@ enum SlurmControllerModule: BuiltInModule {
         outputs: outputSpecs,
         mustBeUsed: false
     )
+
+    /// Where `enable_external_prolog_epilog` looks for scripts: the Toolkit's folder on the shared /opt/apps.
+    static let externalScriptDirectory = "/opt/apps/adm/slurm"
 
     static let cloudParameters = SettingType.object([
         .optional("no_comma_params", .bool, .bool(false)),
@@ -197,11 +210,6 @@ enum SlurmControllerModule: BuiltInModule {
             ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
             ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
             ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),
-            ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
-            ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
-            ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),
-            ("task_epilog_scripts", .list(.any), .list([]), "Slurm task epilog scripts"),
-            ("enable_external_prolog_epilog", .bool, nil, "prolog and epilog scripts run from the deployment bucket"),
             ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
             ("controller_project_id", .string, nil, "a controller in another project than project_id"),
             ("controller_network_attachment", .string, nil, "network attachments on the controller"),

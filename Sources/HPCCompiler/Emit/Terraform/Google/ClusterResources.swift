@@ -123,6 +123,8 @@ enum ClusterResources {
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
+        // Job scripts (issue 20): the shared folder of external prolog and epilog scripts.
+        if let external = cluster.jobScripts.externalDirectory { metadata["hpcc-external-scripts"] = .string(external) }
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
         var body = InstanceBlocks.common(
@@ -192,9 +194,11 @@ enum ClusterResources {
                 ])
         }
         let mounts = NodeMetadata.nodeMounts(cluster, extra: nodeset.mounts)
-        let metadata = NodeMetadata.metadata(
+        var metadata = NodeMetadata.metadata(
             role: .compute, cluster: cluster, instance: nodeset.instance, mounts: mounts,
             userScript: nodeset.startupScript, timeout: cluster.computeStartupTimeout, references: &references)
+        // Job scripts (issue 20): where the node installs them from the bucket.
+        if !cluster.jobScripts.isEmpty { metadata["hpcc-job-scripts"] = .string(cluster.jobScripts.directory) }
         var body = InstanceBlocks.common(
             nodeset.instance, metadata: metadata, tags: [cluster.name], references: &references)
         body["name"] = .string(InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name))
@@ -270,6 +274,14 @@ enum ClusterFiles {
             ("suspend", "suspend.sh"),
         ]
         if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
+        // Job scripts (issue 20): `job_<kind>` for a runner, `job_<kind>_<n>` for its n-th script.
+        var counts: [String: Int] = [:]
+        for file in JobScriptFiles.files(cluster.jobScripts) {
+            let kind = String(file.path.prefix { $0 != "." && $0 != "/" })
+            let key = file.path.contains("/") ? "job_\(kind)_\(counts[kind, default: 0])" : "job_\(kind)"
+            if file.path.contains("/") { counts[kind, default: 0] += 1 }
+            names.append((key, "\(JobScriptFiles.subfolder)/\(file.path)"))
+        }
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }
 }
