@@ -56,7 +56,9 @@ enum ClusterResources {
         if cluster.origin.group == group {
             let objects = emitBucket(
                 cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
-            emitController(cluster, waitingFor: objects, into: &document, references: &references)
+            // The authentication key's secret and IAM (issue 20).
+            let key = AuthKeyResources.emit(cluster, into: &document, references: &references)
+            emitController(cluster, waitingFor: objects + key, into: &document, references: &references)
             if cluster.cleanupCompute { emitCleanup(cluster, into: &document) }
         }
         for login in cluster.loginGroups where login.origin.group == group {
@@ -123,6 +125,8 @@ enum ClusterResources {
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
+        // The primary controller creates the authentication key when the secret has none (issue 20).
+        metadata["hpcc-auth-key-create"] = "yes"
         // Job scripts (issue 20): the shared folder of external prolog and epilog scripts.
         if let external = cluster.jobScripts.externalDirectory { metadata["hpcc-external-scripts"] = .string(external) }
         metadata["hpcc-static-nodes"] = .string(
