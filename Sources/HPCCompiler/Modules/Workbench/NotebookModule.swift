@@ -131,6 +131,9 @@ enum NotebookModule: BuiltInModule {
         let login = WorkbenchOwner.login(settings, owner: owner, diagnostics: &diagnostics)
         let located = settings.locatedMounts(CommonKey.networkStorage, diagnostics: &diagnostics)
         WorkbenchMountChecks.check(located, settings: settings, diagnostics: &diagnostics)
+        if owner == nil, let login {
+            WorkbenchOwner.checkSharedHome(login: login, mounts: located, settings: settings, diagnostics: &diagnostics)
+        }
         let mounts = located.map(\.mount)
         guard machine != nil, let image, let name, let login, let scriptBucket else { return nil }
         let workbench = Workbench(
