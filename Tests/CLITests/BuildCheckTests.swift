@@ -16,7 +16,9 @@ struct BuildCheckTests {
     }
 
     /// How many files gcp-slurm compiles to: its golden tree's.
-    private var goldenCount: Int { Repository.files(under: Repository.root.appendingPathComponent("golden/gcp-slurm")).count }
+    private var goldenCount: Int {
+        Repository.files(under: Repository.root.appendingPathComponent("golden/gcp-slurm")).count
+    }
 
     private func check(_ output: URL, format: String = "text") throws -> Shell.Outcome {
         try HPCCBinary.run(["build", "blueprints/gcp-slurm.yaml", "-o", output.path, "--check", "--format", format])

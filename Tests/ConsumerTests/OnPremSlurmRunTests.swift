@@ -63,7 +63,8 @@ struct OnPremSlurmRunTests {
                 + "\(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
                 + jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ")
-                + "; job scripts: " + jobs.map { "\($0.id) " + (outcome.scripts[$0.id] ?? []).joined(separator: ", ") }
+                + "; job scripts: "
+                + jobs.map { "\($0.id) " + (outcome.scripts[$0.id] ?? []).joined(separator: ", ") }
                 .joined(separator: "; ")
                 + "; daemons stopped by PID")
     }

@@ -234,7 +234,7 @@ extension DiagnosticCode {
             fix: "Give exactly one of content and source, a known type and a plain destination."),
         .invalidJobScript: RuleExplanation(
             """
-            Each entry of `prolog_scripts`, `epilog_scripts`, `task_prolog_scripts` and `task_epilog_scripts` becomes a \
+            Each entry of `prolog_scripts`, `epilog_scripts`, `task_prolog_scripts` and `task_epilog_scripts` is a \
             file in a folder on every node, run by slurmd directly. Its `filename` must be a plain name (letters, \
             digits, '.', '_', '-'; no '/', no leading '.'), used once per list; exactly one of `content` and `source` \
             gives its text, which must start with an interpreter line (`#!`).

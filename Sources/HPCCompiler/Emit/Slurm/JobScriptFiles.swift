@@ -40,7 +40,7 @@ enum JobScriptFiles {
             let context = "\(kind.rawValue)_slurmd"
             lines += [
                 "",
-                "# External scripts: executable *.\(context) files of the shared folder, then of the job's partition's.",
+                "# External scripts: every executable *.\(context) of the shared folder, then of the partition's.",
                 "external=\(ShellWord.quote(external))",
                 "for script in \"$external/\(context).d\"/*.\(context) \\",
                 "    \"$external/partition-${SLURM_JOB_PARTITION:-}-\(context).d\"/*.\(context); do",

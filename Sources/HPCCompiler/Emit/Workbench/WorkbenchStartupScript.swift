@@ -37,7 +37,9 @@ enum WorkbenchStartupScript {
         }
         // A home folder that exists (the owner's cluster home on a shared /home) keeps its owner; a new one is
         // made as the OS Login account's, as the cluster's login nodes would.
-        lines += ["", "[ -d \"$workdir\" ] || install -d -m 0750 -o \"$login\" -g \"$(id -g \"$login\")\" \"$workdir\""]
+        lines += [
+            "", "[ -d \"$workdir\" ] || install -d -m 0750 -o \"$login\" -g \"$(id -g \"$login\")\" \"$workdir\"",
+        ]
         for mount in workbench.mounts {
             lines.append(
                 """

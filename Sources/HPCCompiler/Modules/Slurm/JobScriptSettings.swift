@@ -42,7 +42,9 @@ enum JobScriptSettings {
 
     /// Every list, checked: names valid and distinct within a list, content readable and starting
     /// with `#!` (slurmd runs each file directly). A bad entry is reported at its place and left out.
-    static func read(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [JobScripts.Kind: [JobScripts.Script]] {
+    static func read(
+        _ settings: SettingReader, diagnostics: inout Diagnostics
+    ) -> [JobScripts.Kind: [JobScripts.Script]] {
         var result: [JobScripts.Kind: [JobScripts.Script]] = [:]
         for kind in JobScripts.Kind.allCases {
             let key = key(kind)
@@ -79,12 +81,15 @@ enum JobScriptSettings {
                     report(
                         .invalidJobScript, "the script does not start with '#!'",
                         "slurmd runs the file directly: begin it with an interpreter line such as `#!/bin/bash`",
-                        at: settings.location(key, [.index(index), .key(fields["content"] != nil ? "content" : "source")]))
+                        at: settings.location(
+                            key, [.index(index), .key(fields["content"] != nil ? "content" : "source")]))
                     continue
                 }
                 scripts.append(JobScripts.Script(name: name, content: text))
             }
-            if !scripts.isEmpty { result[kind] = scripts.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } }
+            if !scripts.isEmpty {
+                result[kind] = scripts.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            }
         }
         return result
     }

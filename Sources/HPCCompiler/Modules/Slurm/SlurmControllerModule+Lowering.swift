@@ -83,7 +83,9 @@ extension SlurmControllerModule {
                     .settingNoEffect,
                     "external prolog and epilog scripts live in \(folder), which no filesystem shares with the nodes",
                     at: settings.location(Key.externalPrologEpilog),
-                    help: "keep enable_default_mounts (the controller shares /opt/apps) or mount a filesystem at /opt/apps")
+                    help:
+                        "keep enable_default_mounts (the controller shares /opt/apps) or mount a filesystem there"
+                )
             }
             scripts.externalDirectory = folder
         }
