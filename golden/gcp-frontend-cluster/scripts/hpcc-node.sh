@@ -224,14 +224,16 @@ install_auth_key() {
     for _ in $(seq 90); do
         status=$(secret_call GET "$secret/versions/latest:access" "$work/version")
         if [ "$status" = 200 ]; then
-            python3 -c 'import base64, json, sys
+            if python3 -c 'import base64, json, sys
 data = json.load(open(sys.argv[1]))["payload"]["data"]
-sys.stdout.buffer.write(base64.b64decode(data))' "$work/version" >"$work/key"
-            install -m 0400 -o "$owner" -g "$owner" "$work/key" "$key"
-            rm -rf "$work"
-            if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
-            log "installed the authentication key from $secret"
-            return 0
+sys.stdout.buffer.write(base64.b64decode(data))' "$work/version" >"$work/key" && [ -s "$work/key" ] &&
+                install -m 0400 -o "$owner" -g "$owner" "$work/key" "$key"; then
+                rm -rf "$work"
+                if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
+                log "installed the authentication key from $secret"
+                return 0
+            fi
+            break
         fi
         if [ "$status" = 404 ] && [ "$(metadata hpcc-auth-key-create)" = yes ]; then
             if [ -s "$key" ]; then cp "$key" "$work/key"; else head -c 1024 /dev/urandom >"$work/key"; fi
