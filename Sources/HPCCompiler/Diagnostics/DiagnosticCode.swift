@@ -90,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Issue 20, job scripts and workbench identity (numbered apart from concurrent work).
     case invalidJobScript = "HPC3057"
     case workbenchIdentity = "HPC3058"
+    case authKeyAccess = "HPC3059"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -220,6 +221,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             "a prolog, epilog, task prolog or task epilog script with a bad or repeated file name or unusable content"
         case .workbenchIdentity:
             "a workbench whose JupyterLab user would not be the owner's OS Login account on a shared home"
+        case .authKeyAccess:
+            "cluster nodes whose scopes do not let them read the authentication key from Secret Manager"
         case .fsxThroughput:
             """
             an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the \

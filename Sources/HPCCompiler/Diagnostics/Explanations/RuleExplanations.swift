@@ -250,6 +250,15 @@ extension DiagnosticCode {
             """,
             example: "- id: workbench\n  source: community/modules/compute/notebook\n  use: [homefs]",
             fix: "Set `instance_owner` (and `owner_login` when the OS Login name differs), or mount no shared home."),
+        .authKeyAccess: RuleExplanation(
+            """
+            Every node of a Slurm cluster on Google Cloud (controller, login nodes, nodesets) reads the cluster's \
+            MUNGE or `auth/slurm` key from Secret Manager with its service account's token. Secret Manager accepts \
+            only tokens with the `cloud-platform` scope, so nodes whose `service_account_scopes` leave it out could \
+            never join the cluster.
+            """,
+            example: "service_account_scopes:\n- https://www.googleapis.com/auth/devstorage.read_only",
+            fix: "Add https://www.googleapis.com/auth/cloud-platform and limit access with IAM roles instead."),
         .fsxThroughput: RuleExplanation(
             """
             FSx for Lustre's per-unit storage throughput must be set for PERSISTENT deployments, left out for SCRATCH \

@@ -29,6 +29,10 @@ extension SlurmControllerModule {
             name: name, members: members, mounts: mounts + loginMounts, settings: settings, locate: locate,
             diagnostics: &diagnostics)
 
+        checkKeyScopes(
+            [(instance, nil)] + members.loginGroups.map { ($0.instance, $0.origin.module) }
+                + members.nodesets.map { ($0.instance, $0.origin.module) },
+            settings: settings, locate: locate, diagnostics: &diagnostics)
         let loginScript = settings.text(defaulted: Key.loginStartupScript)
         let loginTimeout = settings.read(defaulted: Key.loginTimeout, diagnostics: &diagnostics)
         let loginGroups = members.loginGroups.map { group -> LoginGroup in
@@ -90,6 +94,27 @@ extension SlurmControllerModule {
             scripts.externalDirectory = folder
         }
         return scripts
+    }
+
+    /// Every node reads the authentication key from Secret Manager (issue 20), which takes the
+    /// `cloud-platform` scope; each module whose nodes lack it is reported at its scopes.
+    private static func checkKeyScopes(
+        _ instances: [(InstanceProperties, ModuleID?)], settings: SettingReader, locate: ClusterChecks.Locator,
+        diagnostics: inout Diagnostics
+    ) {
+        let scope = "https://www.googleapis.com/auth/cloud-platform"
+        var reported = Set<String>()
+        for (instance, module) in instances
+        where !instance.serviceAccount.scopes.contains(where: { $0 == scope || $0 == "cloud-platform" }) {
+            let name = module?.rawValue ?? settings.id.rawValue
+            guard reported.insert(name).inserted else { continue }
+            diagnostics.report(
+                .authKeyAccess,
+                "the nodes of module '\(name)' cannot read the cluster's authentication key from Secret Manager",
+                at: module.map { locate.setting(InstanceKey.serviceAccountScopes, of: $0) }
+                    ?? settings.location(InstanceKey.serviceAccountScopes),
+                help: "Secret Manager needs the scope \(scope); add it to service_account_scopes")
+        }
     }
 
     /// Cluster Toolkit's rule: lowercase, leading non-letters dropped, only [a-z0-9] kept, at most 10.
