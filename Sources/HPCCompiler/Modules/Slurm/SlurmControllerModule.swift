@@ -32,7 +32,10 @@ enum SlurmControllerModule: BuiltInModule {
         description: """
             The Slurm controller of a cluster. hpcc compiles slurm.conf, cgroup.conf, gres.conf and the \
             resume/suspend programs at build time from the partitions, nodesets and login groups the \
-            controller uses; Terraform uploads them to a deployment bucket the controller reads at boot.
+            controller uses; Terraform uploads them to a deployment bucket the controller reads at boot. \
+            The MUNGE (or `auth/slurm`) key is in a Secret Manager secret `<cluster>-munge-key` that only the \
+            service accounts of the cluster's nodes may read: the controller adds it at first boot, no key \
+            material is in Terraform state, and nothing exports it over NFS.
             """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
@@ -187,11 +190,11 @@ enum SlurmControllerModule: BuiltInModule {
                 "server_ip": .null, "remote_mount": .string("/etc/munge/"), "fs_type": .string("nfs"),
                 "mount_options": .string(""),
             ]),
-            "every node takes the MUNGE key from the controller, which hpcc's boot script shares"
+            "every node reads the MUNGE key from the cluster's Secret Manager secret, nothing mounts it"
         ),
         (
             "slurm_key_mount", .any, nil,
-            "every node takes the Slurm key from the controller, which hpcc's boot script shares"
+            "every node reads the Slurm key from the cluster's Secret Manager secret, nothing mounts it"
         ),
     ]
 
