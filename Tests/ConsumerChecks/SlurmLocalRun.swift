@@ -59,10 +59,12 @@ public enum SlurmLocalRun {
         public var description: String { "\(kind) \(name) \(status) \(detail)" }
     }
 
-    /// The jobs run, (with accounting) what sacct recorded, and (with a REST API) its requests.
+    /// The jobs run, (with accounting) what sacct recorded, what each job's job scripts wrote to
+    /// RUN_DIR/markers/<job id> (line by line, by job id), and (with a REST API) its requests.
     public struct Outcome {
         public let jobs: [Job]
         public let accounted: [AccountedJob]
+        public let scripts: [String: [String]]
         public var rest: [RestRequest] = []
     }
 
@@ -115,6 +117,13 @@ public enum SlurmLocalRun {
                 guard fields.count == 4, fields[0] == "accounted" else { return nil }
                 return AccountedJob(id: fields[1], partition: fields[2], state: fields[3])
             },
+            scripts: Dictionary(
+                outcome.stdout.split(separator: "\n").compactMap { line -> (String, [String])? in
+                    let fields = line.split(separator: " ", maxSplits: 2).map(String.init)
+                    guard fields.count == 3, fields[0] == "scripts" else { return nil }
+                    return (fields[1], fields[2].split(separator: ";").map(String.init))
+                },
+                uniquingKeysWith: { first, _ in first }),
             rest: lines.compactMap { fields in
                 guard fields.count >= 4, fields[0] == "rest" else { return nil }
                 return RestRequest(

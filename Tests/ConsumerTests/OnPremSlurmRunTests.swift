@@ -55,6 +55,13 @@ struct OnPremSlurmRunTests {
             Set(outcome.accounted.map { "\($0.id) \($0.partition) \($0.state)" })
                 == Set(jobs.map { "\($0.id) \($0.partition) COMPLETED" }),
             "sacct: \(outcome.accounted)")
+        // Job scripts (issue 20): on the node of every job, both prologs ran in name order (the blueprint
+        // lists them the other way round), then the epilog.
+        let order = ["prolog 10-first", "prolog 20-second", "epilog 50-last"]
+        for job in jobs {
+            #expect(outcome.scripts[job.id] == order, "job \(job.id): \(outcome.scripts[job.id] ?? [])")
+        }
+        #expect(cluster.jobScripts.kinds == [.prolog, .epilog])
         let rest = Self.checkRestAPI(outcome.rest, cluster: cluster)
         ConsumerTools.record(
             "onprem-localhost", "slurm job run",
@@ -62,6 +69,9 @@ struct OnPremSlurmRunTests {
                 + "\(OnPremSlurmEmitter.folder(cluster))/slurm.conf and slurmdbd.conf: "
                 + jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ")
+                + "; job scripts: "
+                + jobs.map { "\($0.id) " + (outcome.scripts[$0.id] ?? []).joined(separator: ", ") }
+                .joined(separator: "; ")
                 + "; " + rest + String(format: "; %.1f s", seconds) + "; daemons stopped by PID")
     }
 

@@ -17,7 +17,10 @@ struct ShellcheckTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var paths: [String] = []
-        for file in result.files where file.path.hasSuffix(".sh") {
+        // hpcc's job script runners too (issue 20); the blueprint's own job scripts are the user's text.
+        let runners = Set(JobScripts.Kind.allCases.map { "/job-scripts/\($0.rawValue)" })
+        for file in result.files
+        where file.path.hasSuffix(".sh") || runners.contains(where: { file.path.hasSuffix($0) }) {
             let url = directory.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
             try Data(file.contents).write(to: url)
             paths.append(url.path)
@@ -27,6 +30,9 @@ struct ShellcheckTests {
             (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count
             + deployment.startupScripts.count
             + (deployment.hpcStats == nil ? 0 : 1)
+            + (deployment.clusters.map(\.jobScripts) + deployment.onPremClusters.map(\.jobScripts)).reduce(0) {
+                $0 + $1.kinds.count
+            }
         #expect(paths.count == expected)
         guard expected > 0 else {
             // Nothing to check: the blueprint has no cluster, workbench, startup script or HPCStats.

@@ -72,8 +72,9 @@ struct BackupControllerTests {
         let metadata = try #require(backup["metadata"] as? [String: Any])
         #expect(backup["name"] as? String == "mini-controller-backup" && backup["zone"] as? String == "us-central1-b")
         #expect((backup["network_interface"] as? [[String: Any]])?.first?["network_ip"] as? String == "10.0.0.11")
-        #expect(metadata["hpcc-ha-role"] as? String == "backup")
-        #expect((instances["controller"]?["metadata"] as? [String: Any])?["hpcc-ha-role"] as? String == "primary")
+        // Only the primary creates the authentication key in Secret Manager; the backup reads it.
+        #expect(metadata["hpcc-auth-key-create"] == nil)
+        #expect((instances["controller"]?["metadata"] as? [String: Any])?["hpcc-auth-key-create"] as? String == "yes")
         #expect(metadata["hpcc-static-nodes"] == nil, "the primary powers up static nodes")
         // Both controllers mount the state share; the nodes do not (it holds every job's script).
         #expect((metadata["hpcc-mounts"] as? String)?.contains("/var/spool/slurm") == true)

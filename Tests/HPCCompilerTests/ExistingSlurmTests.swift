@@ -601,3 +601,36 @@ struct ExistingSlurmTests {
         #expect(result.file("slurm/demo/slurmdbd.conf") == nil)
     }
 }
+
+/// Job scripts on an existing cluster (issue 20).
+@Suite struct ExistingSlurmJobScriptTests {
+    @Test func scriptsAreWrittenBesideSlurmConfAndNamedInIt() throws {
+        let result = compile(
+            existingSlurmBlueprint(
+                cluster: """
+                          job_script_directory: /etc/slurm/jobs
+                          epilog_scripts:
+                          - filename: 10-clean
+                            content: "#!/bin/sh\\n"
+                          task_prolog_scripts:
+                          - filename: bad/name
+                            content: "#!/bin/sh\\n"
+
+                    """))
+        #expect(positions(result.diagnostics) == ["40:19 HPC3057"], "\(result.diagnostics)")
+        let fixed = compile(
+            existingSlurmBlueprint(
+                cluster: """
+                          job_script_directory: /etc/slurm/jobs
+                          epilog_scripts:
+                          - filename: 10-clean
+                            content: "#!/bin/sh\\n"
+
+                    """))
+        #expect(fixed.diagnostics.isEmpty, "\(fixed.diagnostics)")
+        let conf = try #require(fixed.file("slurm/demo/slurm.conf"))
+        #expect(conf.contains("Epilog=/etc/slurm/jobs/epilog\n") && !conf.contains("Prolog="))
+        #expect(fixed.file("slurm/demo/job-scripts/epilog.d/10-clean") == "#!/bin/sh\n")
+        #expect(fixed.files.first { $0.path == "slurm/demo/job-scripts/epilog" }?.executable == true)
+    }
+}

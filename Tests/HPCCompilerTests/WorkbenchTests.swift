@@ -47,6 +47,26 @@ struct WorkbenchTests {
         #expect(main.contains(#""Ada.Lovelace+lab@example.com""#))
     }
 
+    /// Issue 20: the owner is an OS Login user, as on the cluster; no local account, no chown of a home folder
+    /// that may be the owner's cluster home.
+    @Test func ownerIsAnOSLoginUserAndNoHomeIsChowned() throws {
+        let (_, result) = try deployment(workbenchBlueprint())
+        let main = try #require(result.file("primary/main.tf.json"))
+        #expect(main.contains(#""enable-oslogin": "TRUE""#))
+        let script = try #require(result.file("scripts/workbench-startup.sh"))
+        #expect(!script.contains("useradd") && !script.contains("chown"))
+        #expect(script.contains("wait_for_os_login_account || exit 1"))
+        #expect(script.contains(#"[ -d "$workdir" ] || install -d -m 0750 -o "$login""#))
+    }
+
+    @Test func anOwnerlessWorkbenchOnASharedHomeIsWarnedAbout() throws {
+        let text = workbenchBlueprint().replacingOccurrences(of: "      instance_owner: ada@example.com\n", with: "")
+        let result = compile(text)
+        #expect(positions(result.diagnostics) == ["23:20 HPC3058"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.file("scripts/workbench-startup.sh")?.contains("wait_for_os_login_account ||") == false)
+    }
+
     @Test func ownerLoginOverridesTheDerivedUser() throws {
         let (deployment, _) = try deployment(workbenchBlueprint(notebook: "      owner_login: ext_ada\n"))
         #expect(deployment.workbenches.first?.login == "ext_ada")

@@ -14,8 +14,14 @@
 # `sbatch --wait` runs a job in each partition sinfo lists. Every daemon is stopped by the PID it
 # wrote, also when something fails.
 #
+# Job scripts: when slurm.conf names a Prolog, Epilog, TaskProlog or TaskEpilog runner, the
+# emitted job-scripts folder beside slurm.conf is copied to the runners' folder first, as an
+# administrator installs it on every node.
+#
 # Prints one line per job: `job <id> <partition> <state> <exit code> <output>`, and with
-# accounting one per job as sacct reports it: `accounted <id> <partition> <state>`.
+# accounting one per job as sacct reports it: `accounted <id> <partition> <state>`. For every file
+# RUN_DIR/markers/<id> (what the blueprint's job scripts write), once the node is idle again:
+# `scripts <id> <line>;<line>...`.
 #
 # REST API: with slurmrestd.service beside slurm.conf (rest_api in the blueprint), the script
 # installs the emitted jwks.json where AuthAltParameters names it before slurmctld starts, checks
@@ -238,6 +244,20 @@ if [ "$accounting" = 1 ]; then
     slurmdbd || exit 1
     for _ in $(seq 100); do sacctmgr -n list cluster >/dev/null 2>&1 && break; sleep 0.2; done
 fi
+# --- job scripts (issue 20): install them where slurm.conf's runners are.
+job_scripts="$(dirname "$conf")/job-scripts"
+job_script_dir=""
+for key in Prolog Epilog TaskProlog TaskEpilog; do
+    runner=$(value "$key")
+    [ -n "$runner" ] && job_script_dir=$(dirname "$runner")
+done
+if [ -n "$job_script_dir" ]; then
+    [ -d "$job_scripts" ] || { echo "slurm-localhost-run: slurm.conf names job scripts but $job_scripts is missing" >&2; exit 1; }
+    mkdir -p "$job_script_dir"
+    cp -R "$job_scripts/." "$job_script_dir/"
+    chmod -R a+rX "$job_script_dir"
+fi
+# --- end job scripts
 slurmctld -f "$conf" || exit 1
 ctld_pid=$(cat "$(value SlurmctldPidFile)" 2>/dev/null)
 for _ in $(seq 100); do
@@ -271,6 +291,17 @@ for partition in $(sinfo -h -o '%R'); do
     [ "$job_state" = COMPLETED ] || failed=1
     ids+=("$id")
 done
+# --- job scripts (issue 20): the epilog runs after the job; report what every job's scripts wrote.
+if [ -d "$run/markers" ]; then
+    for _ in $(seq 150); do
+        [ "$(timeout 5 sinfo -h -n "$node" -o '%T' 2>/dev/null | head -1)" = idle ] && break
+        sleep 0.2
+    done
+    for id in "${ids[@]}"; do
+        [ -f "$run/markers/$id" ] && echo "scripts $id $(paste -sd ';' "$run/markers/$id")"
+    done
+fi
+# --- end job scripts
 if [ "$accounting" = 1 ] && [ ${#ids[@]} -gt 0 ]; then
     # slurmctld hands finished jobs to slurmdbd asynchronously.
     list=$(IFS=,; echo "${ids[*]}")

@@ -90,6 +90,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case kmsKeyLocation = "HPC3051"
     case restAPIKeys = "HPC3060"
     case restAPIService = "HPC3061"
+    // Issue 20, job scripts and workbench identity (numbered apart from concurrent work).
+    case invalidJobScript = "HPC3057"
+    case workbenchIdentity = "HPC3058"
+    case authKeyAccess = "HPC3059"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -132,7 +136,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit,
             .htcThroughput, .htcEndpoints,
-            .sshFromInternet, .unconfirmedSlurmImage:
+            .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity:
             .warning
         default:
             .error
@@ -216,6 +220,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             """
         case .invalidStartupRunner:
             "a startup-script runner with an unknown type, no or two contents, a bad destination or args"
+        case .invalidJobScript:
+            "a prolog, epilog, task prolog or task epilog script with a bad or repeated file name or unusable content"
+        case .workbenchIdentity:
+            "a workbench whose JupyterLab user would not be the owner's OS Login account on a shared home"
+        case .authKeyAccess:
+            "cluster nodes whose scopes do not let them read the authentication key from Secret Manager"
         case .fsxThroughput:
             """
             an FSx for Lustre per-unit storage throughput that is missing, not allowed, or not offered for the \

@@ -22,6 +22,8 @@
     @_spi(Tools) public var processTracking: ProcessTracking
     /// slurmrestd on the controller for services with tokens; nil for none.
     @_spi(Tools) public var restAPI: SlurmRestAPI?
+    /// Prolog, epilog, task prolog and task epilog scripts, installed on every node.
+    @_spi(Tools) public var jobScripts = JobScripts(directory: "/etc/slurm/hpcc-job-scripts", scripts: [:])
 
     /// The node group named `name`.
     @_spi(Tools) public func nodeGroup(_ name: String) -> OnPremNodeGroup? {

@@ -31,6 +31,9 @@
     @_spi(Tools) public var computeStartupTimeout: Int
     /// slurmrestd on the controller for services with tokens; nil for none.
     @_spi(Tools) public var restAPI: SlurmRestAPI? = nil
+    /// Prolog, epilog, task prolog and task epilog scripts, which every compute node fetches from the
+    /// deployment bucket at boot.
+    @_spi(Tools) public var jobScripts = JobScripts(directory: "/slurm/hpcc/job-scripts", scripts: [:])
 
     /// The controller's host name.
     @_spi(Tools) public var controllerHostName: String { "\(name)-controller" }

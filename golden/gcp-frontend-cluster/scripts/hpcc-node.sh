@@ -52,9 +52,8 @@ mount_entry() { # source target type options
 
 role=$(metadata hpcc-role)
 controller=$(metadata hpcc-controller)
-# High availability: the backup controller's name, and this controller's part (primary or backup).
+# High availability: the backup controller's name (empty without one).
 backup_controller=$(metadata hpcc-backup-controller)
-ha_role=$(metadata hpcc-ha-role)
 bucket=$(metadata hpcc-bucket)
 auth=$(metadata hpcc-auth)
 config_dir=/usr/local/etc/slurm
@@ -187,9 +186,100 @@ rest_api_start() {
     systemctl restart slurmrestd
 }
 
+# --- job scripts (issue 20): prolog, epilog, task prolog and task epilog runners and scripts from
+# the bucket, replaced whole; the bucket objects may still be uploading when a static node boots.
+install_job_scripts() {
+    local target staging
+    target=$(metadata hpcc-job-scripts)
+    [ -n "$target" ] || return 0
+    staging="$target.new"
+    for _ in $(seq 30); do
+        rm -rf "$staging"
+        mkdir -p "$staging"
+        if gcloud storage cp -r "$bucket/slurm/job-scripts/*" "$staging/"; then
+            chmod -R u=rwX,go=rX "$staging"
+            rm -rf "$target"
+            mv "$staging" "$target"
+            return 0
+        fi
+        sleep 10
+    done
+    log "could not fetch the job scripts from $bucket"
+    return 1
+}
+
+# The folders of external prolog and epilog scripts on the shared /opt/apps (enable_external_prolog_epilog).
+make_external_script_folders() {
+    local folder
+    folder=$(metadata hpcc-external-scripts)
+    [ -n "$folder" ] || return 0
+    mkdir -p "$folder/prolog_slurmd.d" "$folder/epilog_slurmd.d"
+    chmod 755 "$folder" "$folder/prolog_slurmd.d" "$folder/epilog_slurmd.d"
+}
+# --- end job scripts
+
 key_file() {
     if [ "$auth" = slurm ]; then echo "$config_dir/slurm.key"; else echo /etc/munge/munge.key; fi
 }
+
+# --- authentication key from Secret Manager (issue 20). The key never travels over NFS: each node
+# reads it with its service account's token, which IAM admits for this cluster's accounts only.
+secret_call() { # method resource output-file [json-body-file]; prints the HTTP status
+    local token
+    token=$(curl --silent --fail -H 'Metadata-Flavor: Google' \
+        http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') || {
+        echo 000
+        return 0
+    }
+    local body=()
+    [ -n "${4:-}" ] && body=(-H 'Content-Type: application/json' --data-binary "@$4")
+    # The token goes to curl on a file descriptor, not on its command line.
+    curl --silent -o "$3" -w '%{http_code}' -X "$1" -H @<(printf 'Authorization: Bearer %s\n' "$token") \
+        "${body[@]}" "https://secretmanager.googleapis.com/v1/$2" || echo 000
+}
+
+# Installs the key from the secret's latest version. The primary controller (hpcc-auth-key-create)
+# adds one when there is none: the key a previous boot left, or a new random one; it then reads the
+# latest version back, so every node ends with the same key. Others wait for a version to exist.
+install_auth_key() {
+    local secret key owner=munge work status
+    secret=$(metadata hpcc-auth-secret)
+    key=$(key_file)
+    [ "$auth" = slurm ] && owner=slurm
+    mkdir -p "$(dirname "$key")"
+    work=$(umask 077 && mktemp -d)
+    for _ in $(seq 90); do
+        status=$(secret_call GET "$secret/versions/latest:access" "$work/version")
+        if [ "$status" = 200 ]; then
+            if python3 -c 'import base64, json, sys
+data = json.load(open(sys.argv[1]))["payload"]["data"]
+sys.stdout.buffer.write(base64.b64decode(data))' "$work/version" >"$work/key" && [ -s "$work/key" ] &&
+                install -m 0400 -o "$owner" -g "$owner" "$work/key" "$key"; then
+                rm -rf "$work"
+                if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
+                log "installed the authentication key from $secret"
+                return 0
+            fi
+            break
+        fi
+        if [ "$status" = 404 ] && [ "$(metadata hpcc-auth-key-create)" = yes ]; then
+            if [ -s "$key" ]; then cp "$key" "$work/key"; else head -c 1024 /dev/urandom >"$work/key"; fi
+            python3 -c 'import base64, json, sys
+data = base64.b64encode(open(sys.argv[1], "rb").read()).decode()
+print(json.dumps({"payload": {"data": data}}))' "$work/key" >"$work/add"
+            status=$(secret_call POST "$secret:addVersion" "$work/added" "$work/add")
+            log "added the authentication key to $secret (HTTP $status)"
+            continue
+        fi
+        log "waiting for the authentication key in $secret (HTTP $status)"
+        sleep 10
+    done
+    rm -rf "$work"
+    log "could not read the authentication key from $secret"
+    return 1
+}
+# --- end authentication key
 
 controller_node() {
     local disk=/dev/disk/by-id/google-slurm-state
@@ -204,38 +294,22 @@ controller_node() {
     fetch_slurm_config
     install_programs
 
-    local key share
-    key=$(key_file)
-    # A backup controller never makes a key: it takes the primary's, as the other nodes do.
-    if [ ! -s "$key" ] && [ "$ha_role" = backup ]; then fetch_key "$controller"; fi
-    if [ ! -s "$key" ]; then
-        mkdir -p "$(dirname "$key")"
-        dd if=/dev/urandom of="$key" bs=1 count=1024 status=none
-    fi
-    if [ "$auth" = slurm ]; then
-        chown slurm: "$key"
-        share=/slurm/key_distribution
-        mkdir -p "$share"
-        cp -f "$key" "$share/slurm.key"
-    else
-        chown munge: "$key"
-        share=/etc/munge
-    fi
-    chmod 0400 "$key"
+    install_auth_key
 
-    command -v exportfs >/dev/null || install_package nfs-utils nfs-kernel-server
+    local exports
+    exports=$(metadata hpcc-exports)
     mkdir -p /etc/exports.d
-    {
-        echo "$share *(ro,no_subtree_check,no_root_squash)"
-        for path in $(metadata hpcc-exports); do
+    rm -f /etc/exports.d/hpcc.exports
+    if [ -n "$exports" ]; then
+        command -v exportfs >/dev/null || install_package nfs-utils nfs-kernel-server
+        for path in $exports; do
             mkdir -p "$path"
             echo "$path *(rw,no_subtree_check,no_root_squash)"
-        done
-    } >/etc/exports.d/hpcc.exports
-    systemctl enable --now nfs-server
-    exportfs -ra
-
-    if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
+        done >/etc/exports.d/hpcc.exports
+        systemctl enable --now nfs-server
+    fi
+    if command -v exportfs >/dev/null; then exportfs -ra; fi
+    make_external_script_folders
     run_user_script
     rest_api_setup
     systemctl enable slurmctld
@@ -250,36 +324,8 @@ controller_node() {
     fi
 }
 
-# Copies the cluster's key from the first of the controllers (arguments) that shares it, retrying for
-# ten minutes: a controller may still be booting, and while the primary is down the backup serves it.
-fetch_key() { # controller...
-    local share=/etc/munge name=munge.key key attempt server
-    [ "$auth" = slurm ] && share=/slurm/key_distribution && name=slurm.key
-    key=$(key_file)
-    ensure_client nfs
-    mkdir -p /mnt/hpcc-key "$(dirname "$key")"
-    for attempt in $(seq 1 60); do
-        for server in "$@"; do
-            timeout 60 mount -t nfs -o ro,soft "$server:$share" /mnt/hpcc-key || continue
-            if cp -f "/mnt/hpcc-key/$name" "$key"; then
-                umount /mnt/hpcc-key || true
-                if [ "$auth" = slurm ]; then chown slurm: "$key"; else chown munge: "$key"; fi
-                chmod 0400 "$key"
-                return 0
-            fi
-            umount /mnt/hpcc-key || true
-        done
-        log "no controller shares the key yet (attempt $attempt); retrying"
-        sleep 10
-    done
-    log "could not take the key from $*"
-    return 1
-}
-
 join_cluster() {
-    # shellcheck disable=SC2086  # no backup controller: one argument fewer
-    fetch_key "$controller" $backup_controller
-    if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
+    install_auth_key
 }
 
 case $role in
@@ -303,6 +349,7 @@ compute)
                 >"$file"
         fi
     done
+    install_job_scripts
     run_user_script
     systemctl enable slurmd
     systemctl restart slurmd

@@ -69,15 +69,35 @@ mount_one() { # server remote target type options
     mount_entry "$source" "$target" "$type" "$options"
 }
 
+# Files in the owner's folder are made by the owner: it may be their cluster home, whose ownership stays.
+as_owner() {
+    runuser -u "$login" -- "$@"
+}
+
 link_into_workdir() { # target name
     local target=$1 name=$2
     case "$workdir/" in "$target"/*) return 0 ;; esac # the working directory lies on it
     case "$target/" in "$workdir"/*) return 0 ;; esac # already inside the working directory
-    ln -sfn "$target" "$workdir/$name"
-    chown -h "$login": "$workdir/$name"
+    as_owner ln -sfn "$target" "$workdir/$name"
 }
 
-id "$login" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$login"
+# The owner is an OS Login user, as on the cluster: the same name, UID and GID wherever they log in.
+# OS Login's NSS module answers once the guest agent runs; a local account of that name would shadow
+# it with another UID, so the script stops instead of using one.
+wait_for_os_login_account() {
+    if getent -s files passwd "$login" >/dev/null; then
+        log "a local account '$login' shadows the owner's OS Login account; remove it (userdel) and restart"
+        return 1
+    fi
+    for _ in $(seq 60); do
+        getent passwd "$login" >/dev/null && return 0
+        sleep 5
+    done
+    log "'$login' is no OS Login user here: grant the owner roles/compute.osLogin, or set owner_login"
+    return 1
+}
+
+wait_for_os_login_account || exit 1
 ensure_client nfs || failed=1
 ensure_client gcsfuse || failed=1
 
@@ -85,12 +105,11 @@ ensure_client gcsfuse || failed=1
 mount_one "$(metadata hpcc-mount-0-server)" '/nfsshare' '/home' nfs 'defaults,_netdev' || failed=1
 mount_one "$(metadata hpcc-mount-1-server)" 'atlas-hpc-demo-lab-c7dfd97f' '/data' gcsfuse 'defaults,_netdev,implicit_dirs' || failed=1
 
-mkdir -p "$workdir"
-chown "$login": "$workdir"
+[ -d "$workdir" ] || install -d -m 0750 -o "$login" -g "$(id -g "$login")" "$workdir"
 link_into_workdir '/home' 'home'
 link_into_workdir '/data' 'data'
 
-cat >"$workdir/DATA_LOSS_WARNING.txt" <<'WARNING'
+as_owner tee "$workdir/DATA_LOSS_WARNING.txt" >/dev/null <<'WARNING' || failed=1
 Workbench lab-workbench-alan: where your files are safe
 
 KEPT - on shared filesystems, they outlive this workbench (deleting or replacing it):
@@ -103,7 +122,6 @@ LOST when this workbench is deleted or replaced - they live on its own disks (bo
 Changing this workbench's filesystems in the blueprint replaces the instance: copy what you need
 from its own disks to a shared filesystem first. Stopping and starting it keeps its disks.
 WARNING
-chown "$login": "$workdir/DATA_LOSS_WARNING.txt"
 
 systemctl restart jupyter.service || { log "could not restart JupyterLab"; failed=1; }
 [ "$failed" = 0 ] && log "workbench ready"

@@ -232,6 +232,33 @@ extension DiagnosticCode {
             """,
             example: "runners:\n- type: shell\n  destination: setup.sh",
             fix: "Give exactly one of content and source, a known type and a plain destination."),
+        .invalidJobScript: RuleExplanation(
+            """
+            Each entry of `prolog_scripts`, `epilog_scripts`, `task_prolog_scripts` and `task_epilog_scripts` is a \
+            file in a folder on every node, run by slurmd directly. Its `filename` must be a plain name (letters, \
+            digits, '.', '_', '-'; no '/', no leading '.'), used once per list; exactly one of `content` and `source` \
+            gives its text, which must start with an interpreter line (`#!`).
+            """,
+            example: "prolog_scripts:\n- filename: ../evil\n  content: \"echo hi\"",
+            fix: "Use a plain, unique file name and begin the script with `#!/bin/bash`."),
+        .workbenchIdentity: RuleExplanation(
+            """
+            A workbench that mounts a shared home folder runs JupyterLab as its owner's OS Login user, the same \
+            account (name, UID, GID) the owner has on OS Login clusters, so files keep one owner everywhere. Without \
+            `instance_owner` JupyterLab runs as the image's local `jupyter` user, whose UID belongs to nobody on the \
+            cluster and may belong to somebody else there.
+            """,
+            example: "- id: workbench\n  source: community/modules/compute/notebook\n  use: [homefs]",
+            fix: "Set `instance_owner` (and `owner_login` when the OS Login name differs), or mount no shared home."),
+        .authKeyAccess: RuleExplanation(
+            """
+            Every node of a Slurm cluster on Google Cloud (controller, login nodes, nodesets) reads the cluster's \
+            MUNGE or `auth/slurm` key from Secret Manager with its service account's token. Secret Manager accepts \
+            only tokens with the `cloud-platform` scope, so nodes whose `service_account_scopes` leave it out could \
+            never join the cluster.
+            """,
+            example: "service_account_scopes:\n- https://www.googleapis.com/auth/devstorage.read_only",
+            fix: "Add https://www.googleapis.com/auth/cloud-platform and limit access with IAM roles instead."),
         .fsxThroughput: RuleExplanation(
             """
             FSx for Lustre's per-unit storage throughput must be set for PERSISTENT deployments, left out for SCRATCH \

@@ -19,6 +19,8 @@ enum OnPremSlurmEmitter {
             if let gres = GresConfEmitter.emit(clusterName: cluster.name, devices: devices) {
                 files.append(OutputFile(path: "\(folder)/gres.conf", text: gres))
             }
+            // Job scripts (issue 20).
+            files += JobScriptFiles.outputFiles(cluster.jobScripts, folder: folder)
             if let accounting = cluster.accounting {
                 files.append(
                     OutputFile(
@@ -86,6 +88,7 @@ enum OnPremSlurmEmitter {
         conf.set("SelectType", "select/cons_tres")
         conf.set("SelectTypeParameters", "CR_Core_Memory")
         conf.set("ReturnToService", 2)
+        conf.jobScripts(cluster.jobScripts)  // Job scripts (issue 20).
         if cluster.nodeGroups.contains(where: { $0.gpus != nil }) { conf.set("GresTypes", "gpu") }
         conf.blank()
         conf.comment("Node groups")

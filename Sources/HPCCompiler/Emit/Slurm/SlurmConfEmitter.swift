@@ -77,6 +77,7 @@ enum SlurmConfEmitter {
         // `cloud` shows powered-down cloud nodes in sinfo and scontrol (Slurm before 23.02 hides them).
         conf.set("PrivateData", (["cloud"] + parameters.privateData.filter { $0 != "cloud" }).joined(separator: ","))
         if let flags = parameters.prologFlags { conf.set("PrologFlags", flags) }
+        conf.jobScripts(cluster.jobScripts)  // Job scripts (issue 20).
         if let switchType = parameters.switchType { conf.set("SwitchType", switchType) }
         if let plugin = parameters.topologyPlugin { conf.set("TopologyPlugin", plugin) }
         if let param = parameters.topologyParam { conf.set("TopologyParam", param) }

@@ -19,6 +19,7 @@ enum SlurmEmitter {
                     api, cluster: cluster.name, folder: folder, listenDefault: cluster.controllerHostName,
                     firewall: false)
             }
+            files += JobScriptFiles.outputFiles(cluster.jobScripts, folder: folder)  // Job scripts (issue 20).
         }
         if !deployment.clusters.isEmpty {
             files.append(OutputFile(path: NodeBootScript.path, text: NodeBootScript.text, executable: true))

@@ -22,7 +22,7 @@ enum WorkbenchStartupScript {
             "workdir=\(ShellWord.quote(workbench.workingDirectory))",
             "",
             functions,
-            "id \"$login\" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash \"$login\"",
+            workbench.ownerEmail == nil ? "" : "wait_for_os_login_account || exit 1",
         ]
         lines += FilesystemType.allCases.filter(types.contains).map { "ensure_client \($0.rawValue) || failed=1" }
         lines.append("")
@@ -35,7 +35,11 @@ enum WorkbenchStartupScript {
             ]
             lines.append("mount_one " + arguments.joined(separator: " ") + " || failed=1")
         }
-        lines += ["", "mkdir -p \"$workdir\"", "chown \"$login\": \"$workdir\""]
+        // A home folder that exists (the owner's cluster home on a shared /home) keeps its owner; a new one is
+        // made as the OS Login account's, as the cluster's login nodes would.
+        lines += [
+            "", "[ -d \"$workdir\" ] || install -d -m 0750 -o \"$login\" -g \"$(id -g \"$login\")\" \"$workdir\"",
+        ]
         for mount in workbench.mounts {
             lines.append(
                 """
@@ -47,10 +51,9 @@ enum WorkbenchStartupScript {
         lines +=
             [
                 "",
-                "cat >\"$workdir/DATA_LOSS_WARNING.txt\" <<'WARNING'",
+                "as_owner tee \"$workdir/DATA_LOSS_WARNING.txt\" >/dev/null <<'WARNING' || failed=1",
             ] + DataLossWarning.lines(workbench) + [
                 "WARNING",
-                "chown \"$login\": \"$workdir/DATA_LOSS_WARNING.txt\"",
                 "",
                 "systemctl restart jupyter.service || { log \"could not restart JupyterLab\"; failed=1; }",
                 "[ \"$failed\" = 0 ] && log \"workbench ready\"",
@@ -76,12 +79,32 @@ enum WorkbenchStartupScript {
                 mount_entry "$source" "$target" "$type" "$options"
             }
 
+            # Files in the owner's folder are made by the owner: it may be their cluster home, whose ownership stays.
+            as_owner() {
+                runuser -u "$login" -- "$@"
+            }
+
             link_into_workdir() { # target name
                 local target=$1 name=$2
                 case "$workdir/" in "$target"/*) return 0 ;; esac # the working directory lies on it
                 case "$target/" in "$workdir"/*) return 0 ;; esac # already inside the working directory
-                ln -sfn "$target" "$workdir/$name"
-                chown -h "$login": "$workdir/$name"
+                as_owner ln -sfn "$target" "$workdir/$name"
+            }
+
+            # The owner is an OS Login user, as on the cluster: the same name, UID and GID wherever they log in.
+            # OS Login's NSS module answers once the guest agent runs; a local account of that name would shadow
+            # it with another UID, so the script stops instead of using one.
+            wait_for_os_login_account() {
+                if getent -s files passwd "$login" >/dev/null; then
+                    log "a local account '$login' shadows the owner's OS Login account; remove it (userdel) and restart"
+                    return 1
+                fi
+                for _ in $(seq 60); do
+                    getent passwd "$login" >/dev/null && return 0
+                    sleep 5
+                done
+                log "'$login' is no OS Login user here: grant the owner roles/compute.osLogin, or set owner_login"
+                return 1
             }
 
             """#

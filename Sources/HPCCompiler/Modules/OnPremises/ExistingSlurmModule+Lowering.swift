@@ -46,7 +46,11 @@ extension ExistingSlurmModule {
             processTracking: settings.read(defaulted: Key.processTracking, diagnostics: &diagnostics),
             restAPI: RestAPISettings.read(
                 Key.restAPI, settings: settings, slurmUser: slurmUser, defaultJWKSFile: "/etc/slurm/jwks.json",
-                diagnostics: &diagnostics)
+                diagnostics: &diagnostics),
+            // Job scripts (issue 20).
+            jobScripts: JobScripts(
+                directory: settings.read(defaulted: Key.jobScriptDirectory, diagnostics: &diagnostics),
+                scripts: JobScriptSettings.read(settings, diagnostics: &diagnostics))
         )
         context.deployment.onPremClusters.append(cluster)
         context.knownOutputs[settings.id] = [

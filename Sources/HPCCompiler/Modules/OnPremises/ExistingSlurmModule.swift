@@ -18,6 +18,7 @@ enum ExistingSlurmModule: BuiltInModule {
         static let mungeSocket = SettingKey<String>("munge_socket")
         static let processTracking = SettingKey<ProcessTracking>("process_tracking")
         static let restAPI = SettingKey<Value>("rest_api")
+        static let jobScriptDirectory = SettingKey<String>("job_script_directory")
     }
 
     static let schema = ModuleSchema(
@@ -127,7 +128,15 @@ enum ExistingSlurmModule: BuiltInModule {
                     `slurmrestd.nft` (an nftables table admitting only `allowed_clients` to the port) beside \
                     slurm.conf; `jwks_file` defaults to `/etc/slurm/jwks.json`.
                     """),
-        ],
+            // Job scripts (issue 20).
+            SettingSpec(
+                Key.jobScriptDirectory, .string,
+                """
+                Where the job scripts are installed on every node: copy `slurm/<cluster_name>/job-scripts/` there \
+                (the Ansible inventory's hosts all need it). slurm.conf names the runners in it.
+                """,
+                default: .string("/etc/slurm/hpcc-job-scripts"), constraints: [OnPremSettings.absolutePath]),
+        ] + JobScriptSettings.specs,
         outputs: outputSpecs,
         mustBeUsed: false
     )

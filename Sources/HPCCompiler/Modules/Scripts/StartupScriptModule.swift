@@ -162,44 +162,10 @@ enum StartupScriptModule: BuiltInModule {
         _ fields: [String: Value], settings: SettingReader, files: BlueprintFiles,
         report: (DiagnosticCode, String, String?) -> Void
     ) -> String? {
-        switch (fields["content"]?.string, fields["source"]?.string) {
-        case let (content?, nil):
-            return content
-        case let (nil, source?):
-            let blueprint = settings.location(Key.runners).file
-            switch files.read(source, relativeTo: blueprint) {
-            case let .success(text):
-                return text
-            case .failure(.noFileAccess):
-                report(
-                    .includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
-                    """
-                    give the runner its content inline; a program that compiles blueprints grants file access with \
-                    Compiler(files:)
-                    """
-                )
-            case .failure(.outsideFolder):
-                report(
-                    .includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
-                    """
-                    source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts \
-                    this
-                    """
-                )
-            case .failure(.unreadable):
-                report(
-                    .includedFileUnreadable,
-                    "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
-                    "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
-            }
-            return nil
-        case (_?, _?):
-            report(.invalidStartupRunner, "give either content or source, not both", nil)
-            return nil
-        case (nil, nil):
-            report(.invalidStartupRunner, "give content (the text inline) or source (a file)", nil)
-            return nil
-        }
+        ScriptSource.text(
+            content: fields["content"]?.string, source: fields["source"]?.string,
+            blueprint: settings.location(Key.runners).file, files: files, report: report,
+            wrongShape: .invalidStartupRunner)
     }
 
     /// Data runners write to an absolute path; the others may also name a file in the script's scratch folder.

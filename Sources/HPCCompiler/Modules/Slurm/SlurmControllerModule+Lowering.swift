@@ -30,6 +30,10 @@ extension SlurmControllerModule {
             name: name, members: members, mounts: mounts + loginMounts, settings: settings, locate: locate,
             diagnostics: &diagnostics)
 
+        checkKeyScopes(
+            [(instance, nil)] + members.loginGroups.map { ($0.instance, $0.origin.module) }
+                + members.nodesets.map { ($0.instance, $0.origin.module) },
+            settings: settings, locate: locate, diagnostics: &diagnostics)
         let loginScript = settings.text(defaulted: Key.loginStartupScript)
         let loginTimeout = settings.read(defaulted: Key.loginTimeout, diagnostics: &diagnostics)
         let loginGroups = members.loginGroups.map { group -> LoginGroup in
@@ -73,6 +77,7 @@ extension SlurmControllerModule {
         cluster.restAPI = RestAPISettings.read(
             Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
             defaultJWKSFile: "\(SlurmPaths.configDirectory)/jwks.json", diagnostics: &diagnostics)
+        cluster.jobScripts = jobScripts(settings, shared: mounts.map(\.localMount) + exports, diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)
         context.knownOutputs[settings.id] = [
             Output.slurmClusterName.rawValue: .string(name),
@@ -81,6 +86,50 @@ extension SlurmControllerModule {
             Output.instructions.rawValue: .string(instructions(cluster, project: project)),
         ]
         return cluster
+    }
+
+    /// Job scripts (issue 20): the four lists, and the external folder when asked for; that folder must be
+    /// on a filesystem every node mounts (the controller's /opt/apps export, or one in network_storage).
+    private static func jobScripts(
+        _ settings: SettingReader, shared: [String], diagnostics: inout Diagnostics
+    ) -> JobScripts {
+        var scripts = JobScripts(
+            directory: "/slurm/hpcc/job-scripts", scripts: JobScriptSettings.read(settings, diagnostics: &diagnostics))
+        if settings.read(Key.externalPrologEpilog, diagnostics: &diagnostics) == true {
+            let folder = externalScriptDirectory
+            if !shared.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+                diagnostics.report(
+                    .settingNoEffect,
+                    "external prolog and epilog scripts live in \(folder), which no filesystem shares with the nodes",
+                    at: settings.location(Key.externalPrologEpilog),
+                    help:
+                        "keep enable_default_mounts (the controller shares /opt/apps) or mount a filesystem there"
+                )
+            }
+            scripts.externalDirectory = folder
+        }
+        return scripts
+    }
+
+    /// Every node reads the authentication key from Secret Manager (issue 20), which takes the
+    /// `cloud-platform` scope; each module whose nodes lack it is reported at its scopes.
+    private static func checkKeyScopes(
+        _ instances: [(InstanceProperties, ModuleID?)], settings: SettingReader, locate: ClusterChecks.Locator,
+        diagnostics: inout Diagnostics
+    ) {
+        let scope = "https://www.googleapis.com/auth/cloud-platform"
+        var reported = Set<String>()
+        for (instance, module) in instances
+        where !instance.serviceAccount.scopes.contains(where: { $0 == scope || $0 == "cloud-platform" }) {
+            let name = module?.rawValue ?? settings.id.rawValue
+            guard reported.insert(name).inserted else { continue }
+            diagnostics.report(
+                .authKeyAccess,
+                "the nodes of module '\(name)' cannot read the cluster's authentication key from Secret Manager",
+                at: module.map { locate.setting(InstanceKey.serviceAccountScopes, of: $0) }
+                    ?? settings.location(InstanceKey.serviceAccountScopes),
+                help: "Secret Manager needs the scope \(scope); add it to service_account_scopes")
+        }
     }
 
     /// Cluster Toolkit's rule: lowercase, leading non-letters dropped, only [a-z0-9] kept, at most 10.

@@ -25,6 +25,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let loginTimeout = SettingKey<Int>("login_startup_scripts_timeout")
         static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
         static let restAPI = SettingKey<Value>("rest_api")
+        static let externalPrologEpilog = SettingKey<Bool>("enable_external_prolog_epilog")
     }
 
     static let schema = ModuleSchema(
@@ -33,7 +34,10 @@ enum SlurmControllerModule: BuiltInModule {
         description: """
             The Slurm controller of a cluster. hpcc compiles slurm.conf, cgroup.conf, gres.conf and the \
             resume/suspend programs at build time from the partitions, nodesets and login groups the \
-            controller uses; Terraform uploads them to a deployment bucket the controller reads at boot.
+            controller uses; Terraform uploads them to a deployment bucket the controller reads at boot. \
+            The MUNGE (or `auth/slurm`) key is in a Secret Manager secret `<cluster>-munge-key` that only the \
+            service accounts of the cluster's nodes may read: the controller adds it at first boot, no key \
+            material is in Terraform state, and nothing exports it over NFS.
             """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
@@ -135,7 +139,16 @@ enum SlurmControllerModule: BuiltInModule {
                     `listen_address` null binds the controller's host name (its internal address); `jwks_file` \
                     defaults to `/usr/local/etc/slurm/jwks.json`.
                     """),
-        ]
+            // Job scripts (issue 20).
+            SettingSpec(
+                Key.externalPrologEpilog, .bool,
+                """
+                Also run, after the blueprint's prolog and epilog scripts, the executable `*.prolog_slurmd` and \
+                `*.epilog_slurmd` programs an administrator puts in `\(externalScriptDirectory)/prolog_slurmd.d` and \
+                `epilog_slurmd.d` (and `partition-<name>-prolog_slurmd.d` ... for one partition's jobs), on the \
+                /opt/apps the controller shares. Their failures are logged, not fatal.
+                """),
+        ] + JobScriptSettings.specs
             + highAvailabilitySettings
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
@@ -154,6 +167,9 @@ enum SlurmControllerModule: BuiltInModule {
         outputs: outputSpecs,
         mustBeUsed: false
     )
+
+    /// Where `enable_external_prolog_epilog` looks for scripts: the Toolkit's folder on the shared /opt/apps.
+    static let externalScriptDirectory = "/opt/apps/adm/slurm"
 
     static let cloudParameters = SettingType.object([
         .optional("no_comma_params", .bool, .bool(false)),
@@ -198,11 +214,11 @@ enum SlurmControllerModule: BuiltInModule {
                 "server_ip": .null, "remote_mount": .string("/etc/munge/"), "fs_type": .string("nfs"),
                 "mount_options": .string(""),
             ]),
-            "every node takes the MUNGE key from the controller, which hpcc's boot script shares"
+            "every node reads the MUNGE key from the cluster's Secret Manager secret, nothing mounts it"
         ),
         (
             "slurm_key_mount", .any, nil,
-            "every node takes the Slurm key from the controller, which hpcc's boot script shares"
+            "every node reads the Slurm key from the cluster's Secret Manager secret, nothing mounts it"
         ),
     ]
 
@@ -218,11 +234,6 @@ enum SlurmControllerModule: BuiltInModule {
             ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
             ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),
             ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),
-            ("prolog_scripts", .list(.any), .list([]), "Slurm prolog scripts"),
-            ("epilog_scripts", .list(.any), .list([]), "Slurm epilog scripts"),
-            ("task_prolog_scripts", .list(.any), .list([]), "Slurm task prolog scripts"),
-            ("task_epilog_scripts", .list(.any), .list([]), "Slurm task epilog scripts"),
-            ("enable_external_prolog_epilog", .bool, nil, "prolog and epilog scripts run from the deployment bucket"),
             ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
             ("controller_project_id", .string, nil, "a controller in another project than project_id"),
             ("controller_network_attachment", .string, nil, "network attachments on the controller"),

@@ -21,7 +21,10 @@ enum NotebookModule: BuiltInModule {
             post-startup script (`scripts/<module id>-startup.sh`, uploaded to `gcs_bucket_path`) mounts \
             every filesystem in `network_storage` in the order given, links each into the owner's \
             JupyterLab directory, writes `DATA_LOSS_WARNING.txt` there and restarts JupyterLab. Mount \
-            points can only be set when the instance is created: changing them replaces the instance.
+            points can only be set when the instance is created: changing them replaces the instance. \
+            With an owner, the instance has OS Login on and JupyterLab runs as the owner's OS Login account \
+            (the same name, UID and GID as on the cluster's nodes); the script never creates a local user and \
+            never changes the owner of an existing home folder.
             """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.zone, CommonSettings.labels,
@@ -131,6 +134,9 @@ enum NotebookModule: BuiltInModule {
         let login = WorkbenchOwner.login(settings, owner: owner, diagnostics: &diagnostics)
         let located = settings.locatedMounts(CommonKey.networkStorage, diagnostics: &diagnostics)
         WorkbenchMountChecks.check(located, settings: settings, diagnostics: &diagnostics)
+        if owner == nil, let login {
+            WorkbenchOwner.checkSharedHome(login: login, mounts: located, settings: settings, diagnostics: &diagnostics)
+        }
         let mounts = located.map(\.mount)
         guard machine != nil, let image, let name, let login, let scriptBucket else { return nil }
         let workbench = Workbench(

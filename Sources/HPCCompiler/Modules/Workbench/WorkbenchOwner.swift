@@ -46,4 +46,22 @@ enum WorkbenchOwner {
                         ? "; set owner_login to the owner's OS Login user name" : ""))
         return nil
     }
+
+    /// Without an owner JupyterLab runs as the image's local user, whose UID means nobody (or somebody else)
+    /// on the cluster: a shared filesystem holding its home folder is warned about where it is mounted.
+    static func checkSharedHome(
+        login: String, mounts: [(mount: MountContract, location: SourceLocation)], settings: SettingReader,
+        diagnostics: inout Diagnostics
+    ) {
+        let home = "/home/\(login)"
+        for (mount, at) in mounts where home == mount.localMount || home.hasPrefix(mount.localMount + "/") {
+            diagnostics.report(
+                .workbenchIdentity,
+                """
+                workbench '\(settings.id)' has no instance_owner, so JupyterLab runs as local user '\(login)' in \
+                \(home), on the shared \(mount.localMount): that UID is no OS Login account of the cluster
+                """,
+                at: at, help: "set instance_owner to the user's email, so JupyterLab runs as their OS Login account")
+        }
+    }
 }

@@ -72,7 +72,9 @@ enum ClusterResources {
         if cluster.origin.group == group {
             let objects = emitBucket(
                 cluster, folder: SlurmPaths.folder(of: cluster, in: references.index.deployment), into: &document)
-            emitController(cluster, waitingFor: objects, into: &document, references: &references)
+            // The authentication key's secret and IAM (issue 20).
+            let key = AuthKeyResources.emit(cluster, into: &document, references: &references)
+            emitController(cluster, waitingFor: objects + key, into: &document, references: &references)
             RestAPIResources.emitFirewall(cluster, into: &document, references: &references)
             if cluster.cleanupCompute { emitCleanup(cluster, into: &document) }
         }
@@ -140,8 +142,11 @@ enum ClusterResources {
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
-        if controller.backup != nil { metadata["hpcc-ha-role"] = .string("primary") }
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
+        // The primary controller creates the authentication key when the secret has none (issue 20).
+        metadata["hpcc-auth-key-create"] = "yes"
+        // Job scripts (issue 20): the shared folder of external prolog and epilog scripts.
+        if let external = cluster.jobScripts.externalDirectory { metadata["hpcc-external-scripts"] = .string(external) }
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
         var body = InstanceBlocks.common(
@@ -169,17 +174,17 @@ enum ClusterResources {
     }
 
     /// The backup controller: the primary's instance in its own zone, at its own address. It
-    /// exports nothing but the key and leaves powering up static nodes to the primary.
+    /// exports nothing, never creates the authentication key and leaves powering up static nodes to
+    /// the primary.
     private static func emitBackupController(
         _ backup: BackupController, cluster: SlurmCluster, waitingFor objects: [TerraformAddress],
         into document: inout TerraformDocument, references: inout TerraformReferences
     ) {
         let controller = cluster.controller
-        var metadata = NodeMetadata.metadata(
+        let metadata = NodeMetadata.metadata(
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
-        metadata["hpcc-ha-role"] = .string("backup")
         var body = InstanceBlocks.common(
             controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
             references: &references)
@@ -246,9 +251,11 @@ enum ClusterResources {
                 ])
         }
         let mounts = NodeMetadata.nodeMounts(cluster, extra: nodeset.mounts)
-        let metadata = NodeMetadata.metadata(
+        var metadata = NodeMetadata.metadata(
             role: .compute, cluster: cluster, instance: nodeset.instance, mounts: mounts,
             userScript: nodeset.startupScript, timeout: cluster.computeStartupTimeout, references: &references)
+        // Job scripts (issue 20): where the node installs them from the bucket.
+        if !cluster.jobScripts.isEmpty { metadata["hpcc-job-scripts"] = .string(cluster.jobScripts.directory) }
         var body = InstanceBlocks.common(
             nodeset.instance, metadata: metadata, tags: [cluster.name], references: &references)
         body["name"] = .string(InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name))
@@ -328,6 +335,14 @@ enum ClusterFiles {
         ]
         if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
         names += RestAPIResources.bucketFiles(cluster)
+        // Job scripts (issue 20): `job_<kind>` for a runner, `job_<kind>_<n>` for its n-th script.
+        var counts: [String: Int] = [:]
+        for file in JobScriptFiles.files(cluster.jobScripts) {
+            let kind = String(file.path.prefix { $0 != "." && $0 != "/" })
+            let key = file.path.contains("/") ? "job_\(kind)_\(counts[kind, default: 0])" : "job_\(kind)"
+            if file.path.contains("/") { counts[kind, default: 0] += 1 }
+            names.append((key, "\(JobScriptFiles.subfolder)/\(file.path)"))
+        }
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }
 }

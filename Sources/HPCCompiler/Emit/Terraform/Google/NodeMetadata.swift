@@ -25,6 +25,7 @@ enum NodeMetadata {
         }
         metadata["hpcc-bucket"] = .string(cluster.bucket.url)
         metadata["hpcc-auth"] = .string(cluster.parameters.authentication.rawValue)
+        metadata["hpcc-auth-secret"] = .string(AuthKeyResources.secretPath(cluster))  // issue 20
         metadata["hpcc-mounts"] = mountsJSON(mounts, references: &references)
         metadata["hpcc-user-script"] = references.json(userScript)
         metadata["hpcc-user-script-timeout"] = .string(String(timeout))

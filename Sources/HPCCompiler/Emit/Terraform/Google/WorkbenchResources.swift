@@ -44,6 +44,8 @@ enum WorkbenchResources {
             "post-startup-script": .string("gs://\(object.interpolation("bucket"))/\(object.interpolation("name"))"),
             "post-startup-script-behavior": .string(scriptBehavior),
             "jupyter-user": .string(workbench.login),
+            // Users are OS Login users, as on the cluster's nodes (issue 20).
+            "enable-oslogin": "TRUE",
         ]
         for (index, mount) in workbench.mounts.enumerated() {
             metadata[WorkbenchStartupScript.serverKey(index)] = references.json(mount.server)
