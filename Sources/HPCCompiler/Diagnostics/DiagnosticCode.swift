@@ -87,6 +87,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case statsAccounting = "HPC3048"
     case sshFromInternet = "HPC3049"
     case unconfirmedSlurmImage = "HPC3050"
+    case passwordInBlueprint = "HPC3055"
+    case cloudSQLSettings = "HPC3056"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -276,6 +278,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             """
             a Slurm node, login node or controller image from outside schedmd-slurm-public that instance_image_custom \
             does not confirm has Slurm installed
+            """
+        case .passwordInBlueprint:
+            "a database password written into the blueprint, where it would reach hpcc's output and the Terraform state"
+        case .cloudSQLSettings:
+            """
+            Cloud SQL settings that do not fit together (a data cache without Enterprise Plus, authorized networks \
+            with Private Service Connect)
             """
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:

@@ -29,6 +29,8 @@
     @_spi(Tools) public var cleanupCompute: Bool
     /// Seconds a compute node's user script may run (0: no limit).
     @_spi(Tools) public var computeStartupTimeout: Int
+    /// Slurm accounting: slurmdbd on the controller, storing in Cloud SQL; nil for none.
+    @_spi(Tools) public var accounting: SlurmAccountingStorage? = nil
 
     /// The controller's host name.
     @_spi(Tools) public var controllerHostName: String { "\(name)-controller" }

@@ -41,7 +41,7 @@ extension SlurmControllerModule {
         let exports =
             settings.read(defaulted: Key.defaultMounts, diagnostics: &diagnostics)
             ? ["/home", "/opt/apps"].filter { !taken.contains($0) } : []
-        let cluster = SlurmCluster(
+        var cluster = SlurmCluster(
             origin: origin, name: name, region: region,
             controller: SlurmController(
                 zone: zone, instance: instance,
@@ -58,6 +58,7 @@ extension SlurmControllerModule {
             cleanupCompute: settings.read(defaulted: Key.cleanupCompute, diagnostics: &diagnostics),
             computeStartupTimeout: settings.read(defaulted: Key.computeTimeout, diagnostics: &diagnostics)
         )
+        cluster.accounting = accounting(settings, diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)
         context.knownOutputs[settings.id] = [
             Output.slurmClusterName.rawValue: .string(name),

@@ -23,6 +23,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let controllerTimeout = SettingKey<Int>("controller_startup_scripts_timeout")
         static let loginTimeout = SettingKey<Int>("login_startup_scripts_timeout")
         static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
+        static let cloudsql = SettingKey<Value>("cloudsql")
     }
 
     static let schema = ModuleSchema(
@@ -112,6 +113,7 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(
                 Key.computeTimeout, .number, "Seconds a compute node's scripts may run; 0 no limit.",
                 default: .int(300), constraints: [.integer, .range(min: 0, max: nil)]),
+            accountingSetting,
         ]
             + CommonSettings.instance(
                 machineType: "c2-standard-4", diskType: .ssd, diskSize: 50, onHostMaintenance: .migrate)
@@ -193,7 +195,6 @@ enum SlurmControllerModule: BuiltInModule {
             ("enable_backup_controller", .bool, .bool(false), "a backup controller (high availability)"),
             ("controller_ha_type", .string, .string("zonal"), "a backup controller (high availability)"),
             ("backup_zone", .string, nil, "a backup controller (high availability)"),
-            ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
             ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
             ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "the GPU health check prolog"),
             ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "the GPU health check epilog"),

@@ -125,6 +125,12 @@ enum ClusterResources {
         metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
+        var waitsFor = objects + InstanceBlocks.accountBindings(controller.instance, references: references)
+        if let accounting = cluster.accounting {
+            metadata["hpcc-slurmdbd-host"] = references.json(accounting.host)
+            metadata["hpcc-slurmdbd-secret"] = references.json(accounting.passwordSecret)
+            waitsFor += AccountingAccess.emit(cluster, accounting: accounting, into: &document, references: &references)
+        }
         var body = InstanceBlocks.common(
             controller.instance, metadata: metadata, tags: [cluster.name], references: &references)
         body["name"] = .string(cluster.controllerHostName)
@@ -132,8 +138,7 @@ enum ClusterResources {
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
         body["network_interface"] = InstanceBlocks.networkInterface(
             controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .addresses(
-            objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        body["depends_on"] = .addresses(waitsFor)
         if let disk = controller.stateDisk {
             document.resource(
                 stateDisk(module),
@@ -270,6 +275,7 @@ enum ClusterFiles {
             ("suspend", "suspend.sh"),
         ]
         if cluster.nodesets.contains(where: { $0.shape.gpus != nil }) { names.append(("gres_conf", "gres.conf")) }
+        if cluster.accounting != nil { names.append(("slurmdbd_conf", "slurmdbd.conf")) }
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }
 }
