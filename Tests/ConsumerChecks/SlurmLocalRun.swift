@@ -51,22 +51,40 @@ public enum SlurmLocalRun {
 
     /// The jobs run, and (with accounting) what sacct recorded.
     public struct Outcome {
+        /// sacct's own table, as an operator sees it.
+        public let sacct: [String]
         public let jobs: [Job]
         public let accounted: [AccountedJob]
     }
 
     /// Runs the cluster of `conf` under `runDirectory` and a job in every partition.
     public static func run(conf: URL, runDirectory: URL, node: String) throws -> Outcome {
-        let script = Repository.root.appendingPathComponent("Tests/Tools/slurm-localhost-run.sh")
-        let outcome = try Shell.run("/bin/bash", [script.path, conf.path, runDirectory.path, node])
+        try run("slurm-localhost-run.sh", [conf.path, runDirectory.path, node])
+    }
+
+    /// What `Tests/Tools/slurm-cloud-run.sh` needs besides Slurm, MUNGE and MariaDB.
+    public static let cloudTools = ["ip", "nsenter", "unshare", "mount"]
+
+    /// Runs a Google Cloud cluster's emitted Slurm files (`slurmDirectory`) in namespaces of their own,
+    /// with MariaDB on `databaseAddress` standing in for Cloud SQL, and jobs in every partition.
+    public static func runCloud(slurmDirectory: URL, runDirectory: URL, databaseAddress: String) throws -> Outcome {
+        try run("slurm-cloud-run.sh", [slurmDirectory.path, runDirectory.path, databaseAddress])
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws -> Outcome {
+        let script = Repository.root.appendingPathComponent("Tests/Tools/\(tool)")
+        let outcome = try Shell.run("/bin/bash", [script.path] + arguments)
         guard outcome.status == 0 else {
             throw Failure(
-                description: "slurm-localhost-run exited \(outcome.status):\n\(outcome.stdout)\(outcome.stderr)")
+                description: "\(tool) exited \(outcome.status):\n\(outcome.stdout)\(outcome.stderr)")
         }
         let lines = outcome.stdout.split(separator: "\n").map {
             $0.split(separator: " ", maxSplits: 5).map(String.init)
         }
         return Outcome(
+            sacct: lines.compactMap { fields in
+                fields.first == "sacct|" ? fields.dropFirst().joined(separator: " ") : nil
+            },
             jobs: lines.compactMap { fields in
                 guard fields.count >= 5, fields[0] == "job" else { return nil }
                 return Job(

@@ -97,6 +97,9 @@ fetch_slurm_config() { # [target-dir]
     gcloud storage cp "$bucket/slurm/gres.conf" "$target/" 2>/dev/null || rm -f "$target/gres.conf"
     if [ "$role" = controller ]; then
         gcloud storage cp "$bucket/slurm/resume.sh" "$bucket/slurm/suspend.sh" "$target/"
+        if [ -n "$(metadata hpcc-slurmdbd-secret)" ]; then
+            gcloud storage cp "$bucket/slurm/slurmdbd.conf" "$target/"
+        fi
     fi
 }
 
@@ -162,6 +165,28 @@ key_file() {
     if [ "$auth" = slurm ]; then echo "$config_dir/slurm.key"; else echo /etc/munge/munge.key; fi
 }
 
+# Slurm accounting: slurmdbd on the controller, storing in Cloud SQL. The password is read from
+# Secret Manager (only this instance's service account may) into a file only slurm can read.
+start_slurmdbd() {
+    local secret host project password storage=$config_dir/slurmdbd-storage.conf
+    secret=$(metadata hpcc-slurmdbd-secret)
+    [ -n "$secret" ] || return 0
+    host=$(metadata hpcc-slurmdbd-host)
+    project=${secret#projects/}
+    project=${project%%/*}
+    password=$(gcloud secrets versions access latest --secret="${secret##*/}" --project="$project")
+    (umask 077 && printf 'StorageHost=%s\nStoragePass=%s\n' "$host" "$password" >"$storage")
+    chown slurm: "$storage" "$config_dir/slurmdbd.conf"
+    chmod 0600 "$storage" "$config_dir/slurmdbd.conf"
+    systemctl enable slurmdbd
+    systemctl restart slurmdbd
+    for _ in $(seq 60); do
+        sacctmgr -n list cluster >/dev/null 2>&1 && return 0
+        sleep 2
+    done
+    log "slurmdbd does not answer yet; slurmctld will keep trying"
+}
+
 controller_node() {
     local disk=/dev/disk/by-id/google-slurm-state
     if [ -e "$disk" ]; then
@@ -206,6 +231,7 @@ controller_node() {
 
     if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
     run_user_script
+    start_slurmdbd
     systemctl enable slurmctld
     systemctl restart slurmctld
     install_config_sync
