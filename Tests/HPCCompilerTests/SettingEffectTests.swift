@@ -16,7 +16,7 @@ import Testing
             "slurm_key_mount": "moot",
             "enable_backup_controller": "unsupported", "controller_ha_type": "unsupported",
             "backup_zone": "unsupported",
-            "cloudsql": "unsupported", "enable_bigquery_load": "unsupported",
+            "enable_bigquery_load": "unsupported",
             "enable_chs_gpu_health_check_prolog": "unsupported",
             "enable_chs_gpu_health_check_epilog": "unsupported", "prolog_scripts": "unsupported",
             "epilog_scripts": "unsupported",

@@ -35,4 +35,29 @@ import TestSupport
         )
         #expect(unsupported.count == 6, "\(unsupported.map(\.message))")
     }
+
+    /// hpc-slurm-ha.yaml keeps accounting in Cloud SQL over Private Service Connect: the database
+    /// and the controller's `cloudsql` draw no diagnostic, and without the high-availability
+    /// settings (another feature) the example builds with slurmdbd on the controller.
+    @Test func theHAExamplesAccountingCompiles() throws {
+        guard let folder = Self.folder("UpstreamExampleTests.theHAExamplesAccountingCompiles") else { return }
+        let path = "community/examples/hpc-slurm-ha.yaml"
+        let result = try Self.compile(path, in: folder)
+        let accounting = result.diagnostics.filter {
+            $0.message.contains("slurm_db") || $0.message.contains("cloudsql") || $0.code == .passwordInBlueprint
+        }
+        #expect(accounting.isEmpty, "\(accounting.map(\.message))")
+        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        let withoutHA = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !["enable_backup_controller:", "controller_ha_type:", "backup_zone:", "- \"10.80.0.11\""].contains {
+                line.trimmingCharacters(in: .whitespaces).hasPrefix($0)
+            }
+        }.joined(separator: "\n")
+        let built = Compiler().compile(
+            SourceFile(name: path, text: withoutHA), variables: ["project_id=demo-project"])
+        #expect(built.diagnostics.isEmpty, "\(built.diagnostics.map(\.message))")
+        let main = try #require(built.file("primary/main.tf.json"))
+        #expect(main.contains("\"google_compute_forwarding_rule\""))
+        #expect(built.file("slurm/slurmdbd.conf")?.contains("StorageUser=slurm\n") == true)
+    }
 }

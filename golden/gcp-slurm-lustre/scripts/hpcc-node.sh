@@ -168,14 +168,14 @@ key_file() {
 # Slurm accounting: slurmdbd on the controller, storing in Cloud SQL. The password is read from
 # Secret Manager (only this instance's service account may) into a file only slurm can read.
 start_slurmdbd() {
-    local secret host project password storage=$config_dir/slurmdbd-storage.conf
+    local secret host project secret_value storage=$config_dir/slurmdbd-storage.conf
     secret=$(metadata hpcc-slurmdbd-secret)
     [ -n "$secret" ] || return 0
     host=$(metadata hpcc-slurmdbd-host)
     project=${secret#projects/}
     project=${project%%/*}
-    password=$(gcloud secrets versions access latest --secret="${secret##*/}" --project="$project")
-    (umask 077 && printf 'StorageHost=%s\nStoragePass=%s\n' "$host" "$password" >"$storage")
+    secret_value=$(gcloud secrets versions access latest --secret="${secret##*/}" --project="$project")
+    (umask 077 && printf 'StorageHost=%s\nStoragePass=%s\n' "$host" "$secret_value" >"$storage")
     chown slurm: "$storage" "$config_dir/slurmdbd.conf"
     chmod 0600 "$storage" "$config_dir/slurmdbd.conf"
     systemctl enable slurmdbd
