@@ -68,6 +68,7 @@ STANDIN
                 # namespace).
                 sleep 2
                 uptime=$(cut -d. -f1 /proc/uptime)
+                # shellcheck disable=SC2016  # expanded by the inner shell
                 unshare --time --boottime "-$uptime" --uts /bin/sh -c 'hostname "$1" && shift && exec "$@"' \
                     - "$host" slurmd --conf-server "$controller" -N "$host" >>"$run/cloud.log" 2>&1
             done
