@@ -62,6 +62,8 @@ public enum SlurmLocalRun {
     /// The jobs run, (with accounting) what sacct recorded, what each job's job scripts wrote to
     /// RUN_DIR/markers/<job id> (line by line, by job id), and (with a REST API) its requests.
     public struct Outcome {
+        /// sacct's own table, as an operator sees it.
+        public let sacct: [String]
         public let jobs: [Job]
         public let accounted: [AccountedJob]
         public let scripts: [String: [String]]
@@ -96,17 +98,34 @@ public enum SlurmLocalRun {
     public static func run(
         conf: URL, runDirectory: URL, node: String, environment: [String: String] = [:]
     ) throws -> Outcome {
-        let script = Repository.root.appendingPathComponent("Tests/Tools/slurm-localhost-run.sh")
-        let outcome = try Shell.run(
-            "/bin/bash", [script.path, conf.path, runDirectory.path, node], environment: environment)
+        try run("slurm-localhost-run.sh", [conf.path, runDirectory.path, node], environment: environment)
+    }
+
+    /// What `Tests/Tools/slurm-cloud-run.sh` needs besides Slurm, MUNGE and MariaDB.
+    public static let cloudTools = ["ip", "nsenter", "unshare", "mount"]
+
+    /// Runs a Google Cloud cluster's emitted Slurm files (`slurmDirectory`) in namespaces of their own,
+    /// with MariaDB on `databaseAddress` standing in for Cloud SQL, and jobs in every partition.
+    public static func runCloud(slurmDirectory: URL, runDirectory: URL, databaseAddress: String) throws -> Outcome {
+        try run("slurm-cloud-run.sh", [slurmDirectory.path, runDirectory.path, databaseAddress])
+    }
+
+    private static func run(
+        _ tool: String, _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> Outcome {
+        let script = Repository.root.appendingPathComponent("Tests/Tools/\(tool)")
+        let outcome = try Shell.run("/bin/bash", [script.path] + arguments, environment: environment)
         guard outcome.status == 0 else {
             throw Failure(
-                description: "slurm-localhost-run exited \(outcome.status):\n\(outcome.stdout)\(outcome.stderr)")
+                description: "\(tool) exited \(outcome.status):\n\(outcome.stdout)\(outcome.stderr)")
         }
         let lines = outcome.stdout.split(separator: "\n").map {
             $0.split(separator: " ", maxSplits: 5).map(String.init)
         }
         return Outcome(
+            sacct: lines.compactMap { fields in
+                fields.first == "sacct|" ? fields.dropFirst().joined(separator: " ") : nil
+            },
             jobs: lines.compactMap { fields in
                 guard fields.count >= 5, fields[0] == "job" else { return nil }
                 return Job(

@@ -14,7 +14,7 @@ import Testing
             "extra_logging_flags": "moot", "endpoint_versions": "moot", "gcloud_path_override": "moot",
             "munge_mount": "moot",
             "slurm_key_mount": "moot",
-            "cloudsql": "unsupported", "enable_bigquery_load": "unsupported",
+            "enable_bigquery_load": "unsupported",
             "enable_chs_gpu_health_check_prolog": "unsupported",
             "enable_chs_gpu_health_check_epilog": "unsupported",
             "universe_domain": "unsupported", "controller_project_id": "unsupported",

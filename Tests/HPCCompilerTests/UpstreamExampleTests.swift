@@ -52,37 +52,24 @@ import TestSupport
         #expect((bucket as? [[String: String]])?.first == ["default_kms_key_name": key])
     }
 
-    /// hpc-slurm-ha.yaml asks for a backup controller in backup_zone at the second of two static
-    /// addresses, with Slurm's state on a Filestore: none of that is refused; what remains is its
-    /// Cloud SQL part (the database module and `cloudsql`), which is not the backup controller's.
-    @Test func theHAExampleCompilesItsBackupController() throws {
-        guard let folder = Self.folder("UpstreamExampleTests.theHAExampleCompilesItsBackupController") else { return }
-        let path = "community/examples/hpc-slurm-ha.yaml"
-        let result = try Self.compile(path, in: folder)
-        let about = [
-            "enable_backup_controller", "controller_ha_type", "backup_zone", "static_ips", "controller_state_disk",
-        ]
-        #expect(
-            !result.diagnostics.contains { finding in about.contains { finding.message.contains("'\($0)'") } },
-            "\(result.diagnostics.map(\.message))")
-        #expect(
-            result.diagnostics.allSatisfy { $0.message.contains("cloudsql") },
-            "\(result.diagnostics.map(\.message))")
-
-        // Without the Cloud SQL part, the rest builds: two controllers, the state on the Filestore.
-        var lines = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let start = lines.firstIndex(of: "  # Cloud SQL (External DB)"),
-            let end = lines.firstIndex(of: "  # Controller (Custom HA Module)")
-        {
-            lines.removeSubrange(start..<end)
-        }
-        if let start = lines.firstIndex(of: "      cloudsql:") { lines.removeSubrange(start...(start + 4)) }
-        let rest = Compiler().compile(
-            SourceFile(name: path, text: lines.joined(separator: "\n")), variables: ["project_id=demo-project"])
-        #expect(rest.diagnostics.isEmpty, "\(rest.diagnostics.map(\.message))")
-        let controller = try #require(rest.deployment?.clusters.first?.controller)
+    /// hpc-slurm-ha.yaml, unchanged: a backup controller in backup_zone at the second of two static
+    /// addresses, Slurm's state on a Filestore, and accounting in Cloud SQL over Private Service
+    /// Connect. It builds without a single diagnostic, and slurmdbd runs on both controllers.
+    @Test func theHAExampleBuildsWithBackupControllerAndAccounting() throws {
+        guard let folder = Self.folder("UpstreamExampleTests.theHAExampleBuildsWithBackupControllerAndAccounting")
+        else { return }
+        let result = try Self.compile("community/examples/hpc-slurm-ha.yaml", in: folder)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let controller = try #require(result.deployment?.clusters.first?.controller)
         #expect(controller.backup == BackupController(zone: "us-central1-f", staticIP: "10.80.0.11"))
         #expect(controller.staticIP == "10.80.0.10" && controller.stateDisk == nil)
+        let main = try #require(result.file("primary/main.tf.json"))
+        #expect(main.contains("\"google_compute_forwarding_rule\"") && main.contains("\"google_sql_user\""))
+        let conf = try #require(result.file("slurm/slurm.conf"))
+        #expect(conf.contains("AccountingStorageType=accounting_storage/slurmdbd\n"))
+        #expect(conf.contains("AccountingStorageBackupHost=hpcslurmha-controller-backup\n"))
+        let dbd = try #require(result.file("slurm/slurmdbd.conf"))
+        #expect(dbd.contains("DbdHost=hpcslurmha-controller\nDbdBackupHost=hpcslurmha-controller-backup\n"))
+        #expect(dbd.contains("StorageUser=slurm\n") && !dbd.contains("StoragePass="))
     }
 }

@@ -18,6 +18,14 @@
 # emitted job-scripts folder beside slurm.conf is copied to the runners' folder first, as an
 # administrator installs it on every node.
 #
+# Cloud clusters (SLURM_RUN_CLOUD=1, from slurm-cloud-run.sh inside its namespaces): slurm.conf
+# names no MUNGE socket, so munged takes its default one (the caller's private /run); the
+# database listens on SLURM_RUN_DB_ADDRESS (the Cloud SQL address) and the included file gets
+# StorageHost as well, as the controller's boot script writes it; and no slurmd is started here:
+# the nodes are State=CLOUD, and slurmctld powers one up through its ResumeProgram.
+#
+# SLURM_RUN_JOBS (default 1) jobs go to each partition, one after the other.
+#
 # Prints one line per job: `job <id> <partition> <state> <exit code> <output>`, and with
 # accounting one per job as sacct reports it: `accounted <id> <partition> <state>`. For every file
 # RUN_DIR/markers/<id> (what the blueprint's job scripts write), once the node is idle again:
@@ -60,7 +68,10 @@ if [ "$rest" = 1 ]; then
         command -v "$tool" >/dev/null || { echo "slurm-localhost-run: $tool is not installed" >&2; exit 3; }
     done
 fi
+cloud=${SLURM_RUN_CLOUD:-0}
+db_address=${SLURM_RUN_DB_ADDRESS:-127.0.0.1}
 socket=$(value AuthInfo | sed -n 's/^socket=//p')
+[ -z "$socket" ] && [ "$cloud" = 1 ] && socket=/run/munge/munge.socket.2
 [ -n "$socket" ] || { echo "slurm-localhost-run: slurm.conf names no MUNGE socket (AuthInfo=socket=...)" >&2; exit 1; }
 export SLURM_CONF=$conf
 
@@ -69,6 +80,10 @@ mkdir -p "$run" "$(value StateSaveLocation)" "$(value SlurmdSpoolDir)" "$(dirnam
     "$(dirname "$(value SlurmctldPidFile)")" "$(dirname "$socket")" "$secret" "$run/jobs"
 chmod 755 "$run" "$(dirname "$socket")"
 chmod 700 "$secret"
+# The daemons drop to SlurmUser, as the controller's boot script prepares it.
+slurm_user=$(value SlurmUser)
+chown "$slurm_user:" "$(value StateSaveLocation)" "$(dirname "$(value SlurmctldLogFile)")" \
+    "$(dirname "$(value SlurmctldPidFile)")" || exit 1
 pids=("$(value SlurmdPidFile)" "$(value SlurmctldPidFile)")
 [ "$accounting" = 1 ] && pids+=("$(value PidFile "$dbd_conf")" "$run/mariadb/mariadbd.pid")
 pids+=("$secret/munged.pid")
@@ -88,7 +103,8 @@ finish() {
     done
     if [ "$status" -ne 0 ]; then
         for log in "$run/slurmrestd.log" "$(value SlurmctldLogFile)" "$(dirname "$(value SlurmctldLogFile)")"/slurmd-*.log "$secret/munged.log" \
-                   "$(dirname "$(value SlurmctldLogFile)")/slurmdbd.log" "$run/mariadb/error.log"; do
+                   "$(dirname "$(value SlurmctldLogFile)")/slurmdbd.log" "$run/mariadb/error.log" \
+                   "$(dirname "$(value SlurmctldLogFile)")/hpcc-resume.log" "$run/cloud.log"; do
             [ -f "$log" ] && { echo "--- $log" >&2; tail -n 40 "$log" >&2; }
         done
     fi
@@ -228,18 +244,23 @@ if [ "$accounting" = 1 ]; then
     mkdir -p "$db/data"
     mariadb-install-db --no-defaults --datadir="$db/data" --user="$(id -un)" --auth-root-authentication-method=normal \
         --skip-test-db >"$db/install.log" 2>&1 || { cat "$db/install.log" >&2; exit 1; }
-    mariadbd --no-defaults --datadir="$db/data" --user="$(id -un)" --bind-address=127.0.0.1 --port="$(value StoragePort "$dbd_conf")" \
+    mariadbd --no-defaults --datadir="$db/data" --user="$(id -un)" --bind-address="$db_address" --port="$(value StoragePort "$dbd_conf")" \
         --socket="$db/mariadb.sock" --pid-file="$db/mariadbd.pid" --log-error="$db/error.log" --skip-name-resolve >/dev/null 2>&1 &
     for _ in $(seq 150); do [ -S "$db/mariadb.sock" ] && break; sleep 0.2; done
     [ -S "$db/mariadb.sock" ] || { echo "slurm-localhost-run: MariaDB did not start" >&2; exit 1; }
     password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
     user=$(value StorageUser "$dbd_conf")
     mariadb --no-defaults --socket="$db/mariadb.sock" -uroot -e \
-        "CREATE USER '$user'@'127.0.0.1' IDENTIFIED BY '$password'; GRANT ALL ON \`$(value StorageLoc "$dbd_conf")\`.* TO '$user'@'127.0.0.1';" || exit 1
+        "CREATE USER '$user'@'$db_address' IDENTIFIED BY '$password'; GRANT ALL ON \`$(value StorageLoc "$dbd_conf")\`.* TO '$user'@'$db_address';" || exit 1
     password_file=$(sed -n 's/^Include //p' "$dbd_conf" | head -1)
     mkdir -p "$(dirname "$password_file")"
-    (umask 077 && printf 'StoragePass=%s\n' "$password" >"$password_file")
+    if [ -n "$(value StorageHost "$dbd_conf")" ]; then
+        (umask 077 && printf 'StoragePass=%s\n' "$password" >"$password_file")
+    else
+        (umask 077 && printf 'StorageHost=%s\nStoragePass=%s\n' "$db_address" "$password" >"$password_file")
+    fi
     chmod 600 "$dbd_conf"
+    chown "$(value SlurmUser "$dbd_conf"):" "$dbd_conf" "$password_file" || exit 1
     mkdir -p "$(dirname "$(value PidFile "$dbd_conf")")" "$(dirname "$(value LogFile "$dbd_conf")")"
     slurmdbd || exit 1
     for _ in $(seq 100); do sacctmgr -n list cluster >/dev/null 2>&1 && break; sleep 0.2; done
@@ -265,22 +286,29 @@ for _ in $(seq 100); do
     timeout 5 scontrol ping >/dev/null 2>&1 && break
     sleep 0.2
 done
-slurmd -f "$conf" -N "$node" || exit 1
-state=""
-deadline=$((SECONDS + 60))
-while [ "$SECONDS" -lt "$deadline" ]; do
-    kill -0 "$ctld_pid" 2>/dev/null || { echo "slurm-localhost-run: slurmctld exited" >&2; exit 1; }
+if [ "$cloud" = 1 ]; then
+    # Powered-down cloud nodes: the first job makes slurmctld run the ResumeProgram.
     state=$(timeout 5 sinfo -h -n "$node" -o '%T' 2>/dev/null | head -1)
-    [ "$state" = idle ] && break
-    sleep 0.2
-done
-[ "$state" = idle ] || { echo "slurm-localhost-run: node $node is '$state', not idle" >&2; exit 1; }
+    echo "node $node $state"
+else
+    slurmd -f "$conf" -N "$node" || exit 1
+    state=""
+    deadline=$((SECONDS + 60))
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        kill -0 "$ctld_pid" 2>/dev/null || { echo "slurm-localhost-run: slurmctld exited" >&2; exit 1; }
+        state=$(timeout 5 sinfo -h -n "$node" -o '%T' 2>/dev/null | head -1)
+        [ "$state" = idle ] && break
+        sleep 0.2
+    done
+    [ "$state" = idle ] || { echo "slurm-localhost-run: node $node is '$state', not idle" >&2; exit 1; }
+fi
 
 # shellcheck disable=SC2016  # expanded by the job, not here
 printf '#!/bin/sh\necho "ran on $(hostname) in partition $SLURM_JOB_PARTITION"\n' >"$run/jobs/job.sh"
 failed=0
 ids=()
 for partition in $(sinfo -h -o '%R'); do
+  for _ in $(seq "${SLURM_RUN_JOBS:-1}"); do
     id=$(timeout 120 sbatch --parsable --wait -p "$partition" -o "$run/jobs/%j.out" "$run/jobs/job.sh") || failed=1
     id=${id%%;*}
     [ -n "$id" ] || { echo "slurm-localhost-run: sbatch to $partition failed" >&2; failed=1; continue; }
@@ -290,6 +318,7 @@ for partition in $(sinfo -h -o '%R'); do
     echo "job $id $partition $job_state $exit_code $(cat "$run/jobs/$id.out" 2>/dev/null)"
     [ "$job_state" = COMPLETED ] || failed=1
     ids+=("$id")
+  done
 done
 # --- job scripts (issue 20): the epilog runs after the job; report what every job's scripts wrote.
 if [ -d "$run/markers" ]; then
@@ -314,6 +343,8 @@ if [ "$accounting" = 1 ] && [ ${#ids[@]} -gt 0 ]; then
     while IFS='|' read -r id partition state; do
         [ -n "$id" ] && echo "accounted $id $partition $state"
     done <<<"$records"
+    # What an operator sees.
+    sacct -X -P -j "$list" -o JobID,JobName,Cluster,Partition,NodeList,State,ExitCode 2>&1 | sed 's/^/sacct| /'
     [ "$(grep -cE '^[0-9]+\|[^|]+\|COMPLETED$' <<<"$records")" -ge ${#ids[@]} ] || { echo "slurm-localhost-run: sacct does not show every job COMPLETED in its partition" >&2; failed=1; }
 fi
 [ "$rest" = 1 ] && { rest_check || failed=1; }

@@ -94,6 +94,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidJobScript = "HPC3057"
     case workbenchIdentity = "HPC3058"
     case authKeyAccess = "HPC3059"
+    case passwordInBlueprint = "HPC3055"
+    case cloudSQLSettings = "HPC3056"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -298,6 +300,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             """
         case .restAPIService:
             "a REST API no client may reach or the internet may, or a slurmrestd that would run as root or SlurmUser"
+        case .passwordInBlueprint:
+            "a database password written into the blueprint, where it would reach hpcc's output and the Terraform state"
+        case .cloudSQLSettings:
+            """
+            Cloud SQL settings that do not fit together (a data cache without Enterprise Plus, authorized networks \
+            with Private Service Connect)
+            """
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"

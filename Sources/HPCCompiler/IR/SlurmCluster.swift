@@ -34,6 +34,8 @@
     /// Prolog, epilog, task prolog and task epilog scripts, which every compute node fetches from the
     /// deployment bucket at boot.
     @_spi(Tools) public var jobScripts = JobScripts(directory: "/slurm/hpcc/job-scripts", scripts: [:])
+    /// Slurm accounting: slurmdbd on the controller, storing in Cloud SQL; nil for none.
+    @_spi(Tools) public var accounting: SlurmAccountingStorage? = nil
 
     /// The controller's host name.
     @_spi(Tools) public var controllerHostName: String { "\(name)-controller" }

@@ -99,6 +99,9 @@ fetch_slurm_config() { # [target-dir]
     gcloud storage cp "$bucket/slurm/gres.conf" "$target/" 2>/dev/null || rm -f "$target/gres.conf"
     if [ "$role" = controller ]; then
         gcloud storage cp "$bucket/slurm/resume.sh" "$bucket/slurm/suspend.sh" "$target/"
+        if [ -n "$(metadata hpcc-slurmdbd-secret)" ]; then
+            gcloud storage cp "$bucket/slurm/slurmdbd.conf" "$target/"
+        fi
     fi
 }
 
@@ -239,6 +242,20 @@ secret_call() { # method resource output-file [json-body-file]; prints the HTTP 
         "${body[@]}" "https://secretmanager.googleapis.com/v1/$2" || echo 000
 }
 
+# Writes the latest version of secret $1 (projects/P/secrets/N) to the file $2, which the caller
+# keeps private; prints the HTTP status.
+secret_read() { # secret output-file
+    local status
+    status=$(secret_call GET "$1/versions/latest:access" "$2.json")
+    if [ "$status" = 200 ]; then
+        python3 -c 'import base64, json, sys
+data = json.load(open(sys.argv[1]))["payload"]["data"]
+sys.stdout.buffer.write(base64.b64decode(data))' "$2.json" >"$2" || status=000
+    fi
+    rm -f "$2.json"
+    echo "$status"
+}
+
 # Installs the key from the secret's latest version. The primary controller (hpcc-auth-key-create)
 # adds one when there is none: the key a previous boot left, or a new random one; it then reads the
 # latest version back, so every node ends with the same key. Others wait for a version to exist.
@@ -250,12 +267,9 @@ install_auth_key() {
     mkdir -p "$(dirname "$key")"
     work=$(umask 077 && mktemp -d)
     for _ in $(seq 90); do
-        status=$(secret_call GET "$secret/versions/latest:access" "$work/version")
+        status=$(secret_read "$secret" "$work/key")
         if [ "$status" = 200 ]; then
-            if python3 -c 'import base64, json, sys
-data = json.load(open(sys.argv[1]))["payload"]["data"]
-sys.stdout.buffer.write(base64.b64decode(data))' "$work/version" >"$work/key" && [ -s "$work/key" ] &&
-                install -m 0400 -o "$owner" -g "$owner" "$work/key" "$key"; then
+            if [ -s "$work/key" ] && install -m 0400 -o "$owner" -g "$owner" "$work/key" "$key"; then
                 rm -rf "$work"
                 if [ "$auth" != slurm ]; then systemctl enable munge && systemctl restart munge; fi
                 log "installed the authentication key from $secret"
@@ -280,6 +294,33 @@ print(json.dumps({"payload": {"data": data}}))' "$work/key" >"$work/add"
     return 1
 }
 # --- end authentication key
+
+# Slurm accounting: slurmdbd on the controller, storing in Cloud SQL. The password is read from
+# Secret Manager (only this instance's service account may) into a file only slurm can read.
+start_slurmdbd() {
+    local secret host work status storage=$config_dir/slurmdbd-storage.conf
+    secret=$(metadata hpcc-slurmdbd-secret)
+    [ -n "$secret" ] || return 0
+    host=$(metadata hpcc-slurmdbd-host)
+    work=$(umask 077 && mktemp -d)
+    status=$(secret_read "$secret" "$work/password")
+    if [ "$status" != 200 ]; then
+        rm -rf "$work"
+        log "could not read the database password from $secret (HTTP $status)"
+        return 1
+    fi
+    (umask 077 && printf 'StorageHost=%s\nStoragePass=%s\n' "$host" "$(cat "$work/password")" >"$storage")
+    rm -rf "$work"
+    chown slurm: "$storage" "$config_dir/slurmdbd.conf"
+    chmod 0600 "$storage" "$config_dir/slurmdbd.conf"
+    systemctl enable slurmdbd
+    systemctl restart slurmdbd
+    for _ in $(seq 60); do
+        sacctmgr -n list cluster >/dev/null 2>&1 && return 0
+        sleep 2
+    done
+    log "slurmdbd does not answer yet; slurmctld will keep trying"
+}
 
 controller_node() {
     local disk=/dev/disk/by-id/google-slurm-state
@@ -312,6 +353,7 @@ controller_node() {
     make_external_script_folders
     run_user_script
     rest_api_setup
+    start_slurmdbd
     systemctl enable slurmctld
     systemctl restart slurmctld
     rest_api_start

@@ -438,6 +438,28 @@ extension DiagnosticCode {
                 the code to `ignore:` if the exposure is intended.
                 """
         ),
+        .passwordInBlueprint: RuleExplanation(
+            """
+            A database password given in the blueprint (`sql_password`, or a literal `password` in the controller's \
+            `cloudsql`) would be copied into the expanded blueprint, the Terraform JSON and the Terraform state, where \
+            everyone who can read them learns it. hpcc's Cloud SQL module has Terraform make the password during \
+            `apply` and keep it only in Secret Manager; the controller reads it from there at boot.
+            """,
+            example:
+                "cloudsql:\n  server_ip: 10.0.0.5\n  user: slurm\n  password: hunter2\n  db_name: slurm_accounting",
+            fix:
+                """
+                Remove the password; give the controller `cloudsql: $(slurm_db.cloudsql)` from a \
+                slurm-cloudsql-federation module, whose `password` names the secret.
+                """),
+        .cloudSQLSettings: RuleExplanation(
+            """
+            Settings of the Cloud SQL module that ask for something the instance cannot do: the data cache exists only \
+            in the Enterprise Plus edition, and authorized networks filter connections to the private address of \
+            private services access, not to a Private Service Connect endpoint.
+            """,
+            example: "settings:\n  edition: ENTERPRISE\n  data_cache_enabled: true",
+            fix: "Choose the edition that has the feature, or leave the setting out."),
         .unconfirmedSlurmImage: RuleExplanation(
             """
             Slurm nodes, login nodes and the controller boot into what SchedMD's slurm-gcp images (project \

@@ -154,14 +154,8 @@ enum OnPremSlurmEmitter {
             """
         )
         conf.blank()
-        conf.set("DbdHost", accounting.dbdHost)
-        conf.set("DbdPort", accounting.dbdPort)
-        conf.set("SlurmUser", daemons.slurmUser)
-        conf.set("AuthType", "auth/munge")
-        if let socket = daemons.mungeSocket { conf.set("AuthInfo", "socket=\(socket)") }
+        conf.slurmdbdDaemon(host: accounting.dbdHost, port: accounting.dbdPort, layout: daemons)
         if let api = cluster.restAPI { RestAPIFiles.authLines(api, into: &conf) }
-        conf.set("LogFile", "\(daemons.logDirectory)/slurmdbd.log")
-        conf.set("PidFile", "\(daemons.pidDirectory)/slurmdbd.pid")
         conf.blank()
         conf.slurmdbdStorage(
             host: accounting.storageHost, port: accounting.storagePort, user: accounting.user,

@@ -58,7 +58,7 @@ enum SlurmConfEmitter {
         conf.set("TaskPlugin", "task/affinity,task/cgroup")
         conf.set("JobAcctGatherType", "jobacct_gather/cgroup")
         conf.set("JobAcctGatherFrequency", 30)
-        conf.set("AccountingStorageType", "accounting_storage/none")
+        accounting(cluster, into: &conf)
         conf.set("SchedulerType", "sched/backfill")
         conf.set("SchedulerParameters", parameters.schedulerParameters.joined(separator: ","))
         conf.set("SelectType", "select/cons_tres")
@@ -81,6 +81,20 @@ enum SlurmConfEmitter {
         if let switchType = parameters.switchType { conf.set("SwitchType", switchType) }
         if let plugin = parameters.topologyPlugin { conf.set("TopologyPlugin", plugin) }
         if let param = parameters.topologyParam { conf.set("TopologyParam", param) }
+    }
+
+    /// slurmdbd runs on the controller when the cluster keeps accounting.
+    private static func accounting(_ cluster: SlurmCluster, into conf: inout SlurmConfWriter) {
+        guard cluster.accounting != nil else {
+            conf.set("AccountingStorageType", "accounting_storage/none")
+            return
+        }
+        conf.set("AccountingStorageType", "accounting_storage/slurmdbd")
+        conf.set("AccountingStorageHost", cluster.controllerHostName)
+        if cluster.controller.backup != nil {
+            conf.set("AccountingStorageBackupHost", cluster.backupControllerHostName)
+        }
+        conf.set("AccountingStoragePort", SlurmdbdConfEmitter.port)
     }
 
     private static func powerSaving(_ cluster: SlurmCluster, into conf: inout SlurmConfWriter) {

@@ -43,6 +43,21 @@ extension SlurmConfWriter {
         set("SlurmdLogFile", "\(layout.logDirectory)/slurmd-%n.log")
     }
 
+    /// slurmdbd.conf's daemon part: where slurmdbd runs and listens, as whom, how clients
+    /// authenticate, where it logs.
+    mutating func slurmdbdDaemon(
+        host: String, backupHost: String? = nil, port: Int, layout: SlurmDaemonLayout, auth: String = "munge"
+    ) {
+        set("DbdHost", host)
+        if let backupHost { set("DbdBackupHost", backupHost) }
+        set("DbdPort", port)
+        set("SlurmUser", layout.slurmUser)
+        set("AuthType", "auth/\(auth)")
+        if let socket = layout.mungeSocket { set("AuthInfo", "socket=\(socket)") }
+        set("LogFile", "\(layout.logDirectory)/slurmdbd.log")
+        set("PidFile", "\(layout.pidDirectory)/slurmdbd.pid")
+    }
+
     /// slurmdbd.conf's database part: MariaDB through `accounting_storage/mysql`, the password
     /// (and, when `host` is nil, the host) left to the file `include` names.
     mutating func slurmdbdStorage(host: String?, port: Int, user: String, database: String, include: String) {

@@ -8,6 +8,12 @@ enum SlurmEmitter {
             files.append(
                 OutputFile(path: "\(folder)/slurm.conf", text: SlurmConfEmitter.emit(cluster, deployment: deployment)))
             files.append(OutputFile(path: "\(folder)/cgroup.conf", text: CgroupConfEmitter.emit(cluster)))
+            if let accounting = cluster.accounting {
+                files.append(
+                    OutputFile(
+                        path: "\(folder)/slurmdbd.conf",
+                        text: SlurmdbdConfEmitter.text(cluster, accounting: accounting, deployment: deployment)))
+            }
             if let gres = GresConfEmitter.emit(cluster) {
                 files.append(OutputFile(path: "\(folder)/gres.conf", text: gres))
             }

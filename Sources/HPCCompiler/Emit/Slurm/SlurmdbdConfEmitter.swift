@@ -56,16 +56,42 @@ enum SlurmdbdConfEmitter {
             "  password=$(aws secretsmanager get-secret-value --secret-id \"$arn\" --query SecretString --output text)")
         conf.comment("  printf 'StorageHost=%s\\nStoragePass=%s\\n' \"${endpoint%:*}\" \"$password\" > \(storageFile)")
         conf.blank()
-        conf.set("DbdHost", "localhost")
-        conf.set("DbdPort", port)
-        conf.set("SlurmUser", "slurm")
-        conf.set("AuthType", "auth/munge")
-        conf.set("LogFile", "/var/log/slurm/slurmdbd.log")
-        conf.set("PidFile", "/var/run/slurm/slurmdbd.pid")
+        conf.slurmdbdDaemon(host: "localhost", port: port, layout: SlurmPaths.daemons)
         conf.blank()
         conf.slurmdbdStorage(
             host: nil, port: AccountingDatabaseRules.port, user: database.userName, database: database.databaseName,
             include: storageFile)
+        return conf.text
+    }
+
+    /// Where the controller of a Google Cloud cluster writes `StorageHost` and `StoragePass` at boot.
+    static let cloudStorageFile = "\(SlurmPaths.configDirectory)/slurmdbd-storage.conf"
+
+    /// slurmdbd.conf of a Google Cloud cluster: slurmdbd on the controller, storing in Cloud SQL.
+    static func text(_ cluster: SlurmCluster, accounting: SlurmAccountingStorage, deployment: Deployment) -> String {
+        var conf = SlurmConfWriter()
+        conf.comment(
+            """
+            slurmdbd.conf of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) \
+            (deployment \(deployment.name)).
+            """
+        )
+        conf.comment("Generated file: change the blueprint and rebuild instead of editing it.")
+        conf.comment("")
+        conf.comment("No database address and no password here: the Cloud SQL address is known only after")
+        conf.comment("`terraform apply`, and the password exists only in Secret Manager. At boot the controller reads")
+        conf.comment("the secret (its service account alone may) and writes StorageHost and StoragePass to")
+        conf.comment("\(cloudStorageFile) (mode 0600, owner slurm), included at the end.")
+        conf.blank()
+        conf.slurmdbdDaemon(
+            host: cluster.controllerHostName,
+            backupHost: cluster.controller.backup.map { _ in cluster.backupControllerHostName }, port: port,
+            layout: SlurmPaths.daemons, auth: cluster.parameters.authentication.rawValue)
+        if let api = cluster.restAPI { RestAPIFiles.authLines(api, into: &conf) }
+        conf.blank()
+        conf.slurmdbdStorage(
+            host: nil, port: AccountingDatabaseRules.port, user: accounting.user, database: accounting.databaseName,
+            include: cloudStorageFile)
         return conf.text
     }
 }

@@ -78,6 +78,7 @@ extension SlurmControllerModule {
             Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
             defaultJWKSFile: "\(SlurmPaths.configDirectory)/jwks.json", diagnostics: &diagnostics)
         cluster.jobScripts = jobScripts(settings, shared: mounts.map(\.localMount) + exports, diagnostics: &diagnostics)
+        cluster.accounting = accounting(settings, diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)
         context.knownOutputs[settings.id] = [
             Output.slurmClusterName.rawValue: .string(name),

@@ -26,6 +26,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let computeTimeout = SettingKey<Int>("compute_startup_scripts_timeout")
         static let restAPI = SettingKey<Value>("rest_api")
         static let externalPrologEpilog = SettingKey<Bool>("enable_external_prolog_epilog")
+        static let cloudsql = SettingKey<Value>("cloudsql")
     }
 
     static let schema = ModuleSchema(
@@ -148,6 +149,7 @@ enum SlurmControllerModule: BuiltInModule {
                 `epilog_slurmd.d` (and `partition-<name>-prolog_slurmd.d` ... for one partition's jobs), on the \
                 /opt/apps the controller shares. Their failures are logged, not fatal.
                 """),
+            accountingSetting,
         ] + JobScriptSettings.specs
             + highAvailabilitySettings
             + CommonSettings.instance(
@@ -230,7 +232,6 @@ enum SlurmControllerModule: BuiltInModule {
 
     static let unsupportedControllerSettings: [(String, SettingType, Value?, String)] =
         [
-            ("cloudsql", .any, nil, "Slurm accounting in Cloud SQL"),
             ("enable_bigquery_load", .bool, .bool(false), "loading job data into BigQuery"),
             ("enable_chs_gpu_health_check_prolog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),
             ("enable_chs_gpu_health_check_epilog", .bool, .bool(false), "Cluster Health Scanner GPU checks"),

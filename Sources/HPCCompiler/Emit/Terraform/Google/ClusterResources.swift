@@ -149,6 +149,15 @@ enum ClusterResources {
         if let external = cluster.jobScripts.externalDirectory { metadata["hpcc-external-scripts"] = .string(external) }
         metadata["hpcc-static-nodes"] = .string(
             cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
+        var accountingAccess: [TerraformAddress] = []
+        if let accounting = cluster.accounting {
+            accountingAccess = AccountingAccess.emit(
+                cluster, accounting: accounting, into: &document, references: &references)
+        }
+        slurmdbdMetadata(cluster, into: &metadata, references: &references)
+        let waitsFor =
+            objects + InstanceBlocks.accountBindings(controller.instance, references: references)
+            + accountingAccess
         var body = InstanceBlocks.common(
             controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
             references: &references)
@@ -158,8 +167,7 @@ enum ClusterResources {
         body["params"] = InstanceBlocks.params(controller.instance.resourceManagerTags)
         body["network_interface"] = InstanceBlocks.networkInterface(
             controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .addresses(
-            objects + InstanceBlocks.accountBindings(controller.instance, references: references))
+        body["depends_on"] = .addresses(waitsFor)
         let state = controller.stateDisk.map { [InstanceDisks.Placed(disk: $0, address: stateDisk(module))] } ?? []
         body.merge(
             InstanceDisks.attach(
@@ -169,8 +177,19 @@ enum ClusterResources {
         document.resource(Self.controller(module), body)
         if let backup = controller.backup {
             emitBackupController(
-                backup, cluster: cluster, waitingFor: objects, into: &document, references: &references)
+                backup, cluster: cluster, waitingFor: objects + accountingAccess, into: &document,
+                references: &references)
         }
+    }
+
+    /// Where slurmdbd stores and the secret of its password: slurmdbd runs on both controllers of a
+    /// highly available cluster (DbdHost and DbdBackupHost), so each reads the secret at boot.
+    private static func slurmdbdMetadata(
+        _ cluster: SlurmCluster, into metadata: inout [String: JSON], references: inout TerraformReferences
+    ) {
+        guard let accounting = cluster.accounting else { return }
+        metadata["hpcc-slurmdbd-host"] = references.json(accounting.host)
+        metadata["hpcc-slurmdbd-secret"] = references.json(accounting.passwordSecret)
     }
 
     /// The backup controller: the primary's instance in its own zone, at its own address. It
@@ -181,10 +200,11 @@ enum ClusterResources {
         into document: inout TerraformDocument, references: inout TerraformReferences
     ) {
         let controller = cluster.controller
-        let metadata = NodeMetadata.metadata(
+        var metadata = NodeMetadata.metadata(
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
         )
+        slurmdbdMetadata(cluster, into: &metadata, references: &references)
         var body = InstanceBlocks.common(
             controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
             references: &references)
@@ -343,6 +363,7 @@ enum ClusterFiles {
             if file.path.contains("/") { counts[kind, default: 0] += 1 }
             names.append((key, "\(JobScriptFiles.subfolder)/\(file.path)"))
         }
+        if cluster.accounting != nil { names.append(("slurmdbd_conf", "slurmdbd.conf")) }
         return names.map { BucketFile(key: $0.0, path: "\(folder)/\($0.1)", object: "slurm/\($0.1)") }
     }
 }
