@@ -280,7 +280,13 @@ if [ -n "$job_script_dir" ]; then
 fi
 # --- end job scripts
 slurmctld -f "$conf" || exit 1
-ctld_pid=$(cat "$(value SlurmctldPidFile)" 2>/dev/null)
+# The daemon writes its PID file after the parent has returned: wait for it (under load, seconds).
+ctld_pid=""
+for _ in $(seq 100); do
+    ctld_pid=$(cat "$(value SlurmctldPidFile)" 2>/dev/null)
+    [ -n "$ctld_pid" ] && kill -0 "$ctld_pid" 2>/dev/null && break
+    sleep 0.1
+done
 for _ in $(seq 100); do
     kill -0 "$ctld_pid" 2>/dev/null || { echo "slurm-localhost-run: slurmctld exited" >&2; exit 1; }
     timeout 5 scontrol ping >/dev/null 2>&1 && break
