@@ -62,7 +62,8 @@ struct AWSDataSafetyTests {
             compile(
                 awsBlueprint(
                     fsx:
-                        "      automatic_backup_retention_days: 30\n      daily_automatic_backup_start_time: \"02:30\"\n"
+                        "      automatic_backup_retention_days: 30\n"
+                        + "      daily_automatic_backup_start_time: \"02:30\"\n"
                 )
             ), "aws_fsx_lustre_file_system")["scratch"]
         #expect(chosen?["automatic_backup_retention_days"] as? Int == 30)
@@ -121,7 +122,8 @@ struct AWSDataSafetyTests {
             awsBlueprint(fsx: "").replacingOccurrences(
                 of: "      vpc_cidr: 10.20.0.0/16\n",
                 with:
-                    "      vpc_cidr: 10.20.0.0/16\n      enable_session_manager: true\n      interface_endpoints: [ssm]\n"
+                    "      vpc_cidr: 10.20.0.0/16\n      enable_session_manager: true\n"
+                    + "      interface_endpoints: [ssm]\n"
             ))
         #expect(result.deployment?.awsNetworks.first?.interfaceEndpoints.filter { $0 == "ssm" }.count == 1)
         #expect(
@@ -174,7 +176,8 @@ struct AWSDataSafetyTests {
         let config = try #require(result.file("parallelcluster/cluster.yaml"), "\(result.diagnostics)")
         #expect(
             config.contains(
-                "    AutomaticBackupRetentionDays: 7\n    CopyTagsToBackups: true\n    DailyAutomaticBackupStartTime: \"04:00\""
+                "    AutomaticBackupRetentionDays: 7\n    CopyTagsToBackups: true\n"
+                    + "    DailyAutomaticBackupStartTime: \"04:00\""
             ) || config.contains("DailyAutomaticBackupStartTime: 04:00"), "\(config)")
         #expect(config.contains("    DeletionPolicy: Delete\n"))
         // An EFS ParallelCluster creates cannot have a backup policy: asking for one is an error.

@@ -59,9 +59,9 @@ enum AWSSettings {
         SettingSpec(
             AWSKey.deletionProtection, .bool,
             """
-            Protect the \(what) from deletion: Terraform refuses to destroy or replace it (`lifecycle.prevent_destroy`, \
-            so `terraform destroy` fails before it removes anything)\(serviceProtection). To delete it, set false, \
-            build and apply, then destroy.
+            Protect the \(what) from deletion: Terraform refuses to destroy or replace it \
+            (`lifecycle.prevent_destroy`, so `terraform destroy` fails before it removes \
+            anything)\(serviceProtection). To delete it, set false, build and apply, then destroy.
             """,
             default: .bool(true))
     }

@@ -19,7 +19,8 @@ enum EFSModule: BuiltInModule {
             Creates an encrypted EFS file system with one mount target per private subnet and a security group \
             admitting NFS (TCP 2049) from the cluster security group, or, with `file_system_id`, only describes \
             an existing one. A new file system has AWS Backup's automatic backups on (`automatic_backups`) and \
-            is protected from `terraform destroy` (`deletion_protection`), unless the blueprint turns them off. Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
+            is protected from `terraform destroy` (`deletion_protection`), unless the blueprint turns them off. \
+            Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
             `<fs-id>.efs.<region>.amazonaws.com`, export `/`).
             """,
         settings: [

@@ -99,7 +99,9 @@ extension FSxLustreModule {
                     FSx for Lustre has no backups for a file system linked to S3, but module '\(settings.id)' has \
                     data repository associations and automatic_backup_retention_days \(chosen)
                     """
-                    : "FSx for Lustre has no backups for \(type.rawValue), but automatic_backup_retention_days is \(chosen)",
+                    : """
+                    FSx for Lustre has no backups for \(type.rawValue), but automatic_backup_retention_days is \(chosen)
+                    """,
                 at: settings.location(Key.backupRetention),
                 help: type.isPersistent
                     ? "set automatic_backup_retention_days: 0 and keep the data in S3, or remove the associations"
@@ -114,7 +116,10 @@ extension FSxLustreModule {
                 at: settings.location(Key.backupStartTime),
                 help: offered
                     ? "remove daily_automatic_backup_start_time, or set automatic_backup_retention_days above 0"
-                    : "remove daily_automatic_backup_start_time: FSx backs up only persistent file systems not linked to S3"
+                    : """
+                    remove daily_automatic_backup_start_time: FSx backs up only persistent file systems not linked \
+                    to S3
+                    """
             )
         }
         return (days, days > 0 ? startTime : nil)
