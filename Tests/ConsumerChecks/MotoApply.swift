@@ -10,13 +10,17 @@ import TestSupport
 /// off. Resource types moto cannot emulate are listed in `unsupported` and left out of the apply
 /// by `-target`ing every other resource; each exclusion is re-probed against moto (a probe that
 /// succeeds fails the test, so a stale exclusion cannot stay). Deletion protection hpcc turns on
-/// (the accounting database's) is lifted before the destroy the way an operator would: a second
+/// (the accounting database's `deletion_protection`, and `lifecycle.prevent_destroy` of every
+/// resource holding data) is lifted before the destroy the way an operator would: a second
 /// override file turns it off, an apply records that, then `terraform destroy` runs.
 public enum MotoApply {
     /// Resource types moto cannot emulate, and why. What moto 5.2.5 lacks for FSx for Lustre,
     /// CloudFormation key pairs, ElastiCache replication groups and REST API policies is added by
-    /// `Tests/Tools/moto-server.py`; EKS access entries are an API moto does not have at all.
+    /// `Tests/Tools/moto-server.py`; EKS access entries are an API moto does not have at all, and
+    /// EFS backup policies one it only reads (DescribeBackupPolicy, for file systems CloudFormation
+    /// made with a BackupPolicy) but cannot set.
     public static let unsupported: [String: String] = [
+        "aws_efs_backup_policy": "moto has no EFS PutBackupPolicy",
         "aws_eks_access_entry": "moto has no EKS CreateAccessEntry",
         "aws_eks_access_policy_association": "moto has no EKS AssociateAccessPolicy",
     ]
@@ -85,15 +89,24 @@ public enum MotoApply {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The override file that lifts deletion protection from every protected resource in `applied`,
-    /// and those resources' addresses; nil when none is protected.
-    static func liftDeletionProtection(_ applied: [String]) -> (override: String, protected: [String])? {
+    /// The override file that lifts deletion protection from every protected resource in `applied`
+    /// (the service's attribute, and `lifecycle.prevent_destroy` where the root sets it), and those
+    /// resources' addresses; nil when none is protected.
+    static func liftDeletionProtection(
+        _ applied: [String], document: [String: Any] = [:]
+    ) -> (override: String, protected: [String])? {
         var resources: [String: [String: Any]] = [:]
         var protected: [String] = []
+        let declared = document["resource"] as? [String: [String: [String: Any]]] ?? [:]
         for address in applied {
             let parts = address.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let attribute = deletionProtection[parts[0]] else { continue }
-            resources[parts[0], default: [:]][parts[1]] = [attribute: false]
+            guard parts.count == 2 else { continue }
+            var lifted: [String: Any] = [:]
+            if let attribute = deletionProtection[parts[0]] { lifted[attribute] = false }
+            let lifecycle = declared[parts[0]]?[parts[1]]?["lifecycle"] as? [String: Any]
+            if lifecycle?["prevent_destroy"] as? Bool == true { lifted["lifecycle"] = ["prevent_destroy": false] }
+            guard !lifted.isEmpty else { continue }
+            resources[parts[0], default: [:]][parts[1]] = lifted
             protected.append(address)
         }
         guard !resources.isEmpty else { return nil }
@@ -190,7 +203,7 @@ public enum MotoApply {
             applied: applied, excluded: excluded, seconds: Date().timeIntervalSince(started), outputs: outputs,
             secrets: secrets)
         try whileApplied?(report)
-        if let lift = liftDeletionProtection(applied) {
+        if let lift = liftDeletionProtection(applied, document: document) {
             // Only the protected resources: a full re-apply would also "correct" drift moto reports
             // on unrelated resources (all-protocol security group rules) with calls moto refuses.
             try Data(lift.override.utf8).write(to: folder.appendingPathComponent("zz_moto_unprotect_override.tf.json"))

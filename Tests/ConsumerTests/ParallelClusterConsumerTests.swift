@@ -95,4 +95,74 @@ struct ParallelClusterConsumerTests {
             "negative control | pcluster validate, the three mistakes without hpcc's checks | rejected:\n"
                 + report.errors.map { "    \($0)" }.joined(separator: "\n"))
     }
+
+    /// FSx backups on a file system ParallelCluster creates: hpcc writes them where FSx offers them and
+    /// ParallelCluster accepts that; on SCRATCH_2 hpcc refuses them at the setting (HPC4023), and
+    /// ParallelCluster's FsxBackupOptionsValidator refuses the same config written without hpcc.
+    @Test(
+        "FSx backups: ParallelCluster accepts what hpcc writes and refuses what hpcc refuses",
+        .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    func fsxBackupsAgree() throws {
+        func blueprint(_ fsx: String) -> String {
+            """
+            blueprint_name: pc-backups
+            vars: {deployment_name: pc-backups, region: eu-west-1, availability_zones: [eu-west-1a]}
+            deployment_groups:
+            - group: cluster
+              modules:
+              - id: network
+                source: modules/network/aws-vpc
+              - id: projects
+                source: modules/file-system/fsx-lustre
+                settings:
+                  managed_by: parallelcluster
+                  local_mount: /projects
+            \(fsx)
+              - id: cluster
+                source: modules/scheduler/parallelcluster
+                use: [network, projects]
+                settings:
+                  queues:
+                  - name: compute
+                    compute_resources: [{name: small, instance_type: c7a.large, max_count: 2}]
+
+            """
+        }
+        let persistent = Compiler().compile(
+            SourceFile(
+                name: "backups.yaml",
+                text: blueprint(
+                    """
+                          per_unit_storage_throughput: 125
+                          automatic_backup_retention_days: 14
+                          daily_automatic_backup_start_time: "03:00"
+                    """)), variables: [])
+        let config = try #require(
+            persistent.files.first { $0.path == "parallelcluster/cluster.yaml" }?.text,
+            "\(persistent.diagnostics.map(\.message))")
+        #expect(config.contains("AutomaticBackupRetentionDays: 14") && config.contains("CopyTagsToBackups: true"))
+        let accepted = try ParallelClusterCheck.check(config, clusterName: "pc-backups")
+        #expect(accepted.accepted, "\(accepted.rejection)")
+        ConsumerTools.record("fsx-backups", "pcluster validate", "PERSISTENT_2 with backups \(accepted.summary)")
+
+        let scratch = Compiler().compile(
+            SourceFile(
+                name: "backups.yaml",
+                text: blueprint("      deployment_type: SCRATCH_2\n      automatic_backup_retention_days: 7")),
+            variables: [])
+        #expect(scratch.diagnostics.map(\.code) == [.fsxBackups] && scratch.files.isEmpty)
+        // The same config as a tool without hpcc's rule would write it.
+        let scratchConfig = config.replacingOccurrences(
+            of: "DeploymentType: PERSISTENT_2", with: "DeploymentType: SCRATCH_2"
+        )
+        .replacingOccurrences(of: "    PerUnitStorageThroughput: 125\n", with: "")
+        #expect(scratchConfig.contains("SCRATCH_2") && scratchConfig.contains("AutomaticBackupRetentionDays"))
+        let refused = try ParallelClusterCheck.check(scratchConfig, clusterName: "pc-backups")
+        #expect(!refused.accepted)
+        #expect(
+            refused.errors.contains { $0.validator == "FsxBackupOptionsValidator" }, "\(refused.findings)")
+        print(
+            "negative control | pcluster validate, FSx backups on SCRATCH_2 | rejected: "
+                + refused.errors.map(\.description).joined(separator: "; "))
+    }
 }

@@ -767,6 +767,40 @@ let invalidCases: [InvalidCase] = [
         name: "FSx throughput the type does not offer", blueprint: awsBlueprint(fsx: "", throughput: 200, marked: true),
         codes: [.fsxThroughput]),
     InvalidCase(
+        name: "FSx backups on a scratch file system",
+        blueprint: awsBlueprint(
+            fsx: "      deployment_type: SCRATCH_2\n      automatic_backup_retention_days: ‸7\n", throughput: nil),
+        codes: [.fsxBackups],
+        help: "use deployment_type PERSISTENT_2 for backups, or set automatic_backup_retention_days: 0"),
+    InvalidCase(
+        name: "FSx backups on a file system linked to S3",
+        blueprint: awsBlueprint(
+            fsx:
+                """
+                      automatic_backup_retention_days: ‸7\n      data_repository_associations:\n      - \
+                {file_system_path: /a, data_repository_path: s3://bucket-a}\n
+                """), codes: [.fsxBackups]),
+    InvalidCase(
+        name: "FSx backup start time without backups",
+        blueprint: awsBlueprint(
+            fsx: "      automatic_backup_retention_days: 0\n      daily_automatic_backup_start_time: ‸\"03:00\"\n"),
+        codes: [.fsxBackups]),
+    InvalidCase(
+        name: "FSx backup start time that is no time of day",
+        blueprint: awsBlueprint(fsx: "      daily_automatic_backup_start_time: ‸\"24:00\"\n"),
+        codes: [.constraintViolation]),
+    InvalidCase(
+        name: "FSx backup retention above 90 days",
+        blueprint: awsBlueprint(fsx: "      automatic_backup_retention_days: ‸91\n"), codes: [.constraintViolation]),
+    InvalidCase(
+        name: "EFS backups asked of an existing file system",
+        blueprint: awsBlueprint(fsx: "").replacingOccurrences(
+            of: "      local_mount: /home\n",
+            with:
+                "      local_mount: /home\n      file_system_id: fs-0123456789abcdef0\n      automatic_backups: ‸true\n"
+        ),
+        codes: [.storageSettingsMismatch]),
+    InvalidCase(
         name: "FSx HDD outside PERSISTENT_1", blueprint: awsBlueprint(fsx: "      storage_type: ‸HDD\n"),
         codes: [.fsxStorageType]),
     InvalidCase(

@@ -221,7 +221,7 @@ def probe(endpoint, region):
     """Tries what moto cannot do for each excluded type (MotoApply.unsupported); a probe that
     succeeds means the exclusion is stale. EKS access entries: moto has no CreateAccessEntry or
     AssociateAccessPolicy (its router answers 404 with a page, not an AWS error), so the probe
-    makes a cluster and calls both."""
+    makes a cluster and calls both; EFS backup policies: a file system, then PutBackupPolicy."""
     eks, iam = client("eks", endpoint, region), client("iam", endpoint, region)
     role = iam.create_role(RoleName="hpcc-probe-eks", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))["Role"]["Arn"]
     eks.create_cluster(name="hpcc-probe", roleArn=role, resourcesVpcConfig={"subnetIds": []})
@@ -247,6 +247,20 @@ def probe(endpoint, region):
     finally:
         eks.delete_cluster(name="hpcc-probe")
         iam.delete_role(RoleName="hpcc-probe-eks")
+    # EFS backup policies: moto reads one (DescribeBackupPolicy) but cannot set one; its
+    # PutBackupPolicy answers 500 (NotImplementedError), which botocore retries, then raises.
+    efs = client("efs", endpoint, region)
+    file_system = efs.create_file_system(CreationToken="hpcc-probe-backup")["FileSystemId"]
+    try:
+        efs.put_backup_policy(FileSystemId=file_system, BackupPolicy={"Status": "ENABLED"})
+        status = efs.describe_backup_policy(FileSystemId=file_system)["BackupPolicy"]["Status"]
+        report["aws_efs_backup_policy"] = {"still_unsupported": status != "ENABLED",
+                                           "evidence": f"put_backup_policy succeeded, status {status}"}
+    except Exception as error:
+        report["aws_efs_backup_policy"] = {"still_unsupported": True,
+                                           "evidence": f"put_backup_policy: {type(error).__name__}: {brief(error)}"}
+    finally:
+        efs.delete_file_system(FileSystemId=file_system)
     return report
 
 

@@ -14,7 +14,9 @@ feature itself, so no addition outlives its need:
   waits for AVAILABLE forever), Lustre version, VPC or mount name, and has no data repository
   associations. Here a file system is AVAILABLE at once and described with the Lustre settings it
   was created with, its FileSystemTypeVersion, VpcId and a MountName, and an id it does not
-  have is answered with FileSystemNotFound (moto answers an empty list); data repository
+  have is answered with FileSystemNotFound (moto answers an empty list); its id has 17 hex
+  digits after `fs-`, as AWS's do (moto makes 8, which ParallelCluster's FileSystemId pattern
+  `^fs-[0-9a-z]{17}$` refuses, so a config mounting it by id would not validate); data repository
   associations are created (AVAILABLE at once, for an existing file system only), described,
   tagged and deleted.
 - ElastiCache replication groups. moto lists member cache clusters it never creates (a client
@@ -130,6 +132,17 @@ _file_system_dict = fsx_models.FileSystem.to_dict
 
 def create_file_system(self, **arguments):
     file_system = _create_file_system(self, **arguments)
+    # An AWS-shaped id: fs- and 17 hex digits; the name, ARN and tags follow it.
+    old_id, old_arn = file_system.file_system_id, file_system.resource_arn
+    new_id = "fs-0" + uuid4().hex[:16]
+    file_system.file_system_id = new_id
+    file_system.dns_name = file_system.dns_name.replace(old_id, new_id)
+    file_system.resource_arn = old_arn.replace(old_id, new_id)
+    self.file_systems[new_id] = self.file_systems.pop(old_id)
+    tags = self.tagger.list_tags_for_resource(old_arn).get("Tags", [])
+    self.tagger.delete_all_tags_for_resource(old_arn)
+    if tags:
+        self.tagger.tag_resource(file_system.resource_arn, tags)
     file_system.type_version = arguments.get("file_system_type_version")
     # A mount name is 8 lowercase letters and digits that FSx chooses.
     file_system.mount_name = uuid4().hex[:8]

@@ -8,7 +8,10 @@ runs every validator the loaded config registers (config.validate). No request r
 botocore's BaseClient._make_api_call is replaced by a table. EC2 DescribeInstanceTypes and
 DescribeInstanceTypeOfferings are answered from the committed facts (recorded AWS answers, see
 make-ec2-facts.py); DescribeSubnets, DescribeVpcs, DescribeVpcAttribute and
-DescribeSecurityGroups are answered for the fake ids the config names, as one VPC in one zone.
+DescribeSecurityGroups are answered for the fake ids the config names, as one VPC in one zone, and
+FSx DescribeFileSystems for the existing FSx for Lustre ids it names (ParallelCluster reads them
+while it registers its validators), as a file system in the head node's subnet; its network
+interface is not described, so the validator of the file system's security groups is skipped.
 Every other call is refused, and each validator run that made a refused call is reported as
 skipped with the calls it needed, never as passed; its own findings are listed with it but do
 not count. The official AMI cannot be looked up either: a placeholder id stands in, and each
@@ -257,12 +260,29 @@ class OfflineEC2:
         head = (document.get("HeadNode") or {}).get("InstanceType")
         architectures = self.types.get(head, {}).get("ProcessorInfo", {}).get("SupportedArchitectures") or ["x86_64"]
         self.architecture = architectures[0]
+        self.document = document
 
     def answer(self, service, operation, parameters):
+        if service == "fsx" and operation == "DescribeFileSystems":
+            return self.describe_file_systems(parameters)
         if service != "ec2":
             return None
         handler = getattr(self, operation, None)
         return handler(parameters) if handler else None
+
+    def describe_file_systems(self, parameters):
+        """The existing FSx for Lustre file systems the config mounts by id, and only those."""
+        named = {(entry.get("FsxLustreSettings") or {}).get("FileSystemId")
+                 for entry in self.document.get("SharedStorage") or [] if entry.get("StorageType") == "FsxLustre"}
+        ids = parameters.get("FileSystemIds") or []
+        if not ids or not set(ids) <= named:
+            return None
+        subnet = ((self.document.get("HeadNode") or {}).get("Networking") or {}).get("SubnetId")
+        return {"FileSystems": [{"FileSystemId": fs, "FileSystemType": "LUSTRE", "Lifecycle": "AVAILABLE",
+                                 "FileSystemTypeVersion": "2.15", "VpcId": self.VPC, "SubnetIds": [subnet],
+                                 "NetworkInterfaceIds": ["eni-0hpcc000000000001"], "DNSName": f"{fs}.fsx.{self.region}.amazonaws.com",
+                                 "LustreConfiguration": {"MountName": "abcdefgh", "DeploymentType": "PERSISTENT_2"}}
+                                for fs in ids]}
 
     def DescribeInstanceTypes(self, parameters):
         names = parameters.get("InstanceTypes") or []

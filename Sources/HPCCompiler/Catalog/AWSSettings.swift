@@ -8,6 +8,8 @@ enum AWSKey {
     static let clusterSecurityGroup = SettingKey<String>("security_group_id")
     static let managedBy = SettingKey<String>("managed_by")
     static let mountPath = SettingKey<String>("local_mount")
+    /// Protection of a resource holding data against deletion (see `AWSSettings.deletionProtection`).
+    static let deletionProtection = SettingKey<Bool>("deletion_protection")
 }
 
 /// Settings the AWS modules share, defined once.
@@ -49,4 +51,18 @@ enum AWSSettings {
     static let mountPath = SettingSpec(
         AWSKey.mountPath, .string, "Where clients mount the filesystem.", default: .string("/shared"),
         constraints: [.pattern("/[^\\s:]*", description: "an absolute path without spaces or ':'")])
+
+    /// `deletion_protection` of a resource that holds data, on by default: Terraform refuses to destroy it
+    /// (`lifecycle.prevent_destroy`, which stops `terraform destroy` before it removes anything), plus what the
+    /// service itself offers, which `serviceProtection` describes.
+    static func deletionProtection(_ what: String, serviceProtection: String) -> SettingSpec {
+        SettingSpec(
+            AWSKey.deletionProtection, .bool,
+            """
+            Protect the \(what) from deletion: Terraform refuses to destroy or replace it \
+            (`lifecycle.prevent_destroy`, so `terraform destroy` fails before it removes \
+            anything)\(serviceProtection). To delete it, set false, build and apply, then destroy.
+            """,
+            default: .bool(true))
+    }
 }

@@ -120,6 +120,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case htcThroughput = "HPC4020"
     case htcSubnets = "HPC4021"
     case htcEndpoints = "HPC4022"
+    case fsxBackups = "HPC4023"
+    case sessionManagerPath = "HPC4024"
 
     // 5xxx: I/O
     case readFailed = "HPC5001"
@@ -137,7 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultSeverity: Severity {
         switch self {
         case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit,
-            .htcThroughput, .htcEndpoints,
+            .htcThroughput, .htcEndpoints, .sessionManagerPath,
             .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity:
             .warning
         default:
@@ -368,6 +370,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             """
             an HTC grid in a VPC without internet path that lacks an endpoint of a service the grid calls: a warning, \
             since a proxy or peered network may carry it
+            """
+        case .fsxBackups:
+            """
+            FSx for Lustre backups asked for where FSx has none (a SCRATCH type, or a file system linked to S3), or \
+            a backup start time without backups
+            """
+        case .sessionManagerPath:
+            """
+            a ParallelCluster head node set up for Session Manager in a VPC of the blueprint that has neither the \
+            Systems Manager endpoints nor an internet path: a warning
             """
         case .readFailed: "the blueprint cannot be read"
         case .writeFailed: "the deployment folder cannot be written"

@@ -24,6 +24,11 @@
     @_spi(Tools) public var transitionToIA: EFSTransition?
     /// A customer-managed KMS key; nil for the AWS-managed one (the file system is encrypted either way).
     @_spi(Tools) public var kmsKeyID: String?
+    /// AWS Backup's automatic daily backups (the file system's backup policy); always off for one ParallelCluster
+    /// creates.
+    @_spi(Tools) public var automaticBackups: Bool
+    /// Terraform refuses to destroy it (`prevent_destroy`); ParallelCluster keeps it when the cluster is deleted.
+    @_spi(Tools) public var deletionProtection: Bool
 }
 
 /// The network of an EFS file system Terraform creates.
@@ -56,6 +61,10 @@
     @_spi(Tools) public var version: FSxLustreVersion
     /// Links between directories and S3 prefixes.
     @_spi(Tools) public var associations: [FSxDataRepositoryAssociation]
+    /// Days FSx keeps automatic daily backups; 0 for none (always 0 where FSx offers none).
+    @_spi(Tools) public var backupRetentionDays: Int
+    /// UTC `HH:MM` the daily backup starts; nil lets FSx choose.
+    @_spi(Tools) public var backupStartTime: String?
 }
 
 /// The network of an FSx for Lustre file system Terraform creates.

@@ -59,6 +59,8 @@
     @_spi(Tools) public var allowedSSH: String?
     /// Size of its root volume.
     @_spi(Tools) public var rootVolumeGiB: Int
+    /// Its role gets AmazonSSMManagedInstanceCore, so Session Manager reaches it.
+    @_spi(Tools) public var sessionManager: Bool
 }
 
 /// Slurm settings of the cluster.
@@ -182,6 +184,15 @@
     @_spi(Tools) public var passwordSecretARN: TerraformText
     /// The database's name; nil for ParallelCluster's default.
     @_spi(Tools) public var databaseName: TerraformText?
+
+    /// The modules whose outputs the settings come from (the slurm-accounting module of the deployment, if any).
+    var modules: [ModuleID] {
+        [uri, userName, passwordSecretARN].flatMap { text in
+            text.parts.compactMap { part in
+                if case let .reference(reference) = part { reference.module } else { nil }
+            }
+        }
+    }
 }
 
 /// An ED25519 key pair created by a CloudFormation stack (`AWS::EC2::KeyPair`): EC2 keeps the

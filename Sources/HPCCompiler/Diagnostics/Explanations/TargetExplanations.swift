@@ -156,5 +156,32 @@ extension DiagnosticCode {
                 interface_endpoints: [logs]
                 """,
             fix: "Add the endpoints the help lists, or `ignore` the code if traffic has another path."),
+        .fsxBackups: RuleExplanation(
+            """
+            FSx for Lustre takes automatic daily backups only of persistent file systems (PERSISTENT_1, PERSISTENT_2) \
+            that are not linked to S3: a SCRATCH file system, or one with data repository associations, cannot have \
+            them, and a backup start time means nothing without them. Where FSx offers backups hpcc keeps them 7 \
+            days unless the blueprint says otherwise.
+            """,
+            example: "settings:\n  deployment_type: SCRATCH_2\n  automatic_backup_retention_days: 7",
+            fix:
+                """
+                Use PERSISTENT_2 without associations for backups, or set automatic_backup_retention_days: 0 and keep \
+                the data in S3.
+                """),
+        .sessionManagerPath: RuleExplanation(
+            """
+            Session Manager reaches a node through the Systems Manager agent on it, which calls the ssm and \
+            ssmmessages services over HTTPS. The head node's aws-vpc network has no internet path and no endpoints \
+            for them, so the agent cannot register and `aws ssm start-session` finds no target. A warning, since a \
+            proxy may carry the traffic.
+            """,
+            example:
+                """
+                - id: cluster\n  source: modules/scheduler/parallelcluster\n  use: [network]\n  settings:\n    \
+                head_node:\n      session_manager: true
+                """,
+            fix: "Set `enable_session_manager: true` on the aws-vpc module, or `ignore` the code if a proxy carries it."
+        ),
     ]
 }

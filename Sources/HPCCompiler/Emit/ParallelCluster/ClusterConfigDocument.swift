@@ -110,25 +110,51 @@ struct ClusterConfigDocument {
         }
         var ssh: [(String, YAML)] = [("KeyName", .string(cluster.keyPair.name))]
         if let allowed = head.allowedSSH { ssh.append(("AllowedIps", .string(allowed))) }
-        return .object([
-            ("InstanceType", .string(head.instanceType)),
-            ("Networking", .object(networking)),
-            ("Ssh", .object(ssh)),
-            (
-                "LocalStorage",
-                .object([
-                    (
-                        "RootVolume",
-                        .object([
-                            ("Size", .int(head.rootVolumeGiB)), ("VolumeType", .string("gp3")),
-                            ("Encrypted", .bool(true)),
-                        ])
-                    )
-                ])
-            ),
-            ("Imds", .object([("Secured", .bool(true))])),
-        ])
+        // Session Manager: the agent on the head node needs the managed policy for Systems Manager's core calls.
+        let iam: [(String, YAML)] =
+            head.sessionManager
+            ? [
+                (
+                    "Iam",
+                    .object([
+                        (
+                            "AdditionalIamPolicies",
+                            .list([
+                                .object([
+                                    (
+                                        "Policy",
+                                        .string(
+                                            AWSPartition.managedPolicy(sessionManagerPolicy, region: cluster.region))
+                                    )
+                                ])
+                            ])
+                        )
+                    ])
+                )
+            ] : []
+        return .object(
+            [
+                ("InstanceType", .string(head.instanceType)),
+                ("Networking", .object(networking)),
+                ("Ssh", .object(ssh)),
+                (
+                    "LocalStorage",
+                    .object([
+                        (
+                            "RootVolume",
+                            .object([
+                                ("Size", .int(head.rootVolumeGiB)), ("VolumeType", .string("gp3")),
+                                ("Encrypted", .bool(true)),
+                            ])
+                        )
+                    ])
+                ),
+                ("Imds", .object([("Secured", .bool(true))])),
+            ] + iam)
     }
+
+    /// The AWS managed policy Systems Manager's agent needs on an instance.
+    static let sessionManagerPolicy = "AmazonSSMManagedInstanceCore"
 
     private static func scheduling(_ cluster: ParallelCluster, _ holes: inout ConfigPlaceholders) -> YAML {
         let settings = cluster.scheduling
@@ -225,7 +251,8 @@ struct ClusterConfigDocument {
         ]
     }
 
-    /// Settings of an EFS ParallelCluster creates; kept when the cluster is deleted.
+    /// Settings of an EFS ParallelCluster creates; kept when the cluster is deleted unless its deletion protection
+    /// is off.
     private static func newEFS(_ efs: NewEFS) -> YAML {
         var fields: [(String, YAML)] = [("Encrypted", .bool(true))]
         if let key = efs.kmsKeyID { fields.append(("KmsKeyId", .string(key))) }
@@ -236,7 +263,7 @@ struct ClusterConfigDocument {
         if let throughput = efs.provisionedThroughput {
             fields.append(("ProvisionedThroughput", .int(Int(throughput))))
         }
-        fields.append(("DeletionPolicy", .string("Retain")))
+        fields.append(("DeletionPolicy", .string(efs.deletionProtection ? "Retain" : "Delete")))
         return .object(fields)
     }
 
@@ -251,6 +278,12 @@ struct ClusterConfigDocument {
         if let throughput = fsx.throughput { fields.append(("PerUnitStorageThroughput", .int(throughput))) }
         if fsx.compression != .uncompressed {
             fields.append(("DataCompressionType", .string(fsx.compression.rawValue)))
+        }
+        if fsx.backupRetentionDays > 0 {
+            fields += [
+                ("AutomaticBackupRetentionDays", .int(fsx.backupRetentionDays)), ("CopyTagsToBackups", .bool(true)),
+            ]
+            if let start = fsx.backupStartTime { fields.append(("DailyAutomaticBackupStartTime", .string(start))) }
         }
         if !fsx.associations.isEmpty {
             fields.append(

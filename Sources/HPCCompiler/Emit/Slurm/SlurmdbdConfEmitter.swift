@@ -11,8 +11,13 @@ enum SlurmdbdConfEmitter {
     /// slurmdbd's port.
     static let port = 6819
 
+    /// The file of every accounting database whose slurmdbd hpcc's output describes: not of one a ParallelCluster
+    /// of the deployment uses, since ParallelCluster's head node runs slurmdbd with a slurmdbd.conf it writes
+    /// itself (from `Scheduling.SlurmSettings.Database`), and a second one would only mislead.
     static func emit(_ deployment: Deployment) -> [OutputFile] {
-        deployment.accountingDatabases.map { database in
+        let runByParallelCluster = Set(deployment.parallelClusters.flatMap { $0.database?.modules ?? [] })
+        return deployment.accountingDatabases.filter { !runByParallelCluster.contains($0.origin.module) }.map {
+            database in
             OutputFile(
                 path: "slurm/\(database.origin.module)/slurmdbd.conf", text: text(database, deployment: deployment))
         }

@@ -59,6 +59,13 @@ extension AWSVPCModule {
         return services
     }
 
+    /// The interface endpoints: the listed ones, then Session Manager's that are not listed already.
+    static func interfaceServices(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [String] {
+        let listed = services(Key.interfaceEndpoints, settings: settings, diagnostics: &diagnostics)
+        guard settings.read(defaulted: Key.sessionManager, diagnostics: &diagnostics) else { return listed }
+        return listed + AWSEndpoints.sessionManager.filter { !listed.contains($0) }
+    }
+
     /// The peering the blueprint asks for, when its VPC id and range are valid and the range does not overlap `vpc`.
     static func peering(_ settings: SettingReader, vpc: CIDR, diagnostics: inout Diagnostics) -> AWSPeering? {
         guard let fields = settings.read(Key.peering, diagnostics: &diagnostics)?.map,

@@ -11,6 +11,7 @@ enum AWSVPCModule: BuiltInModule {
         static let publicSubnetNewBits = SettingKey<Int>("public_subnet_new_bits")
         static let gatewayEndpoints = SettingKey<[String]>("gateway_endpoints")
         static let interfaceEndpoints = SettingKey<[String]>("interface_endpoints")
+        static let sessionManager = SettingKey<Bool>("enable_session_manager")
         static let peering = SettingKey<Value>("peering")
     }
 
@@ -25,7 +26,9 @@ enum AWSVPCModule: BuiltInModule {
             route table, S3 and DynamoDB gateway endpoints on it, interface endpoints (private DNS) for the \
             services a ParallelCluster without internet access calls, a cluster security group open to its own \
             members, and a security group for the endpoints admitting HTTPS from the VPC. No internet gateway \
-            and no NAT unless `enable_public_subnet` asks for a public subnet; `peering` connects an existing VPC.
+            and no NAT unless `enable_public_subnet` asks for a public subnet; `peering` connects an existing VPC; \
+            `enable_session_manager` adds the Systems Manager endpoints Session Manager needs to reach nodes \
+            without an internet path.
             """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
@@ -61,6 +64,16 @@ enum AWSVPCModule: BuiltInModule {
                 documents for clusters without internet access.
                 """,
                 default: .list(AWSEndpoints.interface.map(Value.string))),
+            SettingSpec(
+                Key.sessionManager, .bool,
+                """
+                Also create the interface endpoints (private DNS, in the private subnets, behind the endpoint security \
+                group that admits HTTPS from the VPC only) that Systems Manager's agent needs: \
+                \(AWSEndpoints.sessionManager.joined(separator: ", ")) (ec2messages only for agents before 3.3.40). \
+                Nodes whose role has AmazonSSMManagedInstanceCore are then reachable with `aws ssm start-session`, \
+                without an internet gateway, a bastion or an open SSH port.
+                """,
+                default: .bool(false)),
             SettingSpec(
                 Key.peering,
                 .object([
@@ -148,7 +161,7 @@ enum AWSVPCModule: BuiltInModule {
             publicSubnet: withPublic
                 ? AWSSubnet(availabilityZone: zones[0], cidr: blocks[zones.count].description) : nil,
             gatewayEndpoints: services(Key.gatewayEndpoints, settings: settings, diagnostics: &diagnostics),
-            interfaceEndpoints: services(Key.interfaceEndpoints, settings: settings, diagnostics: &diagnostics),
+            interfaceEndpoints: interfaceServices(settings, diagnostics: &diagnostics),
             peering: cidr.flatMap { peering(settings, vpc: $0, diagnostics: &diagnostics) }
         )
         settings.context.deployment.awsNetworks.append(network)
@@ -177,4 +190,8 @@ enum AWSEndpoints {
     /// Interface endpoints ParallelCluster lists for a subnet without internet access; Secrets
     /// Manager because hpcc keeps cluster keys and database credentials there.
     static let interface = ["cloudformation", "ec2", "logs", "secretsmanager"]
+    /// Interface endpoints the Systems Manager agent calls (ec2messages only before agent 3.3.40).
+    static let sessionManager = ["ec2messages", "ssm", "ssmmessages"]
+    /// The ones every agent version needs.
+    static let sessionManagerRequired = ["ssm", "ssmmessages"]
 }

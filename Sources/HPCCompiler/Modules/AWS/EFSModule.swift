@@ -9,6 +9,7 @@ enum EFSModule: BuiltInModule {
         static let provisionedThroughput = SettingKey<Double>("provisioned_throughput_in_mibps")
         static let transitionToIA = SettingKey<String>("transition_to_ia")
         static let kmsKeyID = SettingKey<String>("kms_key_id")
+        static let automaticBackups = SettingKey<Bool>("automatic_backups")
     }
 
     static let schema = ModuleSchema(
@@ -17,7 +18,9 @@ enum EFSModule: BuiltInModule {
         description: """
             Creates an encrypted EFS file system with one mount target per private subnet and a security group \
             admitting NFS (TCP 2049) from the cluster security group, or, with `file_system_id`, only describes \
-            an existing one. Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
+            an existing one. A new file system has AWS Backup's automatic backups on (`automatic_backups`) and \
+            is protected from `terraform destroy` (`deletion_protection`), unless the blueprint turns them off. \
+            Either way it exports the mount contract (`network_storage`, fs_type `nfs`, server \
             `<fs-id>.efs.<region>.amazonaws.com`, export `/`).
             """,
         settings: [
@@ -79,6 +82,22 @@ enum EFSModule: BuiltInModule {
                 Key.kmsKeyID, .string,
                 "ARN of a customer-managed KMS key; null uses the AWS-managed key (files are always encrypted).",
                 constraints: [.pattern("arn:aws[a-z-]*:kms:.+", description: "a KMS key ARN")]),
+            SettingSpec(
+                Key.automaticBackups, .bool,
+                """
+                AWS Backup's automatic backups of a new file system (`aws_efs_backup_policy` ENABLED: daily, kept 35 \
+                days in the default EFS backup vault); false turns them off. Null means on for a file system \
+                Terraform creates and off for one ParallelCluster creates, which cannot have a backup policy (true \
+                is an error there).
+                """
+            ),
+            AWSSettings.deletionProtection(
+                "new file system",
+                serviceProtection:
+                    """
+                    ; with `managed_by: parallelcluster`, ParallelCluster keeps it when the cluster is deleted \
+                    (`DeletionPolicy: Retain`, or `Delete` when false)
+                    """),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -143,7 +162,7 @@ enum EFSModule: BuiltInModule {
         AnySettingKey(AWSKey.vpcID), AnySettingKey(AWSKey.privateSubnets), AnySettingKey(AWSKey.clusterSecurityGroup),
         AnySettingKey(Key.performanceMode),
         AnySettingKey(Key.throughputMode), AnySettingKey(Key.provisionedThroughput), AnySettingKey(Key.transitionToIA),
-        AnySettingKey(Key.kmsKeyID),
+        AnySettingKey(Key.kmsKeyID), AnySettingKey(Key.automaticBackups), AnySettingKey(AWSKey.deletionProtection),
     ]
 
     /// The file system hpcc creates, or ParallelCluster creates with the cluster; nil when the settings cannot
@@ -179,6 +198,14 @@ enum EFSModule: BuiltInModule {
                     at: settings.location(Key.transitionToIA),
                     help: "remove transition_to_ia, or use `managed_by: terraform`")
             }
+            // Its EfsSettings have no backup policy, and the file system's id is known only to the cluster's stack.
+            if settings.read(Key.automaticBackups, diagnostics: &diagnostics) == true {
+                diagnostics.report(
+                    .parallelClusterStorage,
+                    "ParallelCluster cannot give the EFS it creates AWS Backup's backup policy",
+                    at: settings.location(Key.automaticBackups),
+                    help: "remove automatic_backups, or use `managed_by: terraform` for automatic backups")
+            }
         }
         if throughputMode == .elastic, performanceMode == .maxIO {
             diagnostics.report(
@@ -206,7 +233,10 @@ enum EFSModule: BuiltInModule {
             performanceMode: performanceMode, throughputMode: throughputMode, provisionedThroughput: provisioned,
             transitionToIA: settings.read(Key.transitionToIA, diagnostics: &diagnostics).flatMap(
                 EFSTransition.init(rawValue:)),
-            kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics)
+            kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics),
+            automaticBackups: creator == .terraform
+                && settings.read(Key.automaticBackups, diagnostics: &diagnostics) ?? true,
+            deletionProtection: settings.read(defaulted: AWSKey.deletionProtection, diagnostics: &diagnostics)
         )
     }
 

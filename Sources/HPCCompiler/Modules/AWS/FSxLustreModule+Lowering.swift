@@ -64,12 +64,15 @@ extension FSxLustreModule {
                 diagnostics: &diagnostics)
         }
         let associations = FSxAssociations.lower(settings, type: type, version: version, diagnostics: &diagnostics)
+        let backups = backups(
+            type: type, linkedToS3: !associations.isEmpty, settings: settings, diagnostics: &diagnostics)
         let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics) ?? ""
         let filesystem = FSxLustreFileSystem(
             name: "\(ResourceName.autoName(deployment))-\(settings.id)", placement: placement,
             deploymentType: type, storageType: storageType, capacityGiB: capacity, throughput: throughput,
             compression: settings.read(defaulted: Key.compression, diagnostics: &diagnostics),
-            version: version, associations: associations
+            version: version, associations: associations, backupRetentionDays: backups.days,
+            backupStartTime: backups.startTime
         )
         // The mount name is chosen by FSx at creation; the contract's remote path is read from the
         // resource (see OutputExpressions), so hpcc records none at compile time.
@@ -78,6 +81,48 @@ extension FSxLustreModule {
             outputs: [:], into: settings.context,
             diagnostics: &diagnostics
         )
+    }
+
+    /// The automatic backups: the blueprint's retention, else the default where FSx offers backups; a retention
+    /// above 0 or a start time where it offers none is reported.
+    private static func backups(
+        type: FSxDeploymentType, linkedToS3: Bool, settings: SettingReader, diagnostics: inout Diagnostics
+    ) -> (days: Int, startTime: String?) {
+        let offered = FSxBackups.offered(on: type, linkedToS3: linkedToS3)
+        let chosen = settings.read(Key.backupRetention, diagnostics: &diagnostics)
+        let startTime = settings.read(Key.backupStartTime, diagnostics: &diagnostics)
+        if let chosen, chosen > 0, !offered {
+            diagnostics.report(
+                .fsxBackups,
+                type.isPersistent
+                    ? """
+                    FSx for Lustre has no backups for a file system linked to S3, but module '\(settings.id)' has \
+                    data repository associations and automatic_backup_retention_days \(chosen)
+                    """
+                    : """
+                    FSx for Lustre has no backups for \(type.rawValue), but automatic_backup_retention_days is \(chosen)
+                    """,
+                at: settings.location(Key.backupRetention),
+                help: type.isPersistent
+                    ? "set automatic_backup_retention_days: 0 and keep the data in S3, or remove the associations"
+                    : "use deployment_type PERSISTENT_2 for backups, or set automatic_backup_retention_days: 0")
+            return (0, nil)
+        }
+        let days = chosen ?? (offered ? FSxBackups.defaultRetentionDays : 0)
+        if startTime != nil, days == 0 {
+            diagnostics.report(
+                .fsxBackups,
+                "daily_automatic_backup_start_time of module '\(settings.id)' is set, but it has no automatic backups",
+                at: settings.location(Key.backupStartTime),
+                help: offered
+                    ? "remove daily_automatic_backup_start_time, or set automatic_backup_retention_days above 0"
+                    : """
+                    remove daily_automatic_backup_start_time: FSx backs up only persistent file systems not linked \
+                    to S3
+                    """
+            )
+        }
+        return (days, days > 0 ? startTime : nil)
     }
 
     /// Reports a per-unit throughput the deployment and storage type do not offer, or one missing where they need it.

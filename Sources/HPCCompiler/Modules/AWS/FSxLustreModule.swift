@@ -11,6 +11,8 @@ enum FSxLustreModule: BuiltInModule {
         static let compression = SettingKey<FSxCompression>("data_compression_type")
         static let version = SettingKey<String>("file_system_type_version")
         static let associations = SettingKey<Value>("data_repository_associations")
+        static let backupRetention = SettingKey<Int>("automatic_backup_retention_days")
+        static let backupStartTime = SettingKey<String>("daily_automatic_backup_start_time")
     }
 
     static let schema = ModuleSchema(
@@ -19,8 +21,11 @@ enum FSxLustreModule: BuiltInModule {
         description: """
             Creates an FSx for Lustre file system in one subnet, a security group admitting Lustre (TCP 988 \
             and 1018-1023) from the cluster security group and from itself, and up to 8 data repository \
-            associations linking directories of the file system to S3 prefixes. Exports the mount contract \
-            (`network_storage`, fs_type `lustre`, server `<dns_name>@tcp`, remote `/<mount_name>`).
+            associations linking directories of the file system to S3 prefixes. A persistent file system that is \
+            not linked to S3 gets FSx's automatic daily backups (kept 7 days unless \
+            `automatic_backup_retention_days` says otherwise; tags copied to them; a final backup when it is \
+            deleted); FSx has no backups for scratch file systems or for ones linked to S3. Exports the mount \
+            contract (`network_storage`, fs_type `lustre`, server `<dns_name>@tcp`, remote `/<mount_name>`).
             """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.tags, AWSSettings.vpcID, AWSSettings.clusterSecurityGroup,
@@ -72,6 +77,20 @@ enum FSxLustreModule: BuiltInModule {
                 `batch_import_meta_data_on_create`.
                 """,
                 default: .list([]), constraints: [.maxItems(FSxDataRepository.maximumPerFileSystem)]),
+            SettingSpec(
+                Key.backupRetention, .number,
+                """
+                Days FSx keeps automatic daily backups; 0 turns them off. Null means \
+                \(FSxBackups.defaultRetentionDays) where FSx offers backups (PERSISTENT_1 and PERSISTENT_2 without \
+                data repository associations) and none elsewhere; a number above 0 elsewhere is an error.
+                """,
+                constraints: [.integer, .range(min: 0, max: Double(FSxBackups.maximumRetentionDays))]),
+            SettingSpec(
+                Key.backupStartTime, .string,
+                "UTC time (HH:MM) the daily backup starts; null lets FSx choose. Only with automatic backups.",
+                constraints: [
+                    .pattern("([01][0-9]|2[0-3]):[0-5][0-9]", description: "a UTC time of day such as `03:00`")
+                ]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -166,6 +185,19 @@ enum FSxLustreModule: BuiltInModule {
     /// Data repository associations exist on every type but SCRATCH_1, from Lustre 2.12.
     @_spi(Tools) public func supportsDataRepositoryAssociations(version: FSxLustreVersion) -> Bool {
         self != .scratch1 && version != .v2_10
+    }
+}
+
+/// What FSx for Lustre offers for automatic daily backups.
+@_spi(Tools) public enum FSxBackups {
+    /// Days hpcc keeps them where the blueprint does not say.
+    @_spi(Tools) public static let defaultRetentionDays = 7
+    /// The longest retention FSx allows.
+    @_spi(Tools) public static let maximumRetentionDays = 90
+
+    /// FSx backs up persistent file systems that are not linked to S3 (no data repository association).
+    @_spi(Tools) public static func offered(on type: FSxDeploymentType, linkedToS3: Bool) -> Bool {
+        type.isPersistent && !linkedToS3
     }
 }
 

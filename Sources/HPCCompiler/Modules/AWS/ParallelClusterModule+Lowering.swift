@@ -29,7 +29,8 @@ extension ParallelClusterModule {
                 additionalSecurityGroups: securityGroups,
                 // vpc_cidr is read only when the head node names no range of its own.
                 allowedSSH: head["allowed_ssh_cidr"]?.string ?? settings.read(Key.vpcCIDR, diagnostics: &diagnostics),
-                rootVolumeGiB: head["root_volume_size"]?.int ?? 50
+                rootVolumeGiB: head["root_volume_size"]?.int ?? 50,
+                sessionManager: head["session_manager"]?.bool ?? false
             ),
             queues: queues, storage: storage(settings, context: context, diagnostics: &diagnostics),
             scheduling: PClusterScheduling(

@@ -88,7 +88,10 @@ enum ParallelClusterModule: BuiltInModule {
                 """
                 Head node: `instance_type`, `root_volume_size` (GiB), `allowed_ssh_cidr` (the CIDR admitted to SSH; \
                 null means `vpc_cidr`, and an error when that is unset too, since ParallelCluster would open SSH to \
-                0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049).
+                0.0.0.0/0; a public range wider than a /8 is a warning, HPC3049), `session_manager` (give its role \
+                AmazonSSMManagedInstanceCore through `HeadNode.Iam.AdditionalIamPolicies`, so `aws ssm start-session` \
+                reaches it; in a VPC of the blueprint without internet path that needs the aws-vpc module's \
+                `enable_session_manager` endpoints, HPC4024).
                 """,
                 default: .map([:])),
             SettingSpec(
@@ -180,6 +183,7 @@ enum ParallelClusterSettings {
         .optional("instance_type", .string, .string("t3.medium")),
         .optional("root_volume_size", .number, .int(50), constraints: [.integer, .range(min: 1, max: nil)]),
         .optional("allowed_ssh_cidr", .string),
+        .optional("session_manager", .bool, .bool(false)),
     ])
 
     static let computeResource = SettingType.object([

@@ -302,6 +302,29 @@ extension ParallelClusterRules {
                 at: settings.location(Key.headNode),
                 help: "set head_node.allowed_ssh_cidr, or vpc_cidr (which `use` of an aws-vpc module sets)")
         }
+        checkSessionManager(cluster, settings: settings, diagnostics: &diagnostics)
+    }
+
+    /// A head node set up for Session Manager in a VPC of this blueprint that gives its agent no way to the
+    /// Systems Manager services: no internet path and not their endpoints.
+    private static func checkSessionManager(
+        _ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics
+    ) {
+        guard cluster.headNode.sessionManager,
+            case let .reference(subnet)? = cluster.headNode.subnet.parts.first,
+            let network = settings.context.entities[subnet.module]?.as(AWSNetwork.self),
+            network.publicSubnet == nil
+        else { return }
+        let missing = AWSEndpoints.sessionManagerRequired.filter { !network.interfaceEndpoints.contains($0) }
+        guard !missing.isEmpty else { return }
+        diagnostics.report(
+            .sessionManagerPath,
+            """
+            the head node of cluster '\(cluster.name)' is set up for Session Manager, but network '\(subnet.module)' \
+            has no internet path and no endpoint for \(missing.joined(separator: " and "))
+            """,
+            at: settings.location(Key.headNode, [.key("session_manager")]),
+            help: "set enable_session_manager: true on module '\(subnet.module)'")
     }
 }
 

@@ -9,7 +9,6 @@ enum SlurmAccountingModule: BuiltInModule {
         static let allocatedStorage = SettingKey<Int>("allocated_storage")
         static let multiAZ = SettingKey<Bool>("multi_az")
         static let backupRetention = SettingKey<Int>("backup_retention_period")
-        static let deletionProtection = SettingKey<Bool>("deletion_protection")
         static let passwordVersion = SettingKey<Int>("password_version")
         static let kmsKeyID = SettingKey<String>("kms_key_id")
     }
@@ -92,10 +91,8 @@ enum SlurmAccountingModule: BuiltInModule {
             SettingSpec(
                 Key.backupRetention, .number, "Days RDS keeps automated backups; 0 turns them off.", default: .int(7),
                 constraints: [.integer, .range(min: 0, max: 35)]),
-            SettingSpec(
-                Key.deletionProtection, .bool,
-                "Refuse to delete the instance (`terraform destroy` fails until it is turned off).",
-                default: .bool(true)),
+            AWSSettings.deletionProtection(
+                "database instance", serviceProtection: ", and RDS refuses to delete it (`deletion_protection`)"),
             SettingSpec(
                 Key.passwordVersion, .number,
                 """
@@ -181,7 +178,7 @@ enum SlurmAccountingModule: BuiltInModule {
             databaseName: databaseName, userName: userName, instanceClass: instanceClass, engineVersion: engineVersion,
             allocatedStorageGiB: storage,
             multiAZ: settings.read(defaulted: Key.multiAZ, diagnostics: &diagnostics), backupRetentionDays: retention,
-            deletionProtection: settings.read(defaulted: Key.deletionProtection, diagnostics: &diagnostics),
+            deletionProtection: settings.read(defaulted: AWSKey.deletionProtection, diagnostics: &diagnostics),
             kmsKeyID: settings.read(Key.kmsKeyID, diagnostics: &diagnostics),
             passwordVersion: settings.read(defaulted: Key.passwordVersion, diagnostics: &diagnostics)
         )

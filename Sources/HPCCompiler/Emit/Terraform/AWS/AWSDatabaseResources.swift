@@ -93,6 +93,7 @@ enum AWSDatabaseResources {
                 "db_subnet_group_name": subnetGroup(module).json("name"),
                 "vpc_security_group_ids": .array([securityGroup(module).json("id")]),
                 "tags": AWSTagging.tags(database.origin, name: name, defaults: defaults),
+                "lifecycle": AWSDeletionProtection.lifecycle(database.deletionProtection),
             ])
         password(database, module: module, defaults: defaults, into: &document)
     }

@@ -9,6 +9,10 @@ enum AWSStorageResources {
     static func fsxFileSystem(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("aws_fsx_lustre_file_system", module.rawValue)
     }
+    /// The backup policy of the file system of the efs module `module`.
+    static func efsBackupPolicy(_ module: ModuleID) -> TerraformAddress {
+        TerraformAddress("aws_efs_backup_policy", module.rawValue)
+    }
     /// The security group the file system of `module` sits in.
     static func securityGroup(_ module: ModuleID) -> TerraformAddress {
         TerraformAddress("aws_security_group", module.rawValue)
@@ -53,7 +57,16 @@ enum AWSStorageResources {
                     .array([.object(["transition_to_ia": .string($0.rawValue)])])
                 } ?? .null,
                 "tags": AWSTagging.tags(origin, name: name, defaults: defaults),
+                "lifecycle": AWSDeletionProtection.lifecycle(efs.deletionProtection),
             ])
+        if efs.automaticBackups {
+            document.resource(
+                efsBackupPolicy(module),
+                [
+                    "file_system_id": efsFileSystem(module).json("id"),
+                    "backup_policy": .array([.object(["status": "ENABLED"])]),
+                ])
+        }
         AWSSecurityGroups.group(
             group, name: name, description: "EFS mount targets: NFS from the cluster",
             vpc: references.json(placement.vpc), origin: origin, defaults: defaults,
@@ -110,6 +123,13 @@ enum AWSStorageResources {
                 "per_unit_storage_throughput": fsx.throughput.map(JSON.int) ?? .null,
                 "data_compression_type": .string(fsx.compression.rawValue),
                 "file_system_type_version": .string(fsx.version.rawValue),
+                // FSx takes no backups of scratch file systems: the arguments are left out there.
+                "automatic_backup_retention_days": .when(
+                    fsx.deploymentType.isPersistent, .int(fsx.backupRetentionDays)),
+                "daily_automatic_backup_start_time": fsx.backupStartTime.map(JSON.string) ?? .null,
+                "copy_tags_to_backups": .when(fsx.backupRetentionDays > 0, true),
+                // FSx's default on deletion is no final backup; with backups on, the last state is kept too.
+                "skip_final_backup": .when(fsx.backupRetentionDays > 0, false),
                 "subnet_ids": .array([references.json(placement.subnet)]),
                 "security_group_ids": .array([own]),
                 "tags": AWSTagging.tags(origin, name: name, defaults: defaults),

@@ -42,3 +42,20 @@ enum IAMPolicy {
             condition: .object(["Bool": .object(["aws:SecureTransport": "false"])]))
     }
 }
+
+/// The AWS partition of a region, for ARNs hpcc writes itself.
+enum AWSPartition {
+    /// `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`.
+    static func of(region: String) -> String {
+        if region.hasPrefix("cn-") { return "aws-cn" }
+        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
+        if region.hasPrefix("us-isob-") { return "aws-iso-b" }
+        if region.hasPrefix("us-iso-") { return "aws-iso" }
+        return "aws"
+    }
+
+    /// The ARN of the AWS managed policy `name` in `region`'s partition.
+    static func managedPolicy(_ name: String, region: String) -> String {
+        "arn:\(of(region: region)):iam::aws:policy/\(name)"
+    }
+}
