@@ -41,6 +41,7 @@ struct Lowering: Sendable {
             if errors > 0 && context.entities[id] != nil { context.flawed.insert(id) }
         }
         ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
+        ClusterMembers.checkClaimed(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)
         context.recordModules()
         return diagnostics.hasErrors ? nil : context.deployment
