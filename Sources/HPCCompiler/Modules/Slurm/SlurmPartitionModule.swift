@@ -38,7 +38,9 @@ enum SlurmPartitionModule: BuiltInModule {
                 nodes need false.
                 """,
                 default: .bool(true)),
-            SettingSpec(Key.nodeset, .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
+            SettingSpec(
+                Key.nodeset, .list(.map(.any)),
+                "The nodesets: from `use`, or whole `nodeset` outputs (`$(n.nodeset)`).", default: .list([])),
             SettingSpec(
                 Key.resumeTimeout, .number,
                 """
