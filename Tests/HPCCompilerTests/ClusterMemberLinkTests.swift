@@ -113,6 +113,11 @@ import Testing
             blueprint: withOther("partitions: $(partition.partitions)\nnodeset: $(other.nodeset)"),
             codes: [.moduleNotUsed]),
         InvalidCase(
+            name: "a partition no cluster takes, beside an independent mistake of the same controller",
+            blueprint: withOther(
+                "partitions: $(partition.partitions)\nnodeset: $(other.nodeset)\nlogin_nodes: [‸{a: 1}]"),
+            codes: [.moduleNotUsed, .notKnownAtCompileTime]),
+        InvalidCase(
             name: "a login group that a nodeset uses, which wires nothing",
             blueprint: mini(
                 "  - id: nodeset\n",

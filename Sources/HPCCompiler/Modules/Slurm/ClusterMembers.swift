@@ -78,8 +78,9 @@ extension ClusterMembers {
     /// Login groups, partitions and nodesets become instances and Slurm configuration only as part
     /// of a controller's cluster (as in the Toolkit, where the controller creates them). One that
     /// no cluster took would vanish from the build: an error. Not reported again when no module
-    /// reads it (Resolve's HPC3009), when a `use` of it wires nothing (HPC3008), or when a module
-    /// that reads it reported errors of its own.
+    /// reads it (Resolve's HPC3009), when a `use` of it wires nothing (HPC3008), when a Slurm
+    /// module read it without linking it (reported there), or when a module that reads it did
+    /// not lower.
     static func checkClaimed(_ context: LoweringContext, diagnostics: inout Diagnostics) {
         let clusters = context.entities.values.compactMap { $0.as(SlurmCluster.self) }
         let clustered = Set(clusters.flatMap { $0.nodesets.map(\.origin.module) })
@@ -88,8 +89,9 @@ extension ClusterMembers {
             let readers = (context.resolved.dependents[module.id] ?? []).filter { reader in
                 !context.resolved.idleUses.contains { $0.module == reader && $0.use.value == module.id }
             }
-            guard let entity = context.entities[module.id], context.claimedBy[module.id] == nil, !readers.isEmpty,
-                readers.allSatisfy({ context.entities[$0] != nil && !context.flawed.contains($0) })
+            guard let entity = context.entities[module.id], context.claimedBy[module.id] == nil,
+                !context.misLinked.contains(module.id), !readers.isEmpty,
+                readers.allSatisfy({ context.entities[$0] != nil })
             else { continue }
             let what: String
             if entity.as(LoginGroup.self) != nil {

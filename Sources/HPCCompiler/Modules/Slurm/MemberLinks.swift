@@ -44,6 +44,7 @@ extension SettingReader {
             var code = DiagnosticCode.notKnownAtCompileTime
             if case let .output(reference) = element {
                 (at, found, code) = (reference.location, "'$(\(reference.text))'", .typeMismatch)
+                context.misLinked.insert(reference.module)
             }
             diagnostics.report(
                 code,
