@@ -72,4 +72,30 @@ import TestSupport
         #expect(dbd.contains("DbdHost=hpcslurmha-controller\nDbdBackupHost=hpcslurmha-controller-backup\n"))
         #expect(dbd.contains("StorageUser=slurm\n") && !dbd.contains("StoragePass="))
     }
+
+    /// hpc-slurm-ha.yaml attaches its login group the Toolkit's way, `login_nodes:
+    /// $(debug_nodes.login_nodes)` instead of `use`: the login node is built all the same, with
+    /// login_sa's account, in the inventory, and that account may read the cluster's auth key.
+    @Test func theHAExampleBuildsItsLoginNodeFromTheLoginNodesSetting() throws {
+        guard let folder = Self.folder("UpstreamExampleTests.theHAExampleBuildsItsLoginNodeFromTheLoginNodesSetting")
+        else { return }
+        let result = try Self.compile("community/examples/hpc-slurm-ha.yaml", in: folder)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let cluster = try #require(result.deployment?.clusters.first)
+        #expect(cluster.loginGroups.map(\.name) == ["debug"])
+        let text = try #require(result.file("primary/main.tf.json"))
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let resources = try #require(json?["resource"] as? [String: [String: [String: Any]]])
+        let login = try #require(resources["google_compute_instance"]?["debug_nodes_0"])
+        #expect(login["name"] as? String == "hpcslurmha-debug-0")
+        let account = (login["service_account"] as? [[String: Any]])?.first?["email"] as? String
+        #expect(account == "${google_service_account.login_sa.email}")
+        let readers = (resources["google_secret_manager_secret_iam_member"] ?? [:]).values.filter {
+            $0["role"] as? String == "roles/secretmanager.secretAccessor"
+                && ($0["secret_id"] as? String)?.contains("slurm_controller_auth_key") == true
+        }.compactMap { $0["member"] as? String }
+        #expect(readers.contains("serviceAccount:${google_service_account.login_sa.email}"), "\(readers)")
+        let inventory = try #require(result.file("ansible/inventory.yml"))
+        #expect(inventory.contains("    slurm_login:\n      hosts:\n        hpcslurmha-debug-0:\n"))
+    }
 }

@@ -41,6 +41,7 @@ struct Lowering: Sendable {
             if errors > 0 && context.entities[id] != nil { context.flawed.insert(id) }
         }
         ParallelClusterRules.checkOwnership(context, diagnostics: &diagnostics)
+        ClusterMembers.checkClaimed(context, diagnostics: &diagnostics)
         context.exposeOutputs(diagnostics: &diagnostics)
         context.recordModules()
         return diagnostics.hasErrors ? nil : context.deployment
@@ -62,6 +63,9 @@ final class LoweringContext {
     var knownOutputs: [ModuleID: [String: Value]] = [:]
     /// Partitions and login groups already claimed by a controller.
     var claimedBy: [ModuleID: ModuleID] = [:]
+    /// Members (partitions, nodesets, login groups) a Slurm module read in a way that links
+    /// nothing, reported already (`SettingReader.memberLinks`).
+    var misLinked: Set<ModuleID> = []
     /// Modules that became entities although they reported errors (a filesystem of a size the
     /// service does not offer): their users lower, but do not judge them as a whole.
     var flawed: Set<ModuleID> = []

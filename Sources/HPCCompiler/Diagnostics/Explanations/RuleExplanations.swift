@@ -57,15 +57,19 @@ extension DiagnosticCode {
             fix: "Use the module whose outputs this module takes, or remove the entry."),
         .moduleNotUsed: RuleExplanation(
             """
-            A module that produces nothing on its own (a nodeset, a partition) is not used by any module that turns it \
-            into resources (a partition, a controller).
+            A module that produces nothing on its own (a nodeset, a partition, a login group) is not used by any \
+            module that turns it into resources (a partition, a controller), or only by modules that do not: a login \
+            group that no controller takes through `use` or its `login_nodes` setting would create no login node.
             """,
             example:
                 """
                 - id: debug_nodeset\n  source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset\n  use: \
                 [network]\n# no partition uses debug_nodeset
                 """,
-            fix: "Add it to the `use` of the module that should include it, or remove it."),
+            fix: """
+                Add it to the `use` of the module that should include it (or, for a controller, read its whole output: \
+                `login_nodes: $(login.login_nodes)`), or remove it.
+                """),
         .moduleCycle: RuleExplanation(
             "Modules use or reference each other in a cycle, so there is no order to build them in.",
             example: "- id: a\n  use: [b]\n- id: b\n  use: [a]",

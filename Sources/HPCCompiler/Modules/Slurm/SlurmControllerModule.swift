@@ -51,11 +51,17 @@ enum SlurmControllerModule: BuiltInModule {
                         "[a-z]([-a-z0-9]{0,19})",
                         description: "a lowercase letter, then up to 19 lowercase letters, digits or '-'")
                 ]),
-            SettingSpec(Key.partitions, .list(.map(.any)), "The partitions (normally from `use`).", default: .list([])),
             SettingSpec(
-                Key.nodeset, .list(.map(.any)), "Nodesets not reached through a partition (normally from `use`).",
+                Key.partitions, .list(.map(.any)),
+                "The partitions: from `use`, or whole `partitions` outputs (`$(p.partitions)`).", default: .list([])),
+            SettingSpec(
+                Key.nodeset, .list(.map(.any)),
+                "Nodesets not reached through a partition: from `use`, or whole `nodeset` outputs (`$(n.nodeset)`).",
                 default: .list([])),
-            SettingSpec(Key.loginNodes, .list(.map(.any)), "Login groups (normally from `use`).", default: .list([])),
+            SettingSpec(
+                Key.loginNodes, .list(.map(.any)),
+                "Login groups: from `use`, or whole `login_nodes` outputs (`$(login.login_nodes)`).", default: .list([])
+            ),
             SettingSpec(
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
                 "Filesystems mounted on every node of the cluster.", default: .list([])),

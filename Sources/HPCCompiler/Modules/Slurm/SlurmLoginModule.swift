@@ -15,8 +15,9 @@ enum SlurmLoginModule: BuiltInModule {
         source: "community/modules/scheduler/schedmd-slurm-gcp-v6-login", cloud: .gcp,
         summary: "Slurm login nodes",
         description: """
-            A group of login nodes for a Slurm cluster. The controller that `use`s it creates the instances; \
-            they run in configless mode against the controller and mount the cluster's filesystems.
+            A group of login nodes for a Slurm cluster. The controller that `use`s it (or reads its whole \
+            `login_nodes` output in its own `login_nodes` setting) creates the instances; a group no controller \
+            takes is an error. They run in configless mode against the controller and mount the cluster's filesystems.
             """,
         settings: [
             SettingSpec(
@@ -47,7 +48,7 @@ enum SlurmLoginModule: BuiltInModule {
             ]),
         outputs: outputSpecs,
         mustBeUsed: true,
-        unusedHelp: "add it to the 'use' list of a Slurm controller"
+        unusedHelp: "add it to a Slurm controller's 'use' list, or set the controller's login_nodes to its output"
     )
 
     /// The module's outputs.

@@ -38,7 +38,9 @@ enum SlurmPartitionModule: BuiltInModule {
                 nodes need false.
                 """,
                 default: .bool(true)),
-            SettingSpec(Key.nodeset, .list(.map(.any)), "The nodesets (normally from `use`).", default: .list([])),
+            SettingSpec(
+                Key.nodeset, .list(.map(.any)),
+                "The nodesets: from `use`, or whole `nodeset` outputs (`$(n.nodeset)`).", default: .list([])),
             SettingSpec(
                 Key.resumeTimeout, .number,
                 """
@@ -136,24 +138,14 @@ enum SlurmPartitionModule: BuiltInModule {
     ) -> [Nodeset] {
         var nodesets: [Nodeset] = []
         var incomplete = settings.usesUnresolved
-        for element in settings.value(Key.nodeset).list ?? [] {
-            if settings.readsIncomplete(element) { incomplete = true }
-            if settings.readsUnlowered(element) { continue }
-            guard let (module, entity) = settings.entity(of: element) else {
-                diagnostics.report(
-                    .notKnownAtCompileTime,
-                    "partition '\(name)' takes nodesets from nodeset modules (through 'use'), not literal values",
-                    at: settings.location(Key.nodeset))
-                continue
-            }
-            if let nodeset = entity.as(Nodeset.self) {
+        let links = settings.memberLinks(
+            Key.nodeset, outputs: [Output.nodeset.rawValue], taking: "nodeset modules", incomplete: &incomplete,
+            diagnostics: &diagnostics)
+        for link in links {
+            if let nodeset = link.entity.as(Nodeset.self) {
                 nodesets.append(nodeset)
-            } else if let inner = entity.as(LoweredPartition.self) {
+            } else if let inner = link.entity.as(LoweredPartition.self) {
                 nodesets.append(contentsOf: inner.nodesets)
-            } else {
-                diagnostics.report(
-                    .typeMismatch, "partition '\(name)' takes nodesets, but '\(module)' is not a nodeset module",
-                    at: settings.location(Key.nodeset))
             }
         }
         // A `use` entry that wired nothing (an explicit `nodeset` won) is reported already.
