@@ -110,6 +110,29 @@ struct BackupControllerTests {
         #expect(finding.message.contains("/var/spool/slurm"))
     }
 
+    /// slurmrestd binds the host name of the controller it runs on, so the API follows a failover;
+    /// a fixed listen address belongs to one controller only.
+    @Test func theRESTAPIFollowsTheActiveController() throws {
+        let api = """
+                  rest_api:
+                    allowed_clients: [10.20.0.4/32]
+                    jwks_url: https://idp.example.org/certs
+
+            """
+        let result = compile(Self.blueprint(Self.regional + api))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let unit = try #require(result.file("slurm/slurmrestd.service"))
+        #expect(unit.contains(" %H:6820\n"), "\(unit)")
+        let backup = try #require(try Self.resources(result, "google_compute_instance")["controller_backup"])
+        #expect((backup["tags"] as? [String])?.contains("mini-slurmrestd") == true, "\(backup["tags"] ?? "")")
+
+        let fixed = Self.blueprint(Self.regional + api + "        listen_address: 10.0.0.10\n")
+        let finding = try #require(Self.only(fixed))
+        #expect(
+            finding.code == .restAPIService && finding.line == Self.line(of: "listen_address", in: fixed),
+            "\(finding)")
+    }
+
     @Test func aChosenStateDiskConflictsWithTheSharedMount() throws {
         let text = Self.blueprint(
             "      enable_backup_controller: true\n      controller_state_disk: {type: pd-ssd, size: 100}\n")

@@ -20,10 +20,11 @@ enum SlurmEmitter {
             files.append(OutputFile(path: "\(folder)/resume.sh", text: PowerPrograms.resume(cluster), executable: true))
             files.append(
                 OutputFile(path: "\(folder)/suspend.sh", text: PowerPrograms.suspend(cluster), executable: true))
+            // Without a listen address slurmrestd binds the host name of the controller it runs on
+            // (systemd's %H): the primary's, or the backup's after a failover.
             if let api = cluster.restAPI {
                 files += RestAPIFiles.files(
-                    api, cluster: cluster.name, folder: folder, listenDefault: cluster.controllerHostName,
-                    firewall: false)
+                    api, cluster: cluster.name, folder: folder, listenDefault: "%H", firewall: false)
             }
             files += JobScriptFiles.outputFiles(cluster.jobScripts, folder: folder)  // Job scripts (issue 20).
         }

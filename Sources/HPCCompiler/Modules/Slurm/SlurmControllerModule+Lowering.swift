@@ -77,6 +77,16 @@ extension SlurmControllerModule {
         cluster.restAPI = RestAPISettings.read(
             Key.restAPI, settings: settings, slurmUser: SlurmPaths.daemons.slurmUser,
             defaultJWKSFile: "\(SlurmPaths.configDirectory)/jwks.json", diagnostics: &diagnostics)
+        if let address = cluster.restAPI?.listenAddress, cluster.controller.backup != nil {
+            diagnostics.report(
+                .restAPIService,
+                "rest_api listens on \(address), which only one of the two controllers has",
+                at: settings.location(Key.restAPI, [.key("listen_address")]),
+                help: """
+                    leave listen_address null: slurmrestd then binds the host name of the controller it runs on, \
+                    so the API answers on the backup after a failover
+                    """)
+        }
         cluster.jobScripts = jobScripts(settings, shared: mounts.map(\.localMount) + exports, diagnostics: &diagnostics)
         cluster.accounting = accounting(settings, diagnostics: &diagnostics)
         context.deployment.clusters.append(cluster)

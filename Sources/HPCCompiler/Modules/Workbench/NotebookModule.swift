@@ -22,9 +22,9 @@ enum NotebookModule: BuiltInModule {
             every filesystem in `network_storage` in the order given, links each into the owner's \
             JupyterLab directory, writes `DATA_LOSS_WARNING.txt` there and restarts JupyterLab. Mount \
             points can only be set when the instance is created: changing them replaces the instance. \
-            With an owner, the instance has OS Login on and JupyterLab runs as the owner's OS Login account \
-            (the same name, UID and GID as on the cluster's nodes); the script never creates a local user and \
-            never changes the owner of an existing home folder.
+            The instance has OS Login on; with an owner, JupyterLab runs as the owner's OS Login account (the \
+            same name, UID and GID as on the cluster's nodes). The script never creates a local user and never \
+            changes the owner of an existing home folder.
             """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.zone, CommonSettings.labels,
