@@ -10,7 +10,6 @@ set -euo pipefail
 
 slurm=${HPCC_SLURM_PREFIX:-/opt/slurm}
 units=${HPCC_UNIT_DIR:-/etc/systemd/system}
-jwks='/opt/slurm/etc/jwks.json'
 auth_alt_types=auth/jwt
 auth_alt_parameters='jwks=/opt/slurm/etc/jwks.json,userclaimfield=preferred_username'
 

@@ -35,7 +35,7 @@ enum HeadNodeRestAPIScript {
         case let .document(json):
             keys = """
                 keys() {
-                    write_file "$jwks" 0644 <<'HPCC_JWKS'
+                    write_file \(ShellWord.quote(api.jwksFile)) 0644 <<'HPCC_JWKS'
                 \(json)
                 HPCC_JWKS
                 }
@@ -66,7 +66,6 @@ enum HeadNodeRestAPIScript {
 
             slurm=${HPCC_SLURM_PREFIX:-\(prefix)}
             units=${HPCC_UNIT_DIR:-/etc/systemd/system}
-            jwks=\(ShellWord.quote(api.jwksFile))
             auth_alt_types=auth/jwt
             auth_alt_parameters=\(ShellWord.quote(api.authAltParameters))
 
