@@ -64,7 +64,8 @@ enum AWSParallelClusterResources {
         AWSPrivateBucket.emit(
             bucket, name: ("bucket_prefix", prefix),
             tags: AWSTagging.tags(cluster.origin, name: "\(cluster.name)-scripts", defaults: defaults),
-            key: nil, versioning: true, into: &document)
+            // The bucket holds only the script below; destroying the root deletes its old versions too.
+            key: nil, versioning: true, forceDestroy: true, into: &document)
         document.resource(
             restAPIScript(module),
             [

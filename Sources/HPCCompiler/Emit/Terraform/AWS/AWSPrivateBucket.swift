@@ -5,13 +5,17 @@
 enum AWSPrivateBucket {
     /// `bucket` with `name` (its `bucket` or `bucket_prefix` argument), tags, and its configuration;
     /// `key` is the KMS key ARN that encrypts objects, nil for the account's AWS-managed `aws/s3` key.
+    /// `forceDestroy` lets `terraform destroy` delete a bucket that still holds objects (every version
+    /// of them): for a bucket holding only what the same Terraform root puts there.
     static func emit(
         _ bucket: TerraformAddress, name: (argument: String, value: String), tags: JSON, key: String?,
-        versioning: Bool, into document: inout TerraformDocument
+        versioning: Bool, forceDestroy: Bool = false, into document: inout TerraformDocument
     ) {
         func configuration(_ type: String) -> TerraformAddress { TerraformAddress(type, bucket.name) }
         let publicAccess = configuration("aws_s3_bucket_public_access_block")
-        document.resource(bucket, [name.argument: .string(name.value), "tags": tags])
+        var arguments: [String: JSON] = [name.argument: .string(name.value), "tags": tags]
+        if forceDestroy { arguments["force_destroy"] = true }
+        document.resource(bucket, arguments)
         document.resource(
             publicAccess,
             [
