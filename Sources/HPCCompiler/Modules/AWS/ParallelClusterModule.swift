@@ -29,7 +29,9 @@ enum ParallelClusterModule: BuiltInModule {
             deployment creates are written as placeholders (`subnet-hpcc…`), so the file is a valid config on \
             its own; the group's Terraform output `cluster_config_<id>` holds the same text with the real ids \
             after apply. Creates an ED25519 key pair through a CloudFormation stack (`AWS::EC2::KeyPair`): the \
-            private key stays in Parameter Store, out of hpcc's output and Terraform state.
+            private key stays in Parameter Store, out of hpcc's output and Terraform state. With `rest_api`, also \
+            `parallelcluster/<id>-slurmrestd.sh`, the head node's REST API script, and the bucket and security \
+            group it needs.
             """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
