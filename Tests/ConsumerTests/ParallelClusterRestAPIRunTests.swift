@@ -125,7 +125,8 @@ extension OnPremSlurmRunTests {
         let rest = Self.checkRestAPI(outcome.rest, cluster: localhost.cluster)
         ConsumerTools.record(
             "aws-parallelcluster", "head-node REST API script run",
-            "parallelcluster/cluster-slurmrestd.sh keys + start (systemctl recorded: \(calls.joined(separator: "; "))), "
+            "parallelcluster/cluster-slurmrestd.sh keys + start (systemctl recorded: "
+                + calls.joined(separator: "; ") + "), "
                 + "its JWKS and unit under the localhost slurmctld/slurmdbd: "
                 + outcome.jobs.map { "job \($0.id) in \($0.partition) \($0.state)" }.joined(separator: ", ")
                 + "; sacct: " + outcome.accounted.map { "\($0.id) \($0.state)" }.joined(separator: ", ") + "; " + rest)

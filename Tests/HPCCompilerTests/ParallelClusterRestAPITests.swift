@@ -131,7 +131,8 @@ struct ParallelClusterRestAPITests {
             fetched.file("parallelcluster/cluster-slurmrestd.sh"), "\(fetched.diagnostics.map(\.message))")
         #expect(
             fetching.contains(
-                "--output /opt/slurm/etc/jwks.json.new https://keycloak.example.org/realms/hpc/protocol/openid-connect/certs"
+                "--output /opt/slurm/etc/jwks.json.new "
+                    + "https://keycloak.example.org/realms/hpc/protocol/openid-connect/certs"
             ))
         #expect(fetching.contains("systemctl start jwks-fetch.service\n"))
         #expect(fetching.contains("ExecStart=/opt/slurm/sbin/slurmrestd -a rest_auth/jwt 0.0.0.0:6830\n"))
