@@ -287,7 +287,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             RSA keys with kid, n and e (a private member such as d would be written to the output)
             """
         case .restAPIService:
-            "a REST API no client may reach or the internet may, or a slurmrestd that would run as root or SlurmUser"
+            """
+            a REST API no client may reach or the internet may, a slurmrestd that would run as root or SlurmUser, or \
+            one a ParallelCluster head node cannot run as asked
+            """
         case .unrepresentableValue: "a value holds characters the output format cannot carry"
         case .parallelClusterName:
             "a ParallelCluster cluster name that breaks its pattern or length (60 characters, 40 with Slurm accounting)"
