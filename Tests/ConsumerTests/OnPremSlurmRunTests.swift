@@ -10,33 +10,59 @@ import TestSupport
 /// daemons on free ports, as the user running the tests.
 @Suite("a real Slurm runs jobs from hpcc's on-premises configuration", .serialized)
 struct OnPremSlurmRunTests {
-    @Test func localhostRunsAJobInEveryPartition() throws {
-        guard SlurmLocalRun.available || ConsumerTools.required else {
-            return ConsumerTools.record(
-                "onprem-localhost", "slurm job run",
-                ConsumerTools.skipped(
-                    "the localhost Slurm run",
-                    because: "munged, slurmctld or slurmd is not installed (run .ci/run)"))
+    /// The localhost cluster compiled for a fresh run directory near /tmp (MUNGE's socket path
+    /// must stay short), on free ports, with a REST API whose identity provider's key is made here.
+    struct Localhost {
+        let run: URL
+        let ports: [Int]
+        let issuer: SlurmLocalRun.IssuerKey
+        let cluster: OnPremCluster
+        let folder: URL
+        let conf: URL
+        let node: String
+
+        init() throws {
+            run = URL(fileURLWithPath: "/tmp/hpcc-onprem-\(UUID().uuidString.prefix(8))")
+            ports = try SlurmLocalRun.freePorts(5)
+            issuer = try SlurmLocalRun.issuerKey(in: run.appendingPathComponent("idp"))
+            let result = try Repository.compile(
+                "onprem-localhost",
+                extraVariables: [
+                    "run_dir=\(run.path)", "slurm_user=\(try SlurmLocalRun.user())",
+                    "slurmctld_port=\(ports[0])", "slurmd_port=\(ports[1])", "slurmdbd_port=\(ports[2])",
+                    "mariadb_port=\(ports[3])",
+                ] + OnPremSlurmRunTests.restVariables(issuer: issuer, port: ports[4]))
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+            cluster = try #require(result.deployment?.onPremClusters.first)
+            folder = try ConsumerTools.writeDeployment(result.files)
+            conf = folder.appendingPathComponent(OnPremSlurmEmitter.folder(cluster) + "/slurm.conf")
+            node = try #require(cluster.nodeGroups.first?.hosts.first)
         }
-        // MUNGE's socket path must stay short, so the run lives near /tmp.
-        let run = URL(fileURLWithPath: "/tmp/hpcc-onprem-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: run) }
-        let ports = try SlurmLocalRun.freePorts(5)
-        // The REST API's identity provider: a key made here, its JWKS in the blueprint.
-        let issuer = try SlurmLocalRun.issuerKey(in: run.appendingPathComponent("idp"))
-        let result = try Repository.compile(
-            "onprem-localhost",
-            extraVariables: [
-                "run_dir=\(run.path)", "slurm_user=\(try SlurmLocalRun.user())",
-                "slurmctld_port=\(ports[0])", "slurmd_port=\(ports[1])", "slurmdbd_port=\(ports[2])",
-                "mariadb_port=\(ports[3])",
-            ] + Self.restVariables(issuer: issuer, port: ports[4]))
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let cluster = try #require(result.deployment?.onPremClusters.first)
-        let folder = try ConsumerTools.writeDeployment(result.files)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let conf = folder.appendingPathComponent(OnPremSlurmEmitter.folder(cluster) + "/slurm.conf")
-        let node = try #require(cluster.nodeGroups.first?.hosts.first)
+
+        func remove() {
+            try? FileManager.default.removeItem(at: run)
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    static func skipped(_ name: String, _ check: String) -> Bool {
+        guard SlurmLocalRun.available || ConsumerTools.required else {
+            ConsumerTools.record(
+                name, check,
+                ConsumerTools.skipped(
+                    "the localhost Slurm run", because: "munged, slurmctld or slurmd is not installed (run .ci/run)"))
+            return true
+        }
+        return false
+    }
+
+    @Test func localhostRunsAJobInEveryPartition() throws {
+        if Self.skipped("onprem-localhost", "slurm job run") { return }
+        let localhost = try Localhost()
+        defer { localhost.remove() }
+        let (run, issuer, cluster, conf, node) = (
+            localhost.run, localhost.issuer, localhost.cluster, localhost.conf, localhost.node
+        )
         let started = Date()
         let outcome = try SlurmLocalRun.run(
             conf: conf, runDirectory: run, node: node, environment: issuer.environment)

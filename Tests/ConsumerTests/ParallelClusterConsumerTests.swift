@@ -166,3 +166,26 @@ struct ParallelClusterConsumerTests {
                 + refused.errors.map(\.description).joined(separator: "; "))
     }
 }
+
+extension ParallelClusterConsumerTests {
+    /// The REST API's `AuthAlt*` lines pass ParallelCluster's custom Slurm settings validator, and
+    /// that validator does judge the list: a deny-listed key in the same place is rejected.
+    @Test(
+        "CustomSlurmSettings: AuthAlt* accepted, a deny-listed key in their place rejected",
+        .enabled(if: ParallelClusterCheck.available || ConsumerTools.required, "aws-parallelcluster is not installed"))
+    func restAPISettingsPassTheDenyList() throws {
+        let result = try Repository.compile("aws-parallelcluster")
+        let config = try #require(result.files.first { $0.path == "parallelcluster/cluster.yaml" }?.text)
+        let lines = "    - AuthAltTypes: auth/jwt\n"
+        #expect(config.contains("    CustomSlurmSettings:\n" + lines))
+        #expect(try ParallelClusterCheck.check(config, clusterName: "rest").accepted)
+        let denied = config.replacingOccurrences(of: lines, with: "    - SlurmctldParameters: enable_configless\n")
+        let report = try ParallelClusterCheck.check(denied, clusterName: "rest")
+        #expect(
+            !report.accepted && report.errors.map(\.validator) == ["CustomSlurmSettingsValidator"],
+            "\(report.rejection)")
+        print(
+            "negative control | pcluster validate, a deny-listed key in CustomSlurmSettings | rejected:\n"
+                + report.errors.map { "    \($0)" }.joined(separator: "\n"))
+    }
+}

@@ -4,8 +4,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup) pass
-/// shellcheck at warning level.
+/// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup, a
+/// ParallelCluster head node's REST API script) pass shellcheck at warning level.
 @Suite(
     "shellcheck accepts the emitted programs",
     .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
@@ -33,6 +33,7 @@ struct ShellcheckTests {
             + (deployment.clusters.map(\.jobScripts) + deployment.onPremClusters.map(\.jobScripts)).reduce(0) {
                 $0 + $1.kinds.count
             }
+            + deployment.parallelClusters.filter { $0.restAPI != nil }.count
         #expect(paths.count == expected)
         guard expected > 0 else {
             // Nothing to check: the blueprint has no cluster, workbench, startup script or HPCStats.

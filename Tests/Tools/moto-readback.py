@@ -88,6 +88,7 @@ READERS = {
         lambda r, v: [rule for rule in r["ServerSideEncryptionConfiguration"]["Rules"]
                       if rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "aws:kms"]),
     "aws_s3_bucket_versioning": ("s3", "get_bucket_versioning", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r] if r.get("Status") == "Enabled" else []),
+    "aws_s3_object": ("s3", "head_object", lambda v: {"Bucket": v["bucket"], "Key": v["key"]}, lambda r, v: [r]),
     "aws_s3_bucket_policy": ("s3", "get_bucket_policy", lambda v: {"Bucket": v["bucket"]}, lambda r, v: [r["Policy"]]),
     "aws_elasticache_subnet_group": ("elasticache", "describe_cache_subnet_groups", lambda v: {"CacheSubnetGroupName": v["name"]},
                                      lambda r, v: r["CacheSubnetGroups"]),

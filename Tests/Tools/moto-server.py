@@ -27,6 +27,11 @@ feature itself, so no addition outlives its need:
   cluster uses it, CacheSubnetGroupNotFoundFault for an unknown name).
 - API Gateway REST API policies. AWS returns a REST API's policy as an escaped JSON string
   (quotes as \\"), which is what clients unescape; moto returns it unescaped. Here it is escaped.
+- S3 bucket policies that deny requests without TLS (Deny with the one condition
+  Bool aws:SecureTransport false). moto evaluates a bucket policy's statements without their
+  conditions, so such a statement denies every object request. The server stands in for AWS's
+  endpoints, which Terraform and boto3 reach over TLS, so here the statement applies to no
+  request; every other statement is evaluated as moto does.
 - AWS managed IAM policies (AmazonEKSClusterPolicy, ...) are loaded, as moto's own setting
   MOTO_IAM_LOAD_MANAGED_POLICIES does, so roles can attach them.
 Everything else is moto unchanged.
@@ -52,6 +57,8 @@ from moto.fsx import models as fsx_models
 from moto.fsx.responses import FSxResponse
 from moto.core.common_models import CloudFormationModel
 from moto.ec2.models import ec2_backends
+from moto.iam.access_control import PermissionResult
+from moto.s3.models import FakeBucket
 from moto.server import main
 from moto.ssm.models import ssm_backends
 
@@ -332,6 +339,49 @@ def rest_api_to_dict(self):
 
 
 RestAPI.to_dict = rest_api_to_dict
+
+
+def is_tls_only(statement):
+    """A Deny statement whose only condition is that the request did not use TLS."""
+    condition = statement.get("Condition") or {}
+    values = (condition.get("Bool") or {}).get("aws:SecureTransport")
+    return (statement.get("Effect") == "Deny" and list(condition) == ["Bool"]
+            and len(condition["Bool"]) == 1 and str(values).lower() in ("false", "['false']"))
+
+
+moto_get_permission = FakeBucket.get_permission
+
+
+def get_permission(self, action, resource):
+    if self.policy is None:
+        return moto_get_permission(self, action, resource)
+    document = json.loads(self.policy)
+    statements = document.get("Statement") or []
+    kept = [statement for statement in (statements if isinstance(statements, list) else [statements])
+            if not is_tls_only(statement)]
+    if not kept:
+        return PermissionResult.NEUTRAL
+    original = self.policy
+    self.policy = json.dumps({**document, "Statement": kept}).encode()
+    try:
+        return moto_get_permission(self, action, resource)
+    finally:
+        self.policy = original
+
+
+def denies_tls_requests():
+    """Whether moto still denies every request under a TLS-only policy (it ignores conditions)."""
+    bucket = FakeBucket("hpcc-probe", account_id="000000000000", region_name="us-east-1")
+    bucket.policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::hpcc-probe/*",
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}).encode()
+    return moto_get_permission(bucket, "s3:GetObject", "arn:aws:s3:::hpcc-probe/x") == PermissionResult.DENIED
+
+
+if not denies_tls_requests():
+    sys.exit("moto now evaluates aws:SecureTransport itself: remove the S3 addition from Tests/Tools/moto-server.py")
+
+FakeBucket.get_permission = get_permission
 
 
 if __name__ == "__main__":

@@ -301,7 +301,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
             RSA keys with kid, n and e (a private member such as d would be written to the output)
             """
         case .restAPIService:
-            "a REST API no client may reach or the internet may, or a slurmrestd that would run as root or SlurmUser"
+            """
+            a REST API no client may reach or the internet may, a slurmrestd that would run as root or SlurmUser, or \
+            one a ParallelCluster head node cannot run as asked
+            """
         case .passwordInBlueprint:
             "a database password written into the blueprint, where it would reach hpcc's output and the Terraform state"
         case .cloudSQLSettings:

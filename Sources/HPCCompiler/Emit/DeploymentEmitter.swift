@@ -24,6 +24,14 @@ enum DeploymentEmitter {
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)
                 }
+                files += deployment.parallelClusters.compactMap { cluster in
+                    cluster.restAPI.map {
+                        OutputFile(
+                            path: HeadNodeRestAPIScript.path(cluster),
+                            text: HeadNodeRestAPIScript.text(cluster, $0.api),
+                            executable: true)
+                    }
+                }
                 files += deployment.htcGrids.map { grid in
                     OutputFile(path: GridConfigDocument.path(grid), text: GridConfigDocument(grid).text)
                 }

@@ -26,6 +26,19 @@
     @_spi(Tools) public var detailedMonitoring: Bool
     /// The per-deployment ED25519 key pair hpcc creates through CloudFormation.
     @_spi(Tools) public var keyPair: PClusterKeyPair
+    /// Slurm's REST API on the head node; nil for none.
+    @_spi(Tools) public var restAPI: PClusterRestAPI? = nil
+}
+
+/// Slurm's REST API on a ParallelCluster head node. ParallelCluster writes the two `AuthAlt*`
+/// lines into slurm.conf from `CustomSlurmSettings`; hpcc's head-node script, in a bucket hpcc
+/// creates, installs the keys and runs slurmrestd; a security group hpcc creates admits the API's
+/// clients to the head node.
+@_spi(Tools) public struct PClusterRestAPI: Hashable, Sendable {
+    /// slurmrestd, its keys and clients; a nil listen address means the head node's host name.
+    @_spi(Tools) public var api: SlurmRestAPI
+    /// The VPC the security group belongs to (the cluster's subnets' VPC).
+    @_spi(Tools) public var vpc: TerraformText
 }
 
 /// The operating system image of every node.

@@ -422,7 +422,9 @@ extension DiagnosticCode {
             slurmrestd submits and cancels jobs for whoever holds a valid token: hpcc admits only the clients \
             `allowed_clients` lists to its port, so at least one must be listed, and not one wider than a /8 of public \
             addresses. slurmrestd refuses to run as root or as SlurmUser; `user` names the unprivileged account it \
-            runs as.
+            runs as. On a ParallelCluster head node the port cannot be one of Slurm's (6817-6829), the address must \
+            be one the head node has whatever address EC2 gives it (null for its host name, 0.0.0.0 or 127.0.0.1), \
+            ParallelCluster's Slurm 25.11 has no versioned OpenAPI plugins, and the security group needs `vpc_id`.
             """,
             example: "rest_api:\n  allowed_clients: [0.0.0.0/0]\n  user: root",
             fix: "List the service's addresses (10.20.0.4/32) and keep the default user, slurmrestd."),

@@ -101,37 +101,56 @@ struct ClusterConfigDocument {
     private static func headNode(_ cluster: ParallelCluster, _ holes: inout ConfigPlaceholders) -> YAML {
         let head = cluster.headNode
         var networking: [(String, YAML)] = [("SubnetId", .string(holes.value(head.subnet, .subnet)))]
-        if !head.additionalSecurityGroups.isEmpty {
+        let groups =
+            head.additionalSecurityGroups + (cluster.restAPI.map { _ in [RestAPIText.securityGroup(cluster)] } ?? [])
+        if !groups.isEmpty {
             networking.append(
-                (
-                    "AdditionalSecurityGroups",
-                    .list(head.additionalSecurityGroups.map { .string(holes.value($0, .securityGroup)) })
-                ))
+                ("AdditionalSecurityGroups", .list(groups.map { .string(holes.value($0, .securityGroup)) })))
         }
         var ssh: [(String, YAML)] = [("KeyName", .string(cluster.keyPair.name))]
         if let allowed = head.allowedSSH { ssh.append(("AllowedIps", .string(allowed))) }
-        // Session Manager: the agent on the head node needs the managed policy for Systems Manager's core calls.
-        let iam: [(String, YAML)] =
-            head.sessionManager
-            ? [
+        var restAPI: [(String, YAML)] = []
+        // The head node's IAM: Session Manager's managed policy, and read access to the REST API script.
+        var iam: [(String, YAML)] = []
+        if head.sessionManager {
+            iam.append(
                 (
-                    "Iam",
-                    .object([
-                        (
-                            "AdditionalIamPolicies",
-                            .list([
-                                .object([
-                                    (
-                                        "Policy",
-                                        .string(
-                                            AWSPartition.managedPolicy(sessionManagerPolicy, region: cluster.region))
-                                    )
-                                ])
-                            ])
-                        )
+                    "AdditionalIamPolicies",
+                    .list([
+                        .object([
+                            (
+                                "Policy",
+                                .string(AWSPartition.managedPolicy(sessionManagerPolicy, region: cluster.region))
+                            )
+                        ])
                     ])
+                ))
+        }
+        if cluster.restAPI != nil {
+            // The script's bucket is named by AWS (a prefix and a suffix), so it waits for apply.
+            let bucket = holes.value(RestAPIText.bucket(cluster), .name)
+            let script = "s3://\(bucket)/\(HeadNodeRestAPIScript.objectKey(cluster))"
+            restAPI = [
+                (
+                    "CustomActions",
+                    .object(
+                        HeadNodeRestAPIScript.actions.map { event, phase in
+                            (event, .object([("Script", .string(script)), ("Args", .list([.string(phase)]))]))
+                        })
                 )
-            ] : []
+            ]
+            iam.append(
+                (
+                    "S3Access",
+                    .list([
+                        .object([
+                            ("BucketName", .string(bucket)),
+                            ("KeyName", .string(HeadNodeRestAPIScript.objectKey(cluster))),
+                        ])
+                    ])
+                ))
+        }
+        if !iam.isEmpty { restAPI.append(("Iam", .object(iam))) }
         return .object(
             [
                 ("InstanceType", .string(head.instanceType)),
@@ -150,7 +169,7 @@ struct ClusterConfigDocument {
                     ])
                 ),
                 ("Imds", .object([("Secured", .bool(true))])),
-            ] + iam)
+            ] + restAPI)
     }
 
     /// The AWS managed policy Systems Manager's agent needs on an instance.
@@ -177,6 +196,18 @@ struct ClusterConfigDocument {
             ]
             if let name = database.databaseName { fields.append(("DatabaseName", .string(holes.value(name, .name)))) }
             slurm.append(("Database", .object(fields)))
+        }
+        if let api = cluster.restAPI?.api {
+            // ParallelCluster renders each entry as one `Key=Value` line of the include file its
+            // slurm.conf ends with; its deny list leaves both keys to the user.
+            slurm.append(
+                (
+                    "CustomSlurmSettings",
+                    .list([
+                        .object([("AuthAltTypes", .string("auth/jwt"))]),
+                        .object([("AuthAltParameters", .string(api.authAltParameters))]),
+                    ])
+                ))
         }
         return .object([
             ("Scheduler", .string("slurm")),
@@ -309,5 +340,18 @@ struct ClusterConfigDocument {
         }
         fields.append(("DeletionPolicy", .string("Retain")))
         return .object(fields)
+    }
+}
+
+/// The deployment values the cluster config names for the REST API: the script bucket's name and
+/// the head node's REST API security group, both known after apply.
+enum RestAPIText {
+    static func bucket(_ cluster: ParallelCluster) -> TerraformText {
+        TerraformText(parts: [.raw(AWSParallelClusterResources.scriptBucket(cluster.origin.module).attribute("bucket"))]
+        )
+    }
+
+    static func securityGroup(_ cluster: ParallelCluster) -> TerraformText {
+        TerraformText(parts: [.raw(AWSParallelClusterResources.restAPIGroup(cluster.origin.module).attribute("id"))])
     }
 }

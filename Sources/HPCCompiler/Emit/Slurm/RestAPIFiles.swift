@@ -36,7 +36,10 @@ enum RestAPIFiles {
 
     /// slurmrestd as `user`, taking tokens (`rest_auth/jwt` only: no local socket trust), on the
     /// blueprint's address and port. `DynamicUser` creates the account when the host has none.
-    static func unit(_ api: SlurmRestAPI, cluster: String, listenDefault: String) -> String {
+    /// `binary` is where the host's Slurm keeps slurmrestd.
+    static func unit(
+        _ api: SlurmRestAPI, cluster: String, listenDefault: String, binary: String = "/usr/sbin/slurmrestd"
+    ) -> String {
         let plugins = api.openAPIPlugins.isEmpty ? "" : " -s \(api.openAPIPlugins.joined(separator: ","))"
         return """
             # slurmrestd of cluster \(cluster), compiled by hpcc: Slurm's REST API for services holding a token of
@@ -52,7 +55,7 @@ enum RestAPIFiles {
             User=\(api.user)
             DynamicUser=yes
             Environment=SLURM_JWT=daemon
-            ExecStart=/usr/sbin/slurmrestd -a rest_auth/jwt\(plugins) \(listen(api, listenDefault: listenDefault))
+            ExecStart=\(binary) -a rest_auth/jwt\(plugins) \(listen(api, listenDefault: listenDefault))
             Restart=on-failure
             NoNewPrivileges=yes
             ProtectSystem=strict

@@ -43,7 +43,8 @@ extension ParallelClusterModule {
             // Null turns CloudWatch logs off, so the schema's default is not a fallback here.
             logRetentionDays: settings.read(Key.logRetention, diagnostics: &diagnostics),
             detailedMonitoring: settings.read(defaulted: Key.detailedMonitoring, diagnostics: &diagnostics),
-            keyPair: PClusterKeyPair(name: keyName)
+            keyPair: PClusterKeyPair(name: keyName),
+            restAPI: restAPI(settings, diagnostics: &diagnostics)
         )
         ParallelClusterRules.check(cluster, settings: settings, diagnostics: &diagnostics)
         context.deployment.parallelClusters.append(cluster)
@@ -140,6 +141,25 @@ extension ParallelClusterModule {
             }
             return PClusterStorage(name: module.rawValue, mountDir: mount.localMount, module: module, kind: kind)
         }
+    }
+
+    /// The `rest_api` setting: the shared reader, with ParallelCluster's SlurmUser, paths and port;
+    /// its security group needs the VPC.
+    private static func restAPI(_ settings: SettingReader, diagnostics: inout Diagnostics) -> PClusterRestAPI? {
+        guard
+            let api = RestAPISettings.read(
+                Key.restAPI, settings: settings, slurmUser: "slurm",
+                defaultJWKSFile: "\(ParallelClusterLimits.slurmPrefix)/etc/jwks.json",
+                defaultPort: ParallelClusterLimits.restAPIPort, diagnostics: &diagnostics)
+        else { return nil }
+        guard let vpc = settings.text(AWSKey.vpcID) else {
+            diagnostics.report(
+                .restAPIService, "rest_api on ParallelCluster needs the VPC for the head node's security group",
+                at: settings.location(Key.restAPI),
+                help: "use the aws-vpc module, or set vpc_id on module '\(settings.id)'")
+            return nil
+        }
+        return PClusterRestAPI(api: api, vpc: vpc)
     }
 
     /// The `slurm_database` setting: a used slurm-accounting module's output, or a literal object.

@@ -15,6 +15,7 @@ enum ParallelClusterModule: BuiltInModule {
         static let ec2Hostnames = SettingKey<Bool>("use_ec2_hostnames")
         static let logRetention = SettingKey<Int>("log_retention_in_days")
         static let detailedMonitoring = SettingKey<Bool>("detailed_monitoring")
+        static let restAPI = SettingKey<Value>("rest_api")
     }
 
     static let schema = ModuleSchema(
@@ -28,7 +29,9 @@ enum ParallelClusterModule: BuiltInModule {
             deployment creates are written as placeholders (`subnet-hpcc…`), so the file is a valid config on \
             its own; the group's Terraform output `cluster_config_<id>` holds the same text with the real ids \
             after apply. Creates an ED25519 key pair through a CloudFormation stack (`AWS::EC2::KeyPair`): the \
-            private key stays in Parameter Store, out of hpcc's output and Terraform state.
+            private key stays in Parameter Store, out of hpcc's output and Terraform state. With `rest_api`, also \
+            `parallelcluster/<id>-slurmrestd.sh`, the head node's REST API script, and the bucket and security \
+            group it needs.
             """,
         settings: [
             CommonSettings.deploymentName, AWSSettings.region, AWSSettings.tags,
@@ -55,6 +58,9 @@ enum ParallelClusterModule: BuiltInModule {
                 first, `multi_az` queues all.
                 """,
                 required: true),
+            SettingSpec(
+                AWSKey.vpcID, .string,
+                "VPC of the cluster (from a `use`d aws-vpc module); `rest_api` puts its security group there."),
             SettingSpec(
                 Key.vpcCIDR, .string,
                 """
@@ -125,6 +131,12 @@ enum ParallelClusterModule: BuiltInModule {
                 default: .int(30),
                 constraints: [.oneOf(ParallelClusterLimits.logRetentionDays.map(String.init))]),
             SettingSpec(Key.detailedMonitoring, .bool, "One-minute EC2 metrics.", default: .bool(false)),
+            SettingSpec(
+                Key.restAPI, RestAPISettings.settingType(defaultPort: ParallelClusterLimits.restAPIPort),
+                RestAPISettings.description(
+                    port: ParallelClusterLimits.restAPIPort,
+                    listen: "null: the head node's host name; `0.0.0.0`: every address; `127.0.0.1`: the head node only"
+                ) + " " + ParallelClusterSettings.restAPIDescription),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -174,6 +186,15 @@ enum ParallelClusterModule: BuiltInModule {
 
 /// Object shapes of the parallelcluster module's settings.
 enum ParallelClusterSettings {
+    static let restAPIDescription = """
+        On ParallelCluster the two `AuthAlt*` lines go into `Scheduling.SlurmSettings.CustomSlurmSettings` (its deny \
+        list leaves them to the user; ParallelCluster builds Slurm with JWT and slurmrestd but configures neither), \
+        the JWKS defaults to `/opt/slurm/etc/jwks.json`, and hpcc creates a private S3 bucket holding the head \
+        node's `parallelcluster/<id>-slurmrestd.sh`, which ParallelCluster runs as `OnNodeStart` (the keys, before \
+        slurmctld starts), `OnNodeConfigured` and `OnNodeUpdated` (slurmdbd's `AuthAlt*` lines, slurmrestd), and a \
+        security group on the head node admitting `allowed_clients` to the port (needs `vpc_id`).
+        """
+
     static let database = SettingType.object([
         .required("uri", .string), .required("user_name", .string), .required("password_secret_arn", .string),
         .optional("database_name", .string),
@@ -207,6 +228,15 @@ enum ParallelClusterSettings {
 
 /// ParallelCluster 3.16's limits and vocabularies (its `pcluster/constants.py` and validators).
 enum ParallelClusterLimits {
+    /// The REST API's default port: ParallelCluster's slurm.conf gives slurmctld 6820-6829.
+    static let restAPIPort = 6830
+    /// Ports the Slurm daemons of a ParallelCluster head node hold: slurmd 6818, slurmdbd 6819,
+    /// slurmctld 6820-6829 (its cookbook's slurm.conf).
+    static let slurmPorts = 6817...6829
+    /// The Slurm release ParallelCluster 3.16.1 builds (its release notes).
+    static let slurmVersion = "25.11"
+    /// The install prefix of ParallelCluster's Slurm on every node.
+    static let slurmPrefix = "/opt/slurm"
     /// A cluster name: a letter, then letters, digits and '-'.
     static let clusterNamePattern = "[a-zA-Z][a-zA-Z0-9-]*"
     /// Characters in a cluster name, at most.

@@ -8,6 +8,7 @@ enum ParallelClusterRules {
         checkQueues(cluster, settings: settings, diagnostics: &diagnostics)
         checkStorage(cluster, settings: settings, diagnostics: &diagnostics)
         checkAccess(cluster, settings: settings, diagnostics: &diagnostics)
+        checkRestAPI(cluster, settings: settings, diagnostics: &diagnostics)
         ParallelClusterInstanceRules.check(cluster, settings: settings, diagnostics: &diagnostics)
     }
 

@@ -4,44 +4,55 @@ enum RestAPISettings {
     static let defaultPort = 6820
     static let defaultUser = "slurmrestd"
 
-    static let type = SettingType.object([
-        .optional(
-            "listen_address", .string,
-            constraints: [
-                .pattern("[A-Za-z0-9][A-Za-z0-9.-]{0,252}", description: "an IPv4 address or a host name")
-            ]),
-        .optional(
-            "port", .number, .int(defaultPort), constraints: [.integer, .range(min: 1024, max: 65535)]),
-        .required("allowed_clients", .list(.string)),
-        .optional(
-            "jwks_url", .string,
-            constraints: [
-                .pattern(
-                    "https://[A-Za-z0-9._~:/?#@!&'()*+,;=\\[\\]-]+",
-                    description: "an https:// URL without spaces, quotes, '%', '$' or '\\\\'")
-            ]),
-        .optional("jwks", .map(.any)),
-        .optional(
-            "jwks_file", .string,
-            constraints: [
-                .pattern(
-                    "/[A-Za-z0-9._/-]*", description: "an absolute path of letters, digits, '.', '_', '-' and '/'")
-            ]),
-        .optional(
-            "user_claim", .string,
-            constraints: [.pattern("[A-Za-z0-9_.:-]{1,64}", description: "a claim name such as preferred_username")]),
-        .optional(
-            "user", .string, .string(defaultUser),
-            constraints: [.pattern("[a-z_][a-z0-9_-]{0,31}", description: "a Unix user name")]),
-        .optional(
-            "openapi_plugins", .list(.string), .list([]),
-            constraints: [.pattern("openapi/[a-z0-9._]+", description: "an OpenAPI plugin such as openapi/v0.0.38")]),
-    ])
+    static let type = settingType(defaultPort: defaultPort)
 
-    static let description = """
+    /// The setting's shape; ParallelCluster's slurmctld already holds 6820-6829, so its default differs.
+    static func settingType(defaultPort: Int) -> SettingType {
+        .object([
+            .optional(
+                "listen_address", .string,
+                constraints: [
+                    .pattern("[A-Za-z0-9][A-Za-z0-9.-]{0,252}", description: "an IPv4 address or a host name")
+                ]),
+            .optional(
+                "port", .number, .int(defaultPort), constraints: [.integer, .range(min: 1024, max: 65535)]),
+            .required("allowed_clients", .list(.string)),
+            .optional(
+                "jwks_url", .string,
+                constraints: [
+                    .pattern(
+                        "https://[A-Za-z0-9._~:/?#@!&'()*+,;=\\[\\]-]+",
+                        description: "an https:// URL without spaces, quotes, '%', '$' or '\\\\'")
+                ]),
+            .optional("jwks", .map(.any)),
+            .optional(
+                "jwks_file", .string,
+                constraints: [
+                    .pattern(
+                        "/[A-Za-z0-9._/-]*", description: "an absolute path of letters, digits, '.', '_', '-' and '/'")
+                ]),
+            .optional(
+                "user_claim", .string,
+                constraints: [.pattern("[A-Za-z0-9_.:-]{1,64}", description: "a claim name such as preferred_username")]
+            ),
+            .optional(
+                "user", .string, .string(defaultUser),
+                constraints: [.pattern("[a-z_][a-z0-9_-]{0,31}", description: "a Unix user name")]),
+            .optional(
+                "openapi_plugins", .list(.string), .list([]),
+                constraints: [.pattern("openapi/[a-z0-9._]+", description: "an OpenAPI plugin such as openapi/v0.0.38")]
+            ),
+        ])
+    }
+
+    static let description = description(port: defaultPort, listen: "null: the controller's own address")
+
+    /// What the setting does; `listen` says what `listen_address` takes and what null means.
+    static func description(port: Int, listen: String) -> String {
+        """
         Slurm's REST API for services (slurmrestd on the controller, JWT from the organisation's identity \
-        provider): `allowed_clients` (the only IPv4 CIDR blocks admitted to the port), `port` (6820), \
-        `listen_address` (null: the controller's own address), the identity provider's public keys as \
+        provider): `allowed_clients` (the only IPv4 CIDR blocks admitted to the port), `port` (\(port)), \
+        `listen_address` (\(listen)), the identity provider's public keys as \
         `jwks_url` (an https:// JWKS URL the controller fetches, e.g. Keycloak's \
         `/realms/R/protocol/openid-connect/certs`) or `jwks` (the JWKS itself; public RSA keys with `kid`, `n` and \
         `e`, no private member), `jwks_file` (where slurmctld reads it), `user_claim` (the claim naming the Slurm \
@@ -50,6 +61,7 @@ enum RestAPISettings {
         empty loads all, and Slurm 22.05 without accounting needs `[openapi/v0.0.38]`). slurm.conf gets \
         `AuthAltTypes=auth/jwt` and `AuthAltParameters=jwks=...`. Null turns the API off.
         """
+    }
 
     /// The members of a JSON Web Key that hold private or secret key material (RFC 7518 §6).
     static let privateMembers: Set<String> = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"]
@@ -57,7 +69,7 @@ enum RestAPISettings {
     /// The API `key` describes; nil when it is off or wrong (reported).
     static func read(
         _ key: SettingKey<Value>, settings: SettingReader, slurmUser: String?, defaultJWKSFile: String,
-        diagnostics: inout Diagnostics
+        defaultPort: Int = defaultPort, diagnostics: inout Diagnostics
     ) -> SlurmRestAPI? {
         guard let fields = settings.read(key, diagnostics: &diagnostics)?.map else { return nil }
         func at(_ path: Accessor...) -> SourceLocation { settings.location(key, path) }

@@ -112,50 +112,9 @@ enum AWSHTCGridResources {
     private static func emitBucket(
         _ grid: HTCGrid, refs: HTCGridAddresses, tags: (String) -> JSON, into document: inout TerraformDocument
     ) {
-        let bucket = refs.bucket, publicAccess = refs.bucketConfiguration("aws_s3_bucket_public_access_block")
-        document.resource(
-            bucket, ["bucket": .string(grid.names.payloadBucket), "tags": tags(grid.names.payloadBucket)])
-        document.resource(
-            publicAccess,
-            [
-                "bucket": bucket.json("id"),
-                "block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true,
-                "restrict_public_buckets": true,
-            ])
-        document.resource(
-            refs.bucketConfiguration("aws_s3_bucket_ownership_controls"),
-            [
-                "bucket": bucket.json("id"), "rule": .block(["object_ownership": "BucketOwnerEnforced"]),
-            ])
-        document.resource(
-            refs.bucketConfiguration("aws_s3_bucket_server_side_encryption_configuration"),
-            [
-                "bucket": bucket.json("id"),
-                "rule": .block([
-                    "apply_server_side_encryption_by_default": .block([
-                        "sse_algorithm": "aws:kms", "kms_master_key_id": .string(refs.key),
-                    ]),
-                    "bucket_key_enabled": true,
-                ]),
-            ])
-        if grid.payloadVersioning {
-            document.resource(
-                refs.bucketConfiguration("aws_s3_bucket_versioning"),
-                [
-                    "bucket": bucket.json("id"), "versioning_configuration": .block(["status": "Enabled"]),
-                ])
-        }
-        document.resource(
-            refs.bucketConfiguration("aws_s3_bucket_policy"),
-            [
-                "bucket": bucket.json("id"),
-                "policy": IAMPolicy.document([
-                    IAMPolicy.denyInsecureTransport(
-                        "s3:*", resources: [bucket.interpolation("arn"), bucket.interpolation("arn") + "/*"])
-                ]),
-                // The public access block must be in place before a policy is judged public or not.
-                "depends_on": .addresses([publicAccess]),
-            ])
+        AWSPrivateBucket.emit(
+            refs.bucket, name: ("bucket", grid.names.payloadBucket), tags: tags(grid.names.payloadBucket),
+            key: refs.key, versioning: grid.payloadVersioning, into: &document)
     }
 
     /// A Redis replication group over the private subnets, encrypted in transit and at rest,
@@ -257,8 +216,6 @@ struct HTCGridAddresses {
     }
     var stateTable: TerraformAddress { address("aws_dynamodb_table") }
     var bucket: TerraformAddress { address("aws_s3_bucket", "_payloads") }
-    /// A resource configuring the payload bucket (`aws_s3_bucket_policy`), named as the bucket.
-    func bucketConfiguration(_ type: String) -> TerraformAddress { TerraformAddress(type, bucket.name) }
     var redis: TerraformAddress { address("aws_elasticache_replication_group", "_redis") }
     var redisSubnetGroup: TerraformAddress { address("aws_elasticache_subnet_group", "_redis") }
     var redisSecurityGroup: TerraformAddress { address("aws_security_group", "_redis") }
