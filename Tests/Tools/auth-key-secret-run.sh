@@ -20,9 +20,10 @@ for tool in unshare openssl python3 curl; do
 done
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/hpcc-authkey-XXXXXX)
+# Not exec: the trap removes the work folder (a test key and TLS key) when the namespace is done.
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2016  # expanded inside the namespace
-exec unshare --net --mount --fork bash -c '
+unshare --net --mount --fork bash -c '
 set -u
 script=$1 here=$2 work=$3
 ip link set lo up
