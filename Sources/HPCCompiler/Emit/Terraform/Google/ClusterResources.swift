@@ -132,97 +132,77 @@ enum ClusterResources {
         return addresses
     }
 
+    /// The controller, and a highly available cluster's backup: the same instance in its own zone
+    /// at its own address. Only the primary exports the default mounts, creates the authentication
+    /// key, runs the external job-script folders and powers up static nodes.
     private static func emitController(
         _ cluster: SlurmCluster, waitingFor objects: [TerraformAddress], into document: inout TerraformDocument,
         references: inout TerraformReferences
     ) {
         let module = cluster.origin.module
         let controller = cluster.controller
-        var metadata = NodeMetadata.metadata(
-            role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
-            userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
-        )
-        metadata["hpcc-exports"] = .string(cluster.controllerExports.joined(separator: " "))
-        // The primary controller creates the authentication key when the secret has none (issue 20).
-        metadata["hpcc-auth-key-create"] = "yes"
-        // Job scripts (issue 20): the shared folder of external prolog and epilog scripts.
-        if let external = cluster.jobScripts.externalDirectory { metadata["hpcc-external-scripts"] = .string(external) }
-        metadata["hpcc-static-nodes"] = .string(
-            cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(separator: ","))
         var accountingAccess: [TerraformAddress] = []
         if let accounting = cluster.accounting {
             accountingAccess = AccountingAccess.emit(
                 cluster, accounting: accounting, into: &document, references: &references)
         }
-        slurmdbdMetadata(cluster, into: &metadata, references: &references)
-        let waitsFor =
-            objects + InstanceBlocks.accountBindings(controller.instance, references: references)
-            + accountingAccess
-        var body = InstanceBlocks.common(
-            controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
-            references: &references)
-        body["name"] = .string(cluster.controllerHostName)
-        body["zone"] = .string(controller.zone)
-        body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
-        body["params"] = InstanceBlocks.params(controller.instance.resourceManagerTags)
-        body["network_interface"] = InstanceBlocks.networkInterface(
-            controller.instance, address: controller.staticIP, references: &references)
-        body["depends_on"] = .addresses(waitsFor)
+        var primary: [String: JSON] = [
+            "hpcc-exports": .string(cluster.controllerExports.joined(separator: " ")),
+            // The primary controller creates the authentication key when the secret has none.
+            "hpcc-auth-key-create": "yes",
+            "hpcc-static-nodes": .string(
+                cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }
+                    .joined(separator: ",")),
+        ]
+        // The shared folder of external prolog and epilog scripts.
+        if let external = cluster.jobScripts.externalDirectory { primary["hpcc-external-scripts"] = .string(external) }
         let state = controller.stateDisk.map { [InstanceDisks.Placed(disk: $0, address: stateDisk(module))] } ?? []
-        body.merge(
-            InstanceDisks.attach(
-                state, to: controller.instance, host: cluster.controllerHostName, zone: controller.zone,
-                address: { additionalDisk(module, $0) }, into: &document)
-        ) { _, disks in disks }
-        document.resource(Self.controller(module), body)
+        emitControllerInstance(
+            cluster, address: Self.controller(module), host: cluster.controllerHostName, zone: controller.zone,
+            staticIP: controller.staticIP, metadata: primary, disks: state, diskAddress: { additionalDisk(module, $0) },
+            waitingFor: objects + accountingAccess, into: &document, references: &references)
         if let backup = controller.backup {
-            emitBackupController(
-                backup, cluster: cluster, waitingFor: objects + accountingAccess, into: &document,
-                references: &references)
+            emitControllerInstance(
+                cluster, address: backupController(module), host: cluster.backupControllerHostName, zone: backup.zone,
+                staticIP: backup.staticIP, metadata: [:], disks: [], diskAddress: { backupDisk(module, $0) },
+                waitingFor: objects + accountingAccess, into: &document, references: &references)
         }
     }
 
-    /// Where slurmdbd stores and the secret of its password: slurmdbd runs on both controllers of a
-    /// highly available cluster (DbdHost and DbdBackupHost), so each reads the secret at boot.
-    private static func slurmdbdMetadata(
-        _ cluster: SlurmCluster, into metadata: inout [String: JSON], references: inout TerraformReferences
-    ) {
-        guard let accounting = cluster.accounting else { return }
-        metadata["hpcc-slurmdbd-host"] = references.json(accounting.host)
-        metadata["hpcc-slurmdbd-secret"] = references.json(accounting.passwordSecret)
-    }
-
-    /// The backup controller: the primary's instance in its own zone, at its own address. It
-    /// exports nothing, never creates the authentication key and leaves powering up static nodes to
-    /// the primary.
-    private static func emitBackupController(
-        _ backup: BackupController, cluster: SlurmCluster, waitingFor objects: [TerraformAddress],
-        into document: inout TerraformDocument, references: inout TerraformReferences
+    /// One controller instance; `metadata` adds to what every controller gets (slurmdbd runs on
+    /// both controllers of a highly available cluster, DbdHost and DbdBackupHost, so each reads the
+    /// password's secret at boot).
+    private static func emitControllerInstance(
+        _ cluster: SlurmCluster, address: TerraformAddress, host: String, zone: String, staticIP: String?,
+        metadata extra: [String: JSON], disks: [InstanceDisks.Placed], diskAddress: (Int) -> TerraformAddress,
+        waitingFor objects: [TerraformAddress], into document: inout TerraformDocument,
+        references: inout TerraformReferences
     ) {
         let controller = cluster.controller
         var metadata = NodeMetadata.metadata(
             role: .controller, cluster: cluster, instance: controller.instance, mounts: cluster.mounts,
             userScript: controller.startupScript, timeout: controller.startupTimeout, references: &references
-        )
-        slurmdbdMetadata(cluster, into: &metadata, references: &references)
+        ).merging(extra) { _, added in added }
+        if let accounting = cluster.accounting {
+            metadata["hpcc-slurmdbd-host"] = references.json(accounting.host)
+            metadata["hpcc-slurmdbd-secret"] = references.json(accounting.passwordSecret)
+        }
         var body = InstanceBlocks.common(
             controller.instance, metadata: metadata, tags: [cluster.name] + RestAPIResources.controllerTags(cluster),
             references: &references)
-        body["name"] = .string(cluster.backupControllerHostName)
-        body["zone"] = .string(backup.zone)
+        body["name"] = .string(host)
+        body["zone"] = .string(zone)
         body["boot_disk"] = InstanceBlocks.bootDisk(controller.instance)
         body["params"] = InstanceBlocks.params(controller.instance.resourceManagerTags)
         body["network_interface"] = InstanceBlocks.networkInterface(
-            controller.instance, address: backup.staticIP, references: &references)
+            controller.instance, address: staticIP, references: &references)
         body["depends_on"] = .addresses(
             objects + InstanceBlocks.accountBindings(controller.instance, references: references))
-        let module = cluster.origin.module
         body.merge(
             InstanceDisks.attach(
-                to: controller.instance, host: cluster.backupControllerHostName, zone: backup.zone,
-                address: { backupDisk(module, $0) }, into: &document)
+                disks, to: controller.instance, host: host, zone: zone, address: diskAddress, into: &document)
         ) { _, disks in disks }
-        document.resource(backupController(cluster.origin.module), body)
+        document.resource(address, body)
     }
 
     private static func emitLogin(
