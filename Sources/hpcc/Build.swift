@@ -6,7 +6,10 @@ import Foundation
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile a blueprint into a deployment folder.",
-        discussion: "Writes OUTPUT/<deployment_name>/ atomically: nothing is written when the blueprint has errors."
+        discussion: """
+            Writes OUTPUT/<deployment_name>/ atomically: nothing is written when the blueprint has errors. \
+            Files hpcc did not write there (Terraform's state, .terraform) are kept.
+            """
     )
 
     @Argument(help: "The blueprint file.")

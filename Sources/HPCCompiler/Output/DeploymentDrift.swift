@@ -62,6 +62,8 @@ import Foundation
                 differences.append(Difference(path: file.path, kind: .mode))
             }
         }
+        // Files hpcc did not write (Terraform's state) are the operator's, not stale output.
+        if let hpcc = OperatorFiles.hpccPaths(in: folder) { onDisk.formIntersection(hpcc) }
         differences += onDisk.map { Difference(path: $0, kind: .extra) }
         return DeploymentDrift(differences: differences.sorted { $0.path < $1.path })
     }

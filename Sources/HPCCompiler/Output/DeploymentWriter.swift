@@ -2,7 +2,8 @@ import Foundation
 
 /// Write stage: puts a deployment folder on disk atomically. The files go into a fresh sibling
 /// folder first; only when all are written does it take the target's place, so a failed build
-/// never leaves a half-written or mixed deployment behind.
+/// never leaves a half-written or mixed deployment behind. Files of the old folder that hpcc did
+/// not write (Terraform's state, `.terraform`) move into the new one (``OperatorFiles``).
 @_spi(Tools) public struct DeploymentWriter: Sendable {
     /// Why a folder is not written.
     @_spi(Tools) public struct Refusal: Error, CustomStringConvertible {
@@ -47,6 +48,7 @@ import Foundation
                 try Data(file.contents).write(to: url)
                 try manager.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: url.path)
             }
+            try OperatorFiles.carry(from: target, into: staging)
             try replace(target, with: staging)
         } catch {
             try? manager.removeItem(at: staging)
