@@ -62,13 +62,22 @@ struct BuildCheckTests {
         let (output, folder) = try committedCopy()
         defer { try? FileManager.default.removeItem(at: output) }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("slurm/cgroup.conf"))
+        // A file an older build wrote (its manifest lists it) that the blueprint no longer emits.
         try Data("left over\n".utf8).write(to: folder.appendingPathComponent("slurm/old.conf"))
+        let manifest = folder.appendingPathComponent("hpcc-manifest.json")
+        let listed = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: "\"files\": [", with: "\"files\": [{\"path\": \"slurm/old.conf\"}, ")
+        try Data(listed.utf8).write(to: manifest)
+        // Terraform's state is the operator's file, not a difference.
+        try Data("{}\n".utf8).write(to: folder.appendingPathComponent("primary/terraform.tfstate"))
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o644], ofItemAtPath: folder.appendingPathComponent("slurm/resume.sh").path)
         let outcome = try check(output, format: "github")
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3, "\(outcome.stdout)")
+        #expect(lines.count == 4, "\(outcome.stdout)")
+        #expect(lines.contains { $0.contains("hpcc-manifest.json is stale") })
+        #expect(!outcome.stdout.contains("terraform.tfstate"))
         #expect(lines.contains { $0.hasPrefix("::error title=HPC5007") && $0.contains("slurm/cgroup.conf is missing") })
         #expect(
             lines.contains {

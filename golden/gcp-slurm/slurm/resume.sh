@@ -12,7 +12,7 @@ create() {
     nodeset=${host#"$cluster"-}
     nodeset=${nodeset%-*}
     case $nodeset in
-    debugnodeset) template=atlas-debugnodeset; zones="us-central1-a" ;;
+    debugnodeset) template=atlas-debugnodeset; zones="us-central1-a us-central1-b" ;;
     computenodeset) template=atlas-computenodeset; zones="us-central1-a" ;;
     gpunodeset) template=atlas-gpunodeset; zones="us-central1-a" ;;
     *) echo "$host: no nodeset '$nodeset' in this cluster"; return 1 ;;
