@@ -175,7 +175,13 @@ rest_api_setup() {
     if gcloud storage cp "$bucket/slurm/jwks-fetch.service" "$unit_dir/" 2>/dev/null; then
         systemctl daemon-reload
         systemctl enable jwks-fetch.service
-        systemctl restart jwks-fetch.service
+        if ! systemctl restart jwks-fetch.service; then
+            # slurmctld does not start without its key file: an identity provider out of reach must
+            # cost the REST API its tokens (refused until the keys arrive), never the cluster.
+            log "could not fetch the identity provider's keys: REST API tokens are refused until they are"
+            [ -s "$jwks" ] || echo '{"keys": []}' >"$jwks"
+            chmod 0644 "$jwks"
+        fi
     else
         gcloud storage cp "$bucket/slurm/jwks.json" "$jwks"
         chmod 0644 "$jwks"
