@@ -23,12 +23,14 @@ API (HTTP/1.0 over WORK/api.sock, JSON bodies and replies; errors are
                                                 "error": "ZONE_RESOURCE_POOL_EXHAUSTED"|"QUOTA_EXCEEDED"}
   DELETE /twin/failures                        forget every injected failure
   POST   /compute/templates                    Terraform properties of a google_compute_instance_template
-  DELETE /compute/templates/<name>
+  GET    /compute/templates/<name>             its Terraform properties
+  DELETE /compute/templates/<name>             [{"if_properties": ...}: only while registered with those]
   POST   /compute/instances                    {"name", "zone", "project"?, "template": name or link
                                                 | "properties": Terraform properties} -> the instance
   GET    /compute/instances[?zone=Z]           {"items": [instance, ...]} (sorted by zone, name)
   GET    /compute/instances/<zone>/<name>      the instance as Compute Engine shows it
   DELETE /compute/instances/<zone>/<name>
+  POST   /compute/instances/<zone>/<name>/update  {"properties"}: new metadata, labels, tags, account
   POST   /compute/addresses                    {"owner": "filestore/NAME", "exports": [path, ...]} -> {"ip"}:
                                                 a Filestore or Lustre server's address and export folders
   POST   /storage/buckets                      {"name"};  DELETE /storage/buckets/<name>
@@ -201,11 +203,13 @@ class Twin:
             ("POST", r"/twin/failures", lambda m, q, b: c.add_failure(b)),
             ("DELETE", r"/twin/failures", lambda m, q, b: c.clear_failures()),
             ("POST", r"/compute/templates", lambda m, q, b: c.register_template(b)),
-            ("DELETE", r"/compute/templates/([^/]+)", lambda m, q, b: c.forget_template(m[1])),
+            ("GET", r"/compute/templates/([^/]+)", lambda m, q, b: c.template(m[1])),
+            ("DELETE", r"/compute/templates/([^/]+)", lambda m, q, b: c.forget_template(m[1], b.get("if_properties"))),
             ("POST", r"/compute/instances", lambda m, q, b: c.create(b)),
             ("GET", r"/compute/instances", lambda m, q, b: c.listing(q.get("zone"))),
             ("GET", r"/compute/instances/([^/]+)/([^/]+)", lambda m, q, b: c.resource(c.find(m[1], m[2]))),
             ("DELETE", r"/compute/instances/([^/]+)/([^/]+)", lambda m, q, b: c.delete(m[1], m[2])),
+            ("POST", r"/compute/instances/([^/]+)/([^/]+)/update", lambda m, q, b: c.update(m[1], m[2], b["properties"])),
             ("POST", r"/compute/addresses", lambda m, q, b: self.address(b)),
             ("POST", r"/storage/buckets", lambda m, q, b: self.make_bucket(b)),
             ("DELETE", r"/storage/buckets/([^/]+)", lambda m, q, b: self.delete_bucket(m[1])),

@@ -111,8 +111,19 @@ class Compute:
         return {"name": name, "selfLink": API + "projects/%s/global/instanceTemplates/%s" % (
             self.config["project"], name)}
 
-    def forget_template(self, name):
+    def template(self, name):
         with self.lock:
+            if name not in self.templates:
+                raise ApiError(404, "notFound", "The resource 'projects/%s/global/instanceTemplates/%s' was not found"
+                               % (self.config["project"], name))
+            return self.templates[name]
+
+    def forget_template(self, name, expected=None):
+        """Forgets a template; with `expected`, only while it still has those properties (a
+        template replaced create-before-destroy is registered anew before the old one goes)."""
+        with self.lock:
+            if expected is not None and name in self.templates and self.templates[name] != expected:
+                return {"kept": name}
             if self.templates.pop(name, None) is None:
                 raise ApiError(404, "notFound", "The resource 'projects/%s/global/instanceTemplates/%s' was not found"
                                % (self.config["project"], name))
@@ -157,10 +168,7 @@ class Compute:
         if request.get("template"):
             project, name = template_name(request["template"])
             self.check_project(project)
-            if name not in self.templates:
-                raise ApiError(404, "notFound", "The resource 'projects/%s/global/instanceTemplates/%s' was not found"
-                               % (self.config["project"], name))
-            return name, self.templates[name]
+            return name, self.template(name)
         if isinstance(request.get("properties"), dict):
             return None, request["properties"]
         raise ApiError(400, "invalid", "an instance needs a template or properties")
@@ -200,23 +208,29 @@ class Compute:
 
     def record(self, name, zone, template, properties):
         project = self.config["project"]
+        return dict(self.configurable(properties), **{
+            "name": name, "index": self.next_index, "ip": self.allocate_ip(), "zone": zone, "project": project,
+            "hostname": name, "fqdn": "%s.%s.c.%s.internal" % (name, zone, project), "template": template,
+            # A stable number per name and creation, as Compute Engine gives every instance an id.
+            "id": str(int(hashlib.sha256(("%s/%d" % (name, self.next_index)).encode()).hexdigest()[:15], 16)),
+            "status": "PROVISIONING",
+        })
+
+    @staticmethod
+    def configurable(properties):
+        """The instance's fields that come from Terraform properties (a template's or its own)."""
         account = first(properties.get("service_account"))
         metadata = dict(properties.get("metadata") or {})
         if properties.get("metadata_startup_script"):
             metadata["startup-script"] = properties["metadata_startup_script"]
         return {
-            "name": name, "index": self.next_index, "ip": self.allocate_ip(), "zone": zone, "project": project,
-            "hostname": name, "fqdn": "%s.%s.c.%s.internal" % (name, zone, project),
             "machine_type": basename(properties.get("machine_type") or "n1-standard-1"),
-            "template": template, "metadata": {k: str(v) for k, v in metadata.items()},
+            "metadata": {k: str(v) for k, v in metadata.items()},
             "labels": dict(properties.get("labels") or {}),
             # Empty means the project's default compute service account (twin_secrets resolves it).
             "service_account": account.get("email") or "",
             "scopes": list(account.get("scopes") or []),
             "tags": list(properties.get("tags") or []),
-            # A stable number per name and creation, as Compute Engine gives every instance an id.
-            "id": str(int(hashlib.sha256(("%s/%d" % (name, self.next_index)).encode()).hexdigest()[:15], 16)),
-            "status": "PROVISIONING",
         }
 
     def write_record(self, record):
@@ -229,6 +243,14 @@ class Compute:
         os.replace(os.path.join(folder, "instance.json.new"), os.path.join(folder, "instance.json"))
         if os.path.exists(os.path.join(folder, "deleted")):
             os.remove(os.path.join(folder, "deleted"))
+
+    def update(self, zone, name, properties):
+        """Terraform's in-place update of an instance: metadata, labels, tags, service account."""
+        record = self.find(zone, name)
+        with self.lock:
+            record.update(self.configurable(properties))
+        self.write_record(record)
+        return self.resource(record)
 
     def find(self, zone, name):
         self.check_zone(zone)
