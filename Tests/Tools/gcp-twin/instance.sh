@@ -69,16 +69,23 @@ delete() {
     if ip -n "$bridge_ns" link show "$bridge_port" >/dev/null 2>&1; then
         ip -n "$bridge_ns" link del "$bridge_port"
     fi
-    # slurmd (cgroup v1) makes slurm_<node> under every controller; empty now, removed deepest first.
-    for dir_ in /sys/fs/cgroup/*/"slurm_$name"; do
-        if [ -d "$dir_" ]; then find "$dir_" -depth -type d -exec rmdir {} +; fi
-    done
     # The overlay and its tmpfs lived only in the instance's mount namespace: these are empty folders.
     rm -f "$dir/holder.pid"
     for dir_ in "$dir/root" "$dir/layer"; do
         if [ -d "$dir_" ]; then rmdir "$dir_"; fi
     done
-    return 0
+    # slurmd (cgroup v1) makes slurm_<node> under every controller; its processes are dead, but the
+    # kernel may take a moment to empty a cgroup, so removal (deepest first) is retried briefly.
+    local left=""
+    for _ in $(seq 40); do
+        left=""
+        for dir_ in /sys/fs/cgroup/*/"slurm_$name"; do
+            if [ -d "$dir_" ]; then find "$dir_" -depth -type d -exec rmdir {} + 2>/dev/null || left+=" $dir_"; fi
+        done
+        [ -z "$left" ] && return 0
+        sleep 0.05
+    done
+    die "cannot remove the cgroups of $name:$left"
 }
 
 # shellcheck disable=SC2317  # run by boot's EXIT trap
@@ -127,7 +134,7 @@ hold() {
     local root=$dir/root layer=$dir/layer twin=/run/hpcc-twin host_pid socket
     # /proc is still this machine's here, so it names this process by its host PID.
     read -r host_pid _ </proc/self/stat
-    hostname "$name"
+    hostname "$(field "$dir/instance.json" hostname)"
     mount -t tmpfs -o mode=0755 tmpfs "$layer"
     mkdir "$layer/upper" "$layer/work"
     mount -t overlay overlay -o "lowerdir=/,upperdir=$layer/upper,workdir=$layer/work" "$root"

@@ -202,10 +202,15 @@ print(json.dumps({"name": name, "index": int(index), "ip": f"10.0.0.{10 + int(in
         >"$work/instances/$name/instance.json"
 done
 
+# Captured output: boot must return though the instance runs on (it holds none of the caller's pipes).
 for name in twina twinb; do
-    "$here/instance.sh" boot "$work" "$name"
-    check "boot-$name" $? "holder $(cat "$work/instances/$name/holder.pid" 2>/dev/null)"
+    began=$SECONDS
+    booted=$("$here/instance.sh" boot "$work" "$name" 2>&1; echo "exit $?")
+    [ "$booted" = "exit 0" ] && [ $((SECONDS - began)) -le 4 ]
+    check "boot-$name" $? "holder $(cat "$work/instances/$name/holder.pid" 2>/dev/null), $booted after $((SECONDS - began)) s"
 done
+"$here/instance.sh" boot "$work" twina 2>/dev/null
+[ $? = 1 ]; check boot-twice $? "booting a running instance fails"
 for name in twina twinb; do
     for _ in $(seq 400); do [ -s "$work/instances/$name/startup.status" ] && break; sleep 0.1; done
     status=$(cat "$work/instances/$name/startup.status" 2>/dev/null)

@@ -58,6 +58,12 @@ def main(root, work, name):
     link("/usr/local/bin/systemctl", "/usr/bin/systemctl")
     for helper in ("mount.nfs", "mount.lustre"):
         link(f"{LIB}/mount-helper", f"/usr/sbin/{helper}")
+    # The control plane's gcloud stand-in (beside the image folder), on every instance's PATH.
+    gcloud = os.path.join(os.path.dirname(IMAGE), "gcloud")
+    if os.path.exists(gcloud):
+        shutil.copy(gcloud, at("/usr/local/bin/gcloud"))
+    else:
+        print(f"install.py: no {gcloud}; this instance has no gcloud", file=sys.stderr)
     for unit in sorted(os.listdir(os.path.join(IMAGE, "units"))):
         shutil.copy(os.path.join(IMAGE, "units", unit), at(f"/lib/systemd/system/{unit}"))
 
@@ -77,7 +83,7 @@ def main(root, work, name):
     project, zone, ip = instance["project"], instance["zone"], instance["ip"]
     fqdn = instance.get("fqdn") or f"{name}.{zone}.c.{project}.internal"
     metadata_ip = twin.get("metadata_ip", "169.254.169.254")
-    write("/etc/hostname", name + "\n")
+    write("/etc/hostname", instance.get("hostname", name) + "\n")
     write("/etc/hosts", "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n"
           f"{ip} {fqdn} {name}  # Added by Google\n"
           f"{metadata_ip} metadata.google.internal  # Added by Google\n")
