@@ -22,11 +22,18 @@ usage() {
 }
 die() { echo "instance.sh: $*" >&2; exit 1; }
 
-# Prints the value at KEY of the JSON object in FILE; a missing key is an error (the control
-# plane's files are the contract, so a missing field must not silently become empty).
-field() { # file key
+# The fields of twin.json and instance.json the runtime uses, one per line, in one python3 start
+# (it is slow on a small machine). A missing field is an error: the control plane's files are the
+# contract, so a missing one must not silently become empty.
+read_fields() { # twin.json instance.json
     python3 -c 'import json, sys
-print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2" || die "no '$2' in $1"
+twin, instance = (json.load(open(path)) for path in sys.argv[1:3])
+for source, key in (("twin", "tag"), ("twin", "subnet"), ("twin", "services_ip"), ("twin", "socket"),
+                    ("instance", "index"), ("instance", "ip"), ("instance", "hostname")):
+    value = (twin if source == "twin" else instance).get(key)
+    if value in (None, ""):
+        sys.exit(f"instance.sh: no {key} in {source}.json")
+    print(value)' "$1" "$2"
 }
 
 [ $# -ge 3 ] || usage
@@ -35,8 +42,8 @@ shift 3
 dir=$work/instances/$name
 [ -f "$work/twin.json" ] || die "no $work/twin.json (twin.py up makes it)"
 [ -f "$dir/instance.json" ] || die "no $dir/instance.json (the control plane writes it before boot)"
-tag=$(field "$work/twin.json" tag)
-index=$(field "$dir/instance.json" index)
+fields=$(read_fields "$work/twin.json" "$dir/instance.json") || exit 1
+{ read -r tag; read -r subnet; read -r services_ip; read -r socket; read -r index; read -r ip; read -r host_name; } <<<"$fields"
 ns=${tag}i$index
 bridge_ns=${tag}br
 bridge_port=${tag}v${index}a
@@ -77,7 +84,7 @@ delete() {
     # slurmd (cgroup v1) makes slurm_<node> under every controller; its processes are dead, but the
     # kernel may take a moment to empty a cgroup, so removal (deepest first) is retried briefly.
     local left=""
-    for _ in $(seq 40); do
+    for _ in $(seq 200); do
         left=""
         for dir_ in /sys/fs/cgroup/*/"slurm_$name"; do
             if [ -d "$dir_" ]; then find "$dir_" -depth -type d -exec rmdir {} + 2>/dev/null || left+=" $dir_"; fi
@@ -99,10 +106,6 @@ undo_boot() {
 boot() {
     [ -z "$(holder)" ] || die "instance $name is already running (holder $(holder))"
     [ ! -e "/var/run/netns/$ns" ] || die "network namespace $ns exists already"
-    local ip subnet services_ip
-    ip=$(field "$dir/instance.json" ip)
-    subnet=$(field "$work/twin.json" subnet)
-    services_ip=$(field "$work/twin.json" services_ip)
     # From here a failure undoes what was made.
     trap undo_boot EXIT
     ip netns add "$ns"
@@ -131,10 +134,10 @@ boot() {
 
 # PID 1 of the instance (run by boot inside the new namespaces): builds the root and becomes guest-init.
 hold() {
-    local root=$dir/root layer=$dir/layer twin=/run/hpcc-twin host_pid socket
+    local root=$dir/root layer=$dir/layer twin=/run/hpcc-twin host_pid
     # /proc is still this machine's here, so it names this process by its host PID.
     read -r host_pid _ </proc/self/stat
-    hostname "$(field "$dir/instance.json" hostname)"
+    hostname "$host_name"
     mount -t tmpfs -o mode=0755 tmpfs "$layer"
     mkdir "$layer/upper" "$layer/work"
     mount -t overlay overlay -o "lowerdir=/,upperdir=$layer/upper,workdir=$layer/work" "$root"
@@ -152,7 +155,6 @@ hold() {
     mount --bind "$work/exports" "$root$twin/exports"
     mount --bind "$work/log" "$root$twin/log"
     mount --bind "$dir" "$root$twin/instance"
-    socket=$(field "$work/twin.json" socket)
     [ -S "$socket" ] || die "the control plane's socket $socket does not exist"
     touch "$root$twin/api.sock"
     mount --bind "$socket" "$root$twin/api.sock"
