@@ -48,11 +48,15 @@ ns=${tag}i$index
 bridge_ns=${tag}br
 bridge_port=${tag}v${index}a
 
-# The live holder's PID, or nothing.
+# The live holder's PID, or nothing. A PID is only trusted while it is in the instance's network
+# namespace: a holder that died long ago may have left its number to an unrelated process.
 holder() {
     local pid
     pid=$(cat "$dir/holder.pid" 2>/dev/null) || return 0
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+    local inode
+    inode=$(stat -L -c %i "/var/run/netns/$ns" 2>/dev/null) || return 0
+    [ "$(stat -L -c %i "/proc/$pid/ns/net" 2>/dev/null)" = "$inode" ] && echo "$pid"
     return 0
 }
 
