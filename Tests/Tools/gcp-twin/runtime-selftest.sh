@@ -286,8 +286,9 @@ check timer $? "ticks at ${ticks} s after boot; $(grep -c 'timer: ran' "$work/in
 
 # Slurm: slurmctld on twina, configless slurmd on twinb.
 state=""
-for _ in $(seq 100); do
-    state=$(inside twinb -- sinfo -h -o '%P %n %T' 2>/dev/null)
+deadline=$((SECONDS + 30))
+while [ "$SECONDS" -lt "$deadline" ]; do
+    state=$(inside twinb -- timeout 5 sinfo -h -o '%P %n %T' 2>/dev/null)
     [ "$state" = "debug* twinb idle" ] && break
     sleep 0.2
 done
