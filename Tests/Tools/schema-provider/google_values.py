@@ -26,6 +26,7 @@ from cty_codec import UNKNOWN
 TIMESTAMP = "2025-01-01T00:00:00.000Z"  # every "created at" the stand-in reports
 COMPUTE_API = "https://www.googleapis.com/compute/v1/"
 STORAGE_API = "https://www.googleapis.com/storage/v1/"
+SQL_API = "https://sqladmin.googleapis.com/sql/v1beta4/"
 
 # Optional attributes that the real provider computes when they are not set.
 # "*" applies to every resource and data source type (top level only).
@@ -351,9 +352,10 @@ RULES = {
     ("google_sql_database_instance", "private_ip_address"): lambda r, e: private_address(r.path(), 5),
     ("google_sql_database_instance", "connection_name"):
         lambda r, e: "%s:%s:%s" % (r.get("project"), r.get("region"), r.get("name")),
-    ("google_sql_database_instance", "self_link"):
-        lambda r, e: "https://sqladmin.googleapis.com/sql/v1beta4/projects/%s/instances/%s" % (
-            r.get("project"), r.get("name")),
+    ("google_sql_database_instance", "self_link"): lambda r, e: "%sprojects/%s/instances/%s" % (
+        SQL_API, r.get("project"), r.get("name")),
+    ("google_sql_database", "self_link"): lambda r, e: "%sprojects/%s/instances/%s/databases/%s" % (
+        SQL_API, r.get("project"), r.get("instance"), r.get("name")),
     ("google_workbench_instance", "proxy_uri"): lambda r, e: "%x-dot-%s.notebooks.googleusercontent.com" % (
         number("proxy:" + r.path(), 15), r.get("location").rsplit("-", 1)[0]),
 }
