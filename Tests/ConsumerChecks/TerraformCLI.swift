@@ -111,9 +111,9 @@ public final class TerraformCLI: @unchecked Sendable {
             throw Unavailable(
                 description:
                     """
-                    the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools and \
-                    cryptography: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools \
-                    cryptography):\n\(outcome.stderr)
+                    the schema-only Google provider did not install with \(python) (it needs grpcio, grpcio-tools, \
+                    cryptography and msgpack: run .ci/run, or .venv/bin/pip install grpcio grpcio-tools \
+                    cryptography msgpack):\n\(outcome.stderr)
                     """
             )
         }

@@ -5,7 +5,7 @@
 # from the schema JSON (its one provider; version from hpcc_extract.provider_version).
 # The installed file is a two-line wrapper that runs provider.py from this
 # folder with PYTHON (default: python3 on PATH), which needs grpcio,
-# grpcio-tools and cryptography. The gRPC stubs are generated now, into
+# grpcio-tools, cryptography and msgpack. The gRPC stubs are generated now, into
 # $SCHEMA_PROVIDER_CACHE (default ${XDG_CACHE_HOME:-~/.cache}/hpcc-schema-provider).
 set -euo pipefail
 

@@ -7,7 +7,16 @@ serves the provider's schema, read from a JSON file in the format of
 configuration it is asked to validate. That is enough for `terraform validate`
 to run Terraform core's own checks (syntax, expressions, functions,
 references, types, required and unknown arguments) without the real plugin.
-Anything beyond validation (plan, apply, ...) answers UNIMPLEMENTED.
+
+It also plans, applies and destroys, with no cloud behind it: values only the
+cloud knows are filled by deterministic rules (lifecycle.py, google_values.py),
+so that `terraform apply` renders every expression as it would against Google.
+If SCHEMA_PROVIDER_HOOK names an executable, each applied change is also shown
+to it: JSON on stdin {"type", "name" (the object's `name` attribute; the
+protocol does not tell the resource address), "action": create|update|delete,
+"prior", "planned" (unknowns already filled), "config"}, values in Terraform's
+state JSON form; it prints the new state object, or null to keep "planned".
+A failing hook fails the apply. Import and other RPCs answer UNIMPLEMENTED.
 
 Usage (normally through the wrapper that install.sh writes):
     provider.py SCHEMA_JSON PROVIDER_ADDRESS   serve, when started by terraform
@@ -24,10 +33,14 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 from concurrent import futures
+
+from changes import Changes, with_computed_marks
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTO = os.path.join(HERE, "tfplugin.proto")
@@ -178,8 +191,23 @@ def serve(schema_path, address):
 
     import grpc
     pb, pb_grpc = load_stubs()
-    schema = schema_response(pb, read_schema_file(schema_path, address)[2])
+    schemas = with_computed_marks(read_schema_file(schema_path, address)[2])
+    schema = schema_response(pb, schemas)
+    changes = Changes(schemas)
     done = threading.Event()
+
+    def answering(response_type, work):
+        """Run work(); a failure becomes an error diagnostic on the response,
+        which Terraform shows and stops on."""
+        try:
+            return work()
+        except Exception as error:  # every failure must reach the user, whatever it is
+            diagnostic = pb.Diagnostic(severity=pb.Diagnostic.ERROR, summary="schema-provider: %s" % error,
+                                       detail=traceback.format_exc())
+            return response_type(diagnostics=[diagnostic])
+
+    def dynamic(data):
+        return pb.DynamicValue(msgpack=data)
 
     class Provider(pb_grpc.ProviderServicer):
         # Every validation passes: only Terraform core's checks are wanted.
@@ -194,6 +222,44 @@ def serve(schema_path, address):
 
         def ValidateDataSourceConfig(self, request, context):
             return pb.ValidateDataSourceConfig.Response()
+
+        def Configure(self, request, context):
+            response = pb.Configure.Response
+            return answering(response, lambda: changes.configure(request.config.msgpack) or response())
+
+        def UpgradeResourceState(self, request, context):
+            response = pb.UpgradeResourceState.Response
+            return answering(response, lambda: response(upgraded_state=dynamic(
+                changes.upgrade(request.type_name, request.raw_state.json))))
+
+        def ReadResource(self, request, context):
+            response = pb.ReadResource.Response
+            return answering(response, lambda: response(
+                new_state=dynamic(changes.read(request.type_name, request.current_state.msgpack)),
+                private=request.private))
+
+        def PlanResourceChange(self, request, context):
+            response = pb.PlanResourceChange.Response
+            def work():
+                planned, legacy = changes.plan(
+                    request.type_name, request.prior_state.msgpack, request.proposed_new_state.msgpack)
+                return response(planned_state=dynamic(planned), planned_private=request.prior_private,
+                                legacy_type_system=legacy)
+            return answering(response, work)
+
+        def ApplyResourceChange(self, request, context):
+            response = pb.ApplyResourceChange.Response
+            def work():
+                new, legacy = changes.apply(request.type_name, request.prior_state.msgpack,
+                                            request.planned_state.msgpack, request.config.msgpack)
+                return response(new_state=dynamic(new), private=request.planned_private,
+                                legacy_type_system=legacy)
+            return answering(response, work)
+
+        def ReadDataSource(self, request, context):
+            response = pb.ReadDataSource.Response
+            return answering(response, lambda: response(
+                state=dynamic(changes.read_data(request.type_name, request.config.msgpack))))
 
         def Stop(self, request, context):
             return pb.Stop.Response()
@@ -238,7 +304,7 @@ def main(argv):
     if len(argv) == 2 and argv[0] == "--prepare":
         pb, _ = load_stubs()
         address, version, schemas = read_schema_file(argv[1])
-        schema_response(pb, schemas)  # fail now rather than under terraform
+        schema_response(pb, with_computed_marks(schemas))  # fail now rather than under terraform
         print(address, version)
     elif len(argv) == 2:
         serve(*argv)
