@@ -20,9 +20,12 @@ class SchemaTableError(Exception):
 
 def with_computed(block, type_key):
     """A copy of a schema block where the attributes google_values lists as
-    optional-and-computed are marked computed."""
+    optional-and-computed are marked computed, and write-only ones write-only."""
     block = copy.deepcopy(block)
     attributes = block.get("attributes", {})
+    for name, attribute in attributes.items():
+        if name.endswith(google_values.WRITE_ONLY_SUFFIX) and not attribute.get("computed"):
+            attribute["write_only"] = True
     for name in google_values.OPTIONAL_COMPUTED["*"]:
         if attributes.get(name, {}).get("optional"):
             attributes[name]["computed"] = True
@@ -52,10 +55,13 @@ def _elements(nested, value):
 
 def plan(block, proposed):
     """The planned object for a proposed one (both dicts): computed attributes
-    still null become unknown, in nested blocks too."""
+    still null become unknown, in nested blocks too; write-only ones are null
+    (Terraform passes their value in the configuration only)."""
     planned = dict(proposed)
     for name, attribute in block.get("attributes", {}).items():
-        if attribute.get("computed") and planned.get(name) is None:
+        if attribute.get("write_only"):
+            planned[name] = None
+        elif attribute.get("computed") and planned.get(name) is None:
             planned[name] = UNKNOWN
     for name, nested in block.get("block_types", {}).items():
         value = planned.get(name)
