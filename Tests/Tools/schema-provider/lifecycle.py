@@ -11,7 +11,7 @@ null, so that the next plan sees no difference).
 import copy
 
 import google_values
-from cty_codec import UNKNOWN, Dynamic, block_type, contains_unknown
+from cty_codec import UNKNOWN, Dynamic, block_type, contains_unknown, rebuild
 
 
 class SchemaTableError(Exception):
@@ -112,21 +112,13 @@ def _fill_value(resource, dotted, ty, current, element):
 
 
 def _zero_unknowns(value, ty):
-    if value is UNKNOWN:
-        return zero_value(ty)
-    if isinstance(value, Dynamic):
-        return Dynamic(value.type, _zero_unknowns(value.value, value.type))
-    if isinstance(ty, list) and value is not None:
-        kind, inner = ty[0], ty[1]
-        if kind in ("list", "set"):
-            return [_zero_unknowns(e, inner) for e in value]
-        if kind == "tuple":
-            return [_zero_unknowns(e, t) for e, t in zip(value, inner)]
-        if kind == "map":
-            return {k: _zero_unknowns(v, inner) for k, v in value.items()}
-        if kind == "object":
-            return {n: _zero_unknowns(value.get(n), t) for n, t in inner.items()}
-    return value
+    def leaf(value, ty):
+        if value is UNKNOWN:
+            return zero_value(ty)
+        if isinstance(value, Dynamic):
+            return Dynamic(value.type, _zero_unknowns(value.value, value.type))
+        return value
+    return rebuild(value, ty, leaf)
 
 
 def zero_value(ty):
