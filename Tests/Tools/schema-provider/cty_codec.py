@@ -142,50 +142,47 @@ def _shape(raw, ty, dynamic, path):
     raise CodecError("%s: %r is not a %s" % (path or "value", raw, json.dumps(ty)))
 
 
-def to_msgpack(value, ty):
-    return msgpack.packb(_pack(value, ty, ""), use_bin_type=True)
-
-
-def _pack(value, ty, path):
-    if value is UNKNOWN:
-        return msgpack.ExtType(0, b"\x00")  # cty's own encoding of an unknown value
-    if value is None:
-        return None
-    if ty == "dynamic":
-        if not isinstance(value, Dynamic):
-            raise CodecError("%s: dynamic attribute without a concrete type" % path)
-        return [json.dumps(value.type, separators=(",", ":")).encode(), _pack(value.value, value.type, path)]
-    if isinstance(ty, list):
+def rebuild(value, ty, leaf):
+    """value rebuilt along its type: known collections and objects element by
+    element, everything else (primitive, null, unknown, dynamic) by leaf(value, ty)."""
+    if isinstance(ty, list) and value is not None and value is not UNKNOWN:
         kind, inner = ty[0], ty[1]
         if kind in ("list", "set"):
-            return [_pack(e, inner, path + "[]") for e in value]
+            return [rebuild(e, inner, leaf) for e in value]
         if kind == "tuple":
-            return [_pack(e, t, path + "[]") for e, t in zip(value, inner)]
+            return [rebuild(e, t, leaf) for e, t in zip(value, inner)]
         if kind == "map":
-            return {k: _pack(v, inner, path + "[]") for k, v in value.items()}
+            return {k: rebuild(v, inner, leaf) for k, v in value.items()}
         if kind == "object":
-            return {n: _pack(value.get(n), t, path + "." + n) for n, t in inner.items()}
+            return {n: rebuild(value.get(n), t, leaf) for n, t in inner.items()}
+    return leaf(value, ty)
+
+
+def to_msgpack(value, ty):
+    return msgpack.packb(rebuild(value, ty, _pack_leaf), use_bin_type=True)
+
+
+def _pack_leaf(value, ty):
+    if value is UNKNOWN:
+        return msgpack.ExtType(0, b"\x00")  # cty's own encoding of an unknown value
+    if isinstance(value, Dynamic):
+        # cty writes a dynamic attribute as [type as JSON bytes, value].
+        return [json.dumps(value.type, separators=(",", ":")).encode(), rebuild(value.value, value.type, _pack_leaf)]
+    if ty == "dynamic" and value is not None:
+        raise CodecError("dynamic attribute without a concrete type: %r" % (value,))
     return value
 
 
 def to_json(value, ty):
     """Our value as plain JSON data (state form); unknown values may not remain."""
+    return rebuild(value, ty, _json_leaf)
+
+
+def _json_leaf(value, ty):
     if value is UNKNOWN:
         raise CodecError("an unknown value has no JSON form")
-    if value is None:
-        return None
-    if ty == "dynamic":
+    if isinstance(value, Dynamic):
         return {"value": to_json(value.value, value.type), "type": value.type}
-    if isinstance(ty, list):
-        kind, inner = ty[0], ty[1]
-        if kind in ("list", "set"):
-            return [to_json(e, inner) for e in value]
-        if kind == "tuple":
-            return [to_json(e, t) for e, t in zip(value, inner)]
-        if kind == "map":
-            return {k: to_json(v, inner) for k, v in value.items()}
-        if kind == "object":
-            return {n: to_json(value.get(n), t) for n, t in inner.items()}
     return value
 
 

@@ -42,6 +42,11 @@ OPTIONAL_COMPUTED = {
     "data.google_compute_subnetwork": ("name", "self_link"),
 }
 
+# The extract does not say which attributes are write-only (never stored, so a
+# value that changes every run, like a generated password, plans no change);
+# Google's provider names every one of them with this suffix.
+WRITE_ONLY_SUFFIX = "_wo"
+
 # Types whose nested blocks the real provider fills when the configuration has
 # none (an instance from a template takes the template's disks, interfaces...).
 # A block the state has and the configuration lacks is kept when planning.

@@ -11,7 +11,7 @@ null, so that the next plan sees no difference).
 import copy
 
 import google_values
-from cty_codec import UNKNOWN, Dynamic, block_type, contains_unknown
+from cty_codec import UNKNOWN, Dynamic, block_type, contains_unknown, rebuild
 
 
 class SchemaTableError(Exception):
@@ -20,9 +20,12 @@ class SchemaTableError(Exception):
 
 def with_computed(block, type_key):
     """A copy of a schema block where the attributes google_values lists as
-    optional-and-computed are marked computed."""
+    optional-and-computed are marked computed, and write-only ones write-only."""
     block = copy.deepcopy(block)
     attributes = block.get("attributes", {})
+    for name, attribute in attributes.items():
+        if name.endswith(google_values.WRITE_ONLY_SUFFIX) and not attribute.get("computed"):
+            attribute["write_only"] = True
     for name in google_values.OPTIONAL_COMPUTED["*"]:
         if attributes.get(name, {}).get("optional"):
             attributes[name]["computed"] = True
@@ -52,10 +55,13 @@ def _elements(nested, value):
 
 def plan(block, proposed):
     """The planned object for a proposed one (both dicts): computed attributes
-    still null become unknown, in nested blocks too."""
+    still null become unknown, in nested blocks too; write-only ones are null
+    (Terraform passes their value in the configuration only)."""
     planned = dict(proposed)
     for name, attribute in block.get("attributes", {}).items():
-        if attribute.get("computed") and planned.get(name) is None:
+        if attribute.get("write_only"):
+            planned[name] = None
+        elif attribute.get("computed") and planned.get(name) is None:
             planned[name] = UNKNOWN
     for name, nested in block.get("block_types", {}).items():
         value = planned.get(name)
@@ -106,21 +112,13 @@ def _fill_value(resource, dotted, ty, current, element):
 
 
 def _zero_unknowns(value, ty):
-    if value is UNKNOWN:
-        return zero_value(ty)
-    if isinstance(value, Dynamic):
-        return Dynamic(value.type, _zero_unknowns(value.value, value.type))
-    if isinstance(ty, list) and value is not None:
-        kind, inner = ty[0], ty[1]
-        if kind in ("list", "set"):
-            return [_zero_unknowns(e, inner) for e in value]
-        if kind == "tuple":
-            return [_zero_unknowns(e, t) for e, t in zip(value, inner)]
-        if kind == "map":
-            return {k: _zero_unknowns(v, inner) for k, v in value.items()}
-        if kind == "object":
-            return {n: _zero_unknowns(value.get(n), t) for n, t in inner.items()}
-    return value
+    def leaf(value, ty):
+        if value is UNKNOWN:
+            return zero_value(ty)
+        if isinstance(value, Dynamic):
+            return Dynamic(value.type, _zero_unknowns(value.value, value.type))
+        return value
+    return rebuild(value, ty, leaf)
 
 
 def zero_value(ty):
