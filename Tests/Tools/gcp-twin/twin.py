@@ -297,6 +297,9 @@ def serve(work):
     setns("/proc/self/fd/%d" % home_fd)
     os.close(home_fd)
     servers.append(ApiServer(config["socket"], twin))
+    # Any local user of an instance may call the API, as any user of a VM may use its service
+    # account: slurmctld runs resume.sh and suspend.sh (and so gcloud) as SlurmUser, not root.
+    os.chmod(config["socket"], 0o666)
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     print("twin: serving %s" % work, flush=True)

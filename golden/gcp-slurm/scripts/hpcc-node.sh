@@ -376,6 +376,22 @@ join_cluster() {
     install_auth_key
 }
 
+# A static node boots beside its controller, often before slurmctld answers; slurmd, fetching its
+# configuration from the controller, then exits at once ("failed to fetch remote configs") and
+# nothing starts it again. Start it until it stays up.
+start_slurmd() {
+    systemctl enable slurmd
+    for _ in $(seq 60); do
+        systemctl restart slurmd
+        sleep 5
+        systemctl is-active --quiet slurmd && return 0
+        log "slurmd could not fetch its configuration from $controller yet; retrying"
+        sleep 5
+    done
+    log "slurmd did not start: its controller $controller does not answer"
+    return 1
+}
+
 case $role in
 controller)
     mount_all
@@ -399,8 +415,7 @@ compute)
     done
     install_job_scripts
     run_user_script
-    systemctl enable slurmd
-    systemctl restart slurmd
+    start_slurmd
     ;;
 *)
     log "unknown hpcc-role '$role'"
