@@ -376,20 +376,24 @@ join_cluster() {
     install_auth_key
 }
 
-# A static node boots beside its controller, often before slurmctld answers; slurmd, fetching its
-# configuration from the controller, then exits at once ("failed to fetch remote configs") and
-# nothing starts it again. Start it until it stays up.
+# slurmd fetches its configuration from slurmctld (at the port slurm.conf gives, which --conf-server
+# assumes) and exits at once when none answers, and nothing starts it again. A static node boots
+# beside its controller, often before slurmctld listens: wait for it first.
 start_slurmd() {
+    local host
     systemctl enable slurmd
-    for _ in $(seq 60); do
-        systemctl restart slurmd
-        sleep 5
-        systemctl is-active --quiet slurmd && return 0
-        log "slurmd could not fetch its configuration from $controller yet; retrying"
-        sleep 5
+    for attempt in $(seq 90); do
+        for host in $controller $backup_controller; do
+            if timeout 5 bash -c "exec 3<>/dev/tcp/$host/6817" 2>/dev/null; then
+                systemctl restart slurmd
+                return 0
+            fi
+        done
+        log "waiting for slurmctld on $controller${backup_controller:+ or $backup_controller} (attempt $attempt)"
+        sleep 10
     done
-    log "slurmd did not start: its controller $controller does not answer"
-    return 1
+    log "no slurmctld answers; starting slurmd anyway"
+    systemctl restart slurmd
 }
 
 case $role in
