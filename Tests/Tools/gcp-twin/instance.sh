@@ -123,9 +123,14 @@ boot() {
     ip -n "$ns" route add default via "$services_ip" dev eth0 onlink
     mkdir -p "$dir/log" "$dir/layer" "$dir/root" "$work/exports" "$work/buckets" "$work/log"
     rm -f "$dir/holder.pid" "$dir/startup.status"
+    # A time namespace whose boot clock starts now, as a new VM's does: slurmctld (22.05) keeps a
+    # powering-up node "still waiting for boot" while its slurmd reports a boot time before the
+    # resume request.
+    local uptime
+    uptime=$(cut -d. -f1 /proc/uptime)
     setsid nsenter --net="/var/run/netns/$ns" \
-        unshare --mount --uts --pid --fork --propagation private -- "$here/instance.sh" hold "$work" "$name" \
-        </dev/null >>"$dir/console.log" 2>&1 &
+        unshare --mount --uts --pid --time --boottime "-$uptime" --fork --propagation private -- \
+        "$here/instance.sh" hold "$work" "$name" </dev/null >>"$dir/console.log" 2>&1 &
     local starter=$!
     for _ in $(seq 200); do
         [ -s "$dir/holder.pid" ] && break
@@ -178,7 +183,7 @@ run_inside() {
     [ $# -gt 0 ] || usage
     pid=$(holder)
     [ -n "$pid" ] || die "instance $name is not running"
-    local enter=(nsenter -t "$pid" -n -m -u -p -r -w)
+    local enter=(nsenter -t "$pid" -n -m -u -p -T -r -w)
     if [ "$user" = root ]; then
         exec "${enter[@]}" /usr/bin/env -i PATH="$guest_path" HOME=/root USER=root LOGNAME=root \
             SHELL=/bin/bash LANG=C.UTF-8 "$@"

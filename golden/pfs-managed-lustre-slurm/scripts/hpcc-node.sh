@@ -206,7 +206,9 @@ install_job_scripts() {
         rm -rf "$staging"
         mkdir -p "$staging"
         if gcloud storage cp -r "$bucket/slurm/job-scripts/*" "$staging/"; then
-            chmod -R u=rwX,go=rX "$staging"
+            # Bucket objects carry no file mode (gcloud writes them 0644) and every file here
+            # is a program slurmd runs: without this each job's prolog fails and drains its node.
+            chmod -R u=rwx,go=rx "$staging"
             rm -rf "$target"
             mv "$staging" "$target"
             return 0
