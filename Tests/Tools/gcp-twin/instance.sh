@@ -124,9 +124,11 @@ boot() {
     mkdir -p "$dir/log" "$dir/layer" "$dir/root" "$work/exports" "$work/buckets" "$work/log"
     rm -f "$dir/holder.pid" "$dir/startup.status"
     # A time namespace whose boot clock starts now, as a new VM's does: slurmctld (22.05) keeps a
-    # powering-up node "still waiting for boot" while its slurmd reports a boot time before the
-    # resume request.
+    # powering-up node "still waiting for boot" while its slurmd reports a boot time (in whole
+    # seconds) before the resume request. A VM also boots a while after it is asked for: two
+    # seconds here, so the boot time never rounds to the request's second.
     local uptime
+    sleep 2
     uptime=$(cut -d. -f1 /proc/uptime)
     setsid nsenter --net="/var/run/netns/$ns" \
         unshare --mount --uts --pid --time --boottime "-$uptime" --fork --propagation private -- \

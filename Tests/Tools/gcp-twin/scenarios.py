@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -394,8 +395,14 @@ def sync(twin, scenario, bound):
         raise Failure("the rebuilt blueprint adds no partition")
     mark = len(twin.all_log("compute"))
     twin.terraform("apply", "-auto-approve")
-    uploads = [c for c in twin.all_log("hook") if c.get("type") == "google_storage_bucket_object"]
-    say(f"applied {scenario.elapsed()} {len(uploads)} bucket object changes so far; new partition(s) {added}")
+    objects = [r["values"] for r in twin.rendered().values() if r["type"] == "google_storage_bucket_object"
+               and r["values"]["name"].endswith("/slurm/slurm.conf")]
+    uploaded = [os.path.join(twin.work, "buckets", o["bucket"], o["name"]) for o in objects]
+    with open(os.path.join(twin.args.deployment, "slurm", "slurm.conf"), "rb") as fh:
+        rebuilt = fh.read()
+    if not uploaded or any(open(path, "rb").read() != rebuilt for path in uploaded):
+        raise Failure(f"terraform apply did not put the rebuilt slurm.conf into the bucket ({uploaded})")
+    say(f"applied {scenario.elapsed()} the rebuilt slurm.conf is in the bucket; new partition(s) {','.join(added)}")
     if any(e["event"] == "create" for e in twin.all_log("compute")[mark:]):
         raise Failure("the re-apply created instances: the Terraform state was lost?")
 
@@ -403,9 +410,13 @@ def sync(twin, scenario, bound):
         partitions = set(twin.slurm("sinfo -h -o %R 2>/dev/null || true").split())
         return set(added) <= partitions and sorted(partitions)
     partitions = scenario.wait(f"partition(s) {added} appear", shown, bound)
-    runs = twin.on(twin.controller, "grep -c 'applied new Slurm configuration' /var/log/units/*config-sync* "
-                   "2>/dev/null || true", check=False).stdout.strip()
-    return f"{','.join(added)} added by the config-sync timer (no restart by hand): sinfo {','.join(partitions)}; {runs}"
+    applied = twin.on(twin.controller, "grep -h 'hpcc-node: ' /var/log/units/hpcc-config-sync.service.log",
+                      check=False).stdout.split("\n")
+    applied = [line for line in applied if "applied new Slurm configuration" in line or "restarted" in line]
+    if not applied:
+        raise Failure("the partition appeared, but not through hpcc-config-sync.service")
+    return (f"{','.join(added)} added by the config-sync timer, no restart by hand (sinfo: {','.join(partitions)}); "
+            f"hpcc-config-sync.service: {'; '.join(applied)}")
 
 
 def mounts(twin, scenario, bound):
@@ -437,7 +448,8 @@ def mounts(twin, scenario, bound):
             if want_source and call["source"] != want_source:
                 raise Failure(f"{name} mounted {call['source']} at {entry['local']}, expected {want_source}")
             for option in entry.get("options", "defaults").split(","):
-                if option not in call["options"].split(","):
+                # mount(8) passes every option but `defaults`, which only means "no others".
+                if option != "defaults" and option not in call["options"].split(","):
                     raise Failure(f"{name}: {entry['local']} lacks option {option} ({call['options']})")
             if entry["local"] not in table:
                 raise Failure(f"{name}: {entry['local']} is not mounted now (findmnt)")
@@ -497,6 +509,8 @@ def main():
         (v.split()[0] for v in twin.slurm_conf.get("PartitionName", []) if "Default=YES" in v), None)
     twin.partition_nodes = lambda partition: partition_nodes(twin, partition)
     status = 0
+    # A kill (a test's timeout) still takes the twin down: SystemExit runs the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.makedirs(args.work, exist_ok=True)
     try:
         twin.up()

@@ -113,11 +113,16 @@ install_programs() {
 }
 
 # A new `terraform apply` uploads new compiled files; this applies them without a reboot.
+# The node definitions of a slurm.conf (NodeName and NodeSet lines).
+node_lines() {
+    grep -E '^(NodeName|NodeSet)=' "$1" 2>/dev/null || true
+}
+
 sync_config() {
     local staging
     staging=$(mktemp -d)
     fetch_slurm_config "$staging"
-    local changed=0
+    local changed=0 nodes_changed=0
     for file in "$staging"/*; do
         local name
         name=$(basename "$file")
@@ -125,10 +130,23 @@ sync_config() {
         case $name in resume.sh|suspend.sh) current="$program_dir/$name" ;; esac
         cmp -s "$file" "$current" || changed=1
     done
+    cmp -s <(node_lines "$staging/slurm.conf") <(node_lines "$config_dir/slurm.conf") || nodes_changed=1
     if [ "$changed" = 1 ]; then
         cp -f "$staging"/* "$config_dir/"
         install_programs
-        [ "$role" = controller ] && scontrol reconfigure
+        if [ "$role" = controller ]; then
+            # Slurm before 23.11 cannot add or remove nodes on reconfigure: slurmctld exits
+            # ("MaxNodeCount has changed during reconfig, slurmctld must be restarted"). A
+            # restart keeps the jobs, on every version; reconfigure then reaches the slurmds.
+            if [ "$nodes_changed" = 1 ]; then
+                systemctl restart slurmctld
+                log "the node definitions changed: restarted slurmctld"
+            fi
+            for _ in $(seq 30); do
+                scontrol reconfigure && break
+                sleep 2
+            done
+        fi
         log "applied new Slurm configuration from $bucket"
     fi
     rm -rf "$staging"
