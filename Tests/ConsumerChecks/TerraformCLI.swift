@@ -129,6 +129,9 @@ public final class TerraformCLI: @unchecked Sendable {
         ]
     }
 
+    /// The environment under which another program runs terraform offline with these providers.
+    public var environmentForTools: [String: String] { environment }
+
     /// Runs terraform in `directory`; a non-zero exit throws with terraform's own output.
     @discardableResult
     func run(

@@ -248,7 +248,7 @@ def boot(twin, scenario, bound):
 
     def booted():
         statuses = {name: twin.status(name) for name in created}
-        failed = {name: s for name, s in statuses.items() if s not in (None, "0")}
+        failed = {name: s for name, s in sorted(statuses.items()) if s not in (None, "0")}
         if failed:
             raise Failure(f"startup script failed: {failed}")
         return all(s == "0" for s in statuses.values()) and statuses

@@ -56,6 +56,14 @@ controller=$(metadata hpcc-controller)
 backup_controller=$(metadata hpcc-backup-controller)
 bucket=$(metadata hpcc-bucket)
 auth=$(metadata hpcc-auth)
+# Every instance of a cluster carries these keys. One without them cannot join: it names the
+# missing key on its serial console and stops, rather than wait for a controller forever.
+for key in hpcc-role hpcc-controller hpcc-bucket hpcc-auth hpcc-auth-secret; do
+    if [ -z "$(metadata "$key")" ]; then
+        log "the instance metadata has no $key: this instance cannot join its cluster"
+        exit 1
+    fi
+done
 config_dir=/usr/local/etc/slurm
 program_dir=/slurm/hpcc
 mkdir -p "$config_dir" "$program_dir" /var/log/slurm /var/run/slurm
