@@ -81,22 +81,25 @@ struct GCPTwinTests {
             #expect(result?.ok == true, "scenario \(scenario): \(result?.detail ?? "did not run")")
             if let result {
                 ConsumerTools.record(
-                    "gcp-slurm", "twin \(scenario)", "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
+                    "gcp-slurm", "twin \(scenario)",
+                    "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
             }
         }
         #expect(outcome.status == 0)
         let gcloud = outcome.lines("gcloud")
         #expect(gcloud.contains { $0.contains("compute instances create atlas-debugnodeset-") })
         #expect(gcloud.contains { $0.contains("compute instances delete atlas-debugnodeset-") })
-        #expect(gcloud.contains { $0.contains("storage cp gs://atlas-hpc-demo-atlas-slurm/atlas-files/slurm/slurm.conf") })
+        #expect(
+            gcloud.contains { $0.contains("storage cp gs://atlas-hpc-demo-atlas-slurm/atlas-files/slurm/slurm.conf") })
     }
 
     @Test func gcpSlurmLustreBootsAndMountsOnTheTwin() throws {
         guard available("gcp-slurm-lustre", "Google Cloud twin") else { return }
         let outcome = try GCPTwin.run(
-            blueprint: try text("gcp-slurm-lustre"), scenarios: ["boot", "mounts"], zones: try zones("gcp-slurm-lustre"))
+            blueprint: try text("gcp-slurm-lustre"), scenarios: ["boot", "powerup", "mounts"],
+            zones: try zones("gcp-slurm-lustre"))
         report("gcp-slurm-lustre", outcome)
-        for scenario in ["boot", "mounts"] {
+        for scenario in ["boot", "powerup", "mounts"] {
             let result = outcome.results[scenario]
             #expect(result?.ok == true, "scenario \(scenario): \(result?.detail ?? "did not run")")
             if let result {
@@ -105,7 +108,12 @@ struct GCPTwinTests {
                     "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
             }
         }
-        #expect(outcome.lines("mount").contains { $0.contains(" /scratch lustre ") }, "\(outcome.lines("mount"))")
+        // Every node of the cluster mounts the Lustre file system: the controller, the login node
+        // and a node of each nodeset.
+        let lustre = outcome.lines("mount").filter { $0.contains(" /scratch lustre ") }
+        for instance in ["orion-controller", "orion-login-0", "orion-hpcnodeset-0", "orion-gpunodeset-0"] {
+            #expect(lustre.contains { $0.hasPrefix("mount \(instance) ") }, "\(instance): \(outcome.lines("mount"))")
+        }
     }
 
     /// A deliberately broken deployment the twin must catch: which file is changed, how, and the

@@ -21,6 +21,8 @@ Google provider, which applies through tf-hook into the twin). Scenarios, in thi
   mounts   every instance mounted what its rendered hpcc-mounts says (server, path, type, options),
            and the controller exported what hpcc-exports says
   shrink   after SuspendTime, suspend.sh deletes the grown instance and the node is powered down idle
+  powerup  (instead of growth, for shapes this machine cannot hold) the first node of each nodeset is
+           powered up by hand; resume.sh creates it from its template and it boots
 Each scenario prints its gcloud calls, the node power states and the job states it saw, then
 `scenario NAME ok|FAIL SECONDS detail`. Exit status: 0 every scenario ok, 1 one failed (the twin's
 logs on stderr), 2 usage. The twin is always taken down: processes by PID, namespaces by name.
@@ -340,6 +342,30 @@ def growth(twin, scenario, bound):
             f"{twin.expect[nodeset][0]}, NodeAddr {address.group(1) if address else '?'}); output on /home: {output}")
 
 
+def powerup(twin, scenario, bound):
+    """The first node of every nodeset powered up by hand (scontrol power_up): resume.sh creates it
+    from its template and it boots, whatever its shape (one that does not fit this machine
+    registers short of CPUs or GPUs, so registration is not judged here; `mounts` then checks
+    what it mounted)."""
+    firsts = []
+    for value in twin.slurm_conf.get("NodeSet", []):
+        fields = dict(f.split("=", 1) for f in ("NodeSet=" + value).split() if "=" in f)
+        node = twin.hostnames(fields["Nodes"])[0]
+        if node not in twin.instances():
+            firsts.append(node)
+    for node in firsts:
+        twin.slurm(f"scontrol update nodename={node} state=power_up")
+
+    def booted():
+        statuses = {node: twin.status(node) for node in firsts}
+        broken = {n: s for n, s in sorted(statuses.items()) if s not in (None, "0")}
+        if broken:
+            raise Failure(f"startup script failed: {broken}")
+        return all(s == "0" for s in statuses.values())
+    scenario.wait(f"{' '.join(firsts)} are created and boot", booted, bound)
+    return f"{' '.join(firsts)} created by resume.sh from their templates and booted"
+
+
 def failed(twin, scenario, bound):
     nodes = twin.partition_nodes(twin.args.partition)
     nodeset = nodes[0][len(twin.cluster) + 1:].rsplit("-", 1)[0]
@@ -421,18 +447,22 @@ def sync(twin, scenario, bound):
 
 def mounts(twin, scenario, bound):
     rendered = twin.rendered()
+    templates, instances = {}, {}
+    for resource in rendered.values():
+        values = resource["values"]
+        if resource["type"] == "google_compute_instance_template":
+            templates[values["name"]] = values.get("metadata") or {}
+        elif resource["type"] in ("google_compute_instance", "google_compute_instance_from_template"):
+            instances[values["name"]] = values.get("metadata") or {}
     expected = {}
-    for address, resource in rendered.items():
-        if resource["type"] in ("google_compute_instance", "google_compute_instance_from_template"):
-            metadata = resource["values"].get("metadata") or {}
-            expected[resource["values"]["name"]] = json.loads(metadata.get("hpcc-mounts") or "[]")
     for name, instance in twin.instances().items():
-        if name not in expected:  # made by resume.sh from a template
-            template = instance.get("template")
-            tmpl = next((r for r in rendered.values() if r["type"] == "google_compute_instance_template"
-                         and r["values"]["name"] == template), None)
-            expected[name] = json.loads(((tmpl or {}).get("values", {}).get("metadata") or {}).get("hpcc-mounts")
-                                        or "[]")
+        # What Terraform rendered for the instance, or else for the template it was created from.
+        metadata = instances.get(name) or {}
+        if "hpcc-mounts" not in metadata:
+            metadata = templates.get(instance.get("template"), {})
+        if "hpcc-mounts" not in metadata:
+            raise Failure(f"Terraform rendered no hpcc-mounts for {name} (template {instance.get('template')})")
+        expected[name] = json.loads(metadata["hpcc-mounts"] or "[]")
     calls = twin.all_log("mounts")
     lines = []
     for name in sorted(twin.instances()):
@@ -442,10 +472,10 @@ def mounts(twin, scenario, bound):
             if not made:
                 raise Failure(f"{name} did not mount {entry['local']}: {[c for c in calls if c['instance'] == name]}")
             call = made[-1]
-            want_source = f"{entry['server']}:{entry['remote']}" if entry["type"] != "lustre" else None
+            want_source = f"{entry['server']}:{entry['remote']}"
             if entry["type"] != call["type"]:
                 raise Failure(f"{name} mounted {entry['local']} as {call['type']}, expected {entry['type']}")
-            if want_source and call["source"] != want_source:
+            if call["source"] != want_source:
                 raise Failure(f"{name} mounted {call['source']} at {entry['local']}, expected {want_source}")
             for option in entry.get("options", "defaults").split(","):
                 # mount(8) passes every option but `defaults`, which only means "no others".
@@ -479,7 +509,8 @@ def shrink(twin, scenario, bound):
     return f"{node} deleted by suspend.sh {int(time.time() - twin.grown_at)} s after its job (SuspendTime={suspend}); {state}"
 
 
-SCENARIOS = {"boot": boot, "growth": growth, "failed": failed, "sync": sync, "mounts": mounts, "shrink": shrink}
+SCENARIOS = {"boot": boot, "growth": growth, "powerup": powerup, "failed": failed, "sync": sync, "mounts": mounts,
+             "shrink": shrink}
 
 
 def main():
