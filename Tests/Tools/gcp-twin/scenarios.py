@@ -8,7 +8,8 @@ config-sync timer), unchanged, on the local twin of Compute Engine, and reports 
                [--timer-scale S]
 
 Terraform comes from PATH and its offline CLI configuration from TF_CLI_CONFIG_FILE (the schema-only
-Google provider, which applies through tf-hook into the twin). Scenarios, in this order:
+Google provider, which applies through tf-hook into the twin). Scenarios run in the order --scenarios
+gives (shrink before sync: the sync restarts slurmctld, which starts the idle clocks again):
   boot     controller and login boot from hpcc-node.sh; slurmctld shows every partition of slurm.conf;
            the static nodes boot and register (idle)
   growth   a job from the login node needs a powered-down node of PARTITION: resume.sh creates it from

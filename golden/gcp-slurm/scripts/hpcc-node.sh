@@ -409,15 +409,16 @@ join_cluster() {
 # beside its controller, often before slurmctld listens: wait for it first.
 start_slurmd() {
     local host
+    local port=6817
     systemctl enable slurmd
     for attempt in $(seq 90); do
         for host in $controller $backup_controller; do
-            if timeout 5 bash -c "exec 3<>/dev/tcp/$host/6817" 2>/dev/null; then
+            if timeout 5 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; then
                 systemctl restart slurmd
                 return 0
             fi
         done
-        log "waiting for slurmctld on $controller${backup_controller:+ or $backup_controller} (attempt $attempt)"
+        log "waiting for slurmctld on $controller${backup_controller:+ or $backup_controller} ($attempt)"
         sleep 10
     done
     log "no slurmctld answers; starting slurmd anyway"
