@@ -117,6 +117,21 @@ struct GCPTwinTests {
         }
     }
 
+    /// The twin's own parts show they do what they stand for before they judge hpcc: the control
+    /// plane, gcloud and the hook (selftest.sh), the runtime and the image (runtime-selftest.sh).
+    @Test(arguments: ["selftest.sh", "runtime-selftest.sh"]) func theTwinsOwnSelfTestsPass(_ script: String) throws {
+        guard available("gcp-twin", "Google Cloud twin self-test") else { return }
+        let path = Repository.root.appendingPathComponent("Tests/Tools/gcp-twin/\(script)").path
+        let outcome = try Shell.run("/bin/bash", [path])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n")
+        let passed = lines.filter { $0.hasPrefix("ok ") || $0.hasPrefix("check ") && $0.contains(" ok") }.count
+        let failed = lines.filter { $0.hasPrefix("FAIL ") || $0.hasPrefix("check ") && $0.contains(" FAIL") }
+        #expect(failed.isEmpty && passed > 0, "\(failed)")
+        ConsumerTools.record(
+            "gcp-twin", script, "exit \(outcome.status): \(passed) checks passed, \(failed.count) failed")
+    }
+
     /// A deliberately broken deployment the twin must catch: which file is changed, how, and the
     /// scenario and message it must fail with.
     struct Breakage: CustomStringConvertible, Sendable {

@@ -541,6 +541,10 @@ def main():
         (v.split()[0] for v in twin.slurm_conf.get("PartitionName", []) if "Default=YES" in v), None)
     twin.partition_nodes = lambda partition: partition_nodes(twin, partition)
     status = 0
+    # swift test starts its children with almost every signal blocked, and a blocked mask is
+    # inherited: daemons would ignore the SIGTERM that stops them. Everything started from here
+    # gets the usual empty mask.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     # A kill (a test's timeout) still takes the twin down: SystemExit runs the `finally` below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.makedirs(args.work, exist_ok=True)
