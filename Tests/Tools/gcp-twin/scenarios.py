@@ -507,7 +507,12 @@ def shrink(twin, scenario, bound):
                and node in c["argv"]]
     if not deletes:
         raise Failure(f"{node} disappeared without a gcloud delete")
-    return f"{node} deleted by suspend.sh {int(time.time() - twin.grown_at)} s after its job (SuspendTime={suspend}); {state}"
+    deleted = int(deletes[0].get("t", time.time()) - twin.grown_at)
+    # The job ended up to one poll (2 s) before the growth scenario saw it.
+    if deleted < suspend - 5:
+        raise Failure(f"{node} was deleted {deleted} s after its job, before SuspendTime={suspend}")
+    return (f"{node} deleted by suspend.sh {deleted} s after its job (SuspendTime={suspend}), {state} "
+            f"{int(time.time() - twin.grown_at)} s after it (SuspendTimeout={timeout})")
 
 
 SCENARIOS = {"boot": boot, "growth": growth, "powerup": powerup, "failed": failed, "sync": sync, "mounts": mounts,
