@@ -39,6 +39,21 @@ struct GCPTwinTests {
         if outcome.status != 0 { print(outcome.stderr) }
     }
 
+    /// Each of `scenarios` must have passed; one consumer-check line each.
+    private func expectPassed(_ scenarios: [String], of blueprint: String, in outcome: GCPTwin.Outcome) {
+        report(blueprint, outcome)
+        for scenario in scenarios {
+            let result = outcome.results[scenario]
+            #expect(result?.ok == true, "scenario \(scenario): \(result?.detail ?? "did not run")")
+            if let result {
+                ConsumerTools.record(
+                    blueprint, "twin \(scenario)",
+                    "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
+            }
+        }
+        #expect(outcome.status == 0)
+    }
+
     /// gcp-slurm.yaml with one more nodeset and partition, as an operator would add them.
     static func withExtraPartition(_ blueprint: String) throws -> String {
         let modules = """
@@ -76,17 +91,7 @@ struct GCPTwinTests {
         let outcome = try GCPTwin.run(
             blueprint: blueprint, scenarios: scenarios, zones: try zones("gcp-slurm"),
             rebuild: try Self.withExtraPartition(blueprint))
-        report("gcp-slurm", outcome)
-        for scenario in scenarios {
-            let result = outcome.results[scenario]
-            #expect(result?.ok == true, "scenario \(scenario): \(result?.detail ?? "did not run")")
-            if let result {
-                ConsumerTools.record(
-                    "gcp-slurm", "twin \(scenario)",
-                    "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
-            }
-        }
-        #expect(outcome.status == 0)
+        expectPassed(scenarios, of: "gcp-slurm", in: outcome)
         let gcloud = outcome.lines("gcloud")
         #expect(gcloud.contains { $0.contains("compute instances create atlas-debugnodeset-") })
         #expect(gcloud.contains { $0.contains("compute instances delete atlas-debugnodeset-") })
@@ -99,16 +104,7 @@ struct GCPTwinTests {
         let outcome = try GCPTwin.run(
             blueprint: try text("gcp-slurm-lustre"), scenarios: ["boot", "powerup", "mounts"],
             zones: try zones("gcp-slurm-lustre"))
-        report("gcp-slurm-lustre", outcome)
-        for scenario in ["boot", "powerup", "mounts"] {
-            let result = outcome.results[scenario]
-            #expect(result?.ok == true, "scenario \(scenario): \(result?.detail ?? "did not run")")
-            if let result {
-                ConsumerTools.record(
-                    "gcp-slurm-lustre", "twin \(scenario)",
-                    "\(result.ok ? "ok" : "FAILED") in \(result.seconds) s: \(result.detail)")
-            }
-        }
+        expectPassed(["boot", "powerup", "mounts"], of: "gcp-slurm-lustre", in: outcome)
         // Every node of the cluster mounts the Lustre file system: the controller, the login node
         // and a node of each nodeset.
         let lustre = outcome.lines("mount").filter { $0.contains(" /scratch lustre ") }
