@@ -8,7 +8,7 @@ import TestSupport
 public enum GCPTwin {
     public static let tools = [
         "munged", "slurmctld", "slurmd", "sbatch", "scontrol", "sinfo", "ip", "unshare", "nsenter", "curl",
-        "openssl", "findmnt", "losetup",
+        "openssl", "findmnt",
     ]
 
     /// Whether this machine can run it: root, the tools, and Terraform with the Google stand-in.

@@ -75,6 +75,12 @@ class Twin:
         self.subnet = next(iter(subnets.values()))["ip_cidr_range"]
         self.slurm_conf = self.read_slurm_conf()
         self.controller = self.slurm_conf["SlurmctldHost"][0].split("(")[0]
+        self.cluster = self.controller.rsplit("-controller", 1)[0]
+        # The zones the blueprint gives each nodeset, in order; the templates come after the apply.
+        self.zones = {item.split("=", 1)[0]: item.split("=", 1)[1].split(",") for item in args.zones}
+        self.expect = {}
+        self.login = self.controller
+        self.grown = self.grown_at = None
         self.logs_seen = {}
 
     # --- files of the deployment folder -------------------------------------------------------
@@ -190,6 +196,21 @@ class Twin:
                 reason = re.search(r" Reason=(.*?)(?: \[| Comment=|$)", line)
                 nodes[name.group(1)] = (state.group(1), reason.group(1) if reason else "")
         return nodes
+
+    def nodeset_of(self, node):
+        """The nodeset part of a node name (<cluster>-<nodeset>-<index>)."""
+        return node[len(self.cluster) + 1:].rsplit("-", 1)[0]
+
+    def partition_nodes(self, partition):
+        """The node names of a partition, through its NodeSet lines."""
+        sets = {}
+        for value in self.slurm_conf.get("NodeSet", []):
+            fields = dict(f.split("=", 1) for f in ("NodeSet=" + value).split() if "=" in f)
+            sets[fields["NodeSet"]] = fields["Nodes"]
+        names = []
+        for item in self.partition_setting(partition, "Nodes").split(","):
+            names += self.hostnames(sets.get(item, item))
+        return names
 
     def hostnames(self, expression):
         return self.slurm(f"scontrol show hostnames '{expression}'").split()
@@ -309,7 +330,7 @@ def created_from(twin, node, since_index=0):
 
 
 def check_template(twin, node, zone_expected, attempts):
-    nodeset = node[len(twin.cluster) + 1:].rsplit("-", 1)[0]
+    nodeset = twin.nodeset_of(node)
     template, zones = twin.expect[nodeset]
     made = [a for a in attempts if a[2]]
     if not made:
@@ -328,7 +349,7 @@ def growth(twin, scenario, bound):
     job_id = submit(twin, twin.args.partition, "growth", exclude=powered_up(twin, nodes))
     scenario.wait(f"job {job_id} completes", lambda: finished(twin, job_id), bound, [job_id])
     node = twin.job(job_id)["NodeList"]
-    nodeset = node[len(twin.cluster) + 1:].rsplit("-", 1)[0]
+    nodeset = twin.nodeset_of(node)
     zone = check_template(twin, node, twin.expect[nodeset][1][0], created_from(twin, node, mark))
     instance = twin.instances().get(node)
     if not instance:
@@ -369,7 +390,7 @@ def powerup(twin, scenario, bound):
 
 def failed(twin, scenario, bound):
     nodes = twin.partition_nodes(twin.args.partition)
-    nodeset = nodes[0][len(twin.cluster) + 1:].rsplit("-", 1)[0]
+    nodeset = twin.nodeset_of(nodes[0])
     template, zones = twin.expect[nodeset]
     if len(zones) < 2:
         raise Failure(f"nodeset {nodeset} has one zone ({zones}): no retry to show")
@@ -491,7 +512,7 @@ def mounts(twin, scenario, bound):
 
 
 def shrink(twin, scenario, bound):
-    node = getattr(twin, "grown", None)
+    node = twin.grown
     if not node:
         raise Failure("shrink needs growth first")
     partition = twin.args.partition
@@ -524,7 +545,7 @@ def main():
     parser.add_argument("--deployment", required=True)
     parser.add_argument("--group", default="primary")
     parser.add_argument("--work", required=True)
-    parser.add_argument("--scenarios", default="boot,growth,failed,sync,mounts,shrink")
+    parser.add_argument("--scenarios", default="boot,growth,failed,mounts,shrink,sync")
     parser.add_argument("--hpcc")
     parser.add_argument("--rebuild")
     parser.add_argument("--zones", action="append", default=[],
@@ -540,11 +561,8 @@ def main():
             print(f"scenarios: {tool} is not installed", file=sys.stderr)
             return 3
     twin = Twin(args)
-    twin.cluster = twin.controller.rsplit("-controller", 1)[0]
-    twin.zones = dict((item.split("=", 1)[0], item.split("=", 1)[1].split(",")) for item in args.zones)
     args.partition = args.partition or next(
         (v.split()[0] for v in twin.slurm_conf.get("PartitionName", []) if "Default=YES" in v), None)
-    twin.partition_nodes = lambda partition: partition_nodes(twin, partition)
     status = 0
     # swift test starts its children with almost every signal blocked, and a blocked mask is
     # inherited: daemons would ignore the SIGTERM that stops them. Everything started from here
@@ -560,7 +578,8 @@ def main():
         say(f"terraform apply {int(time.time() - applied)} s")
         twin.expect = expected_templates(twin)
         logins = [e["name"] for e in twin.all_log("compute") if e["event"] == "create" and "-login" in e["name"]]
-        twin.login = logins[0] if logins else twin.controller
+        if logins:
+            twin.login = logins[0]
         for name in args.scenarios.split(","):
             scenario = Scenario(twin, name)
             try:
@@ -593,18 +612,6 @@ def expected_templates(twin):
             nodeset = labels.get("hpcc_nodeset")
             expect[nodeset] = (values["name"], twin.zones.get(nodeset, []))
     return expect
-
-
-def partition_nodes(twin, partition):
-    """The node names of a partition, through its NodeSet lines."""
-    sets = {}
-    for value in twin.slurm_conf.get("NodeSet", []):
-        fields = dict(f.split("=", 1) for f in ("NodeSet=" + value).split() if "=" in f)
-        sets[fields["NodeSet"]] = fields["Nodes"]
-    names = []
-    for item in twin.partition_setting(partition, "Nodes").split(","):
-        names += twin.hostnames(sets.get(item, item))
-    return names
 
 
 def dump_logs(work):
