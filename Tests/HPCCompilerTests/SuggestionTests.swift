@@ -19,12 +19,12 @@ import Testing
 
     /// A machine type of a family the catalog lacks is said to be that, not mistaken for another family's.
     @Test func aMachineFamilyTheCatalogLacksIsNamed() {
-        #expect(MachineCatalog.gcp.suggestion(for: "c4-standard-96") == nil)
+        #expect(MachineCatalog.gcp.suggestion(for: "x9-standard-96") == nil)
         #expect(MachineCatalog.gcp.suggestion(for: "c2-standard-61") == "c2-standard-60")
-        let result = compile(mini("machine_type: n2-standard-2", "machine_type: c4-standard-96"))
+        let result = compile(mini("machine_type: n2-standard-2", "machine_type: x9-standard-96"))
         #expect(
             result.diagnostics.map(\.message) == [
-                "unknown machine type 'c4-standard-96': hpcc's machine catalog has no c4 family"
+                "unknown machine type 'x9-standard-96': hpcc's machine catalog has no x9 family"
             ])
         #expect(result.diagnostics.first?.help?.hasPrefix("hpcc knows the families ") == true)
         let source = compile(mini("source: modules/network/vpc", "source: modules/monitoring/dashboard"))

@@ -1,16 +1,32 @@
 // Which disk types a Compute Engine machine family can attach, where Google documents that it
 // cannot (2026): C3, C3D, H3 and A3 take no pd-standard (G2 none as its boot disk), H3 no pd-ssd,
 // N1, C2 and C2D no Hyperdisk, only hyperdisk-balanced boots (on C3, C3D, H3, A3), and pd-extreme
-// is for N2 with 64 vCPUs or more. E2 and H3 have no local SSDs; C3, C3D and A3 get theirs only
-// with the machine type (the -lssd types, A3's own), never as added disks. Families and types not
-// listed are not judged.
+// is for N2 with 64 vCPUs or more. The fourth-generation families (C4, C4A, C4D, N4, N4A, N4D, H4D,
+// M4, A4, A4X) attach Hyperdisk only, and boot from hyperdisk-balanced. E2 and H3 have no local SSDs;
+// C3, C3D, A3 and the Hyperdisk-only families get theirs only with the machine type (the -lssd types,
+// the accelerator types' own), never as added disks. Families and types not listed are not judged.
 
 extension MachineType {
+    /// The families that attach Hyperdisk only.
+    static let hyperdiskOnlyFamilies: Set<String> = ["c4", "c4a", "c4d", "n4", "n4a", "n4d", "h4d", "m4", "a4", "a4x"]
+
+    /// Families whose local SSDs come only with the machine type.
+    private var bundlesLocalSSDOnly: Bool {
+        ["c3", "c3d", "a3"].contains(family) || Self.hyperdiskOnlyFamilies.contains(family)
+    }
+
+    /// Families that boot from Hyperdisk.
+    private var bootsFromHyperdisk: Bool {
+        ["c3", "c3d", "h3", "a3"].contains(family) || Self.hyperdiskOnlyFamilies.contains(family)
+    }
+
     /// Why an instance of this type cannot have a disk of `type` (as its boot disk when `boot`);
     /// nil when it can, or when hpcc has no documented answer.
     func diskRefusal(_ type: String, boot: Bool) -> String? {
         let name = family.uppercased()
         switch type {
+        case let persistent where persistent.hasPrefix("pd-") && Self.hyperdiskOnlyFamilies.contains(family):
+            return "\(name) machines attach Hyperdisk only, not \(persistent) disks"
         case "pd-standard" where ["c3", "c3d", "h3", "a3"].contains(family):
             return "\(name) machines do not support pd-standard disks"
         case "pd-standard" where boot && family == "g2":
@@ -21,12 +37,12 @@ extension MachineType {
             return "pd-extreme disks need an N2 machine with at least 64 vCPUs"
         case "local-ssd" where ["e2", "h3"].contains(family):
             return "\(name) machines cannot have local SSDs"
-        case "local-ssd" where ["c3", "c3d", "a3"].contains(family):
+        case "local-ssd" where bundlesLocalSSDOnly:
             return "\(name) machines get local SSDs only with their machine type (the -lssd types), not as added disks"
         case let hyperdisk where hyperdisk.hasPrefix("hyperdisk-"):
             if ["n1", "c2", "c2d"].contains(family) { return "\(name) machines do not support Hyperdisk" }
             if boot && hyperdisk != "hyperdisk-balanced" { return "only hyperdisk-balanced can be a boot disk" }
-            if boot && !["c3", "c3d", "h3", "a3"].contains(family) {
+            if boot && !bootsFromHyperdisk {
                 return "\(name) machines cannot boot from Hyperdisk"
             }
             return nil
@@ -41,6 +57,7 @@ extension MachineType {
 
     /// A disk type the family boots from, for the help.
     var bootDiskSuggestion: String {
-        ["c3", "c3d", "h3", "a3", "g2"].contains(family) ? "pd-balanced" : "pd-standard or pd-balanced"
+        if Self.hyperdiskOnlyFamilies.contains(family) { return "hyperdisk-balanced" }
+        return ["c3", "c3d", "h3", "a3", "g2"].contains(family) ? "pd-balanced" : "pd-standard or pd-balanced"
     }
 }

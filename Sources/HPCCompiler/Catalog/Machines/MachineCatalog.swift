@@ -2,8 +2,11 @@
 public struct GPU: Hashable, Sendable {
     /// Accelerator type (`nvidia-l4`).
     public var type: String
-    /// How many.
+    /// How many devices the machine sees.
     public var count: Int
+    /// The share of one physical GPU the device is, on types that get part of one (G4's smaller
+    /// sizes: 1/8, 1/4, 1/2); nil for whole GPUs.
+    public var share: Double? = nil
 }
 
 /// A Compute Engine machine type as the machineTypes API describes it.
@@ -18,34 +21,46 @@ public struct MachineType: Hashable, Sendable {
     public var gpu: GPU?
     /// Shared-core (fractional vCPU) types.
     public var sharedCore: Bool = false
+    /// Local SSD that comes with the type (the `-lssd` and accelerator types), in GiB; nil where no
+    /// source states its size.
+    public var localSSDGiB: Int? = 0
+    /// Processor architecture as the catalogs name it (`x86_64`, `arm64`).
+    public var architecture: String = "x86_64"
 
     /// The family: the name's first part (`c2d`).
     public var family: String {
         String(name.prefix { $0 != "-" })
     }
 
-    /// Hardware threads per physical core as Compute Engine runs it when SMT is on.
+    /// Hardware threads per physical core as Compute Engine runs the type by default: 2, except where
+    /// a core runs one thread. H3 and H4D have SMT disabled; T2D runs one thread per core; the Arm
+    /// families (T2A, C4A, N4A and A4X's NVIDIA Grace) have no SMT; so do 1-vCPU types (Google's
+    /// threads-per-core page; Cluster Toolkit's slurm-gcp scripts agree, catalogs/README.md).
     public var nativeThreadsPerCore: Int {
-        if family == "h3" || vCPUs == 1 { return 1 }
+        if ["h3", "h4d", "t2d"].contains(family) || architecture == "arm64" || vCPUs == 1 { return 1 }
         return 2
     }
 
-    /// Whether `advanced_machine_features.threads_per_core` may be set (not on E2, H3 or 1-vCPU types).
+    /// Whether `advanced_machine_features.threads_per_core` may be set (not where a core runs one
+    /// thread, and not on E2).
     public var threadsPerCoreConfigurable: Bool {
         family != "e2" && nativeThreadsPerCore == 2
     }
 
-    /// Sockets, by the family rule Cluster Toolkit's Slurm scripts use; 1 when the cores do not split evenly.
+    /// Sockets, by the family rule Cluster Toolkit's Slurm scripts use (its slurm-gcp `util.py` as of
+    /// 2026-05; Google documents only H3's two processors); 1 when the cores do not split evenly.
     public var sockets: Int {
         let sockets: Int
         switch family {
         case "n2d": sockets = name.contains("highmem") ? (vCPUs >= 24 ? 2 : 1) : (vCPUs > 64 ? 2 : 1)
         case "n2": sockets = vCPUs >= 32 ? 2 : 1
-        case "h3", "a3": sockets = 2
+        case "h3", "h4d", "a3": sockets = 2
         case "c2": sockets = vCPUs > 30 ? 2 : 1
         case "c2d": sockets = vCPUs > 56 ? 2 : 1
         case "c3": sockets = vCPUs > 88 ? 4 : vCPUs > 44 ? 2 : 1
         case "c3d": sockets = vCPUs > 180 ? 2 : 1
+        case "c4": sockets = vCPUs > 96 ? 4 : vCPUs > 48 ? 2 : 1
+        case "c4d": sockets = vCPUs > 192 ? 2 : 1
         case "n1": sockets = vCPUs > 64 ? 2 : 1
         default: sockets = 1
         }
@@ -54,28 +69,91 @@ public struct MachineType: Hashable, Sendable {
 
     /// Whether compact placement policies apply to the family.
     public var supportsCompactPlacement: Bool {
-        ["n2", "n2d", "c2", "c2d", "c3", "c3d", "h3", "a2", "a3", "g2"].contains(family) && !sharedCore
+        ["n2", "n2d", "c2", "c2d", "c3", "c3d", "c4", "c4a", "c4d", "h3", "h4d", "a2", "a3", "a4", "g2"]
+            .contains(family) && !sharedCore
     }
 
     /// Whether GPUs may be attached with `guest_accelerator` (N1 only; the others bring their own).
     public var acceptsAttachedGPUs: Bool { family == "n1" }
 }
 
-/// hpcc's offline catalog of machine types.
+/// What an hour of a machine type costs in one region, in USD; nil where the price list has none.
+public struct MachinePrice: Hashable, Sendable {
+    /// On-demand.
+    public var onDemand: Double?
+    /// Spot (preemptible).
+    public var spot: Double?
+}
+
+/// hpcc's offline catalog of machine types: every type of the current families with its shape and, per
+/// region that sells it, its prices. Read from the generated table in `GCPMachineTypes.swift`, whose
+/// source extract and provenance are in `catalogs/gcp`.
 public struct MachineCatalog: Sendable {
-    private let byName: [String: MachineType]
+    /// Each table line by its type's name; a line is parsed only when its type is asked for.
+    private let lines: [Substring: Substring]
+    /// Region names by the index table lines use.
+    private let regionNames: [String]
+    /// The day the prices were read (`2026-07-30`).
+    public let priceDate: String
 
     /// The Compute Engine catalog.
-    public static let gcp = MachineCatalog(types: gcpMachineTypes)
+    public static let gcp = MachineCatalog(table: gcpTable, regions: gcpRegions, priceDate: gcpPriceDate)
 
-    /// A catalog over `types`.
-    public init(types: [MachineType]) {
-        byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// A catalog over a table in `gcpTable`'s format.
+    init(table: String, regions: [String], priceDate: String) {
+        // Split on bytes: splitting the table by Characters costs more than a small compilation.
+        lines = Dictionary(
+            table.utf8.split(separator: UInt8(ascii: "\n")).map { bytes in
+                let line = Substring(bytes)
+                return (Substring(bytes.prefix { $0 != UInt8(ascii: " ") }), line)
+            },
+            uniquingKeysWith: { first, _ in first })
+        regionNames = regions
+        self.priceDate = priceDate
     }
 
     /// The machine type named `name`.
     public func machine(_ name: String) -> MachineType? {
-        byName[name]
+        guard let columns = columns(name), columns.count >= 8,
+            let vCPUs = Int(columns[1]), let memoryMiB = Int(columns[2]), let gpuCount = Double(columns[4])
+        else { return nil }
+        // A fractional count is one device that is that share of a GPU.
+        let wholeGPUs = gpuCount.rounded(.down) == gpuCount
+        return MachineType(
+            name: name, vCPUs: vCPUs, memoryMiB: memoryMiB,
+            gpu: columns[3] == "-"
+                ? nil
+                : GPU(
+                    type: String(columns[3]), count: wholeGPUs ? Int(gpuCount) : 1, share: wholeGPUs ? nil : gpuCount),
+            sharedCore: columns[7] != "-", localSSDGiB: Int(columns[5]), architecture: String(columns[6]))
+    }
+
+    /// The prices of `name` in every region that sells it, by region.
+    public func prices(_ name: String) -> [String: MachinePrice] {
+        var prices: [String: MachinePrice] = [:]
+        for field in columns(name)?.dropFirst(8) ?? [] {
+            let parts = field.split(whereSeparator: { $0 == ":" || $0 == "/" })
+            guard parts.count == 3, let index = Int(parts[0]), regionNames.indices.contains(index) else { continue }
+            prices[regionNames[index]] = MachinePrice(onDemand: Double(parts[1]), spot: Double(parts[2]))
+        }
+        return prices
+    }
+
+    /// What `name` costs in `region`; nil when the price list has the type nowhere in that region.
+    public func price(_ name: String, in region: String) -> MachinePrice? {
+        prices(name)[region]
+    }
+
+    /// The regions that sell `name`, sorted.
+    public func regions(selling name: String) -> [String] {
+        prices(name).keys.sorted()
+    }
+
+    /// The regions the price list covers.
+    public var regions: [String] { regionNames }
+
+    private func columns(_ name: String) -> [Substring]? {
+        lines[Substring(name)]?.split(separator: " ")
     }
 
     /// The type a mistyped name most likely meant: for `family-kind-N`, the same family and kind
@@ -87,9 +165,8 @@ public struct MachineCatalog: Sendable {
         let parts = name.split(separator: "-")
         if parts.count >= 3, let size = Int(parts[2]) {
             let prefix = "\(parts[0])-\(parts[1])-"
-            let siblings = byName.values.filter {
-                $0.name.hasPrefix(prefix) && $0.name.split(separator: "-").count == 3
-            }
+            let siblings = names.filter { $0.hasPrefix(prefix) && $0.split(separator: "-").count == 3 }
+                .compactMap(machine)
             if let nearest = siblings.min(by: { (abs($0.vCPUs - size), -$0.vCPUs) < (abs($1.vCPUs - size), -$1.vCPUs) })
             {
                 return nearest.name
@@ -99,8 +176,8 @@ public struct MachineCatalog: Sendable {
     }
 
     /// Every name, sorted.
-    public var names: [String] { byName.keys.sorted() }
+    public var names: [String] { lines.keys.map(String.init).sorted() }
 
     /// Families hpcc knows.
-    public var families: Set<String> { Set(byName.values.map(\.family)) }
+    public var families: Set<String> { Set(lines.keys.map { String($0.prefix { $0 != "-" }) }) }
 }
