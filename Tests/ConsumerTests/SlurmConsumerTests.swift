@@ -46,7 +46,11 @@ struct SlurmConsumerTests {
                     #expect(fields["CoresPerSocket"] == String(nodeset.shape.coresPerSocket), "\(node) CoresPerSocket")
                     #expect(fields["ThreadsPerCore"] == String(nodeset.shape.threadsPerCore), "\(node) ThreadsPerCore")
                     #expect(
-                        fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.count)" } ?? "(null)"), "\(node) Gres")
+                        fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.gresType):\($0.count)" } ?? "(null)"),
+                        "\(node) Gres")
+                    #expect(
+                        fields["AvailableFeatures"] == nodeset.shape.features.joined(separator: ","),
+                        "\(node) Features")
                 }
             }
             let nodeCount = cluster.nodesets.map(\.count).reduce(0, +)

@@ -169,8 +169,10 @@
     @_spi(Tools) public var threadsPerCore: Int
     /// MiB Slurm may schedule (the machine's memory minus what the OS keeps).
     @_spi(Tools) public var realMemory: Int
-    /// The node's GPUs (`Gres=gpu:N`).
+    /// The node's GPUs (`Gres=gpu:<type>:N`).
     @_spi(Tools) public var gpus: GPU?
+    /// `Features`: what a job may ask for with `--constraint` (the machine family and architecture).
+    @_spi(Tools) public var features: [String] = []
 }
 
 /// Cluster-wide slurm.conf parameters.

@@ -11,7 +11,8 @@ enum NodeShape {
         let sockets = cores % machine.sockets == 0 ? machine.sockets : 1
         return SlurmNodeShape(
             cpus: cores * threads, boards: 1, socketsPerBoard: sockets, coresPerSocket: cores / sockets,
-            threadsPerCore: threads, realMemory: realMemory(machine.memoryMiB), gpus: instance.gpu
+            threadsPerCore: threads, realMemory: realMemory(machine.memoryMiB), gpus: instance.gpu,
+            features: [machine.family, machine.architecture]
         )
     }
 

@@ -7,6 +7,14 @@ public struct GPU: Hashable, Sendable {
     /// The share of one physical GPU the device is, on types that get part of one (G4's smaller
     /// sizes: 1/8, 1/4, 1/2); nil for whole GPUs.
     public var share: Double? = nil
+
+    /// The Slurm GRES type hpcc names the GPU by (`gpu:h100-80gb:8`): the accelerator type without its
+    /// vendor prefixes, so a partition of several GPU models can be asked for one (`--gpus=l4:1`).
+    public var gresType: String {
+        var name = Substring(type)
+        for prefix in ["nvidia-", "tesla-"] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
+        return String(name)
+    }
 }
 
 /// A Compute Engine machine type as the machineTypes API describes it.

@@ -8,12 +8,13 @@ enum GresConfEmitter {
     }
 
     static func emit(_ cluster: SlurmCluster) -> String? {
-        // slurm.conf declares cloud GPUs untyped (`gpu:<count>`), so gres.conf must too.
+        // slurm.conf declares cloud GPUs by their type (`gpu:l4:2`), so gres.conf does too.
         emit(
             clusterName: cluster.name,
             devices: cluster.nodesets.compactMap { nodeset in
                 nodeset.shape.gpus.map {
-                    Devices(hosts: HostList.nodes(of: nodeset, cluster: cluster.name), count: $0.count, type: nil)
+                    Devices(
+                        hosts: HostList.nodes(of: nodeset, cluster: cluster.name), count: $0.count, type: $0.gresType)
                 }
             })
     }

@@ -121,7 +121,8 @@ enum SlurmConfEmitter {
             ("ThreadsPerCore", String(shape.threadsPerCore)),
             ("RealMemory", String(shape.realMemory)),
         ]
-        if let gpus = shape.gpus { pairs.append(("Gres", "gpu:\(gpus.count)")) }
+        if let gpus = shape.gpus { pairs.append(("Gres", "gpu:\(gpus.gresType):\(gpus.count)")) }
+        if !shape.features.isEmpty { pairs.append(("Features", shape.features.joined(separator: ","))) }
         return override(pairs, with: nodeset.extraConfiguration)
     }
 
