@@ -410,7 +410,9 @@ struct ParallelClusterTests {
                             multi_az: true
                             compute_resources: [{name: flex, instance_types: [m6i.large, c7a.large], max_count: 2}]
 
-                    """))
+                    """,
+                // eu-west-1 offers hpc7a.96xlarge in eu-west-1b only, and the mpi queue runs in the first zone.
+                zones: "[eu-west-1b, eu-west-1a]"))
         let config = try #require(result.file("parallelcluster/cluster.yaml"), "\(result.diagnostics.map(\.message))")
         #expect(config.contains("      PlacementGroup:\n        Enabled: true\n"))
         #expect(config.contains("      - subnet-hpcc0000000000001\n      - subnet-hpcc0000000000003\n"))

@@ -20,22 +20,15 @@ public enum AWSInstanceCatalog {
     /// Each line of `table` by its name, found on first use (`static let` makes that happen once,
     /// thread-safely); a line is parsed only when its type is asked for, which keeps a small
     /// compilation from paying for all 1,395.
-    private static let lines: [Substring: Substring] = Dictionary(
-        // Split on bytes: splitting the 50 KB table by Characters costs more than a small compilation.
-        table.utf8.split(separator: UInt8(ascii: "\n")).map { bytes in
-            let line = Substring(bytes)
-            return (Substring(bytes.prefix { $0 != UInt8(ascii: " ") }), line)
-        },
-        uniquingKeysWith: { first, _ in first }
-    )
+    private static let lines = KeyedLines(table)
 
     /// The instance type named `name`.
     public static func instanceType(_ name: String) -> AWSInstanceType? {
-        lines[Substring(name)].flatMap(instanceType(line:))
+        lines[name].flatMap(instanceType(line:))
     }
 
     /// Every name, sorted.
-    public static var names: [String] { lines.keys.map(String.init).sorted() }
+    public static var names: [String] { lines.keys }
 
     /// One table line (`name vCPUs memoryMiB yes|no arch[,arch] gpus`); nil when it does not read
     /// that way, so a bad line drops one type instead of crashing (a test checks none is dropped).

@@ -81,6 +81,22 @@ extension DiagnosticCode {
             """,
             example: "settings:\n  machine_type: c2-standrad-60",
             fix: "Use a predefined type of the family (the help lists near names)."),
+        .instanceTypeNotInZone: RuleExplanation(
+            """
+            An EC2 instance type runs in a subnet whose availability zone does not offer it: a ParallelCluster head \
+            node or queue, or an HTC grid's EKS worker group. EC2 refuses such a launch (`Unsupported`), and only once \
+            the cluster is being created. hpcc checks the zones against the per-zone offerings moto records for 30 \
+            regions (docs/catalogs.md); a zone or region they do not cover is not checked.
+            """,
+            example:
+                """
+                availability_zones: [eu-west-1a, eu-west-1b]\n...\n  - name: mpi\n    compute_resources:\n    - \
+                instance_type: hpc7a.96xlarge   # offered in eu-west-1b only
+                """,
+            fix: """
+                Put the subnet in a zone the message lists (the head node and queues without multi_az use the first of \
+                the aws-vpc module's availability_zones), or choose a type the zone offers.
+                """),
         .staticNodesInExclusivePartition: RuleExplanation(
             """
             An exclusive partition holds static nodes. Exclusive partitions give each job fresh nodes and delete them \

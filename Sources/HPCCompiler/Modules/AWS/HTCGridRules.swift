@@ -108,12 +108,21 @@ enum HTCGridRules {
                     .htcWorkerGroup, "worker group '\(group.name)' lists no instance type",
                     at: at(index, "instance_types"))
             }
-            for (position, name) in group.instanceTypes.enumerated() where AWSInstanceCatalog.instanceType(name) == nil
-            {
-                diagnostics.report(
-                    .unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows",
-                    at: settings.location(Key.workerGroups, [.index(index), .key("instance_types"), .index(position)]),
-                    help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
+            for (position, name) in group.instanceTypes.enumerated() {
+                let at = settings.location(Key.workerGroups, [.index(index), .key("instance_types"), .index(position)])
+                guard AWSInstanceCatalog.instanceType(name) != nil else {
+                    diagnostics.report(
+                        .unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows", at: at,
+                        help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
+                    continue
+                }
+                AWSZoneOfferingRules.check(
+                    name, as: "worker group '\(group.name)'", in: grid.subnets, context: settings.context, at: at,
+                    help: """
+                        EKS starts the group's nodes in every subnet of the grid: choose availability_zones that all \
+                        offer the type, or another type
+                        """,
+                    diagnostics: &diagnostics)
             }
         }
     }

@@ -7,22 +7,30 @@ enum ParallelClusterInstanceRules {
     static func check(_ cluster: ParallelCluster, settings: SettingReader, diagnostics: inout Diagnostics) {
         let headAt = settings.location(Key.headNode, [.key("instance_type")])
         let head = known(cluster.headNode.instanceType, at: headAt, diagnostics: &diagnostics)
+        if head != nil {
+            AWSZoneOfferingRules.check(
+                cluster.headNode.instanceType, as: "the head node", in: [cluster.headNode.subnet],
+                context: settings.context, at: headAt, help: zoneHelp, diagnostics: &diagnostics)
+        }
         var nodes = 0
         for (q, queue) in cluster.queues.enumerated() {
             for (r, resource) in queue.computeResources.enumerated() {
                 nodes += resource.maxCount
                 let path: [Accessor] = [.index(q), .key("compute_resources"), .index(r)]
                 let field = resource.instanceTypes.count == 1 ? "instance_type" : "instance_types"
+                let label = "compute resource '\(resource.name)' of queue '\(queue.name)'"
                 let types = resource.instanceTypes.enumerated().compactMap { index, name in
-                    known(
-                        name,
-                        at: settings.location(
-                            Key.queues,
-                            path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)])),
-                        diagnostics: &diagnostics)
+                    let at = settings.location(
+                        Key.queues, path + (field == "instance_type" ? [.key(field)] : [.key(field), .index(index)]))
+                    let type = known(name, at: at, diagnostics: &diagnostics)
+                    if type != nil {
+                        AWSZoneOfferingRules.check(
+                            name, as: label, in: queue.subnets, context: settings.context, at: at, help: zoneHelp,
+                            diagnostics: &diagnostics)
+                    }
+                    return type
                 }
                 guard types.count == resource.instanceTypes.count else { continue }
-                let label = "compute resource '\(resource.name)' of queue '\(queue.name)'"
                 if resource.efa, let lacking = types.first(where: { !$0.efaSupported }) {
                     diagnostics.report(
                         .parallelClusterInstances, "\(label) enables EFA, but \(lacking.name) has no EFA",
@@ -65,6 +73,11 @@ enum ParallelClusterInstanceRules {
             }
         }
     }
+
+    private static let zoneHelp = """
+        the head node and queues without multi_az run in the first of the aws-vpc module's availability_zones, a \
+        multi_az queue in all of them: list a zone that offers the type there, or choose another type
+        """
 
     private static func known(
         _ name: String, at location: SourceLocation, diagnostics: inout Diagnostics
