@@ -12,7 +12,8 @@ import TestSupport
         var gres: String?
         var features: [String]
         var description: String {
-            "\(cpus) CPUs, \(sockets)x\(coresPerSocket)x\(threadsPerCore), \(realMemory) MiB, \(gres ?? "-"), \(features)"
+            "\(cpus) CPUs, \(sockets)x\(coresPerSocket)x\(threadsPerCore), \(realMemory) MiB, \(gres ?? "-"), "
+                + "\(features)"
         }
     }
 

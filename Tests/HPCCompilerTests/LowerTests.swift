@@ -97,7 +97,7 @@ struct EmitTests {
             conf.contains(
                 """
                 NodeName=mini-nodeset-[0-2] State=CLOUD CPUs=1 Boards=1 SocketsPerBoard=1 CoresPerSocket=1 \
-                ThreadsPerCore=1 RealMemory=7552\n
+                ThreadsPerCore=1 RealMemory=7552 Features=n2,x86_64\n
                 """
             ))
         #expect(conf.contains("SuspendExcNodes=mini-nodeset-[0-1]\n"))
@@ -139,7 +139,7 @@ struct EmitTests {
                 "machine_type: n2-standard-2",
                 "machine_type: n1-standard-16\n      guest_accelerator: [{type: nvidia-tesla-t4, count: 2}]"))
         #expect(result.succeeded, "\(positions(result.diagnostics))")
-        #expect(result.file("slurm/slurm.conf")?.contains("Gres=gpu:2\n") == true)
+        #expect(result.file("slurm/slurm.conf")?.contains("Gres=gpu:t4:2 Features=n1,x86_64\n") == true)
         let terraform = try #require(result.file("primary/main.tf.json"))
         #expect(terraform.contains("\"type\": \"nvidia-tesla-t4\""))
         #expect(terraform.contains("\"on_host_maintenance\": \"TERMINATE\""))
@@ -150,10 +150,10 @@ struct EmitTests {
             mini("machine_type: n2-standard-2", "machine_type: a2-highgpu-2g\n      enable_placement: false"))
         let conf = try #require(result.file("slurm/slurm.conf"))
         #expect(conf.contains("GresTypes=gpu\n"))
-        #expect(conf.contains("RealMemory=168580 Gres=gpu:2\n"))
+        #expect(conf.contains("RealMemory=168580 Gres=gpu:a100:2 Features=a2,x86_64\n"))
         #expect(
-            result.file("slurm/gres.conf")?.hasSuffix("NodeName=mini-nodeset-[0-1] Name=gpu File=/dev/nvidia[0-1]\n")
-                == true)
+            result.file("slurm/gres.conf")?.hasSuffix(
+                "NodeName=mini-nodeset-[0-1] Name=gpu Type=a100 File=/dev/nvidia[0-1]\n") == true)
         #expect(result.file("primary/main.tf.json")?.contains("\"on_host_maintenance\": \"TERMINATE\"") == true)
     }
 
