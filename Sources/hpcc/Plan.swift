@@ -7,9 +7,15 @@ struct Plan: ParsableCommand {
         abstract:
             """
             Show what a blueprint creates: clusters and partitions with node counts, vCPUs, GPUs, memory and peak \
-            FLOP/s; filesystems; workbenches; grids.
+            FLOP/s; filesystems; workbenches; grids; what it costs and which quotas it needs.
             """,
-        discussion: "Nothing is written. Findings go to stderr; exit status 1 when the blueprint has errors."
+        discussion: """
+            Nothing is written and nothing is asked of a cloud: costs come from the list prices in hpcc's catalogs \
+            (their dates are printed), per hour at the idle floor (static nodes, controllers, login nodes, \
+            filesystems, databases) and at most, and per month at the idle floor, on demand and with compute on \
+            spot; what has no public price is listed, not guessed. --format json prints the costs and quotas as \
+            JSON on stdout. Findings go to stderr; exit status 1 when the blueprint has errors.
+            """
     )
 
     @Argument(help: "The blueprint file.")
@@ -20,6 +26,11 @@ struct Plan: ParsableCommand {
     func run() throws {
         let result = try Report.compiledForView(blueprint, options: options)
         guard let deployment = result.deployment else { throw ExitCode(1) }
+        if options.format == .json {
+            print(PlanDocument(deployment).json, terminator: "")
+            return
+        }
         print(DeploymentSummary(deployment).text, terminator: "")
+        print("\n" + PlanDocument(deployment).text, terminator: "")
     }
 }

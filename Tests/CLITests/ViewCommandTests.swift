@@ -16,6 +16,22 @@ struct ViewCommandTests {
         #expect(graph.stdout.hasPrefix("digraph \"gcp-slurm\" {\n") && graph.stdout.hasSuffix("}\n"))
     }
 
+    /// The plan's costs and quotas, as text and as JSON for tools.
+    @Test func planPricesTheDeployment() throws {
+        let plan = try HPCCBinary.run(["plan", "blueprints/gcp-slurm.yaml"])
+        #expect(plan.stdout.contains("Cost in USD by list prices (GCP 2026-07-30)"))
+        #expect(plan.stdout.contains("Deployment total: idle floor "))
+        #expect(plan.stdout.contains("GCP    us-central1  c2 vCPUs"))
+        let json = try HPCCBinary.run(["plan", "blueprints/gcp-slurm.yaml", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["deployment"] as? String == "atlas")
+        #expect((document["priceDates"] as? [String: String]) == ["gcp": "2026-07-30"])
+        let quota = try #require(document["quota"] as? [[String: Any]])
+        #expect(quota.contains { $0["resource"] as? String == "c2 vCPUs" && $0["atMax"] as? Int == 1920 })
+    }
+
     @Test(arguments: ["plan", "graph"])
     func aBrokenBlueprintPrintsOnlyFindings(_ command: String) throws {
         let blueprint = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -41,7 +41,7 @@ def price_date(comments):
 def checked(field, row):
     """A table field: no spaces, tabs or quotes, so a line splits on spaces."""
     if not field or any(c in field for c in ' \t"\\'):
-        sys.exit(f"catalogs/gcp: cannot put {field!r} of {row['name']} in the table")
+        sys.exit(f"catalogs/gcp: cannot put {field!r} of {row} in the table")
     return field
 
 
@@ -70,6 +70,13 @@ def main():
     unknown = sorted(set(by_type) - {row["name"] for row in types})
     if unknown:
         sys.exit(f"machine-prices.tsv prices types machine-types.tsv lacks: {unknown}")
+    _, services = read_tsv("service-prices.tsv")
+    service_regions = sorted({row["region"] for row in services})
+    by_service = {}
+    for row in services:
+        key = (row["service"], row["unit"])
+        by_service.setdefault(key, []).append(f"{service_regions.index(row['region'])}:{checked(row['usd'], row)}")
+    service_lines = [" ".join([service, unit] + fields) for (service, unit), fields in sorted(by_service.items())]
     columns = ["name", "vcpus", "memory_mib", "gpu_type", "gpu_count", "local_ssd_gib", "architecture", "shared_core"]
     lines = [" ".join([checked(row[column], row) for column in columns] + by_type.get(row["name"], []))
              for row in sorted(types, key=lambda row: row["name"])]
@@ -93,6 +100,18 @@ def main():
     out.write("    /// region that sells the type (region by its index in `gcpRegions`; `-` where no price is listed).\n")
     out.write('    static let gcpTable = """\n')
     for line in lines:
+        out.write("".join(f"        {part}\n" for part in wrapped(line)))
+    out.write('        """\n\n')
+    out.write("    /// The regions `gcpServiceTable` prices, by the index its lines use (Cloud Storage's also has\n")
+    out.write("    /// multi-regions).\n")
+    out.write("    static let gcpServiceRegions = [\n")
+    for region in service_regions:
+        out.write(f'        "{region}",\n')
+    out.write("    ]\n\n")
+    out.write("    /// Disks, local SSD, Cloud Storage and Cloud NAT, one service a line: key (`disk:pd-ssd`), unit\n")
+    out.write("    /// (`gib-month`, `hour`, `gib`), then one `region:USD` per region (index in `gcpServiceRegions`).\n")
+    out.write('    static let gcpServiceTable = """\n')
+    for line in service_lines:
         out.write("".join(f"        {part}\n" for part in wrapped(line)))
     out.write('        """\n')
     out.write("}\n")

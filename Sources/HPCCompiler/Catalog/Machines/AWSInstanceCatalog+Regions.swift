@@ -11,7 +11,7 @@ extension AWSInstanceCatalog {
     public static var priceDate: String { priceSourceDate }
 
     /// The regions the prices cover, sorted.
-    public static var pricedRegions: [String] { priceRegions.names }
+    @_spi(Tools) public static var pricedRegions: [String] { priceRegions.names }
 
     /// The on-demand Linux price of `type` in `region`, in USD per hour; nil when the data has no
     /// price for it (a type or region it lacks, or one libcloud could not read: never free).
@@ -22,7 +22,7 @@ extension AWSInstanceCatalog {
     }
 
     /// The regions whose availability zones the offerings cover, sorted.
-    public static var offeringRegions: [String] { zoneRegions.names }
+    @_spi(Tools) public static var offeringRegions: [String] { zoneRegions.names }
 
     /// The availability zones of `region` the offerings record (`eu-west-1a`, ...); nil for a
     /// region they do not cover.

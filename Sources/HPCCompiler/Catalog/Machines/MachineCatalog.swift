@@ -98,48 +98,65 @@ public struct MachinePrice: Hashable, Sendable {
 /// source extract and provenance are in `catalogs/gcp`.
 public struct MachineCatalog: Sendable {
     /// Each table line by its type's name; a line is parsed only when its type is asked for.
-    private let lines: [Substring: Substring]
+    private let lines: KeyedLines
     /// Region names by the index table lines use.
     private let regionNames: [String]
+    /// Service prices (disks, Cloud Storage, Cloud NAT) by key, with their unit and per-region USD.
+    private let services: KeyedLines
+    private let serviceRegionNames: [String]
     /// The day the prices were read (`2026-07-30`).
     public let priceDate: String
 
     /// The Compute Engine catalog.
-    public static let gcp = MachineCatalog(table: gcpTable, regions: gcpRegions, priceDate: gcpPriceDate)
+    public static let gcp = MachineCatalog(
+        table: gcpTable, regions: gcpRegions, services: gcpServiceTable, serviceRegions: gcpServiceRegions,
+        priceDate: gcpPriceDate)
 
-    /// A catalog over a table in `gcpTable`'s format.
-    init(table: String, regions: [String], priceDate: String) {
-        // Split on bytes: splitting the table by Characters costs more than a small compilation.
-        lines = Dictionary(
-            table.utf8.split(separator: UInt8(ascii: "\n")).map { bytes in
-                let line = Substring(bytes)
-                return (Substring(bytes.prefix { $0 != UInt8(ascii: " ") }), line)
-            },
-            uniquingKeysWith: { first, _ in first })
+    /// A catalog over tables in `gcpTable`'s and `gcpServiceTable`'s formats.
+    init(table: String, regions: [String], services: String, serviceRegions: [String], priceDate: String) {
+        lines = KeyedLines(table)
         regionNames = regions
+        self.services = KeyedLines(services)
+        serviceRegionNames = serviceRegions
         self.priceDate = priceDate
+    }
+
+    /// A service's USD price in `region` per its unit: `disk:<type>` and `bucket:<class>` per GiB-month,
+    /// `disk:local-ssd:spot` per GiB-month for spot VMs, `nat:gateway` per hour (Cloud NAT bills per VM
+    /// using it, up to 32 VMs: this is that most), `nat:data` per GiB processed; nil when not listed.
+    public func servicePrice(_ service: String, in region: String) -> Double? {
+        guard let fields = services.columns(service)?.dropFirst() else { return nil }
+        for field in fields {
+            let parts = field.split(separator: ":")
+            if parts.count == 2, let index = Int(parts[0]), serviceRegionNames.indices.contains(index),
+                serviceRegionNames[index] == region
+            {
+                return Double(parts[1])
+            }
+        }
+        return nil
     }
 
     /// The machine type named `name`.
     public func machine(_ name: String) -> MachineType? {
-        guard let columns = columns(name), columns.count >= 8,
-            let vCPUs = Int(columns[1]), let memoryMiB = Int(columns[2]), let gpuCount = Double(columns[4])
+        guard let columns = lines.columns(name), columns.count >= 7,
+            let vCPUs = Int(columns[0]), let memoryMiB = Int(columns[1]), let gpuCount = Double(columns[3])
         else { return nil }
         // A fractional count is one device that is that share of a GPU.
         let wholeGPUs = gpuCount.rounded(.down) == gpuCount
         return MachineType(
             name: name, vCPUs: vCPUs, memoryMiB: memoryMiB,
-            gpu: columns[3] == "-"
+            gpu: columns[2] == "-"
                 ? nil
                 : GPU(
-                    type: String(columns[3]), count: wholeGPUs ? Int(gpuCount) : 1, share: wholeGPUs ? nil : gpuCount),
-            sharedCore: columns[7] != "-", localSSDGiB: Int(columns[5]), architecture: String(columns[6]))
+                    type: String(columns[2]), count: wholeGPUs ? Int(gpuCount) : 1, share: wholeGPUs ? nil : gpuCount),
+            sharedCore: columns[6] != "-", localSSDGiB: Int(columns[4]), architecture: String(columns[5]))
     }
 
     /// The prices of `name` in every region that sells it, by region.
-    public func prices(_ name: String) -> [String: MachinePrice] {
+    @_spi(Tools) public func prices(_ name: String) -> [String: MachinePrice] {
         var prices: [String: MachinePrice] = [:]
-        for field in columns(name)?.dropFirst(8) ?? [] {
+        for field in columns(name)?.dropFirst(7) ?? [] {
             let parts = field.split(whereSeparator: { $0 == ":" || $0 == "/" })
             guard parts.count == 3, let index = Int(parts[0]), regionNames.indices.contains(index) else { continue }
             prices[regionNames[index]] = MachinePrice(onDemand: Double(parts[1]), spot: Double(parts[2]))
@@ -158,10 +175,10 @@ public struct MachineCatalog: Sendable {
     }
 
     /// The regions the price list covers.
-    public var regions: [String] { regionNames }
+    @_spi(Tools) public var regions: [String] { regionNames }
 
     private func columns(_ name: String) -> [Substring]? {
-        lines[Substring(name)]?.split(separator: " ")
+        lines.columns(name)
     }
 
     /// The type a mistyped name most likely meant: for `family-kind-N`, the same family and kind
@@ -184,7 +201,7 @@ public struct MachineCatalog: Sendable {
     }
 
     /// Every name, sorted.
-    public var names: [String] { lines.keys.map(String.init).sorted() }
+    public var names: [String] { lines.keys }
 
     /// Families hpcc knows.
     public var families: Set<String> { Set(lines.keys.map { String($0.prefix { $0 != "-" }) }) }
