@@ -88,10 +88,10 @@ struct GCPMachineCatalogTests {
         }
     }
 
-    @Test func regionsThatSellAType() {
-        let regions = MachineCatalog.gcp.regions(selling: "a3-megagpu-8g")
+    @Test func regionsWithAPrice() {
+        let regions = MachineCatalog.gcp.regionsWithPrices(of: "a3-megagpu-8g")
         #expect(regions.contains("us-east4") || regions.contains("asia-northeast1"))
         #expect(!regions.isEmpty && regions.count < MachineCatalog.gcp.regions.count)
-        #expect(MachineCatalog.gcp.regions(selling: "x9-standard-8") == [])
+        #expect(MachineCatalog.gcp.regionsWithPrices(of: "x9-standard-8") == [])
     }
 }

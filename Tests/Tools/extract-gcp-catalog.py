@@ -5,7 +5,8 @@ public data. catalogs/README.md names every source with its commit, date and lic
 Sources, in the order a fact is taken from them:
   1. Cyclenerd/google-cloud-pricing-cost-calculator `pricing.yml` (Apache-2.0): machine types with
      vCPUs, memory, GPUs and bundled local SSD, and per region the on-demand and spot USD/hour that
-     the Cloud Billing catalog lists (a region with a price is a region that sells the type).
+     the Cloud Billing catalog lists (a series is priced wherever its SKUs exist, which is no proof
+     that a zone of the region offers the type: zones.tsv says that).
   2. catalogs/gcp/documented-machine-types.tsv: types the dataset lacks, recorded by hand from
      Google's machine-family pages (the URL is on every line). They carry no price: no public
      dataset here prices them, and a price is never guessed.

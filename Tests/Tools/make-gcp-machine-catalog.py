@@ -2,7 +2,7 @@
 """Re-makes Sources/HPCCompiler/Catalog/Machines/GCPMachineTypes.swift, the table behind
 MachineCatalog.gcp, from the committed source extract in catalogs/gcp (catalogs/README.md).
 
-One line per machine type: its shape, then the regions that sell it with their on-demand and spot
+One line per machine type: its shape, then the regions that price it with their on-demand and spot
 USD/hour. The facts are string literals parsed on first use (as AWSInstanceTypes.swift), so the
 compiler does not type-check some 600 initialisers and a compilation reads only the lines of the
 types it uses. CI re-runs this script and fails when the committed file differs.
@@ -70,6 +70,9 @@ def main():
     unknown = sorted(set(by_type) - {row["name"] for row in types})
     if unknown:
         sys.exit(f"machine-prices.tsv prices types machine-types.tsv lacks: {unknown}")
+    zone_comments, zones = read_tsv("zones.tsv")
+    zone_lines = [f"{checked(row['name'], row)} " + " ".join(checked(part, row) for part in row["zones"].split(" "))
+                  for row in zones]
     _, services = read_tsv("service-prices.tsv")
     service_regions = sorted({row["region"] for row in services})
     by_service = {}
@@ -97,7 +100,7 @@ def main():
     out.write(f"    /// Every machine type ({len(lines)}), one a line, sorted by name. Columns, space-separated: name,\n")
     out.write("    /// vCPUs, memory MiB, GPU type (`-` for none), GPU count, bundled local SSD GiB, architecture,\n")
     out.write("    /// shared-core fraction (`-` for a whole-core type), then one `region:on-demand/spot` USD/hour per\n")
-    out.write("    /// region that sells the type (region by its index in `gcpRegions`; `-` where no price is listed).\n")
+    out.write("    /// region that prices the type (region by its index in `gcpRegions`; `-` where no price is listed).\n")
     out.write('    static let gcpTable = """\n')
     for line in lines:
         out.write("".join(f"        {part}\n" for part in wrapped(line)))
@@ -112,6 +115,14 @@ def main():
     out.write("    /// (`gib-month`, `hour`, `gib`), then one `region:USD` per region (index in `gcpServiceRegions`).\n")
     out.write('    static let gcpServiceTable = """\n')
     for line in service_lines:
+        out.write("".join(f"        {part}\n" for part in wrapped(line)))
+    out.write('        """\n\n')
+    source = next(line for line in zone_comments if "commit" in line)
+    out.write(f"    /// The zones that offer each machine type and attachable GPU the zone listing has ({len(zone_lines)}):\n")
+    out.write("    /// name, then `region:letters` per region (`us-central1:abcf`). From the listing in\n")
+    out.write(f"    /// {source}\n")
+    out.write('    static let gcpZoneTable = """\n')
+    for line in zone_lines:
         out.write("".join(f"        {part}\n" for part in wrapped(line)))
     out.write('        """\n')
     out.write("}\n")

@@ -96,7 +96,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case authKeyAccess = "HPC3059"
     case passwordInBlueprint = "HPC3055"
     case cloudSQLSettings = "HPC3056"
-    // Issue 22, zone offerings (numbered apart from the concurrent Google catalog work).
+    // Issue 22: zone offerings of both clouds.
     case instanceTypeNotInZone = "HPC3065"
 
     // 4xxx: target-specific
@@ -203,7 +203,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .moduleNotUsed: "a module that only makes sense when another module uses it is not used"
         case .moduleCycle: "modules reference each other in a cycle"
         case .unknownMachineType: "a machine type that is not in hpcc's machine catalog"
-        case .instanceTypeNotInZone: "an instance type placed in an availability zone that does not offer it"
+        case .instanceTypeNotInZone: "a machine or instance type (or GPU) placed in a zone that does not offer it"
         case .staticNodesInExclusivePartition: "an exclusive partition holds static nodes"
         case .partitionWithoutNodesets: "a partition has no nodeset"
         case .duplicateSlurmName: "two partitions, nodesets, node groups or login groups of one cluster share a name"

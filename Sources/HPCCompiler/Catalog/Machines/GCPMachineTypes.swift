@@ -57,7 +57,7 @@ extension MachineCatalog {
     /// Every machine type (540), one a line, sorted by name. Columns, space-separated: name,
     /// vCPUs, memory MiB, GPU type (`-` for none), GPU count, bundled local SSD GiB, architecture,
     /// shared-core fraction (`-` for a whole-core type), then one `region:on-demand/spot` USD/hour per
-    /// region that sells the type (region by its index in `gcpRegions`; `-` where no price is listed).
+    /// region that prices the type (region by its index in `gcpRegions`; `-` where no price is listed).
     static let gcpTable = """
         a2-highgpu-1g 12 87040 nvidia-tesla-a100 1 0 x86_64 - 0:4.80478794/0.65224 1:3.790142/0.444055 \
         2:4.722993526/0.42535 3:4.049590926/2.429675 4:4.049590926/0.3678 5:4.049590926/2.151475 \
@@ -4734,5 +4734,1145 @@ extension MachineCatalog {
         10:0.0448 11:0.0448 12:0.0448 13:0.0448 14:0.0448 15:0.0448 16:0.0448 17:0.0448 18:0.0448 19:0.0448 20:0.0448 \
         21:0.0448 22:0.0448 23:0.0448 24:0.0448 25:0.0448 26:0.0448 27:0.0448 28:0.0448 29:0.0448 30:0.0448 31:0.0448 \
         32:0.0448 33:0.0448 34:0.0448 35:0.0448 36:0.0448 37:0.0448 38:0.0448 39:0.0448 40:0.0448 41:0.0448 42:0.0448
+        """
+
+    /// The zones that offer each machine type and attachable GPU the zone listing has (208):
+    /// name, then `region:letters` per region (`us-central1:abcf`). From the listing in
+    /// skypilot-catalog catalogs/v7/gcp/vms.csv at commit 6f65ab58724c0a5b17dbb81ee124e7d7dee0d4a5.
+    static let gcpZoneTable = """
+        a2-highgpu-1g asia-northeast1:ac asia-northeast3:ab asia-southeast1:bc europe-west4:ab me-west1:abc \
+        us-central1:abcf us-east1:b us-west1:b us-west3:b us-west4:b
+        a2-highgpu-2g asia-northeast1:ac asia-northeast3:ab asia-southeast1:bc europe-west4:ab me-west1:abc \
+        us-central1:abcf us-east1:b us-west1:b us-west3:b us-west4:b
+        a2-highgpu-4g asia-northeast1:ac asia-northeast3:ab asia-southeast1:bc europe-west4:ab me-west1:abc \
+        us-central1:abcf us-east1:b us-west1:b us-west3:b us-west4:b
+        a2-highgpu-8g asia-northeast1:ac asia-northeast3:ab asia-southeast1:bc europe-west4:ab me-west1:abc \
+        us-central1:abcf us-east1:b us-west1:b us-west3:b us-west4:b
+        a2-megagpu-16g asia-southeast1:c europe-west4:ab us-central1:abcf
+        a2-ultragpu-1g asia-southeast1:c europe-west4:a us-central1:ac us-east4:c us-east5:b
+        a2-ultragpu-2g asia-southeast1:c europe-west4:a us-central1:ac us-east4:c us-east5:b
+        a2-ultragpu-4g asia-southeast1:c europe-west4:a us-central1:ac us-east4:c us-east5:b
+        a2-ultragpu-8g asia-southeast1:c europe-west4:a us-central1:ac us-east4:c us-east5:b
+        a3-edgegpu-8g asia-northeast1:b asia-northeast3:ac asia-south1:c asia-southeast1:bc europe-west2:b \
+        europe-west3:ac europe-west4:bc europe-west9:c northamerica-northeast2:c us-central1:abc us-east4:abc \
+        us-east5:a us-west1:ab us-west4:a
+        a3-edgegpu-8g-nolssd asia-northeast1:b asia-northeast3:ac asia-south1:c asia-southeast1:bc europe-west2:b \
+        europe-west3:ac europe-west4:bc europe-west9:c northamerica-northeast2:c us-central1:abc us-east4:abc \
+        us-east5:a us-west1:ab us-west4:a
+        a3-highgpu-1g asia-east1:c asia-northeast1:b asia-southeast1:bc australia-southeast1:c europe-north1:c \
+        europe-west1:bc europe-west3:c europe-west4:bc europe-west8:c us-central1:abc us-east4:abc us-east5:a \
+        us-west1:ab us-west4:a
+        a3-highgpu-2g asia-east1:c asia-northeast1:b asia-southeast1:bc australia-southeast1:c europe-north1:c \
+        europe-west1:bc europe-west3:c europe-west4:bc europe-west8:c us-central1:abc us-east4:abc us-east5:a \
+        us-west1:ab us-west4:a
+        a3-highgpu-4g asia-east1:c asia-northeast1:b asia-southeast1:bc australia-southeast1:c europe-north1:c \
+        europe-west1:bc europe-west3:c europe-west4:bc europe-west8:c us-central1:abc us-east4:abc us-east5:a \
+        us-west1:ab us-west4:a
+        a3-highgpu-8g asia-east1:c asia-northeast1:b asia-southeast1:bc australia-southeast1:c europe-north1:c \
+        europe-west1:bc europe-west3:c europe-west4:bc us-central1:abc us-east4:abc us-east5:a us-west1:ab us-west4:a
+        a3-megagpu-8g asia-east1:c asia-northeast1:b asia-southeast1:bc australia-southeast1:c europe-north1:c \
+        europe-west1:bc europe-west3:c europe-west4:bc us-central1:abc us-east4:abc us-east5:a us-west1:ab us-west4:a
+        a3-ultragpu-8g asia-south2:c europe-west1:b us-central1:b us-east4:b us-east5:a us-south1:b us-west1:c
+        a3-ultragpu-8g-nolssd asia-south2:c europe-west1:b us-central1:b us-east4:b us-east5:a us-south1:b us-west1:c
+        c2-standard-16 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc australia-southeast1:abc europe-north1:abc \
+        europe-west1:bcd europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc southamerica-east1:abc southamerica-west1:abc us-central1:abcf \
+        us-east1:bcd us-east4:abc us-east5:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        c2-standard-30 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc australia-southeast1:abc europe-north1:abc \
+        europe-west1:bcd europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc southamerica-east1:abc southamerica-west1:abc us-central1:abcf \
+        us-east1:bcd us-east4:abc us-east5:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        c2-standard-4 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc australia-southeast1:abc europe-north1:abc \
+        europe-west1:bcd europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc southamerica-east1:abc southamerica-west1:abc us-central1:abcf \
+        us-east1:bcd us-east4:abc us-east5:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        c2-standard-60 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc australia-southeast1:abc europe-north1:abc \
+        europe-west1:bcd europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc southamerica-east1:abc southamerica-west1:abc us-central1:abcf \
+        us-east1:bcd us-east4:abc us-east5:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        c2-standard-8 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc australia-southeast1:abc europe-north1:abc \
+        europe-west1:bcd europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc southamerica-east1:abc southamerica-west1:abc us-central1:abcf \
+        us-east1:bcd us-east4:abc us-east5:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        c2d-highcpu-112 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-16 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-2 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-32 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-4 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-56 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highcpu-8 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-112 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-16 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-2 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-32 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-4 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-56 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-highmem-8 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-112 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-16 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-2 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-32 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-4 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-56 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c2d-standard-8 asia-east1:abc asia-east2:c asia-northeast1:b asia-northeast2:a asia-northeast3:abc \
+        asia-south1:abc asia-south2:ab asia-southeast1:abc australia-southeast1:a europe-southwest1:b europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc northamerica-northeast2:bc southamerica-east1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:a us-west3:c us-west4:abc
+        c3-highcpu-176 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highcpu-192-metal asia-southeast1:ac europe-west1:bc europe-west4:bc us-central1:c us-east1:cd us-east4:ac \
+        us-east5:ab us-west1:ab
+        c3-highcpu-22 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highcpu-4 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highcpu-44 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highcpu-8 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highcpu-88 asia-northeast1:b asia-southeast1:abc australia-southeast1:c europe-west1:bcd europe-west2:b \
+        europe-west3:ab europe-west4:abc me-central2:ac northamerica-northeast1:b us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-west2:abc us-west3:ac
+        c3-highmem-176 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-highmem-192-metal asia-east1:ac asia-southeast1:a europe-west1:bc europe-west4:bc me-central1:ac \
+        us-central1:a us-east1:cd us-east4:ac us-east5:ab us-west1:ab
+        c3-highmem-22 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-highmem-4 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-highmem-44 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-highmem-8 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-highmem-88 asia-northeast1:b asia-south1:b asia-southeast1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:bc europe-west4:abc me-central1:a me-central2:a us-central1:abc us-east1:bcd us-east4:abc \
+        us-east5:bc us-south1:b us-west1:a us-west2:bc us-west4:ab
+        c3-standard-176 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-176-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        c3-standard-192-metal asia-southeast1:ac europe-west1:bc europe-west4:c me-central1:ac us-central1:a \
+        us-east1:cd us-east4:ac us-east5:ab us-west1:ab
+        c3-standard-22 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-22-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        c3-standard-4 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-4-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        c3-standard-44 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-44-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        c3-standard-8 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-8-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        c3-standard-88 asia-northeast1:bc asia-south2:c asia-southeast1:abc australia-southeast1:ab europe-west1:bcd \
+        europe-west2:abc europe-west3:abc europe-west4:abc europe-west9:ab me-central2:ac me-west1:bc \
+        northamerica-northeast1:ab southamerica-east1:ab us-central1:abcf us-east1:bcd us-east4:abc us-east5:bc \
+        us-south1:c us-west1:abc us-west2:ab us-west3:bc us-west4:ac
+        c3-standard-88-lssd asia-northeast1:b asia-northeast2:ac asia-south1:abc asia-southeast1:abc \
+        australia-southeast1:bc europe-west1:bcd europe-west3:abc europe-west4:abc me-central2:abc me-west1:bc \
+        southamerica-east1:abc us-central1:abc us-east1:bcd us-east4:abc us-east5:c us-west1:ab us-west4:ab
+        e2-highcpu-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highcpu-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highcpu-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highcpu-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highcpu-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highmem-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highmem-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highmem-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-highmem-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-medium africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-micro africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-small africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-standard-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-standard-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-standard-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-standard-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        e2-standard-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-north2:abc \
+        europe-southwest1:abc europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc \
+        europe-west4:abc europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc \
+        me-west1:abc northamerica-northeast1:abc northamerica-northeast2:abc northamerica-south1:abc \
+        southamerica-east1:abc southamerica-west1:abc us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc \
+        us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        f1-micro asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc northamerica-northeast1:abc northamerica-northeast2:abc \
+        southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        g1-small asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc northamerica-northeast1:abc northamerica-northeast2:abc \
+        southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        g2-standard-12 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-16 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-24 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-32 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-4 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-48 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-8 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        g2-standard-96 asia-east1:abc asia-northeast1:abc asia-northeast3:ab asia-south1:abc asia-southeast1:abc \
+        europe-west1:bc europe-west2:ab europe-west3:ab europe-west4:abc europe-west6:bc me-central2:ac \
+        northamerica-northeast2:ab us-central1:abc us-east1:bcd us-east4:ac us-west1:abc us-west4:ac
+        m1-megamem-96 asia-east1:ab asia-northeast1:abc asia-south1:ab asia-southeast1:ab asia-southeast2:ac \
+        europe-west1:bd europe-west2:abc europe-west3:abc europe-west4:bc europe-west6:bc northamerica-northeast1:bc \
+        southamerica-east1:bc us-central1:abcf us-east1:bcd us-east4:abc us-west1:ab us-west2:bc us-west4:ab
+        m1-ultramem-160 asia-east1:bc asia-northeast1:ac asia-northeast2:abc asia-northeast3:ab asia-south1:abc \
+        asia-south2:ab asia-southeast1:abc asia-southeast2:ac australia-southeast1:abc australia-southeast2:bc \
+        europe-central2:ab europe-southwest1:ac europe-west1:bd europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:bc europe-west8:ac europe-west9:bc me-west1:ac northamerica-northeast1:bc \
+        northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc us-central1:abc us-east1:bd \
+        us-east4:abc us-west1:ab us-west2:bc us-west4:ab
+        m1-ultramem-40 asia-east1:bc asia-northeast1:ac asia-northeast2:abc asia-northeast3:ab asia-south1:abc \
+        asia-south2:ab asia-southeast1:abc asia-southeast2:ac australia-southeast1:abc australia-southeast2:bc \
+        europe-central2:ab europe-southwest1:ac europe-west1:bd europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:bc europe-west8:ac europe-west9:bc me-west1:ac northamerica-northeast1:bc \
+        northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc us-central1:abc us-east1:bd \
+        us-east4:abc us-west1:ab us-west2:bc us-west4:ab
+        m1-ultramem-80 asia-east1:bc asia-northeast1:ac asia-northeast2:abc asia-northeast3:ab asia-south1:abc \
+        asia-south2:ab asia-southeast1:abc asia-southeast2:ac australia-southeast1:abc australia-southeast2:bc \
+        europe-central2:ab europe-southwest1:ac europe-west1:bd europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:bc europe-west8:ac europe-west9:bc me-west1:ac northamerica-northeast1:bc \
+        northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc us-central1:abc us-east1:bd \
+        us-east4:abc us-west1:ab us-west2:bc us-west4:ab
+        m3-megamem-128 africa-south1:c asia-east1:bc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:bc asia-south2:ab asia-southeast1:ab australia-southeast1:ac australia-southeast2:bc \
+        europe-north1:ac europe-southwest1:ac europe-west1:bd europe-west12:ab europe-west2:abc europe-west3:abc \
+        europe-west4:ab europe-west8:ac europe-west9:ab me-central1:bc me-central2:abc me-west1:ac \
+        northamerica-northeast1:bc northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc \
+        us-central1:abcf us-east1:bd us-east4:ab us-west1:ab us-west4:ab
+        m3-megamem-64 africa-south1:c asia-east1:bc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:bc asia-south2:ab asia-southeast1:ab australia-southeast1:ac australia-southeast2:bc \
+        europe-north1:ac europe-southwest1:ac europe-west1:bd europe-west12:ab europe-west2:abc europe-west3:abc \
+        europe-west4:ab europe-west8:ac europe-west9:ab me-central1:bc me-central2:abc me-west1:ac \
+        northamerica-northeast1:bc northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc \
+        us-central1:abcf us-east1:bd us-east4:ab us-west1:ab us-west4:ab
+        m3-ultramem-128 africa-south1:c asia-east1:bc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:bc asia-south2:ab asia-southeast1:ab australia-southeast1:ac australia-southeast2:bc \
+        europe-north1:ac europe-southwest1:ac europe-west1:bd europe-west12:ab europe-west2:abc europe-west3:abc \
+        europe-west4:ab europe-west8:ac europe-west9:ab me-central1:bc me-central2:abc me-west1:ac \
+        northamerica-northeast1:bc northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc \
+        us-central1:abcf us-east1:bd us-east4:ab us-west1:ab us-west4:ab
+        m3-ultramem-32 africa-south1:c asia-east1:bc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:bc asia-south2:ab asia-southeast1:ab australia-southeast1:ac australia-southeast2:bc \
+        europe-north1:ac europe-southwest1:ac europe-west1:bd europe-west12:ab europe-west2:abc europe-west3:abc \
+        europe-west4:ab europe-west8:ac europe-west9:ab me-central1:bc me-central2:abc me-west1:ac \
+        northamerica-northeast1:bc northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc \
+        us-central1:abcf us-east1:bd us-east4:ab us-west1:ab us-west4:ab
+        m3-ultramem-64 africa-south1:c asia-east1:bc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:bc asia-south2:ab asia-southeast1:ab australia-southeast1:ac australia-southeast2:bc \
+        europe-north1:ac europe-southwest1:ac europe-west1:bd europe-west12:ab europe-west2:abc europe-west3:abc \
+        europe-west4:ab europe-west8:ac europe-west9:ab me-central1:bc me-central2:abc me-west1:ac \
+        northamerica-northeast1:bc northamerica-northeast2:ab southamerica-east1:bc southamerica-west1:bc \
+        us-central1:abcf us-east1:bd us-east4:ab us-west1:ab us-west4:ab
+        n1-highcpu-16 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-2 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-32 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-4 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-64 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-8 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highcpu-96 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-16 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-2 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-32 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-4 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-64 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-8 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-central2:b us-east1:bcd us-east4:abc \
+        us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        n1-highmem-96 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-1 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-16 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-2 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-32 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-4 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-64 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-8 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n1-standard-96 asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc asia-northeast3:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:abc europe-central2:abc europe-north1:abc europe-west1:bcd europe-west2:abc \
+        europe-west3:abc europe-west4:abc europe-west6:abc me-west1:bc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc us-central1:abcf us-east1:bcd us-east4:abc us-west1:abc \
+        us-west2:abc us-west3:abc us-west4:abc
+        n2-highcpu-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highcpu-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-128 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-highmem-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-128 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2-standard-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:abc europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:abc \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-128 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-224 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highcpu-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-highmem-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-128 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-224 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-64 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-80 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        n2d-standard-96 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-northeast3:abc asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc \
+        australia-southeast1:abc australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc \
+        europe-west1:bcd europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc \
+        europe-west6:abc europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc \
+        northamerica-northeast1:abc northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab \
+        us-central1:abcf us-east1:bcd us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc \
+        us-west4:abc
+        nvidia-tesla-p100 asia-east1:ac australia-southeast1:b europe-west1:bd europe-west4:a us-central1:cf \
+        us-east1:bc us-west1:ab
+        nvidia-tesla-p4 asia-southeast1:bc australia-southeast1:ab europe-west4:bc northamerica-northeast1:abc \
+        us-central1:ac us-east4:abc us-west2:bc
+        nvidia-tesla-t4 asia-east1:ac asia-east2:ac asia-northeast1:ac asia-northeast3:bc asia-south1:ab \
+        asia-southeast1:abc asia-southeast2:ab australia-southeast1:ac europe-central2:bc europe-west1:bcd \
+        europe-west2:ab europe-west3:b europe-west4:abc me-west1:bc northamerica-northeast1:c southamerica-east1:ac \
+        us-central1:abcf us-east1:cd us-east4:abc us-west1:ab us-west2:bc us-west3:b us-west4:ab
+        nvidia-tesla-v100 asia-east1:c europe-west4:abc us-central1:abcf us-east1:c us-west1:ab
+        t2a-standard-1 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-16 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-2 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-32 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-4 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-48 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2a-standard-8 asia-southeast1:bc europe-west4:abc us-central1:abf
+        t2d-standard-1 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-16 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-2 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-32 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-4 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-48 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-60 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
+        t2d-standard-8 africa-south1:abc asia-east1:abc asia-east2:abc asia-northeast1:abc asia-northeast2:abc \
+        asia-south1:abc asia-south2:abc asia-southeast1:abc asia-southeast2:abc australia-southeast1:abc \
+        australia-southeast2:ac europe-central2:abc europe-north1:abc europe-southwest1:abc europe-west1:bcd \
+        europe-west10:abc europe-west12:abc europe-west2:abc europe-west3:abc europe-west4:abc europe-west6:abc \
+        europe-west8:abc europe-west9:abc me-central1:abc me-central2:abc me-west1:abc northamerica-northeast1:abc \
+        northamerica-northeast2:abc southamerica-east1:abc southamerica-west1:ab us-central1:abcf us-east1:bcd \
+        us-east4:abc us-east5:abc us-south1:abc us-west1:abc us-west2:abc us-west3:abc us-west4:abc
         """
 }

@@ -93,9 +93,9 @@ public struct MachinePrice: Hashable, Sendable {
     public var spot: Double?
 }
 
-/// hpcc's offline catalog of machine types: every type of the current families with its shape and, per
-/// region that sells it, its prices. Read from the generated table in `GCPMachineTypes.swift`, whose
-/// source extract and provenance are in `catalogs/gcp`.
+/// hpcc's offline catalog of machine types: every type of the current families with its shape, its
+/// prices per region the price list prices it in, and the zones that offer it. Read from the generated
+/// tables in `GCPMachineTypes.swift`, whose source extract and provenance are in `catalogs/gcp`.
 public struct MachineCatalog: Sendable {
     /// Each table line by its type's name; a line is parsed only when its type is asked for.
     private let lines: KeyedLines
@@ -104,21 +104,58 @@ public struct MachineCatalog: Sendable {
     /// Service prices (disks, Cloud Storage, Cloud NAT) by key, with their unit and per-region USD.
     private let services: KeyedLines
     private let serviceRegionNames: [String]
+    /// The zones offering each type or attachable GPU the zone listing covers.
+    private let zoneLines: KeyedLines
+    /// Every zone the listing names.
+    private let listedZones: Set<String>
     /// The day the prices were read (`2026-07-30`).
     public let priceDate: String
 
     /// The Compute Engine catalog.
     public static let gcp = MachineCatalog(
         table: gcpTable, regions: gcpRegions, services: gcpServiceTable, serviceRegions: gcpServiceRegions,
-        priceDate: gcpPriceDate)
+        zones: gcpZoneTable, priceDate: gcpPriceDate)
 
     /// A catalog over tables in `gcpTable`'s and `gcpServiceTable`'s formats.
-    init(table: String, regions: [String], services: String, serviceRegions: [String], priceDate: String) {
+    init(
+        table: String, regions: [String], services: String, serviceRegions: [String], zones: String, priceDate: String
+    ) {
+        zoneLines = KeyedLines(zones)
+        // `region:letters` fields, read as bytes (the table is some 100 KB).
+        var listed = Set<String>()
+        for field in zones.utf8.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: " ") }) {
+            guard let colon = field.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let region = String(Substring(field[..<colon]))
+            for letter in field[field.index(after: colon)...] {
+                listed.insert("\(region)-\(Character(Unicode.Scalar(letter)))")
+            }
+        }
+        listedZones = listed
         lines = KeyedLines(table)
         regionNames = regions
         self.services = KeyedLines(services)
         serviceRegionNames = serviceRegions
         self.priceDate = priceDate
+    }
+
+    /// The zones of `region` that offer `name`, a machine type or an attachable GPU's accelerator type,
+    /// sorted; nil when the zone listing does not cover it (families newer than the listing), empty when
+    /// it covers it and no zone of `region` offers it.
+    public func zones(offering name: String, in region: String) -> [String]? {
+        guard let columns = zoneLines.columns(name) else { return nil }
+        for column in columns {
+            let parts = column.split(separator: ":")
+            if parts.count == 2, parts[0] == region { return parts[1].map { "\(region)-\($0)" } }
+        }
+        return []
+    }
+
+    /// Whether the zone listing knows `zone` at all (a zone opened after it is not judged).
+    @_spi(Tools) public func listsZone(_ zone: String) -> Bool { listedZones.contains(zone) }
+
+    /// The regions with a zone that offers `name`, sorted; nil when the zone listing does not cover it.
+    @_spi(Tools) public func regions(offering name: String) -> [String]? {
+        zoneLines.columns(name)?.compactMap { $0.split(separator: ":").first.map(String.init) }
     }
 
     /// A service's USD price in `region` per its unit: `disk:<type>` and `bucket:<class>` per GiB-month,
@@ -153,7 +190,7 @@ public struct MachineCatalog: Sendable {
             sharedCore: columns[6] != "-", localSSDGiB: Int(columns[4]), architecture: String(columns[5]))
     }
 
-    /// The prices of `name` in every region that sells it, by region.
+    /// The prices of `name` in every region the price list prices it in, by region.
     @_spi(Tools) public func prices(_ name: String) -> [String: MachinePrice] {
         var prices: [String: MachinePrice] = [:]
         for field in columns(name)?.dropFirst(7) ?? [] {
@@ -164,13 +201,15 @@ public struct MachineCatalog: Sendable {
         return prices
     }
 
-    /// What `name` costs in `region`; nil when the price list has the type nowhere in that region.
+    /// What `name` costs in `region`; nil when the price list gives it no price there.
     public func price(_ name: String, in region: String) -> MachinePrice? {
         prices(name)[region]
     }
 
-    /// The regions that sell `name`, sorted.
-    public func regions(selling name: String) -> [String] {
+    /// The regions the price list gives `name` a price in, sorted. A price is no promise that a zone of
+    /// the region offers the type (the list prices a series wherever its SKUs exist): `zones(offering:in:)`
+    /// says that.
+    public func regionsWithPrices(of name: String) -> [String] {
         prices(name).keys.sorted()
     }
 

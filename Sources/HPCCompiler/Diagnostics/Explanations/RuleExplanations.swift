@@ -83,10 +83,12 @@ extension DiagnosticCode {
             fix: "Use a predefined type of the family (the help lists near names)."),
         .instanceTypeNotInZone: RuleExplanation(
             """
-            An EC2 instance type runs in a subnet whose availability zone does not offer it: a ParallelCluster head \
-            node or queue, or an HTC grid's EKS worker group. EC2 refuses such a launch (`Unsupported`), and only once \
-            the cluster is being created. hpcc checks the zones against the per-zone offerings moto records for 30 \
-            regions (docs/catalogs.md); a zone or region they do not cover is not checked.
+            A machine or instance type, or a GPU attached to it, is put into a zone that does not offer it. On Google \
+            Cloud: a Slurm nodeset (in `zone` or any of `zones`), login node, controller or notebook, judged by the \
+            per-zone listing in hpcc's catalog (families newer than the listing, such as C4 and H4D, are not judged). \
+            On AWS: a ParallelCluster head node or queue, or an HTC grid's EKS worker group, by the per-zone \
+            offerings moto records for 30 regions. The cloud refuses such an instance only once the deployment is \
+            being made. A zone or region the data does not cover is not checked (docs/catalogs.md).
             """,
             example:
                 """
@@ -94,7 +96,7 @@ extension DiagnosticCode {
                 instance_type: hpc7a.96xlarge   # offered in eu-west-1b only
                 """,
             fix: """
-                Put the subnet in a zone the message lists (the head node and queues without multi_az use the first of \
+                Put it in a zone the message lists (on AWS, the head node and queues without multi_az use the first of \
                 the aws-vpc module's availability_zones), or choose a type the zone offers.
                 """),
         .staticNodesInExclusivePartition: RuleExplanation(

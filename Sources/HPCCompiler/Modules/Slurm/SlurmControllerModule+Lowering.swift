@@ -18,6 +18,9 @@ extension SlurmControllerModule {
                 at: settings.location(CommonKey.deploymentName), help: "set slurm_cluster_name")
             return nil
         }
+        InstanceLowering.checkZoneOffering(
+            instance.machine, attachedGPU: instance.attachedGPU, zones: [(zone, settings.location(CommonKey.zone))],
+            what: "the controller", diagnostics: &diagnostics)
         var members = ClusterMembers(settings: settings)
         members.collect(into: context, diagnostics: &diagnostics)
         members.markSoleDefault()

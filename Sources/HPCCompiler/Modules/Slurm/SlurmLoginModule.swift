@@ -78,6 +78,9 @@ enum SlurmLoginModule: BuiltInModule {
                 at: settings.location(Key.namePrefix))
             return nil
         }
+        InstanceLowering.checkZoneOffering(
+            instance.machine, attachedGPU: instance.attachedGPU, zones: [(zone, settings.location(CommonKey.zone))],
+            what: "login group '\(name)'", diagnostics: &diagnostics)
         let staticIPs = settings.read(defaulted: Key.staticIPs, diagnostics: &diagnostics)
         let group = LoginGroup(
             origin: origin, name: name,

@@ -165,6 +165,13 @@ enum SlurmNodesetModule: BuiltInModule {
                 at: settings.location(Key.dynamicMax))
         }
         let zones = checkedZones(settings, nodeset: name, region: region, zone: zone, diagnostics: &diagnostics)
+        InstanceLowering.checkZoneOffering(
+            instance.machine, attachedGPU: instance.attachedGPU,
+            zones: zones.map { candidate in
+                let at = candidate == zone ? settings.location(CommonKey.zone) : settings.location(Key.zones)
+                return (candidate, at)
+            },
+            what: "nodeset '\(name)'", diagnostics: &diagnostics)
         var placement = settings.read(defaulted: Key.placement, diagnostics: &diagnostics)
         if placement, !instance.machine.supportsCompactPlacement {
             if settings.isChosen(Key.placement) {

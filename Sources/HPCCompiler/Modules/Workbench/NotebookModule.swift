@@ -128,6 +128,11 @@ enum NotebookModule: BuiltInModule {
         // Without a bucket (reported by Resolve) the rest is still judged.
         let scriptBucket = settings.text(Key.scriptBucket)
         let machine = InstanceLowering.machine(machineName, settings: settings, diagnostics: &diagnostics)
+        if let machine {
+            InstanceLowering.checkZoneOffering(
+                machine, zones: [(zone, settings.location(CommonKey.zone))], what: "notebook '\(settings.id)'",
+                diagnostics: &diagnostics)
+        }
         let image = InstanceLowering.bootImage(settings, diagnostics: &diagnostics)
         let name = instanceName(settings, deployment: deployment, diagnostics: &diagnostics)
         let owner = settings.read(Key.instanceOwner, diagnostics: &diagnostics)

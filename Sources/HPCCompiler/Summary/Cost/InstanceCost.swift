@@ -22,9 +22,9 @@ struct InstanceCost {
             priced = true
         } else {
             unpriced.append(
-                catalog.regions(selling: machine.name).isEmpty
+                catalog.regionsWithPrices(of: machine.name).isEmpty
                     ? "\(machine.name): no public price data"
-                    : "\(machine.name): not sold in \(region)")
+                    : "\(machine.name): no listed price in \(region)")
             spot = nil
         }
         if let gpu = instance.attachedGPU {
