@@ -22,6 +22,8 @@ struct Blueprint: Sendable, Hashable {
     var location: SourceLocation
     /// The `vars` key, when the blueprint has one.
     var variablesKey: SourceLocation? = nil
+    /// Machine types declared under `machine_types:` (types newer than hpcc's catalog).
+    var machineTypes: [DeclaredMachineType] = []
 
     /// The variable named `name`, if declared.
     func variable(_ name: String) -> VariableDeclaration? {

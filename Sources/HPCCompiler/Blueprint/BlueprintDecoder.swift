@@ -5,7 +5,7 @@ struct BlueprintDecoder: Sendable {
     static let topLevelKeys = [
         "blueprint_name", "vars", "deployment_groups", "validators", "validation_level", "ignore",
         "terraform_backend_defaults", "terraform_providers", "toolkit_modules_url", "toolkit_modules_version",
-        "ghpc_version",
+        "ghpc_version", "machine_types",
     ]
     static let groupKeys = ["group", "terraform_backend", "terraform_providers", "modules"]
     static let moduleKeys = ["id", "source", "kind", "use", "outputs", "settings"]
@@ -47,6 +47,7 @@ struct BlueprintDecoder: Sendable {
         if let node = top.value("terraform_providers") {
             blueprint.providers = decodeProviders(node, diagnostics: &diagnostics)
         }
+        blueprint.machineTypes = decodeMachineTypes(top, diagnostics: &diagnostics)
         checkToolkitModules(top, diagnostics: &diagnostics)
         return blueprint
     }

@@ -126,6 +126,28 @@ public enum BlueprintSchema {
                 "ghpc_version": .object([
                     "type": "string", "description": "Accepted for Cluster Toolkit compatibility.",
                 ]),
+                "machine_types": .object([
+                    "type": "object",
+                    "description":
+                        """
+                    Machine types newer than hpcc's catalog, by name, with their shape; a type the catalog has keeps \
+                    the catalog's facts.
+                    """,
+                    "propertyNames": .object(["pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)+$"]),
+                    "additionalProperties": .object([
+                        "type": "object", "required": ["vcpus", "memory_gb"], "additionalProperties": false,
+                        "properties": .object([
+                            "vcpus": .object(["type": "integer", "minimum": 1, "maximum": 4096]),
+                            "memory_gb": .object(["type": "number", "minimum": .double(0.5), "maximum": 65536]),
+                            "gpu_type": .object(["type": "string"]),
+                            "gpu_count": .object(["type": "integer", "minimum": 1, "maximum": 64]),
+                            "local_ssd_gb": .object(["type": "integer", "minimum": 0]),
+                            "architecture": .object(["enum": ["x86_64", "arm64"]]),
+                            "threads_per_core": .object(["enum": [1, 2]]),
+                            "sockets": .object(["type": "integer", "minimum": 1, "maximum": 16]),
+                        ]),
+                    ]),
+                ]),
             ]),
             "$defs": .object(definitions),
         ])

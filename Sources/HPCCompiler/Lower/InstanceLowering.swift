@@ -85,25 +85,52 @@ enum InstanceLowering {
         )
     }
 
-    /// The catalog's machine type named `name`; reports an unknown one at `machine_type`.
+    /// The catalog's machine type named `name`; reports an unknown one at `machine_type`, with the
+    /// family's sizes the catalog has and how to declare a type newer than the catalog.
     static func machine(_ name: String, settings: SettingReader, diagnostics: inout Diagnostics) -> MachineType? {
         let machines = settings.context.machines
         if let machine = machines.machine(name) { return machine }
         let family = String(name.prefix { $0 != "-" })
-        let message =
-            machines.families.contains(family) || family.isEmpty
-            ? "unknown machine type '\(name)'"
-            : "unknown machine type '\(name)': hpcc's machine catalog has no \(family) family"
+        let known = machines.families.contains(family)
+        let declare =
+            "a type newer than hpcc's catalog can be declared under machine_types: with its vcpus and memory_gb"
+        let help: String
+        if known {
+            help =
+                (machines.suggestion(for: name).map { "did you mean '\($0)'? " } ?? "")
+                + "hpcc's catalog has \(sizes(of: family, in: machines)); \(declare)"
+        } else {
+            help = "hpcc knows the families " + machines.families.sorted().joined(separator: ", ") + "; \(declare)"
+        }
         diagnostics.report(
-            .unknownMachineType, message, at: settings.location(InstanceKey.machineType),
-            help: machines.suggestion(for: name).map { "did you mean '\($0)'?" }
-                ?? (machines.families.contains(family)
-                    ? """
-                    no \(family) type has that shape; see `gcloud compute machine-types list \
-                    --filter=name~^\(family)-`
-                    """
-                    : "hpcc knows the families " + machines.families.sorted().joined(separator: ", ")))
+            .unknownMachineType,
+            known || family.isEmpty
+                ? "unknown machine type '\(name)'"
+                : "unknown machine type '\(name)': hpcc's machine catalog has no \(family) family",
+            at: settings.location(InstanceKey.machineType), help: help)
         return nil
+    }
+
+    /// `c4-standard-{2,4,8}, c4-highmem-{4,8}` (sizes of each kind; `-lssd` and other variants said once).
+    static func sizes(of family: String, in machines: MachineCatalog) -> String {
+        var kinds: [String: [Int]] = [:]
+        var variants = Set<String>()
+        for name in machines.names where name.hasPrefix(family + "-") {
+            let parts = name.split(separator: "-").map(String.init)
+            guard parts.count >= 3, let size = Int(parts[2]) else {
+                kinds[parts.dropFirst().joined(separator: "-"), default: []] += []
+                continue
+            }
+            kinds[parts[1], default: []].append(size)
+            if parts.count > 3 { variants.insert(parts[3...].joined(separator: "-")) }
+        }
+        let listed = kinds.keys.sorted().map { kind in
+            let sizes = Set(kinds[kind]!).sorted()
+            return sizes.isEmpty
+                ? "\(family)-\(kind)" : "\(family)-\(kind)-{\(sizes.map(String.init).joined(separator: ","))}"
+        }
+        return listed.joined(separator: ", ")
+            + (variants.isEmpty ? "" : " (some also -" + variants.sorted().joined(separator: ", -") + ")")
     }
 
     /// The `instance_image` setting: `project` plus exactly one of `family` or `name`.

@@ -15,7 +15,18 @@ struct Lowering: Sendable {
 
     /// Lowers `resolved`; nil when an error was reported.
     func lower(_ resolved: ResolvedBlueprint, into diagnostics: inout Diagnostics) -> Deployment? {
-        let context = LoweringContext(resolved: resolved, machines: machines, files: files)
+        let declared = resolved.blueprint.machineTypes
+        for type in declared where machines.lists(type.machine.name) {
+            let known = machines.machine(type.machine.name)
+            diagnostics.report(
+                .settingNoEffect,
+                "machine type '\(type.machine.name)' is in hpcc's catalog"
+                    + (known.map { " (\($0.vCPUs) vCPUs, \(DeploymentSummary.memory($0.memoryMiB)))" } ?? "")
+                    + "; its declaration is not used",
+                at: type.location, help: "remove it from machine_types")
+        }
+        let context = LoweringContext(
+            resolved: resolved, machines: machines.declaring(declared.map(\.machine)), files: files)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so
         // one run finds every independent mistake. A module that could not become an entity is

@@ -34,6 +34,10 @@ public struct MachineType: Hashable, Sendable {
     public var localSSDGiB: Int? = 0
     /// Processor architecture as the catalogs name it (`x86_64`, `arm64`).
     public var architecture: String = "x86_64"
+    /// Threads per core and sockets a blueprint declared for a type newer than the catalog
+    /// (`machine_types:`), in place of the family rules.
+    var declaredThreadsPerCore: Int? = nil
+    var declaredSockets: Int? = nil
 
     /// The family: the name's first part (`c2d`).
     public var family: String {
@@ -45,6 +49,7 @@ public struct MachineType: Hashable, Sendable {
     /// families (T2A, C4A, N4A and A4X's NVIDIA Grace) have no SMT; so do 1-vCPU types (Google's
     /// threads-per-core page; Cluster Toolkit's slurm-gcp scripts agree, catalogs/README.md).
     public var nativeThreadsPerCore: Int {
+        if let declaredThreadsPerCore { return declaredThreadsPerCore }
         if ["h3", "h4d", "t2d"].contains(family) || architecture == "arm64" || vCPUs == 1 { return 1 }
         return 2
     }
@@ -58,6 +63,7 @@ public struct MachineType: Hashable, Sendable {
     /// Sockets, by the family rule Cluster Toolkit's Slurm scripts use (its slurm-gcp `util.py` as of
     /// 2026-05; Google documents only H3's two processors); 1 when the cores do not split evenly.
     public var sockets: Int {
+        if let declaredSockets { return (vCPUs / nativeThreadsPerCore) % declaredSockets == 0 ? declaredSockets : 1 }
         let sockets: Int
         switch family {
         case "n2d": sockets = name.contains("highmem") ? (vCPUs >= 24 ? 2 : 1) : (vCPUs > 64 ? 2 : 1)
@@ -110,6 +116,8 @@ public struct MachineCatalog: Sendable {
     private let listedZones: Set<String>
     /// The day the prices were read (`2026-07-30`).
     public let priceDate: String
+    /// Types a blueprint declared (`machine_types:`) that the tables lack, by name.
+    private var declared: [String: MachineType] = [:]
 
     /// The Compute Engine catalog.
     public static let gcp = MachineCatalog(
@@ -174,11 +182,22 @@ public struct MachineCatalog: Sendable {
         return nil
     }
 
+    /// This catalog with `types` added where its tables lack them (a blueprint's `machine_types:`);
+    /// a type the tables have keeps their facts.
+    func declaring(_ types: [MachineType]) -> MachineCatalog {
+        var catalog = self
+        for type in types where lines[type.name] == nil { catalog.declared[type.name] = type }
+        return catalog
+    }
+
+    /// Whether the catalog's own tables (not a blueprint's declarations) have `name`.
+    func lists(_ name: String) -> Bool { lines[name] != nil }
+
     /// The machine type named `name`.
     public func machine(_ name: String) -> MachineType? {
         guard let columns = lines.columns(name), columns.count >= 7,
             let vCPUs = Int(columns[0]), let memoryMiB = Int(columns[1]), let gpuCount = Double(columns[3])
-        else { return nil }
+        else { return declared[name] }
         // A fractional count is one device that is that share of a GPU.
         let wholeGPUs = gpuCount.rounded(.down) == gpuCount
         return MachineType(
@@ -240,8 +259,8 @@ public struct MachineCatalog: Sendable {
     }
 
     /// Every name, sorted.
-    public var names: [String] { lines.keys }
+    public var names: [String] { (lines.keys + declared.keys).sorted() }
 
     /// Families hpcc knows.
-    public var families: Set<String> { Set(lines.keys.map { String($0.prefix { $0 != "-" }) }) }
+    public var families: Set<String> { Set(names.map { String($0.prefix { $0 != "-" }) }) }
 }

@@ -17,6 +17,10 @@ enum ExpandedBlueprintEmitter {
         if !blueprint.ignoredCodes.isEmpty {
             top.append(("ignore", .list(blueprint.ignoredCodes.map { .string($0.value.rawValue) })))
         }
+        if !blueprint.machineTypes.isEmpty {
+            top.append(
+                ("machine_types", .object(blueprint.machineTypes.map { ($0.machine.name, declaration($0.machine)) })))
+        }
         top.append(
             (
                 "deployment_groups",
@@ -205,5 +209,18 @@ enum ExpandedBlueprintEmitter {
         }
         walk(document)
         return names
+    }
+
+    /// A declared machine type as `machine_types:` writes it.
+    private static func declaration(_ machine: MachineType) -> YAML {
+        var fields: [(String, YAML)] = [
+            ("vcpus", .int(machine.vCPUs)), ("memory_gb", .double(Double(machine.memoryMiB) / 1024)),
+        ]
+        if let gpu = machine.gpu { fields += [("gpu_type", .string(gpu.type)), ("gpu_count", .int(gpu.count))] }
+        if let localSSD = machine.localSSDGiB, localSSD > 0 { fields.append(("local_ssd_gb", .int(localSSD))) }
+        fields.append(("architecture", .string(machine.architecture)))
+        if let threads = machine.declaredThreadsPerCore { fields.append(("threads_per_core", .int(threads))) }
+        if let sockets = machine.declaredSockets { fields.append(("sockets", .int(sockets))) }
+        return .object(fields)
     }
 }
