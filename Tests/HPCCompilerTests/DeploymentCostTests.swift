@@ -39,6 +39,21 @@ import TestSupport
         #expect(cost.priceDates == ["gcp": "2026-07-30"])
     }
 
+    /// A GPU attached to N1 is priced per GPU (accelerator-prices.tsv: T4 0.35 on demand, 0.14 spot
+    /// per hour in us-central1) on top of the machine (n1-standard-16: 0.759996 and 0.26804).
+    @Test func anAttachedGPUIsPricedPerGPU() throws {
+        let result = compile(
+            mini(
+                "machine_type: n2-standard-2",
+                "machine_type: n1-standard-16\n      guest_accelerator: [{type: nvidia-tesla-t4, count: 2}]"))
+        let cost = DeploymentCost(try #require(result.deployment))
+        let nodeset = try Self.item("nodeset nodeset", in: cost)
+        let disk = try #require(nodeset.unit).onDemand - 0.759996 - 2 * 0.35
+        #expect(disk > 0 && disk < 0.01, "the boot disk's share")
+        #expect(abs((nodeset.unit?.spot ?? 0) - (0.26804 + 2 * 0.14 + disk)) < 1e-9)
+        #expect(nodeset.unpriced.isEmpty && nodeset.resource.hasPrefix("n1-standard-16, 2 nvidia-tesla-t4"))
+    }
+
     @Test func theIdleFloorIsWhatRunsWithNoJobs() throws {
         let cost = try Self.cost("gcp-slurm")
         let group = try #require(cost.groups.first { $0.name == "Slurm cluster atlas" })

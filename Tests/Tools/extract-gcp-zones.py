@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Re-makes catalogs/gcp/zones.tsv, the zones that offer each Compute Engine machine type and each
-attachable GPU, from the skypilot-catalog's `catalogs/v7/gcp/vms.csv` (Apache-2.0), a listing of
+attachable GPU, and catalogs/gcp/accelerator-prices.tsv, what an attachable GPU costs per region, from the skypilot-catalog's `catalogs/v7/gcp/vms.csv` (Apache-2.0), a listing of
 Compute Engine's machine types per zone. catalogs/README.md names the commit the committed file
 was made from.
 
@@ -38,12 +38,17 @@ def main():
     args = parser.parse_args()
     with open(os.path.join(CATALOG, "machine-types.tsv"), encoding="utf-8") as handle:
         known = {line.split("\t")[0] for line in handle if not line.startswith("#")}
-    zones = {}
+    zones, prices = {}, {}
     with open(args.vms, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             name = row["InstanceType"] or ATTACHABLE.get(row["AcceleratorName"], "")
             if name in known or name in ATTACHABLE.values():
                 zones.setdefault(name, set()).add(row["AvailabilityZone"])
+            # One attachable GPU's price per region (the rows of one GPU; prices are per row's count).
+            if not row["InstanceType"] and name and row["AcceleratorCount"] in ("1", "1.0"):
+                prices[(f"gpu:{name}", row["Region"])] = row["Price"]
+                if row["SpotPrice"]:
+                    prices[(f"gpu:{name}:spot", row["Region"])] = row["SpotPrice"]
     path = os.path.join(CATALOG, "zones.tsv")
     with open(path + ".tmp", "w", encoding="utf-8") as out:
         out.write("# Zones per type, in the form Tests/Tools/extract-gcp-zones.py writes; catalogs/README.md says how this "
@@ -52,6 +57,15 @@ def main():
         out.write("name\tzones\n")
         for name in sorted(zones):
             out.write(f"{name}\t{compact(zones[name])}\n")
+    os.replace(path + ".tmp", path)
+    path = os.path.join(CATALOG, "accelerator-prices.tsv")
+    with open(path + ".tmp", "w", encoding="utf-8") as out:
+        out.write("# GPU prices per GPU-hour, in the form Tests/Tools/extract-gcp-zones.py writes; catalogs/README.md says "
+                  "how this copy was read.\n")
+        out.write(f"# skypilot-catalog catalogs/v7/gcp/vms.csv at commit {args.commit}.\n")
+        out.write("service\tregion\tunit\tusd\n")
+        for (service, region), usd in sorted(prices.items()):
+            out.write(f"{service}\t{region}\tgpu-hour\t{usd}\n")
     os.replace(path + ".tmp", path)
 
 

@@ -74,6 +74,7 @@ def main():
     zone_lines = [f"{checked(row['name'], row)} " + " ".join(checked(part, row) for part in row["zones"].split(" "))
                   for row in zones]
     _, services = read_tsv("service-prices.tsv")
+    services += read_tsv("accelerator-prices.tsv")[1]
     service_regions = sorted({row["region"] for row in services})
     by_service = {}
     for row in services:
@@ -111,8 +112,9 @@ def main():
     for region in service_regions:
         out.write(f'        "{region}",\n')
     out.write("    ]\n\n")
-    out.write("    /// Disks, local SSD, Cloud Storage and Cloud NAT, one service a line: key (`disk:pd-ssd`), unit\n")
-    out.write("    /// (`gib-month`, `hour`, `gib`), then one `region:USD` per region (index in `gcpServiceRegions`).\n")
+    out.write("    /// Disks, local SSD, Cloud Storage, Cloud NAT and attachable GPUs, one service a line: key (`disk:pd-ssd`),\n")
+    out.write("    /// unit (`gib-month`, `hour`, `gib`, `gpu-hour`), then one `region:USD` per region (index in\n")
+    out.write("    /// `gcpServiceRegions`).\n")
     out.write('    static let gcpServiceTable = """\n')
     for line in service_lines:
         out.write("".join(f"        {part}\n" for part in wrapped(line)))

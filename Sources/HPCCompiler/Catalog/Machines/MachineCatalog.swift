@@ -168,7 +168,8 @@ public struct MachineCatalog: Sendable {
 
     /// A service's USD price in `region` per its unit: `disk:<type>` and `bucket:<class>` per GiB-month,
     /// `disk:local-ssd:spot` per GiB-month for spot VMs, `nat:gateway` per hour (Cloud NAT bills per VM
-    /// using it, up to 32 VMs: this is that most), `nat:data` per GiB processed; nil when not listed.
+    /// using it, up to 32 VMs: this is that most), `nat:data` per GiB processed, `gpu:<accelerator type>`
+    /// (and `gpu:<type>:spot`) per hour of a GPU attached to N1; nil when not listed.
     public func servicePrice(_ service: String, in region: String) -> Double? {
         guard let fields = services.columns(service)?.dropFirst() else { return nil }
         for field in fields {

@@ -29,7 +29,14 @@ struct InstanceCost {
         }
         if let gpu = instance.attachedGPU {
             parts.append("\(gpu.count) \(gpu.type)")
-            unpriced.append("attached \(gpu.type): no price data")
+            if let perGPU = catalog.servicePrice("gpu:\(gpu.type)", in: region) {
+                onDemand += perGPU * Double(gpu.count)
+                let spotPerGPU = compute ? catalog.servicePrice("gpu:\(gpu.type):spot", in: region) : perGPU
+                spot = spot.flatMap { total in spotPerGPU.map { total + $0 * Double(gpu.count) } }
+                priced = true
+            } else {
+                unpriced.append("attached \(gpu.type): no price in \(region)")
+            }
         }
         for disk in [instance.bootDisk] + instance.additionalDisks {
             let size = disk.sizeGB ?? (disk.type == "local-ssd" ? InstanceLowering.localSSDSizeGB : nil)
