@@ -103,46 +103,20 @@ public struct MachinePrice: Hashable, Sendable {
 /// prices per region the price list prices it in, and the zones that offer it. Read from the generated
 /// tables in `GCPMachineTypes.swift`, whose source extract and provenance are in `catalogs/gcp`.
 public struct MachineCatalog: Sendable {
-    /// Each table line by its type's name; a line is parsed only when its type is asked for.
+    /// Each shape line by its type's name; a line is parsed only when its type is asked for.
     private let lines: KeyedLines
-    /// Region names by the index table lines use.
-    private let regionNames: [String]
-    /// Service prices (disks, Cloud Storage, Cloud NAT) by key, with their unit and per-region USD.
-    private let services: KeyedLines
-    private let serviceRegionNames: [String]
-    /// The zones offering each type or attachable GPU the zone listing covers.
-    private let zoneLines: KeyedLines
-    /// Every zone the listing names.
-    private let listedZones: Set<String>
     /// The day the prices were read (`2026-07-30`).
     public let priceDate: String
     /// Types a blueprint declared (`machine_types:`) that the tables lack, by name.
     private var declared: [String: MachineType] = [:]
 
     /// The Compute Engine catalog.
-    public static let gcp = MachineCatalog(
-        table: gcpTable, regions: gcpRegions, services: gcpServiceTable, serviceRegions: gcpServiceRegions,
-        zones: gcpZoneTable, priceDate: gcpPriceDate)
+    public static let gcp = MachineCatalog(table: gcpTable, priceDate: gcpPriceDate)
 
-    /// A catalog over tables in `gcpTable`'s and `gcpServiceTable`'s formats.
-    init(
-        table: String, regions: [String], services: String, serviceRegions: [String], zones: String, priceDate: String
-    ) {
-        zoneLines = KeyedLines(zones)
-        // `region:letters` fields, read as bytes (the table is some 100 KB).
-        var listed = Set<String>()
-        for field in zones.utf8.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: " ") }) {
-            guard let colon = field.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let region = String(Substring(field[..<colon]))
-            for letter in field[field.index(after: colon)...] {
-                listed.insert("\(region)-\(Character(Unicode.Scalar(letter)))")
-            }
-        }
-        listedZones = listed
+    /// A catalog over a shape table in `gcpTable`'s format; prices, services and zones are the
+    /// generated tables', read on first use (`GCPTables`).
+    init(table: String, priceDate: String) {
         lines = KeyedLines(table)
-        regionNames = regions
-        self.services = KeyedLines(services)
-        serviceRegionNames = serviceRegions
         self.priceDate = priceDate
     }
 
@@ -150,7 +124,7 @@ public struct MachineCatalog: Sendable {
     /// sorted; nil when the zone listing does not cover it (families newer than the listing), empty when
     /// it covers it and no zone of `region` offers it.
     public func zones(offering name: String, in region: String) -> [String]? {
-        guard let columns = zoneLines.columns(name) else { return nil }
+        guard let columns = GCPTables.zones.columns(name) else { return nil }
         for column in columns {
             let parts = column.split(separator: ":")
             if parts.count == 2, parts[0] == region { return parts[1].map { "\(region)-\($0)" } }
@@ -159,11 +133,11 @@ public struct MachineCatalog: Sendable {
     }
 
     /// Whether the zone listing knows `zone` at all (a zone opened after it is not judged).
-    @_spi(Tools) public func listsZone(_ zone: String) -> Bool { listedZones.contains(zone) }
+    @_spi(Tools) public func listsZone(_ zone: String) -> Bool { GCPTables.listedZones.contains(zone) }
 
     /// The regions with a zone that offers `name`, sorted; nil when the zone listing does not cover it.
     @_spi(Tools) public func regions(offering name: String) -> [String]? {
-        zoneLines.columns(name)?.compactMap { $0.split(separator: ":").first.map(String.init) }
+        GCPTables.zones.columns(name)?.compactMap { $0.split(separator: ":").first.map(String.init) }
     }
 
     /// A service's USD price in `region` per its unit: `disk:<type>` and `bucket:<class>` per GiB-month,
@@ -171,11 +145,11 @@ public struct MachineCatalog: Sendable {
     /// using it, up to 32 VMs: this is that most), `nat:data` per GiB processed, `gpu:<accelerator type>`
     /// (and `gpu:<type>:spot`) per hour of a GPU attached to N1; nil when not listed.
     public func servicePrice(_ service: String, in region: String) -> Double? {
-        guard let fields = services.columns(service)?.dropFirst() else { return nil }
+        guard let fields = GCPTables.services.columns(service)?.dropFirst() else { return nil }
         for field in fields {
             let parts = field.split(separator: ":")
-            if parts.count == 2, let index = Int(parts[0]), serviceRegionNames.indices.contains(index),
-                serviceRegionNames[index] == region
+            if parts.count == 2, let index = Int(parts[0]), Self.gcpServiceRegions.indices.contains(index),
+                Self.gcpServiceRegions[index] == region
             {
                 return Double(parts[1])
             }
@@ -213,10 +187,10 @@ public struct MachineCatalog: Sendable {
     /// The prices of `name` in every region the price list prices it in, by region.
     @_spi(Tools) public func prices(_ name: String) -> [String: MachinePrice] {
         var prices: [String: MachinePrice] = [:]
-        for field in columns(name)?.dropFirst(7) ?? [] {
+        for field in GCPTables.prices.columns(name) ?? [] {
             let parts = field.split(whereSeparator: { $0 == ":" || $0 == "/" })
-            guard parts.count == 3, let index = Int(parts[0]), regionNames.indices.contains(index) else { continue }
-            prices[regionNames[index]] = MachinePrice(onDemand: Double(parts[1]), spot: Double(parts[2]))
+            guard parts.count == 3, let index = Int(parts[0]), Self.gcpRegions.indices.contains(index) else { continue }
+            prices[Self.gcpRegions[index]] = MachinePrice(onDemand: Double(parts[1]), spot: Double(parts[2]))
         }
         return prices
     }
@@ -234,7 +208,7 @@ public struct MachineCatalog: Sendable {
     }
 
     /// The regions the price list covers.
-    @_spi(Tools) public var regions: [String] { regionNames }
+    @_spi(Tools) public var regions: [String] { Self.gcpRegions }
 
     private func columns(_ name: String) -> [Substring]? {
         lines.columns(name)
@@ -264,4 +238,18 @@ public struct MachineCatalog: Sendable {
 
     /// Families hpcc knows.
     public var families: Set<String> { Set(names.map { String($0.prefix { $0 != "-" }) }) }
+}
+
+/// The generated tables a compilation may not need, each split into lines on first use (a static
+/// `let` is initialised once, thread-safely): prices (some 450 KB), services and zones.
+private enum GCPTables {
+    static let prices = KeyedLines(MachineCatalog.gcpPriceTable)
+    static let services = KeyedLines(MachineCatalog.gcpServiceTable)
+    static let zones = KeyedLines(MachineCatalog.gcpZoneTable)
+    /// Every zone the listing names (its line `_listed`).
+    static let listedZones = Set(
+        (zones.columns("_listed") ?? []).flatMap { field in
+            let parts = field.split(separator: ":")
+            return parts.count == 2 ? parts[1].map { "\(parts[0])-\($0)" } : []
+        })
 }
