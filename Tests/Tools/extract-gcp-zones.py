@@ -49,25 +49,23 @@ def main():
                 prices[(f"gpu:{name}", row["Region"])] = row["Price"]
                 if row["SpotPrice"]:
                     prices[(f"gpu:{name}:spot", row["Region"])] = row["SpotPrice"]
-    path = os.path.join(CATALOG, "zones.tsv")
-    with open(path + ".tmp", "w", encoding="utf-8") as out:
-        out.write("# Zones per type, in the form Tests/Tools/extract-gcp-zones.py writes; catalogs/README.md says how this "
-                  "copy was read.\n")
-        out.write(f"# skypilot-catalog catalogs/v7/gcp/vms.csv at commit {args.commit}.\n")
-        out.write("name\tzones\n")
-        for name in sorted(zones):
-            out.write(f"{name}\t{compact(zones[name])}\n")
-    os.replace(path + ".tmp", path)
-    path = os.path.join(CATALOG, "accelerator-prices.tsv")
-    with open(path + ".tmp", "w", encoding="utf-8") as out:
-        out.write("# GPU prices per GPU-hour, in the form Tests/Tools/extract-gcp-zones.py writes; catalogs/README.md says "
-                  "how this copy was read.\n")
-        out.write(f"# skypilot-catalog catalogs/v7/gcp/vms.csv at commit {args.commit}.\n")
-        out.write("service\tregion\tunit\tusd\n")
-        for (service, region), usd in sorted(prices.items()):
-            out.write(f"{service}\t{region}\tgpu-hour\t{usd}\n")
-    os.replace(path + ".tmp", path)
+    source = f"skypilot-catalog catalogs/v7/gcp/vms.csv at commit {args.commit}."
+    write("zones.tsv", "Zones per type", source, ["name", "zones"],
+          [[name, compact(zones[name])] for name in sorted(zones)])
+    write("accelerator-prices.tsv", "GPU prices per GPU-hour", source, ["service", "region", "unit", "usd"],
+          [[service, region, "gpu-hour", usd] for (service, region), usd in sorted(prices.items())])
 
+
+def write(name, what, source, header, rows):
+    """One extract file: two comment lines (what and from where), a header, the rows; atomically."""
+    path = os.path.join(CATALOG, name)
+    with open(path + ".tmp", "w", encoding="utf-8") as out:
+        out.write(f"# {what}, in the form Tests/Tools/extract-gcp-zones.py writes; catalogs/README.md says how this "
+                  "copy was read.\n")
+        out.write(f"# {source}\n")
+        out.write("\t".join(header) + "\n")
+        out.writelines("\t".join(row) + "\n" for row in rows)
+    os.replace(path + ".tmp", path)
 
 if __name__ == "__main__":
     main()

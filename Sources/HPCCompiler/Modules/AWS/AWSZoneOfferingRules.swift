@@ -21,13 +21,16 @@ enum AWSZoneOfferingRules {
             (region, offering) = (placement.region, offered)
         }
         guard !lacking.isEmpty else { return }
-        let zones = lacking.count == 1 ? "availability zone \(lacking[0])" : "availability zones \(list(lacking))"
+        let zones =
+            lacking.count == 1
+            ? "availability zone \(lacking[0])" : "availability zones \(InstanceLowering.listed(lacking))"
+        let offers = offering.count == 1 ? "offers" : "offer"
         diagnostics.report(
             .instanceTypeNotInZone,
             "\(type) of \(what) is not offered in \(zones); "
                 + (offering.isEmpty
                     ? "\(region) offers it in none of its zones"
-                    : "in \(region) only \(list(offering)) offer\(offering.count == 1 ? "s" : "") it"),
+                    : "in \(region) only \(InstanceLowering.listed(offering)) \(offers) it"),
             at: location, help: help)
     }
 
@@ -41,10 +44,5 @@ enum AWSZoneOfferingRules {
             network.privateSubnets.indices.contains(index)
         else { return nil }
         return (network.privateSubnets[index].availabilityZone, network.region)
-    }
-
-    private static func list(_ zones: [String]) -> String {
-        zones.count < 3
-            ? zones.joined(separator: " and ") : zones.dropLast().joined(separator: ", ") + " and " + zones.last!
     }
 }
