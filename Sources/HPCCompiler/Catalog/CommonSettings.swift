@@ -26,6 +26,14 @@ enum CommonSettings {
     /// What a zone name looks like (`us-central1-a`); also checked for each entry of `zones`.
     static let zonePattern = "[a-z]+-[a-z]+[0-9]+-[a-z]"
 
+    /// The region of a zone (`us-central1` of `us-central1-a`); a region, or anything that is no
+    /// zone name, stays as it is.
+    static func region(of location: String) -> String {
+        let parts = location.split(separator: "-")
+        guard parts.count == 3, parts[2].count == 1 else { return location }
+        return parts[0...1].joined(separator: "-")
+    }
+
     static let region = SettingSpec(
         CommonKey.region, .string, "Region of the regional resources.", required: true,
         constraints: [.pattern("[a-z]+-[a-z]+[0-9]+", description: "a region name such as `us-central1`")])

@@ -13,7 +13,7 @@ extension InstanceLowering {
         let catalog = MachineCatalog.gcp
         for (name, kind) in [(machine.name, "machine type")] + (attachedGPU.map { [($0.type, "GPU")] } ?? []) {
             for (zone, at) in zones {
-                let region = SharedServiceCosts.region(of: zone)
+                let region = CommonSettings.region(of: zone)
                 guard region != zone, catalog.listsZone(zone),
                     let offering = catalog.zones(offering: name, in: region), !offering.contains(zone)
                 else { continue }

@@ -16,6 +16,11 @@
 
     /// `count` of it; none costs nothing, spot price or not.
     func times(_ count: Int) -> HourlyCost { count == 0 ? .zero : times(Double(count)) }
+
+    /// Scaled by `factor` (hours in a month, say).
+    func times(_ factor: Double) -> HourlyCost {
+        HourlyCost(onDemand: onDemand * factor, spot: spot.map { $0 * factor })
+    }
 }
 
 /// One priced line of a plan: a kind of node or service, its count at the idle floor and at most,

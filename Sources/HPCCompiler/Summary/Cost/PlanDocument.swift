@@ -104,8 +104,4 @@ extension HourlyCost {
         func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
         return HourlyCost(onDemand: round(onDemand), spot: spot.map(round))
     }
-
-    func times(_ factor: Double) -> HourlyCost {
-        HourlyCost(onDemand: onDemand * factor, spot: spot.map { $0 * factor })
-    }
 }

@@ -26,7 +26,7 @@
             for use in InstanceUse.uses(cluster) { bill.add(use) }
         }
         for bench in deployment.workbenches {
-            let region = SharedServiceCosts.region(of: bench.zone)
+            let region = CommonSettings.region(of: bench.zone)
             if let machine = MachineCatalog.gcp.machine(bench.machineType) {
                 bill.add("gcp", region, "\(machine.family) vCPUs", idle: machine.vCPUs, max: machine.vCPUs)
             }
@@ -36,11 +36,11 @@
             switch filesystem.backing {
             case let .filestore(instance):
                 bill.add(
-                    "gcp", SharedServiceCosts.region(of: instance.location), "Filestore \(instance.tier.rawValue) GiB",
+                    "gcp", CommonSettings.region(of: instance.location), "Filestore \(instance.tier.rawValue) GiB",
                     idle: instance.capacityGiB, max: instance.capacityGiB)
             case let .managedLustre(instance):
                 bill.add(
-                    "gcp", SharedServiceCosts.region(of: instance.zone), "Managed Lustre GiB",
+                    "gcp", CommonSettings.region(of: instance.zone), "Managed Lustre GiB",
                     idle: instance.capacityGiB, max: instance.capacityGiB)
             case let .fsxLustre(fsx):
                 bill.add(

@@ -52,7 +52,7 @@ struct SharedServiceCosts {
     }
 
     private mutating func notebook(_ bench: Workbench) {
-        let region = Self.region(of: bench.zone)
+        let region = CommonSettings.region(of: bench.zone)
         let catalog = MachineCatalog.gcp
         var unpriced: [String] = []
         var hourly = 0.0
@@ -89,14 +89,16 @@ struct SharedServiceCosts {
         switch filesystem.backing {
         case let .filestore(instance):
             let resource = "Filestore \(instance.tier.rawValue), \(instance.capacityGiB) GiB"
-            add("gcp", Self.region(of: instance.location), unpricedItem(resource, because: "Filestore: no price data"))
+            add(
+                "gcp", CommonSettings.region(of: instance.location),
+                unpricedItem(resource, because: "Filestore: no price data"))
         case let .managedLustre(instance):
             let resource = "Managed Lustre \(instance.throughput) MB/s/TiB, \(instance.capacityGiB) GiB"
             add(
-                "gcp", Self.region(of: instance.zone),
+                "gcp", CommonSettings.region(of: instance.zone),
                 unpricedItem(resource, because: "Managed Lustre: no price data"))
         case let .cloudStorage(bucket):
-            let region = Self.region(of: bucket.location.lowercased())
+            let region = CommonSettings.region(of: bucket.location.lowercased())
             // REGIONAL and MULTI_REGIONAL are the old names of Standard storage, and priced as it.
             let priced =
                 ["REGIONAL", "MULTI_REGIONAL"].contains(bucket.storageClass.rawValue)
@@ -131,13 +133,6 @@ struct SharedServiceCosts {
                 part: "Cloud NAT \(nat.name)", resource: "NAT gateway (billed per VM, at most this)", idleCount: 1,
                 maxCount: 1, unit: gateway.map { HourlyCost(onDemand: $0, spot: $0) }, spotConfigured: false,
                 unpriced: unpriced))
-    }
-
-    /// `us-central1` of `us-central1-a`; a region stays as it is.
-    static func region(of location: String) -> String {
-        let parts = location.split(separator: "-")
-        guard parts.count == 3, parts[2].count == 1 else { return location }
-        return parts[0...1].joined(separator: "-")
     }
 }
 

@@ -239,7 +239,7 @@ enum ClusterResources {
         references: inout TerraformReferences
     ) {
         let module = nodeset.origin.module
-        let region = String(nodeset.zones[0].dropLast(2))
+        let region = CommonSettings.region(of: nodeset.zones[0])
         if nodeset.placement {
             document.resource(
                 placementPolicy(module),
