@@ -13,6 +13,12 @@ struct CommandLineVariables {
     private var places: [String: SourceLocation] = [:]
     private var fallback = SourceLocation(file: "", line: 1, column: 1)
 
+    /// How the pseudo-file of each argument is named: `--vars[N]`.
+    private static let filePrefix = "--vars["
+
+    /// Whether `file` is the pseudo-file of a `--vars` argument.
+    static func isArgument(_ file: String) -> Bool { file.hasPrefix(filePrefix) }
+
     init(_ arguments: [String], diagnostics: inout Diagnostics) {
         for (number, argument) in arguments.enumerated() {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
@@ -20,7 +26,7 @@ struct CommandLineVariables {
                 continue
             }
             let name = String(argument[..<equals])
-            let file = "--vars[\(number + 1)]"
+            let file = "\(Self.filePrefix)\(number + 1)]"
             self.arguments.append((file, argument, name))
             // Pad the value so its columns are those of the whole argument.
             let padded = String(repeating: " ", count: name.count + 1) + argument[argument.index(after: equals)...]

@@ -23,22 +23,29 @@ public struct Compiler: Sendable {
         self.files = files
     }
 
-    /// Compiles `source`. `variables` are `NAME=VALUE` overrides (values read as YAML), as `--vars`
-    /// gives them; `undeclaredVariables` says how one the blueprint does not declare is judged
-    /// when nothing uses it.
+    /// Compiles `source`. `deploymentFile` (gcluster's `--deployment-file`) gives `vars` and
+    /// `terraform_backend_defaults` that override the blueprint's; `variables` are `NAME=VALUE`
+    /// overrides of both (values read as YAML), as `--vars` gives them; `undeclaredVariables` says
+    /// how one the blueprint does not declare is judged when nothing uses it.
     public func compile(
-        _ source: SourceFile, variables: [String] = [], undeclaredVariables: UndeclaredVariables = .mustBeUsed
+        _ source: SourceFile, deploymentFile: SourceFile? = nil, variables: [String] = [],
+        undeclaredVariables: UndeclaredVariables = .mustBeUsed
     ) -> CompileResult {
         var diagnostics = Diagnostics()
         var arguments = CommandLineVariables(variables, diagnostics: &diagnostics)
-        var result = CompileResult(sources: [source])
+        var result = CompileResult(sources: [source] + (deploymentFile.map { [$0] } ?? []))
         let tree = result.timings.measure(.parse) { YAMLReader().read(source, into: &diagnostics) }
+        let deploymentSettings = deploymentFile.flatMap { YAMLReader().read($0, into: &diagnostics) }.map {
+            DeploymentSettings.decode($0, into: &diagnostics)
+        }
         guard let tree,
             let blueprint = result.timings.measure(
                 .decode,
                 {
                     BlueprintDecoder().decode(
-                        tree, file: source.name, overrides: arguments.declarations, into: &diagnostics)
+                        tree, file: source.name, deployment: deploymentSettings ?? .none,
+                        overrides: arguments.declarations,
+                        into: &diagnostics)
                 })
         else {
             return result.finish(diagnostics, silencing: [], arguments: arguments.placed(in: nil, file: source.name))

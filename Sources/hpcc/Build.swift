@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = options.compiler.compile(source, variables: options.variables)
+        let result = try options.compile(source)
         if check, result.succeeded, let name = result.deploymentName {
             try checkDrift(
                 result, folder: URL(fileURLWithPath: output).appendingPathComponent(name), shown: "\(output)/\(name)")

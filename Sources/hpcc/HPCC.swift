@@ -48,6 +48,28 @@ struct CompileOptions: ParsableArguments {
     )
     var readAnyFile = false
 
+    @Option(
+        name: [.customShort("d"), .customLong("deployment-file")],
+        help: ArgumentHelp(
+            """
+            A deployment file (as gcluster's): its 'vars' override the blueprint's and its \
+            'terraform_backend_defaults' replaces the blueprint's; --vars overrides both.
+            """,
+            valueName: "FILE"))
+    var deploymentFile: String?
+
+    /// Compiles `source` with the deployment file and `--vars`; an unreadable deployment file is
+    /// reported and exits unless `report` is false (then it is thrown as a `BlueprintFile.Failure`).
+    func compile(
+        _ source: SourceFile, undeclaredVariables: UndeclaredVariables = .mustBeUsed, report: Bool = true
+    ) throws -> CompileResult {
+        let deployment = try deploymentFile.map {
+            try BlueprintFile.read($0, what: "deployment file", format: format, report: report)
+        }
+        return compiler.compile(
+            source, deploymentFile: deployment, variables: variables, undeclaredVariables: undeclaredVariables)
+    }
+
     /// The compiler the command line uses: it reads the files the blueprint's folder holds.
     var compiler: Compiler {
         Compiler(files: readAnyFile ? .anyFile : .blueprintFolder)

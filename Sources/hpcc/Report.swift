@@ -29,7 +29,7 @@ enum Report {
     /// view); exit status 1 when it has errors.
     static func compiledForView(_ blueprint: String, options: CompileOptions) throws -> CompileResult {
         let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = options.compiler.compile(source, variables: options.variables)
+        let result = try options.compile(source)
         print(result.diagnostics, sources: result.sources, format: .text)
         guard result.succeeded else { throw ExitCode(1) }
         return result
@@ -48,21 +48,25 @@ enum BlueprintFile {
         var status: Int32 = 2
     }
 
-    static func read(_ path: String, format: OutputFormat, report: Bool = true) throws -> SourceFile {
+    /// The file at `path` (a blueprint, or the `what` it is) as UTF-8 text; a failure is reported
+    /// in `format` and exits, unless `report` is false (then it is thrown).
+    static func read(
+        _ path: String, what: String = "blueprint", format: OutputFormat, report: Bool = true
+    ) throws -> SourceFile {
         do {
             // A file far past the limit is refused before it is read into memory.
             let limit = InputLimits().fileBytes
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
                 throw Failure(
                     diagnostic: Diagnostic(
-                        .inputTooLarge, "blueprint '\(path)' is \(size) bytes; hpcc reads at most \(limit)",
+                        .inputTooLarge, "\(what) '\(path)' is \(size) bytes; hpcc reads at most \(limit)",
                         at: SourceLocation(file: path, line: 1, column: 1)), status: 1)
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw Failure(diagnostic: Diagnostic(.readFailed, "cannot read blueprint '\(path)'", at: nil))
+                throw Failure(diagnostic: Diagnostic(.readFailed, "cannot read \(what) '\(path)'", at: nil))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw Failure(diagnostic: Diagnostic(.notUTF8, "blueprint '\(path)' is not UTF-8 text", at: nil))
+                throw Failure(diagnostic: Diagnostic(.notUTF8, "\(what) '\(path)' is not UTF-8 text", at: nil))
             }
             return SourceFile(name: path, text: text)
         } catch let failure as Failure {

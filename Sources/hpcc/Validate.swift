@@ -24,9 +24,8 @@ struct Validate: ParsableCommand {
         for path in blueprints {
             do {
                 let source = try BlueprintFile.read(path, format: options.format, report: false)
-                let result = options.compiler.compile(
-                    source, variables: options.variables,
-                    undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed)
+                let result = try options.compile(
+                    source, undeclaredVariables: shared ? .mayBeForOtherBlueprints : .mustBeUsed, report: false)
                 diagnostics += result.diagnostics
                 sources += result.sources
                 if result.resolved != nil {

@@ -230,15 +230,15 @@ struct ToolkitExpressionTests {
         #expect(result.file("primary/main.tf.json")?.contains("((n=n+1))") == true)
     }
 
-    @Test func ghpcStageIsNamedForWhatItIs() {
+    @Test func ghpcStageCopiesOnlyWhatTheCompilerMayRead() {
         let text = Self.blueprint.replacingOccurrences(
             of: "machine_type: n2-standard-2",
             with: "machine_type: n2-standard-2\n      startup_script: $(ghpc_stage(\"files/x.sh\"))")
         let result = compile(text)
-        #expect(result.diagnostics.map(\.code) == [.unsupportedFunction])
+        #expect(result.diagnostics.map(\.code) == [.includedFileUnreadable])
         #expect(
-            result.diagnostics.first?.message.hasPrefix(
-                "ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit") == true)
-        #expect(result.diagnostics.first?.help?.contains("((") == false)
+            result.diagnostics.first?.message
+                == "ghpc_stage() cannot copy: 'files/x.sh' is not read: this compiler reads no files")
+        #expect(result.diagnostics.first?.location?.column == 25)
     }
 }

@@ -15,9 +15,10 @@ struct BlueprintDecoder: Sendable {
     /// Creates a decoder.
     init() {}
 
-    /// Decodes `root`, applying `overrides` (from `--vars`) to the variables.
+    /// Decodes `root`, applying `deployment` (a deployment file) and then `overrides` (from `--vars`).
     func decode(
-        _ root: YAMLNode, file: String, overrides: [VariableDeclaration], into diagnostics: inout Diagnostics
+        _ root: YAMLNode, file: String, deployment: DeploymentSettings = .none, overrides: [VariableDeclaration],
+        into diagnostics: inout Diagnostics
     ) -> Blueprint? {
         guard
             let top = MappingReader(
@@ -35,7 +36,8 @@ struct BlueprintDecoder: Sendable {
                 .invalidName, "blueprint_name '\(name.value)' is not a valid GCP label value", at: name.location,
                 help: "use 1 to 63 lowercase letters, digits, '_' and '-'")
         }
-        blueprint.variables = decodeVariables(top, overrides: overrides, diagnostics: &diagnostics)
+        blueprint.variables = decodeVariables(
+            top, overrides: deployment.variables(overriddenBy: overrides), diagnostics: &diagnostics)
         blueprint.variablesKey = top.entry("vars")?.keyLocation
         blueprint.groups = decodeGroups(top, diagnostics: &diagnostics)
         blueprint.validators = decodeValidators(top, diagnostics: &diagnostics)
@@ -44,6 +46,7 @@ struct BlueprintDecoder: Sendable {
         if let node = top.value("terraform_backend_defaults") {
             blueprint.backendDefaults = decodeBackend(node, diagnostics: &diagnostics)
         }
+        if let backend = deployment.backendDefaults { blueprint.backendDefaults = backend }
         if let node = top.value("terraform_providers") {
             blueprint.providers = decodeProviders(node, diagnostics: &diagnostics)
         }
@@ -55,35 +58,23 @@ struct BlueprintDecoder: Sendable {
     private func decodeVariables(
         _ top: MappingReader, overrides: [VariableDeclaration], diagnostics: inout Diagnostics
     ) -> [VariableDeclaration] {
-        var variables: [VariableDeclaration] = []
-        if let node = top.value("vars") {
-            if let entries = node.entries {
-                for entry in entries {
-                    if !NameRules.isIdentifier(entry.key) {
-                        diagnostics.report(
-                            .invalidName, "variable name '\(entry.key)' is not valid", at: entry.keyLocation,
-                            help: "start with a letter or '_', then letters, digits, '_' or '-'")
-                    }
-                    variables.append(
-                        VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value))
-                }
-            } else if !node.isNull {
-                diagnostics.report(
-                    .wrongShape, "'vars' must be a mapping, not \(node.kindDescription)", at: node.location)
-            }
-        }
+        var variables = top.value("vars").map { declarations($0, what: "'vars'", into: &diagnostics) } ?? []
         for override in overrides {
-            if !NameRules.isIdentifier(override.name) {
-                diagnostics.report(
-                    .invalidOverride, "variable name '\(override.name)' given to --vars is not valid",
-                    at: override.nameLocation)
+            // A deployment file's names were checked as it was read; `--vars` names are checked here.
+            let onCommandLine = CommandLineVariables.isArgument(override.nameLocation.file)
+            guard NameRules.isIdentifier(override.name) else {
+                if onCommandLine {
+                    diagnostics.report(
+                        .invalidOverride, "variable name '\(override.name)' given to --vars is not valid",
+                        at: override.nameLocation)
+                }
                 continue
             }
             if let index = variables.firstIndex(where: { $0.name == override.name }) {
                 variables[index].value = override.value
             } else {
                 var declared = override
-                declared.fromCommandLine = true
+                declared.fromCommandLine = onCommandLine
                 variables.append(declared)
             }
         }
@@ -94,6 +85,25 @@ struct BlueprintDecoder: Sendable {
                 help: "add 'deployment_name' under 'vars' or pass --vars deployment_name=NAME")
         }
         return variables
+    }
+
+    /// The variables of a `vars` mapping (of the blueprint or of a deployment file).
+    func declarations(_ node: YAMLNode, what: String, into diagnostics: inout Diagnostics) -> [VariableDeclaration] {
+        guard let entries = node.entries else {
+            if !node.isNull {
+                diagnostics.report(
+                    .wrongShape, "\(what) must be a mapping, not \(node.kindDescription)", at: node.location)
+            }
+            return []
+        }
+        return entries.map { entry in
+            if !NameRules.isIdentifier(entry.key) {
+                diagnostics.report(
+                    .invalidName, "variable name '\(entry.key)' is not valid", at: entry.keyLocation,
+                    help: "start with a letter or '_', then letters, digits, '_' or '-'")
+            }
+            return VariableDeclaration(name: entry.key, nameLocation: entry.keyLocation, value: entry.value)
+        }
     }
 
     private func decodeGroups(_ top: MappingReader, diagnostics: inout Diagnostics) -> [DeploymentGroup] {

@@ -40,6 +40,7 @@ enum DeploymentEmitter {
                 }
                 files += HPCStatsEmitter.emit(deployment)
                 files.append(InventoryEmitter.emit(deployment))
+                files += deployment.stagedCopies.map { OutputFile(path: $0.path, text: $0.text) }
                 return (files, [])
             },
         ]

@@ -39,6 +39,8 @@
     @_spi(Tools) public var bwVisus: [BwVisu] = []
     /// The HPCStats setup (one per deployment: one database, one main configuration).
     @_spi(Tools) public var hpcStats: HPCStatsSetup?
+    /// Files `ghpc_stage()` copies into the deployment folder.
+    @_spi(Tools) public var stagedCopies: [StagedCopy] = []
     /// Module outputs the blueprint asks to expose as Terraform outputs.
     @_spi(Tools) public var exposedOutputs: [ExposedModuleOutput] = []
     /// The source of every module, by id.

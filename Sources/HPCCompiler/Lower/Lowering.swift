@@ -25,8 +25,11 @@ struct Lowering: Sendable {
                     + "; its declaration is not used",
                 at: type.location, help: "remove it from machine_types")
         }
+        let files = files.staging(resolved.stagedFiles)
         let context = LoweringContext(
             resolved: resolved, machines: machines.declaring(declared.map(\.machine)), files: files)
+        context.deployment.stagedCopies = StagedCopy.read(
+            resolved.stagedFiles, files: files, blueprint: resolved.blueprint.file, diagnostics: &diagnostics)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so
         // one run finds every independent mistake. A module that could not become an entity is

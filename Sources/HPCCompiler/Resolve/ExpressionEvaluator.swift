@@ -179,7 +179,7 @@ extension ValueResolver {
         }
     }
 
-    private func call(
+    private mutating func call(
         _ name: String, _ arguments: [Value], at location: SourceLocation, diagnostics: inout Diagnostics
     ) -> Value? {
         switch name {
@@ -218,19 +218,19 @@ extension ValueResolver {
             }
             return .list(joined)
         case "ghpc_stage":
-            diagnostics.report(
-                .unsupportedFunction,
-                """
-                ghpc_stage() copies a file into the deployment folder in the Cluster Toolkit; hpcc does not support it \
-                yet
-                """,
-                at: location,
-                help: "put the file's content in the setting, or a startup-script runner with `source:` that hpcc reads"
-            )
-            return nil
+            guard arguments.count == 1, let path = arguments[0].string, !path.isEmpty else {
+                diagnostics.report(
+                    .typeMismatch, "ghpc_stage() takes one path, a string relative to the blueprint's folder",
+                    at: location)
+                return nil
+            }
+            let file = StagedFile(path, at: location)
+            if staged[path] == nil { staged[path] = file }
+            return .string(file.value)
         default:
             diagnostics.report(
-                .unsupportedFunction, "hpcc evaluates merge(), flatten() and concat(), not \(name)()", at: location,
+                .unsupportedFunction, "hpcc evaluates merge(), flatten(), concat() and ghpc_stage(), not \(name)()",
+                at: location,
                 help:
                     """
                     if it is a Terraform function, pass the whole value through as a Terraform expression: \

@@ -27,6 +27,8 @@
     var providers: [GroupName: [ResolvedProvider]]
     /// The inputs of each declared validator, in `blueprint.validators` order.
     var validatorInputs: [[String: ResolvedSetting]]
+    /// What `ghpc_stage()` copies into the deployment folder, by destination.
+    var stagedFiles: [StagedFile] = []
 
     /// A resolved blueprint from its parts (Resolve makes it; a tool may build one itself).
     init(

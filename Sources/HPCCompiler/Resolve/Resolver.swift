@@ -90,11 +90,13 @@ struct Resolver: Sendable {
         let backends = configuration.backends(values: &values, diagnostics: &diagnostics)
         let providers = configuration.providers(values: &values, diagnostics: &diagnostics)
         let validatorInputs = configuration.validatorInputs(values: &values, diagnostics: &diagnostics)
-        return ResolvedBlueprint(
+        var resolved = ResolvedBlueprint(
             blueprint: blueprint, variables: variables, modules: modules, order: order, dependents: dependents,
             usedVariables: values.usedVariables, idleUses: idleUses, backends: backends, providers: providers,
             validatorInputs: validatorInputs
         )
+        resolved.stagedFiles = values.staged.values.sorted { $0.destination < $1.destination }
+        return resolved
     }
 
     /// What the `NAME.member` references in scalars holding a `$(` name, parsed or not: the

@@ -31,6 +31,8 @@ struct ValueResolver {
     var usedVariables: Set<String> = []
     /// Module references met, by referencing module.
     var references: [ModuleID: [OutputReference]] = [:]
+    /// Files `ghpc_stage()` copies into the deployment, by the path it was given.
+    var staged: [String: StagedFile] = [:]
     private var untypedCache: [String: Value?] = [:]
     private var resolving: [String] = []
 

@@ -14,27 +14,10 @@ enum ScriptSource {
             switch files.read(source, relativeTo: blueprint) {
             case let .success(text):
                 return text
-            case .failure(.noFileAccess):
+            case let .failure(refusal):
                 report(
-                    .includedFileUnreadable, "source file '\(source)' is not read: this compiler reads no files",
-                    """
-                    give the content inline; a program that compiles blueprints grants file access with \
-                    Compiler(files:)
-                    """
-                )
-            case .failure(.outsideFolder):
-                report(
-                    .includedFileUnreadable, "source file '\(source)' is outside the blueprint's folder",
-                    """
-                    source paths are relative to the blueprint's folder and stay in it; `hpcc --read-any-file` lifts \
-                    this
-                    """
-                )
-            case .failure(.unreadable):
-                report(
-                    .includedFileUnreadable,
-                    "cannot read source file '\(BlueprintFiles.path(source, relativeTo: blueprint))'",
-                    "source paths are relative to the blueprint's folder; the file must be UTF-8 text")
+                    .includedFileUnreadable, "source file " + refusal.reason(source, relativeTo: blueprint),
+                    refusal.help)
             }
             return nil
         case (_?, _?):
