@@ -72,14 +72,4 @@ public enum SharedFolder {
         /// True where the test must run (CI): the caller records a failure.
         public let mandatory: Bool
     }
-
-    /// Every upstream example blueprint (a YAML file with `deployment_groups`), relative paths sorted.
-    public static func exampleBlueprints(in folder: URL) -> [String] {
-        Repository.files(under: folder).filter { path in
-            guard path.hasSuffix(".yaml"),
-                let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-            else { return false }
-            return text.contains("\ndeployment_groups:")
-        }
-    }
 }

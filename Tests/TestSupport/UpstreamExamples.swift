@@ -1,0 +1,135 @@
+import Foundation
+import HPCCompiler
+
+/// One of the Cluster Toolkit's example blueprints in `../shared/ctk-examples/upstream`, compiled
+/// the way its README says to deploy it: unchanged, with its shipped deployment file when it has
+/// one, `project_id` given, and a value for each variable that deployment file leaves for the user.
+public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
+    /// Why an example is not compiled at all.
+    public enum Exclusion: Sendable, Hashable {
+        /// It deploys onto GKE (Kubernetes), which hpcc does not target.
+        case kubernetes
+        /// A module of it comes from a git repository other than the Cluster Toolkit's.
+        case thirdPartySource(String)
+    }
+
+    /// Path relative to the upstream folder.
+    public let path: String
+    /// Its deployment file, relative to the upstream folder.
+    public let deploymentFile: String?
+    /// Why it is not compiled; nil for the examples that are.
+    public let exclusion: Exclusion?
+
+    public var description: String { path }
+
+    /// The example at `path`, classified from its text.
+    init(path: String, text: String, folder: URL) {
+        self.path = path
+        deploymentFile = Self.deploymentFile(of: path, folder: folder)
+        let sources = text.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("source:") else { return nil }
+            return trimmed.dropFirst("source:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+        }
+        if sources.contains(where: { $0.contains("/gke-") || $0.hasSuffix("/kubectl-apply") })
+            || text.contains("xpk")
+        {
+            exclusion = .kubernetes
+        } else if let foreign = sources.first(where: Self.isThirdParty) {
+            exclusion = .thirdPartySource(foreign)
+        } else {
+            exclusion = nil
+        }
+    }
+
+    /// A git source outside the Cluster Toolkit's repository.
+    static func isThirdParty(_ source: String) -> Bool {
+        let remote = source.hasPrefix("git::") || source.hasPrefix("github.com/") || source.hasPrefix("gitlab.com/")
+        return remote && !source.contains("GoogleCloudPlatform/cluster-toolkit//")
+    }
+
+    /// `<stem>-deployment.yaml` beside `<stem>.yaml` or `<stem>-blueprint.yaml`; the image
+    /// recipes of build-service-images share `../shared.yaml` (their build.sh passes it).
+    static func deploymentFile(of path: String, folder: URL) -> String? {
+        let directory = (path as NSString).deletingLastPathComponent
+        var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if stem == "blueprint" { return (directory as NSString).deletingLastPathComponent + "/shared.yaml" }
+        if stem.hasSuffix("-blueprint") { stem = String(stem.dropLast("-blueprint".count)) }
+        if stem == "a3mega-slurm-gcsfuse-lssd" { stem = "a3mega-slurm" }
+        let candidate = directory + "/\(stem)-deployment.yaml"
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(candidate).path) ? candidate : nil
+    }
+
+    /// What a user fills in where the deployment file leaves a variable empty, by its name.
+    static func userValue(for name: String, example: String) -> String? {
+        switch name {
+        case "project_id": "demo-project"
+        case "deployment_name": "demo"
+        case "region": "us-central1"
+        case "zone": "us-central1-b"
+        case "family": "demo-image"
+        case "slurm_cluster_name": "demo"
+        case "network_name_system": "demo-system-net"
+        case "subnetwork_name_system": "demo-system-subnet"
+        case "a3_partition_name": "a3"
+        case _ where name.hasSuffix("reservation_name"): "demo-reservation"
+        case _ where name.hasSuffix("cluster_size") || name == "instance_count" || name == "number_of_vms": "2"
+        default: nil
+        }
+    }
+
+    /// The `--vars` a user gives: `project_id`, and each variable the deployment file leaves empty.
+    public func variables(in folder: URL) -> [String] {
+        var names = ["project_id"]
+        if let deploymentFile,
+            let text = try? String(contentsOf: folder.appendingPathComponent(deploymentFile), encoding: .utf8)
+        {
+            names += Self.emptyVariables(text)
+        }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }.compactMap { name in
+            Self.userValue(for: name, example: path).map { "\(name)=\($0)" }
+        }
+    }
+
+    /// The names under `vars:` with nothing after the colon (comments aside).
+    static func emptyVariables(_ text: String) -> [String] {
+        var inVars = false
+        var names: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty { inVars = line.hasPrefix("vars:") }
+            guard inVars, line.hasPrefix("  "), !line.hasPrefix("   ") else { continue }
+            let content = line.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+            let parts = content.split(separator: ":", maxSplits: 1)
+            guard parts.count >= 1, content.contains(":") else { continue }
+            let value = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            if value.isEmpty { names.append(parts[0].trimmingCharacters(in: .whitespaces)) }
+        }
+        return names
+    }
+
+    /// Compiles it as `hpcc validate -d FILE --vars ...` does (files named by absolute path, read
+    /// from the blueprint's folder).
+    public func compile(in folder: URL) throws -> CompileResult {
+        func source(_ path: String) throws -> SourceFile {
+            let url = folder.appendingPathComponent(path)
+            return SourceFile(name: url.path, text: try String(contentsOf: url, encoding: .utf8))
+        }
+        return Compiler(files: .blueprintFolder).compile(
+            try source(path), deploymentFile: try deploymentFile.map(source), variables: variables(in: folder))
+    }
+}
+
+/// The Cluster Toolkit's examples (every YAML file with a `blueprint_name`) in the upstream folder.
+public enum UpstreamExamples {
+    /// Every example, by path.
+    public static func all(in folder: URL) -> [UpstreamExample] {
+        Repository.files(under: folder).compactMap { path in
+            guard path.hasSuffix(".yaml"),
+                let text = try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8),
+                text.hasPrefix("blueprint_name:") || text.contains("\nblueprint_name:")
+            else { return nil }
+            return UpstreamExample(path: path, text: text, folder: folder)
+        }
+    }
+}
