@@ -20,10 +20,10 @@ struct CLITests {
 
     @Test(arguments: [
         ("gcp-slurm", [String](), "atlas", ["primary/main.tf.json"]),
-        ("hpc-slurm", ["--vars", "project_id=demo-project"], "hpc-slurm", ["primary/main.tf.json"]),
+        ("gcp-slurm-starter", ["--vars", "project_id=demo-project"], "starter", ["primary/main.tf.json"]),
         (
-            "pfs-managed-lustre-slurm", ["--vars", "project_id=demo-project"], "managed-lustre-slurm",
-            ["lustre/main.tf.json", "slurm-cluster/main.tf.json"]
+            "gcp-slurm-managed-lustre", ["--vars", "project_id=demo-project"], "lustre-scratch",
+            ["storage/main.tf.json", "cluster/main.tf.json"]
         ),
     ])
     func buildWritesTheDeploymentFolder(
@@ -82,7 +82,8 @@ struct CLITests {
                 == "--vars projet_id is used by none of the \(blueprints.count) blueprints")
         // A finding about a --vars value names the blueprint, in JSON too.
         let wrong = try HPCCBinary.run([
-            "validate", "blueprints/aws-hpc-storage.yaml", "blueprints/hpc-slurm.yaml", "--vars", "project_id=x",
+            "validate", "blueprints/aws-hpc-storage.yaml", "blueprints/gcp-slurm-starter.yaml", "--vars",
+            "project_id=x",
             "--format", "json",
         ])
         let findings = try #require(
@@ -90,7 +91,7 @@ struct CLITests {
                 as? [[String: Any]])
         #expect(
             findings.map { "\($0["file"] ?? "-"):\($0["line"] ?? "-") \($0["code"] ?? "-")" } == [
-                "blueprints/hpc-slurm.yaml:23 HPC2007"
+                "blueprints/gcp-slurm-starter.yaml:8 HPC2007"
             ])
     }
 

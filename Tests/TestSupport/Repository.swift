@@ -9,10 +9,10 @@ public enum Repository {
     public static let golden = root.appendingPathComponent("golden")
     public static let modules = root.appendingPathComponent("modules")
 
-    /// Variables passed to a shipped blueprint when it leaves them to the user (the Cluster Toolkit
-    /// examples set `project_id` to null).
+    /// Variables passed to a shipped blueprint when it leaves them to the user (two set `project_id`
+    /// to null, as the Cluster Toolkit's examples do).
     public static func variables(for blueprint: String) -> [String] {
-        ["hpc-slurm", "pfs-managed-lustre-slurm"].contains(blueprint) ? ["project_id=demo-project"] : []
+        ["gcp-slurm-starter", "gcp-slurm-managed-lustre"].contains(blueprint) ? ["project_id=demo-project"] : []
     }
 
     /// Every shipped blueprint's name (file name without `.yaml`).
