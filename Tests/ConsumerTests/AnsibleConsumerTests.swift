@@ -8,7 +8,7 @@ import TestSupport
 /// warning, and holds exactly the hosts and groups of the IR.
 @Suite("ansible-inventory accepts every compiled inventory")
 struct AnsibleConsumerTests {
-    @Test(arguments: Repository.blueprintNames)
+    @Test(arguments: Repository.checkedBlueprints)
     func inventoryParses(_ name: String) throws {
         let result = try Repository.compile(name)
         let deployment = try #require(result.deployment)

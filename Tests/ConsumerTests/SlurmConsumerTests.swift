@@ -10,7 +10,7 @@ import TestSupport
 struct SlurmConsumerTests {
     static let runnable = SlurmctldCheck.available || ConsumerTools.required
 
-    @Test(arguments: Repository.blueprintNames)
+    @Test(arguments: Repository.checkedBlueprints)
     func clustersLoad(_ name: String) throws {
         let result = try Repository.compile(name)
         let deployment = try #require(result.deployment)

@@ -9,7 +9,7 @@ import TestSupport
 /// `terraform validate` offline (the real AWS plugin; for Google, a stand-in serving the schema).
 @Suite("Terraform accepts every compiled group", .serialized)
 struct TerraformConsumerTests {
-    @Test(arguments: Repository.blueprintNames)
+    @Test(arguments: Repository.checkedBlueprints)
     func groupsMatchProviderSchemas(_ name: String) throws {
         let result = try Repository.compile(name)
         let roots = ConsumerTools.terraformRoots(result.files)
@@ -35,7 +35,7 @@ struct TerraformConsumerTests {
         }
     }
 
-    @Test(arguments: Repository.blueprintNames)
+    @Test(arguments: Repository.checkedBlueprints)
     func groupsPassTerraformValidate(_ name: String) throws {
         let result = try Repository.compile(name)
         let roots = ConsumerTools.terraformRoots(result.files)

@@ -23,7 +23,7 @@ import TestSupport
         case nil:
             let result = try example.compile(in: folder)
             let blocking = result.diagnostics.filter { $0.severity == .error || $0.code == .settingNoEffect }
-            compiles = blocking.isEmpty
+            compiles = UpstreamExamples.compiles(result)
             cell = compiles ? ("compiles", "") : ("fails", reason(blocking, root: folder.path + "/"))
         }
         let file = example.deploymentFile.map { " with `\(($0 as NSString).lastPathComponent)`" } ?? ""

@@ -21,8 +21,18 @@ public enum Repository {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// Compiles a shipped blueprint the way `hpcc build blueprints/<name>.yaml` does.
+    /// What the consumer checks judge: every shipped blueprint, then `ctk:<path>` for each Cluster
+    /// Toolkit example in `../shared` that compiles (none without it).
+    public static var checkedBlueprints: [String] {
+        blueprintNames + UpstreamExamples.compiling.map { UpstreamExamples.prefix + $0 }
+    }
+
+    /// Compiles a shipped blueprint the way `hpcc build blueprints/<name>.yaml` does, or an upstream
+    /// example named `ctk:<path>` the way its README deploys it.
     public static func compile(_ name: String, extraVariables: [String] = []) throws -> CompileResult {
+        if name.hasPrefix(UpstreamExamples.prefix) {
+            return try UpstreamExamples.compile(String(name.dropFirst(UpstreamExamples.prefix.count)))
+        }
         let path = "blueprints/\(name).yaml"
         let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         return Compiler().compile(SourceFile(name: path, text: text), variables: variables(for: name) + extraVariables)

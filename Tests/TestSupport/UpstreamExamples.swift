@@ -122,6 +122,32 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
 
 /// The Cluster Toolkit's examples (every YAML file with a `blueprint_name`) in the upstream folder.
 public enum UpstreamExamples {
+    /// How the consumer checks name an upstream example: `ctk:<path>`.
+    public static let prefix = "ctk:"
+
+    /// Whether a compiled example counts as compiling: no error and no setting without effect.
+    public static func compiles(_ result: CompileResult) -> Bool {
+        !result.diagnostics.contains { $0.severity == .error || $0.code == .settingNoEffect }
+    }
+
+    /// The paths of the examples that compile, when `../shared` is there.
+    public static let compiling: [String] = {
+        let folder = SharedFolder.upstreamExamples
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("PROVENANCE.md").path) else {
+            return []
+        }
+        return all(in: folder).filter { example in
+            example.exclusion == nil && ((try? example.compile(in: folder)).map(compiles) ?? false)
+        }.map(\.path)
+    }()
+
+    /// Compiles the example at `path` of the upstream folder.
+    public static func compile(_ path: String) throws -> CompileResult {
+        let folder = SharedFolder.upstreamExamples
+        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        return try UpstreamExample(path: path, text: text, folder: folder).compile(in: folder)
+    }
+
     /// Every example, by path.
     public static func all(in folder: URL) -> [UpstreamExample] {
         Repository.files(under: folder).compactMap { path in
