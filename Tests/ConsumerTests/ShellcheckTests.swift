@@ -20,7 +20,9 @@ struct ShellcheckTests {
         // hpcc's job script runners too (issue 20); the blueprint's own job scripts are the user's text.
         let runners = Set(JobScripts.Kind.allCases.map { "/job-scripts/\($0.rawValue)" })
         for file in result.files
-        where file.path.hasSuffix(".sh") || runners.contains(where: { file.path.hasSuffix($0) }) {
+        where file.path.hasSuffix(".sh") || file.path.hasSuffix(".sbatch")
+            || runners.contains(where: { file.path.hasSuffix($0) })
+        {
             let url = directory.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
             try Data(file.contents).write(to: url)
             paths.append(url.path)
@@ -29,6 +31,9 @@ struct ShellcheckTests {
         let expected =
             (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count
             + deployment.startupScripts.count
+            // spack and ramble: each setup and execute script, and each environment's install job.
+            + deployment.toolInstallations.count + deployment.toolExecutions.count
+            + deployment.toolExecutions.flatMap(\.environments).filter { $0.partition != nil }.count
             + (deployment.hpcStats == nil ? 0 : 1)
             + (deployment.clusters.map(\.jobScripts) + deployment.onPremClusters.map(\.jobScripts)).reduce(0) {
                 $0 + $1.kinds.count
