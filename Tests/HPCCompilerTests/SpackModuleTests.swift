@@ -183,8 +183,8 @@ struct SpackModuleTests {
         let execute = try #require(all["ramble/run/execute.sh"])
         #expect(
             execute.contains(
-                #"'set -eo pipefail; { if [ -f '\''/etc/profile.d/spack.sh'\'' ]; then . '\''/etc/profile.d/spack.sh'\''; "#
-                    + #"fi; . '\''/etc/profile.d/ramble.sh'\''; echo"#))
+                #"'set -eo pipefail; { if [ -f '\''/etc/profile.d/spack.sh'\'' ]; "#
+                    + #"then . '\''/etc/profile.d/spack.sh'\''; fi; . '\''/etc/profile.d/ramble.sh'\''; echo"#))
         let setup = try #require(all["ramble/ramble/setup.sh"])
         #expect(setup.contains("git_ref='develop'\n"))
         #expect(setup.contains("\"$venv/bin/pip\" install --quiet -r \"$install_dir/requirements.txt\""))

@@ -49,7 +49,8 @@ struct ToolExecuteSettings {
     }
 
     /// The execution the settings describe, with the commands that put the tool on the path (given
-    /// its quoted profile script) and the environments from the caller; nil when a runner or data file is wrong (reported).
+    /// its quoted profile script) and the environments from the caller; nil when a runner or data
+    /// file is wrong (reported).
     func lower(
         _ settings: SettingReader, preScript: (String) -> String, environments: [SpackEnvironment],
         extraRunners: [StartupRunner], diagnostics: inout Diagnostics
