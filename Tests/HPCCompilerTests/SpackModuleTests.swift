@@ -190,4 +190,26 @@ struct SpackModuleTests {
         #expect(setup.contains("\"$venv/bin/pip\" install --quiet -r \"$install_dir/requirements.txt\""))
         #expect(!setup.contains("chmod -R"))
     }
+
+    /// Top-level keys of a Spack environment's `spack:` section (Spack's env schema, v0.20-0.22).
+    static let environmentKeys: Set = [
+        "specs", "view", "concretizer", "include", "definitions", "packages", "compilers", "config", "modules",
+        "mirrors", "repos", "upstreams", "bootstrap", "ci", "cdash", "container", "develop", "include_concrete",
+    ]
+
+    @Test func theEnvironmentReadsBackAsASpackEnvironment() throws {
+        let all = try files(
+            blueprint(
+                execute: "      environments:\n      - {name: gromacs, specs: ['gromacs@2023 +mpi', 'fftw ~mpi']}\n"))
+        let text = try #require(all["spack/build/gromacs/spack.yaml"])
+        var diagnostics = Diagnostics()
+        let node = try #require(YAMLReader().read(SourceFile(name: "spack.yaml", text: text), into: &diagnostics))
+        #expect(diagnostics.errorCount == 0)
+        #expect(node.entries?.map(\.key) == ["spack"])
+        let spack = try #require(node["spack"]?.entries)
+        #expect(Set(spack.map(\.key)).isSubset(of: Self.environmentKeys))
+        #expect(node["spack"]?["specs"]?.elements?.compactMap(\.scalarText) == ["gromacs@2023 +mpi", "fftw ~mpi"])
+        #expect(node["spack"]?["concretizer"]?["unify"]?.scalarText == "true")
+        #expect(node["spack"]?["view"]?.scalarText == "true")
+    }
 }
