@@ -53,27 +53,8 @@ enum SpackExecuteModule: BuiltInModule {
         mustBeUsed: false
     )
 
-    /// The module's outputs.
-    enum Output: String, ModuleOutput {
-        case startupScript = "startup_script"
-        case controllerStartupScript = "controller_startup_script"
-        case spackRunner = "spack_runner"
-        case spackPath = "spack_path"
-        case spackProfileScriptPath = "spack_profile_script_path"
-        case systemUserName = "system_user_name"
-
-        var spec: (type: SettingType, description: String) {
-            switch self {
-            case .startupScript: (.string, "Startup script that runs the chained Spack steps.")
-            case .controllerStartupScript: (.string, "The same script, for a Slurm controller.")
-            case .spackRunner:
-                (ToolRunners.runnerType, "Runner of every chained step, for startup-script or spack-execute.")
-            case .spackPath: (.string, "Root of the Spack installation.")
-            case .spackProfileScriptPath: (.string, "The profile.d script that sets Spack up.")
-            case .systemUserName: (.string, "The user the commands run as.")
-            }
-        }
-    }
+    /// The outputs spack-setup has, so that spack-execute modules chain like it.
+    typealias Output = SpackSetupModule.Output
 
     static let exposedByDefault: [Output] = []
 

@@ -34,7 +34,7 @@ enum SpackSetupModule: BuiltInModule {
         mustBeUsed: false
     )
 
-    /// The module's outputs.
+    /// The module's outputs, spack-execute's too.
     enum Output: String, ModuleOutput {
         case startupScript = "startup_script"
         case controllerStartupScript = "controller_startup_script"
@@ -45,13 +45,13 @@ enum SpackSetupModule: BuiltInModule {
 
         var spec: (type: SettingType, description: String) {
             switch self {
-            case .startupScript: (.string, "Startup script that installs Spack.")
+            case .startupScript: (.string, "Startup script that runs the module's Spack steps (and those before).")
             case .controllerStartupScript: (.string, "The same script, for a Slurm controller.")
             case .spackRunner:
-                (ToolRunners.runnerType, "Runner that installs Spack, for startup-script or spack-execute.")
+                (ToolRunners.runnerType, "The same steps as one runner, for startup-script or spack-execute.")
             case .spackPath: (.string, "Root of the Spack installation.")
             case .spackProfileScriptPath: (.string, "The profile.d script that sets Spack up.")
-            case .systemUserName: (.string, "The user that owns Spack.")
+            case .systemUserName: (.string, "The user that owns Spack and runs its commands.")
             }
         }
     }
