@@ -22,7 +22,8 @@ struct ShellcheckTests {
         // Files a blueprint stages (`ghpc_stage`) are its author's, as its own job scripts are.
         for file in result.files
         where !file.path.hasPrefix("staged/")
-            && (file.path.hasSuffix(".sh") || runners.contains(where: { file.path.hasSuffix($0) }))
+            && (file.path.hasSuffix(".sh") || file.path.hasSuffix(".sbatch")
+                || runners.contains(where: { file.path.hasSuffix($0) }))
         {
             let url = directory.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
             try Data(file.contents).write(to: url)
@@ -32,6 +33,9 @@ struct ShellcheckTests {
         let expected =
             (deployment.clusters.isEmpty ? 0 : 1) + 2 * deployment.clusters.count + deployment.workbenches.count
             + deployment.startupScripts.count
+            // spack and ramble: each setup and execute script, and each environment's install job.
+            + deployment.toolInstallations.count + deployment.toolExecutions.count
+            + deployment.toolExecutions.flatMap(\.environments).filter { $0.partition != nil }.count
             + (deployment.hpcStats == nil ? 0 : 1)
             + (deployment.clusters.map(\.jobScripts) + deployment.onPremClusters.map(\.jobScripts)).reduce(0) {
                 $0 + $1.kinds.count

@@ -45,6 +45,8 @@ import Testing
         ],
         "modules/file-system/managed-lustre": ["network_self_link": "moot"],
         "community/modules/compute/notebook": ["mount_runner": "moot"],
+        "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
+        "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
     ]
 
     @Test func everySettingHpccDoesNotActOnHasItsKind() {
@@ -93,6 +95,16 @@ import Testing
           - id: login
             source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
             use: [network]
+          - id: spack
+            source: community/modules/scripts/spack-setup
+          - id: spack_build
+            source: community/modules/scripts/spack-execute
+            use: [spack]
+          - id: ramble
+            source: community/modules/scripts/ramble-setup
+          - id: ramble_run
+            source: community/modules/scripts/ramble-execute
+            use: [ramble]
 
         """
     ).replacingOccurrences(
@@ -102,6 +114,8 @@ import Testing
         "modules/network/vpc": "network", "modules/project/service-account": "accounts",
         "modules/file-system/managed-lustre": "scratch",
         "community/modules/compute/notebook": "notebook",
+        "community/modules/scripts/spack-execute": "spack_build",
+        "community/modules/scripts/ramble-execute": "ramble_run",
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",

@@ -23,6 +23,10 @@
     @_spi(Tools) public var serviceAccounts: [ManagedServiceAccount] = []
     /// Startup scripts assembled from runners.
     @_spi(Tools) public var startupScripts: [StartupScript] = []
+    /// Spack and Ramble installs (spack-setup, ramble-setup).
+    @_spi(Tools) public var toolInstallations: [ToolInstallation] = []
+    /// Spack and Ramble commands and environments (spack-execute, ramble-execute).
+    @_spi(Tools) public var toolExecutions: [ToolExecution] = []
     /// Pub/Sub topics.
     @_spi(Tools) public var topics: [PubSubTopic] = []
     /// Vertex AI Workbench instances.

@@ -66,7 +66,7 @@ enum StartupScriptModule: BuiltInModule {
     /// so the emitted script is complete.
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> StartupScript? {
         // Not `read(defaulted:)`: unreadable runners (reported) build no script rather than an empty one.
-        guard let entries = settings.read(Key.runners, diagnostics: &diagnostics)?.list else { return nil }
+        guard let entries = runnerEntries(settings, diagnostics: &diagnostics) else { return nil }
         let errorsBefore = diagnostics.errorCount
         var runners: [StartupRunner] = []
         var destinations = Set<String>()
@@ -106,6 +106,34 @@ enum StartupScriptModule: BuiltInModule {
         )
         settings.context.deployment.startupScripts.append(script)
         return script
+    }
+
+    /// The runners, each `$(module.output)` element (a spack or ramble module's runner) replaced
+    /// by the runner its module built; nil when one is not known (reported).
+    private static func runnerEntries(_ settings: SettingReader, diagnostics: inout Diagnostics) -> [Value]? {
+        guard case let .list(elements) = settings.value(Key.runners),
+            elements.contains(where: { if case .output = $0 { true } else { false } })
+        else { return settings.read(Key.runners, diagnostics: &diagnostics)?.list }
+        var entries: [Value] = []
+        for element in elements {
+            guard case let .output(reference) = element else {
+                entries.append(element)
+                continue
+            }
+            guard let known = settings.context.known(reference.module, reference.output, path: reference.path) else {
+                if !settings.readsUnlowered(element) {
+                    diagnostics.report(
+                        .notKnownAtCompileTime,
+                        "runner '$(\(reference.module).\(reference.output))' of module '\(settings.id)' is not known "
+                            + "at compile time",
+                        at: settings.location(Key.runners),
+                        help: "runners come from the blueprint or from a spack or ramble module's runner output")
+                }
+                return nil
+            }
+            entries.append(known)
+        }
+        return entries
     }
 
     /// Bytes of encoded runner content that fit in one metadata value beside the driver's own text.
@@ -193,7 +221,7 @@ enum StartupScriptModule: BuiltInModule {
     static func value(of output: Output, entity: StartupScript, module: ModuleID, path: [Accessor]) -> OutputValue {
         switch output {
         // The script is a file of the deployment folder, beside the group folders.
-        case .startupScript: .expression("file(\"${path.module}/../\(entity.path)\")" + HCL.access(path))
+        case .startupScript: ToolRunners.startupScriptExpression(entity, path: path)
         }
     }
 }
