@@ -14,7 +14,7 @@ import Testing
 
     @Test func unrelatedNamesAreNot() {
         #expect(Suggestion.closest(to: "nope", in: ["zone", "name"]) == nil)
-        #expect(Suggestion.closest(to: "modules/monitoring/dashboard", in: ModuleCatalog.builtIn.sources) == nil)
+        #expect(Suggestion.closest(to: "modules/telemetry/exporter", in: ModuleCatalog.builtIn.sources) == nil)
     }
 
     /// A machine type of a family the catalog lacks is said to be that, not mistaken for another family's.
@@ -27,7 +27,7 @@ import Testing
                 "unknown machine type 'x9-standard-96': hpcc's machine catalog has no x9 family"
             ])
         #expect(result.diagnostics.first?.help?.hasPrefix("hpcc knows the families ") == true)
-        let source = compile(mini("source: modules/network/vpc", "source: modules/monitoring/dashboard"))
+        let source = compile(mini("source: modules/network/vpc", "source: modules/telemetry/exporter"))
         #expect(
             source.diagnostics.first { $0.code == .unknownSource }?.help
                 == "run `hpcc modules` to list the built-in modules")

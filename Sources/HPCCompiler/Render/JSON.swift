@@ -1,6 +1,6 @@
 /// A JSON document. Objects render with sorted keys, so output is deterministic whatever order
 /// they were built in.
-indirect enum JSON: Equatable, Sendable {
+indirect enum JSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
