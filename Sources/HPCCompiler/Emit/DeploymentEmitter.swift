@@ -20,6 +20,7 @@ enum DeploymentEmitter {
                 files += SlurmdbdConfEmitter.emit(deployment)
                 files += OnPremSlurmEmitter.emit(deployment)
                 files += StartupScriptEmitter.emit(deployment)
+                files += PackerTemplate.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)

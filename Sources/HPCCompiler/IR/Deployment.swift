@@ -23,6 +23,8 @@
     @_spi(Tools) public var serviceAccounts: [ManagedServiceAccount] = []
     /// Startup scripts assembled from runners.
     @_spi(Tools) public var startupScripts: [StartupScript] = []
+    /// Machine images Packer builds, one per packer group.
+    @_spi(Tools) public var packerImages: [PackerImage] = []
     /// Pub/Sub topics.
     @_spi(Tools) public var topics: [PubSubTopic] = []
     /// Vertex AI Workbench instances.

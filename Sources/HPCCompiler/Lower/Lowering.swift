@@ -28,6 +28,7 @@ struct Lowering: Sendable {
         let context = LoweringContext(
             resolved: resolved, machines: machines.declaring(declared.map(\.machine)), files: files)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
+        PackerGroups.check(resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so
         // one run finds every independent mistake. A module that could not become an entity is
         // skipped where others read it (`SettingReader.readsUnlowered`); one that became an entity
