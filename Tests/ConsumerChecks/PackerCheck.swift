@@ -44,9 +44,10 @@ public enum PackerCheck {
     public static func unsetVariables(folder: URL) throws -> [String] {
         let template = try String(contentsOf: folder.appendingPathComponent("image.pkr.hcl"), encoding: .utf8)
         let values = try String(contentsOf: folder.appendingPathComponent("hpcc.auto.pkrvars.hcl"), encoding: .utf8)
-        let set = Set(values.split(separator: "\n").compactMap { line in
-            line.hasPrefix("#") ? nil : line.split(separator: " ").first.map(String.init)
-        })
+        let set = Set(
+            values.split(separator: "\n").compactMap { line in
+                line.hasPrefix("#") ? nil : line.split(separator: " ").first.map(String.init)
+            })
         return template.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("variable \"") else { return nil }
             let name = line.dropFirst("variable \"".count).prefix { $0 != "\"" }

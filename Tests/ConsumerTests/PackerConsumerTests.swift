@@ -38,6 +38,8 @@ struct PackerConsumerTests {
         let text = try String(contentsOf: template, encoding: .utf8)
         try text.replacingOccurrences(of: "  zone = var.zone\n", with: "  zone = var.zone\n  zone_name = \"x\"\n")
             .write(to: template, atomically: true, encoding: .utf8)
-        #expect(throws: PackerCheck.Rejection.self) { try PackerCheck.validate(folder: template.deletingLastPathComponent()) }
+        #expect(throws: PackerCheck.Rejection.self) {
+            try PackerCheck.validate(folder: template.deletingLastPathComponent())
+        }
     }
 }

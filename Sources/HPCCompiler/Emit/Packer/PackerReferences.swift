@@ -13,6 +13,8 @@ enum PackerReferences {
         let output: String
         /// The group that exports it.
         let group: GroupName
+        /// Its Packer type (`string`, `list(string)`): Packer 1.6 takes exact types only.
+        let type: String
     }
 
     /// Where a template sits below the deployment folder: `<group>/<module>/`.
@@ -31,8 +33,9 @@ enum PackerReferences {
                 for case let .reference(reference) in text.parts
                 where importOf(reference, index: references.index) != nil {
                     // Registers the import with its owner group; the expression itself is not used.
-                    _ = references.expression(ModuleReference(
-                        module: reference.module, output: reference.output, path: [], known: nil))
+                    _ = references.expression(
+                        ModuleReference(
+                            module: reference.module, output: reference.output, path: [], known: nil))
                 }
             }
         }
@@ -53,9 +56,22 @@ enum PackerReferences {
     static func importOf(_ reference: ModuleReference, index: DeploymentIndex) -> Import? {
         guard reference.known == nil, scriptPath(reference, index: index) == nil else { return nil }
         let group = index.group(of: reference.module) ?? ""
+        let output = index.deployment.sourceOf(reference.module).flatMap(BuiltInModules.definition)?.outputSpecs
+            .first { $0.name == reference.output }
         return Import(
             name: TerraformReferences.crossGroupName(module: reference.module, output: reference.output),
-            module: reference.module, output: reference.output, group: group)
+            module: reference.module, output: reference.output, group: group, type: type(output?.type ?? .string))
+    }
+
+    /// The Packer type of an output's type; what has no exact Packer type travels as a string.
+    static func type(_ type: SettingType) -> String {
+        switch type {
+        case .number: "number"
+        case .bool: "bool"
+        case let .list(element): "list(\(Self.type(element)))"
+        case let .map(element): "map(\(Self.type(element)))"
+        default: "string"
+        }
     }
 
     /// The deployment-folder path of the startup script `reference` names, if it names one.

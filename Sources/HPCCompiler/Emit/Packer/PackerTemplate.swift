@@ -42,7 +42,10 @@ struct PackerTemplate {
         set("disk_type", .string(machine.diskType))
         if let type = machine.acceleratorType {
             arguments.append(
-                ("accelerator_type", .expression(HCL.quoted("projects/\(image.project)/zones/\(image.zone)/acceleratorTypes/\(type)"))))
+                (
+                    "accelerator_type",
+                    .expression(HCL.quoted("projects/\(image.project)/zones/\(image.zone)/acceleratorTypes/\(type)"))
+                ))
             set("accelerator_count", .int(machine.acceleratorCount))
         }
         set("on_host_maintenance", .string(machine.onHostMaintenance.rawValue))
@@ -60,7 +63,10 @@ struct PackerTemplate {
         } else {
             // Named at build time, so that every build makes a new image of the family.
             arguments.append(
-                ("image_name", .expression("\"${var.image_family}-${formatdate(\"YYYYMMDD't'hhmmss'z'\", timestamp())}\"")))
+                (
+                    "image_name",
+                    .expression("\"${var.image_family}-${formatdate(\"YYYYMMDD't'hhmmss'z'\", timestamp())}\"")
+                ))
         }
         let labels = Value.map(image.origin.labels.mapValues(Value.string))
         set("image_labels", labels, variable: "labels")
@@ -144,9 +150,10 @@ struct PackerTemplate {
         for item in PackerReferences.imports(image, index: index) {
             lines += [
                 "variable \"\(item.name)\" {",
-                "  type        = string",
+                "  type        = \(item.type)",
                 "  description = \(HCL.quoted("Output '\(item.output)' of module '\(item.module)'"))",
-                "  # Set it from the group's output: packer build -var \"\(item.name)=$(terraform -chdir=../../\(item.group) output -raw \(item.name))\" .",
+                "  # From group '\(item.group)' once applied: packer build -var \"\(item.name)=$(terraform \\",
+                "  #   -chdir=../../\(item.group) output \(item.type == "string" ? "-raw" : "-json") \(item.name))\" .",
                 "}",
                 "",
             ]

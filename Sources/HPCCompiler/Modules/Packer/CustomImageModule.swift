@@ -55,7 +55,8 @@ enum CustomImageModule: BuiltInModule {
     /// Every setting, in Cluster Toolkit's order.
     private static let settings: [SettingSpec] =
         [CommonSettings.project, CommonSettings.deploymentName, CommonSettings.zone, CommonSettings.labels]
-        + buildMachineSettings + CommonSettings.shielded + imageSettings + accessSettings + scriptSettings
+        + buildMachineSettings + [CommonSettings.shieldedVM, CommonSettings.shieldedOptions] + imageSettings
+        + accessSettings + scriptSettings
         + CommonSettings.unsupported([
             ("shell_scripts", .list(.string), .list([]), "shell provisioners (use a startup-script module instead)"),
             ("ansible_playbooks", .list(.any), .list([]), "ansible-local provisioners (use a startup-script module)"),
