@@ -111,11 +111,13 @@ struct PackerTemplate {
     /// The VM's metadata: the temporary user's safeguards, then the blueprint's metadata (known
     /// entries in a variable, the others as expressions), then the startup script, which wins.
     private var metadata: String {
+        let user = image.sshUsername
+        let shutdown = "#!/bin/bash\nuserdel -r \(user)\nsed -i '/\(user)/d' /var/lib/google/google_users\n"
         var layers = [
             """
             {
                 block-project-ssh-keys = "TRUE"
-                shutdown-script        = "#!/bin/bash\\nuserdel -r \(image.sshUsername)\\nsed -i '/\(image.sshUsername)/d' /var/lib/google/google_users\\n"
+                shutdown-script        = \(HCL.quoted(shutdown))
               }
             """
         ]
