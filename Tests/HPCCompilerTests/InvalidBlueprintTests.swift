@@ -113,16 +113,16 @@ let invalidCases: [InvalidCase] = [
 
             """), codes: [.duplicateName]),
     InvalidCase(
-        name: "packer module",
+        name: "packer kind on a terraform module",
         blueprint: miniPlus(
             """
-              - id: image
-                source: modules/packer/custom-image
+              - id: topic
+                source: community/modules/pubsub/topic
                 kind: ‸packer
 
             """
-        ).replacingOccurrences(of: "source: modules/packer/custom-image", with: "source: ‸modules/packer/custom-image"),
-        codes: [.unknownSource, .unsupportedModuleKind]),
+        ),
+        codes: [.unsupportedModuleKind]),
     InvalidCase(
         name: "unknown object attribute",
         blueprint: miniPlus(

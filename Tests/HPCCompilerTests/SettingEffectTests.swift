@@ -47,6 +47,11 @@ import Testing
         "community/modules/compute/notebook": ["mount_runner": "moot"],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
         "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
+        "modules/packer/custom-image": [
+            "shell_scripts": "unsupported", "ansible_playbooks": "unsupported", "windows_startup_ps1": "unsupported",
+            "startup_script_file": "unsupported", "compute_endpoint_version": "unsupported",
+            "gcloud_path_override": "unsupported",
+        ],
     ]
 
     @Test func everySettingHpccDoesNotActOnHasItsKind() {
@@ -65,54 +70,65 @@ import Testing
 
     /// One blueprint holding every module that has such settings (the minimal one and more); it
     /// compiles without a finding.
-    static let base = miniPlus(
-        """
-          - id: psa
-            source: modules/network/private-service-access
-            use: [network]
-          - id: accounts
-            source: modules/project/service-account
-            settings:
-              name: nodes
-              project_roles: [logging.logWriter]
-          - id: scratch
-            source: modules/file-system/managed-lustre
-            use: [network, psa]
-            settings:
-              name: effects-scratch
-              remote_mount: scratch
-              local_mount: /scratch
-          - id: bucket
-            source: modules/file-system/cloud-storage-bucket
-            settings:
-              name_prefix: demo-project
-              random_suffix: true
-          - id: notebook
-            source: community/modules/compute/notebook
-            use: [network, bucket]
-            settings:
-              instance_owner: ada@example.com
-          - id: login
-            source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
-            use: [network]
-          - id: spack
-            source: community/modules/scripts/spack-setup
-          - id: spack_build
-            source: community/modules/scripts/spack-execute
-            use: [spack]
-          - id: ramble
-            source: community/modules/scripts/ramble-setup
-          - id: ramble_run
-            source: community/modules/scripts/ramble-execute
-            use: [ramble]
+    static let base =
+        miniPlus(
+            """
+              - id: psa
+                source: modules/network/private-service-access
+                use: [network]
+              - id: accounts
+                source: modules/project/service-account
+                settings:
+                  name: nodes
+                  project_roles: [logging.logWriter]
+              - id: scratch
+                source: modules/file-system/managed-lustre
+                use: [network, psa]
+                settings:
+                  name: effects-scratch
+                  remote_mount: scratch
+                  local_mount: /scratch
+              - id: bucket
+                source: modules/file-system/cloud-storage-bucket
+                settings:
+                  name_prefix: demo-project
+                  random_suffix: true
+              - id: notebook
+                source: community/modules/compute/notebook
+                use: [network, bucket]
+                settings:
+                  instance_owner: ada@example.com
+              - id: login
+                source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
+                use: [network]
+              - id: spack
+                source: community/modules/scripts/spack-setup
+              - id: spack_build
+                source: community/modules/scripts/spack-execute
+                use: [spack]
+              - id: ramble
+                source: community/modules/scripts/ramble-setup
+              - id: ramble_run
+                source: community/modules/scripts/ramble-execute
+                use: [ramble]
 
-        """
-    ).replacingOccurrences(
-        of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
+            """
+        ).replacingOccurrences(
+            of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
+            + """
+
+            - group: image
+              modules:
+              - id: image
+                source: modules/packer/custom-image
+                kind: packer
+                use: [network]
+
+            """
 
     static let moduleBySource = [
         "modules/network/vpc": "network", "modules/project/service-account": "accounts",
-        "modules/file-system/managed-lustre": "scratch",
+        "modules/file-system/managed-lustre": "scratch", "modules/packer/custom-image": "image",
         "community/modules/compute/notebook": "notebook",
         "community/modules/scripts/spack-execute": "spack_build",
         "community/modules/scripts/ramble-execute": "ramble_run",
@@ -147,6 +163,7 @@ import Testing
         case .bool: "true"
         case .number: "5"
         case .string: "asked-for"
+        case .list(.string): "[asked]"
         case .list: "[{name: asked}]"
         case .map(.bool): "{asked: true}"
         default: "{asked: for}"

@@ -26,11 +26,8 @@ extension BlueprintDecoder {
         let kind = reader.literalString("kind", required: false, diagnostics: &diagnostics)
         if let kind {
             switch kind.value {
-            case "terraform": break
-            case "packer":
-                diagnostics.report(
-                    .unsupportedModuleKind, "packer modules are not supported by hpcc", at: kind.location,
-                    help: "build images with Packer separately and reference them with 'instance_image'")
+            // Whether the kind fits the module is judged once its source is known (`PackerGroups`).
+            case "terraform", "packer": break
             default:
                 diagnostics.report(
                     .constraintViolation, "module kind must be 'terraform' or 'packer', not '\(kind.value)'",

@@ -180,7 +180,11 @@ public enum BlueprintSchema {
                 "source": .object([
                     "enum": .array(catalog.sources.map(JSON.string)), "description": "Which built-in module this is.",
                 ]),
-                "kind": .object(["enum": ["terraform"], "description": "Only terraform modules are compiled."]),
+                "kind": .object([
+                    "enum": ["terraform", "packer"],
+                    "description":
+                        "terraform (the default), or packer for an image-building module alone in its group.",
+                ]),
                 "use": .object([
                     "type": "array", "items": .object(["type": "string"]),
                     "description": "Modules whose outputs feed this module's settings of the same names.",

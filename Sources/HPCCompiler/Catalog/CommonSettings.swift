@@ -91,6 +91,15 @@ enum CommonSettings {
         .optional("enable_secure_boot", .bool, .bool(true)),
         .optional("enable_vtpm", .bool, .bool(true)),
     ])
+    /// `enable_shielded_vm`, of instances and image build VMs.
+    static let shieldedVM = SettingSpec(
+        InstanceKey.shieldedVM, .bool, "Run as Shielded VMs with `shielded_instance_config`.", default: .bool(false))
+    /// `shielded_instance_config`, beside `shieldedVM`.
+    static let shieldedOptions = SettingSpec(
+        InstanceKey.shieldedConfig, shieldedConfig, "Shielded VM options, used when `enable_shielded_vm` is true.",
+        default: .map([
+            "enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true), "enable_vtpm": .bool(true),
+        ]))
     static let accessConfig = SettingType.object([.optional("nat_ip", .string), .optional("network_tier", .string)])
     static let bandwidthTiers = BandwidthTier.allCases.map(\.rawValue)
     static let cloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform"
@@ -150,16 +159,7 @@ enum CommonSettings {
                 InstanceKey.canIPForward, .bool, "Allow the instances to forward packets.", default: .bool(false)),
             SettingSpec(InstanceKey.osLogin, .bool, "Use OS Login for SSH access.", default: .bool(true)),
             SettingSpec(InstanceKey.confidentialVM, .bool, "Run as Confidential VMs.", default: .bool(false)),
-            SettingSpec(
-                InstanceKey.shieldedVM, .bool, "Run as Shielded VMs with `shielded_instance_config`.",
-                default: .bool(false)),
-            SettingSpec(
-                InstanceKey.shieldedConfig, shieldedConfig,
-                "Shielded VM options, used when `enable_shielded_vm` is true.",
-                default: .map([
-                    "enable_integrity_monitoring": .bool(true), "enable_secure_boot": .bool(true),
-                    "enable_vtpm": .bool(true),
-                ])),
+            shieldedVM, shieldedOptions,
             SettingSpec(
                 InstanceKey.guestAccelerator, .list(accelerator),
                 "GPUs to attach (at most one entry); accelerator-optimized machine types (a2, a3, g2) bring their own.",

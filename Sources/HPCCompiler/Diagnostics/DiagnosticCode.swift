@@ -185,7 +185,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .yaml11Scalar: "a plain scalar that YAML 1.1 and YAML 1.2 read differently"
         case .invalidName: "a name that breaks its naming rule (blueprint, group, module id, variable)"
         case .duplicateName: "two groups or modules share a name"
-        case .unsupportedModuleKind: "a module kind hpcc cannot compile (packer)"
+        case .unsupportedModuleKind: "a module kind that does not fit it, or a packer module sharing its group"
         case .keyNoEffect: "a blueprint key hpcc accepts for compatibility but that changes nothing"
         case .unknownAttribute: "an object setting holds an attribute its type does not have"
         case .unknownValidator: "a validator name hpcc does not know"

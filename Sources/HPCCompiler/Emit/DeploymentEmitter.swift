@@ -21,6 +21,7 @@ enum DeploymentEmitter {
                 files += OnPremSlurmEmitter.emit(deployment)
                 files += StartupScriptEmitter.emit(deployment)
                 files += SpackEmitter.emit(deployment)
+                files += PackerTemplate.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)

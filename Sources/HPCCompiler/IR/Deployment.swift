@@ -27,6 +27,8 @@
     @_spi(Tools) public var toolInstallations: [ToolInstallation] = []
     /// Spack and Ramble commands and environments (spack-execute, ramble-execute).
     @_spi(Tools) public var toolExecutions: [ToolExecution] = []
+    /// Machine images Packer builds, one per packer group.
+    @_spi(Tools) public var packerImages: [PackerImage] = []
     /// Pub/Sub topics.
     @_spi(Tools) public var topics: [PubSubTopic] = []
     /// Vertex AI Workbench instances.

@@ -29,7 +29,6 @@ enum InstanceLowering {
             }
             onHostMaintenance = .terminate
         }
-        let shielded = settings.read(defaulted: InstanceKey.shieldedConfig, diagnostics: &diagnostics).map ?? [:]
         let features = settings.read(defaulted: InstanceKey.machineFeatures, diagnostics: &diagnostics).map ?? [:]
         let email = settings.text(InstanceKey.serviceAccountEmail)
         checkDisks(settings, machine: machine, diagnostics: &diagnostics)
@@ -52,12 +51,7 @@ enum InstanceLowering {
             canIPForward: settings.read(defaulted: InstanceKey.canIPForward, diagnostics: &diagnostics),
             osLogin: settings.read(defaulted: InstanceKey.osLogin, diagnostics: &diagnostics),
             confidential: settings.read(defaulted: InstanceKey.confidentialVM, diagnostics: &diagnostics),
-            shielded: settings.read(defaulted: InstanceKey.shieldedVM, diagnostics: &diagnostics)
-                ? ShieldedConfig(
-                    secureBoot: shielded["enable_secure_boot"]?.bool ?? true,
-                    vtpm: shielded["enable_vtpm"]?.bool ?? true,
-                    integrityMonitoring: shielded["enable_integrity_monitoring"]?.bool ?? true)
-                : nil,
+            shielded: shieldedConfig(settings, diagnostics: &diagnostics),
             attachedGPU: attachedGPU,
             metadata: metadata(settings),
             minCPUPlatform: settings.read(InstanceKey.minCPUPlatform, diagnostics: &diagnostics),
@@ -267,6 +261,15 @@ enum InstanceLowering {
                 .diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
                 at: settings.location(InstanceKey.additionalDisks, [.index(index), .key("disk_type")]))
         }
+    }
+
+    /// Shielded VM options when `enable_shielded_vm` is set (`CommonSettings.shielded`); nil otherwise.
+    static func shieldedConfig(_ settings: SettingReader, diagnostics: inout Diagnostics) -> ShieldedConfig? {
+        guard settings.read(defaulted: InstanceKey.shieldedVM, diagnostics: &diagnostics) else { return nil }
+        let options = settings.read(defaulted: InstanceKey.shieldedConfig, diagnostics: &diagnostics).map ?? [:]
+        return ShieldedConfig(
+            secureBoot: options["enable_secure_boot"]?.bool ?? true, vtpm: options["enable_vtpm"]?.bool ?? true,
+            integrityMonitoring: options["enable_integrity_monitoring"]?.bool ?? true)
     }
 
     /// User metadata; allow_automatic_updates false adds the switch (user metadata wins).

@@ -31,6 +31,7 @@ struct Lowering: Sendable {
         context.deployment.stagedCopies = StagedCopy.read(
             resolved.stagedFiles, files: files, blueprint: resolved.blueprint.file, diagnostics: &diagnostics)
         GroupClouds.assign(to: &context.deployment, resolved: resolved, diagnostics: &diagnostics)
+        PackerGroups.check(resolved, diagnostics: &diagnostics)
         // Every module lowers, also when an earlier stage or another module reported errors, so
         // one run finds every independent mistake. A module that could not become an entity is
         // skipped where others read it (`SettingReader.readsUnlowered`); one that became an entity

@@ -277,11 +277,12 @@ extension DiagnosticCode {
             fix: "Rename one of them."),
         .unsupportedModuleKind: RuleExplanation(
             """
-            A module kind hpcc cannot compile, such as `kind: packer` (image builds): hpcc emits Terraform, Slurm and \
-            tool configurations, not image pipelines.
+            A module whose `kind` does not fit it, or a Packer module sharing its group. hpcc builds one module with \
+            Packer, `modules/packer/custom-image`; its group becomes a Packer template instead of a Terraform root, \
+            so the group holds that module alone.
             """,
-            example: "- id: image\n  source: modules/packer/custom-image\n  kind: packer",
-            fix: "Build images with Packer separately and name the image in the nodes' settings."),
+            example: "- id: network\n  source: modules/network/vpc\n  kind: packer",
+            fix: "Remove the wrong `kind`, or move the other modules out of the Packer module's group."),
         .keyNoEffect: RuleExplanation(
             """
             A blueprint key hpcc accepts for compatibility but that changes nothing in what it writes (for example \

@@ -105,6 +105,7 @@ enum ExpandedBlueprintEmitter {
             ("id", .string(module.id.rawValue)),
             ("source", .string(module.schema.source)),
         ]
+        if let kind = module.declaration.kind { entries.append(("kind", .string(kind.value))) }
         if !module.declaration.uses.isEmpty {
             entries.append(("use", .list(module.declaration.uses.map { .string($0.value.rawValue) })))
         }

@@ -65,7 +65,10 @@ enum TerraformEmitter {
                 ])
             }
         }
-        let files = deployment.groups.filter { $0.cloud != .onPremises }.map { group in
+        // A Packer group's root only collected the outputs it imports; its template is `PackerTemplate`.
+        let packerGroups = Set(deployment.packerImages.map(\.origin.group))
+        let files = deployment.groups.filter { $0.cloud != .onPremises && !packerGroups.contains($0.name) }.map {
+            group in
             OutputFile(path: "\(group.name)/main.tf.json", bytes: JSONWriter.bytes(roots.documents[group.name]!.json()))
         }
         return (files, roots.references.values.flatMap(\.unexpressed))
