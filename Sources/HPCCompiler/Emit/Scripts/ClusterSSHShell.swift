@@ -9,7 +9,8 @@ enum ClusterSSHShell {
         cat >/etc/profile.d/hpcc-cluster-ssh-key.sh <<'HPCC_EOF'
         # hpcc: a key pair for ssh between the cluster's machines, made at a user's first login.
         if [ "$(id -u)" -ne 0 ] && [ -n "${HOME:-}" ] && [ -w "$HOME" ] \
-            && [ ! -e "$HOME/.ssh/id_ed25519" ] && [ ! -e "$HOME/.ssh/id_rsa" ] && command -v ssh-keygen >/dev/null; then
+            && [ ! -e "$HOME/.ssh/id_ed25519" ] && [ ! -e "$HOME/.ssh/id_rsa" ] \
+            && command -v ssh-keygen >/dev/null; then
             mkdir -p "$HOME/.ssh" && chmod 700 "$HOME/.ssh" \
                 && ssh-keygen -q -t ed25519 -N '' -f "$HOME/.ssh/id_ed25519" </dev/null \
                 && cat "$HOME/.ssh/id_ed25519.pub" >>"$HOME/.ssh/authorized_keys" \

@@ -9,7 +9,8 @@ enum DockerShell {
     static let install = #"""
         if ! command -v docker >/dev/null; then
             if command -v dnf >/dev/null; then
-                curl -fsSL --retry 5 -o /etc/yum.repos.d/docker-ce.repo https://download.docker.com/linux/rhel/docker-ce.repo
+                curl -fsSL --retry 5 -o /etc/yum.repos.d/docker-ce.repo \
+                    https://download.docker.com/linux/rhel/docker-ce.repo
                 dnf install -y -q docker-ce docker-ce-cli containerd.io docker-buildx-plugin docker-compose-plugin
             else
                 docker_installer=$(mktemp)

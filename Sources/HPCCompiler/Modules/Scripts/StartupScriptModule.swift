@@ -12,7 +12,8 @@ enum StartupScriptModule: BuiltInModule {
         summary: "Startup script assembled from shell, ansible-local and data runners",
         description: """
             Assembles one startup script: the machine setup its own settings ask for (local SSDs, ssh inside the \
-            cluster, Docker, RDMA and network settings), then `runners`, run in order: `shell` runs a script, `ansible-local` runs \
+            cluster, Docker, RDMA and network settings), then `runners`, run in order: `shell` runs a script, \
+            `ansible-local` runs \
             a playbook against the instance itself, `data` writes a file to an absolute `destination`. Each runner \
             gives `content` inline or `source`, a file read at compile time relative to the blueprint's folder. \
             The script is written to `scripts/startup/<module id>.sh`; its output `startup_script` feeds the \
