@@ -7,6 +7,8 @@
     @_spi(Tools) public var runners: [StartupRunner]
     /// Path of the Python virtual environment to install Ansible into; nil installs nothing.
     @_spi(Tools) public var ansibleVirtualenv: String?
+    /// What the module's own settings set up before the runners.
+    @_spi(Tools) public var setup: StartupSetup = .none
 
     /// Where the script sits in the deployment folder.
     @_spi(Tools) public var path: String { "scripts/startup/\(origin.module.rawValue).sh" }

@@ -77,8 +77,9 @@ struct SettingReader {
     private func literal(_ name: String, diagnostics: inout Diagnostics) -> Value? {
         let value = value(name)
         if value.isLiteral { return value }
-        if case let .output(reference) = value,
-            let known = context.known(reference.module, reference.output, path: reference.path)
+        // Module outputs known at compile time, alone or inside a list, map or string (a runner's content
+        // naming a partition).
+        if let known = value.substitutingKnown({ context.known($0.module, $0.output, path: $0.path) }), known.isLiteral
         {
             return known
         }

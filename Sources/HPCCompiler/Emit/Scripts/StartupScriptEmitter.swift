@@ -28,6 +28,7 @@ enum StartupScriptEmitter {
             "}",
             "",
         ]
+        if StartupSetupShell.installsPackages(script.setup) { lines.append(ShellFunctions.installPackage) }
         let usesScratch = script.runners.contains { !$0.destination.hasPrefix("/") }
         if usesScratch {
             lines += ["work=$(mktemp -d /tmp/hpcc-startup.XXXXXX)", "trap 'rm -rf \"$work\"' EXIT", ""]
@@ -44,6 +45,7 @@ enum StartupScriptEmitter {
             ]
         }
         lines += ansible(script)
+        lines += StartupSetupShell.lines(script.setup)
         for (index, runner) in script.runners.enumerated() {
             lines.append(
                 "log "

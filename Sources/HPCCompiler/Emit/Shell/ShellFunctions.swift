@@ -14,15 +14,7 @@ enum ShellFunctions {
             logger -t \#(tag) -- "$*" 2>/dev/null || true
         }
 
-        install_package() { # rpm-name deb-name
-            if command -v dnf >/dev/null; then dnf install -y -q "$1"
-            elif command -v yum >/dev/null; then yum install -y -q "$1"
-            elif command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get \#
-        install -y -q "$2"
-            else log "no package manager to install $1"; return 1
-            fi
-        }
-
+        \#(installPackage)
         ensure_client() { # filesystem-type
             case $1 in
             nfs) command -v mount.nfs >/dev/null || install_package nfs-utils nfs-common ;;
@@ -55,4 +47,17 @@ enum ShellFunctions {
 
         """#
     }
+
+    /// `install_package RPM-NAME DEB-NAME` with whichever package manager the image has; it logs through `log`.
+    static let installPackage = #"""
+        install_package() { # rpm-name deb-name
+            if command -v dnf >/dev/null; then dnf install -y -q "$1"
+            elif command -v yum >/dev/null; then yum install -y -q "$1"
+            elif command -v apt-get >/dev/null; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get \#
+        install -y -q "$2"
+            else log "no package manager to install $1"; return 1
+            fi
+        }
+
+        """#
 }

@@ -11,7 +11,9 @@ enum StartupScriptModule: BuiltInModule {
         source: "modules/scripts/startup-script", cloud: .gcp,
         summary: "Startup script assembled from shell, ansible-local and data runners",
         description: """
-            Assembles one startup script from `runners`, run in order: `shell` runs a script, `ansible-local` runs \
+            Assembles one startup script: the machine setup its own settings ask for (local SSDs, ssh inside the \
+            cluster, Docker, RDMA and network settings), then `runners`, run in order: `shell` runs a script, \
+            `ansible-local` runs \
             a playbook against the instance itself, `data` writes a file to an absolute `destination`. Each runner \
             gives `content` inline or `source`, a file read at compile time relative to the blueprint's folder. \
             The script is written to `scripts/startup/<module id>.sh`; its output `startup_script` feeds the \
@@ -39,7 +41,7 @@ enum StartupScriptModule: BuiltInModule {
                 constraints: [
                     .pattern("(/[A-Za-z0-9_-]+)+", description: "an absolute path of letters, digits, '_' and '-'")
                 ]),
-        ],
+        ] + StartupSetupSettings.specs,
         outputs: outputSpecs,
         mustBeUsed: false
     )
@@ -97,13 +99,14 @@ enum StartupScriptModule: BuiltInModule {
                 at: settings.location(Key.runners),
                 help: "install large files from a bucket in a shell runner instead of embedding them")
         }
+        guard let setup = StartupSetupSettings.read(settings, diagnostics: &diagnostics) else { return nil }
         let install =
             settings.read(Key.installAnsible, diagnostics: &diagnostics)
             ?? runners.contains { $0.kind == .ansibleLocal }
         let script = StartupScript(
             origin: settings.origin(diagnostics: &diagnostics), runners: runners,
-            ansibleVirtualenv: install ? settings.read(Key.ansibleVirtualenvPath, diagnostics: &diagnostics) : nil
-        )
+            ansibleVirtualenv: install ? settings.read(Key.ansibleVirtualenvPath, diagnostics: &diagnostics) : nil,
+            setup: setup)
         settings.context.deployment.startupScripts.append(script)
         return script
     }
