@@ -11,11 +11,16 @@ struct GCPZoneOfferingTests {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../Fixtures/gcp-wrong-zone.yaml")
         let result = compile(try String(contentsOf: url, encoding: .utf8))
-        #expect(positions(result.diagnostics) == ["26:14 HPC3065", "33:13 HPC3065", "43:13 HPC3065"])
+        #expect(
+            positions(result.diagnostics) == ["26:13 HPC3065", "27:14 HPC3065", "34:13 HPC3065", "44:13 HPC3065"])
         #expect(
             result.diagnostics.map(\.message) == [
                 """
                 machine type a2-ultragpu-8g of nodeset 'ultranodeset' is not offered in zone us-central1-b; in \
+                us-central1 only us-central1-a and us-central1-c offer it
+                """,
+                """
+                machine type a2-ultragpu-8g of nodeset 'ultranodeset' is not offered in zone us-central1-f; in \
                 us-central1 only us-central1-a and us-central1-c offer it
                 """,
                 "GPU nvidia-tesla-v100 of nodeset 'v100nodeset' is not offered in zone us-east1-b; in us-east1 only "
@@ -26,6 +31,17 @@ struct GCPZoneOfferingTests {
                 """,
             ])
         #expect(result.files.isEmpty)
+    }
+
+    /// A nodeset's `zones` are alternatives (Compute Engine creates each node in whichever allowed
+    /// zone has capacity), as in the Toolkit's hpc-enterprise-slurm example: one zone that offers the
+    /// type is enough.
+    @Test func aZonePolicyNeedsOneZoneThatOffersTheType() {
+        let policy = compile(
+            mini(
+                "machine_type: n2-standard-2",
+                "machine_type: a2-ultragpu-8g\n      zones: [us-central1-a, us-central1-b, us-central1-f]"))
+        #expect(!policy.diagnostics.contains { $0.code == .instanceTypeNotInZone }, "\(policy.diagnostics)")
     }
 
     /// What the listing does not cover is not judged: a family newer than it, a zone it does not name.

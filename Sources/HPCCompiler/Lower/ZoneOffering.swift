@@ -5,18 +5,26 @@
 /// missing data is not a finding.
 extension InstanceLowering {
     /// Reports `machine` (and `attachedGPU`) for each zone of `zones` that does not offer it; `what`
-    /// names the instance (`nodeset 'compute'`), `at` locates each zone's setting.
+    /// names the instance (`nodeset 'compute'`), `at` locates each zone's setting. With `anyOf`,
+    /// the zones are alternatives (a nodeset's zone policy, where Compute Engine creates each node
+    /// in whichever allowed zone has capacity): only a type none of them offers is reported.
     static func checkZoneOffering(
         _ machine: MachineType, attachedGPU: GPU? = nil, zones: [(zone: String, at: SourceLocation)],
-        what: String, diagnostics: inout Diagnostics
+        anyOf: Bool = false, what: String, diagnostics: inout Diagnostics
     ) {
         let catalog = MachineCatalog.gcp
         for (name, kind) in [(machine.name, "machine type")] + (attachedGPU.map { [($0.type, "GPU")] } ?? []) {
-            for (zone, at) in zones {
+            func lacks(_ zone: String) -> [String]? {
                 let region = CommonSettings.region(of: zone)
                 guard region != zone, catalog.listsZone(zone),
                     let offering = catalog.zones(offering: name, in: region), !offering.contains(zone)
-                else { continue }
+                else { return nil }
+                return offering
+            }
+            if anyOf, zones.contains(where: { lacks($0.zone) == nil }) { continue }
+            for (zone, at) in zones {
+                let region = CommonSettings.region(of: zone)
+                guard let offering = lacks(zone) else { continue }
                 let elsewhere =
                     offering.isEmpty
                     ? "\(region) offers it in none of its zones; regions that do: "

@@ -171,7 +171,7 @@ enum SlurmNodesetModule: BuiltInModule {
                 let at = candidate == zone ? settings.location(CommonKey.zone) : settings.location(Key.zones)
                 return (candidate, at)
             },
-            what: "nodeset '\(name)'", diagnostics: &diagnostics)
+            anyOf: true, what: "nodeset '\(name)'", diagnostics: &diagnostics)
         var placement = settings.read(defaulted: Key.placement, diagnostics: &diagnostics)
         if placement, !instance.machine.supportsCompactPlacement {
             if settings.isChosen(Key.placement) {
