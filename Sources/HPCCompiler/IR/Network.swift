@@ -24,6 +24,17 @@
     @_spi(Tools) public var internalIPv6Range: String?
     /// The project is made a Shared VPC host.
     @_spi(Tools) public var sharedVPCHost: Bool
+    /// The network profile (an RDMA network's `...-vpc-roce` or `...-vpc-falcon`); nil for none.
+    @_spi(Tools) public var profile: String? = nil
+    /// The NIC type the network's interface outputs give the instances that attach to it.
+    @_spi(Tools) public var nicType: String? = nil
+    /// Its position among a multivpc module's networks; nil for a module's only network.
+    @_spi(Tools) public var member: Int? = nil
+
+    /// What the network's Terraform addresses are named after: the module, and the member's position.
+    @_spi(Tools) public var resourceKey: ModuleID {
+        member.map { ModuleID("\(origin.module.rawValue)_\($0)") } ?? origin.module
+    }
 
     /// `projects/P/global/networks/N`.
     @_spi(Tools) public var id: String { "projects/\(project)/global/networks/\(name)" }

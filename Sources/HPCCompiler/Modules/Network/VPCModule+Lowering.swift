@@ -179,6 +179,48 @@ extension VPCModule {
             Output.subnetworkSelfLink.rawValue: .string(
                 "\(base)/regions/\(primary.region)/subnetworks/\(primary.name)"),
             Output.subnetworkAddress.rawValue: .string(primary.cidr),
+            Output.instanceAdditionalNetworks.rawValue: interfaces(network, module: network.origin.module).known,
         ]
+    }
+}
+
+/// The network profile of a vpc module and the interface it offers instances.
+extension VPCModule {
+    /// `network_profile`: what makes a network an RDMA network.
+    static let networkProfileSpec = SettingSpec(
+        Key.networkProfile, .string,
+        """
+        Network profile of the network (`projects/P/global/networkProfiles/ZONE-vpc-roce` for GPU RDMA NICs, \
+        `...-vpc-falcon` for H4D's); it can only be set when the network is created.
+        """,
+        constraints: [
+            .pattern(
+                "(https://www\\.googleapis\\.com/compute/(v1|beta)/)?projects/[a-z0-9-]+/global/networkProfiles/"
+                    + "[a-z0-9-]+",
+                description: "a network profile URL or `projects/P/global/networkProfiles/NAME`")
+        ])
+
+    /// RoCE NICs bypass VPC firewalls, so Compute Engine refuses firewall rules on a RoCE network.
+    static func checkProfile(_ network: Network, settings: SettingReader, diagnostics: inout Diagnostics) {
+        guard let profile = network.profile, profile.contains("roce"), !network.firewallRules.isEmpty else { return }
+        diagnostics.report(
+            .constraintViolation,
+            """
+            network '\(network.name)' has the RoCE profile '\(profile)', which takes no firewall rules; this one would \
+            get \(network.firewallRules.map(\.name).joined(separator: ", "))
+            """,
+            at: settings.location(Key.networkProfile),
+            help: "set enable_internal_traffic and enable_iap_ssh_ingress to false and leave firewall_rules empty")
+    }
+
+    /// `instance_additional_networks`: the primary subnetwork by name, with the module's NIC type.
+    static func interfaces(_ network: Network, module: ModuleID) -> InterfaceOutput {
+        let subnet = network.primarySubnetwork
+        return InterfaceOutput(elements: [
+            InterfaceOutput.element(
+                network: (.string(network.name), NetworkResources.network(module).attribute("name")),
+                subnetwork: (.string(subnet.name), NetworkResources.subnetwork(module, subnet).attribute("name")),
+                project: network.project, nicType: network.nicType, stackType: subnet.stackType.rawValue)
+        ])
     }
 }
