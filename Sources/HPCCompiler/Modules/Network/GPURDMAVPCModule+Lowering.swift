@@ -71,8 +71,10 @@ extension GPURDMAVPCModule {
                         project: network.project, nicType: network.nicType, stackType: nil)
                 })
         }
+        // The profile's own subnetwork exists once the network does.
+        let subnetwork = "format(\"default-subnet-1-%s\", \(NetworkResources.network(module).attribute("name")))"
         let element = InterfaceOutput.element(
-            network: networkField, subnetwork: (.string("default-subnet-1-\(network.name)"), nil),
+            network: networkField, subnetwork: (.string("default-subnet-1-\(network.name)"), subnetwork),
             project: network.project, nicType: "MRDMA", stackType: "IPV6_ONLY")
         return InterfaceOutput(elements: Array(repeating: element, count: 8))
     }

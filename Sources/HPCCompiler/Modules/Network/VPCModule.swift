@@ -141,7 +141,7 @@ enum VPCModule: BuiltInModule {
             networkProfileSpec,
             SettingSpec(
                 Key.nicType, .string,
-                "NIC type of the interface `instance_additional_networks` gives instances (`IRDMA` on an RDMA network).",
+                "NIC type of the interface `instance_additional_networks` gives instances (`IRDMA` for RDMA).",
                 default: .string("GVNIC"), constraints: [.oneOf(InterfaceNICType.all)]),
         ]
             + CommonSettings.unsupported([
@@ -187,7 +187,7 @@ enum VPCModule: BuiltInModule {
             case .instanceAdditionalNetworks:
                 (
                     .list(.map(.any)),
-                    "The primary subnetwork as a one-element list of interfaces, for an instance's `additional_networks`."
+                    "The primary subnetwork as a one-interface list, for an instance's `additional_networks`."
                 )
             }
         }
