@@ -41,6 +41,17 @@
 
     /// The primary (first) subnetwork.
     @_spi(Tools) public var primarySubnetwork: Subnetwork { subnetworks[0] }
+
+    /// The network's self link, known from its project and name.
+    @_spi(Tools) public var selfLink: String { "\(Self.computeAPI)/projects/\(project)/global/networks/\(name)" }
+
+    /// The self link of one of its subnetworks.
+    @_spi(Tools) public func selfLink(of subnet: Subnetwork) -> String {
+        "\(Self.computeAPI)/projects/\(project)/regions/\(subnet.region)/subnetworks/\(subnet.name)"
+    }
+
+    /// The Compute Engine API self links are written under.
+    @_spi(Tools) public static let computeAPI = "https://www.googleapis.com/compute/v1"
 }
 
 /// A subnetwork.

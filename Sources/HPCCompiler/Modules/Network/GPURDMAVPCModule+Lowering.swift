@@ -43,13 +43,12 @@ extension GPURDMAVPCModule {
 
     /// `subnetwork_interfaces`: each subnetwork by self link, with the module's NIC type.
     static func interfaces(_ network: Network, module: ModuleID) -> InterfaceOutput {
-        let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
-        return InterfaceOutput(
+        InterfaceOutput(
             elements: network.subnetworks.map { subnet in
                 InterfaceOutput.element(
                     network: (.null, nil),
                     subnetwork: (
-                        .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)"),
+                        .string(network.selfLink(of: subnet)),
                         NetworkResources.subnetwork(module, subnet).attribute("self_link")
                     ),
                     project: nil, nicType: network.nicType, stackType: nil)
@@ -82,19 +81,11 @@ extension GPURDMAVPCModule {
     /// Outputs known at compile time.
     static func knownOutputs(_ network: Network, prefix: String?) -> [String: Value] {
         let module = network.origin.module
-        let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
         return [
             Output.networkName.rawValue: .string(network.name),
             Output.networkID.rawValue: .string(network.id),
-            Output.networkSelfLink.rawValue: .string("\(base)/global/networks/\(network.name)"),
-            Output.subnetworks.rawValue: .list(
-                network.subnetworks.map { subnet in
-                    .map([
-                        "name": .string(subnet.name), "region": .string(subnet.region),
-                        "ip_cidr_range": .string(subnet.cidr),
-                        "self_link": .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)"),
-                    ])
-                }),
+            Output.networkSelfLink.rawValue: .string(network.selfLink),
+            Output.subnetworks.rawValue: .list(network.subnetworks.map { VPCModule.subnetValue($0, of: network) }),
             Output.subnetworkInterfaces.rawValue: interfaces(network, module: module).known,
             Output.subnetworkInterfacesGKE.rawValue: gkeInterfaces(network, module: module).known,
             Output.subnetworkNamePrefix.rawValue: prefix.map(Value.string) ?? .null,

@@ -97,17 +97,14 @@ extension MultiVPCModule {
 
     /// Outputs known at compile time.
     static func knownOutputs(_ entity: Networks) -> [String: Value] {
-        let base = { (project: String) in "https://www.googleapis.com/compute/v1/projects/\(project)" }
         func each(_ value: (Network) -> String) -> Value { .list(entity.networks.map { .string(value($0)) }) }
         return [
             Output.networkNames.rawValue: each(\.name),
             Output.networkIDs.rawValue: each(\.id),
-            Output.networkSelfLinks.rawValue: each { "\(base($0.project))/global/networks/\($0.name)" },
+            Output.networkSelfLinks.rawValue: each(\.selfLink),
             Output.additionalNetworks.rawValue: interfaces(entity).known,
             Output.subnetworkNames.rawValue: each(\.primarySubnetwork.name),
-            Output.subnetworkSelfLinks.rawValue: each {
-                "\(base($0.project))/regions/\($0.primarySubnetwork.region)/subnetworks/\($0.primarySubnetwork.name)"
-            },
+            Output.subnetworkSelfLinks.rawValue: each { $0.selfLink(of: $0.primarySubnetwork) },
             Output.subnetworkAddresses.rawValue: each(\.primarySubnetwork.cidr),
         ]
     }

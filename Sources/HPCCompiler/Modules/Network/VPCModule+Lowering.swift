@@ -157,27 +157,29 @@ extension VPCModule {
         }
     }
 
+    /// A subnetwork as the network modules' outputs describe it: name, region, range and self link.
+    static func subnetValue(_ subnet: Subnetwork, of network: Network) -> Value {
+        .map([
+            "name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
+            "self_link": .string(network.selfLink(of: subnet)),
+        ])
+    }
+
     /// Outputs known at compile time.
     static func knownOutputs(_ network: Network) -> [String: Value] {
-        let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
-        func subnetValue(_ subnet: Subnetwork) -> Value {
-            .map([
-                "name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
-                "self_link": .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)"),
-            ])
-        }
         let primary = network.primarySubnetwork
         return [
             Output.networkName.rawValue: .string(network.name),
             Output.networkID.rawValue: .string(network.id),
-            Output.networkSelfLink.rawValue: .string("\(base)/global/networks/\(network.name)"),
-            Output.subnetwork.rawValue: subnetValue(primary),
+            Output.networkSelfLink.rawValue: .string(network.selfLink),
+            Output.subnetwork.rawValue: subnetValue(primary, of: network),
             Output.subnetworks.rawValue: .map(
                 Dictionary(
-                    uniqueKeysWithValues: network.subnetworks.map { ("\($0.region)/\($0.name)", subnetValue($0)) })),
+                    uniqueKeysWithValues: network.subnetworks.map {
+                        ("\($0.region)/\($0.name)", subnetValue($0, of: network))
+                    })),
             Output.subnetworkName.rawValue: .string(primary.name),
-            Output.subnetworkSelfLink.rawValue: .string(
-                "\(base)/regions/\(primary.region)/subnetworks/\(primary.name)"),
+            Output.subnetworkSelfLink.rawValue: .string(network.selfLink(of: primary)),
             Output.subnetworkAddress.rawValue: .string(primary.cidr),
             Output.instanceAdditionalNetworks.rawValue: interfaces(network, module: network.origin.module).known,
         ]
