@@ -23,11 +23,11 @@ import Testing
         ],
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": [
             "machine_configs": "moot",
-            "dws_flex": "unsupported", "future_reservation": "unsupported", "accelerator_topology": "unsupported",
+            "future_reservation": "unsupported",
             "placement_max_distance": "unsupported", "maintenance_interval": "unsupported",
             "instance_properties": "unsupported",
             "enable_maintenance_reservation": "unsupported", "enable_opportunistic_maintenance": "unsupported",
-            "zone_target_shape": "unsupported", "additional_networks": "unsupported",
+            "zone_target_shape": "unsupported",
             "subnetwork_stack_type": "unsupported",
             "confidential_instance_type": "unsupported",
         ],
@@ -35,10 +35,9 @@ import Testing
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": [
             "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
         ],
-        "modules/network/vpc": [
-            "nic_type": "moot", "delete_default_internet_gateway_routes": "unsupported",
-            "network_profile": "unsupported",
-        ],
+        "modules/network/vpc": ["delete_default_internet_gateway_routes": "unsupported"],
+        "modules/network/gpu-rdma-vpc": ["delete_default_internet_gateway_routes": "unsupported"],
+        "modules/network/multivpc": ["delete_default_internet_gateway_routes": "unsupported"],
         "modules/project/service-account": [
             "grant_xpn_roles": "moot", "billing_account_id": "moot", "grant_billing_role": "unsupported",
             "org_id": "unsupported",
@@ -111,10 +110,23 @@ import Testing
               - id: ramble_run
                 source: community/modules/scripts/ramble-execute
                 use: [ramble]
+              - id: rdma
+                source: modules/network/gpu-rdma-vpc
+                settings:
+                  network_profile: projects/demo-project/global/networkProfiles/us-central1-a-vpc-roce
+                  subnetworks_template: {count: 2, ip_range: 192.168.0.0/24}
+              - id: gpunets
+                source: modules/network/multivpc
+                settings:
+                  network_count: 1
 
             """
         ).replacingOccurrences(
-            of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n")
+            of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n"
+        ).replacingOccurrences(
+            of: "      machine_type: n2-standard-2\n",
+            with: "      machine_type: n2-standard-2\n"
+                + "      additional_networks: $(concat(gpunets.additional_networks, rdma.subnetwork_interfaces))\n")
             + """
 
             - group: image
@@ -136,6 +148,7 @@ import Testing
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": "controller",
+        "modules/network/gpu-rdma-vpc": "rdma", "modules/network/multivpc": "gpunets",
     ]
 
     /// `base` with `name: value` added to the settings of module `id`, and the line it is on.
@@ -232,14 +245,6 @@ import Testing
         }
     }
 
-    @Test func aFlagThatTurnsAFeatureOffAsksForNothing() {
-        let off = compile(Self.setting("dws_flex", "{enabled: false, max_run_duration: 3600}", in: "nodeset").text)
-        #expect(off.diagnostics.isEmpty, "\(off.diagnostics)")
-        // Cluster Toolkit's `enabled` defaults to true.
-        let on = compile(Self.setting("dws_flex", "{max_run_duration: 3600}", in: "nodeset").text)
-        #expect(on.diagnostics.map(\.code) == [.settingNotSupported])
-    }
-
     /// The two switches of the GPU health checks ask for one missing thing: one error, with a note.
     @Test func settingsAskingForTheSameThingMakeOneError() {
         var (text, line) = Self.setting("enable_chs_gpu_health_check_prolog", "true", in: "controller")
@@ -260,9 +265,9 @@ import Testing
     @Test func aVariableFeedingAnUnsupportedSettingIsOneErrorAtTheVariable() {
         let text = Self.base.replacingOccurrences(
             of: "  zone: us-central1-a\n",
-            with: "  zone: us-central1-a\n  additional_networks: [{network: other}]\n")
+            with: "  zone: us-central1-a\n  maintenance_interval: PERIODIC\n")
         let result = compile(text)
-        #expect(positions(result.diagnostics) == ["7:24 HPC2019"], "\(result.diagnostics)")
+        #expect(positions(result.diagnostics) == ["7:25 HPC2019"], "\(result.diagnostics)")
     }
 
     /// The JSON schema lets only the values through that compile.
@@ -273,11 +278,11 @@ import Testing
         let text = try #require(
             CatalogExport.files(.builtIn).first { $0.path.hasSuffix("schedmd-slurm-gcp-v6-nodeset/README.md") }?.text)
         #expect(text.contains("## Not supported yet"))
-        #expect(text.contains("- `dws_flex` (default `{enabled = false}`): Dynamic Workload Scheduler flex start."))
+        #expect(text.contains("- `future_reservation` (default `\"\"`): future reservations."))
         #expect(text.contains("## Moot in hpcc"))
         #expect(
             DiagnosticCode.settingNotSupported.manual.contains(
-                "schedmd-slurm-gcp-v6-nodeset: dws_flex: Dynamic Workload Scheduler flex start"))
+                "schedmd-slurm-gcp-v6-nodeset: future_reservation: future reservations"))
         #expect(
             DiagnosticCode.settingNoEffect.manual.contains(
                 "schedmd-slurm-gcp-v6-controller: slurm_conf_tpl: hpcc writes slurm.conf itself"))

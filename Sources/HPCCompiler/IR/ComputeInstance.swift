@@ -14,6 +14,8 @@
     @_spi(Tools) public var subnetwork: SubnetworkAttachment
     /// External access configurations (empty: internal address only).
     @_spi(Tools) public var accessConfigs: [AccessConfig]
+    /// Interfaces after the first, in order (RDMA and extra VPC NICs); nic1 is the first of them.
+    @_spi(Tools) public var additionalNetworks: [NetworkInterface] = []
     /// The NIC type; nil for Compute Engine's choice.
     @_spi(Tools) public var nicType: NICType?
     /// Tier 1 networking (higher egress bandwidth).
@@ -139,8 +141,11 @@
     @_spi(Tools) public var spotTerminationAction: String?
     /// What happens during host maintenance (GPUs need `TERMINATE`).
     @_spi(Tools) public var onHostMaintenance: OnHostMaintenance
-    /// Automatic restart (off for preemptible and Spot instances).
-    @_spi(Tools) public var automaticRestart: Bool { !preemptible && !spot }
+    /// Seconds a Dynamic Workload Scheduler flex-start instance may run before Compute Engine
+    /// deletes it; nil for an instance that is not flex-start.
+    @_spi(Tools) public var flexStartMaxRun: Int? = nil
+    /// Automatic restart (off for preemptible, Spot and flex-start instances).
+    @_spi(Tools) public var automaticRestart: Bool { !preemptible && !spot && flexStartMaxRun == nil }
 }
 
 /// What Compute Engine does to an instance during host maintenance.

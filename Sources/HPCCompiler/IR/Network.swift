@@ -24,12 +24,34 @@
     @_spi(Tools) public var internalIPv6Range: String?
     /// The project is made a Shared VPC host.
     @_spi(Tools) public var sharedVPCHost: Bool
+    /// The network profile (an RDMA network's `...-vpc-roce` or `...-vpc-falcon`); nil for none.
+    @_spi(Tools) public var profile: String? = nil
+    /// The NIC type the network's interface outputs give the instances that attach to it.
+    @_spi(Tools) public var nicType: String? = nil
+    /// Its position among a multivpc module's networks; nil for a module's only network.
+    @_spi(Tools) public var member: Int? = nil
+
+    /// What the network's Terraform addresses are named after: the module, and the member's position.
+    @_spi(Tools) public var resourceKey: ModuleID {
+        member.map { ModuleID("\(origin.module.rawValue)_\($0)") } ?? origin.module
+    }
 
     /// `projects/P/global/networks/N`.
     @_spi(Tools) public var id: String { "projects/\(project)/global/networks/\(name)" }
 
     /// The primary (first) subnetwork.
     @_spi(Tools) public var primarySubnetwork: Subnetwork { subnetworks[0] }
+
+    /// The network's self link, known from its project and name.
+    @_spi(Tools) public var selfLink: String { "\(Self.computeAPI)/projects/\(project)/global/networks/\(name)" }
+
+    /// The self link of one of its subnetworks.
+    @_spi(Tools) public func selfLink(of subnet: Subnetwork) -> String {
+        "\(Self.computeAPI)/projects/\(project)/regions/\(subnet.region)/subnetworks/\(subnet.name)"
+    }
+
+    /// The Compute Engine API self links are written under.
+    @_spi(Tools) public static let computeAPI = "https://www.googleapis.com/compute/v1"
 }
 
 /// A subnetwork.

@@ -136,6 +136,8 @@
     @_spi(Tools) public var reservation: String?
     /// Nodes are placed close together (a compact placement policy).
     @_spi(Tools) public var placement: Bool
+    /// The accelerator slice shape the compact placement policy asks for (`1x72`); nil for none.
+    @_spi(Tools) public var acceleratorTopology: String? = nil
     /// Extra NodeName keys; they override hpcc's.
     @_spi(Tools) public var extraConfiguration: [String: String]
     /// The user's startup script, run after hpcc's node setup.

@@ -29,10 +29,12 @@ enum Conformance {
             return .string(scalarText(value)!)
         case let (.list(elements), .list(element)):
             var result: [Value] = []
+            // A list output among the elements contributes its elements (concat() leaves it so).
             for item in elements {
                 guard
                     let typed = conform(
-                        item, to: element, at: location, what: what, modules: modules, diagnostics: &diagnostics)
+                        item, to: element, at: location, what: what, modules: modules, splicing: true,
+                        diagnostics: &diagnostics)
                 else { return nil }
                 result.append(typed)
             }

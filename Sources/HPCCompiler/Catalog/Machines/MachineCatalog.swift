@@ -83,7 +83,7 @@ public struct MachineType: Hashable, Sendable {
 
     /// Whether compact placement policies apply to the family.
     public var supportsCompactPlacement: Bool {
-        ["n2", "n2d", "c2", "c2d", "c3", "c3d", "c4", "c4a", "c4d", "h3", "h4d", "a2", "a3", "a4", "g2"]
+        ["n2", "n2d", "c2", "c2d", "c3", "c3d", "c4", "c4a", "c4d", "h3", "h4d", "a2", "a3", "a4", "a4x", "g2"]
             .contains(family) && !sharedCore
     }
 

@@ -26,7 +26,11 @@ extension VPCModule {
     static func firewallRules(
         _ settings: SettingReader, network: String, range: String, diagnostics: inout Diagnostics
     ) -> [FirewallRule] {
-        let logging = settings.read(defaulted: Key.firewallLogConfig, diagnostics: &diagnostics)
+        // multivpc declares neither `firewall_log_config` nor `enable_iap`: no logging, IAP by port.
+        let declares = { (name: String) in settings.schema.setting(name) != nil }
+        let logging =
+            declares(Key.firewallLogConfig.name)
+            ? settings.read(defaulted: Key.firewallLogConfig, diagnostics: &diagnostics) : "DISABLE_LOGGING"
         let logMetadata = logging == "DISABLE_LOGGING" ? nil : logging
         var rules = userRules(settings, diagnostics: &diagnostics)
         func rule(
@@ -71,7 +75,9 @@ extension VPCModule {
         for port in settings.read(defaulted: Key.extraIAPPorts, diagnostics: &diagnostics) where !ports.contains(port) {
             ports.append(port)
         }
-        if settings.read(defaulted: Key.enableIAP, diagnostics: &diagnostics), !ports.isEmpty {
+        if !declares(Key.enableIAP.name) || settings.read(defaulted: Key.enableIAP, diagnostics: &diagnostics),
+            !ports.isEmpty
+        {
             rules.append(
                 rule(
                     "allow-iap-ingress", "allow TCP access via Identity-Aware Proxy", ranges: [iapRange],

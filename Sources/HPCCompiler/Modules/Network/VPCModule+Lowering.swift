@@ -157,28 +157,72 @@ extension VPCModule {
         }
     }
 
+    /// A subnetwork as the network modules' outputs describe it: name, region, range and self link.
+    static func subnetValue(_ subnet: Subnetwork, of network: Network) -> Value {
+        .map([
+            "name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
+            "self_link": .string(network.selfLink(of: subnet)),
+        ])
+    }
+
     /// Outputs known at compile time.
     static func knownOutputs(_ network: Network) -> [String: Value] {
-        let base = "https://www.googleapis.com/compute/v1/projects/\(network.project)"
-        func subnetValue(_ subnet: Subnetwork) -> Value {
-            .map([
-                "name": .string(subnet.name), "region": .string(subnet.region), "ip_cidr_range": .string(subnet.cidr),
-                "self_link": .string("\(base)/regions/\(subnet.region)/subnetworks/\(subnet.name)"),
-            ])
-        }
         let primary = network.primarySubnetwork
         return [
             Output.networkName.rawValue: .string(network.name),
             Output.networkID.rawValue: .string(network.id),
-            Output.networkSelfLink.rawValue: .string("\(base)/global/networks/\(network.name)"),
-            Output.subnetwork.rawValue: subnetValue(primary),
+            Output.networkSelfLink.rawValue: .string(network.selfLink),
+            Output.subnetwork.rawValue: subnetValue(primary, of: network),
             Output.subnetworks.rawValue: .map(
                 Dictionary(
-                    uniqueKeysWithValues: network.subnetworks.map { ("\($0.region)/\($0.name)", subnetValue($0)) })),
+                    uniqueKeysWithValues: network.subnetworks.map {
+                        ("\($0.region)/\($0.name)", subnetValue($0, of: network))
+                    })),
             Output.subnetworkName.rawValue: .string(primary.name),
-            Output.subnetworkSelfLink.rawValue: .string(
-                "\(base)/regions/\(primary.region)/subnetworks/\(primary.name)"),
+            Output.subnetworkSelfLink.rawValue: .string(network.selfLink(of: primary)),
             Output.subnetworkAddress.rawValue: .string(primary.cidr),
+            Output.instanceAdditionalNetworks.rawValue: interfaces(network, module: network.origin.module).known,
         ]
+    }
+}
+
+/// The network profile of a vpc module and the interface it offers instances.
+extension VPCModule {
+    /// `network_profile`: what makes a network an RDMA network.
+    static let networkProfileSpec = SettingSpec(
+        Key.networkProfile, .string,
+        """
+        Network profile of the network (`projects/P/global/networkProfiles/ZONE-vpc-roce` for GPU RDMA NICs, \
+        `...-vpc-falcon` for H4D's); it can only be set when the network is created.
+        """,
+        constraints: [
+            .pattern(
+                "(https://www\\.googleapis\\.com/compute/(v1|beta)/)?projects/[a-z0-9-]+/global/networkProfiles/"
+                    + "[a-z0-9-]+",
+                description: "a network profile URL or `projects/P/global/networkProfiles/NAME`")
+        ])
+
+    /// RoCE NICs bypass VPC firewalls, so Compute Engine refuses firewall rules on a RoCE network.
+    static func checkProfile(_ network: Network, settings: SettingReader, diagnostics: inout Diagnostics) {
+        guard let profile = network.profile, profile.contains("roce"), !network.firewallRules.isEmpty else { return }
+        diagnostics.report(
+            .constraintViolation,
+            """
+            network '\(network.name)' has the RoCE profile '\(profile)', which takes no firewall rules; this one would \
+            get \(network.firewallRules.map(\.name).joined(separator: ", "))
+            """,
+            at: settings.location(Key.networkProfile),
+            help: "set enable_internal_traffic and enable_iap_ssh_ingress to false and leave firewall_rules empty")
+    }
+
+    /// `instance_additional_networks`: the primary subnetwork by name, with the module's NIC type.
+    static func interfaces(_ network: Network, module: ModuleID) -> InterfaceOutput {
+        let subnet = network.primarySubnetwork
+        return InterfaceOutput(elements: [
+            InterfaceOutput.element(
+                network: (.string(network.name), NetworkResources.network(module).attribute("name")),
+                subnetwork: (.string(subnet.name), NetworkResources.subnetwork(module, subnet).attribute("name")),
+                project: network.project, nicType: network.nicType, stackType: subnet.stackType.rawValue)
+        ])
     }
 }

@@ -30,6 +30,8 @@ enum VPCModule: BuiltInModule {
         static let ipv6ULA = SettingKey<Bool>("enable_ipv6_ula")
         static let internalIPv6Range = SettingKey<String>("internal_ipv6_range")
         static let sharedVPCHost = SettingKey<Bool>("shared_vpc_host")
+        static let networkProfile = SettingKey<String>("network_profile")
+        static let nicType = SettingKey<String>("nic_type")
     }
 
     static let schema = ModuleSchema(
@@ -136,22 +138,17 @@ enum VPCModule: BuiltInModule {
                 default: .bool(false)),
             SettingSpec(Key.internalIPv6Range, .string, "The /48 ULA range to use with `enable_ipv6_ula`."),
             SettingSpec(Key.sharedVPCHost, .bool, "Make the project a Shared VPC host.", default: .bool(false)),
+            networkProfileSpec,
+            SettingSpec(
+                Key.nicType, .string,
+                "NIC type of the interface `instance_additional_networks` gives instances (`IRDMA` for RDMA).",
+                default: .string("GVNIC"), constraints: [.oneOf(InterfaceNICType.all)]),
         ]
-            + CommonSettings.moot([
-                (
-                    "nic_type", .string, .string("GVNIC"),
-                    """
-                    it only shapes Cluster Toolkit's `instance_additional_networks` output; hpcc's instances choose \
-                    their NIC with bandwidth_tier
-                    """
-                )
-            ])
             + CommonSettings.unsupported([
                 (
                     "delete_default_internet_gateway_routes", .bool, .bool(false),
                     "deleting the network's default internet gateway routes"
-                ),
-                ("network_profile", .string, nil, "network profiles (RDMA networks)"),
+                )
             ])
             + CommonSettings.deprecated([
                 ("subnetwork_size", "use default_primary_subnetwork_size"),
@@ -174,6 +171,7 @@ enum VPCModule: BuiltInModule {
         case subnetworkSelfLink = "subnetwork_self_link"
         case subnetworkAddress = "subnetwork_address"
         case natIPs = "nat_ips"
+        case instanceAdditionalNetworks = "instance_additional_networks"
 
         var spec: (type: SettingType, description: String) {
             switch self {
@@ -186,6 +184,11 @@ enum VPCModule: BuiltInModule {
             case .subnetworkSelfLink: (.string, "Self link of the primary subnetwork.")
             case .subnetworkAddress: (.string, "Address range of the primary subnetwork.")
             case .natIPs: (.list(.string), "External addresses of the Cloud NATs (empty with automatic allocation).")
+            case .instanceAdditionalNetworks:
+                (
+                    .list(.map(.any)),
+                    "The primary subnetwork as a one-interface list, for an instance's `additional_networks`."
+                )
             }
         }
     }
@@ -224,8 +227,11 @@ enum VPCModule: BuiltInModule {
             routers: routers(settings, network: name, regions: subnetworks.map(\.region), diagnostics: &diagnostics),
             ipv6ULA: settings.read(defaulted: Key.ipv6ULA, diagnostics: &diagnostics),
             internalIPv6Range: settings.read(Key.internalIPv6Range, diagnostics: &diagnostics),
-            sharedVPCHost: settings.read(defaulted: Key.sharedVPCHost, diagnostics: &diagnostics)
+            sharedVPCHost: settings.read(defaulted: Key.sharedVPCHost, diagnostics: &diagnostics),
+            profile: settings.read(Key.networkProfile, diagnostics: &diagnostics),
+            nicType: settings.read(defaulted: Key.nicType, diagnostics: &diagnostics)
         )
+        checkProfile(network, settings: settings, diagnostics: &diagnostics)
         settings.context.deployment.networks.append(network)
         settings.context.knownOutputs[settings.id] = knownOutputs(network)
         return network
@@ -238,6 +244,10 @@ enum VPCModule: BuiltInModule {
     }
 
     static func value(of output: Output, entity: Network, module: ModuleID, path: [Accessor]) -> OutputValue {
+        // An element's subnetwork is the subnetwork resource itself, not an index into a list.
+        if output == .instanceAdditionalNetworks {
+            return .expression(interfaces(entity, module: module).expression(path))
+        }
         let network = NetworkResources.network(module)
         let subnet = NetworkResources.subnetwork(module, entity.primarySubnetwork)
         let base =
@@ -263,6 +273,7 @@ enum VPCModule: BuiltInModule {
                             NetworkResources.natAddress(module, router.region, $0).attribute("address")
                         }
                     }.joined(separator: ", ") + "]"
+            case .instanceAdditionalNetworks: interfaces(entity, module: module).expression([])
             }
         return .expression(base + HCL.access(path))
     }

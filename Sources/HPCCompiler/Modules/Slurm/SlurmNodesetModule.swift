@@ -12,6 +12,9 @@ enum SlurmNodesetModule: BuiltInModule {
         static let zones = SettingKey<[String]>("zones")
         static let publicIPs = SettingKey<Bool>("enable_public_ips")
         static let startupScript = SettingKey<String>("startup_script")
+        static let additionalNetworks = SettingKey<Value>("additional_networks")
+        static let dwsFlex = SettingKey<Value>("dws_flex")
+        static let acceleratorTopology = SettingKey<String>("accelerator_topology")
     }
 
     static let schema = ModuleSchema(
@@ -79,6 +82,24 @@ enum SlurmNodesetModule: BuiltInModule {
             SettingSpec(
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
                 "Filesystems mounted on this nodeset's nodes only.", default: .list([])),
+            SettingSpec(
+                Key.additionalNetworks, .list(AdditionalNetworks.entryType),
+                """
+                Network interfaces after the first (RDMA and extra VPC NICs), in order: entries, or a network \
+                module's `instance_additional_networks`, `subnetwork_interfaces` or `additional_networks`.
+                """,
+                default: .list([])),
+            SettingSpec(
+                Key.dwsFlex, dwsFlexType,
+                """
+                Dynamic Workload Scheduler flex start: nodes wait for capacity and are deleted after \
+                `max_run_duration` seconds.
+                """,
+                default: .map(["enabled": .bool(false)])),
+            SettingSpec(
+                Key.acceleratorTopology, .string,
+                "Accelerator slice shape (`1x72`) the compact placement policy asks for; needs enable_placement.",
+                constraints: [.pattern("[0-9]+(x[0-9]+)+", description: "a shape such as `1x72`")]),
         ]
             + CommonSettings.instance(
                 machineType: "c2-standard-60", diskType: .standard, diskSize: 50, onHostMaintenance: .terminate)
@@ -102,9 +123,7 @@ enum SlurmNodesetModule: BuiltInModule {
 
     static let unsupportedNodesetSettings: [(String, SettingType, Value?, String)] =
         [
-            ("dws_flex", .any, .map(["enabled": .bool(false)]), "Dynamic Workload Scheduler flex start"),
             ("future_reservation", .string, .string(""), "future reservations"),
-            ("accelerator_topology", .string, nil, "accelerator topologies"),
             ("placement_max_distance", .number, nil, "a maximum distance in the placement policy"),
             ("maintenance_interval", .string, nil, "maintenance intervals"),
             ("instance_properties", .any, nil, "raw instance properties"),
@@ -117,7 +136,6 @@ enum SlurmNodesetModule: BuiltInModule {
                 when a zone has no capacity
                 """
             ),
-            ("additional_networks", .any, .list([]), "additional network interfaces"),
             ("subnetwork_stack_type", .string, .string("IPV4_ONLY"), "dual-stack (IPv6) node interfaces"),
             (
                 "confidential_instance_type", .string, nil,
@@ -145,7 +163,7 @@ enum SlurmNodesetModule: BuiltInModule {
             let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
             let staticCount = settings.read(Key.staticCount, diagnostics: &diagnostics),
             let dynamicMax = settings.read(Key.dynamicMax, diagnostics: &diagnostics),
-            let instance = InstanceLowering.properties(
+            var instance = InstanceLowering.properties(
                 settings, origin: origin, publicIP: Key.publicIPs,
                 spot: settings.read(defaulted: Key.spot, diagnostics: &diagnostics),
                 diagnostics: &diagnostics)
@@ -188,6 +206,12 @@ enum SlurmNodesetModule: BuiltInModule {
                 at: settings.location(Key.spot))
         }
         let reservation = settings.read(Key.reservation, diagnostics: &diagnostics).flatMap { $0.isEmpty ? nil : $0 }
+        instance.additionalNetworks = AdditionalNetworks.interfaces(
+            settings, key: Key.additionalNetworks, diagnostics: &diagnostics)
+        instance.scheduling.flexStartMaxRun = flexStart(
+            settings, staticCount: staticCount, reservation: reservation, scheduling: instance.scheduling,
+            diagnostics: &diagnostics)
+        let topology = acceleratorTopology(settings, placement: placement, diagnostics: &diagnostics)
         if reservation != nil, zones.count > 1 {
             diagnostics.report(
                 .constraintViolation, "a nodeset that consumes a reservation cannot list extra zones",
@@ -196,6 +220,7 @@ enum SlurmNodesetModule: BuiltInModule {
         let nodeset = Nodeset(
             origin: origin, name: name, staticCount: staticCount, dynamicMax: dynamicMax, instance: instance,
             shape: NodeShape.shape(instance), zones: zones, reservation: reservation, placement: placement,
+            acceleratorTopology: topology,
             extraConfiguration: nodeConfiguration(settings, diagnostics: &diagnostics),
             startupScript: settings.text(defaulted: Key.startupScript),
             mounts: settings.mounts(CommonKey.networkStorage, diagnostics: &diagnostics)

@@ -247,7 +247,13 @@ enum ClusterResources {
                     "name": .string("\(cluster.name)-\(nodeset.name)-placement"),
                     "project": .string(nodeset.instance.project),
                     "region": .string(region),
-                    "group_placement_policy": .array([["collocation": "COLLOCATED"]]),
+                    "group_placement_policy": .array([
+                        .object(
+                            [
+                                "collocation": "COLLOCATED",
+                                "gpu_topology": nodeset.acceleratorTopology.map(JSON.string) ?? .null,
+                            ].filter { $0.value != .null })
+                    ]),
                 ])
         }
         let mounts = NodeMetadata.nodeMounts(cluster, extra: nodeset.mounts)
@@ -271,7 +277,10 @@ enum ClusterResources {
         body["network_interface"] = InstanceBlocks.networkInterface(
             nodeset.instance, address: nil, references: &references)
         if nodeset.placement { body["resource_policies"] = .array([placementPolicy(module).json("self_link")]) }
-        if let reservation = nodeset.reservation {
+        if nodeset.instance.scheduling.flexStartMaxRun != nil {
+            // Flex-start capacity comes from the Dynamic Workload Scheduler, never from a reservation.
+            body["reservation_affinity"] = .array([["type": "NO_RESERVATION"]])
+        } else if let reservation = nodeset.reservation {
             body["reservation_affinity"] = .array([
                 [
                     "type": "SPECIFIC_RESERVATION",

@@ -63,35 +63,75 @@ enum InstanceBlocks {
     static func networkInterface(
         _ instance: InstanceProperties, address: String?, references: inout TerraformReferences
     ) -> JSON {
-        .array([
-            .object(
-                [
-                    "subnetwork": references.subnetwork(instance.subnetwork),
-                    "network_ip": address.map(JSON.string) ?? .null,
-                    "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
-                    "access_config": instance.accessConfigs.isEmpty
-                        ? .null
-                        : .array(
-                            instance.accessConfigs.map { config in
-                                .object(
-                                    [
-                                        "nat_ip": config.natIP.map(JSON.string) ?? .null,
-                                        "network_tier": config.networkTier.map(JSON.string) ?? .null,
-                                    ].filter { $0.value != .null })
-                            }),
-                ].filter { $0.value != .null })
-        ])
+        let first: JSON = .object(
+            [
+                "subnetwork": references.subnetwork(instance.subnetwork),
+                "network_ip": address.map(JSON.string) ?? .null,
+                "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
+                "access_config": accessConfigs(instance.accessConfigs),
+            ].filter { $0.value != .null })
+        var interfaces = [first]
+        for interface in instance.additionalNetworks {
+            interfaces.append(additionalInterface(interface, references: &references))
+        }
+        return .array(interfaces)
+    }
+
+    /// One `network_interface` block after the first: an RDMA or extra VPC NIC.
+    static func additionalInterface(_ interface: NetworkInterface, references: inout TerraformReferences) -> JSON {
+        var body: [String: JSON] = ["subnetwork": references.json(interface.subnetwork)]
+        if let network = interface.network { body["network"] = references.json(network) }
+        if let project = interface.subnetworkProject { body["subnetwork_project"] = references.json(project) }
+        if let address = interface.networkIP { body["network_ip"] = .string(address) }
+        if let type = interface.nicType { body["nic_type"] = .string(type) }
+        if let stack = interface.stackType { body["stack_type"] = .string(stack) }
+        if let queues = interface.queueCount { body["queue_count"] = .int(queues) }
+        body["access_config"] = accessConfigs(interface.accessConfigs)
+        if !interface.ipv6AccessTiers.isEmpty {
+            body["ipv6_access_config"] = .array(interface.ipv6AccessTiers.map { ["network_tier": .string($0)] })
+        }
+        if !interface.aliasRanges.isEmpty {
+            body["alias_ip_range"] = .array(interface.aliasRanges.map(aliasRange))
+        }
+        return .object(body.filter { $0.value != .null })
+    }
+
+    /// An `alias_ip_range` block.
+    private static func aliasRange(_ range: AliasIPRange) -> JSON {
+        var body: [String: JSON] = ["ip_cidr_range": .string(range.cidr)]
+        if let name = range.subnetworkRangeName { body["subnetwork_range_name"] = .string(name) }
+        return .object(body)
+    }
+
+    /// The `access_config` blocks of an interface; null for an internal address only.
+    private static func accessConfigs(_ configs: [AccessConfig]) -> JSON {
+        configs.isEmpty
+            ? .null
+            : .array(
+                configs.map { config in
+                    .object(
+                        [
+                            "nat_ip": config.natIP.map(JSON.string) ?? .null,
+                            "network_tier": config.networkTier.map(JSON.string) ?? .null,
+                        ].filter { $0.value != .null })
+                })
     }
 
     private static func scheduling(_ scheduling: Scheduling) -> JSON {
-        .object(
+        let flexStart = scheduling.flexStartMaxRun != nil
+        let model = flexStart ? "FLEX_START" : scheduling.spot ? "SPOT" : "STANDARD"
+        // A flex-start instance is deleted when its run time is up; it never migrates or restarts.
+        let termination = flexStart ? "DELETE" : scheduling.spotTerminationAction
+        return .object(
             [
                 "preemptible": .bool(scheduling.preemptible || scheduling.spot),
                 "automatic_restart": .bool(scheduling.automaticRestart),
                 "on_host_maintenance": .string(
-                    (scheduling.preemptible || scheduling.spot ? .terminate : scheduling.onHostMaintenance).rawValue),
-                "provisioning_model": .string(scheduling.spot ? "SPOT" : "STANDARD"),
-                "instance_termination_action": scheduling.spotTerminationAction.map(JSON.string) ?? .null,
+                    (scheduling.preemptible || scheduling.spot || flexStart
+                        ? .terminate : scheduling.onHostMaintenance).rawValue),
+                "provisioning_model": .string(model),
+                "instance_termination_action": termination.map(JSON.string) ?? .null,
+                "max_run_duration": scheduling.flexStartMaxRun.map { .array([["seconds": .int($0)]]) } ?? .null,
             ].filter { $0.value != .null })
     }
 

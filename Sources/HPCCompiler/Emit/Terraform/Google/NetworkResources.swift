@@ -40,7 +40,7 @@ enum NetworkResources {
 
     static func emit(_ network: Network, into document: inout TerraformDocument, references: inout TerraformReferences)
     {
-        let module = network.origin.module
+        let module = network.resourceKey
         let networkID = Self.network(module).json("id")
         document.resource(
             Self.network(module),
@@ -53,6 +53,7 @@ enum NetworkResources {
                 "description": .when(!network.description.isEmpty, .string(HCL.escapeTemplate(network.description))),
                 "enable_ula_internal_ipv6": .when(network.ipv6ULA, true),
                 "internal_ipv6_range": network.internalIPv6Range.map(JSON.string) ?? .null,
+                "network_profile": network.profile.map(JSON.string) ?? .null,
             ])
         if network.sharedVPCHost {
             document.resource(sharedVPCHost(module), ["project": .string(network.project)])
@@ -110,7 +111,7 @@ enum NetworkResources {
     }
 
     private static func emitRouter(_ router: CloudRouter, network: Network, into document: inout TerraformDocument) {
-        let module = network.origin.module
+        let module = network.resourceKey
         document.resource(
             Self.router(module, router.region),
             [
