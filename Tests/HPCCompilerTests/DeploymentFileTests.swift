@@ -60,3 +60,30 @@ import Testing
         #expect(result.sources.map(\.name) == ["test.yaml", "d.yaml"])
     }
 }
+
+/// A variable read only inside another variable's value counts as used each time that value is
+/// read, also when it comes from the cache (af3-slurm's `controller_runners` reads
+/// `modelweights_bucket`, and a module reads `controller_runners` through flatten()).
+@Suite struct NestedVariableUseTests {
+    @Test func aVariableReadThroughAnotherIsUsed() {
+        let text =
+            minimalBlueprint.replacingOccurrences(
+                of: "  zone: us-central1-a\n",
+                with: """
+                      zone: us-central1-a
+                      bucket: weights
+                      runners:
+                      - {type: shell, destination: a.sh, content: "echo $1", args: "$(vars.bucket)"}
+
+                    """
+            ) + """
+                  - id: startup
+                    source: modules/scripts/startup-script
+                    settings:
+                      runners: $(flatten([vars.runners]))
+
+                """
+        let result = compile(text.replacingOccurrences(of: "use: [network]", with: "use: [network, startup]"))
+        #expect(!result.diagnostics.contains { $0.code == .unusedVariable }, "\(result.diagnostics.map(\.message))")
+    }
+}

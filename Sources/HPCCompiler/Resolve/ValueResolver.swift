@@ -34,6 +34,8 @@ struct ValueResolver {
     /// Files `ghpc_stage()` copies into the deployment, by the path it was given.
     var staged: [String: StagedFile] = [:]
     private var untypedCache: [String: Value?] = [:]
+    /// The variables each cached value read.
+    private var untypedReads: [String: Set<String>] = [:]
     private var resolving: [String] = []
 
     init(variables: [VariableDeclaration], modules: ModuleIndex) {
@@ -41,12 +43,20 @@ struct ValueResolver {
         self.modules = modules
     }
 
-    /// A variable's value typed by YAML's core schema (memoized).
+    /// A variable's value typed by YAML's core schema (memoized). The variables its value reads
+    /// count as used each time it is read, also when the value comes from the cache.
     mutating func untypedValue(of name: String, diagnostics: inout Diagnostics) -> Value? {
-        if let cached = untypedCache[name] { return cached }
+        if let cached = untypedCache[name] {
+            usedVariables.formUnion(untypedReads[name] ?? [])
+            return cached
+        }
         guard let declaration = variables[name], !poisoned.contains(name), !resolving.contains(name) else { return nil }
         resolving.append(name)
+        let outer = usedVariables
+        usedVariables = []
         let value = type(declaration.value, as: .any, site: Site(what: "variable '\(name)'"), diagnostics: &diagnostics)
+        untypedReads[name] = usedVariables
+        usedVariables.formUnion(outer)
         resolving.removeLast()
         untypedCache[name] = value
         return value
