@@ -21,6 +21,8 @@ enum DeploymentEmitter {
                 files += OnPremSlurmEmitter.emit(deployment)
                 files += StartupScriptEmitter.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
+                files += VMBootScript.emit(deployment)
+                files += StartupWaitScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)
                 }

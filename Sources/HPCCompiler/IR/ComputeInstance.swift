@@ -139,8 +139,10 @@
     @_spi(Tools) public var spotTerminationAction: String?
     /// What happens during host maintenance (GPUs need `TERMINATE`).
     @_spi(Tools) public var onHostMaintenance: OnHostMaintenance
-    /// Automatic restart (off for preemptible and Spot instances).
-    @_spi(Tools) public var automaticRestart: Bool { !preemptible && !spot }
+    /// The blueprint's choice of automatic restart; nil for the default.
+    @_spi(Tools) public var restartChoice: Bool? = nil
+    /// Automatic restart (by default off for preemptible and Spot instances).
+    @_spi(Tools) public var automaticRestart: Bool { restartChoice ?? (!preemptible && !spot) }
 }
 
 /// What Compute Engine does to an instance during host maintenance.
