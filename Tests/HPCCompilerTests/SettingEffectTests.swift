@@ -45,6 +45,10 @@ import Testing
         ],
         "modules/file-system/managed-lustre": ["network_self_link": "moot"],
         "community/modules/compute/notebook": ["mount_runner": "moot"],
+        "modules/compute/vm-instance": [
+            "network_self_link": "moot", "network_interfaces": "unsupported", "allocate_ip": "unsupported",
+            "machine_configs": "unsupported",
+        ],
     ]
 
     @Test func everySettingHpccDoesNotActOnHasItsKind() {
@@ -93,6 +97,11 @@ import Testing
           - id: login
             source: community/modules/scheduler/schedmd-slurm-gcp-v6-login
             use: [network]
+          - id: vms
+            source: modules/compute/vm-instance
+            use: [network]
+            settings:
+              machine_type: n2-standard-4
 
         """
     ).replacingOccurrences(
@@ -101,7 +110,7 @@ import Testing
     static let moduleBySource = [
         "modules/network/vpc": "network", "modules/project/service-account": "accounts",
         "modules/file-system/managed-lustre": "scratch",
-        "community/modules/compute/notebook": "notebook",
+        "community/modules/compute/notebook": "notebook", "modules/compute/vm-instance": "vms",
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
