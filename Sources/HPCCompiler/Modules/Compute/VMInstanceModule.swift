@@ -30,6 +30,18 @@ enum VMInstanceModule: BuiltInModule {
         .optional("collocation", .string), .optional("max_distance", .number), .optional("gpu_topology", .string),
     ])
 
+    /// The instance settings vm-instance shares with the Slurm modules, with its own defaults.
+    static let sharedInstanceSettings = CommonSettings.instance(
+        machineType: "c2-standard-60", diskType: .standard, diskSize: 200, onHostMaintenance: nil
+    ).filter {
+        [
+            InstanceKey.machineType.name, InstanceKey.diskType.name, InstanceKey.diskSize.name,
+            InstanceKey.guestAccelerator.name, InstanceKey.metadata.name, InstanceKey.minCPUPlatform.name,
+            InstanceKey.serviceAccountEmail.name, InstanceKey.serviceAccountScopes.name,
+            InstanceKey.automaticUpdates.name, InstanceKey.tags.name,
+        ].contains($0.name)
+    }
+
     static let schema = ModuleSchema(
         source: "modules/compute/vm-instance", cloud: .gcp,
         summary: "Stand-alone Compute Engine instances that mount the deployment's filesystems",
@@ -52,19 +64,9 @@ enum VMInstanceModule: BuiltInModule {
                 Key.deploymentNameFirst, .bool, "Put `deployment_name` before `name_prefix` in every name.",
                 default: .bool(false)),
             SettingSpec(
-                InstanceKey.machineType, .string,
-                "Compute Engine machine type; hpcc derives CPUs, memory and GPUs from its machine catalog.",
-                default: .string("c2-standard-60")),
-            SettingSpec(
                 InstanceKey.image, CommonSettings.image,
                 "Boot image: `project` plus exactly one of `family` or `name`.",
                 default: .map(["project": .string("cloud-hpc-image-public"), "family": .string("hpc-rocky-linux-8")])),
-            SettingSpec(
-                InstanceKey.diskType, .string, "Boot disk type.", default: .string(BootDiskType.standard.rawValue),
-                constraints: [.oneOf(BootDiskType.allCases.map(\.rawValue))]),
-            SettingSpec(
-                InstanceKey.diskSize, .number, "Boot disk size in GB.", default: .int(200),
-                constraints: [.integer, .range(min: 10, max: 65536)]),
             SettingSpec(
                 Key.autoDeleteBootDisk, .bool, "Delete the boot disk with the instance.", default: .bool(true)),
             SettingSpec(
@@ -126,29 +128,12 @@ enum VMInstanceModule: BuiltInModule {
                         description: "empty, `NAME` or `projects/PROJECT/reservations/NAME`")
                 ]),
             SettingSpec(
-                InstanceKey.guestAccelerator, .list(CommonSettings.accelerator),
-                "GPUs to attach (at most one entry); accelerator-optimized machine types bring their own.",
-                default: .list([]), constraints: [.maxItems(1)]),
-            SettingSpec(InstanceKey.metadata, .map(.string), "Extra instance metadata.", default: .map([:])),
-            SettingSpec(InstanceKey.minCPUPlatform, .string, "Minimum CPU platform."),
-            SettingSpec(
-                InstanceKey.serviceAccountEmail, .string,
-                "Service account of the instances; null means the project's default compute service account."),
-            SettingSpec(
-                InstanceKey.serviceAccountScopes, .list(.string), "Access scopes of the service account.",
-                default: .list([.string(CommonSettings.cloudPlatformScope)])),
-            SettingSpec(
-                InstanceKey.automaticUpdates, .bool,
-                "When false, turns off automatic OS package updates (metadata `google_disable_automatic_updates`).",
-                default: .bool(true)),
-            SettingSpec(InstanceKey.tags, .list(.string), "Network tags.", default: .list([])),
-            SettingSpec(
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
                 "Filesystems to mount at boot, in this order (normally from `use`).", default: .list([])),
             SettingSpec(
                 Key.startupScript, .string,
                 "Shell script the instances run at boot after the mounts (normally a startup-script module's output)."),
-        ]
+        ] + sharedInstanceSettings
             + CommonSettings.moot([
                 (
                     "network_self_link", .string, nil,
