@@ -92,6 +92,9 @@ struct VMInstanceTests {
         let mismatch = compile(
             blueprint(vm: "      instance_count: 2\n      placement_policy:\n        vm_count: 3\n"))
         #expect(positions(mismatch.diagnostics) == ["31:19 HPC2007"], "\(mismatch.diagnostics)")
+        let distance = compile(
+            blueprint(vm: "      placement_policy:\n        collocation: COLLOCATED\n        max_distance: 2\n"))
+        #expect(positions(distance.diagnostics) == ["31:23 HPC2019"], "\(distance.diagnostics)")
     }
 
     @Test func threadsPerCoreFollowsTheToolkitRule() throws {
@@ -127,6 +130,27 @@ struct VMInstanceTests {
         let scheduling = (instance["scheduling"] as? [[String: Any]])?.first
         #expect(scheduling?["provisioning_model"] as? String == "SPOT")
         #expect(scheduling?["automatic_restart"] as? Bool == false)
+    }
+
+    @Test func localSSDsAndPersistentDisksAreAttachedToEachInstance() throws {
+        let disks = try resources(
+            compile(
+                blueprint(
+                    vm: """
+                              instance_count: 2
+                              local_ssd_count: 2
+                              local_ssd_interface: SCSI
+                              additional_persistent_disks: {count: 1, type: pd-ssd, size: 500}
+
+                        """)))
+        let instance = try #require(disks["google_compute_instance"]?["vms_1"])
+        #expect(instance["scratch_disk"] as? [[String: String]] == [["interface": "SCSI"], ["interface": "SCSI"]])
+        let attached = (instance["attached_disk"] as? [[String: String]])?.first
+        #expect(attached?["device_name"] == "additional-disk-0")
+        #expect(attached?["source"] == "${google_compute_disk.vms_1_disk_1.id}")
+        let disk = try #require(disks["google_compute_disk"]?["vms_1_disk_1"])
+        #expect(disk["name"] as? String == "lab-1-disk-1")
+        #expect(disk["size"] as? Int == 500 && disk["type"] as? String == "pd-ssd")
     }
 
     @Test func theWaitRunsTheScriptOncePerInstanceName() throws {

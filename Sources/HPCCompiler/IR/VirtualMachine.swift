@@ -43,8 +43,6 @@
     @_spi(Tools) public var availabilityDomains: Int?
     /// `COLLOCATED` for compact placement; nil for spread placement.
     @_spi(Tools) public var collocation: String?
-    /// How far apart collocated instances may be (1-3); nil for the default.
-    @_spi(Tools) public var maxDistance: Int?
     /// GPU topology of an accelerator-optimized group (`1x72`); nil for none.
     @_spi(Tools) public var gpuTopology: String?
 

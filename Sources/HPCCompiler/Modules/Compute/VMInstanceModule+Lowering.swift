@@ -167,11 +167,18 @@ extension VMInstanceModule {
         let policy = PlacementPolicy(
             name: "\(prefix)-vm-instance-placement", vmCount: fields["vm_count"]?.int,
             availabilityDomains: fields["availability_domain_count"]?.int, collocation: fields["collocation"]?.string,
-            maxDistance: fields["max_distance"]?.int, gpuTopology: fields["gpu_topology"]?.string)
+            gpuTopology: fields["gpu_topology"]?.string)
         if let collocation = policy.collocation, collocation != "COLLOCATED" {
             diagnostics.report(
                 .constraintViolation, "placement_policy.collocation must be COLLOCATED, not '\(collocation)'",
                 at: settings.location(Key.placement, [.key("collocation")]))
+        }
+        if let distance = fields["max_distance"], !distance.isNull {
+            // Only the google-beta provider takes max_distance; hpcc's roots use google.
+            diagnostics.report(
+                .settingNotSupported,
+                "placement_policy.max_distance asks for a maximum distance, which hpcc does not support yet",
+                at: settings.location(Key.placement, [.key("max_distance")]), help: "remove max_distance")
         }
         if policy.isCompact, !machine.supportsCompactPlacement {
             diagnostics.report(

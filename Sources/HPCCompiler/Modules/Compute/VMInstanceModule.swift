@@ -116,7 +116,8 @@ enum VMInstanceModule: BuiltInModule {
                 Key.placement, placementType,
                 """
                 Group placement: `collocation: COLLOCATED` places the instances close together (`vm_count`, when \
-                set, must equal `instance_count`); also `availability_domain_count`, `max_distance`, `gpu_topology`.
+                set, must equal `instance_count`); also `availability_domain_count` and `gpu_topology`. `max_distance` \
+                is not supported yet (HPC2019).
                 """
             ),
             SettingSpec(

@@ -31,7 +31,6 @@ enum VirtualMachineResources {
                                 "vm_count": policy.vmCount.map(JSON.int) ?? .null,
                                 "availability_domain_count": policy.availabilityDomains.map(JSON.int) ?? .null,
                                 "collocation": policy.collocation.map(JSON.string) ?? .null,
-                                "max_distance": policy.maxDistance.map(JSON.int) ?? .null,
                                 "gpu_topology": policy.gpuTopology.map(JSON.string) ?? .null,
                             ].filter { $0.value != .null })
                     ]),
