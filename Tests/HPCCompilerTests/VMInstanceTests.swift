@@ -153,6 +153,18 @@ struct VMInstanceTests {
         #expect(disk["size"] as? Int == 500 && disk["type"] as? String == "pd-ssd")
     }
 
+    /// `hpcc plan` counts the instances: cost at list price and vCPU and local SSD quota.
+    @Test func thePlanCountsTheInstances() throws {
+        let deployment = try #require(
+            compile(blueprint(vm: "      instance_count: 3\n      local_ssd_count: 2\n")).deployment)
+        let group = try #require(DeploymentCost(deployment).groups.first { $0.name == "vm-instance vms" })
+        #expect(group.items.map(\.part) == ["instances vms"])
+        #expect(group.items.first?.idleCount == 3 && group.items.first?.unit != nil)
+        let quota = QuotaBill(deployment).lines.filter { $0.cloud == "gcp" }
+        #expect(quota.first { $0.resource == "n2 vCPUs" }?.atMax == 12)
+        #expect(quota.first { $0.resource == "local SSD GiB" }?.atMax == 2250)
+    }
+
     @Test func theWaitRunsTheScriptOncePerInstanceName() throws {
         let result = compile(blueprint(vm: "      instance_count: 3\n", wait: "      instance_names: $(vms.name)\n"))
         let wait = try #require(try resources(result)["terraform_data"]?["wait"])
