@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @_spi(Tools) @testable import HPCCompiler
 
 /// vm-instance groups and wait-for-startup waits: names, mounts, scheduling, placement and the
@@ -199,14 +200,9 @@ struct VMInstanceTests {
             ),
             ("Dec 5 lab-0 google_metadata_script_runner[9]: startup-script exit status 0", "0"),
         ] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "last_status() {\n\(reader)\n}\nprintf '%s\\n' \"$1\" | last_status", "-", line]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            process.waitUntilExit()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let output = try Shell.run(
+                "/bin/bash", ["-c", "last_status() {\n\(reader)\n}\nprintf '%s\\n' \"$1\" | last_status", "-", line]
+            ).stdout
             #expect(output == status + "\n", "\(line)")
         }
     }
