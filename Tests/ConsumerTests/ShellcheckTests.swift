@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// The shell programs hpcc emits (node bootstrap, resume, suspend, startup-script modules, workbench startup, a
-/// ParallelCluster head node's REST API script) pass shellcheck at warning level.
+/// ParallelCluster head node's REST API script, vm-instance boot, wait-for-startup) pass shellcheck at warning level.
 @Suite(
     "shellcheck accepts the emitted programs",
     .enabled(if: Shellcheck.usable, "shellcheck is not installed: run .ci/run, or apt-get install shellcheck"))
@@ -41,6 +41,7 @@ struct ShellcheckTests {
                 $0 + $1.kinds.count
             }
             + deployment.parallelClusters.filter { $0.restAPI != nil }.count
+            + (deployment.virtualMachines.isEmpty ? 0 : 1) + (deployment.startupWaits.isEmpty ? 0 : 1)
         #expect(paths.count == expected)
         guard expected > 0 else {
             // Nothing to check: the blueprint has no cluster, workbench, startup script or HPCStats.

@@ -76,10 +76,24 @@ struct TerraformConsumerTests {
         let folder = try ConsumerTools.writeDeployment(result.files)
         defer { try? FileManager.default.removeItem(at: folder) }
         var outputs: [String: Any] = [:]
+        let gcloud = try StartupWaitGcloud(in: folder)
         for root in roots {
             let group = String(root.path.dropLast("/main.tf.json".count))
-            let applied = try terraform.apply(deployment: folder, group: group, variables: outputs)
+            let applied = try terraform.apply(
+                deployment: folder, group: group, variables: outputs, environment: gcloud.environment)
             outputs.merge(applied.outputs) { _, new in new }
+            // wait-for-startup ran once per instance it names, each an instance of this apply.
+            let instances = Set(
+                applied.resources.filter { $0.key.hasPrefix("google_compute_instance.") }.compactMap {
+                    $0.value["name"] as? String
+                })
+            // A wait's input is the name of the instance it waits for.
+            let waits = Set(
+                applied.resources.filter { $0.key.hasPrefix("terraform_data.") }.compactMap {
+                    $0.value["input"] as? String
+                }.filter(instances.contains))
+            let waited = try gcloud.waitedFor()
+            #expect(waited == waits, "\(group): waited for \(waited), made \(instances)")
             let filestore = applied.resources.filter { $0.key.hasPrefix("google_filestore_instance.") }.compactMap {
                 (($0.value["networks"] as? [[String: Any]])?.first?["ip_addresses"] as? [String])?.first
             }
@@ -109,5 +123,45 @@ struct TerraformConsumerTests {
                 \(applied.resources.count) resources, mounts from \(servers.sorted())
                 """)
         }
+    }
+}
+
+/// A `gcloud` for the apply's wait-for-startup provisioners: it logs the instance it is asked
+/// about and answers with the status line hpcc's instance script writes on success.
+struct StartupWaitGcloud {
+    let folder: URL
+    let log: URL
+
+    init(in deployment: URL) throws {
+        folder = deployment.appendingPathComponent(".gcloud-stand-in")
+        log = folder.appendingPathComponent("calls.log")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = """
+            #!/bin/bash
+            echo "$*" >>'\(log.path)'
+            echo "lab-0 google_metadata_script_runner: startup-script: hpcc-vm: startup finished with status 0"
+
+            """
+        let gcloud = folder.appendingPathComponent("gcloud")
+        try Data(script.utf8).write(to: gcloud)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: gcloud.path)
+    }
+
+    /// Terraform's PATH with the stand-in first.
+    var environment: [String: String] {
+        ["PATH": folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+    }
+
+    /// The instances asked about so far (`compute instances get-serial-port-output NAME ...`), then forgets them.
+    func waitedFor() throws -> Set<String> {
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
+        try FileManager.default.removeItem(at: log)
+        return Set(
+            text.split(separator: "\n").compactMap { line in
+                let words = line.split(separator: " ")
+                return words.firstIndex(of: "get-serial-port-output").flatMap {
+                    words.indices.contains($0 + 1) ? String(words[$0 + 1]) : nil
+                }
+            })
     }
 }

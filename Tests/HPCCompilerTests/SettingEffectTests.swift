@@ -44,6 +44,10 @@ import Testing
         ],
         "modules/file-system/managed-lustre": ["network_self_link": "moot"],
         "community/modules/compute/notebook": ["mount_runner": "moot"],
+        "modules/compute/vm-instance": [
+            "network_self_link": "moot", "network_interfaces": "unsupported", "allocate_ip": "unsupported",
+            "machine_configs": "unsupported",
+        ],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
         "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
         "modules/packer/custom-image": [
@@ -119,6 +123,11 @@ import Testing
                 source: modules/network/multivpc
                 settings:
                   network_count: 1
+              - id: vms
+                source: modules/compute/vm-instance
+                use: [network]
+                settings:
+                  machine_type: n2-standard-4
 
             """
         ).replacingOccurrences(
@@ -141,7 +150,7 @@ import Testing
     static let moduleBySource = [
         "modules/network/vpc": "network", "modules/project/service-account": "accounts",
         "modules/file-system/managed-lustre": "scratch", "modules/packer/custom-image": "image",
-        "community/modules/compute/notebook": "notebook",
+        "community/modules/compute/notebook": "notebook", "modules/compute/vm-instance": "vms",
         "community/modules/scripts/spack-execute": "spack_build",
         "community/modules/scripts/ramble-execute": "ramble_run",
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",

@@ -23,6 +23,8 @@ enum DeploymentEmitter {
                 files += SpackEmitter.emit(deployment)
                 files += PackerTemplate.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
+                files += VMBootScript.emit(deployment)
+                files += StartupWaitScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)
                 }

@@ -144,8 +144,12 @@
     /// Seconds a Dynamic Workload Scheduler flex-start instance may run before Compute Engine
     /// deletes it; nil for an instance that is not flex-start.
     @_spi(Tools) public var flexStartMaxRun: Int? = nil
-    /// Automatic restart (off for preemptible, Spot and flex-start instances).
-    @_spi(Tools) public var automaticRestart: Bool { !preemptible && !spot && flexStartMaxRun == nil }
+    /// The blueprint's choice of automatic restart; nil for the default.
+    @_spi(Tools) public var restartChoice: Bool? = nil
+    /// Automatic restart (by default off for preemptible, Spot and flex-start instances).
+    @_spi(Tools) public var automaticRestart: Bool {
+        restartChoice ?? (!preemptible && !spot && flexStartMaxRun == nil)
+    }
 }
 
 /// What Compute Engine does to an instance during host maintenance.

@@ -33,6 +33,10 @@
     @_spi(Tools) public var topics: [PubSubTopic] = []
     /// Vertex AI Workbench instances.
     @_spi(Tools) public var workbenches: [Workbench] = []
+    /// Stand-alone instance groups (vm-instance), which boot with `scripts/hpcc-vm.sh`.
+    @_spi(Tools) public var virtualMachines: [VirtualMachineGroup] = []
+    /// Waits for instances' startup scripts (wait-for-startup), which run `scripts/hpcc-wait-for-startup.sh`.
+    @_spi(Tools) public var startupWaits: [StartupWait] = []
     /// Databases for Slurm accounting.
     @_spi(Tools) public var accountingDatabases: [AccountingDatabase] = []
     /// AWS ParallelCluster clusters.

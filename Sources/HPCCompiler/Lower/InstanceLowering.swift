@@ -165,7 +165,9 @@ enum InstanceLowering {
             at: settings.location(InstanceKey.image), help: "set \(InstanceKey.imageCustom.name): true to confirm")
     }
 
-    private static func attachedAccelerator(
+    /// GPUs attached with `guest_accelerator`: only to N1 types, in counts the model allows, and not
+    /// to a type that brings its own (reported at the setting).
+    static func attachedAccelerator(
         _ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics
     ) -> GPU? {
         guard
@@ -242,6 +244,20 @@ enum InstanceLowering {
     /// Disk types the machine family cannot attach, at the disk type (or at the machine type when
     /// the boot disk type is the module's default).
     private static func checkDisks(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) {
+        checkBootDisk(settings, machine: machine, diagnostics: &diagnostics)
+        for (index, entry) in (settings.value(InstanceKey.additionalDisks).list ?? []).enumerated() {
+            guard let type = entry.map?["disk_type"]?.string,
+                let refusal = machine.diskRefusal(type, boot: entry.map?["boot"]?.bool ?? false)
+            else { continue }
+            diagnostics.report(
+                .diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
+                at: settings.location(InstanceKey.additionalDisks, [.index(index), .key("disk_type")]))
+        }
+    }
+
+    /// A boot disk type the machine family cannot boot from, at `disk_type` (or at the machine type
+    /// when the type is the module's default).
+    static func checkBootDisk(_ settings: SettingReader, machine: MachineType, diagnostics: inout Diagnostics) {
         if let boot = settings.value(InstanceKey.diskType).string, let refusal = machine.diskRefusal(boot, boot: true) {
             let explicit = settings.isExplicit(InstanceKey.diskType)
             diagnostics.report(
@@ -252,14 +268,6 @@ enum InstanceLowering {
                 """,
                 at: explicit ? settings.location(InstanceKey.diskType) : settings.location(InstanceKey.machineType),
                 help: "set disk_type: \(machine.bootDiskSuggestion)")
-        }
-        for (index, entry) in (settings.value(InstanceKey.additionalDisks).list ?? []).enumerated() {
-            guard let type = entry.map?["disk_type"]?.string,
-                let refusal = machine.diskRefusal(type, boot: entry.map?["boot"]?.bool ?? false)
-            else { continue }
-            diagnostics.report(
-                .diskTypeUnsupported, "additional disk type \(type) cannot be used with \(machine.name): \(refusal)",
-                at: settings.location(InstanceKey.additionalDisks, [.index(index), .key("disk_type")]))
         }
     }
 
@@ -273,7 +281,7 @@ enum InstanceLowering {
     }
 
     /// User metadata; allow_automatic_updates false adds the switch (user metadata wins).
-    private static func metadata(_ settings: SettingReader) -> [String: TerraformText] {
+    static func metadata(_ settings: SettingReader) -> [String: TerraformText] {
         var metadata: [String: TerraformText] = [:]
         if settings.value(InstanceKey.automaticUpdates).bool == false {
             metadata["google_disable_automatic_updates"] = TerraformText("TRUE")

@@ -29,25 +29,8 @@ enum NodeBootScript {
             program_dir=/slurm/hpcc
             mkdir -p "$config_dir" "$program_dir" /var/log/slurm /var/run/slurm
 
-            mount_one() { # server remote local type options
-                local server=$1 remote=$2 target=$3 type=$4 options=${5:-defaults}
-                local source="$server:$remote"
-                [ "$type" = gcsfuse ] && source=$remote
-                mount_entry "$source" "$target" "$type" "$options"
-            }
 
-            # An empty field would vanish between tabs (tab is IFS white space), so no server prints as '-'.
-            mount_all() {
-                metadata hpcc-mounts | python3 -c '
-            import json, sys
-            text = sys.stdin.read().strip()
-            for m in json.loads(text) if text else []:
-                print("\t".join([m["server"] or "-", m["remote"], m["local"], m["type"], m.get("options") or \#
-            "defaults"]))
-            ' | while IFS=$'\t' read -r server remote target type options; do
-                    mount_one "$server" "$remote" "$target" "$type" "$options"
-                done
-            }
+            """# + ShellFunctions.mounting + #"""
 
             run_user_script() {
                 local script timeout

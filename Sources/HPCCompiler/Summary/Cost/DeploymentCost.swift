@@ -23,6 +23,7 @@
     /// The cost of `deployment`.
     @_spi(Tools) public init(_ deployment: Deployment) {
         var groups = deployment.clusters.map(Self.slurm)
+        groups += deployment.virtualMachines.map(Self.instances)
         groups += deployment.parallelClusters.map(Self.parallelCluster)
         groups += deployment.htcGrids.map(Self.grid)
         groups += SharedServiceCosts(deployment).groups
@@ -40,6 +41,16 @@
                 .item(use.part, idle: use.idle, max: use.max, spot: use.spot)
         }
         return CostGroup(name: "Slurm cluster \(cluster.name)", cloud: "gcp", region: cluster.region, items: items)
+    }
+
+    private static func instances(_ group: VirtualMachineGroup) -> CostGroup {
+        let use = InstanceUse.uses(group)
+        return CostGroup(
+            name: "vm-instance \(group.origin.module.rawValue)", cloud: "gcp", region: group.region,
+            items: [
+                InstanceCost(use.instance, region: use.region, compute: false)
+                    .item(use.part, idle: use.idle, max: use.max, spot: use.spot)
+            ])
     }
 
     private static func parallelCluster(_ cluster: ParallelCluster) -> CostGroup {

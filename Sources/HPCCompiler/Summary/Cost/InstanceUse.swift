@@ -38,6 +38,19 @@ struct InstanceUse {
         }
         return uses
     }
+
+    /// The instances of a vm-instance group, with their local SSDs, all running from the start.
+    static func uses(_ group: VirtualMachineGroup) -> InstanceUse {
+        var instance = group.instance
+        instance.additionalDisks += Array(
+            repeating: Disk(
+                name: nil, deviceName: nil, type: "local-ssd", sizeGB: nil, autoDelete: true, boot: false,
+                labels: [:]),
+            count: group.localSSDCount)
+        return InstanceUse(
+            part: "instances \(group.origin.module.rawValue)", instance: instance, region: group.region,
+            idle: group.count, max: group.count, compute: false)
+    }
 }
 
 /// A kind of EC2 instance a deployment runs: a head node, a queue's compute resource, a worker group.

@@ -25,6 +25,7 @@
         for cluster in deployment.clusters {
             for use in InstanceUse.uses(cluster) { bill.add(use) }
         }
+        for group in deployment.virtualMachines { bill.add(InstanceUse.uses(group)) }
         for bench in deployment.workbenches {
             let region = CommonSettings.region(of: bench.zone)
             if let machine = MachineCatalog.gcp.machine(bench.machineType) {

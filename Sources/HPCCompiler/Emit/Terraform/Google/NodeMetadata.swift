@@ -45,7 +45,7 @@ enum NodeMetadata {
     }
 
     /// The mount list as JSON text; built by Terraform's jsonencode when a server is known only at apply time.
-    private static func mountsJSON(_ mounts: [MountContract], references: inout TerraformReferences) -> JSON {
+    static func mountsJSON(_ mounts: [MountContract], references: inout TerraformReferences) -> JSON {
         let known = mounts.compactMap { mount -> JSON? in
             mount.server.known.map { server in
                 .object([
