@@ -178,16 +178,12 @@ let existingSlurmCases: [RuleCase] = [
         name: "two partitions with one name",
         blueprint: existingSlurmReplacing(("- name: gpu\n        node_groups", "- name: batch\n        node_groups")),
         expected: ["32:15 HPC3014"], message: "partitions 1 and 2 of cluster 'demo' are both named 'batch'"),
-    // HPC3015: exactly one default among several partitions.
+    // HPC3015: at most one default partition (none among several is warning HPC3066).
     RuleCase(
         name: "two default partitions",
         blueprint: existingSlurmReplacing(("node_groups: [gpu]\n", "node_groups: [gpu]\n        default: true\n")),
         expected: ["34:18 HPC3015"], help: "set default: true on one partition only",
         message: "cluster 'demo' has 2 default partitions"),
-    RuleCase(
-        name: "no default partition", blueprint: existingSlurmReplacing(("        default: true\n", "")),
-        expected: ["29:7 HPC3015"], help: "set default: true on the partition jobs should go to when they name none",
-        message: "cluster 'demo' has 2 partitions and none is the default"),
     // HPC3041: hardware figures in HPCStats' units.
     RuleCase(
         name: "memory with a space", blueprint: existingSlurmReplacing(("memory: 64GB", "memory: 24 GB")),
@@ -632,5 +628,18 @@ struct ExistingSlurmTests {
         #expect(conf.contains("Epilog=/etc/slurm/jobs/epilog\n") && !conf.contains("Prolog="))
         #expect(fixed.file("slurm/demo/job-scripts/epilog.d/10-clean") == "#!/bin/sh\n")
         #expect(fixed.files.first { $0.path == "slurm/demo/job-scripts/epilog" }?.executable == true)
+    }
+}
+
+/// On an existing cluster too, several partitions without a default is warning HPC3066, not an error.
+@Suite struct ExistingSlurmDefaultPartitionTests {
+    @Test func noDefaultPartitionIsAWarning() {
+        let result = compile(existingSlurmReplacing(("        default: true\n", "")))
+        #expect(result.succeeded)
+        #expect(positions(result.diagnostics) == ["29:7 HPC3066"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(
+            result.diagnostics.first?.message
+                == "cluster 'demo' has 2 partitions and none is the default: jobs that name no partition are refused")
     }
 }

@@ -236,23 +236,6 @@ let invalidCases: [InvalidCase] = [
             ).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
         codes: [.defaultPartitionCount]),
     InvalidCase(
-        name: "several partitions, none the default",
-        blueprint:
-            minimalBlueprint
-            .replacingOccurrences(
-                of: "- id: controller",
-                with: """
-                    - id: other
-                        source: community/modules/compute/schedmd-slurm-gcp-v6-partition
-                        use: [nodeset]
-                        settings:
-                          partition_name: other
-                      - id: ‸controller
-                    """
-            ).replacingOccurrences(of: "use: [network, partition]", with: "use: [network, partition, other]"),
-        codes: [.defaultPartitionCount],
-        help: "set is_default: true on the partition jobs should go to when they name none"),
-    InvalidCase(
         name: "network range not CIDR",
         blueprint: mini(
             "    source: modules/network/vpc\n",

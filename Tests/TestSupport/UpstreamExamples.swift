@@ -73,6 +73,7 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
         case "subnetwork_name_system": "demo-system-subnet"
         case "a3_partition_name": "a3"
         case _ where name.hasSuffix("reservation_name"): "demo-reservation"
+        case _ where name.hasSuffix("_bucket"): "demo-" + name.replacingOccurrences(of: "_", with: "-")
         case _ where name.hasSuffix("cluster_size") || name == "instance_count" || name == "number_of_vms": "2"
         default: nil
         }
@@ -92,7 +93,7 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The names under `vars:` with nothing after the colon (comments aside).
+    /// The names under `vars:` with nothing after the colon, or an empty string (comments aside).
     static func emptyVariables(_ text: String) -> [String] {
         var inVars = false
         var names: [String] = []
@@ -103,7 +104,9 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
             let parts = content.split(separator: ":", maxSplits: 1)
             guard parts.count >= 1, content.contains(":") else { continue }
             let value = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-            if value.isEmpty { names.append(parts[0].trimmingCharacters(in: .whitespaces)) }
+            if value.isEmpty || value == "\"\"" || value == "''" {
+                names.append(parts[0].trimmingCharacters(in: .whitespaces))
+            }
         }
         return names
     }

@@ -98,6 +98,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case cloudSQLSettings = "HPC3056"
     // Issue 22: zone offerings of both clouds.
     case instanceTypeNotInZone = "HPC3065"
+    case noDefaultPartition = "HPC3066"
 
     // 4xxx: target-specific
     case unrepresentableValue = "HPC4001"
@@ -142,7 +143,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit,
             .htcThroughput, .htcEndpoints, .sessionManagerPath,
-            .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity:
+            .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity, .noDefaultPartition:
             .warning
         default:
             .error
@@ -204,6 +205,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .moduleCycle: "modules reference each other in a cycle"
         case .unknownMachineType: "a machine type that is not in hpcc's machine catalog"
         case .instanceTypeNotInZone: "a machine or instance type (or GPU) placed in a zone that does not offer it"
+        case .noDefaultPartition: "a cluster with several partitions has no default one: jobs must name a partition"
         case .staticNodesInExclusivePartition: "an exclusive partition holds static nodes"
         case .partitionWithoutNodesets: "a partition has no nodeset"
         case .duplicateSlurmName: "two partitions, nodesets, node groups or login groups of one cluster share a name"

@@ -129,11 +129,22 @@ extension DiagnosticCode {
             fix: "Give each a unique name."),
         .defaultPartitionCount: RuleExplanation(
             """
-            A cluster with several partitions must have exactly one default, where jobs go that name no partition. \
-            None leaves Slurm to pick, two is a contradiction.
+            A cluster has more than one default partition (`Default=YES`), where jobs go that name no partition: \
+            Slurm would take the last one it reads, so all but one are ignored.
             """,
             example: "- name: batch\n  default: true\n- name: gpu\n  default: true",
-            fix: "Set `default: true` (`is_default`) on exactly one partition."),
+            fix: "Set `default: true` (`is_default`) on one partition only."),
+        .noDefaultPartition: RuleExplanation(
+            """
+            A cluster has several partitions and none is the default. That is valid Slurm, and some clusters mean \
+            it (every job script names its partition), but a job submitted without `-p` is refused with "No \
+            partition specified or system default partition".
+            """,
+            example: "- name: batch\n- name: gpu",
+            fix: """
+                Set `default: true` (`is_default`) on the partition jobs should go to when they name none, or add \
+                HPC3066 to `ignore` if every job names its partition.
+                """),
         .invalidNetworkRange: RuleExplanation(
             """
             An address range is not a valid CIDR block (bad prefix, host bits set) or overlaps another range of the \

@@ -67,8 +67,11 @@ extension ExistingSlurmModule {
                 help: "set default: true on one partition only")
         } else if defaults.isEmpty, partitions.count > 1 {
             diagnostics.report(
-                .defaultPartitionCount,
-                "cluster '\(cluster)' has \(partitions.count) partitions and none is the default",
+                .noDefaultPartition,
+                """
+                cluster '\(cluster)' has \(partitions.count) partitions and none is the default: jobs that name no \
+                partition are refused
+                """,
                 at: settings.location(Key.partitions),
                 help: "set default: true on the partition jobs should go to when they name none")
         }

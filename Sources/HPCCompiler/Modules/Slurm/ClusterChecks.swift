@@ -83,7 +83,8 @@ enum ClusterChecks {
         }
     }
 
-    /// Slurm sends jobs that name no partition to the default one, so a cluster has exactly one.
+    /// Slurm sends jobs that name no partition to the default one: two defaults are an error, none a
+    /// warning (valid Slurm where every job names its partition, as the Toolkit's af3-slurm does).
     /// A lone partition is the default without saying so (see `ClusterMembers.markSoleDefault`).
     private static func checkDefaultPartition(
         _ cluster: String, _ partitions: [Partition], complete: Bool, locate: Locator, diagnostics: inout Diagnostics
@@ -98,8 +99,11 @@ enum ClusterChecks {
                 help: "set is_default on one partition only")
         } else if defaults.isEmpty, partitions.count > 1, complete {
             diagnostics.report(
-                .defaultPartitionCount,
-                "cluster '\(cluster)' has \(partitions.count) partitions and none is the default", at: locate.fallback,
+                .noDefaultPartition,
+                """
+                cluster '\(cluster)' has \(partitions.count) partitions and none is the default: jobs that name no \
+                partition are refused
+                """, at: locate.fallback,
                 help: "set is_default: true on the partition jobs should go to when they name none")
         }
     }
