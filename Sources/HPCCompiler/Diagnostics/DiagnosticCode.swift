@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownDiagnosticCode = "HPC2017"
     case deprecatedSetting = "HPC2018"
     case settingNotSupported = "HPC2019"
+    case toolkitRelease = "HPC2020"
 
     // 3xxx: semantic rules
     case unknownVariable = "HPC3001"
@@ -143,7 +144,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .settingNoEffect, .yaml11Scalar, .keyNoEffect, .validatorNeedsCloud, .parallelClusterQueueLimit,
             .htcThroughput, .htcEndpoints, .sessionManagerPath,
-            .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity, .noDefaultPartition:
+            .sshFromInternet, .unconfirmedSlurmImage, .workbenchIdentity, .noDefaultPartition, .toolkitRelease:
             .warning
         default:
             .error
@@ -193,6 +194,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unknownDiagnosticCode: "an `ignore` entry that is not a diagnostic code, or names an error"
         case .deprecatedSetting: "a setting Cluster Toolkit removed; the help names its replacement"
         case .settingNotSupported: "a setting asks for something hpcc does not build yet; the deployment would lack it"
+        case .toolkitRelease: "a Cluster Toolkit module pinned to a release from its repository, compiled as hpcc's own"
         case .unknownVariable: "a reference to a deployment variable that does not exist"
         case .variableCycle: "deployment variables reference each other in a cycle"
         case .unknownModule: "a reference to a module id that does not exist"

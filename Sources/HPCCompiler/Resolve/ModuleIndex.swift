@@ -21,6 +21,16 @@ struct ModuleIndex {
             ids.append(module.id.value)
             if let schema = catalog.module(module.source.value) {
                 schemas[module.id.value] = schema
+            } else if let toolkit = ToolkitSource(module.source.value), let schema = catalog.module(toolkit.path) {
+                schemas[module.id.value] = schema
+                diagnostics.report(
+                    .toolkitRelease,
+                    """
+                    module source '\(module.source.value)' is the Cluster Toolkit's \(toolkit.path)\
+                    \(toolkit.ref.map { " at \($0)" } ?? ""); hpcc compiles its built-in \(toolkit.path), which follows \
+                    the Toolkit's current settings
+                    """,
+                    at: module.source.location, help: "write source: \(toolkit.path)")
             } else if !module.source.value.isEmpty {
                 Self.reportUnknownSource(module.source, catalog: catalog, diagnostics: &diagnostics)
             }

@@ -331,5 +331,15 @@ extension DiagnosticCode {
                 will lack it.
                 """
         ),
+        .toolkitRelease: RuleExplanation(
+            """
+            A module's source is the Cluster Toolkit's own module fetched from its GitHub repository at a release \
+            (`github.com/GoogleCloudPlatform/cluster-toolkit//modules/scripts/startup-script?ref=v1.51.1`). hpcc \
+            fetches nothing: it compiles its built-in module of that path, which follows the Toolkit's current \
+            settings, so a setting the pinned release had and the current one dropped is reported as unknown.
+            """,
+            example:
+                "source: github.com/GoogleCloudPlatform/cluster-toolkit//modules/scripts/startup-script?ref=v1.51.1",
+            fix: "Write the built-in path (`modules/scripts/startup-script`), or ignore HPC2020."),
     ]
 }
