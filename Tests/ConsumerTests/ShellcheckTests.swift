@@ -22,8 +22,9 @@ struct ShellcheckTests {
         // Files a blueprint stages (`ghpc_stage`) are its author's, as its own job scripts are.
         for file in result.files
         where !file.path.hasPrefix("staged/")
-            && (file.path.hasSuffix(".sh") || file.path.hasSuffix(".sbatch")
-                || runners.contains(where: { file.path.hasSuffix($0) }))
+            && (runners.contains(where: { file.path.hasSuffix($0) })
+                || !file.path.contains("/job-scripts/")
+                    && (file.path.hasSuffix(".sh") || file.path.hasSuffix(".sbatch")))
         {
             let url = directory.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
             try Data(file.contents).write(to: url)

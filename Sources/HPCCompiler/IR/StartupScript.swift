@@ -34,4 +34,6 @@
     @_spi(Tools) public var content: String
     /// Arguments, one word each.
     @_spi(Tools) public var arguments: [String]
+    /// The blueprint's label for the runner (its `name`), shown in the script's progress log.
+    @_spi(Tools) public var name: String? = nil
 }

@@ -27,8 +27,8 @@ struct ModuleIndex {
                     .toolkitRelease,
                     """
                     module source '\(module.source.value)' is the Cluster Toolkit's \(toolkit.path)\
-                    \(toolkit.ref.map { " at \($0)" } ?? ""); hpcc compiles its built-in \(toolkit.path), which follows \
-                    the Toolkit's current settings
+                    \(toolkit.ref.map { " at \($0)" } ?? ""); hpcc compiles its built-in \(toolkit.path), which \
+                    follows the Toolkit's current settings
                     """,
                     at: module.source.location, help: "write source: \(toolkit.path)")
             } else if !module.source.value.isEmpty {

@@ -21,10 +21,28 @@ install_package() { # rpm-name deb-name
     fi
 }
 
+install_gcsfuse() {
+    if command -v apt-get >/dev/null; then
+        local codename
+        codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+        curl --silent --fail https://packages.cloud.google.com/apt/doc/apt-key.gpg \
+            >/usr/share/keyrings/hpcc-gcsfuse.asc || return 1
+        echo "deb [signed-by=/usr/share/keyrings/hpcc-gcsfuse.asc] https://packages.cloud.google.com/apt gcsfuse-$codename main" >/etc/apt/sources.list.d/gcsfuse.list
+    elif [ -d /etc/yum.repos.d ]; then
+        printf '%s\n' '[gcsfuse]' 'name=gcsfuse' \
+            "baseurl=https://packages.cloud.google.com/yum/repos/gcsfuse-el7-$(uname -m)" 'enabled=1' \
+            'gpgcheck=1' 'repo_gpgcheck=0' \
+            'gpgkey=https://packages.cloud.google.com/yum/doc/yum-key.gpg' \
+            '       https://packages.cloud.google.com/yum/doc/rpm-package-key.gpg' \
+            >/etc/yum.repos.d/gcsfuse.repo
+    fi
+    install_package gcsfuse gcsfuse
+}
+
 ensure_client() { # filesystem-type
     case $1 in
     nfs) command -v mount.nfs >/dev/null || install_package nfs-utils nfs-common ;;
-    gcsfuse) command -v gcsfuse >/dev/null || install_package gcsfuse gcsfuse ;;
+    gcsfuse) command -v gcsfuse >/dev/null || install_gcsfuse ;;
     lustre)
         if ! command -v mount.lustre >/dev/null; then
             log "this image has no Lustre client (mount.lustre); use an image with the Managed Lustre client"

@@ -50,7 +50,8 @@ enum StartupScriptEmitter {
             lines.append(
                 "log "
                     + ShellWord.quote(
-                        "runner \(index + 1)/\(script.runners.count) (\(runner.kind.rawValue)): \(runner.destination)"))
+                        "runner \(index + 1)/\(script.runners.count) (\(runner.kind.rawValue)): \(runner.destination)"
+                            + (runner.name.map { " (\($0))" } ?? "")))
             let file =
                 runner.destination.hasPrefix("/")
                 ? ShellWord.quote(runner.destination) : "\"$work\"/" + ShellWord.quote(runner.destination)

@@ -48,6 +48,8 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
     /// The module's outputs.
     enum Output: String, ModuleOutput {
         case networkStorage = "network_storage"
+        case clientInstallRunner = "client_install_runner"
+        case mountRunner = "mount_runner"
 
         var spec: (type: SettingType, description: String) {
             switch self {
@@ -55,6 +57,19 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
                 (
                     CommonSettings.mountContract,
                     "The mount contract: server_ip, remote_mount, local_mount, fs_type, mount_options."
+                )
+            case .clientInstallRunner:
+                (
+                    ToolRunners.runnerType,
+                    "A startup-script runner that installs the filesystem's client unless the image has it."
+                )
+            case .mountRunner:
+                (
+                    ToolRunners.runnerType,
+                    """
+                    A startup-script runner that installs the client if missing, creates the mount point, adds the \
+                    fstab line once and mounts it.
+                    """
                 )
             }
         }
@@ -73,11 +88,30 @@ enum PreExistingNetworkStorageModule: BuiltInModule {
         check(type: type, server: server, remote: remote, settings: settings, diagnostics: &diagnostics)
         // Lustre clients mount `<NID>:/<fsname>`; the contract keeps the path form Managed Lustre uses.
         let remotePath = type == .lustre && !remote.hasPrefix("/") ? "/\(remote)" : remote
-        return SharedFilesystemLowering.register(
+        let filesystem = SharedFilesystemLowering.register(
             settings, backing: .imported, server: TerraformText(server), remotePath: remotePath, localMount: localMount,
             type: type,
             outputs: [:], into: settings.context, diagnostics: &diagnostics
         )
+        checkFstabFields(filesystem.mount, settings: settings, diagnostics: &diagnostics)
+        // The runners are values for startup scripts: the whole contract is known here.
+        settings.context.knownOutputs[settings.id, default: [:]].merge([
+            Output.clientInstallRunner.rawValue: ToolRunners.value(FilesystemRunners.clientInstall(filesystem.mount)),
+            Output.mountRunner.rawValue: ToolRunners.value(FilesystemRunners.mount(filesystem.mount, server: server)),
+        ]) { _, new in new }
+        return filesystem
+    }
+
+    /// Reports mount options an fstab line cannot hold (the runners and the nodes write one).
+    private static func checkFstabFields(
+        _ mount: MountContract, settings: SettingReader, diagnostics: inout Diagnostics
+    ) {
+        guard !WorkbenchMountChecks.isFstabField(mount.options) else { return }
+        diagnostics.report(
+            .unrepresentableValue,
+            "mount_options '\(mount.options)' hold a space, quote, '#', control character or backslash, which an "
+                + "fstab line cannot hold",
+            at: settings.location(CommonKey.mountOptions), help: "separate options with ',' only")
     }
 
     /// Reports settings that do not fit `type`; true when the contract is usable.

@@ -25,7 +25,7 @@ enum StartupScriptModule: BuiltInModule {
                 Key.runners, .list(runner),
                 """
                 Runners in the order they run: `type` (shell, ansible-local, data), `destination`, one of `content` or \
-                `source`, and `args` (shell and ansible-local).
+                `source`, `args` (shell and ansible-local), and a `name` the script's progress log shows.
                 """,
                 default: .list([])),
             SettingSpec(
@@ -49,6 +49,7 @@ enum StartupScriptModule: BuiltInModule {
     static let runner = SettingType.object([
         .required("type", .string), .required("destination", .string),
         .optional("content", .string), .optional("source", .string), .optional("args", .string),
+        .optional("name", .string),
     ])
 
     /// The module's outputs.
@@ -185,7 +186,8 @@ enum StartupScriptModule: BuiltInModule {
         }
         return StartupRunner(
             kind: kind, destination: destination, content: content,
-            arguments: args.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+            arguments: args.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init),
+            name: fields["name"]?.string)
     }
 
     /// The runner's text: `content`, or the file `source` names.

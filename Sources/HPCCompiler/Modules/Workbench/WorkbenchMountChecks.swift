@@ -62,7 +62,8 @@ enum WorkbenchMountChecks {
         inner.hasPrefix(outer + "/")
     }
 
-    private static func isFstabField(_ text: String) -> Bool {
+    /// True when `text` can stand as one field of an fstab line and inside a single-quoted shell word.
+    static func isFstabField(_ text: String) -> Bool {
         !text.unicodeScalars.contains {
             $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0 == "'" || $0 == "\"" || $0 == "#"
         }
