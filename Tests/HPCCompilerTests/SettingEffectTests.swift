@@ -9,7 +9,7 @@ import Testing
     /// setting added to, moved between or dropped from these kinds changes this list on purpose.
     static let expected: [String: [String: String]] = [
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": [
-            "slurm_conf_tpl": "moot", "slurm_conf_template": "moot", "slurmdbd_conf_tpl": "moot",
+            "slurm_conf_template": "moot", "slurmdbd_conf_tpl": "moot",
             "cgroup_conf_tpl": "moot",
             "extra_logging_flags": "moot", "endpoint_versions": "moot", "gcloud_path_override": "moot",
             "munge_mount": "moot",
@@ -294,6 +294,6 @@ import Testing
                 "schedmd-slurm-gcp-v6-nodeset: future_reservation: future reservations"))
         #expect(
             DiagnosticCode.settingNoEffect.manual.contains(
-                "schedmd-slurm-gcp-v6-controller: slurm_conf_tpl: hpcc writes slurm.conf itself"))
+                "schedmd-slurm-gcp-v6-controller: slurm_conf_template: hpcc writes slurm.conf itself"))
     }
 }

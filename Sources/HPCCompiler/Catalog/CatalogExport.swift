@@ -62,7 +62,7 @@ public enum CatalogExport {
             - **Moot** (\(moot)), under \"Moot in hpcc\": hpcc's design reaches the same end another way. A value \
             other than the default, null, false or empty gives warning HPC2009, which says what hpcc does instead.
             """
-        text += examples(["slurm_conf_tpl", "mount_runner"]) {
+        text += examples(["slurm_conf_template", "mount_runner"]) {
             if case let .moot(instead) = $0 { return instead } else { return nil }
         }
         text += """

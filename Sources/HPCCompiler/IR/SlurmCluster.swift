@@ -211,6 +211,17 @@
     @_spi(Tools) public var prologFlags: String?
     /// `SwitchType`, when set.
     @_spi(Tools) public var switchType: String?
+    /// Settings of the controller's `slurm_conf_tpl`, in template order: each replaces hpcc's
+    /// setting of that name or is added.
+    @_spi(Tools) public var templateSettings: [SlurmSetting] = []
+}
+
+/// One `Key=Value` setting of slurm.conf.
+@_spi(Tools) public struct SlurmSetting: Hashable, Sendable {
+    /// The key, as written.
+    @_spi(Tools) public var key: String
+    /// The value.
+    @_spi(Tools) public var value: String
 }
 
 /// How Slurm daemons authenticate.

@@ -4,7 +4,7 @@ enum SlurmConfEmitter {
     static let minimumMemoryPerCPU = 100
 
     static func emit(_ cluster: SlurmCluster, deployment: Deployment) -> String {
-        var conf = SlurmConfWriter()
+        var conf = SlurmConfWriter(overrides: cluster.parameters.templateSettings)
         conf.comment(
             """
             slurm.conf of cluster \(cluster.name), compiled by hpcc from blueprint \(deployment.blueprintName) \
@@ -16,6 +16,12 @@ enum SlurmConfEmitter {
         global(cluster, into: &conf)
         conf.blank()
         powerSaving(cluster, into: &conf)
+        let added = conf.remainingOverrides
+        if !added.isEmpty {
+            conf.blank()
+            conf.comment("From the controller's slurm_conf_tpl")
+            for setting in added { conf.set(setting.key, setting.value) }
+        }
         conf.blank()
         conf.comment("Nodesets")
         for nodeset in cluster.nodesets {

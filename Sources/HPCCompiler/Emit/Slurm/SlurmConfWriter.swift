@@ -1,6 +1,21 @@
 /// Writes slurm.conf-style `Key=Value` lines. Values are checked by Lower; this only lays out text.
 struct SlurmConfWriter {
     private(set) var text = ""
+    /// Settings that replace those `set` writes of the same name (case-insensitively, as Slurm reads
+    /// keys); `remainingOverrides` are those no `set` met.
+    private var overrides: [String: SlurmSetting] = [:]
+    private var order: [String] = []
+
+    /// A writer; `overrides` replace the values `set` is given for their keys.
+    init(overrides: [SlurmSetting] = []) {
+        for setting in overrides {
+            let key = setting.key.lowercased()
+            if self.overrides.updateValue(setting, forKey: key) == nil { order.append(key) }
+        }
+    }
+
+    /// The overrides no `set` has written yet, in their order.
+    var remainingOverrides: [SlurmSetting] { order.compactMap { overrides[$0] } }
 
     mutating func comment(_ line: String) {
         text += line.isEmpty ? "#\n" : "# \(line)\n"
@@ -10,9 +25,13 @@ struct SlurmConfWriter {
         if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
     }
 
-    /// `Key=Value` on its own line.
+    /// `Key=Value` on its own line (the override's value when there is one).
     mutating func set(_ key: String, _ value: String) {
-        text += "\(key)=\(value)\n"
+        if let override = overrides.removeValue(forKey: key.lowercased()) {
+            text += "\(key)=\(override.value)\n"
+        } else {
+            text += "\(key)=\(value)\n"
+        }
     }
 
     mutating func set(_ key: String, _ value: Int) {

@@ -250,7 +250,45 @@ extension SlurmControllerModule {
             slurmdTimeout: int("slurmd_timeout", 300), unkillableStepTimeout: int("unkillable_step_timeout", 300),
             topologyPlugin: fields["topology_plugin"]?.string, topologyParam: fields["topology_param"]?.string,
             treeWidth: int("tree_width", 128), prologFlags: fields["prolog_flags"]?.string,
-            switchType: fields["switch_type"]?.string
+            switchType: fields["switch_type"]?.string,
+            templateSettings: templateSettings(settings, overriddenBy: Set(fields.keys), diagnostics: &diagnostics)
         )
+    }
+
+    /// The settings of `slurm_conf_tpl`, less those `cloud_parameters` (or enable_debug_logging)
+    /// set explicitly, which win as they do in the Toolkit, and less derived settings that agree
+    /// with hpcc's; a derived setting that does not agree is an error.
+    private static func templateSettings(
+        _ settings: SettingReader, overriddenBy cloudFields: Set<String>, diagnostics: inout Diagnostics
+    ) -> [SlurmSetting] {
+        guard let path = settings.read(Key.slurmConfTemplate, diagnostics: &diagnostics) else { return [] }
+        let at = settings.location(Key.slurmConfTemplate)
+        var problems: [(message: String, help: String?)] = []
+        defer {
+            for problem in problems {
+                diagnostics.report(
+                    .settingNotSupported, "slurm_conf_tpl: \(problem.message)", at: at, help: problem.help)
+            }
+        }
+        guard
+            let pairs = SlurmConfTemplate.settings(
+                at: path, files: settings.context.files, blueprint: at.file, report: { problems.append(($0, $1)) })
+        else { return [] }
+        var explicit = Set(cloudFields.compactMap { SlurmConfTemplate.cloudParameterKeys[$0]?.lowercased() })
+        if settings.isExplicit(Key.debugLogging) { explicit.formUnion(["slurmctlddebug", "slurmddebug"]) }
+        var kept: [SlurmSetting] = []
+        for (key, value) in pairs where !explicit.contains(key.lowercased()) {
+            guard SlurmConfTemplate.derivedKeys.contains(key.lowercased()) else {
+                kept.append(SlurmSetting(key: key, value: value))
+                continue
+            }
+            if let own = SlurmConfTemplate.layoutValues[key.lowercased()], own == value { continue }
+            problems.append(
+                (
+                    "it sets \(key)=\(value), which hpcc derives from the blueprint and its node layout",
+                    "remove \(key) from the template"
+                ))
+        }
+        return kept
     }
 }

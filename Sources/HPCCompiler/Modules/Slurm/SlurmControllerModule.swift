@@ -10,6 +10,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let publicIPs = SettingKey<Bool>("enable_controller_public_ips")
         static let staticIPs = SettingKey<[String]>("static_ips")
         static let cloudParameters = SettingKey<Value>("cloud_parameters")
+        static let slurmConfTemplate = SettingKey<String>("slurm_conf_tpl")
         static let slurmAuth = SettingKey<Bool>("enable_slurm_auth")
         static let defaultMounts = SettingKey<Bool>("enable_default_mounts")
         static let debugLogging = SettingKey<Bool>("enable_debug_logging")
@@ -77,6 +78,14 @@ enum SlurmControllerModule: BuiltInModule {
                 Key.cloudParameters, cloudParameters,
                 "Cluster-wide slurm.conf values (rates, timeouts, scheduler parameters, tree width, ...).",
                 default: .map([:])),
+            SettingSpec(
+                Key.slurmConfTemplate, .string,
+                """
+                A slurm.conf template in the Cluster Toolkit's form (a file beside the blueprint, or one of the \
+                Toolkit's own: `long-prolog-slurm.conf.tpl`, `htc-slurm.conf.tpl`). Its settings above the \
+                "DO NOT MODIFY" line replace hpcc's of the same name or are added; cloud_parameters still win. \
+                Settings hpcc derives from the blueprint (hosts, ports, paths, authentication) must agree with it.
+                """),
             SettingSpec(
                 Key.slurmAuth, .bool,
                 """
@@ -197,7 +206,6 @@ enum SlurmControllerModule: BuiltInModule {
     ])
 
     static let mootControllerSettings: [(String, SettingType, Value?, String)] = [
-        ("slurm_conf_tpl", .string, nil, compiledConf),
         ("slurm_conf_template", .string, nil, compiledConf),
         (
             "slurmdbd_conf_tpl", .string, nil,
