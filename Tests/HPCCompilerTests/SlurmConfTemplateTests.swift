@@ -63,8 +63,8 @@ import Testing
         #expect(result.diagnostics.map(\.code) == [.settingNotSupported, .settingNotSupported])
         #expect(
             result.diagnostics.first?.message
-                == "slurm_conf_tpl: it sets ClusterName=other, which hpcc derives from the blueprint and its node layout"
-        )
+                == "slurm_conf_tpl: it sets ClusterName=other, which hpcc derives from the blueprint and its "
+                + "node layout")
     }
 
     @Test func anUnknownToolkitTemplateAndAnUnreadableFileAreErrors() {
