@@ -96,7 +96,7 @@ public struct OutputReference: Hashable, Sendable {
     /// `merge(reference, {...})`: literal members that replace (or add to) those of the object the
     /// reference names. Resolve cannot know that object, so the merge waits for Lower (which
     /// merges the known value) or Terraform (which gets `merge(...)`). Empty for a plain reference.
-    public var merged: [String: Value] = [:]
+    var merged: [String: Value] = [:]
 
     /// The reference in blueprint syntax, without `$( )`.
     public var text: String {

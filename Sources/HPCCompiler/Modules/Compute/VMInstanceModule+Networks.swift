@@ -14,14 +14,15 @@ extension VMInstanceModule {
         let value = settings.value(Key.networkInterfaces)
         if value.isNull || value.list?.isEmpty == true { return nil }
         let interfaces = AdditionalNetworks.interfaces(settings, key: Key.networkInterfaces, diagnostics: &diagnostics)
-        for (key, name) in [(CommonKey.subnetwork, "subnetwork_self_link"), (Key.network, "network_self_link")]
-        where !settings.value(key).isNull {
+        let conflicting = [CommonKey.subnetwork, Key.network].filter { !settings.value($0).isNull }
+        if !conflicting.isEmpty {
+            let names = conflicting.map(\.name).joined(separator: " and ")
+            let written = conflicting.first(where: settings.isExplicit)
             diagnostics.report(
-                .constraintViolation,
-                "vm-instance '\(settings.id)' sets both network_interfaces and \(name)",
-                at: settings.isExplicit(key) ? settings.location(key) : settings.location(Key.networkInterfaces),
-                help: "network_interfaces lists every interface, the first being nic0; remove \(name) (or the "
-                    + "network module in 'use' that sets it)")
+                .constraintViolation, "vm-instance '\(settings.id)' sets both network_interfaces and \(names)",
+                at: written.map(settings.location) ?? settings.location(Key.networkInterfaces),
+                help: "network_interfaces lists every interface, the first being nic0; remove \(names) (or the "
+                    + "network module in 'use' that sets \(conflicting.count > 1 ? "them" : "it"))")
         }
         if settings.isChosen(Key.disablePublicIPs) {
             diagnostics.report(
