@@ -157,6 +157,16 @@ struct VMInstanceNetworkTests {
                 == #"merge(net.instance_additional_networks[0], {nic_type = "GVNIC", queue_count = 2})"#)
     }
 
+    @Test func aDeferredMergeGoesToTerraformAsMerge() throws {
+        let deployment = try #require(compile(blueprint(examplesInterfaces)).deployment)
+        var references = TerraformReferences(index: DeploymentIndex(deployment), group: "primary")
+        let plain = ModuleReference(module: "net", output: "network_name", path: [], known: nil)
+        var merged = plain
+        merged.merged = ["mtu": .int(8896)]
+        #expect(references.expression(plain) == "google_compute_network.net.name")
+        #expect(references.expression(merged) == #"merge(google_compute_network.net.name, {"mtu" = 8896})"#)
+    }
+
     @Test func reservationBoundInstancesNeedTheirReservation() throws {
         let bound = compile(
             blueprint(
