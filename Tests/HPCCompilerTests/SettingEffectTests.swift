@@ -45,7 +45,7 @@ import Testing
         "modules/file-system/managed-lustre": ["network_self_link": "moot"],
         "community/modules/compute/notebook": ["mount_runner": "moot"],
         "modules/compute/vm-instance": [
-            "network_self_link": "moot", "network_interfaces": "unsupported", "allocate_ip": "unsupported",
+            "network_self_link": "moot", "allocate_ip": "unsupported",
             "machine_configs": "unsupported",
         ],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],

@@ -111,13 +111,15 @@ struct VMInstanceTests {
         #expect(positions(shared.diagnostics) == ["29:25 HPC2007"], "\(shared.diagnostics)")
     }
 
-    @Test func gpusCannotLiveMigrateAndNetworkInterfacesAreNotBuiltYet() {
+    @Test func gpusCannotLiveMigrateAndListedInterfacesReplaceTheUsedSubnetwork() {
         let gpu = compile(
             blueprint(vm: "      on_host_maintenance: MIGRATE\n      disk_type: pd-balanced\n").replacingOccurrences(
                 of: "n2-standard-4", with: "g2-standard-8"))
         #expect(positions(gpu.diagnostics) == ["29:28 HPC3024"], "\(gpu.diagnostics)")
         let nics = compile(blueprint(vm: "      network_interfaces:\n      - {network: default}\n"))
-        #expect(positions(nics.diagnostics) == ["29:7 HPC2019"], "\(nics.diagnostics)")
+        #expect(positions(nics.diagnostics) == ["30:9 HPC2008"], "\(nics.diagnostics)")
+        let both = compile(blueprint(vm: "      network_interfaces:\n      - {subnetwork: shared}\n"))
+        #expect(positions(both.diagnostics) == ["30:7 HPC2007"], "\(both.diagnostics)")
     }
 
     @Test func aReservationAndSpotShapeScheduling() throws {

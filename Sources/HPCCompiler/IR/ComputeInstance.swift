@@ -14,6 +14,9 @@
     @_spi(Tools) public var subnetwork: SubnetworkAttachment
     /// External access configurations (empty: internal address only).
     @_spi(Tools) public var accessConfigs: [AccessConfig]
+    /// The first interface written out whole (vm-instance's `network_interfaces`); nil builds it
+    /// from `subnetwork`, `accessConfigs` and `nicType`.
+    @_spi(Tools) public var primaryInterface: NetworkInterface? = nil
     /// Interfaces after the first, in order (RDMA and extra VPC NICs); nic1 is the first of them.
     @_spi(Tools) public var additionalNetworks: [NetworkInterface] = []
     /// The NIC type; nil for Compute Engine's choice.
@@ -144,6 +147,9 @@
     /// Seconds a Dynamic Workload Scheduler flex-start instance may run before Compute Engine
     /// deletes it; nil for an instance that is not flex-start.
     @_spi(Tools) public var flexStartMaxRun: Int? = nil
+    /// Runs only within its reservation's term (`RESERVATION_BOUND`): Compute Engine stops it when
+    /// the reservation ends.
+    @_spi(Tools) public var reservationBound = false
     /// The blueprint's choice of automatic restart; nil for the default.
     @_spi(Tools) public var restartChoice: Bool? = nil
     /// Automatic restart (by default off for preemptible, Spot and flex-start instances).

@@ -135,8 +135,10 @@ struct LoweredModule: Hashable, Sendable {
     @_spi(Tools) public var output: String
     /// Indexing into the output.
     @_spi(Tools) public var path: [Accessor]
-    /// The value, when hpcc knows it at compile time.
+    /// The value, when hpcc knows it at compile time (with `merged` applied).
     @_spi(Tools) public var known: Value?
+    /// Literal members a blueprint's `merge()` writes over the output's object; empty for none.
+    @_spi(Tools) public var merged: [String: Value] = [:]
 }
 
 /// A string Terraform evaluates: literal text, module outputs, and raw `((...))` expressions.

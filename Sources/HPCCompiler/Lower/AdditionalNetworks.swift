@@ -11,8 +11,15 @@ enum AdditionalNetworks {
         .optional("network_ip", .string), .optional("nic_type", .string), .optional("stack_type", .string),
         .optional("queue_count", .number),
         .optional(
-            "access_config", .list(.object([.optional("nat_ip", .string), .optional("network_tier", .string)]))),
-        .optional("ipv6_access_config", .list(.object([.optional("network_tier", .string)]))),
+            "access_config",
+            .list(
+                .object([
+                    .optional("nat_ip", .string), .optional("network_tier", .string),
+                    .optional("public_ptr_domain_name", .string),
+                ]))),
+        .optional(
+            "ipv6_access_config",
+            .list(.object([.optional("network_tier", .string), .optional("public_ptr_domain_name", .string)]))),
         .optional(
             "alias_ip_range",
             .list(.object([.required("ip_cidr_range", .string), .optional("subnetwork_range_name", .string)]))),
@@ -68,7 +75,7 @@ enum AdditionalNetworks {
         _ value: Value, settings: SettingReader, key: SettingKey<Value>, diagnostics: inout Diagnostics
     ) -> [Entry] {
         guard case let .output(reference) = value,
-            let known = settings.context.known(reference.module, reference.output, path: reference.path)
+            let known = settings.context.known(reference)
         else {
             diagnostics.report(
                 .notKnownAtCompileTime,
@@ -96,7 +103,8 @@ enum AdditionalNetworks {
         }
         func text(_ name: String) -> TerraformText? {
             guard let value = fields[name] else { return nil }
-            if let source = entry.source, resourceFields.contains(name) {
+            // Members a blueprint's merge() wrote over the output's are its own, not the output's.
+            if let source = entry.source, resourceFields.contains(name), source.merged[name] == nil {
                 let reference = ModuleReference(
                     module: source.module, output: source.output, path: entry.path + [.key(name)], known: value)
                 return TerraformText(parts: [.reference(reference)])
@@ -122,6 +130,16 @@ enum AdditionalNetworks {
         guard let subnetwork = text("subnetwork") else {
             diagnostics.report(.missingSetting, "an entry of '\(key.name)' names no subnetwork", at: at)
             return nil
+        }
+        for name in ["access_config", "ipv6_access_config"] {
+            let configs = fields[name]?.list ?? []
+            if configs.contains(where: { !($0.map?["public_ptr_domain_name"]?.isNull ?? true) }) {
+                diagnostics.report(
+                    .settingNotSupported,
+                    "'public_ptr_domain_name' in '\(name)' of an entry of '\(key.name)' asks for a reverse DNS "
+                        + "name, which hpcc does not support yet",
+                    at: at, help: "set it to null or leave it out")
+            }
         }
         var queueCount: Int?
         if let queues = fields["queue_count"] {

@@ -125,6 +125,16 @@ final class LoweringContext {
         return value
     }
 
+    /// The known value of `reference`: its path applied, then the members a deferred `merge()`
+    /// writes over it; nil when unknown, or when merged members meet something not an object.
+    func known(_ reference: OutputReference) -> Value? {
+        guard let value = known(reference.module, reference.output, path: reference.path) else { return nil }
+        if reference.merged.isEmpty { return value }
+        guard var members = value.map else { return nil }
+        members.merge(reference.merged) { _, written in written }
+        return .map(members)
+    }
+
     /// A known output the module's type reads from its entity when asked.
     private func computedKnown(_ module: ModuleID, _ output: String) -> Value? {
         guard let entity = entities[module], let source = resolved.module(module)?.schema.source else { return nil }

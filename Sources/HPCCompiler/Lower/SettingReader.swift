@@ -79,8 +79,7 @@ struct SettingReader {
         if value.isLiteral { return value }
         // Module outputs known at compile time, alone or inside a list, map or string (a runner's content
         // naming a partition).
-        if let known = value.substitutingKnown({ context.known($0.module, $0.output, path: $0.path) }), known.isLiteral
-        {
+        if let known = value.substitutingKnown({ context.known($0) }), known.isLiteral {
             return known
         }
         if readsUnlowered(value) { return nil }
@@ -183,7 +182,7 @@ struct SettingReader {
     func moduleReference(_ reference: OutputReference) -> ModuleReference {
         ModuleReference(
             module: reference.module, output: reference.output, path: reference.path,
-            known: context.known(reference.module, reference.output, path: reference.path))
+            known: context.known(reference), merged: reference.merged)
     }
 
     /// The module's labels: hpcc's, then vars.labels and the module's own (already merged by Resolve).

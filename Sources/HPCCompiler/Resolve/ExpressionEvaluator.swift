@@ -106,6 +106,14 @@ extension ValueResolver {
     ) -> Value? {
         switch (value, accessor) {
         case var (.output(reference), _):
+            // A member of a deferred merge: the written one, else the output's own.
+            if case let .key(key) = accessor, let member = reference.merged[key] { return member }
+            if !reference.merged.isEmpty, case .index = accessor {
+                diagnostics.report(
+                    .typeMismatch, "cannot apply '\(accessor.text)' to the mapping merge() makes", at: location)
+                return nil
+            }
+            reference.merged = [:]
             reference.path.append(accessor)
             return .output(reference)
         case (.terraform, _), (.template, _):
@@ -184,11 +192,16 @@ extension ValueResolver {
     ) -> Value? {
         switch name {
         case "merge":
+            if case .output = arguments.first {
+                return deferredMerge(arguments, at: location, diagnostics: &diagnostics)
+            }
             var merged: [String: Value] = [:]
             for argument in arguments {
                 guard let members = argument.map else {
                     diagnostics.report(
-                        .typeMismatch, "merge() takes mappings, not \(TypeWords.describe(argument))", at: location)
+                        .typeMismatch, "merge() takes mappings, not \(TypeWords.describe(argument))", at: location,
+                        help: argument.outputReferences.isEmpty
+                            ? nil : "a module output may be merge()'s first argument, with literal mappings after it")
                     return nil
                 }
                 merged.merge(members) { _, later in later }
@@ -239,6 +252,28 @@ extension ValueResolver {
             )
             return nil
         }
+    }
+
+    /// `merge(module.output..., {...}, ...)`: the output's object is known only in Lower, so the
+    /// literal mappings after it ride on the reference (`OutputReference.merged`). Only this shape
+    /// is taken: an output after a mapping would override members hpcc cannot see, and a
+    /// mapping holding outputs could not be written into Terraform's `merge()` as a literal.
+    private func deferredMerge(
+        _ arguments: [Value], at location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> Value? {
+        guard case var .output(reference) = arguments[0] else { return nil }
+        for argument in arguments.dropFirst() {
+            guard let members = argument.map, argument.isLiteral else {
+                diagnostics.report(
+                    .typeMismatch,
+                    "merge() of a module output takes literal mappings after it, not \(TypeWords.describe(argument))",
+                    at: location,
+                    help: "write the module output first, then mappings of literal values")
+                return nil
+            }
+            reference.merged.merge(members) { _, later in later }
+        }
+        return .output(reference)
     }
 
     /// The elements of `values` with nested lists spliced in. A whole list output stays one

@@ -93,10 +93,15 @@ public struct OutputReference: Hashable, Sendable {
     public var path: [Accessor]
     /// Where the reference was written.
     public var location: SourceLocation
+    /// `merge(reference, {...})`: literal members that replace (or add to) those of the object the
+    /// reference names. Resolve cannot know that object, so the merge waits for Lower (which
+    /// merges the known value) or Terraform (which gets `merge(...)`). Empty for a plain reference.
+    var merged: [String: Value] = [:]
 
     /// The reference in blueprint syntax, without `$( )`.
     public var text: String {
-        "\(module).\(output)" + path.map(\.text).joined()
+        let plain = "\(module).\(output)" + path.map(\.text).joined()
+        return merged.isEmpty ? plain : "merge(\(plain), \(ValueText.hcl(.map(merged))))"
     }
 }
 

@@ -15,8 +15,15 @@ struct TerraformReferences {
         self.group = group
     }
 
-    /// The HCL expression for a module output (no `${ }`).
+    /// The HCL expression for a module output (no `${ }`), inside `merge()` when the blueprint
+    /// merges members over it.
     mutating func expression(_ reference: ModuleReference) -> String {
+        let plain = plainExpression(reference)
+        return reference.merged.isEmpty ? plain : "merge(\(plain), \(HCL.literal(.map(reference.merged))))"
+    }
+
+    /// The HCL expression for the output itself.
+    private mutating func plainExpression(_ reference: ModuleReference) -> String {
         let owner = index.group(of: reference.module)
         if let owner, owner != group {
             let name = Self.crossGroupName(module: reference.module, output: reference.output)

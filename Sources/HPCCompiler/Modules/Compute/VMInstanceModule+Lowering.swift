@@ -9,14 +9,19 @@ extension VMInstanceModule {
             let zone = settings.read(CommonKey.zone, diagnostics: &diagnostics),
             let machineName = settings.read(InstanceKey.machineType, diagnostics: &diagnostics)
         else { return nil }
-        guard let subnetwork = settings.subnetworkAttachment(CommonKey.subnetwork, diagnostics: &diagnostics) else {
+        let count = settings.read(defaulted: Key.count, diagnostics: &diagnostics)
+        let listed = listedInterfaces(settings, count: count, diagnostics: &diagnostics)
+        if listed?.isEmpty == true { return nil }
+        guard
+            let subnetwork = listed.map({ .external($0[0].subnetwork) })
+                ?? settings.subnetworkAttachment(CommonKey.subnetwork, diagnostics: &diagnostics)
+        else {
             diagnostics.report(
                 .missingSetting, "vm-instance '\(settings.id)' has no subnetwork to attach its instances to",
                 at: settings.module.declaration.id.location,
-                help: "add a network module to its 'use' list, or set subnetwork_self_link")
+                help: "add a network module to its 'use' list, or set subnetwork_self_link or network_interfaces")
             return nil
         }
-        let count = settings.read(defaulted: Key.count, diagnostics: &diagnostics)
         let prefix = namePrefix(settings, deployment: deployment, count: count, diagnostics: &diagnostics)
         guard let machine = InstanceLowering.machine(machineName, settings: settings, diagnostics: &diagnostics),
             let image = InstanceLowering.bootImage(settings, diagnostics: &diagnostics)
@@ -33,7 +38,8 @@ extension VMInstanceModule {
             what: "vm-instance '\(settings.id)'", diagnostics: &diagnostics)
         let placement = placementPolicy(
             settings, prefix: prefix ?? "", count: count, machine: machine, diagnostics: &diagnostics)
-        let spot = settings.read(Key.provisioningModel, diagnostics: &diagnostics) == "SPOT"
+        let model = settings.read(Key.provisioningModel, diagnostics: &diagnostics)
+        let spot = model == "SPOT"
         let scheduling = Scheduling(
             preemptible: false, spot: spot, spotTerminationAction: nil,
             onHostMaintenance: hostMaintenance(
@@ -44,7 +50,7 @@ extension VMInstanceModule {
         let bandwidth =
             bandwidthTiers[settings.read(defaulted: Key.bandwidthTier, diagnostics: &diagnostics)] ?? .platformDefault
         let disks = persistentDisks(settings, machine: machine, labels: origin.labels, diagnostics: &diagnostics)
-        let instance = InstanceProperties(
+        var instance = InstanceProperties(
             project: project, machine: machine, image: image,
             bootDisk: Disk(
                 name: nil, deviceName: nil,
@@ -68,8 +74,23 @@ extension VMInstanceModule {
             threadsPerCore: threadsPerCore(settings, machine: machine, diagnostics: &diagnostics),
             visibleCoreCount: nil, nestedVirtualization: nil, turboMode: nil,
             automaticUpdates: settings.read(defaulted: InstanceKey.automaticUpdates, diagnostics: &diagnostics))
+        if let listed {
+            instance.primaryInterface = listed[0]
+            instance.accessConfigs = listed[0].accessConfigs
+            instance.nicType = nil
+            instance.additionalNetworks = Array(listed.dropFirst())
+        }
         let osLogin = settings.read(defaulted: Key.osLogin, diagnostics: &diagnostics)
         let reservation = settings.read(defaulted: Key.reservation, diagnostics: &diagnostics)
+        if model == "RESERVATION_BOUND" {
+            instance.scheduling.reservationBound = true
+            if reservation.isEmpty {
+                diagnostics.report(
+                    .missingSetting,
+                    "provisioning_model RESERVATION_BOUND of vm-instance '\(settings.id)' needs a reservation_name",
+                    at: settings.location(Key.provisioningModel), help: "set reservation_name, or use STANDARD")
+            }
+        }
         guard let prefix else { return nil }
         let group = VirtualMachineGroup(
             origin: origin, prefix: prefix, count: count, zone: zone, region: region, instance: instance,

@@ -18,6 +18,8 @@ enum VMInstanceModule: BuiltInModule {
         static let placement = SettingKey<Value>("placement_policy")
         static let reservation = SettingKey<String>("reservation_name")
         static let startupScript = SettingKey<String>("startup_script")
+        static let networkInterfaces = SettingKey<Value>("network_interfaces")
+        static let network = SettingKey<String>("network_self_link")
     }
 
     /// Cluster Toolkit's `bandwidth_tier` values; `not_enabled` leaves the NIC to Compute Engine.
@@ -54,7 +56,13 @@ enum VMInstanceModule: BuiltInModule {
             """,
         settings: [
             CommonSettings.project, CommonSettings.deploymentName, CommonSettings.region, CommonSettings.zone,
-            CommonSettings.labels, CommonSettings.subnetwork,
+            CommonSettings.labels,
+            SettingSpec(
+                CommonKey.subnetwork, .string,
+                """
+                The subnetwork of the instances' one interface (normally from a `use`d network module); \
+                unset when `network_interfaces` lists the interfaces.
+                """),
             SettingSpec(
                 Key.count, .number, "Number of instances.", default: .int(1),
                 constraints: [.integer, .range(min: 0, max: 1000)]),
@@ -110,8 +118,12 @@ enum VMInstanceModule: BuiltInModule {
                 "`MIGRATE` or `TERMINATE`; null: TERMINATE with GPUs, Spot or compact placement, else MIGRATE.",
                 constraints: [.oneOf(OnHostMaintenance.allCases.map(\.rawValue))]),
             SettingSpec(
-                Key.provisioningModel, .string, "`STANDARD` or `SPOT`; null means STANDARD.",
-                constraints: [.oneOf(["STANDARD", "SPOT"])]),
+                Key.provisioningModel, .string,
+                """
+                `STANDARD`, `SPOT`, or `RESERVATION_BOUND` (runs within the term of `reservation_name`, which \
+                it needs); null means STANDARD.
+                """,
+                constraints: [.oneOf(["STANDARD", "SPOT", "RESERVATION_BOUND"])]),
             SettingSpec(
                 Key.placement, placementType,
                 """
@@ -132,17 +144,25 @@ enum VMInstanceModule: BuiltInModule {
                 CommonKey.networkStorage, .list(CommonSettings.mountContract),
                 "Filesystems to mount at boot, in this order (normally from `use`).", default: .list([])),
             SettingSpec(
+                Key.networkInterfaces, .list(AdditionalNetworks.entryType),
+                """
+                Every network interface, nic0 first, as maps or a network module's interface outputs (also \
+                `merge()`d with literal members, and joined with `concat()`); empty for one interface on \
+                `subnetwork_self_link`. When set, `subnetwork_self_link` and `network_self_link` must be unset, \
+                and `disable_public_ips` and a gVNIC `bandwidth_tier` do not apply (errors).
+                """,
+                default: .list([])),
+            SettingSpec(
                 Key.startupScript, .string,
                 "Shell script the instances run at boot after the mounts (normally a startup-script module's output)."),
         ] + sharedInstanceSettings
             + CommonSettings.moot([
                 (
                     "network_self_link", .string, nil,
-                    "the instances attach to `subnetwork_self_link`, which names its network"
+                    "the instances attach to `subnetwork_self_link` (or `network_interfaces`), which names its network"
                 )
             ])
             + CommonSettings.unsupported([
-                ("network_interfaces", .any, .list([]), "explicit network interfaces (multi-NIC and RDMA networks)"),
                 ("allocate_ip", .any, nil, "reserved internal addresses"),
                 ("machine_configs", .any, .map([:]), "GPU definitions beyond hpcc's machine catalog"),
             ])

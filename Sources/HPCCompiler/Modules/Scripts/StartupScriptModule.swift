@@ -124,7 +124,7 @@ enum StartupScriptModule: BuiltInModule {
                 entries.append(element)
                 continue
             }
-            guard let known = settings.context.known(reference.module, reference.output, path: reference.path) else {
+            guard let known = settings.context.known(reference) else {
                 if !settings.readsUnlowered(element) {
                     diagnostics.report(
                         .notKnownAtCompileTime,

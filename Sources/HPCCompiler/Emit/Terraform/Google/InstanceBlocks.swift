@@ -63,21 +63,27 @@ enum InstanceBlocks {
     static func networkInterface(
         _ instance: InstanceProperties, address: String?, references: inout TerraformReferences
     ) -> JSON {
-        let first: JSON = .object(
-            [
-                "subnetwork": references.subnetwork(instance.subnetwork),
-                "network_ip": address.map(JSON.string) ?? .null,
-                "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
-                "access_config": accessConfigs(instance.accessConfigs),
-            ].filter { $0.value != .null })
-        var interfaces = [first]
+        var interfaces: [JSON] = []
+        if let primary = instance.primaryInterface {
+            interfaces.append(additionalInterface(primary, references: &references))
+        } else {
+            interfaces.append(
+                .object(
+                    [
+                        "subnetwork": references.subnetwork(instance.subnetwork),
+                        "network_ip": address.map(JSON.string) ?? .null,
+                        "nic_type": instance.nicType.map { JSON.string($0.rawValue) } ?? .null,
+                        "access_config": accessConfigs(instance.accessConfigs),
+                    ].filter { $0.value != .null }))
+        }
         for interface in instance.additionalNetworks {
             interfaces.append(additionalInterface(interface, references: &references))
         }
         return .array(interfaces)
     }
 
-    /// One `network_interface` block after the first: an RDMA or extra VPC NIC.
+    /// One `network_interface` block written out whole: an RDMA or extra VPC NIC, or the first
+    /// interface when the blueprint lists them all.
     static func additionalInterface(_ interface: NetworkInterface, references: inout TerraformReferences) -> JSON {
         var body: [String: JSON] = ["subnetwork": references.json(interface.subnetwork)]
         if let network = interface.network { body["network"] = references.json(network) }
@@ -119,7 +125,9 @@ enum InstanceBlocks {
 
     private static func scheduling(_ scheduling: Scheduling) -> JSON {
         let flexStart = scheduling.flexStartMaxRun != nil
-        let model = flexStart ? "FLEX_START" : scheduling.spot ? "SPOT" : "STANDARD"
+        let model =
+            flexStart
+            ? "FLEX_START" : scheduling.spot ? "SPOT" : scheduling.reservationBound ? "RESERVATION_BOUND" : "STANDARD"
         // A flex-start instance is deleted when its run time is up; it never migrates or restarts.
         let termination = flexStart ? "DELETE" : scheduling.spotTerminationAction
         return .object(
