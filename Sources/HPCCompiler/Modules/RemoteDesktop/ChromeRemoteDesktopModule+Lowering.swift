@@ -28,7 +28,9 @@ extension ChromeRemoteDesktopModule {
         guard let group = VMInstanceModule.lower(settings, choices: choices, diagnostics: &diagnostics) else {
             return nil
         }
-        if gridDriver, group.instance.gpu == nil {
+        // A GPU asked for but refused is reported already; the driver finding is for none asked for.
+        let asked = settings.value(InstanceKey.guestAccelerator).list?.first?.map?["count"]?.int ?? 0 > 0
+        if gridDriver, group.instance.machine.gpu == nil, !asked {
             diagnostics.report(
                 .acceleratorMismatch,
                 "install_nvidia_driver of module '\(settings.id)' asks for the NVIDIA driver, but "
