@@ -73,7 +73,7 @@ enum VMSetupScript {
                 bookworm) grid_version=vGPU17.1 grid_file=NVIDIA-Linux-x86_64-550.54.15-grid.run ;;
                 jammy) grid_version=vGPU15.3 grid_file=NVIDIA-Linux-x86_64-525.125.06-grid.run ;;
                 *)
-                    log "no NVIDIA GRID driver for ${VERSION_CODENAME:-this release} (bullseye, bookworm, jammy have one)"
+                    log "no NVIDIA GRID driver for ${VERSION_CODENAME:-this release} (only bullseye, bookworm, jammy)"
                     return 1
                     ;;
                 esac
