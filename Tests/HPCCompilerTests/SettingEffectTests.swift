@@ -48,6 +48,7 @@ import Testing
             "network_self_link": "moot", "allocate_ip": "unsupported",
             "machine_configs": "unsupported",
         ],
+        "community/modules/remote-desktop/chrome-remote-desktop": ["network_self_link": "moot"],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
         "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
         "modules/packer/custom-image": [
@@ -128,6 +129,11 @@ import Testing
                 use: [network]
                 settings:
                   machine_type: n2-standard-4
+              - id: desktop
+                source: community/modules/remote-desktop/chrome-remote-desktop
+                use: [network]
+                settings:
+                  install_nvidia_driver: false
 
             """
         ).replacingOccurrences(
@@ -151,6 +157,7 @@ import Testing
         "modules/network/vpc": "network", "modules/project/service-account": "accounts",
         "modules/file-system/managed-lustre": "scratch", "modules/packer/custom-image": "image",
         "community/modules/compute/notebook": "notebook", "modules/compute/vm-instance": "vms",
+        "community/modules/remote-desktop/chrome-remote-desktop": "desktop",
         "community/modules/scripts/spack-execute": "spack_build",
         "community/modules/scripts/ramble-execute": "ramble_run",
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",

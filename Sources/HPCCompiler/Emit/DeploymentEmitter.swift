@@ -24,6 +24,7 @@ enum DeploymentEmitter {
                 files += PackerTemplate.emit(deployment)
                 files += WorkbenchStartupScript.emit(deployment)
                 files += VMBootScript.emit(deployment)
+                files += VMSetupScript.emit(deployment)
                 files += StartupWaitScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)

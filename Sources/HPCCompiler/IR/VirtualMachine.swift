@@ -22,6 +22,8 @@
     @_spi(Tools) public var mounts: [MountContract]
     /// The blueprint's startup script, run after the mounts; nil for none.
     @_spi(Tools) public var startupScript: TerraformText?
+    /// hpcc's own setup, run after the blueprint's script (chrome-remote-desktop's); nil for none.
+    @_spi(Tools) public var setup: VirtualMachineSetup?
     /// `enable-oslogin` metadata: `TRUE`, `FALSE`, or nil to inherit the project's setting.
     @_spi(Tools) public var osLoginMetadata: String?
     /// A placement policy for the group; nil for none.
@@ -68,4 +70,11 @@
     @_spi(Tools) public var timeout: Int
     /// Folder of the `gcloud` to use; empty for the one on PATH.
     @_spi(Tools) public var gcloudPath: String
+}
+
+/// Setup hpcc writes for a module built on vm-instance, run at every boot after the blueprint's script.
+@_spi(Tools) public enum VirtualMachineSetup: Hashable, Sendable {
+    /// chrome-remote-desktop: an Xfce desktop with Chrome Remote Desktop, and with `gridDriver` the
+    /// NVIDIA GRID driver and VirtualGL for the attached GPU.
+    case remoteDesktop(gridDriver: Bool)
 }

@@ -199,8 +199,8 @@ enum InstanceLowering {
             diagnostics.report(
                 .acceleratorMismatch, "'\(type)' is not a GPU Compute Engine attaches to N1 machine types",
                 at: settings.location(InstanceKey.guestAccelerator),
-                help: Suggestion.help(for: type, in: AttachableGPU.n1.map(\.type))
-                    ?? "N1 takes " + AttachableGPU.n1.map(\.type).joined(separator: ", ")
+                help: Suggestion.help(for: type, in: AttachableGPU.n1Types)
+                    ?? "N1 takes " + AttachableGPU.n1Types.joined(separator: ", ")
                     + "; L4, A100 and H100 come with g2, a2 and a3 types")
             return nil
         }
@@ -282,8 +282,14 @@ enum InstanceLowering {
 
     /// User metadata; allow_automatic_updates false adds the switch (user metadata wins).
     static func metadata(_ settings: SettingReader) -> [String: TerraformText] {
+        metadata(settings, automaticUpdates: settings.value(InstanceKey.automaticUpdates).bool != false)
+    }
+
+    /// User metadata, with the switch when `automaticUpdates` is false (for modules that decide it
+    /// otherwise than by `allow_automatic_updates`).
+    static func metadata(_ settings: SettingReader, automaticUpdates: Bool) -> [String: TerraformText] {
         var metadata: [String: TerraformText] = [:]
-        if settings.value(InstanceKey.automaticUpdates).bool == false {
+        if !automaticUpdates {
             metadata["google_disable_automatic_updates"] = TerraformText("TRUE")
         }
         for (key, value) in settings.value(InstanceKey.metadata).map ?? [:] {

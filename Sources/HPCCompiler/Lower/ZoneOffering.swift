@@ -13,7 +13,9 @@ extension InstanceLowering {
         anyOf: Bool = false, what: String, diagnostics: inout Diagnostics
     ) {
         let catalog = MachineCatalog.gcp
-        for (name, kind) in [(machine.name, "machine type")] + (attachedGPU.map { [($0.type, "GPU")] } ?? []) {
+        for (name, kind) in [(machine.name, "machine type")]
+            + (attachedGPU.map { [(AttachableGPU.hardware($0.type), "GPU")] } ?? [])
+        {
             func lacks(_ zone: String) -> [String]? {
                 let region = CommonSettings.region(of: zone)
                 guard region != zone, catalog.listsZone(zone),

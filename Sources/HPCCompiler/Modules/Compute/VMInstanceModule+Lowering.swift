@@ -1,7 +1,71 @@
 /// One use of vm-instance → `VirtualMachineGroup`, with the shape, image, GPU, disk and zone checks
 /// the Slurm instances get (`InstanceLowering`).
 extension VMInstanceModule {
+    /// What vm-instance reads from settings of its own, which a module built on it
+    /// (chrome-remote-desktop) fixes or spells differently.
+    struct Choices {
+        /// Give each instance an external address.
+        var publicIP: Bool
+        /// Spot provisioning.
+        var spot: Bool
+        /// `automatic_restart`; nil chooses by Spot and placement.
+        var automaticRestart: Bool?
+        /// The instances' service account.
+        var serviceAccount: ServiceAccount
+        /// `min_cpu_platform`.
+        var minCPUPlatform: String?
+        /// `allow_automatic_updates`.
+        var automaticUpdates: Bool
+        /// Local SSDs per instance and their interface.
+        var localSSDs: (count: Int, interface: String)
+        /// `additional_persistent_disks` fields (`count`, `type`, `size`); empty for none.
+        var persistentDisks: [String: Value]
+        /// `placement_policy` fields; nil for none.
+        var placement: [String: Value]?
+        /// A specific reservation; nil for any.
+        var reservation: String?
+        /// `provisioning_model: RESERVATION_BOUND`: the instances run only in their reservation.
+        var reservationBound = false
+        /// The blueprint's startup script.
+        var startupScript: TerraformText?
+        /// hpcc's own setup the module adds after the blueprint's script; nil for none.
+        var setup: VirtualMachineSetup?
+    }
+
     static func lower(_ settings: SettingReader, diagnostics: inout Diagnostics) -> VirtualMachineGroup? {
+        let reservation = settings.read(defaulted: Key.reservation, diagnostics: &diagnostics)
+        let model = settings.read(Key.provisioningModel, diagnostics: &diagnostics)
+        if model == "RESERVATION_BOUND", reservation.isEmpty {
+            diagnostics.report(
+                .missingSetting,
+                "provisioning_model RESERVATION_BOUND of vm-instance '\(settings.id)' needs a reservation_name",
+                at: settings.location(Key.provisioningModel), help: "set reservation_name, or use STANDARD")
+        }
+        var choices = Choices(
+            publicIP: !settings.read(defaulted: Key.disablePublicIPs, diagnostics: &diagnostics),
+            spot: model == "SPOT",
+            automaticRestart: settings.read(Key.automaticRestart, diagnostics: &diagnostics),
+            serviceAccount: ServiceAccount(
+                email: settings.text(InstanceKey.serviceAccountEmail),
+                scopes: settings.read(defaulted: InstanceKey.serviceAccountScopes, diagnostics: &diagnostics)),
+            minCPUPlatform: settings.read(InstanceKey.minCPUPlatform, diagnostics: &diagnostics),
+            automaticUpdates: settings.read(defaulted: InstanceKey.automaticUpdates, diagnostics: &diagnostics),
+            localSSDs: (
+                settings.read(defaulted: Key.localSSDCount, diagnostics: &diagnostics),
+                settings.read(defaulted: Key.localSSDInterface, diagnostics: &diagnostics)
+            ),
+            persistentDisks: settings.read(defaulted: Key.persistentDisks, diagnostics: &diagnostics).map ?? [:],
+            placement: settings.read(Key.placement, diagnostics: &diagnostics)?.map,
+            reservation: reservation.isEmpty ? nil : reservation,
+            startupScript: settings.text(Key.startupScript), setup: nil)
+        choices.reservationBound = model == "RESERVATION_BOUND"
+        return lower(settings, choices: choices, diagnostics: &diagnostics)
+    }
+
+    /// The group from the settings vm-instance shares with the modules built on it, and `choices`.
+    static func lower(
+        _ settings: SettingReader, choices: Choices, diagnostics: inout Diagnostics
+    ) -> VirtualMachineGroup? {
         let origin = settings.origin(diagnostics: &diagnostics)
         guard let project = settings.read(CommonKey.project, diagnostics: &diagnostics),
             let deployment = settings.read(CommonKey.deploymentName, diagnostics: &diagnostics),
@@ -36,20 +100,23 @@ extension VMInstanceModule {
         InstanceLowering.checkZoneOffering(
             machine, attachedGPU: attachedGPU, zones: [(zone, settings.location(CommonKey.zone))],
             what: "vm-instance '\(settings.id)'", diagnostics: &diagnostics)
-        let placement = placementPolicy(
-            settings, prefix: prefix ?? "", count: count, machine: machine, diagnostics: &diagnostics)
-        let model = settings.read(Key.provisioningModel, diagnostics: &diagnostics)
-        let spot = model == "SPOT"
+        let placement = choices.placement.map {
+            placementPolicy(
+                $0, settings: settings, prefix: prefix ?? "", count: count, machine: machine, diagnostics: &diagnostics)
+        }
+        let spot = choices.spot
         let scheduling = Scheduling(
             preemptible: false, spot: spot, spotTerminationAction: nil,
             onHostMaintenance: hostMaintenance(
                 settings, gpu: machine.gpu ?? attachedGPU, forced: spot || placement?.isCompact == true,
                 diagnostics: &diagnostics),
-            restartChoice: settings.read(Key.automaticRestart, diagnostics: &diagnostics)
+            restartChoice: choices.automaticRestart
                 ?? (spot || placement?.isCompact == true ? false : nil))
         let bandwidth =
             bandwidthTiers[settings.read(defaulted: Key.bandwidthTier, diagnostics: &diagnostics)] ?? .platformDefault
-        let disks = persistentDisks(settings, machine: machine, labels: origin.labels, diagnostics: &diagnostics)
+        let disks = persistentDisks(
+            choices.persistentDisks, settings: settings, machine: machine, labels: origin.labels,
+            diagnostics: &diagnostics)
         var instance = InstanceProperties(
             project: project, machine: machine, image: image,
             bootDisk: Disk(
@@ -59,47 +126,34 @@ extension VMInstanceModule {
                 autoDelete: settings.read(defaulted: Key.autoDeleteBootDisk, diagnostics: &diagnostics), boot: true,
                 labels: origin.labels),
             additionalDisks: disks, subnetwork: subnetwork,
-            accessConfigs: settings.read(defaulted: Key.disablePublicIPs, diagnostics: &diagnostics)
-                ? [] : [AccessConfig(natIP: nil, networkTier: nil)],
+            accessConfigs: choices.publicIP ? [AccessConfig(natIP: nil, networkTier: nil)] : [],
             nicType: bandwidth.nicType, tier1Egress: bandwidth.tier1Egress, canIPForward: false,
             osLogin: settings.read(defaulted: Key.osLogin, diagnostics: &diagnostics) == "ENABLE",
             confidential: false, shielded: nil, attachedGPU: attachedGPU,
-            metadata: InstanceLowering.metadata(settings),
-            minCPUPlatform: settings.read(InstanceKey.minCPUPlatform, diagnostics: &diagnostics),
+            metadata: InstanceLowering.metadata(settings, automaticUpdates: choices.automaticUpdates),
+            minCPUPlatform: choices.minCPUPlatform,
             scheduling: scheduling,
-            serviceAccount: ServiceAccount(
-                email: settings.text(InstanceKey.serviceAccountEmail),
-                scopes: settings.read(defaulted: InstanceKey.serviceAccountScopes, diagnostics: &diagnostics)),
+            serviceAccount: choices.serviceAccount,
             tags: settings.read(defaulted: InstanceKey.tags, diagnostics: &diagnostics), labels: origin.labels,
             threadsPerCore: threadsPerCore(settings, machine: machine, diagnostics: &diagnostics),
             visibleCoreCount: nil, nestedVirtualization: nil, turboMode: nil,
-            automaticUpdates: settings.read(defaulted: InstanceKey.automaticUpdates, diagnostics: &diagnostics))
+            automaticUpdates: choices.automaticUpdates)
         if let listed {
             instance.primaryInterface = listed[0]
             instance.accessConfigs = listed[0].accessConfigs
             instance.nicType = nil
             instance.additionalNetworks = Array(listed.dropFirst())
         }
+        instance.scheduling.reservationBound = choices.reservationBound
         let osLogin = settings.read(defaulted: Key.osLogin, diagnostics: &diagnostics)
-        let reservation = settings.read(defaulted: Key.reservation, diagnostics: &diagnostics)
-        if model == "RESERVATION_BOUND" {
-            instance.scheduling.reservationBound = true
-            if reservation.isEmpty {
-                diagnostics.report(
-                    .missingSetting,
-                    "provisioning_model RESERVATION_BOUND of vm-instance '\(settings.id)' needs a reservation_name",
-                    at: settings.location(Key.provisioningModel), help: "set reservation_name, or use STANDARD")
-            }
-        }
         guard let prefix else { return nil }
         let group = VirtualMachineGroup(
             origin: origin, prefix: prefix, count: count, zone: zone, region: region, instance: instance,
-            localSSDCount: settings.read(defaulted: Key.localSSDCount, diagnostics: &diagnostics),
-            localSSDInterface: settings.read(defaulted: Key.localSSDInterface, diagnostics: &diagnostics),
+            localSSDCount: choices.localSSDs.count, localSSDInterface: choices.localSSDs.interface,
             mounts: settings.locatedMounts(CommonKey.networkStorage, diagnostics: &diagnostics).map(\.mount),
-            startupScript: settings.text(Key.startupScript),
+            startupScript: choices.startupScript, setup: choices.setup,
             osLoginMetadata: ["ENABLE": "TRUE", "DISABLE": "FALSE"][osLogin],
-            placement: placement, reservation: reservation.isEmpty ? nil : reservation)
+            placement: placement, reservation: choices.reservation)
         settings.context.deployment.virtualMachines.append(group)
         return group
     }
@@ -162,9 +216,9 @@ extension VMInstanceModule {
 
     /// `additional_persistent_disks`: `count` disks of one type and size per instance.
     private static func persistentDisks(
-        _ settings: SettingReader, machine: MachineType, labels: [String: String], diagnostics: inout Diagnostics
+        _ fields: [String: Value], settings: SettingReader, machine: MachineType, labels: [String: String],
+        diagnostics: inout Diagnostics
     ) -> [Disk] {
-        let fields = settings.read(defaulted: Key.persistentDisks, diagnostics: &diagnostics).map ?? [:]
         let count = fields["count"]?.int ?? 0
         let type = fields["type"]?.string ?? "pd-balanced"
         guard count > 0 else { return [] }
@@ -182,9 +236,9 @@ extension VMInstanceModule {
 
     /// The group's placement policy; compact placement needs a machine family that offers it.
     private static func placementPolicy(
-        _ settings: SettingReader, prefix: String, count: Int, machine: MachineType, diagnostics: inout Diagnostics
-    ) -> PlacementPolicy? {
-        guard let fields = settings.read(Key.placement, diagnostics: &diagnostics)?.map else { return nil }
+        _ fields: [String: Value], settings: SettingReader, prefix: String, count: Int, machine: MachineType,
+        diagnostics: inout Diagnostics
+    ) -> PlacementPolicy {
         let policy = PlacementPolicy(
             name: "\(prefix)-vm-instance-placement", vmCount: fields["vm_count"]?.int,
             availabilityDomains: fields["availability_domain_count"]?.int, collocation: fields["collocation"]?.string,

@@ -85,6 +85,10 @@ enum VirtualMachineResources {
             "hpcc-mounts": NodeMetadata.mountsJSON(group.mounts, references: &references),
         ]
         if let script = group.startupScript { metadata["hpcc-user-script"] = references.json(script) }
+        if let setup = group.setup {
+            metadata["hpcc-setup-script"] = .string("${file(\"${path.module}/../\(VMSetupScript.path(setup))\")}")
+            metadata.merge(VMSetupScript.metadata(setup)) { _, new in new }
+        }
         if let osLogin = group.osLoginMetadata { metadata["enable-oslogin"] = .string(osLogin) }
         for (key, value) in group.instance.metadata {
             metadata[key] = references.json(value)
