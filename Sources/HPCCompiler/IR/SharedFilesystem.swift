@@ -41,6 +41,8 @@
     case filestore(FilestoreInstance)
     /// A Google Cloud Managed Lustre instance.
     case managedLustre(LustreInstance)
+    /// A Google Cloud NetApp Volumes volume.
+    case netAppVolume(NetAppVolume)
     /// Storage that exists already (pre-existing-network-storage): nothing to create, only mount.
     case imported
     /// A Cloud Storage bucket mounted with gcsfuse.
@@ -164,6 +166,22 @@
     @_spi(Tools) public var softDeleteSeconds: Int?
     /// Object lifecycle rules.
     @_spi(Tools) public var lifecycleRules: [BucketLifecycleRule]
+    /// Zones (or regions) the data is placed in; empty for the location's default placement.
+    @_spi(Tools) public var placementZones: [String] = []
+    /// Anywhere Cache in zones near the readers; nil for none.
+    @_spi(Tools) public var anywhereCache: AnywhereCache? = nil
+}
+
+/// Anywhere Cache of a bucket: zonal read caches in front of it.
+@_spi(Tools) public struct AnywhereCache: Hashable, Sendable {
+    /// One cache per zone, each in the bucket's region.
+    @_spi(Tools) public var zones: [String]
+    /// How long cached data lives, as `<seconds>s`.
+    @_spi(Tools) public var ttl: String
+    /// `admit-on-first-miss` or `admit-on-second-miss`.
+    @_spi(Tools) public var admissionPolicy: String
+    /// Terraform's create timeout (caches can take hours).
+    @_spi(Tools) public var createTimeout: String
 }
 
 /// One object lifecycle rule of a bucket.

@@ -129,6 +129,7 @@ public struct DeploymentSummary: Sendable {
                 case let .filestore(instance): ("Filestore \(instance.tier.rawValue)", "\(instance.capacityGiB) GiB")
                 case let .managedLustre(instance):
                     ("Managed Lustre, \(instance.throughput) MB/s/TiB", "\(instance.capacityGiB) GiB")
+                case let .netAppVolume(volume): ("NetApp Volumes \(volume.pool.name)", "\(volume.capacityGiB) GiB")
                 case .imported: ("existing \(filesystem.mount.type.rawValue)", "-")
                 case let .cloudStorage(bucket): ("Cloud Storage \(bucket.storageClass.rawValue)", "-")
                 case let .efs(efs): (efs.existingID.map { "existing EFS \($0)" } ?? "EFS", "elastic")

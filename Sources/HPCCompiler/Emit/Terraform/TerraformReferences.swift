@@ -99,6 +99,11 @@ struct TerraformReferences {
         network(attachment, output: "network_name")
     }
 
+    /// The network self link of a network attachment (for arguments that take no id).
+    mutating func networkSelfLink(_ attachment: NetworkAttachment) -> JSON {
+        network(attachment, output: "network_self_link")
+    }
+
     /// The subnetwork self link of a subnetwork attachment.
     mutating func subnetwork(_ attachment: SubnetworkAttachment) -> JSON {
         switch attachment {

@@ -75,3 +75,66 @@ extension CloudStorageBucketModule {
         }
     }
 }
+
+/// How a cloud-storage-bucket module reads where its data lives and the caches in front of it.
+extension CloudStorageBucketModule {
+    /// The placement zones, checked as Cluster Toolkit's module checks them: only for `RAPID` and
+    /// `REGIONAL` buckets, each within the region; a `RAPID` bucket needs its zone.
+    static func placementZones(_ settings: SettingReader, region: String, diagnostics: inout Diagnostics) -> [String] {
+        let zones = settings.read(Key.placementZones, diagnostics: &diagnostics) ?? []
+        let storageClass = settings.read(defaulted: Key.storageClass, diagnostics: &diagnostics)
+        if zones.isEmpty {
+            if storageClass == .rapid {
+                diagnostics.report(
+                    .missingSetting, "a RAPID (zonal) bucket needs placement_zones naming its zone",
+                    at: settings.location(Key.storageClass))
+            }
+            return []
+        }
+        if storageClass != .rapid, storageClass != .regional {
+            diagnostics.report(
+                .constraintViolation,
+                "placement_zones needs storage_class RAPID or REGIONAL, not \(storageClass.rawValue)",
+                at: settings.location(Key.placementZones))
+        }
+        for zone in zones where !zone.hasPrefix(region) {
+            diagnostics.report(
+                .constraintViolation, "placement zone '\(zone)' is not in the bucket's region '\(region)'",
+                at: settings.location(Key.placementZones))
+        }
+        return zones
+    }
+
+    /// The Anywhere Cache, checked as Cluster Toolkit's module checks it: distinct zones of the
+    /// bucket's region, a time to live of 1 to 7 days.
+    static func anywhereCache(
+        _ settings: SettingReader, region: String, diagnostics: inout Diagnostics
+    ) -> AnywhereCache? {
+        guard let fields = settings.read(Key.anywhereCache, diagnostics: &diagnostics)?.map else { return nil }
+        let location = settings.location(Key.anywhereCache)
+        let errors = diagnostics.errorCount
+        let zones = (fields["zones"]?.list ?? []).compactMap(\.string)
+        if zones.isEmpty {
+            diagnostics.report(.constraintViolation, "anywhere_cache needs at least one zone", at: location)
+        }
+        if Set(zones).count != zones.count {
+            diagnostics.report(.constraintViolation, "anywhere_cache names a zone more than once", at: location)
+        }
+        // A zone also names the cache's Terraform resource, so it must be a zone's plain name.
+        for zone in zones where !(zone.hasPrefix(region) && Pattern.matches(zone, "[a-z]+-[a-z]+[0-9]+-[a-z]")) {
+            diagnostics.report(
+                .constraintViolation, "Anywhere Cache zone '\(zone)' is not a zone of the bucket's region '\(region)'",
+                at: location)
+        }
+        let ttl = fields["ttl"]?.string ?? "86400s"
+        if let seconds = Int(ttl.dropLast()), !(86_400...604_800).contains(seconds) {
+            diagnostics.report(
+                .constraintViolation, "anywhere_cache ttl must be 86400s to 604800s (1 to 7 days), not '\(ttl)'",
+                at: location)
+        }
+        guard diagnostics.errorCount == errors else { return nil }
+        return AnywhereCache(
+            zones: zones, ttl: ttl, admissionPolicy: fields["admission_policy"]?.string ?? "admit-on-first-miss",
+            createTimeout: settings.read(defaulted: Key.anywhereCacheTimeout, diagnostics: &diagnostics))
+    }
+}

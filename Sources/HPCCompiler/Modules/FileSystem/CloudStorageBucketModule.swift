@@ -14,6 +14,9 @@ enum CloudStorageBucketModule: BuiltInModule {
         static let versioning = SettingKey<Bool>("enable_versioning")
         static let softDelete = SettingKey<Int>("soft_delete_retention_duration")
         static let lifecycleRules = SettingKey<Value>("lifecycle_rules")
+        static let placementZones = SettingKey<[String]>("placement_zones")
+        static let anywhereCache = SettingKey<Value>("anywhere_cache")
+        static let anywhereCacheTimeout = SettingKey<String>("anywhere_cache_create_timeout")
     }
 
     static let schema = ModuleSchema(
@@ -81,6 +84,30 @@ enum CloudStorageBucketModule: BuiltInModule {
                 `AbortIncompleteMultipartUpload`) and its condition.
                 """,
                 default: .list([])),
+            SettingSpec(
+                Key.placementZones, .list(.string),
+                """
+                Where the data is placed: the zone of a zonal (`RAPID`) bucket, or regions of a `REGIONAL` one; each \
+                within `region`.
+                """),
+            SettingSpec(
+                Key.anywhereCache,
+                .object([
+                    .required("zones", .list(.string)),
+                    .optional(
+                        "ttl", .string, .string("86400s"),
+                        constraints: [.pattern("[0-9]+s", description: "seconds, as `<n>s`")]),
+                    .optional(
+                        "admission_policy", .string, .string("admit-on-first-miss"),
+                        constraints: [.oneOf(["admit-on-first-miss", "admit-on-second-miss"])]),
+                ]),
+                """
+                Anywhere Cache: a read cache in each of `zones` (in the bucket's region), keeping data for `ttl` \
+                (1 to 7 days).
+                """),
+            SettingSpec(
+                Key.anywhereCacheTimeout, .string, "How long Terraform waits for a cache to be created.",
+                default: .string("240m"), constraints: [.pattern("[0-9]+[smh]", description: "a duration like `30m`")]),
         ],
         outputs: outputSpecs,
         mustBeUsed: false
@@ -161,7 +188,9 @@ enum CloudStorageBucketModule: BuiltInModule {
             publicAccessPrevention: settings.read(Key.publicAccessPrevention, diagnostics: &diagnostics)
                 .flatMap(PublicAccessPrevention.init(rawValue:)),
             versioning: versioning, softDeleteSeconds: softDelete,
-            lifecycleRules: lifecycleRules(settings, diagnostics: &diagnostics)
+            lifecycleRules: lifecycleRules(settings, diagnostics: &diagnostics),
+            placementZones: placementZones(settings, region: region, diagnostics: &diagnostics),
+            anywhereCache: anywhereCache(settings, region: region, diagnostics: &diagnostics)
         )
         return SharedFilesystemLowering.register(
             settings, backing: .cloudStorage(bucket), server: TerraformText(""), remotePath: name,
@@ -197,6 +226,8 @@ enum CloudStorageBucketModule: BuiltInModule {
     case nearline = "NEARLINE"
     case coldline = "COLDLINE"
     case archive = "ARCHIVE"
+    /// Rapid Storage: a zonal bucket (placed in one zone) for low-latency reads and appends.
+    case rapid = "RAPID"
 }
 
 /// Whether a bucket may be made public.

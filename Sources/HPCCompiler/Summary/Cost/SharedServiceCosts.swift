@@ -114,6 +114,11 @@ struct SharedServiceCosts {
             let resource = "FSx for Lustre \(fsx.deploymentType.rawValue), \(fsx.capacityGiB) GiB"
             add(
                 "aws", awsRegion, unpricedItem(resource, because: "FSx for Lustre: no price data"))
+        case let .netAppVolume(volume):
+            // The pool holds the capacity that is billed; the volume only draws on it.
+            add(
+                "gcp", volume.region,
+                unpricedItem("NetApp Volumes in pool \(volume.pool.name)", because: "NetApp Volumes: no price data"))
         case .imported, .efs:
             return
         }

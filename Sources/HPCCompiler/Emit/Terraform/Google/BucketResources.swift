@@ -5,6 +5,11 @@ enum BucketResources {
         TerraformAddress("google_storage_bucket", module.rawValue)
     }
 
+    /// The Anywhere Cache of the cloud-storage-bucket module `module` in `zone`.
+    static func anywhereCache(_ module: ModuleID, zone: String) -> TerraformAddress {
+        TerraformAddress("google_storage_anywhere_cache", "\(module.rawValue)_\(zone)")
+    }
+
     static func emit(_ bucket: BucketInstance, origin: Origin, into document: inout TerraformDocument) {
         document.resource(
             Self.bucket(origin.module),
@@ -22,7 +27,21 @@ enum BucketResources {
                 "soft_delete_policy": bucket.softDeleteSeconds.map { .block(["retention_duration_seconds": .int($0)]) }
                     ?? .null,
                 "lifecycle_rule": bucket.lifecycleRules.isEmpty ? .null : .array(bucket.lifecycleRules.map(rule)),
+                "custom_placement_config": .when(
+                    !bucket.placementZones.isEmpty, .block(["data_locations": .strings(bucket.placementZones)])),
             ])
+        for zone in bucket.anywhereCache?.zones ?? [] {
+            guard let cache = bucket.anywhereCache else { break }
+            document.resource(
+                anywhereCache(origin.module, zone: zone),
+                [
+                    "bucket": Self.bucket(origin.module).json("name"),
+                    "zone": .string(zone),
+                    "ttl": .string(cache.ttl),
+                    "admission_policy": .string(cache.admissionPolicy),
+                    "timeouts": ["create": .string(cache.createTimeout)],
+                ])
+        }
     }
 
     private static func rule(_ rule: BucketLifecycleRule) -> JSON {

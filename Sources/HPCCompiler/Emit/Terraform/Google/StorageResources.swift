@@ -133,6 +133,8 @@ enum StorageResources {
                         ]),
                     ])
             }
+        case let .netAppVolume(volume):
+            NetAppResources.emit(volume, origin: filesystem.origin, into: &document, references: &references)
         case .imported, .efs, .fsxLustre:
             // Nothing to create here, or AWS storage (AWSStorageResources).
             break

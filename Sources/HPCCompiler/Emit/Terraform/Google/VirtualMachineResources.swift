@@ -108,6 +108,7 @@ enum VirtualMachineResources {
             case .filestore: StorageResources.filestoreInstance(module)
             case .managedLustre: StorageResources.lustreInstance(module)
             case .cloudStorage: BucketResources.bucket(module)
+            case .netAppVolume: NetAppResources.volume(module)
             case .imported, .efs, .fsxLustre: nil
             }
         }
