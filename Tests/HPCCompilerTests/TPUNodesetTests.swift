@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HPCCompiler
+@_spi(Tools) @testable import HPCCompiler
 
 /// `schedmd-slurm-gcp-v6-nodeset-tpu`: a nodeset of Cloud TPU VMs shaped by its TPU host, created
 /// and deleted by the controller's power programs, with its create arguments in the bucket.
