@@ -68,7 +68,7 @@ enum PowerPrograms {
         return """
 
             create_tpu() {
-                local host=$1 nodeset=$2 zone=$3 state work file files ip
+                local host=$1 nodeset=$2 zone=$3 state work folder file files ip
                 local args=()
                 state=$(gcloud compute tpus tpu-vm describe "$host" --project "$project" --zone "$zone" \\
                     --format='value(state)' 2>/dev/null)
@@ -76,7 +76,8 @@ enum PowerPrograms {
                     gcloud compute tpus tpu-vm start "$host" --project "$project" --zone "$zone" --quiet || state=failed
                 elif [ -z "$state" ]; then
                     work=$(mktemp -d)
-                    if gcloud storage cp -r "\(cluster.bucket.url)/\(TPUNodesetResources.folder(""))$nodeset" "$work/"; then
+                    folder="\(cluster.bucket.url)/\(TPUNodesetResources.folder(""))$nodeset"
+                    if gcloud storage cp -r "$folder" "$work/"; then
                         mapfile -t args <"$work/$nodeset/args"
                         files=""
                         for file in "$work/$nodeset/metadata/"*; do

@@ -61,7 +61,7 @@ enum SlurmTPUNodesetModule: BuiltInModule {
         ]
             + CommonSettings.unsupported([
                 (
-                    "accelerator_config", .object([.required("topology", .string), .required("version", .string)]),
+                    "accelerator_config", .map(.string),
                     .map(["topology": .string(""), "version": .string("")]),
                     "TPU slices given by topology (multi-host slices); set node_type"
                 ),
