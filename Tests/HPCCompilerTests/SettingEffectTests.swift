@@ -18,8 +18,7 @@ import Testing
             "enable_chs_gpu_health_check_prolog": "unsupported",
             "enable_chs_gpu_health_check_epilog": "unsupported",
             "universe_domain": "unsupported", "controller_project_id": "unsupported",
-            "controller_network_attachment": "unsupported",
-            "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
+            "controller_network_attachment": "unsupported", "nodeset_dyn": "unsupported",
         ],
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": [
             "machine_configs": "moot",
@@ -32,8 +31,9 @@ import Testing
             "confidential_instance_type": "unsupported",
         ],
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": ["additional_networks": "unsupported"],
-        "community/modules/compute/schedmd-slurm-gcp-v6-partition": [
-            "nodeset_tpu": "unsupported", "nodeset_dyn": "unsupported",
+        "community/modules/compute/schedmd-slurm-gcp-v6-partition": ["nodeset_dyn": "unsupported"],
+        "community/modules/compute/schedmd-slurm-gcp-v6-nodeset-tpu": [
+            "accelerator_config": "unsupported", "data_disks": "unsupported", "docker_image": "unsupported",
         ],
         "modules/network/vpc": ["delete_default_internet_gateway_routes": "unsupported"],
         "modules/network/gpu-rdma-vpc": ["delete_default_internet_gateway_routes": "unsupported"],
@@ -49,6 +49,7 @@ import Testing
             "machine_configs": "unsupported",
         ],
         "community/modules/remote-desktop/chrome-remote-desktop": ["network_self_link": "moot"],
+        "modules/file-system/netapp-storage-pool": ["network_self_link": "moot"],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
         "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
         "modules/packer/custom-image": [
@@ -129,15 +130,34 @@ import Testing
                 use: [network]
                 settings:
                   machine_type: n2-standard-4
+              - id: pool
+                source: modules/file-system/netapp-storage-pool
+                use: [network, psa]
+                settings:
+                  capacity_gib: 2048
+                  service_level: PREMIUM
               - id: desktop
                 source: community/modules/remote-desktop/chrome-remote-desktop
                 use: [network]
                 settings:
                   install_nvidia_driver: false
+              - id: tpu
+                source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset-tpu
+                use: [network]
+                settings:
+                  node_type: v3-8
+                  node_count_dynamic_max: 1
+              - id: tpu_partition
+                source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+                use: [tpu]
+                settings:
+                  partition_name: tpu
+                  is_default: true
 
             """
         ).replacingOccurrences(
-            of: "    use: [network, partition]\n", with: "    use: [network, partition, login, scratch]\n"
+            of: "    use: [network, partition]\n",
+            with: "    use: [network, partition, login, scratch, tpu_partition]\n"
         ).replacingOccurrences(
             of: "      machine_type: n2-standard-2\n",
             with: "      machine_type: n2-standard-2\n"
@@ -162,6 +182,8 @@ import Testing
         "community/modules/scripts/ramble-execute": "ramble_run",
         "community/modules/compute/schedmd-slurm-gcp-v6-nodeset": "nodeset",
         "community/modules/compute/schedmd-slurm-gcp-v6-partition": "partition",
+        "community/modules/compute/schedmd-slurm-gcp-v6-nodeset-tpu": "tpu",
+        "modules/file-system/netapp-storage-pool": "pool",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": "controller",
         "modules/network/gpu-rdma-vpc": "rdma", "modules/network/multivpc": "gpunets",

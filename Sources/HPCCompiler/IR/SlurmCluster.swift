@@ -144,6 +144,8 @@
     @_spi(Tools) public var startupScript: TerraformText
     /// Filesystems only this nodeset mounts.
     @_spi(Tools) public var mounts: [MountContract]
+    /// Compute Engine instances or TPU VMs.
+    @_spi(Tools) public var kind: NodesetKind = .instances
 
     /// Total nodes.
     @_spi(Tools) public var count: Int { staticCount + dynamicMax }

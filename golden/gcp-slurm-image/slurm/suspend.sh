@@ -8,13 +8,22 @@ static_nodes=""
 keep=""
 [ -n "$static_nodes" ] && keep=" $(scontrol show hostnames "$static_nodes" | tr '\n' ' ')"
 
+cluster=lab
 hosts=""
 for host in $(scontrol show hostnames "$1"); do
     case "$keep " in
-    *" $host "*) echo "$host: static, kept" ;;
+    *" $host "*)
+        echo "$host: static, kept"
+        continue
+        ;;
+    esac
+    nodeset=${host#"$cluster"-}
+    nodeset=${nodeset%-*}
+    case $nodeset in
     *) hosts="$hosts $host" ;;
     esac
 done
+wait
 [ -n "$hosts" ] || exit 0
 gcloud compute instances list --project "$project" --filter="name=($hosts)" --format='value(name,zone.basename())' | {
     while read -r name zone; do

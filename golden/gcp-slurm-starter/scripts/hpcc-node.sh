@@ -457,11 +457,16 @@ login)
     ;;
 compute)
     mount_all
+    # A TPU VM boots the TPU runtime's image, which has no Slurm, and a host name that is not its
+    # node's: hpcc-node-name gives the node (set by the resume program).
+    command -v slurmd >/dev/null || install_package slurm-slurmd slurmd
+    node_name=$(metadata hpcc-node-name)
     join_cluster
+    slurmd_options="--conf-server $controller${backup_controller:+,$backup_controller}"
+    [ -z "$node_name" ] || slurmd_options="$slurmd_options -N $node_name"
     for file in /etc/sysconfig/slurmd /etc/default/slurmd; do
         if [ -d "$(dirname "$file")" ]; then
-            echo "SLURMD_OPTIONS=--conf-server $controller${backup_controller:+,$backup_controller}" \
-                >"$file"
+            echo "SLURMD_OPTIONS=$slurmd_options" >"$file"
         fi
     done
     install_job_scripts

@@ -1,11 +1,16 @@
 /// `slurm/resume.sh` and `slurm/suspend.sh`: the programs slurmctld runs to create nodes from
-/// their nodeset's instance template and to delete them when idle.
+/// their nodeset's instance template, or as TPU VMs, and to delete them when idle.
 enum PowerPrograms {
     static func resume(_ cluster: SlurmCluster) -> String {
         var table = ""
         for nodeset in cluster.nodesets {
-            let template = InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name)
-            table += "    \(nodeset.name)) template=\(template); zones=\"\(nodeset.zones.joined(separator: " "))\" ;;\n"
+            let zones = "zones=\"\(nodeset.zones.joined(separator: " "))\""
+            if nodeset.tpu != nil {
+                table += "    \(nodeset.name)) create_tpu \"$host\" \(nodeset.name) \(nodeset.zones[0]); return ;;\n"
+            } else {
+                let template = InstanceTemplateName.name(cluster: cluster.name, nodeset: nodeset.name)
+                table += "    \(nodeset.name)) template=\(template); \(zones) ;;\n"
+            }
         }
         return """
             #!/bin/bash
@@ -17,7 +22,7 @@ enum PowerPrograms {
             cluster=\(cluster.name)
             project=$(curl --silent --fail -H 'Metadata-Flavor: Google' \
             http://metadata.google.internal/computeMetadata/v1/project/project-id)
-
+            \(tpuCreation(cluster))
             create() {
                 local host=$1 nodeset template zones
                 nodeset=${host#"$cluster"-}
@@ -55,7 +60,63 @@ enum PowerPrograms {
             """
     }
 
+    /// `create_tpu HOST NODESET ZONE`: starts the host's stopped TPU VM or creates it with the
+    /// arguments and metadata files Terraform keeps in the bucket (`TPUNodesetResources`); the VM's
+    /// host name is not the node's, so slurmctld is told its address and slurmd its node name.
+    private static func tpuCreation(_ cluster: SlurmCluster) -> String {
+        guard cluster.nodesets.contains(where: { $0.tpu != nil }) else { return "" }
+        return """
+
+            create_tpu() {
+                local host=$1 nodeset=$2 zone=$3 state work folder file files ip
+                local args=()
+                state=$(gcloud compute tpus tpu-vm describe "$host" --project "$project" --zone "$zone" \\
+                    --format='value(state)' 2>/dev/null)
+                if [ "$state" = STOPPED ]; then
+                    gcloud compute tpus tpu-vm start "$host" --project "$project" --zone "$zone" --quiet || state=failed
+                elif [ -z "$state" ]; then
+                    work=$(mktemp -d)
+                    folder="\(cluster.bucket.url)/\(TPUNodesetResources.folder(""))$nodeset"
+                    if gcloud storage cp -r "$folder" "$work/"; then
+                        mapfile -t args <"$work/$nodeset/args"
+                        files=""
+                        for file in "$work/$nodeset/metadata/"*; do
+                            files="$files${files:+,}$(basename "$file")=$file"
+                        done
+                        gcloud compute tpus tpu-vm create "$host" --project "$project" --zone "$zone" "${args[@]}" \\
+                            --metadata "hpcc-node-name=$host" --metadata-from-file "$files" --quiet || state=failed
+                    else
+                        state=failed
+                    fi
+                    rm -rf "$work"
+                fi
+                if [ "$state" != failed ]; then
+                    ip=$(gcloud compute tpus tpu-vm describe "$host" --project "$project" --zone "$zone" \\
+                        --format='value(networkEndpoints[0].ipAddress)')
+                    if [ -n "$ip" ] && scontrol update nodename="$host" nodeaddr="$ip" nodehostname="$host"; then
+                        return 0
+                    fi
+                fi
+                echo "$host: could not create or start its TPU VM in $zone"
+                scontrol update nodename="$host" state=down reason="hpcc: TPU VM creation failed"
+                return 1
+            }
+
+            """
+    }
+
     static func suspend(_ cluster: SlurmCluster) -> String {
+        var tpuTable = ""
+        for nodeset in cluster.nodesets {
+            guard let slice = nodeset.tpu else { continue }
+            // preserve_tpu: the VM is stopped and started again at the next resume.
+            let verb = slice.preserve ? "stop" : "delete"
+            tpuTable += """
+                    \(nodeset.name)) gcloud compute tpus tpu-vm \(verb) "$host" --project "$project" \\
+                --zone \(nodeset.zones[0]) --quiet & ;;
+
+                """
+        }
         let staticNodes = cluster.nodesets.compactMap { HostList.staticNodes(of: $0, cluster: cluster.name) }.joined(
             separator: ",")
         return """
@@ -70,13 +131,22 @@ enum PowerPrograms {
             keep=""
             [ -n "$static_nodes" ] && keep=" $(scontrol show hostnames "$static_nodes" | tr '\\n' ' ')"
 
+            cluster=\(cluster.name)
             hosts=""
             for host in $(scontrol show hostnames "$1"); do
                 case "$keep " in
-                *" $host "*) echo "$host: static, kept" ;;
-                *) hosts="$hosts $host" ;;
+                *" $host "*)
+                    echo "$host: static, kept"
+                    continue
+                    ;;
+                esac
+                nodeset=${host#"$cluster"-}
+                nodeset=${nodeset%-*}
+                case $nodeset in
+            \(tpuTable)    *) hosts="$hosts $host" ;;
                 esac
             done
+            wait
             [ -n "$hosts" ] || exit 0
             gcloud compute instances list --project "$project" --filter="name=($hosts)" \
             --format='value(name,zone.basename())' | {

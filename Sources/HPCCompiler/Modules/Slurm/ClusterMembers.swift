@@ -27,7 +27,10 @@ struct ClusterMembers {
             lowered.nodesets.forEach { add($0) }
         }
         let nodesetOutputs = [SlurmNodesetModule.Output.nodeset.rawValue, Partition.nodeset.rawValue]
-        for link in links(Key.nodeset, Set(nodesetOutputs), "nodeset or partition modules", &diagnostics) {
+        let tpuOutputs = [SlurmTPUNodesetModule.Output.nodesetTPU.rawValue, Partition.nodesetTPU.rawValue]
+        for link in links(Key.nodeset, Set(nodesetOutputs), "nodeset or partition modules", &diagnostics)
+            + links(Key.nodesetTPU, Set(tpuOutputs), "TPU nodeset or partition modules", &diagnostics)
+        {
             if let nodeset = link.entity.as(Nodeset.self) { add(nodeset) }
             link.entity.as(LoweredPartition.self)?.nodesets.forEach { add($0) }
         }

@@ -5,6 +5,7 @@ enum SlurmControllerModule: BuiltInModule {
         static let clusterName = SettingKey<String>("slurm_cluster_name")
         static let partitions = SettingKey<Value>("partitions")
         static let nodeset = SettingKey<Value>("nodeset")
+        static let nodesetTPU = SettingKey<Value>("nodeset_tpu")
         static let loginNodes = SettingKey<Value>("login_nodes")
         static let loginNetworkStorage = SettingKey<Value>("login_network_storage")
         static let publicIPs = SettingKey<Bool>("enable_controller_public_ips")
@@ -58,6 +59,10 @@ enum SlurmControllerModule: BuiltInModule {
             SettingSpec(
                 Key.nodeset, .list(.map(.any)),
                 "Nodesets not reached through a partition: from `use`, or whole `nodeset` outputs (`$(n.nodeset)`).",
+                default: .list([])),
+            SettingSpec(
+                Key.nodesetTPU, .list(.map(.any)),
+                "TPU nodesets not reached through a partition: from `use`, or whole `nodeset_tpu` outputs.",
                 default: .list([])),
             SettingSpec(
                 Key.loginNodes, .list(.map(.any)),
@@ -252,7 +257,6 @@ enum SlurmControllerModule: BuiltInModule {
             ("universe_domain", .string, .string("googleapis.com"), "Google Cloud universes other than googleapis.com"),
             ("controller_project_id", .string, nil, "a controller in another project than project_id"),
             ("controller_network_attachment", .string, nil, "network attachments on the controller"),
-            ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
             ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
         ]
 

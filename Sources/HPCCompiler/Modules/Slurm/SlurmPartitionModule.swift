@@ -7,6 +7,7 @@ enum SlurmPartitionModule: BuiltInModule {
         static let isDefault = SettingKey<Bool>("is_default")
         static let exclusive = SettingKey<Bool>("exclusive")
         static let nodeset = SettingKey<Value>("nodeset")
+        static let nodesetTPU = SettingKey<Value>("nodeset_tpu")
         static let resumeTimeout = SettingKey<Int>("resume_timeout")
         static let suspendTime = SettingKey<Int>("suspend_time")
         static let suspendTimeout = SettingKey<Int>("suspend_timeout")
@@ -42,6 +43,13 @@ enum SlurmPartitionModule: BuiltInModule {
                 Key.nodeset, .list(.map(.any)),
                 "The nodesets: from `use`, or whole `nodeset` outputs (`$(n.nodeset)`).", default: .list([])),
             SettingSpec(
+                Key.nodesetTPU, .list(.map(.any)),
+                """
+                The TPU nodesets: from `use`, or whole `nodeset_tpu` outputs. A partition holds TPU nodesets or \
+                other nodesets, not both.
+                """,
+                default: .list([])),
+            SettingSpec(
                 Key.resumeTimeout, .number,
                 """
                 Seconds a node may take to boot and register (`ResumeTimeout`); unset, the controller's \
@@ -60,8 +68,7 @@ enum SlurmPartitionModule: BuiltInModule {
                 constraints: [.integer, .range(min: 1, max: nil)]),
         ]
             + CommonSettings.unsupported([
-                ("nodeset_tpu", .list(.any), .list([]), "TPU nodesets"),
-                ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets"),
+                ("nodeset_dyn", .list(.any), .list([]), "dynamic nodesets")
             ])
             + CommonSettings.deprecated([
                 ("network_storage", "set network_storage on the nodeset")
@@ -75,11 +82,13 @@ enum SlurmPartitionModule: BuiltInModule {
     enum Output: String, ModuleOutput {
         case partitions = "partitions"
         case nodeset = "nodeset"
+        case nodesetTPU = "nodeset_tpu"
 
         var spec: (type: SettingType, description: String) {
             switch self {
             case .partitions: (.list(.map(.any)), "The partition, for the controller's `partitions` input.")
-            case .nodeset: (.list(.map(.any)), "The partition's nodesets, passed through.")
+            case .nodeset: (.list(.map(.any)), "The partition's nodesets of instances, passed through.")
+            case .nodesetTPU: (.list(.map(.any)), "The partition's TPU nodesets, passed through.")
             }
         }
     }
@@ -127,7 +136,8 @@ enum SlurmPartitionModule: BuiltInModule {
                     "exclusive": .bool(entity.partition.exclusive),
                 ])
             ])
-        case .nodeset: .list(entity.nodesets.map(SlurmNodesetModule.description))
+        case .nodeset: .list(entity.nodesets.filter { $0.tpu == nil }.map(SlurmNodesetModule.description))
+        case .nodesetTPU: .list(entity.nodesets.filter { $0.tpu != nil }.map(SlurmNodesetModule.description))
         }
     }
 
@@ -138,9 +148,13 @@ enum SlurmPartitionModule: BuiltInModule {
     ) -> [Nodeset] {
         var nodesets: [Nodeset] = []
         var incomplete = settings.usesUnresolved
-        let links = settings.memberLinks(
-            Key.nodeset, outputs: [Output.nodeset.rawValue], taking: "nodeset modules", incomplete: &incomplete,
-            diagnostics: &diagnostics)
+        let links =
+            settings.memberLinks(
+                Key.nodeset, outputs: [Output.nodeset.rawValue], taking: "nodeset modules", incomplete: &incomplete,
+                diagnostics: &diagnostics)
+            + settings.memberLinks(
+                Key.nodesetTPU, outputs: [Output.nodesetTPU.rawValue], taking: "TPU nodeset modules",
+                incomplete: &incomplete, diagnostics: &diagnostics)
         for link in links {
             if let nodeset = link.entity.as(Nodeset.self) {
                 nodesets.append(nodeset)
@@ -156,6 +170,13 @@ enum SlurmPartitionModule: BuiltInModule {
                 .partitionWithoutNodesets, "partition '\(name)' has no nodeset",
                 at: settings.module.declaration.id.location,
                 help: "add a nodeset module to its 'use' list")
+        }
+        // TPU nodes run one job each and boot from another API: Slurm partitions keep them apart.
+        if let tpu = nodesets.first(where: { $0.tpu != nil }), let other = nodesets.first(where: { $0.tpu == nil }) {
+            diagnostics.report(
+                .constraintViolation,
+                "partition '\(name)' mixes TPU nodeset '\(tpu.name)' with nodeset '\(other.name)'",
+                at: settings.location(Key.nodesetTPU), help: "put the TPU nodesets in a partition of their own")
         }
         return nodesets
     }

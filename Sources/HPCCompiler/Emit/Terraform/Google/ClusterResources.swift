@@ -82,7 +82,12 @@ enum ClusterResources {
             emitLogin(login, cluster: cluster, into: &document, references: &references)
         }
         for nodeset in cluster.nodesets where nodeset.origin.group == group {
-            emitNodeset(nodeset, cluster: cluster, into: &document, references: &references)
+            switch nodeset.kind {
+            case .instances: emitNodeset(nodeset, cluster: cluster, into: &document, references: &references)
+            case let .tpu(slice):
+                TPUNodesetResources.emit(
+                    nodeset, slice: slice, cluster: cluster, into: &document, references: &references)
+            }
         }
     }
 
@@ -308,11 +313,23 @@ enum ClusterResources {
     /// On destroy, deletes the nodes Slurm created (Terraform does not know them).
     private static func emitCleanup(_ cluster: SlurmCluster, into document: inout TerraformDocument) {
         let project = cluster.controller.instance.project
-        let command = """
+        var command = """
             gcloud compute instances list --project \(project) --filter='labels.hpcc_cluster=\(cluster.name)' \
             --format='value(name,zone.basename())' | while read -r name zone; do gcloud compute instances delete \
             \"$name\" --project \(project) --zone \"$zone\" --quiet; done
             """
+        // TPU VMs are no Compute Engine instances: the Cloud TPU API lists them per zone.
+        var tpuZones: [String] = []
+        for zone in cluster.nodesets.filter({ $0.tpu != nil }).flatMap(\.zones) where !tpuZones.contains(zone) {
+            tpuZones.append(zone)
+        }
+        for zone in tpuZones {
+            command += """
+                ; gcloud compute tpus tpu-vm list --project \(project) --zone \(zone) \
+                --filter='labels.hpcc_cluster=\(cluster.name)' --format='value(name.basename())' | while read -r name; \
+                do gcloud compute tpus tpu-vm delete \"$name\" --project \(project) --zone \(zone) --quiet; done
+                """
+        }
         document.resource(
             Self.cleanup(cluster.origin.module),
             [
@@ -321,7 +338,7 @@ enum ClusterResources {
                     ["local-exec": .object(["when": "destroy", "command": .string(HCL.escapeTemplate(command))])]
                 ]),
                 "depends_on": .addresses(
-                    cluster.nodesets.filter { $0.origin.group == cluster.origin.group }.map {
+                    cluster.nodesets.filter { $0.origin.group == cluster.origin.group && $0.tpu == nil }.map {
                         instanceTemplate($0.origin.module)
                     }),
             ])
