@@ -116,7 +116,7 @@ struct ResolveTests {
         let moot = compile(
             mini(
                 "    use: [network, partition]\n",
-                "    use: [network, partition]\n    settings:\n      slurm_conf_tpl: etc/slurm.conf.tpl\n"))
+                "    use: [network, partition]\n    settings:\n      slurm_conf_template: etc/slurm.conf.tpl\n"))
         #expect(positions(moot.diagnostics) == ["27:7 HPC2009"])
         #expect(moot.succeeded)
         let unsupported = compile(
@@ -131,7 +131,7 @@ struct ResolveTests {
         let text =
             mini(
                 "    use: [network, partition]\n",
-                "    use: [network, partition]\n    settings:\n      slurm_conf_tpl: etc/slurm.conf.tpl\n")
+                "    use: [network, partition]\n    settings:\n      slurm_conf_template: etc/slurm.conf.tpl\n")
             + "ignore: [HPC2009]\n"
         #expect(compile(text).diagnostics.isEmpty)
         // Naming an error is itself an error, at the entry, reported with the error it named; without

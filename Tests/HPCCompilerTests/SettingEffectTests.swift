@@ -52,6 +52,9 @@ import Testing
         "modules/file-system/netapp-storage-pool": ["network_self_link": "moot"],
         "community/modules/scripts/spack-execute": ["gcs_bucket_path": "unsupported"],
         "community/modules/scripts/ramble-execute": ["gcs_bucket_path": "unsupported"],
+        "modules/scheduler/batch-job-template": [
+            "instance_template": "unsupported", "job_filename": "unsupported", "submit": "unsupported",
+        ],
         "modules/packer/custom-image": [
             "shell_scripts": "unsupported", "ansible_playbooks": "unsupported", "windows_startup_ps1": "unsupported",
             "startup_script_file": "unsupported", "compute_endpoint_version": "unsupported",
@@ -153,6 +156,11 @@ import Testing
                 settings:
                   partition_name: tpu
                   is_default: true
+              - id: batchjob
+                source: modules/scheduler/batch-job-template
+                use: [network]
+                settings:
+                  runnable: hostname
 
             """
         ).replacingOccurrences(
@@ -187,6 +195,7 @@ import Testing
         "community/modules/scheduler/schedmd-slurm-gcp-v6-login": "login",
         "community/modules/scheduler/schedmd-slurm-gcp-v6-controller": "controller",
         "modules/network/gpu-rdma-vpc": "rdma", "modules/network/multivpc": "gpunets",
+        "modules/scheduler/batch-job-template": "batchjob",
     ]
 
     /// `base` with `name: value` added to the settings of module `id`, and the line it is on.

@@ -25,6 +25,7 @@ enum DeploymentEmitter {
                 files += WorkbenchStartupScript.emit(deployment)
                 files += VMBootScript.emit(deployment)
                 files += VMSetupScript.emit(deployment)
+                files += BatchJobFile.emit(deployment)
                 files += StartupWaitScript.emit(deployment)
                 files += deployment.parallelClusters.map { cluster in
                     OutputFile(path: ClusterConfigDocument.path(cluster), text: ClusterConfigDocument(cluster).text)

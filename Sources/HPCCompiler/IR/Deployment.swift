@@ -37,6 +37,8 @@
     @_spi(Tools) public var virtualMachines: [VirtualMachineGroup] = []
     /// Waits for instances' startup scripts (wait-for-startup), which run `scripts/hpcc-wait-for-startup.sh`.
     @_spi(Tools) public var startupWaits: [StartupWait] = []
+    /// Google Cloud Batch job definitions, whose VMs also boot with `scripts/hpcc-vm.sh`.
+    @_spi(Tools) public var batchJobs: [BatchJob] = []
     /// Databases for Slurm accounting.
     @_spi(Tools) public var accountingDatabases: [AccountingDatabase] = []
     /// AWS ParallelCluster clusters.

@@ -1,6 +1,6 @@
-/// `scripts/hpcc-vm.sh`: the startup script of every vm-instance instance, the same for every
-/// deployment. It mounts the filesystems of the instance's `hpcc-mounts` metadata, then runs the
-/// blueprint's script from `hpcc-user-script`, then hpcc's setup for the module from
+/// `scripts/hpcc-vm.sh`: the startup script of every vm-instance instance and Batch job VM, the
+/// same for every deployment. It mounts the filesystems of the instance's `hpcc-mounts` metadata,
+/// then runs the blueprint's script from `hpcc-user-script`, then hpcc's setup for the module from
 /// `hpcc-setup-script` (chrome-remote-desktop's); its exit status is that of the first step that
 /// failed. The last line it logs, `startup finished with status N`, is what wait-for-startup reads
 /// on the serial console.
@@ -8,7 +8,8 @@ enum VMBootScript {
     static let path = "scripts/hpcc-vm.sh"
 
     static func emit(_ deployment: Deployment) -> [OutputFile] {
-        deployment.virtualMachines.isEmpty ? [] : [OutputFile(path: path, text: text, executable: true)]
+        deployment.virtualMachines.isEmpty && deployment.batchJobs.isEmpty
+            ? [] : [OutputFile(path: path, text: text, executable: true)]
     }
 
     static let text = #"""

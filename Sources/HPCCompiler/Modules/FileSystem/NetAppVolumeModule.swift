@@ -186,7 +186,8 @@ enum NetAppVolumeModule: BuiltInModule {
         guard unknown.isEmpty, !protocols.isEmpty else {
             diagnostics.report(
                 .constraintViolation,
-                "protocols must list `NFSV3`, `NFSV4` or both, not \(protocols.map { "'\($0)'" }.joined(separator: ", "))",
+                "protocols must list `NFSV3`, `NFSV4` or both, not "
+                    + protocols.map { "'\($0)'" }.joined(separator: ", "),
                 at: settings.location(Key.protocols))
             return nil
         }

@@ -78,8 +78,7 @@ enum VirtualMachineResources {
 
     /// hpcc's keys (the boot script, the mounts, the blueprint's script) under the user's metadata,
     /// which wins, as in Cluster Toolkit.
-    private static func metadata(_ group: VirtualMachineGroup, references: inout TerraformReferences) -> [String: JSON]
-    {
+    static func metadata(_ group: VirtualMachineGroup, references: inout TerraformReferences) -> [String: JSON] {
         var metadata: [String: JSON] = [
             "startup-script": .string("${file(\"${path.module}/../\(VMBootScript.path)\")}"),
             "hpcc-mounts": NodeMetadata.mountsJSON(group.mounts, references: &references),
@@ -98,8 +97,7 @@ enum VirtualMachineResources {
 
     /// The filesystems of this root the instances mount: a bucket's name is known before it exists,
     /// so nothing else makes the instances wait for it (Cluster Toolkit's `depends_on` on the storage).
-    private static func filesystems(_ group: VirtualMachineGroup, references: TerraformReferences) -> [TerraformAddress]
-    {
+    static func filesystems(_ group: VirtualMachineGroup, references: TerraformReferences) -> [TerraformAddress] {
         group.mounts.compactMap(\.provider).compactMap { module -> TerraformAddress? in
             guard references.index.group(of: module) == references.group,
                 let filesystem = references.index.entity(module, as: SharedFilesystem.self)
