@@ -37,14 +37,25 @@ struct SlurmConsumerTests {
                 for index in 0..<nodeset.count {
                     let node = "\(cluster.name)-\(nodeset.name)-\(index)"
                     let fields = try #require(report.nodes[node], "slurmctld does not know node \(node)")
-                    #expect(fields["CPUTot"] == String(nodeset.shape.cpus), "\(node) CPUs")
-                    #expect(fields["RealMemory"] == String(nodeset.shape.realMemory), "\(node) RealMemory")
-                    #expect(fields["Boards"] == String(nodeset.shape.boards), "\(node) Boards")
+                    // The blueprint's node_conf replaces hpcc's values of the same keys on the node line.
+                    func value(_ key: String, _ own: Int) -> Int {
+                        nodeset.extraConfiguration.first { $0.key.lowercased() == key.lowercased() }
+                            .flatMap { Int($0.value) } ?? own
+                    }
+                    let shape = nodeset.shape
+                    let boards = value("Boards", shape.boards)
+                    #expect(fields["CPUTot"] == String(value("CPUs", shape.cpus)), "\(node) CPUs")
+                    #expect(fields["RealMemory"] == String(value("RealMemory", shape.realMemory)), "\(node) RealMemory")
+                    #expect(fields["Boards"] == String(boards), "\(node) Boards")
                     #expect(
-                        fields["Sockets"] == String(nodeset.shape.socketsPerBoard * nodeset.shape.boards),
+                        fields["Sockets"] == String(value("SocketsPerBoard", shape.socketsPerBoard) * boards),
                         "\(node) Sockets")
-                    #expect(fields["CoresPerSocket"] == String(nodeset.shape.coresPerSocket), "\(node) CoresPerSocket")
-                    #expect(fields["ThreadsPerCore"] == String(nodeset.shape.threadsPerCore), "\(node) ThreadsPerCore")
+                    #expect(
+                        fields["CoresPerSocket"] == String(value("CoresPerSocket", shape.coresPerSocket)),
+                        "\(node) CoresPerSocket")
+                    #expect(
+                        fields["ThreadsPerCore"] == String(value("ThreadsPerCore", shape.threadsPerCore)),
+                        "\(node) ThreadsPerCore")
                     #expect(
                         fields["Gres"] == (nodeset.shape.gpus.map { "gpu:\($0.gresType):\($0.count)" } ?? "(null)"),
                         "\(node) Gres")

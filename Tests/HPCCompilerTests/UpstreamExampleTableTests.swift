@@ -64,6 +64,8 @@ import TestSupport
             if row.compiles { compiling += 1 }
         }
         let candidates = examples.filter { $0.exclusion != .kubernetes }.count
+        // Issue 23's bar: at least 40 of the examples that do not deploy onto GKE compile unchanged.
+        #expect(compiling >= 40, "\(compiling) of \(candidates) examples compile")
         let thirdParty = examples.filter { if case .thirdPartySource = $0.exclusion { true } else { false } }.count
         let table =
             """

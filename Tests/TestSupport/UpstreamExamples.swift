@@ -79,13 +79,14 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The `--vars` a user gives: `project_id`, and each variable the deployment file leaves empty.
+    /// The `--vars` a user gives: `project_id`, and each variable the blueprint or its deployment
+    /// file leaves empty for them (`region:  ## Set GCP Region Here ##`).
     public func variables(in folder: URL) -> [String] {
         var names = ["project_id"]
-        if let deploymentFile,
-            let text = try? String(contentsOf: folder.appendingPathComponent(deploymentFile), encoding: .utf8)
-        {
-            names += Self.emptyVariables(text)
+        for file in [path] + (deploymentFile.map { [$0] } ?? []) {
+            if let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) {
+                names += Self.emptyVariables(text)
+            }
         }
         var seen = Set<String>()
         return names.filter { seen.insert($0).inserted }.compactMap { name in
@@ -111,14 +112,34 @@ public struct UpstreamExample: Sendable, Hashable, CustomStringConvertible {
         return names
     }
 
+    /// The image recipes of build-service-images are deployed by its build.sh, which first writes
+    /// `gcluster-build-info` beside `shared.yaml` (the recipes stage it with `ghpc_stage`).
+    static let buildScriptFolder = "examples/machine-learning/build-service-images"
+
     /// Compiles it as `hpcc validate -d FILE --vars ...` does (files named by absolute path, read
-    /// from the blueprint's folder).
+    /// from the blueprint's folder). An image recipe is compiled as its build.sh deploys it: from a
+    /// copy of its folder with the build-info file written, reading that file outside the recipe's
+    /// folder as `--read-any-file` allows.
     public func compile(in folder: URL) throws -> CompileResult {
+        var root = folder
+        var files = BlueprintFiles.blueprintFolder
+        if path.hasPrefix(Self.buildScriptFolder + "/") {
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-ctk-\(UUID().uuidString)")
+            let target = copy.appendingPathComponent(Self.buildScriptFolder)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(Self.buildScriptFolder), to: target)
+            try Data("gcluster version: hpcc test\n\nGit Status:\nclean\n".utf8).write(
+                to: target.appendingPathComponent("gcluster-build-info"))
+            root = copy
+            files = .anyFile
+        }
+        defer { if root != folder { try? FileManager.default.removeItem(at: root) } }
         func source(_ path: String) throws -> SourceFile {
-            let url = folder.appendingPathComponent(path)
+            let url = root.appendingPathComponent(path)
             return SourceFile(name: url.path, text: try String(contentsOf: url, encoding: .utf8))
         }
-        return Compiler(files: .blueprintFolder).compile(
+        return Compiler(files: files).compile(
             try source(path), deploymentFile: try deploymentFile.map(source), variables: variables(in: folder))
     }
 }
