@@ -73,7 +73,7 @@ extension MachineType {
             let type = series.bootable.contains("pd-balanced") ? "pd-balanced" : "hyperdisk-balanced"
             return
                 "\(type) (\(series.name) boot disk types: "
-                    + "\(series.bootable.sorted().joined(separator: ", ")); \(series.source))"
+                + "\(series.bootable.sorted().joined(separator: ", ")); \(series.source))"
         }
         if Self.hyperdiskOnlyFamilies.contains(family) { return "hyperdisk-balanced" }
         return ["c3", "c3d", "h3"].contains(family) ? "pd-balanced" : "pd-standard or pd-balanced"
