@@ -4,10 +4,11 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Every emitted Packer template passes `packer validate` (Debian's packer 1.6), syntax and full.
+/// Every emitted Packer template passes `packer validate` (Debian's packer 1.6), syntax and full:
+/// those of the shipped blueprints and of every upstream example that compiles (`ctk:<path>`).
 @Suite("packer validates every emitted image template")
 struct PackerConsumerTests {
-    @Test(arguments: Repository.blueprintNames)
+    @Test(arguments: Repository.checkedBlueprints)
     func templatesValidate(_ name: String) throws {
         let result = try Repository.compile(name)
         let deployment = try #require(result.deployment)
@@ -26,39 +27,6 @@ struct PackerConsumerTests {
             #expect(throws: Never.self) { try PackerCheck.validate(folder: directory) }
         }
         ConsumerTools.record(name, "packer validate", "\(templates.count) template(s) accepted")
-    }
-
-    /// The Cluster Toolkit's own image examples compile unchanged, and Packer accepts what they become.
-    @Test(arguments: [
-        "examples/image-builder.yaml", "community/examples/hpc-build-slurm-image.yaml",
-        "community/examples/hpc-slurm6-apptainer.yaml",
-    ])
-    func upstreamImageExamplesValidate(_ path: String) throws {
-        let folder: URL
-        switch SharedFolder.upstream(for: "PackerConsumerTests.upstreamImageExamplesValidate") {
-        case let .success(found): folder = found
-        case let .failure(reason):
-            if reason.mandatory { Issue.record("\(reason.message)") }
-            return
-        }
-        let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-        let result = Compiler().compile(SourceFile(name: path, text: text), variables: ["project_id=demo-project"])
-        #expect(result.succeeded, "\(result.diagnostics.map(\.message))")
-        let templates = PackerCheck.templates(in: result.files.map(\.path))
-        #expect(templates.count == 1)
-        guard PackerCheck.executable != nil || ConsumerTools.required else {
-            return ConsumerTools.record(
-                path, "packer validate",
-                ConsumerTools.skipped("packer validate for \(path)", because: PackerCheck.Unavailable().description))
-        }
-        let written = try ConsumerTools.writeDeployment(result.files)
-        defer { try? FileManager.default.removeItem(at: written) }
-        for template in templates {
-            #expect(throws: Never.self) {
-                try PackerCheck.validate(folder: written.appendingPathComponent(template).deletingLastPathComponent())
-            }
-        }
-        ConsumerTools.record(path, "packer validate", "\(templates.count) template(s) accepted")
     }
 
     /// The check can fail: an argument the googlecompute builder does not have is rejected.
