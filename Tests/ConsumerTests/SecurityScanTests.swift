@@ -67,12 +67,13 @@ struct SecurityScanTests {
                 ConsumerTools.record(name, "checkov", "no Terraform group in this blueprint")
                 continue
             }
+            // A group of resources checkov has no checks for (project services) runs none; every
+            // blueprint's groups together must run some.
+            let ran = scans.map { $0.1.passed + $0.1.failures.count }.reduce(0, +)
+            #expect(ran > 0, "\(name): checkov ran no checks on any group")
             for (group, report) in scans {
                 #expect(
                     report.parseErrors == 0, "\(name)/\(group): checkov could not parse the input (\(report.summary))")
-                #expect(
-                    report.passed + report.failures.count > 0,
-                    "\(name)/\(group): checkov ran no checks (\(report.summary))")
                 let undocumented = report.failures.filter { waivers[$0.checkID] == nil }
                 #expect(
                     undocumented.isEmpty,
