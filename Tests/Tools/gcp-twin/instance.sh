@@ -77,8 +77,12 @@ delete() {
         for _ in $(seq 100); do [ -z "$(ip netns pids "$ns" 2>/dev/null)" ] && break; sleep 0.05; done
         ip netns del "$ns"
     fi
-    if ip -n "$bridge_ns" link show "$bridge_port" >/dev/null 2>&1; then
-        ip -n "$bridge_ns" link del "$bridge_port"
+    # Deleting the namespace takes its end of the veth pair, and the kernel removes the bridge's end
+    # a moment later: the port may vanish between a look and a delete, so only a port still there
+    # after a failed delete is an error.
+    if ! ip -n "$bridge_ns" link del "$bridge_port" 2>/dev/null \
+        && ip -n "$bridge_ns" link show "$bridge_port" >/dev/null 2>&1; then
+        die "could not remove bridge port $bridge_port of $name"
     fi
     # The overlay and its tmpfs lived only in the instance's mount namespace: these are empty folders.
     rm -f "$dir/holder.pid"

@@ -26,7 +26,14 @@ boot)
     ;;
 delete)
     if [ -e "/var/run/netns/$ns" ]; then ip netns del "$ns"; fi
-    if ip -n "${tag}br" link show "${tag}v${index}a" >/dev/null 2>&1; then ip -n "${tag}br" link del "${tag}v${index}a"; fi
+    # The namespace's end of the veth pair goes with it, and the kernel removes the bridge's end
+    # a moment later: the port may vanish between a look and a delete, so only a port that is
+    # still there after a failed delete is an error.
+    if ! ip -n "${tag}br" link del "${tag}v${index}a" 2>/dev/null \
+        && ip -n "${tag}br" link show "${tag}v${index}a" >/dev/null 2>&1; then
+        echo "selftest-runtime.sh: could not remove bridge port ${tag}v${index}a" >&2
+        exit 1
+    fi
     ;;
 *) echo "selftest-runtime.sh: unknown verb $verb" >&2; exit 2 ;;
 esac
