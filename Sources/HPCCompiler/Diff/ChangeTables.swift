@@ -63,7 +63,7 @@ extension ChangeReport {
                         ]
                     }))
         }
-        if let cost {
+        if let cost, !isEmpty {
             let bound = cost.incomplete ? "+" : ""
             tables.append(
                 ChangeTable(
