@@ -659,7 +659,8 @@
         aws_launch_template/capacity_reservation_specification.capacity_reservation_preference n
         aws_launch_template/capacity_reservation_specification.capacity_reservation_target n
         aws_launch_template/capacity_reservation_specification.capacity_reservation_target.capacity_reservation_id n
-        aws_launch_template/capacity_reservation_specification.capacity_reservation_target.capacity_reservation_resource_group_arn n
+        aws_launch_template/capacity_reservation_specification.capacity_reservation_target.capacity_reservation_resourc\
+        e_group_arn n
         aws_launch_template/cpu_options n
         aws_launch_template/cpu_options.amd_sev_snp n
         aws_launch_template/cpu_options.core_count n
@@ -916,7 +917,8 @@
         aws_s3_bucket/server_side_encryption_configuration n
         aws_s3_bucket/server_side_encryption_configuration.rule n
         aws_s3_bucket/server_side_encryption_configuration.rule.apply_server_side_encryption_by_default n
-        aws_s3_bucket/server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id n
+        aws_s3_bucket/server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_\
+        id n
         aws_s3_bucket/server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm n
         aws_s3_bucket/server_side_encryption_configuration.rule.bucket_key_enabled n
         aws_s3_bucket/tags n
@@ -943,7 +945,8 @@
         aws_s3_bucket_server_side_encryption_configuration/expected_bucket_owner y
         aws_s3_bucket_server_side_encryption_configuration/rule n
         aws_s3_bucket_server_side_encryption_configuration/rule.apply_server_side_encryption_by_default n
-        aws_s3_bucket_server_side_encryption_configuration/rule.apply_server_side_encryption_by_default.kms_master_key_id n
+        aws_s3_bucket_server_side_encryption_configuration/rule.apply_server_side_encryption_by_default.kms_master_key_\
+        id n
         aws_s3_bucket_server_side_encryption_configuration/rule.apply_server_side_encryption_by_default.sse_algorithm n
         aws_s3_bucket_server_side_encryption_configuration/rule.bucket_key_enabled n
         aws_s3_bucket_versioning/bucket y
@@ -1420,15 +1423,21 @@
         google_compute_instance_from_template/boot_disk.initialize_params.size y
         google_compute_instance_from_template/boot_disk.initialize_params.snapshot y
         google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.kms_key_self_link y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.kms_key_service_account y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.kms_key_self_link\
+         y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.kms_key_service_a\
+        ccount y
         google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.raw_key y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.rsa_encrypted_key y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_image_encryption_key.rsa_encrypted_key\
+         y
         google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.kms_key_self_link y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.kms_key_service_account y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.kms_key_self_l\
+        ink y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.kms_key_servic\
+        e_account y
         google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.raw_key y
-        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.rsa_encrypted_key y
+        google_compute_instance_from_template/boot_disk.initialize_params.source_snapshot_encryption_key.rsa_encrypted_\
+        key y
         google_compute_instance_from_template/boot_disk.initialize_params.storage_pool y
         google_compute_instance_from_template/boot_disk.initialize_params.type y
         google_compute_instance_from_template/boot_disk.interface y
@@ -2141,7 +2150,8 @@
         google_sql_database_instance/settings.ip_configuration.psc_config.network_attachment_uri n
         google_sql_database_instance/settings.ip_configuration.psc_config.psc_auto_connections n
         google_sql_database_instance/settings.ip_configuration.psc_config.psc_auto_connections.consumer_network n
-        google_sql_database_instance/settings.ip_configuration.psc_config.psc_auto_connections.consumer_service_project_id n
+        google_sql_database_instance/settings.ip_configuration.psc_config.psc_auto_connections.consumer_service_project\
+        _id n
         google_sql_database_instance/settings.ip_configuration.psc_config.psc_enabled n
         google_sql_database_instance/settings.ip_configuration.server_ca_mode n
         google_sql_database_instance/settings.ip_configuration.server_ca_pool n
