@@ -27,7 +27,10 @@ struct TerraformChanges {
         var changed: [String: [[String]]] = [:]
         for (address, body) in after {
             guard let previous = before[address] ?? movedTo[address].flatMap({ before[$0] }) else { continue }
-            changed[address] = Self.changedPaths(Self.renaming(previous, renamed), body)
+            let ignored = Self.ignoredPaths(body)
+            changed[address] = Self.changedPaths(Self.renaming(previous, renamed), body).filter { path in
+                !ignored.contains { path.starts(with: $0) }
+            }
         }
         // Replacement spreads through references until nothing more is replaced.
         var replaced: [String: [String]] = [:]
@@ -129,6 +132,31 @@ struct TerraformChanges {
         return blocks.compactMap { block in
             guard case let .string(from)? = block["from"], case let .string(to)? = block["to"] else { return nil }
             return (from, to)
+        }
+    }
+
+    /// The attribute paths `lifecycle.ignore_changes` lists (`all` is every path): Terraform plans
+    /// no change for them whatever the configuration says.
+    static func ignoredPaths(_ body: JSON) -> [[String]] {
+        switch body["lifecycle"]?["ignore_changes"] {
+        case .string("all")?: return [[]]
+        case let .array(entries)?:
+            return entries.compactMap { entry in
+                guard case let .string(expression) = entry else { return nil }
+                // `scaling_config[0].desired_size` → scaling_config.desired_size; `tags["a"]` → tags.a.
+                var path: [String] = [], name = ""
+                for character in expression + "." {
+                    switch character {
+                    case ".", "[":
+                        if !name.isEmpty, Int(name) == nil { path.append(name) }
+                        name = ""
+                    case "]", "\"": continue
+                    default: name.append(character)
+                    }
+                }
+                return path
+            }
+        default: return []
         }
     }
 
