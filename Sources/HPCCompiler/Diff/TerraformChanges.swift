@@ -42,7 +42,8 @@ struct TerraformChanges {
             for (address, paths) in changed.sorted(by: { $0.key < $1.key }) where replaced[address] == nil {
                 var reasons = paths.filter { path in
                     ConditionalReplacement.forces(
-                        type: Self.type(of: address), path: path, old: Self.value(at: path, in: previousBodies[address]),
+                        type: Self.type(of: address), path: path,
+                        old: Self.value(at: path, in: previousBodies[address]),
                         new: Self.value(at: path, in: after[address]), body: after[address]!)
                         ?? forces(address, path)
                 }.map { $0.joined(separator: ".") }
