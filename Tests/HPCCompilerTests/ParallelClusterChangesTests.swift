@@ -50,6 +50,18 @@ struct ParallelClusterChangesTests {
         changes.map { "\($0.path) \($0.before ?? "-") \($0.after ?? "-") \($0.policyName) \($0.policy.rawValue)" }
     }
 
+    @Test("the generated table reads back as the schema's tree")
+    func table() {
+        let settings = ParallelClusterUpdatePolicies.children
+        #expect(
+            settings.values.map(\.count).reduce(0, +)
+                == ParallelClusterUpdatePolicies.table.split(separator: "\n").count)
+        let resource = settings["Scheduling.SlurmQueues[].ComputeResources[]"] ?? []
+        #expect(resource.first { $0.name == "MaxCount" }?.policyName == "RESIZE_UPDATE_STRATEGY_ON_REMOVE")
+        #expect(settings["Scheduling"]?.first { $0.name == "SlurmQueues" }?.updateKey == "Name")
+        #expect(settings[""]?.first { $0.name == "Tags" }?.updateKey == "Key")
+    }
+
     @Test("the same text has no changes")
     func unchanged() {
         #expect(changes { $0 }.isEmpty)
@@ -59,7 +71,8 @@ struct ParallelClusterChangesTests {
     func maxCount() {
         #expect(
             summary(changes { $0.replacingOccurrences(of: "MaxCount: 8", with: "MaxCount: 16") }) == [
-                "Scheduling.SlurmQueues[cpu].ComputeResources[c7a].MaxCount 8 16 RESIZE_UPDATE_STRATEGY_ON_REMOVE supported"
+                "Scheduling.SlurmQueues[cpu].ComputeResources[c7a].MaxCount 8 16 RESIZE_UPDATE_STRATEGY_ON_REMOVE "
+                    + "supported"
             ])
         #expect(
             summary(changes { $0.replacingOccurrences(of: "MaxCount: 8", with: "MaxCount: 4") }) == [
@@ -89,7 +102,8 @@ struct ParallelClusterChangesTests {
 
     @Test("queues are matched by name: reordering changes nothing, adding is supported, removing is not")
     func queues() {
-        let gpuQueue = "  - Name: gpu\n    ComputeResources:\n    - Name: g5\n      InstanceType: g5.xlarge\n"
+        let gpuQueue =
+            "  - Name: gpu\n    ComputeResources:\n    - Name: g5\n      InstanceType: g5.xlarge\n"
             + "      MaxCount: 2\n"
         let withoutGPU = Self.base.replacingOccurrences(of: gpuQueue, with: "")
         #expect(withoutGPU != Self.base)
@@ -135,9 +149,13 @@ struct ParallelClusterChangesTests {
         #expect(withoutScratch.map(\.path) == ["SharedStorage[scratch]"])
         #expect(withoutScratch.map(\.losesData) == [true], "FsxLustre's default DeletionPolicy is Delete")
         let retained = changes {
-            $0.replacingOccurrences(of: "StorageCapacity: 1200", with: "StorageCapacity: 1200\n    DeletionPolicy: Retain")
+            $0.replacingOccurrences(
+                of: "StorageCapacity: 1200", with: "StorageCapacity: 1200\n    DeletionPolicy: Retain")
         }
-        #expect(summary(retained) == ["SharedStorage[scratch].FsxLustreSettings.DeletionPolicy - Retain SUPPORTED supported"])
+        #expect(
+            summary(retained) == [
+                "SharedStorage[scratch].FsxLustreSettings.DeletionPolicy - Retain SUPPORTED supported"
+            ])
         // A new cluster (the head node type) deletes the file system the old one created.
         #expect(changes { $0.replacingOccurrences(of: "t3.medium", with: "t3.large") }.map(\.losesData) == [true])
         let withoutData = changes {

@@ -25,12 +25,18 @@ enum ParallelClusterUpdatePolicies {
     /// the schema's order: the order ParallelCluster's ConfigPatch visits them in.
     static let children: [String: [Setting]] = {
         var children: [String: [Setting]] = [:]
+        // The schema path of the latest section at each depth; a line's parent is the one a level up.
+        var open: [String] = []
         for line in table.split(separator: "\n") {
+            let depth = line.prefix { $0 == " " }.count
             let columns = line.split(separator: " ").map(String.init)
-            guard columns.count == 4, let kind = Setting.Kind(rawValue: columns[1]) else { continue }
-            let path = columns[0]
-            let parent = path.lastIndex(of: ".").map { String(path[..<$0]) } ?? ""
-            let leaf = path.lastIndex(of: ".").map { String(path[path.index(after: $0)...]) } ?? path
+            guard columns.count == 4, let kind = Setting.Kind(rawValue: columns[1]), depth <= open.count else {
+                continue
+            }
+            open.removeSubrange(depth...)
+            let parent = open.last ?? ""
+            let leaf = columns[0]
+            open.append(parent.isEmpty ? leaf : "\(parent).\(leaf)")
             let name = leaf.hasSuffix("[]") ? String(leaf.dropLast(2)) : leaf
             children[parent, default: []].append(
                 Setting(

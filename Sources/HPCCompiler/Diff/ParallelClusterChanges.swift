@@ -44,7 +44,8 @@
         return found.compactMap { change in
             guard let policy = conditions.policy(of: change) else { return nil }
             return ParallelClusterChange(
-                file: file, path: change.path, before: describe(change.old, change), after: describe(change.new, change),
+                file: file, path: change.path, before: describe(change.old, change),
+                after: describe(change.new, change),
                 policy: policy, policyName: change.policyName, losesData: conditions.losesData(change, policy: policy))
         }
     }
@@ -88,8 +89,10 @@
 
     /// A plain value. A custom action's `Script` may be written as a `Sequence` of scripts instead; a
     /// change between the two forms is the parent action's change (as ConfigPatch reports it).
-    static func walkValue(old: Value?, new: Value?, setting: ParallelClusterUpdatePolicies.Setting,
-                          sections: [String], into found: inout [Found]) {
+    static func walkValue(
+        old: Value?, new: Value?, setting: ParallelClusterUpdatePolicies.Setting,
+        sections: [String], into found: inout [Found]
+    ) {
         func lookUp(_ section: Value?) -> (key: String, value: Value?) {
             if setting.name == "Script", section?["Script"] == nil, let sequence = section?["Sequence"] {
                 return ("Sequence", sequence)
@@ -114,8 +117,10 @@
 
     /// ConfigPatch's `_compare_list`: the new items in order, each compared with the first old item of the
     /// same key value; then the old items no new one matched, as removed.
-    static func walkList(old: Value?, new: Value?, setting: ParallelClusterUpdatePolicies.Setting, schema: String,
-                         sections: [String], into found: inout [Found]) {
+    static func walkList(
+        old: Value?, new: Value?, setting: ParallelClusterUpdatePolicies.Setting, schema: String,
+        sections: [String], into found: inout [Found]
+    ) {
         let name = setting.name
         let key = setting.updateKey ?? "Name"
         let oldItems = old?[name]?.items ?? []

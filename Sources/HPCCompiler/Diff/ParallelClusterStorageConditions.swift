@@ -29,9 +29,10 @@ extension ParallelClusterPolicyConditions {
         {
             return .unsupported
         }
-        let live = storage(of: change).map {
-            Self.isExisting($0) && Facts.liveUpdateStorageTypes.contains($0["StorageType"]?.text ?? "")
-        } ?? false
+        let live =
+            storage(of: change).map {
+                Self.isExisting($0) && Facts.liveUpdateStorageTypes.contains($0["StorageType"]?.text ?? "")
+            } ?? false
         if live { return .supported }
         if loginNodesRun(pool: nil) { return .loginNodesStop }
         return strategySet ? .queueUpdateStrategy : .computeFleetStop
