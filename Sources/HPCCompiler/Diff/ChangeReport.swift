@@ -84,8 +84,12 @@
     @_spi(Tools) public enum Takes: String, Hashable, Sendable, Comparable, CaseIterable {
         /// Copy the file; nothing reads it until the next job or the next daemon start (job scripts).
         case nothing
+        /// slurmdbd re-reads slurmdbd.conf: a SIGHUP (`sacctmgr reconfigure`) is enough.
+        case reloadSlurmdbd = "reload-slurmdbd"
         /// `scontrol reconfigure`: slurmctld and every slurmd re-read the files.
         case reconfigure
+        /// slurmdbd must be stopped and started (slurmdbd.conf's AuthType); accounting pauses meanwhile.
+        case restartSlurmdbd = "restart-slurmdbd"
         /// slurmd must be restarted on the nodes named in `nodes`.
         case restartSlurmd = "restart-slurmd"
         /// slurmctld must be restarted (and slurmd everywhere, since both read slurm.conf).
