@@ -108,6 +108,7 @@ struct SlurmChangesTests {
 
     @Test func hostListsCompress() {
         #expect(SlurmHostList.compress(["cn03", "cn01", "cn02", "cn07", "login", "gpu1"]) == "cn[01-03,07],gpu1,login")
+        #expect(SlurmHostList.compress(["n9", "n10", "n11", "n08"]) == "n08,n[9-11]")
     }
 
     /// The Swift table is the catalog's TSV, row for row.

@@ -17,7 +17,9 @@
         for folder in Set(oldSlurm.keys).union(newSlurm.keys).sorted() {
             let before = oldSlurm[folder] ?? [:], after = newSlurm[folder] ?? [:]
             report.slurm += SlurmChanges.compare(folder: folder, old: before, new: after)
-            handled.formUnion(Set(before.keys).union(after.keys).map { "\(folder)/\($0)" })
+            handled.formUnion(
+                Set(before.keys).union(after.keys).filter { !SlurmChanges.isNativeConfig($0) }.map { "\(folder)/\($0)" }
+            )
         }
 
         let oldClusters = old.parallelClusterConfigs, newClusters = new.parallelClusterConfigs

@@ -30,6 +30,12 @@ enum NativeConfigChanges {
         ("staged/", "staged", "the resources that copy it upload the new content on the next terraform apply"),
     ]
 
+    /// What reads the files with a name ending, before the folders above are asked.
+    static let byEnding: [(suffix: String, system: String, takes: String)] = [
+        (".service", "systemd", "copy it to the hosts that run the unit, systemctl daemon-reload and restart the unit"),
+        (".nft", "nftables", "load it again on the hosts it guards (nft -f)"),
+    ]
+
     /// Files hpcc writes about the build itself, not for a system to read.
     static let bookkeeping: Set<String> = [ExpandedBlueprintEmitter.path, ManifestEmitter.path]
 
@@ -44,7 +50,9 @@ enum NativeConfigChanges {
             let before = old[path], after = new[path]
             guard before?.contents != after?.contents || before?.executable != after?.executable else { continue }
             let kind: NativeConfigChange.Kind = before == nil ? .added : after == nil ? .removed : .changed
-            let reader = readers.first { path.hasPrefix($0.prefix) }
+            let reader =
+                byEnding.first { path.hasSuffix($0.suffix) }.map { ($0.suffix, $0.system, $0.takes) }
+                ?? readers.first { path.hasPrefix($0.prefix) }
             changes.append(
                 NativeConfigChange(
                     path: path, kind: kind, system: reader?.system ?? String(path.prefix { $0 != "/" }),

@@ -235,12 +235,18 @@ enum SlurmChanges {
 
     // MARK: Other files
 
+    /// Files of a Slurm folder that are not Slurm's to re-read (service units, firewall rules):
+    /// the native configuration changes report them.
+    static func isNativeConfig(_ path: String) -> Bool {
+        path.hasSuffix(".service") || path.hasSuffix(".nft")
+    }
+
     /// Job scripts and power-saving programs are run from disk each time; the JWKS and other Slurm
     /// files the man pages say nothing about are taken to need slurmctld restarted, and say so.
     /// Service units and firewall rules are not Slurm's to re-read (native configuration changes).
     private static func otherFile(folder: String, path: String, before: String?, after: String?) -> SlurmChange? {
         let name = String(path.split(separator: "/").last ?? "")
-        if name.hasSuffix(".service") || name.hasSuffix(".nft") { return nil }
+        if isNativeConfig(name) { return nil }
         let kind = before == nil ? "added" : after == nil ? "removed" : "changed"
         let (takes, reason): (SlurmChange.Takes, String) =
             if path.hasPrefix("job-scripts/") {

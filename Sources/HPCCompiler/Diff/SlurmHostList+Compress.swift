@@ -1,9 +1,9 @@
 extension SlurmHostList {
-    /// A short host list naming `hosts`: names that differ only in a trailing number of the same width
-    /// share one bracket (`cn[01-04,07]`); other names stand alone. Sorted, so the same hosts always give
-    /// the same text.
+    /// A short host list naming `hosts`: names that differ only in a trailing number share one bracket
+    /// (`cn[01-04,07]`, `n[9-10]`; zero-padded numbers only with others of their width); other names
+    /// stand alone. Sorted, so the same hosts always give the same text.
     static func compress(_ hosts: some Sequence<String>) -> String {
-        var numbered: [String: [String]] = [:]  // "prefix|width" → the numbers' texts
+        var numbered: [String: [String]] = [:]  // "prefix|width" (or "prefix|*") → the numbers' texts
         var plain: [String] = []
         for host in Set(hosts) {
             let digits = host.reversed().prefix { $0.isASCII && $0.isNumber }
@@ -11,8 +11,10 @@ extension SlurmHostList {
                 plain.append(host)
                 continue
             }
-            let prefix = String(host.dropLast(digits.count))
-            numbered["\(prefix)|\(digits.count)", default: []].append(String(digits.reversed()))
+            let prefix = String(host.dropLast(digits.count)), number = String(digits.reversed())
+            // Zero-padded numbers keep their width; unpadded ones of any width share a bracket (`n[9-10]`).
+            let padded = number.count > 1 && number.hasPrefix("0")
+            numbered["\(prefix)|\(padded ? String(number.count) : "*")", default: []].append(number)
         }
         var items: [(String, String)] = plain.map { ($0, $0) }
         for (key, numbers) in numbered {
