@@ -45,7 +45,8 @@ struct SlurmChangeClassTests {
                 $0.replacingOccurrences(
                     of: "      node_groups:\n",
                     with:
-                        "      node_groups:\n      - {name: spare, hostnames: spare1, sockets: 1, cores_per_socket: 1, threads_per_core: 1, memory: 1GB}\n"
+                        "      node_groups:\n      - {name: spare, hostnames: spare1, sockets: 1, cores_per_socket: 1, "
+                        + "threads_per_core: 1, memory: 1GB}\n"
                 ).replacingOccurrences(
                     of: "node_groups: [local]\n        max_time: 1-00",
                     with: "node_groups: [local, spare]\n        max_time: 1-00")
@@ -158,7 +159,8 @@ struct SlurmChangeClassTests {
             "onprem-localhost", check,
             "hpcc \(change.takes.rawValue) (\(change.before ?? "-") → \(change.after ?? "-")); slurmctld: reconfigure "
                 + "\(outcome.reconfigured.alive ? "alive" : "not answering") "
-                + "applied=\(applied(outcome.reconfigured)) [\(outcome.reconfigure.trimmingCharacters(in: .whitespaces))"
+                + "applied=\(applied(outcome.reconfigured)) "
+                + "[\(outcome.reconfigure.trimmingCharacters(in: .whitespaces))"
                 + (outcome.log.filter { $0.contains("restart") || $0.contains("fatal") }.map { "; " + $0 }.joined())
                 + "], restart applied=\(applied(outcome.restarted)); daemons stopped by PID")
     }

@@ -28,7 +28,8 @@ struct SlurmParameterFact: Hashable, Sendable {
         SlurmParameterFact(
             file: "slurm.conf", parameter: "AuthType", option: nil, takes: .restartSlurmctld, affectsRunningJobs: false,
             reference:
-                "slurm.conf(5) AuthType: every daemon and command is stopped before the change and started again after it"
+                "slurm.conf(5) AuthType: every daemon and command is stopped before the change and started again "
+                + "after it"
         ),
         SlurmParameterFact(
             file: "slurm.conf", parameter: "CoreSpecPlugin", option: nil, takes: .restartSlurmd,
@@ -69,7 +70,8 @@ struct SlurmParameterFact: Hashable, Sendable {
             file: "slurm.conf", parameter: "SchedulerParameters", option: "no_backup_scheduling",
             takes: .restartSlurmctld, affectsRunningJobs: false,
             reference:
-                "slurm.conf(5) SchedulerParameters, option no_backup_scheduling: slurmctld must be restarted (the other options do not say so)"
+                "slurm.conf(5) SchedulerParameters, option no_backup_scheduling: slurmctld must be restarted (the "
+                + "other options do not say so)"
         ),
         SlurmParameterFact(
             file: "slurm.conf", parameter: "SchedulerType", option: nil, takes: .restartSlurmctld,
@@ -79,7 +81,8 @@ struct SlurmParameterFact: Hashable, Sendable {
             file: "slurm.conf", parameter: "SelectType", option: nil, takes: .restartSlurmctld,
             affectsRunningJobs: true,
             reference:
-                "slurm.conf(5) SelectType: slurmctld and slurmd must be restarted, and running and pending jobs are lost (each plugin saves job state its own way)"
+                "slurm.conf(5) SelectType: slurmctld and slurmd must be restarted, and running and pending jobs "
+                + "are lost (each plugin saves job state its own way)"
         ),
         SlurmParameterFact(
             file: "slurm.conf", parameter: "SelectTypeParameters", option: nil, takes: .restartSlurmctld,
@@ -93,7 +96,8 @@ struct SlurmParameterFact: Hashable, Sendable {
             file: "slurm.conf", parameter: "SlurmctldParameters", option: "enable_configless", takes: .restartSlurmctld,
             affectsRunningJobs: false,
             reference:
-                "slurm.conf(5) SlurmctldParameters, option enable_configless: slurmctld must be restarted (the other options do not say so)"
+                "slurm.conf(5) SlurmctldParameters, option enable_configless: slurmctld must be restarted (the "
+                + "other options do not say so)"
         ),
         SlurmParameterFact(
             file: "slurm.conf", parameter: "SlurmctldPort", option: nil, takes: .restartSlurmctld,
@@ -111,7 +115,8 @@ struct SlurmParameterFact: Hashable, Sendable {
             file: "slurm.conf", parameter: "SwitchType", option: nil, takes: .restartSlurmctld,
             affectsRunningJobs: true,
             reference:
-                "slurm.conf(5) SwitchType: every daemon, command and running job must be restarted; with jobs running, job records may be lost"
+                "slurm.conf(5) SwitchType: every daemon, command and running job must be restarted; with jobs "
+                + "running, job records may be lost"
         ),
         SlurmParameterFact(
             file: "slurmdbd.conf", parameter: "AuthType", option: nil, takes: .restartSlurmdbd,
