@@ -136,6 +136,21 @@ public struct CompileResult: Sendable {
             + cloud.map { PeakPerformance($0).summary }
     }
 
+    /// The files as the successor of `previous`, the deployment they replace: each group root
+    /// keeps a renamed module's resources where they are with `moved` blocks (ModuleRenames), and
+    /// the manifest lists the files as they are then.
+    @_spi(Tools) public func replacing(_ previous: DeploymentSnapshot) -> CompileResult {
+        guard succeeded, let deployment, let source = sources.first else { return self }
+        var result = self
+        let files = ModuleRenames.carry(files.filter { $0.path != ManifestEmitter.path }, previous: previous)
+        result.files =
+            (files + [
+                ManifestEmitter.emit(
+                    files: files, source: source, deployment: deployment, toolVersion: Compiler.version)
+            ]).sorted { $0.path < $1.path }
+        return result
+    }
+
     mutating func finish(
         _ diagnostics: Diagnostics, silencing codes: Set<DiagnosticCode>, arguments: CommandLineVariables
     ) -> CompileResult {

@@ -34,7 +34,14 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let source = try BlueprintFile.read(blueprint, format: options.format)
-        let result = try options.compile(source)
+        var result = try options.compile(source)
+        // Built into the folder of the deployment it replaces, a renamed module keeps its resources.
+        if let name = result.deploymentName,
+            let previous = try? DeploymentSnapshot.read(
+                folder: URL(fileURLWithPath: output).appendingPathComponent(name))
+        {
+            result = result.replacing(previous)
+        }
         if check, result.succeeded, let name = result.deploymentName {
             try checkDrift(
                 result, folder: URL(fileURLWithPath: output).appendingPathComponent(name), shown: "\(output)/\(name)")

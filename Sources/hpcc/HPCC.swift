@@ -7,7 +7,9 @@ struct HPCC: ParsableCommand {
         commandName: "hpcc",
         abstract: "Compile HPC infrastructure blueprints into Terraform, Slurm and Ansible files.",
         version: "hpcc \(Compiler.version)",
-        subcommands: [Build.self, Validate.self, Plan.self, Graph.self, Schema.self, Modules.self, Explain.self]
+        subcommands: [
+            Build.self, Validate.self, Plan.self, Diff.self, Graph.self, Schema.self, Modules.self, Explain.self,
+        ]
     )
 }
 
@@ -21,23 +23,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case github
 }
 
-/// Options shared by the commands that compile.
-struct CompileOptions: ParsableArguments {
+/// What a compilation reads besides the blueprint, shared by the commands that compile.
+struct CompileInputs: ParsableArguments {
     @Option(
         name: .customLong("vars"), parsing: .singleValue,
         help: ArgumentHelp(
             "Set or override a deployment variable (NAME=VALUE, VALUE read as YAML). Repeatable.",
             valueName: "NAME=VALUE"))
     var variables: [String] = []
-
-    @Option(
-        help:
-            """
-            Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last \
-            three on stdout.
-            """
-    )
-    var format: OutputFormat = .text
 
     @Flag(
         help:
@@ -59,9 +52,11 @@ struct CompileOptions: ParsableArguments {
     var deploymentFile: String?
 
     /// Compiles `source` with the deployment file and `--vars`; an unreadable deployment file is
-    /// reported and exits unless `report` is false (then it is thrown as a `BlueprintFile.Failure`).
+    /// reported in `format` and exits unless `report` is false (then it is thrown as a
+    /// `BlueprintFile.Failure`).
     func compile(
-        _ source: SourceFile, undeclaredVariables: UndeclaredVariables = .mustBeUsed, report: Bool = true
+        _ source: SourceFile, format: OutputFormat, undeclaredVariables: UndeclaredVariables = .mustBeUsed,
+        report: Bool = true
     ) throws -> CompileResult {
         let deployment = try deploymentFile.map {
             try BlueprintFile.read($0, what: "deployment file", format: format, report: report)
@@ -79,5 +74,26 @@ struct CompileOptions: ParsableArguments {
         for argument in variables where !argument.contains("=") || argument.hasPrefix("=") {
             throw ValidationError("--vars takes NAME=VALUE, not '\(argument)'")
         }
+    }
+}
+
+/// Options shared by the commands that compile and report findings.
+struct CompileOptions: ParsableArguments {
+    @OptionGroup var inputs: CompileInputs
+
+    @Option(
+        help:
+            """
+            Diagnostics format: text (stderr), json, sarif (SARIF 2.1.0) or github (workflow annotations), the last \
+            three on stdout.
+            """
+    )
+    var format: OutputFormat = .text
+
+    /// Compiles `source` (CompileInputs.compile), reporting in `format`.
+    func compile(
+        _ source: SourceFile, undeclaredVariables: UndeclaredVariables = .mustBeUsed, report: Bool = true
+    ) throws -> CompileResult {
+        try inputs.compile(source, format: format, undeclaredVariables: undeclaredVariables, report: report)
     }
 }

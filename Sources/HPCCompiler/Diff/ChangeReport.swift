@@ -3,13 +3,18 @@
 /// take to apply; ParallelCluster changes by ParallelCluster's own update policies; native configs
 /// and what reads them; and the cost before and after. Made offline from the two builds' files.
 @_spi(Tools) public struct ChangeReport: Hashable, Sendable {
+    /// Every Terraform resource that changes, in every group.
     @_spi(Tools) public var terraform: [ResourceChange] = []
+    /// Every Slurm change, in every cluster's folder.
     @_spi(Tools) public var slurm: [SlurmChange] = []
+    /// Every changed ParallelCluster setting.
     @_spi(Tools) public var parallelCluster: [ParallelClusterChange] = []
+    /// Every other changed file.
     @_spi(Tools) public var native: [NativeConfigChange] = []
     /// Before and after, when both builds could be priced.
     @_spi(Tools) public var cost: CostChange?
 
+    /// No changes.
     @_spi(Tools) public init() {}
 
     /// True when applying the change loses data: a resource holding data (a filesystem, bucket,
@@ -33,6 +38,7 @@
         /// Only its address changes (a `moved` block): no change to the object.
         case move
 
+        /// Destroys first, then replacements, updates, moves and creations: the order a reviewer reads them.
         @_spi(Tools) public static func < (lhs: Action, rhs: Action) -> Bool {
             let order: [Action] = [.destroy, .replace, .update, .move, .create]
             return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
@@ -57,6 +63,7 @@
     /// until someone lifts it.
     @_spi(Tools) public var preventDestroy: Bool = false
 
+    /// A change of the resource at `address` in `group`.
     @_spi(Tools) public init(group: String, address: String, action: Action, movedFrom: String? = nil) {
         self.group = group
         self.address = address
@@ -87,6 +94,7 @@
         /// image changes).
         case drainAndReboot = "drain-and-reboot"
 
+        /// From least to most disruptive, in declaration order.
         @_spi(Tools) public static func < (lhs: Takes, rhs: Takes) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -109,6 +117,7 @@
     /// One sentence on why it takes what it takes.
     @_spi(Tools) public var reason: String
 
+    /// A change in `file` of the Slurm folder `folder`.
     @_spi(Tools) public init(
         folder: String, file: String, subject: String, before: String?, after: String?, takes: Takes,
         nodes: String? = nil, affectsRunningJobs: Bool = false, reason: String
@@ -140,6 +149,7 @@
         /// Cannot be updated: only a new cluster has it.
         case unsupported = "new-cluster"
 
+        /// From least to most disruptive, in declaration order.
         @_spi(Tools) public static func < (lhs: Policy, rhs: Policy) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -158,6 +168,7 @@
     /// Shared storage the cluster manages itself is deleted with it (a new cluster loses it).
     @_spi(Tools) public var losesData: Bool = false
 
+    /// A change of the setting at `path` in `file`.
     @_spi(Tools) public init(
         file: String, path: String, before: String?, after: String?, policy: Policy, policyName: String,
         losesData: Bool = false
@@ -189,6 +200,7 @@
     /// What has to happen for it to take effect.
     @_spi(Tools) public var takes: String
 
+    /// A change of the file at `path`.
     @_spi(Tools) public init(path: String, kind: Kind, system: String, keys: [String] = [], takes: String) {
         self.path = path
         self.kind = kind
