@@ -10,7 +10,10 @@ import TestSupport
 /// The plan runs with `-refresh=false`: it compares NEW's configuration with the state OLD's
 /// apply recorded, which is what hpcc diff predicts from the two builds. Refreshing reads every
 /// object back from moto first, and moto reads some back unlike AWS (see `refreshArtefacts`), so
-/// a refreshing plan shows updates that no change caused.
+/// a refreshing plan shows updates that no change caused. Some attributes moto already records
+/// unlike AWS when it creates the object (`recordingArtefacts`); those, and only those, are
+/// ignored (`lifecycle.ignore_changes`) in the apply and in every plan, so that the plan of the
+/// unchanged root is empty, which the tests check.
 ///
 /// Resource types moto cannot emulate (`MotoApply.unsupported`) are out of the apply and of
 /// every plan: the plan `-target`s NEW's other resources and every address in the state, so a
@@ -30,6 +33,56 @@ public final class MotoPlan {
         "aws_vpc_security_group_egress_rule.referenced_security_group_id": "as for ingress rules",
         "aws_vpc_security_group_egress_rule.description": "as for ingress rules",
     ]
+
+    /// Attributes moto records unlike AWS when it creates the object (moto 5.2.5 with
+    /// `Tests/Tools/moto-server.py`, hashicorp/aws in the local mirror), by resource type, and why.
+    /// Without them ignored, the plan of the unchanged htc-grid root replaces the EKS cluster, both
+    /// node groups and the Redis group, and updates every queue and function.
+    public static let recordingArtefacts: [String: [(attribute: String, reason: String)]] = [
+        "aws_eks_cluster": [
+            (
+                "access_config",
+                "moto returns no accessConfig, so bootstrap_cluster_creator_admin_permissions reads back unset and "
+                    + "forces a new cluster"
+            )
+        ],
+        "aws_eks_node_group": [
+            (
+                "remote_access",
+                "moto reports a remote access key 'eksKeypair' that was never asked for; it forces a new group"
+            ),
+            ("update_config", "moto returns no updateConfig (AWS returns the default maxUnavailable 1)"),
+        ],
+        "aws_elasticache_replication_group": [
+            ("at_rest_encryption_enabled", "moto returns false whatever was asked; it forces a new group")
+        ],
+        "aws_lambda_function": [("logging_config", "moto returns no LoggingConfig")],
+        "aws_launch_template": [
+            ("tag_specifications", "moto returns the template's own tags as a tag specification of the template")
+        ],
+        "aws_sqs_queue": [
+            ("redrive_policy", "moto returns the policy JSON re-serialised with spaces, and the provider compares text")
+        ],
+    ]
+
+    /// The override file that adds `recordingArtefacts` to the `ignore_changes` of every resource of
+    /// their types in `document` (keeping the root's own); nil when the root has none of those types.
+    static func ignoreArtefacts(_ document: [String: Any]) -> String? {
+        let declared = document["resource"] as? [String: [String: [String: Any]]] ?? [:]
+        var resources: [String: [String: Any]] = [:]
+        for (type, artefacts) in recordingArtefacts {
+            for (name, body) in declared[type] ?? [:] {
+                let lifecycle = body["lifecycle"] as? [String: Any] ?? (body["lifecycle"] as? [[String: Any]])?.first
+                let own = lifecycle?["ignore_changes"] as? [String] ?? []
+                let ignored = own + artefacts.map(\.attribute).filter { !own.contains($0) }
+                resources[type, default: [:]][name] = ["lifecycle": ["ignore_changes": ignored]]
+            }
+        }
+        guard !resources.isEmpty else { return nil }
+        let data = try! JSONSerialization.data(
+            withJSONObject: ["resource": resources], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
 
     /// Terraform's action on one resource, as `terraform show -json` of a plan names it.
     public enum Action: String, Sendable, Comparable {
@@ -91,6 +144,7 @@ public final class MotoPlan {
         workspace = try MotoWorkspace(group: group, terraform: terraform, server: server)
         do {
             try workspace.write(root, files: files)
+            try Self.ignoreArtefacts(in: workspace)
             try workspace.initialize()
             _ = try workspace.applySupported()
         } catch {
@@ -111,6 +165,7 @@ public final class MotoPlan {
     public func plan(_ root: String, files: [(path: String, text: String)] = []) throws -> Plan {
         let started = Date()
         try workspace.write(root, files: files)
+        try Self.ignoreArtefacts(in: workspace)
         let addresses = Set(workspace.supported).union(applied).sorted()
         let targets = addresses.map { "-target=\($0)" }
         let lift = MotoApply.liftDeletionProtection(
@@ -130,6 +185,12 @@ public final class MotoPlan {
         return Plan(
             changes: changes, excluded: workspace.excluded, preventDestroy: refused,
             seconds: Date().timeIntervalSince(started))
+    }
+
+    private static func ignoreArtefacts(in workspace: MotoWorkspace) throws {
+        if let override = ignoreArtefacts(workspace.document) {
+            try workspace.add("zz_moto_artefacts_override.tf.json", override)
+        }
     }
 
     private func arguments(out planFile: String) -> [String] {
@@ -201,7 +262,7 @@ extension MotoPlan.Plan {
     /// Where hpcc's predicted changes to `group` differ from the plan, one line per resource
     /// (empty when they agree): the action, the address moved from, and whether `prevent_destroy`
     /// stops the change. Resources moto cannot emulate are out of the plan, so out of hpcc's side too.
-    public func disagreements(with predicted: [ResourceChange], group: String) -> [String] {
+    @_spi(Tools) public func disagreements(with predicted: [ResourceChange], group: String) -> [String] {
         let excludedAddresses = Set(excluded.map(\.address))
         let hpcc = predicted.filter { $0.group == group && !excludedAddresses.contains($0.address) }
         func key(_ address: String, _ action: String, _ movedFrom: String?) -> String {

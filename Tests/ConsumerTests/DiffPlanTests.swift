@@ -1,4 +1,4 @@
-import ConsumerChecks
+@_spi(Tools) import ConsumerChecks
 import Foundation
 @_spi(Tools) import HPCCompiler
 import Testing
@@ -13,10 +13,13 @@ struct DiffPlanTests {
     /// A change to a shipped blueprint's text: each `old` occurs exactly once and becomes `new`.
     struct Edit: Sendable {
         let name: String
+        /// The change renames a module: Terraform must carry its objects over, destroying none.
+        let isRename: Bool
         let replacements: [(old: String, new: String)]
 
-        init(_ name: String, _ replacements: [(String, String)]) {
+        init(_ name: String, _ replacements: [(String, String)], isRename: Bool = false) {
             self.name = name
+            self.isRename = isRename
             self.replacements = replacements.map { (old: $0.0, new: $0.1) }
         }
 
@@ -107,7 +110,7 @@ struct DiffPlanTests {
                             "  - id: shared\n    source: modules/file-system/efs\n    use: [network]\n    settings:\n      local_mount: /shared\n\n  - id: scratch\n"
                         )
                     ]),
-                Edit("module renamed: home -> homefs", [("  - id: home\n", "  - id: homefs\n")]),
+                Edit("module renamed: home -> homefs", [("  - id: home\n", "  - id: homefs\n")], isRename: true),
             ]),
         Base(
             blueprint: "aws-parallelcluster",
@@ -196,7 +199,8 @@ struct DiffPlanTests {
             let unchanged = try applied.plan(root, files: files)
             #expect(unchanged.changes.isEmpty, "\(base.blueprint) as shipped: \(unchanged.changes)")
             for edit in base.edits {
-                let new = try Self.compile(base.blueprint, edit)
+                // NEW as `hpcc build` writes it over OLD's folder: renamed modules get moved blocks.
+                let new = try Self.compile(base.blueprint, edit).replacing(DeploymentSnapshot(files: old.files))
                 let target = try Self.awsRoot(new)
                 #expect(target.group == group)
                 let plan = try applied.plan(target.root, files: target.files)
@@ -210,6 +214,17 @@ struct DiffPlanTests {
                 }
                 if !newlyExcluded.isEmpty { print("    excluded: \(newlyExcluded.map(\.address))") }
                 #expect(!plan.changes.isEmpty, "\(edit.name) changes nothing in Terraform's plan")
+                let report = DeploymentChanges.compare(
+                    DeploymentSnapshot(files: old.files), DeploymentSnapshot(files: new.files))
+                let disagreements = plan.disagreements(with: report.terraform, group: group)
+                for line in disagreements { print("    DISAGREES: \(line)") }
+                #expect(disagreements.isEmpty, "\(base.blueprint), \(edit.name): \(disagreements)")
+                if edit.isRename {
+                    // Every resource keeps its object: carried by a moved block, none destroyed or created.
+                    #expect(
+                        plan.changes.allSatisfy { $0.movedFrom != nil && $0.action != .destroy },
+                        "\(edit.name): \(plan.changes)")
+                }
                 planned += 1
             }
         }
