@@ -37,19 +37,24 @@ struct WorkflowExampleTests {
         return steps.filter { $0.contains("hpcc ") && !$0.contains("swift build") }
     }
 
-    private func run(_ steps: [String], in repository: URL) throws -> [Shell.Outcome] {
+    private func run(
+        _ steps: [String], in repository: URL, environment: [String: String] = [:]
+    ) throws
+        -> [Shell.Outcome]
+    {
         let path =
             HPCCBinary.url.deletingLastPathComponent().path + ":"
             + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         return try steps.map { step in
             try Shell.run(
-                "/bin/bash", ["-euo", "pipefail", "-c", "cd '\(repository.path)' && export PATH='\(path)' && " + step])
+                "/bin/bash", ["-euo", "pipefail", "-c", "cd '\(repository.path)' && export PATH='\(path)' && " + step],
+                environment: environment)
         }
     }
 
     @Test func theStepsPassOnACurrentRepositoryAndFailOnAStaleOne() throws {
-        let steps = try Self.hpccSteps()
-        #expect(steps.count == 3, "\(steps)")
+        let steps = Array(try Self.hpccSteps().prefix(3))
+        #expect(try Self.hpccSteps().count == 4)
         let repository = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hpcc-workflow-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: repository) }
@@ -75,6 +80,64 @@ struct WorkflowExampleTests {
         let stale = try run(steps, in: repository)
         #expect(stale.map(\.status) == [0, 0, 1])
         #expect(stale[2].stdout.contains("::error file=deployments/atlas/slurm/slurm.conf,line="), "\(stale[2].stdout)")
+    }
+}
+
+/// The pull-request step of the example: `hpcc diff` of each changed blueprint against the base
+/// branch, run as written in a git repository whose `origin/main` is the base.
+@Suite("GitHub Actions example: hpcc diff on a pull request")
+struct WorkflowDiffStepTests {
+    private func git(_ arguments: [String], in repository: URL) throws {
+        let outcome = try Shell.run(
+            "/usr/bin/git",
+            ["-C", repository.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments)
+        #expect(outcome.status == 0, "git \(arguments): \(outcome.stderr)")
+    }
+
+    @Test func aChangeThatDestroysDataFailsTheStepAndTheReportSaysWhy() throws {
+        let step = try #require(try WorkflowExampleTests.hpccSteps().last)
+        #expect(step.contains("hpcc diff"))
+        let repository = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hpcc-workflow-diff-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        let blueprints = repository.appendingPathComponent("blueprints")
+        try FileManager.default.createDirectory(at: blueprints, withIntermediateDirectories: true)
+        for name in ["gcp-slurm", "aws-hpc-storage"] {
+            try FileManager.default.copyItem(
+                at: Repository.blueprints.appendingPathComponent("\(name).yaml"),
+                to: blueprints.appendingPathComponent("\(name).yaml"))
+        }
+        try git(["init", "-q", "-b", "main"], in: repository)
+        try git(["add", "."], in: repository)
+        try git(["commit", "-q", "-m", "base"], in: repository)
+        try git(["update-ref", "refs/remotes/origin/main", "HEAD"], in: repository)
+
+        let path =
+            HPCCBinary.url.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        func runStep() throws -> (Shell.Outcome, String) {
+            let outcome = try Shell.run(
+                "/bin/bash", ["-eo", "pipefail", "-c", "cd '\(repository.path)' && export PATH='\(path)' && " + step],
+                environment: ["GITHUB_BASE_REF": "main"])
+            let report = try String(contentsOf: repository.appendingPathComponent("hpcc-diff.md"), encoding: .utf8)
+            return (outcome, report)
+        }
+        // Nothing changed: the step passes and reports no blueprint.
+        let (unchanged, quiet) = try runStep()
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(!quiet.contains("**blueprints/"))
+
+        // The Filestore tier changes: the share is replaced, /home's data lost.
+        let slurm = blueprints.appendingPathComponent("gcp-slurm.yaml")
+        try (try String(contentsOf: slurm, encoding: .utf8))
+            .replacingOccurrences(of: "filestore_tier: BASIC_SSD", with: "filestore_tier: BASIC_HDD")
+            .write(to: slurm, atomically: true, encoding: .utf8)
+        let (destroying, report) = try runStep()
+        #expect(destroying.status == 3, "\(destroying.stderr)")
+        #expect(destroying.stdout.contains("::error::this change destroys data"))
+        #expect(report.contains("**blueprints/gcp-slurm.yaml**\n### hpcc diff\n\n> [!CAUTION]"), "\(report)")
+        #expect(report.contains("| replace | google\\_filestore\\_instance.homefs | forced by tier | LOST |"))
+        #expect(!report.contains("aws-hpc-storage"))
     }
 }
 

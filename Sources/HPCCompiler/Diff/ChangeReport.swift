@@ -136,17 +136,26 @@
 
 /// One changed ParallelCluster setting and the update policy ParallelCluster applies to it.
 @_spi(Tools) public struct ParallelClusterChange: Hashable, Sendable {
-    /// ParallelCluster's update policy classes (`pcluster/config/update_policy.py`).
+    /// What `pcluster update-cluster` needs before it applies the change to a running cluster, by the
+    /// package's update policies (`pcluster/config/update_policy.py`) and their conditions: the
+    /// least of these that lets the policy's check pass, with the compute fleet, the head node and
+    /// the old config's login nodes running and the new config's `QueueUpdateStrategy`.
     @_spi(Tools) public enum Policy: String, Hashable, Sendable, Comparable, CaseIterable {
         /// Applied by `pcluster update-cluster` with the cluster running.
         case supported
-        /// Needs running jobs' nodes replaced: the compute fleet stopped, or `QueueUpdateStrategy` set.
+        /// Applied with the compute fleet running because the new config's `QueueUpdateStrategy` lets
+        /// ParallelCluster drain or terminate and replace the affected nodes (their jobs are requeued
+        /// or killed); without it the fleet would have to be stopped.
         case queueUpdateStrategy = "queue-update-strategy"
         /// The compute fleet must be stopped first (`pcluster update-compute-fleet --status STOP_REQUESTED`).
         case computeFleetStop = "compute-fleet-stop"
-        /// The head node is replaced or must be stopped.
+        /// The login nodes must be stopped first (their pools' `Count` set to 0); for a
+        /// `COMPUTE_AND_LOGIN_NODES_STOP` setting the compute fleet as well.
+        case loginNodesStop = "login-nodes-stop"
+        /// The head node must be stopped (`HEAD_NODE_STOP`; aws-parallelcluster 3.16.1 gives it to no setting).
         case headNode = "head-node"
-        /// Cannot be updated: only a new cluster has it.
+        /// Cannot be updated: only a new cluster has it (or the package refuses it, as it does for a
+        /// change to `/home` or to a cluster that keeps a file system it created).
         case unsupported = "new-cluster"
 
         /// From least to most disruptive, in declaration order.

@@ -25,8 +25,10 @@ struct TerraformChanges {
 
         // Attribute paths that change, per resource in both roots (by its new address).
         var changed: [String: [[String]]] = [:]
+        var previousBodies: [String: JSON] = [:]
         for (address, body) in after {
             guard let previous = before[address] ?? movedTo[address].flatMap({ before[$0] }) else { continue }
+            previousBodies[address] = previous
             let ignored = Self.ignoredPaths(body)
             changed[address] = Self.changedPaths(Self.renaming(previous, renamed), body).filter { path in
                 !ignored.contains { path.starts(with: $0) }
@@ -38,7 +40,13 @@ struct TerraformChanges {
         while !settled {
             settled = true
             for (address, paths) in changed.sorted(by: { $0.key < $1.key }) where replaced[address] == nil {
-                var reasons = paths.filter { forces(address, $0) }.map { $0.joined(separator: ".") }
+                var reasons = paths.filter { path in
+                    ConditionalReplacement.forces(
+                        type: Self.type(of: address), path: path,
+                        old: Self.value(at: path, in: previousBodies[address]),
+                        new: Self.value(at: path, in: after[address]), body: after[address]!)
+                        ?? forces(address, path)
+                }.map { $0.joined(separator: ".") }
                 reasons += unknownReads(after[address]!, replaced: replaced.keys, address: address)
                 reasons += triggeredBy(after[address]!, changed: changed, replaced: replaced.keys)
                 if !reasons.isEmpty {
@@ -107,11 +115,19 @@ struct TerraformChanges {
         _ body: JSON, changed: [String: [[String]]], replaced: Dictionary<String, [String]>.Keys
     ) -> [String] {
         guard case let .array(triggers)? = body["lifecycle"]?["replace_triggered_by"] else { return [] }
+        // A whole resource triggers on any change to it; one of its attributes only when that
+        // attribute changes, which for `id` (and any attribute) is whenever the resource is replaced.
         return triggers.compactMap { trigger -> String? in
             guard case let .string(expression) = trigger else { return nil }
-            let address = expression.split(separator: ".").prefix(2).joined(separator: ".")
-            let changes = replaced.contains(address) || !(changed[address]?.isEmpty ?? true)
-            return changes ? "lifecycle.replace_triggered_by (\(address) changes)" : nil
+            let parts = expression.split(separator: ".").map(String.init)
+            let address = parts.prefix(2).joined(separator: ".")
+            let attribute = Array(parts.dropFirst(2)).map { String($0.prefix { $0 != "[" }) }
+            let changes =
+                replaced.contains(address)
+                || (attribute.isEmpty
+                    ? !(changed[address]?.isEmpty ?? true)
+                    : attribute != ["id"] && (changed[address] ?? []).contains { $0.starts(with: attribute) })
+            return changes ? "lifecycle.replace_triggered_by (\(expression) changes)" : nil
         }
     }
 
@@ -157,6 +173,14 @@ struct TerraformChanges {
                 return path
             }
         default: return []
+        }
+    }
+
+    /// The value at an attribute path (the first element of a block list at each step).
+    static func value(at path: [String], in body: JSON?) -> JSON? {
+        path.reduce(body) { value, key in
+            if case let .array(elements)? = value { return elements.first?[key] }
+            return value?[key]
         }
     }
 
