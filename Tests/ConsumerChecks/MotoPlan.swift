@@ -113,7 +113,7 @@ public final class MotoPlan {
     public struct Plan: Sendable {
         /// Every resource whose action is not a no-op, by address.
         public let changes: [Change]
-        /// NEW's resources left out of the plan (moto cannot emulate them), with the reason.
+        /// OLD's and NEW's resources left out of the plan (moto cannot emulate them), with the reason.
         public let excluded: [(address: String, reason: String)]
         /// The resources Terraform refuses to replace or destroy while `prevent_destroy` is set.
         public let preventDestroy: [String]
@@ -122,8 +122,9 @@ public final class MotoPlan {
         /// How many changes of each action, in the consumer-check line's words.
         public var counts: String {
             let actions: [Action] = [.create, .update, .replace, .destroy, .move]
-            return actions.map { action in "\(changes.filter { $0.action == action }.count) \(action.rawValue)" }
-                .joined(separator: ", ")
+            let counts = actions.map { action in "\(changes.filter { $0.action == action }.count) \(action.rawValue)" }
+            let moved = changes.filter { $0.action != .move && $0.movedFrom != nil }.count
+            return counts.joined(separator: ", ") + (moved == 0 ? "" : " (\(moved) of them also moved)")
         }
     }
 
@@ -182,8 +183,10 @@ public final class MotoPlan {
         if !refused.isEmpty {
             try confirmRefusal(of: refused, targets: targets)
         }
+        // OLD's exclusions too: a resource NEW drops that was never applied is out of the plan as well.
+        let excludedNow = workspace.excluded.filter { now in !excluded.contains { $0.address == now.address } }
         return Plan(
-            changes: changes, excluded: workspace.excluded, preventDestroy: refused,
+            changes: changes, excluded: excluded + excludedNow, preventDestroy: refused,
             seconds: Date().timeIntervalSince(started))
     }
 

@@ -126,13 +126,16 @@ struct DiffPlanTests {
             blueprint: "aws-parallelcluster-minimal",
             edits: [
                 Edit(
+                    "module renamed: network -> vpc (used by the cluster)",
+                    [("  - id: network\n", "  - id: vpc\n"), ("use: [network]", "use: [vpc]")], isRename: true),
+                Edit(
                     "labels added",
                     [
                         (
                             "availability_zones: [eu-west-1a]\n",
                             "availability_zones: [eu-west-1a]\n  labels:\n    project: mini\n"
                         )
-                    ])
+                    ]),
             ]),
         Base(
             blueprint: "aws-htc-grid",
