@@ -70,6 +70,8 @@ public enum MotoApply {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// The override file's content for `server`.
@@ -90,10 +92,11 @@ public enum MotoApply {
     }
 
     /// The override file that lifts deletion protection from every protected resource in `applied`
-    /// (the service's attribute, and `lifecycle.prevent_destroy` where the root sets it), and those
-    /// resources' addresses; nil when none is protected.
+    /// (the service's attribute unless `attributes` is false, and `lifecycle.prevent_destroy` where
+    /// the root sets it), and those resources' addresses; nil when none is protected. A plan lifts
+    /// only `prevent_destroy`: lifting the attribute too would plan an update of its own.
     static func liftDeletionProtection(
-        _ applied: [String], document: [String: Any] = [:]
+        _ applied: [String], document: [String: Any] = [:], attributes: Bool = true
     ) -> (override: String, protected: [String])? {
         var resources: [String: [String: Any]] = [:]
         var protected: [String] = []
@@ -102,7 +105,7 @@ public enum MotoApply {
             let parts = address.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             var lifted: [String: Any] = [:]
-            if let attribute = deletionProtection[parts[0]] { lifted[attribute] = false }
+            if attributes, let attribute = deletionProtection[parts[0]] { lifted[attribute] = false }
             let lifecycle = declared[parts[0]]?[parts[1]]?["lifecycle"] as? [String: Any]
             if lifecycle?["prevent_destroy"] as? Bool == true { lifted["lifecycle"] = ["prevent_destroy": false] }
             guard !lifted.isEmpty else { continue }
@@ -124,60 +127,19 @@ public enum MotoApply {
         terraform: TerraformCLI, server: MotoServer, whileApplied: ((Report) throws -> Void)? = nil
     ) throws -> Report {
         let started = Date()
-        guard let document = try JSONSerialization.jsonObject(with: Data(root.utf8)) as? [String: Any] else {
-            throw Failure(description: "\(group)/main.tf.json is not a JSON object")
-        }
-        var applied: [String] = [], excluded: [(String, String)] = []
-        for (type, instances) in document["resource"] as? [String: Any] ?? [:] {
-            for name in (instances as? [String: Any] ?? [:]).keys {
-                if let reason = unsupported[type] {
-                    excluded.append(("\(type).\(name)", reason))
-                } else {
-                    applied.append("\(type).\(name)")
-                }
-            }
-        }
-        applied.sort()
-        excluded.sort { $0.0 < $1.0 }
-        let provider = (document["provider"] as? [String: Any])?["aws"]
-        let region =
-            ((provider as? [String: Any]) ?? ((provider as? [[String: Any]])?.first ?? [:]))["region"] as? String
-            ?? "us-east-1"
-
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hpcc-moto-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for file in files + [("main.tf.json", root), ("zz_moto_override.tf.json", override(endpoint: server.endpoint))]
-        {
-            let url = folder.appendingPathComponent(file.0)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.1.utf8).write(to: url)
-        }
-        try terraform.initialize(folder)
-        let packages = codePackages(document)
-        if !packages.isEmpty {
-            let data = try JSONSerialization.data(withJSONObject: packages.map { [$0.bucket, $0.key] })
-            _ = try server.readback(["seed", region, String(decoding: data, as: UTF8.self)])
-        }
+        let workspace = try MotoWorkspace(group: group, terraform: terraform, server: server)
+        defer { workspace.remove() }
+        try workspace.write(root, files: files)
+        let document = workspace.document, applied = workspace.supported, excluded = workspace.excluded
+        let folder = workspace.folder, region = workspace.region
+        try workspace.initialize()
+        let state = try workspace.applySupported()
         let targets = applied.map { "-target=\($0)" }
-        try apply(terraform, ["apply", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
 
         let outputJSON = try terraform.run(["output", "-json"], in: folder).stdout
         let outputs =
             ((try? JSONSerialization.jsonObject(with: Data(outputJSON.utf8))) as? [String: [String: Any]] ?? [:])
             .compactMapValues { $0["value"] as? String }
-        let state = folder.appendingPathComponent("state.json")
-        try Data(terraform.run(["show", "-json"], in: folder).stdout.utf8).write(to: state)
-        let inState = try stateAddresses(state)
-        let leaked = inState.filter { address in unsupported.keys.contains { address.hasPrefix("\($0).") } }
-        guard leaked.isEmpty else {
-            throw Failure(
-                description: "\(group): excluded resources were applied as dependencies of targeted ones: \(leaked)")
-        }
-        guard Set(inState) == Set(applied) else {
-            throw Failure(description: "\(group): terraform state holds \(inState), expected \(applied)")
-        }
         let rawState = folder.appendingPathComponent("terraform.tfstate")
         guard FileManager.default.fileExists(atPath: rawState.path) else {
             throw Failure(description: "\(group): no terraform.tfstate after apply")
@@ -206,12 +168,10 @@ public enum MotoApply {
         if let lift = liftDeletionProtection(applied, document: document) {
             // Only the protected resources: a full re-apply would also "correct" drift moto reports
             // on unrelated resources (all-protocol security group rules) with calls moto refuses.
-            try Data(lift.override.utf8).write(to: folder.appendingPathComponent("zz_moto_unprotect_override.tf.json"))
-            try apply(
-                terraform, ["apply", "-auto-approve", "-input=false"] + lift.protected.map { "-target=\($0)" },
-                in: folder, group: group)
+            try workspace.add("zz_moto_unprotect_override.tf.json", lift.override)
+            try workspace.run(["apply", "-auto-approve", "-input=false"] + lift.protected.map { "-target=\($0)" })
         }
-        try apply(terraform, ["destroy", "-auto-approve", "-input=false"] + targets, in: folder, group: group)
+        try workspace.run(["destroy", "-auto-approve", "-input=false"] + targets)
         let absent = try server.readback(["absent", region, state.path])
         guard absent.ok else {
             throw Failure(description: "\(group): resources left in moto after terraform destroy:\n\(absent.text)")
@@ -232,13 +192,6 @@ public enum MotoApply {
                 !bucket.contains("${"), !key.contains("${")
             else { return nil }
             return (bucket, key)
-        }
-    }
-
-    private static func apply(_ terraform: TerraformCLI, _ arguments: [String], in folder: URL, group: String) throws {
-        let outcome = try terraform.run(arguments, in: folder, allowFailure: true)
-        guard outcome.status == 0 else {
-            throw Failure(description: "\(group): terraform \(arguments[0]) against moto failed:\n\(outcome.stderr)")
         }
     }
 

@@ -75,6 +75,17 @@ public final class MotoServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Forgets every object (moto's `/moto-api/reset`), so a second deployment with the same
+    /// names can be applied on the same server without destroying the first.
+    public func reset() throws {
+        let post =
+            "import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method='POST'))"
+        let outcome = try Shell.run(python, ["-c", post, endpoint + "/moto-api/reset"])
+        guard outcome.status == 0 else {
+            throw Unavailable(description: "moto did not reset on \(endpoint):\n\(outcome.stderr)")
+        }
+    }
+
     /// Runs a mode of `moto-readback.py` against this server; its JSON report and exit status.
     func readback(_ arguments: [String]) throws -> (ok: Bool, report: [String: Any], text: String) {
         let outcome = try Shell.run(python, [Self.readback.path, arguments[0], endpoint] + arguments.dropFirst())

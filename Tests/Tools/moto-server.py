@@ -266,6 +266,11 @@ moto_delete_replication_group = ElastiCacheBackend.delete_replication_group
 
 def create_replication_group(self, **arguments):
     group = moto_create_replication_group(self, **arguments)
+    # moto makes one member when cluster mode is off, whatever NumCacheClusters asks; AWS makes them all
+    # (named <group>-001, -002, ...), and the AWS provider reads num_cache_clusters back as their number.
+    wanted = arguments.get("num_cache_clusters") or 0
+    for number in range(len(group.member_clusters) + 1, wanted + 1):
+        group.member_clusters.append(f"{group.replication_group_id}-{number:03d}")
     member_arguments = {name: None for name in inspect.signature(self.create_cache_cluster).parameters}
     for member in group.member_clusters:
         if member in self.cache_clusters:
