@@ -61,8 +61,10 @@ struct DiffPlanTests {
                     "projects FSx deployment_type PERSISTENT_2 -> PERSISTENT_1 (125 -> 100 MB/s/TiB)",
                     [
                         (
-                            "deployment_type: PERSISTENT_2\n      storage_capacity: 1200\n      per_unit_storage_throughput: 125",
-                            "deployment_type: PERSISTENT_1\n      storage_capacity: 1200\n      per_unit_storage_throughput: 100"
+                            "deployment_type: PERSISTENT_2\n      storage_capacity: 1200\n"
+                                + "      per_unit_storage_throughput: 125",
+                            "deployment_type: PERSISTENT_1\n      storage_capacity: 1200\n"
+                                + "      per_unit_storage_throughput: 100"
                         )
                     ]),
                 Edit(
@@ -70,7 +72,8 @@ struct DiffPlanTests {
                     [
                         (
                             "transition_to_ia: AFTER_30_DAYS",
-                            "transition_to_ia: AFTER_30_DAYS\n      performance_mode: maxIO\n      throughput_mode: bursting"
+                            "transition_to_ia: AFTER_30_DAYS\n      performance_mode: maxIO\n"
+                                + "      throughput_mode: bursting"
                         )
                     ]),
                 Edit("home EFS transition_to_ia AFTER_30_DAYS -> AFTER_60_DAYS", [("AFTER_30_DAYS", "AFTER_60_DAYS")]),
@@ -83,7 +86,8 @@ struct DiffPlanTests {
                     [
                         (
                             "source: modules/database/slurm-accounting\n    use: [network]",
-                            "source: modules/database/slurm-accounting\n    use: [network]\n    settings:\n      instance_class: db.r6g.large"
+                            "source: modules/database/slurm-accounting\n    use: [network]\n    settings:\n"
+                                + "      instance_class: db.r6g.large"
                         )
                     ]),
                 Edit(
@@ -91,14 +95,19 @@ struct DiffPlanTests {
                     [
                         (
                             "source: modules/database/slurm-accounting\n    use: [network]",
-                            "source: modules/database/slurm-accounting\n    use: [network]\n    settings:\n      engine_version: \"11.4\""
+                            "source: modules/database/slurm-accounting\n    use: [network]\n    settings:\n"
+                                + "      engine_version: \"11.4\""
                         )
                     ]),
                 Edit(
                     "projects module removed",
                     [
                         (
-                            "  - id: projects\n    source: modules/file-system/fsx-lustre\n    use: [network]\n    settings:\n      local_mount: /projects\n      deployment_type: PERSISTENT_2\n      storage_capacity: 1200\n      per_unit_storage_throughput: 125\n      automatic_backup_retention_days: 14\n      daily_automatic_backup_start_time: \"03:00\"\n",
+                            "  - id: projects\n    source: modules/file-system/fsx-lustre\n    use: [network]\n"
+                                + "    settings:\n      local_mount: /projects\n      deployment_type: PERSISTENT_2\n"
+                                + "      storage_capacity: 1200\n      per_unit_storage_throughput: 125\n"
+                                + "      automatic_backup_retention_days: 14\n"
+                                + "      daily_automatic_backup_start_time: \"03:00\"\n",
                             ""
                         )
                     ]),
@@ -107,7 +116,8 @@ struct DiffPlanTests {
                     [
                         (
                             "  - id: scratch\n",
-                            "  - id: shared\n    source: modules/file-system/efs\n    use: [network]\n    settings:\n      local_mount: /shared\n\n  - id: scratch\n"
+                            "  - id: shared\n    source: modules/file-system/efs\n    use: [network]\n"
+                                + "    settings:\n      local_mount: /shared\n\n  - id: scratch\n"
                         )
                     ]),
                 Edit("module renamed: home -> homefs", [("  - id: home\n", "  - id: homefs\n")], isRename: true),

@@ -142,6 +142,19 @@ struct TerraformChangesTests {
             ])
     }
 
+    @Test func providerDefaultTagsUpdateEveryResourceThatHasTags() {
+        // aws_vpc and aws_subnet have `tags`; the security group (in this test's facts) does not.
+        func tagged(_ team: String) -> JSON {
+            guard case var .object(document) = root(network) else { return .null }
+            document["provider"] = [
+                "aws": ["default_tags": [["tags": ["team": .string(team)]]], "region": "eu-west-1"]
+            ]
+            return .object(document)
+        }
+        #expect(changes(tagged("cfd"), tagged("cfd")).isEmpty)
+        #expect(changes(tagged("cfd"), tagged("aero")) == ["update aws_subnet.net_0", "update aws_vpc.net"])
+    }
+
     @Test func metaArgumentsAreNotAttributes() {
         var new = network
         new["aws_security_group.net"]!["depends_on"] = ["aws_subnet.net_0"]

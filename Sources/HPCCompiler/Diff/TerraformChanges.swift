@@ -34,6 +34,20 @@ struct TerraformChanges {
                 !ignored.contains { path.starts(with: $0) }
             }
         }
+        // Tags or labels every resource of a provider inherits from its provider block: a change
+        // updates each resource that has them (the attribute Terraform shows them in).
+        for inherited in Self.inheritedSettings {
+            let setting = { (root: JSON?) in
+                root?["provider"]?[inherited.provider].map(Self.providerBlock)?[inherited.setting]
+            }
+            guard setting(old) != setting(new) else { continue }
+            for address in changed.keys.sorted()
+            where Self.type(of: address).hasPrefix(inherited.provider + "_")
+                && forcesReplacement(Self.type(of: address), [inherited.ownAttribute]) != nil
+            {
+                changed[address]!.append([inherited.shownAs])
+            }
+        }
         // Replacement spreads through references until nothing more is replaced.
         var replaced: [String: [String]] = [:]
         var settled = false
@@ -132,6 +146,22 @@ struct TerraformChanges {
     }
 
     // MARK: - Reading a root
+
+    /// Provider settings each resource inherits: the provider, the setting in its block, the
+    /// resource attribute that says a resource takes it (its own tags or labels), and the computed
+    /// attribute a change shows in.
+    static let inheritedSettings: [(provider: String, setting: String, ownAttribute: String, shownAs: String)] = [
+        ("aws", "default_tags", "tags", "tags_all"),
+        ("google", "default_labels", "labels", "terraform_labels"),
+    ]
+
+    /// A provider's (first, unaliased) block: Terraform JSON allows one object or a list of them.
+    static func providerBlock(_ value: JSON) -> JSON {
+        if case let .array(blocks) = value {
+            return blocks.first { $0["alias"] == nil } ?? .null
+        }
+        return value
+    }
 
     /// The root's managed resources by `type.name`.
     static func resources(_ root: JSON?) -> [String: JSON] {
