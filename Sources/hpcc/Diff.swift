@@ -61,7 +61,7 @@ struct Diff: ParsableCommand {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             do {
                 var snapshot = try DeploymentSnapshot.read(folder: URL(fileURLWithPath: path))
-                snapshot.deployment = recompiled(snapshot)
+                snapshot.recompileExpandedBlueprint()
                 return snapshot
             } catch {
                 Report.print(
@@ -78,12 +78,5 @@ struct Diff: ParsableCommand {
         }
         if let previous { result = result.replacing(previous) }
         return DeploymentSnapshot(files: result.files, deployment: result.deployment)
-    }
-
-    /// The deployment IR of a built folder, from the expanded blueprint it holds (for its cost);
-    /// nil when that no longer compiles on its own.
-    private func recompiled(_ snapshot: DeploymentSnapshot) -> Deployment? {
-        guard let expanded = snapshot.files["expanded-blueprint.yaml"]?.text else { return nil }
-        return Compiler().compile(SourceFile(name: "expanded-blueprint.yaml", text: expanded)).deployment
     }
 }

@@ -40,6 +40,13 @@ import Foundation
         return DeploymentSnapshot(files: files)
     }
 
+    /// A folder's deployment IR, from the expanded blueprint it holds (for its cost); nil when that
+    /// no longer compiles on its own.
+    @_spi(Tools) public mutating func recompileExpandedBlueprint() {
+        guard deployment == nil, let expanded = text(ExpandedBlueprintEmitter.path) else { return }
+        deployment = Compiler().compile(SourceFile(name: ExpandedBlueprintEmitter.path, text: expanded)).deployment
+    }
+
     /// The text of the file at `path`, if the deployment has it.
     func text(_ path: String) -> String? { files[path]?.text }
 
@@ -47,10 +54,15 @@ import Foundation
     var terraformRoots: [String: String] {
         var roots: [String: String] = [:]
         for (path, file) in files {
-            let parts = path.split(separator: "/")
-            if parts.count == 2, parts[1] == "main.tf.json" { roots[String(parts[0])] = file.text }
+            if let group = Self.terraformGroup(of: path) { roots[group] = file.text }
         }
         return roots
+    }
+
+    /// The group whose Terraform root is at `path`, if it is one.
+    static func terraformGroup(of path: String) -> String? {
+        let parts = path.split(separator: "/")
+        return parts.count == 2 && parts[1] == "main.tf.json" ? String(parts[0]) : nil
     }
 
     /// Each Slurm cluster's folder (the folder holding a `slurm.conf`), with the texts of the

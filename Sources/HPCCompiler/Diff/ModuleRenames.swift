@@ -77,21 +77,20 @@ enum ModuleRenames {
         guard let oldExpanded = previous.text(ExpandedBlueprintEmitter.path),
             let newExpanded = new.first(where: { $0.path == ExpandedBlueprintEmitter.path })?.text
         else { return new }
-        let renames = renames(old: modules(oldExpanded), new: modules(newExpanded))
+        let oldModules = modules(oldExpanded)
+        let renames = renames(old: oldModules, new: modules(newExpanded))
         let oldRoots = previous.terraformRoots
         return new.map { file in
-            let parts = file.path.split(separator: "/")
-            guard parts.count == 2, parts[1] == "main.tf.json", let oldText = oldRoots[String(parts[0])],
+            guard let group = DeploymentSnapshot.terraformGroup(of: file.path), let oldText = oldRoots[group],
                 let oldRoot = JSONText.parse(oldText), case .object(var root)? = JSONText.parse(file.text)
             else { return file }
-            let group = String(parts[0])
             let before = TerraformChanges.resources(oldRoot), after = TerraformChanges.resources(.object(root))
             var moves = Set(
                 TerraformChanges.moves(oldRoot).filter { after[$0.to] != nil && after[$0.from] == nil }.map {
                     [$0.from, $0.to]
                 })
             let groupRenames = renames.filter { $0.group == group }
-            let oldIDs = modules(oldExpanded).filter { $0.group == group }.map(\.id)
+            let oldIDs = oldModules.filter { $0.group == group }.map(\.id)
             for address in before.keys where after[address] == nil {
                 guard let target = movedAddress(address, renames: groupRenames, ids: oldIDs), after[target] != nil,
                     before[target] == nil
