@@ -70,6 +70,8 @@ struct CommandLineVariables {
                 guard let location = note.location, let argument = argument(location.file) else { return note }
                 return DiagnosticNote("\(note.message) (--vars \(argument.text), column \(location.column))")
             }
+            // An edit of a command-line argument is not an edit of a file.
+            moved.fixes.removeAll { argument($0.location.file) != nil }
             return moved
         }
     }

@@ -157,11 +157,19 @@ public struct CompileResult: Sendable {
         var collected = diagnostics
         collected.silence(codes)
         var found = collected.sorted
-        // Positions inside multi-line scalars are placed in the source text (only when some finding has one).
-        if found.contains(where: { $0.location?.inScalar != nil || $0.notes.contains { $0.location?.inScalar != nil } })
-        {
+        // Positions inside multi-line scalars are placed in the source text, and fixes checked against it
+        // (only when some finding has either); a fix no source file could check is not offered.
+        if found.contains(where: {
+            !$0.fixes.isEmpty || $0.location?.inScalar != nil || $0.notes.contains { $0.location?.inScalar != nil }
+        }) {
             let placement = sources.map(ScalarPlacement.init)
-            found = Array(Set(found.map { diagnostic in placement.reduce(diagnostic) { $1.place($0) } }))
+            found = Array(
+                Set(
+                    found.map { diagnostic in
+                        var placed = placement.reduce(diagnostic) { $1.place($0) }
+                        placed.fixes.removeAll { $0.original != nil }
+                        return placed
+                    }))
         }
         self.diagnostics = arguments.relocate(found).sorted(by: Diagnostic.inReportOrder)
         if !succeeded { files = [] }

@@ -9,6 +9,7 @@ struct HPCC: ParsableCommand {
         version: "hpcc \(Compiler.version)",
         subcommands: [
             Build.self, Validate.self, Plan.self, Diff.self, Graph.self, Schema.self, Modules.self, Explain.self,
+            LSP.self,
         ]
     )
 }

@@ -29,10 +29,10 @@ extension BlueprintDecoder {
             // Whether the kind fits the module is judged once its source is known (`PackerGroups`).
             case "terraform", "packer": break
             default:
+                let correction = Suggestion.correction(for: kind.value, at: kind.location, in: ["terraform", "packer"])
                 diagnostics.report(
                     .constraintViolation, "module kind must be 'terraform' or 'packer', not '\(kind.value)'",
-                    at: kind.location,
-                    help: Suggestion.help(for: kind.value, in: ["terraform", "packer"]))
+                    at: kind.location, help: correction.help, fixes: correction.fixes)
             }
         }
         var uses: [Located<ModuleID>] = []

@@ -16,9 +16,10 @@ extension BlueprintDecoder {
                 let name = reader.literalString("validator", required: true, diagnostics: &diagnostics)
             else { continue }
             if !Self.knownValidators.contains(name.value) {
+                let correction = Suggestion.correction(for: name.value, at: name.location, in: Self.knownValidators)
                 diagnostics.report(
-                    .unknownValidator, "unknown validator '\(name.value)'", at: name.location,
-                    help: Suggestion.help(for: name.value, in: Self.knownValidators))
+                    .unknownValidator, "unknown validator '\(name.value)'", at: name.location, help: correction.help,
+                    fixes: correction.fixes)
                 continue
             }
             validators.append(
@@ -39,10 +40,12 @@ extension BlueprintDecoder {
         case "WARNING", "1": return .warning
         case "IGNORE", "0": return .ignore
         default:
+            // Compared in capitals: `warnin` means WARNING.
+            let meant = Suggestion.closest(to: text.value.uppercased(), in: ["ERROR", "WARNING", "IGNORE"])
             diagnostics.report(
                 .constraintViolation, "validation_level must be ERROR, WARNING or IGNORE, not '\(text.value)'",
-                at: text.location,
-                help: Suggestion.help(for: text.value.uppercased(), in: ["ERROR", "WARNING", "IGNORE"]))
+                at: text.location, help: meant.map { "did you mean '\($0)'?" },
+                fixes: meant.map { [DiagnosticFix(replacing: text.value, at: text.location, with: $0)] } ?? [])
             return .error
         }
     }
@@ -53,9 +56,11 @@ extension BlueprintDecoder {
             guard let text = MappingReader.literalString(node, what: "an 'ignore' entry", diagnostics: &diagnostics)
             else { continue }
             guard let code = DiagnosticCode(rawValue: text.value) else {
+                let correction = Suggestion.correction(
+                    for: text.value, at: text.location, in: DiagnosticCode.allCases.map(\.rawValue))
                 diagnostics.report(
                     .unknownDiagnosticCode, "'\(text.value)' is not a diagnostic code", at: text.location,
-                    help: Suggestion.help(for: text.value, in: DiagnosticCode.allCases.map(\.rawValue)))
+                    help: correction.help, fixes: correction.fixes)
                 continue
             }
             guard code.canBeIgnored else {

@@ -40,15 +40,23 @@ indirect enum Expression: Hashable, Sendable {
 
     /// Every `vars.NAME` inside, with positions.
     var variables: [(String, SourceLocation)] {
+        references.compactMap { reference in
+            if case let .variable(name, location) = reference { return (name, location) }
+            return nil
+        }
+    }
+
+    /// Every reference inside (`vars.NAME` and `MODULE_ID.OUTPUT`), in the order written.
+    var references: [Expression] {
         switch self {
-        case .int, .float, .string, .bool, .null, .output: []
-        case let .list(elements, _): elements.flatMap(\.variables)
-        case let .object(members, _): members.flatMap(\.value.variables)
-        case let .variable(name, location): [(name, location)]
-        case let .index(base, index, _): base.variables + index.variables
-        case let .attribute(base, _, _), let .negate(base, _): base.variables
-        case let .binary(_, lhs, rhs, _): lhs.variables + rhs.variables
-        case let .call(_, arguments, _): arguments.flatMap(\.variables)
+        case .int, .float, .string, .bool, .null: []
+        case .variable, .output: [self]
+        case let .list(elements, _): elements.flatMap(\.references)
+        case let .object(members, _): members.flatMap(\.value.references)
+        case let .index(base, index, _): base.references + index.references
+        case let .attribute(base, _, _), let .negate(base, _): base.references
+        case let .binary(_, lhs, rhs, _): lhs.references + rhs.references
+        case let .call(_, arguments, _): arguments.flatMap(\.references)
         }
     }
 }

@@ -20,10 +20,10 @@ struct MappingReader {
         self.location = location
         self.context = context
         for entry in self.entries where !allowedKeys.contains(entry.key) {
+            let correction = Suggestion.correction(for: entry.key, at: entry.keyLocation, in: allowedKeys)
             diagnostics.report(
                 .unknownKey, "unknown key '\(entry.key)' in \(context)", at: entry.keyLocation,
-                help: Suggestion.help(for: entry.key, in: allowedKeys)
-            )
+                help: correction.help, fixes: correction.fixes)
         }
     }
 

@@ -56,6 +56,8 @@
         diagnostics.report(
             .capacityOutOfRange,
             "\(service) offers \(bands.map(\.description).joined(separator: " or ")), not \(size) GiB", at: location,
-            help: sizes.isEmpty ? nil : "the nearest sizes it offers: \(sizes.joined(separator: " or ")) GiB")
+            help: sizes.isEmpty ? nil : "the nearest sizes it offers: \(sizes.joined(separator: " or ")) GiB",
+            // Offered only where the size is written as a number (checked against the text).
+            fixes: sizes.map { DiagnosticFix(replacing: "\(size)", at: location, with: $0) })
     }
 }

@@ -139,20 +139,10 @@ public enum CatalogExport {
         let implemented = schema.settings.filter { $0.effect == .implemented }
         text += "## Settings\n\n| Name | Type | Default | Description |\n|---|---|---|---|\n"
         for spec in implemented {
-            let defaultText: String
-            if spec.required && spec.defaultValue == nil && !spec.defaultsToModuleID {
-                defaultText = "required"
-            } else if spec.defaultsToModuleID {
-                defaultText = "module id"
-            } else {
-                defaultText = spec.defaultValue.map { "`\(ValueText.hcl($0))`" } ?? "null"
-            }
-            var description = spec.description
-            if !spec.constraints.isEmpty {
-                description += " Must be " + spec.constraints.map(\.summary).joined(separator: "; ") + "."
-            }
-            text +=
-                "| `\(spec.name)` | `\(spec.type.terraformSyntax)` | \(cell(defaultText)) | \(cell(description)) |\n"
+            text += """
+                | `\(spec.name)` | `\(spec.type.terraformSyntax)` | \(cell(spec.defaultSummary)) | \
+                \(cell(spec.descriptionWithConstraints)) |\n
+                """
         }
         let moot = schema.settings.compactMap { spec -> String? in
             if case let .moot(instead) = spec.effect { return "- `\(spec.name)`: \(instead)." }
@@ -194,5 +184,20 @@ public enum CatalogExport {
 
     private static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+extension SettingSpec {
+    /// The default as the reference shows it: `required`, `module id`, the value in backticks, or null.
+    var defaultSummary: String {
+        if required && defaultValue == nil && !defaultsToModuleID { return "required" }
+        if defaultsToModuleID { return "module id" }
+        return defaultValue.map { "`\(ValueText.hcl($0))`" } ?? "null"
+    }
+
+    /// The description, with what the constraints require.
+    var descriptionWithConstraints: String {
+        guard !constraints.isEmpty else { return description }
+        return description + " Must be " + constraints.map(\.summary).joined(separator: "; ") + "."
     }
 }

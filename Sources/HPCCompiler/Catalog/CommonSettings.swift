@@ -223,6 +223,15 @@ enum CommonSettings {
         names.map { SettingSpec($0.0, .any, "Removed; \($0.1).", effect: .deprecated($0.1)) }
     }
 
+    /// Settings Cluster Toolkit renamed without changing their type or meaning: (old, new).
+    static func renamed(_ names: [(String, String)]) -> [SettingSpec] {
+        names.map { old, new in
+            var spec = SettingSpec(old, .any, "Removed; use \(new).", effect: .deprecated("use \(new)"))
+            spec.renamedTo = new
+            return spec
+        }
+    }
+
     /// Cluster Toolkit settings whose end hpcc reaches another way; each says how. Entries are
     /// (name, type, Cluster Toolkit's default, what hpcc does instead).
     static func moot(_ entries: [(String, SettingType, Value?, String)]) -> [SettingSpec] {

@@ -29,6 +29,9 @@ public struct SettingSpec: Hashable, Sendable {
     /// turns something on, null turns it off (Terraform's nullable variables). Any other null
     /// means unset. Lower reads such a setting with `read`, not `read(defaulted:)`.
     public var nullTurnsOff: Bool
+    /// For a removed setting that was only renamed (same type and meaning): the new name, which a
+    /// fix writes in its place.
+    var renamedTo: String?
 
     /// Creates a setting.
     init(

@@ -45,6 +45,9 @@ public struct Diagnostic: Hashable, Sendable {
     public var notes: [DiagnosticNote]
     /// A suggested fix ("did you mean 'machine_type'?").
     public var help: String?
+    /// Machine-applicable edits that fix the finding (an editor's quick fixes); empty when the span
+    /// to replace is not exactly known.
+    public var fixes: [DiagnosticFix] = []
 
     /// Creates a diagnostic; the severity defaults to the code's own.
     public init(
@@ -53,7 +56,8 @@ public struct Diagnostic: Hashable, Sendable {
         at location: SourceLocation?,
         severity: Severity? = nil,
         notes: [DiagnosticNote] = [],
-        help: String? = nil
+        help: String? = nil,
+        fixes: [DiagnosticFix] = []
     ) {
         self.code = code
         self.message = message
@@ -61,6 +65,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.severity = severity ?? code.defaultSeverity
         self.notes = notes
         self.help = help
+        self.fixes = fixes
     }
 }
 

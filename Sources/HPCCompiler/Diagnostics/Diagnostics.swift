@@ -22,9 +22,10 @@
         at location: SourceLocation?,
         severity: Severity? = nil,
         notes: [DiagnosticNote] = [],
-        help: String? = nil
+        help: String? = nil,
+        fixes: [DiagnosticFix] = []
     ) {
-        report(Diagnostic(code, message, at: location, severity: severity, notes: notes, help: help))
+        report(Diagnostic(code, message, at: location, severity: severity, notes: notes, help: help, fixes: fixes))
     }
 
     /// Appends another collector's findings.

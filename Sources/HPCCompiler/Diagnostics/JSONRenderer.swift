@@ -28,7 +28,17 @@ public enum DiagnosticJSONRenderer {
         ]
         if let location = diagnostic.location { members.merge(position(location)) { $1 } }
         if let help = diagnostic.help { members["help"] = .string(help) }
+        if !diagnostic.fixes.isEmpty { members["fixes"] = .array(diagnostic.fixes.map(fix)) }
         return .object(members)
+    }
+
+    /// An edit: the text to write in place of `length` columns from `line` and `column` (of the
+    /// diagnostic's file).
+    private static func fix(_ fix: DiagnosticFix) -> JSON {
+        .object([
+            "title": .string(fix.title), "replacement": .string(fix.replacement),
+            "line": .int(fix.location.line), "column": .int(fix.location.column), "length": .int(fix.location.length),
+        ])
     }
 
     private static func position(_ location: SourceLocation) -> [String: JSON] {

@@ -42,6 +42,18 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
+    /// The part of this token `offset` scalars in, spanning `length` (the member of `vars.name`): in
+    /// a scalar's value, the position there, for `ScalarPlacement` to place.
+    func part(at offset: Int, length: Int) -> SourceLocation {
+        var part = advanced(by: offset, length: length)
+        part.inScalar = inScalar.map { span in
+            ScalarSpan(
+                text: span.text, offset: span.offset + offset, style: span.style, line: span.line,
+                column: span.column)
+        }
+        return part
+    }
+
     /// The location `offset` columns further right on the same line, spanning `length`.
     func advanced(by offset: Int, length: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column + offset, length: length)

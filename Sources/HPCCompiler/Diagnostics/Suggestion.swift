@@ -16,6 +16,17 @@ enum Suggestion {
         return best?.name
     }
 
+    /// The help line and the fix for `word`, written at `location`: "did you mean 'x'?" and the
+    /// edit that puts the closest candidate in its place; no help and no fix when nothing is close.
+    static func correction<S: Sequence>(
+        for word: String, at location: SourceLocation?, in candidates: S
+    ) -> Correction where S.Element == String {
+        guard let meant = closest(to: word, in: candidates) else { return Correction(help: nil, fixes: []) }
+        return Correction(
+            help: "did you mean '\(meant)'?",
+            fixes: location.map { [DiagnosticFix(replacing: word, at: $0, with: meant)] } ?? [])
+    }
+
     /// A help line for `closest`, or nil.
     static func help<S: Sequence>(for word: String, in candidates: S) -> String? where S.Element == String {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
@@ -42,4 +53,12 @@ enum Suggestion {
         }
         return previous[b.count]
     }
+}
+
+/// What a "did you mean" gives a diagnostic: the help line and the edit that applies it.
+struct Correction {
+    /// "did you mean 'machine_type'?", or nil when no candidate is close.
+    var help: String?
+    /// The edit replacing the misspelled word; empty when there is none to offer.
+    var fixes: [DiagnosticFix]
 }

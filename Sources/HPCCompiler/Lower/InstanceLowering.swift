@@ -89,9 +89,11 @@ enum InstanceLowering {
         let declare =
             "a type newer than hpcc's catalog can be declared under machine_types: with its vcpus and memory_gb"
         let help: String
+        let meant = known ? machines.suggestion(for: name) : nil
+        let location = settings.location(InstanceKey.machineType)
         if known {
             help =
-                (machines.suggestion(for: name).map { "did you mean '\($0)'? " } ?? "")
+                (meant.map { "did you mean '\($0)'? " } ?? "")
                 + "hpcc's catalog has \(sizes(of: family, in: machines)); \(declare)"
         } else {
             help = "hpcc knows the families " + machines.families.sorted().joined(separator: ", ") + "; \(declare)"
@@ -101,7 +103,8 @@ enum InstanceLowering {
             known || family.isEmpty
                 ? "unknown machine type '\(name)'"
                 : "unknown machine type '\(name)': hpcc's machine catalog has no \(family) family",
-            at: settings.location(InstanceKey.machineType), help: help)
+            at: location, help: help,
+            fixes: meant.map { [DiagnosticFix(replacing: name, at: location, with: $0)] } ?? [])
         return nil
     }
 
@@ -196,12 +199,17 @@ enum InstanceLowering {
             return nil
         }
         guard let model = AttachableGPU.n1(type) else {
+            // The type of the first entry, the one read.
+            let correction = Suggestion.correction(
+                for: type, at: settings.location(InstanceKey.guestAccelerator, [.index(0), .key("type")]),
+                in: AttachableGPU.n1Types)
             diagnostics.report(
                 .acceleratorMismatch, "'\(type)' is not a GPU Compute Engine attaches to N1 machine types",
                 at: settings.location(InstanceKey.guestAccelerator),
-                help: Suggestion.help(for: type, in: AttachableGPU.n1Types)
+                help: correction.help
                     ?? "N1 takes " + AttachableGPU.n1Types.joined(separator: ", ")
-                    + "; L4, A100 and H100 come with g2, a2 and a3 types")
+                    + "; L4, A100 and H100 come with g2, a2 and a3 types",
+                fixes: correction.fixes)
             return nil
         }
         guard let maxVCPUs = model.maxVCPUs[count] else {

@@ -210,11 +210,12 @@ final class LoweringContext {
                     continue
                 }
                 guard module.schema.output(exposed.name.value) != nil else {
+                    let correction = Suggestion.correction(
+                        for: exposed.name.value, at: exposed.name.location, in: module.schema.outputs.map(\.name))
                     diagnostics.report(
                         .unknownOutput,
                         "module '\(module.id)' (\(module.schema.source)) has no output '\(exposed.name.value)'",
-                        at: exposed.name.location,
-                        help: Suggestion.help(for: exposed.name.value, in: module.schema.outputs.map(\.name)))
+                        at: exposed.name.location, help: correction.help, fixes: correction.fixes)
                     continue
                 }
                 let reference = ModuleReference(

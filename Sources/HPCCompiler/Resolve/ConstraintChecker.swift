@@ -20,11 +20,14 @@ enum ConstraintChecker {
     ) -> Bool {
         for constraint in constraints {
             if let problem = violation(of: constraint, by: value) {
-                var help: String?
+                var correction = Correction(help: nil, fixes: [])
                 if case let .oneOf(allowed) = constraint, let text = Conformance.scalarText(value) {
-                    help = Suggestion.help(for: text, in: allowed)
+                    // `location` is where the value was written (checked against the text before it is offered).
+                    correction = Suggestion.correction(for: text, at: location, in: allowed)
                 }
-                diagnostics.report(.constraintViolation, "\(what) \(problem)", at: location, help: help)
+                diagnostics.report(
+                    .constraintViolation, "\(what) \(problem)", at: location, help: correction.help,
+                    fixes: correction.fixes)
                 return false
             }
         }

@@ -30,7 +30,9 @@ extension ValueResolver {
                 Value.output)
         case let .attribute(base, name, location):
             guard let value = evaluate(base, site: site, diagnostics: &diagnostics) else { return nil }
-            return access(value, .key(name), at: location, site: site, diagnostics: &diagnostics)
+            return access(
+                value, .key(name), at: location, named: location.part(at: 1, length: name.unicodeScalars.count),
+                site: site, diagnostics: &diagnostics)
         case let .index(base, index, location):
             guard let value = evaluate(base, site: site, diagnostics: &diagnostics),
                 let key = evaluate(index, site: site, diagnostics: &diagnostics)
@@ -73,9 +75,11 @@ extension ValueResolver {
             return nil
         }
         guard let declaration = modules.declarations[module] else {
+            let correction = modules.correction(
+                for: module.rawValue, at: location.part(at: 0, length: module.rawValue.unicodeScalars.count))
             diagnostics.report(
-                .unknownModule, "unknown module '\(module)'", at: location,
-                help: modules.suggestion(for: module.rawValue))
+                .unknownModule, "unknown module '\(module)'", at: location, help: correction.help,
+                fixes: correction.fixes)
             return nil
         }
         if module == site.module {
@@ -90,10 +94,16 @@ extension ValueResolver {
             return nil
         }
         if let schema = modules.schemas[module], schema.output(output) == nil {
+            // `location` is where `MODULE.OUTPUT` starts.
+            let correction = Suggestion.correction(
+                for: output,
+                at: location.part(
+                    at: module.rawValue.unicodeScalars.count + 1, length: output.unicodeScalars.count),
+                in: schema.outputs.map(\.name))
             diagnostics.report(
                 .unknownOutput, "module '\(module)' (\(schema.source)) has no output '\(output)'", at: location,
-                help: Suggestion.help(for: output, in: schema.outputs.map(\.name)) ?? "its outputs: "
-                    + schema.outputs.map(\.name).joined(separator: ", "))
+                help: correction.help ?? "its outputs: " + schema.outputs.map(\.name).joined(separator: ", "),
+                fixes: correction.fixes)
             return nil
         }
         let reference = OutputReference(module: module, output: output, path: [], location: location)
@@ -101,8 +111,11 @@ extension ValueResolver {
         return reference
     }
 
+    /// `value` under `accessor`, written at `location`; `name` is where a `.key` accessor's key is
+    /// written, when it is known.
     private func access(
-        _ value: Value, _ accessor: Accessor, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
+        _ value: Value, _ accessor: Accessor, at location: SourceLocation, named name: SourceLocation? = nil,
+        site: Site, diagnostics: inout Diagnostics
     ) -> Value? {
         switch (value, accessor) {
         case var (.output(reference), _):
@@ -131,9 +144,10 @@ extension ValueResolver {
             return elements[index]
         case let (.map(members), .key(key)):
             guard let member = members[key] else {
+                let correction = Suggestion.correction(for: key, at: name, in: members.keys.sorted())
                 diagnostics.report(
-                    .unknownAttribute, "no key '\(key)' in the mapping", at: location,
-                    help: Suggestion.help(for: key, in: members.keys.sorted()))
+                    .unknownAttribute, "no key '\(key)' in the mapping", at: location, help: correction.help,
+                    fixes: correction.fixes)
                 return nil
             }
             return member

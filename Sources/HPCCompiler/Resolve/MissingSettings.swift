@@ -39,7 +39,8 @@ struct MissingSettings {
                     variable '\(meant.name)' is read by no module, and \(names) \
                     \(needing.count == 1 ? "needs" : "need") setting '\(setting)'
                     """,
-                    at: meant.nameLocation, help: "did you mean '\(setting)'? rename the variable")
+                    at: meant.nameLocation, help: "did you mean '\(setting)'? rename the variable",
+                    fixes: [DiagnosticFix(replacing: meant.name, at: meant.nameLocation, with: setting)])
                 continue
             }
             guard needing.count > 1 else {

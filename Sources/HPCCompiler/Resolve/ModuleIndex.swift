@@ -49,16 +49,16 @@ struct ModuleIndex {
                 .unknownSource, "local module '\(path)' is not supported yet; hpcc compiles only its built-in modules",
                 at: source.location, help: "run `hpcc modules` to list them")
         } else {
+            let correction = Suggestion.correction(for: path, at: source.location, in: catalog.sources)
             diagnostics.report(
                 .unknownSource, "unknown module source '\(path)'", at: source.location,
-                help: Suggestion.help(for: path, in: catalog.sources)
-                    ?? "run `hpcc modules` to list the built-in modules")
+                help: correction.help ?? "run `hpcc modules` to list the built-in modules", fixes: correction.fixes)
         }
     }
 
-    /// The help line suggesting a module id close to `id`.
-    func suggestion(for id: String) -> String? {
-        Suggestion.help(for: id, in: ids.map(\.rawValue))
+    /// The help line and fix suggesting a module id close to `id`, written at `location`.
+    func correction(for id: String, at location: SourceLocation) -> Correction {
+        Suggestion.correction(for: id, at: location, in: ids.map(\.rawValue))
     }
 
     /// The module id closest to `id`, if plausible.

@@ -71,18 +71,25 @@ struct ModuleResolver {
     private mutating func resolveExplicit(values: inout ValueResolver, diagnostics: inout Diagnostics) {
         for entry in declaration.settings {
             guard let spec = source.byName[entry.key] else {
+                let correction = Suggestion.correction(
+                    for: entry.key, at: entry.keyLocation, in: schema.settings.map(\.name))
                 diagnostics.report(
                     .unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))",
-                    at: entry.keyLocation,
-                    help: Suggestion.help(for: entry.key, in: schema.settings.map(\.name)))
+                    at: entry.keyLocation, help: correction.help, fixes: correction.fixes)
                 continue
             }
             switch spec.effect {
             case let .deprecated(replacement):
                 if !entry.value.isNull {
+                    // A renamed setting the module does not set under its new name too: the fix renames it.
+                    let renamed = spec.renamedTo.flatMap { new in
+                        declaration.settings.contains { $0.key == new } ? nil : new
+                    }
                     diagnostics.report(
                         .deprecatedSetting, "setting '\(entry.key)' was removed from \(schema.source)",
-                        at: entry.keyLocation, help: replacement)
+                        at: entry.keyLocation, help: replacement,
+                        fixes: renamed.map { [DiagnosticFix(replacing: entry.key, at: entry.keyLocation, with: $0)] }
+                            ?? [])
                     failed[spec.name] = entry.keyLocation
                 }
                 continue
@@ -129,9 +136,10 @@ struct ModuleResolver {
         var referencedModules: Set<ModuleID>?
         for used in declaration.uses {
             guard let usedDeclaration = index.declarations[used.value] else {
+                let correction = index.correction(for: used.value.rawValue, at: used.location)
                 diagnostics.report(
                     .unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
-                    help: index.suggestion(for: used.value.rawValue))
+                    help: correction.help, fixes: correction.fixes)
                 if let meant = index.closest(to: used.value.rawValue) { likelyMeant.insert(meant) }
                 continue
             }

@@ -15,26 +15,33 @@ enum SettingScalar {
                 diagnostics.report(
                     .yaml11Scalar, "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as \(flag)",
                     at: location,
-                    help: "quote it to make the string explicit")
+                    help: "quote it to make the string explicit", fixes: [quoting(text, at: location)])
             } else if plain, YAMLCoreSchema.isLeadingZeroInteger(text) {
                 diagnostics.report(
                     .yaml11Scalar,
                     "'\(text)' in \(what) is the string \"\(text)\"; YAML 1.1 tools read it as an octal number",
                     at: location,
-                    help: "quote it to make the string explicit")
+                    help: "quote it to make the string explicit", fixes: [quoting(text, at: location)])
             }
             return .string(text)
         case .number:
             guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
             else {
                 return mismatch(
-                    text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
+                    text, quoted: style != .plain, quote: quoteCharacter(style), as: type, at: location, what: what,
+                    diagnostics: &diagnostics)
             }
             if YAMLCoreSchema.isLeadingZeroInteger(text), let number = Int(text) {
+                let octal = "0o\(text.drop { $0 == "0" })"
                 diagnostics.report(
                     .yaml11Scalar, "'\(text)' in \(what) is read as decimal \(number); YAML 1.1 tools read it as octal",
                     at: location,
-                    help: "drop the leading zero, or write 0o\(text.drop { $0 == "0" }) for octal")
+                    help: "drop the leading zero, or write \(octal) for octal",
+                    fixes: [
+                        DiagnosticFix(
+                            replacing: text, at: location, with: "\(number)", title: "Drop the leading zero"),
+                        DiagnosticFix(replacing: text, at: location, with: octal, title: "Write \(octal) for octal"),
+                    ])
                 return .int(number)
             }
             if let number = YAMLCoreSchema.int(text) { return .int(number) }
@@ -43,14 +50,15 @@ enum SettingScalar {
         case .bool:
             guard style == .plain, tag == nil || tag == "tag:yaml.org,2002:bool" else {
                 return mismatch(
-                    text, quoted: style != .plain, as: type, at: location, what: what, diagnostics: &diagnostics)
+                    text, quoted: style != .plain, quote: quoteCharacter(style), as: type, at: location, what: what,
+                    diagnostics: &diagnostics)
             }
             if let flag = YAMLCoreSchema.bool(text) { return .bool(flag) }
             if let flag = YAMLCoreSchema.yaml11Bool(text) {
                 diagnostics.report(
                     .yaml11Scalar, "'\(text)' in \(what) is read as \(flag), but YAML 1.2 reads it as a string",
                     at: location,
-                    help: "write \(flag)")
+                    help: "write \(flag)", fixes: [DiagnosticFix(replacing: text, at: location, with: "\(flag)")])
                 return .bool(flag)
             }
             return mismatch(text, quoted: false, as: type, at: location, what: what, diagnostics: &diagnostics)
@@ -67,19 +75,37 @@ enum SettingScalar {
         }
     }
 
+    private static func quoteCharacter(_ style: ScalarStyle) -> String? {
+        switch style {
+        case .singleQuoted: "'"
+        case .doubleQuoted: "\""
+        case .plain, .literal, .folded: nil
+        }
+    }
+
+    /// The fix that quotes the plain scalar `text` written at `location`.
+    private static func quoting(_ text: String, at location: SourceLocation) -> DiagnosticFix {
+        DiagnosticFix(replacing: text, at: location, with: "\"\(text)\"", title: "Quote '\(text)'")
+    }
+
     private static func mismatch(
-        _ text: String, quoted: Bool, as type: SettingType, at location: SourceLocation, what: String,
-        diagnostics: inout Diagnostics
+        _ text: String, quoted: Bool, quote: String? = nil, as type: SettingType, at location: SourceLocation,
+        what: String, diagnostics: inout Diagnostics
     ) -> Value? {
         let looksRight =
             type == .number
             ? (YAMLCoreSchema.int(text) != nil || YAMLCoreSchema.float(text) != nil)
             : (YAMLCoreSchema.bool(text) != nil)
+        // The quoted token as written: checked against the text, so a quote with escapes is not offered.
+        let written = quote.map { $0 + text + $0 }
         diagnostics.report(
             .typeMismatch,
             "\(what) must be \(TypeWords.describe(type)), not \(quoted ? "the string \"\(text)\"" : "'\(text)'")",
             at: location,
-            help: quoted && looksRight ? "remove the quotes" : nil)
+            help: quoted && looksRight ? "remove the quotes" : nil,
+            fixes: looksRight && quoted
+                ? written.map { [DiagnosticFix(replacing: $0, at: location, with: text, title: "Remove the quotes")] }
+                    ?? [] : [])
         return nil
     }
 }

@@ -156,10 +156,12 @@ struct ValueResolver {
         var failed = false
         for entry in entries {
             guard let attribute = attributes.first(where: { $0.name == entry.key }) else {
+                let correction = Suggestion.correction(
+                    for: entry.key, at: entry.keyLocation, in: attributes.map(\.name))
                 diagnostics.report(
                     .unknownAttribute, "unknown attribute '\(entry.key)' in \(site.what)", at: entry.keyLocation,
-                    help: Suggestion.help(for: entry.key, in: attributes.map(\.name)) ?? "allowed: "
-                        + attributes.map(\.name).joined(separator: ", "))
+                    help: correction.help ?? "allowed: " + attributes.map(\.name).joined(separator: ", "),
+                    fixes: correction.fixes)
                 failed = true
                 continue
             }
@@ -260,9 +262,12 @@ struct ValueResolver {
         _ name: String, at location: SourceLocation, site: Site, diagnostics: inout Diagnostics
     ) -> Bool {
         guard variables[name] != nil else {
+            // `location` is where `vars.NAME` starts.
+            let correction = Suggestion.correction(
+                for: name, at: location.part(at: 5, length: name.unicodeScalars.count), in: variables.keys.sorted())
             diagnostics.report(
-                .unknownVariable, "unknown variable '\(name)'", at: location,
-                help: Suggestion.help(for: name, in: variables.keys.sorted()))
+                .unknownVariable, "unknown variable '\(name)'", at: location, help: correction.help,
+                fixes: correction.fixes)
             return false
         }
         usedVariables.insert(name)

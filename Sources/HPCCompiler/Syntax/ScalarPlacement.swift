@@ -43,7 +43,52 @@ struct ScalarPlacement {
         var placed = diagnostic
         placed.location = diagnostic.location.map(place)
         placed.notes = diagnostic.notes.map { note in DiagnosticNote(note.message, at: note.location.map(place)) }
+        placed.fixes = diagnostic.fixes.compactMap(place)
         return placed
+    }
+
+    /// `fix` placed and checked against this file's text: kept when its span holds exactly the text
+    /// the fix expects, or that text between a quoted scalar's quotes (the span then moves inside
+    /// them, so the quotes stay); dropped (nil) otherwise, and when the replacement could not stand
+    /// where it goes without changing how YAML reads it. Fixes in other files are left as they are.
+    func place(_ fix: DiagnosticFix) -> DiagnosticFix? {
+        guard fix.location.file == file, let original = fix.original else { return fix }
+        let location = place(fix.location)
+        guard location.line >= 1, location.line <= lineStarts.count, location.column >= 1 else { return nil }
+        let start = lineStarts[location.line - 1] + location.column - 1
+        let expected = Array(original.unicodeScalars)
+        // The whole word, not the start of a longer one.
+        func bounds(_ index: Int) -> Bool {
+            index < 0 || index >= scalars.count || !(NameRules.isWord(scalars[index]) || scalars[index] == "-")
+        }
+        func holds(_ index: Int) -> Bool {
+            index >= 0 && index + expected.count <= scalars.count
+                && scalars[index..<index + expected.count].elementsEqual(expected)
+                && bounds(index - 1) && bounds(index + expected.count)
+        }
+        var placed = fix
+        placed.original = nil
+        if holds(start), Self.standsPlain(fix.replacement) {
+            placed.location = location.advanced(by: 0, length: expected.count)
+            return placed
+        }
+        let end = start + 1 + expected.count
+        guard start < scalars.count, end < scalars.count, scalars[start] == "\"" || scalars[start] == "'",
+            scalars[end] == scalars[start], holds(start + 1),
+            !fix.replacement.unicodeScalars.contains(where: { $0 == scalars[start] || $0 == "\\" || $0 == "\n" })
+        else { return nil }
+        placed.location = location.advanced(by: 1, length: expected.count)
+        return placed
+    }
+
+    /// Whether `text` reads as what it says where a plain scalar's word was: letters, digits and
+    /// `_-./`, not starting with `-` or `.` (no indicator, comment, flow or mapping character); or
+    /// such a word in double quotes (a value quoted to make it a string).
+    private static func standsPlain(_ text: String) -> Bool {
+        var word = Substring(text)
+        if word.count > 2, word.hasPrefix("\""), word.hasSuffix("\"") { word = word.dropFirst().dropLast() }
+        guard let first = word.unicodeScalars.first, first != "-", first != "." else { return false }
+        return word.unicodeScalars.allSatisfy { NameRules.isWord($0) || "-./".unicodeScalars.contains($0) }
     }
 
     func place(_ location: SourceLocation) -> SourceLocation {

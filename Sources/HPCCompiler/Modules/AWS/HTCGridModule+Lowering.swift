@@ -11,12 +11,15 @@ extension HTCGridModule {
         else { return nil }
         let storage = HTCPayloadStorage(rawValue: storageName)
         if storage == nil {
+            let correction = Suggestion.correction(
+                for: storageName, at: settings.location(Key.storageService), in: HTCGridLimits.storageServices)
             diagnostics.report(
                 .htcStorageService,
                 "grid_storage_service '\(storageName)' of module '\(settings.id)' is not one HTC-Grid offers",
                 at: settings.location(Key.storageService),
-                help: Suggestion.help(for: storageName, in: HTCGridLimits.storageServices)
-                    ?? "use " + HTCGridLimits.storageServices.map { "'\($0)'" }.joined(separator: ", "))
+                help: correction.help
+                    ?? "use " + HTCGridLimits.storageServices.map { "'\($0)'" }.joined(separator: ", "),
+                fixes: correction.fixes)
         }
         let project = settings.read(Key.projectName, diagnostics: &diagnostics) ?? ResourceName.make(deployment)
         let network = settings.entity(of: settings.value(AWSKey.vpcID))?.1.as(AWSNetwork.self)

@@ -111,9 +111,10 @@ enum HTCGridRules {
             for (position, name) in group.instanceTypes.enumerated() {
                 let at = settings.location(Key.workerGroups, [.index(index), .key("instance_types"), .index(position)])
                 guard AWSInstanceCatalog.instanceType(name) != nil else {
+                    let correction = Suggestion.correction(for: name, at: at, in: AWSInstanceCatalog.names)
                     diagnostics.report(
                         .unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows", at: at,
-                        help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
+                        help: correction.help, fixes: correction.fixes)
                     continue
                 }
                 AWSZoneOfferingRules.check(

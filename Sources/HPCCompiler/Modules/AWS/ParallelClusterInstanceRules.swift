@@ -83,9 +83,10 @@ enum ParallelClusterInstanceRules {
         _ name: String, at location: SourceLocation, diagnostics: inout Diagnostics
     ) -> AWSInstanceType? {
         if let type = AWSInstanceCatalog.instanceType(name) { return type }
+        let correction = Suggestion.correction(for: name, at: location, in: AWSInstanceCatalog.names)
         diagnostics.report(
             .unknownMachineType, "'\(name)' is not an EC2 instance type hpcc knows", at: location,
-            help: Suggestion.help(for: name, in: AWSInstanceCatalog.names))
+            help: correction.help, fixes: correction.fixes)
         return nil
     }
 }

@@ -150,8 +150,8 @@ enum VPCModule: BuiltInModule {
                     "deleting the network's default internet gateway routes"
                 )
             ])
+            + CommonSettings.renamed([("subnetwork_size", "default_primary_subnetwork_size")])
             + CommonSettings.deprecated([
-                ("subnetwork_size", "use default_primary_subnetwork_size"),
                 ("primary_subnetwork", "use subnetworks"),
                 ("additional_subnetworks", "use subnetworks"),
             ]),

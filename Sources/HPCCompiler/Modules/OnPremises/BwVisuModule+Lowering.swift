@@ -15,10 +15,11 @@ extension BwVisuModule {
         let partition = cluster.partitions.first { $0.name == partitionName }
         if partition == nil {
             let names = cluster.partitions.map(\.name)
+            let correction = Suggestion.correction(for: partitionName, at: settings.location(Key.partition), in: names)
             diagnostics.report(
                 .unknownPartition, "cluster '\(cluster.name)' has no partition '\(partitionName)'",
                 at: settings.location(Key.partition),
-                help: Suggestion.help(for: partitionName, in: names) ?? "partitions: " + names.joined(separator: ", "))
+                help: correction.help ?? "partitions: " + names.joined(separator: ", "), fixes: correction.fixes)
         }
         text.check(homePrefix, Key.homePrefix, [], diagnostics: &diagnostics)
         if !homePrefix.hasPrefix("/") {
@@ -96,10 +97,11 @@ extension BwVisuModule {
         guard let name = settings.read(Key.slurmClusterName, diagnostics: &diagnostics) else { return nil }
         if let cluster = context.deployment.onPremClusters.first(where: { $0.name == name }) { return cluster }
         let names = context.deployment.onPremClusters.map(\.name)
+        let correction = Suggestion.correction(for: name, at: settings.location(Key.slurmClusterName), in: names)
         diagnostics.report(
             .unsupportedCluster, "no existing-slurm module of this blueprint describes cluster '\(name)'",
             at: settings.location(Key.slurmClusterName),
-            help: Suggestion.help(for: name, in: names) ?? "add `use: [<existing-slurm module>]`")
+            help: correction.help ?? "add `use: [<existing-slurm module>]`", fixes: correction.fixes)
         return nil
     }
 

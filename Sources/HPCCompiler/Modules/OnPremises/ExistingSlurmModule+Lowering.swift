@@ -173,11 +173,14 @@ extension ExistingSlurmModule {
         let name = fields["name"]?.string ?? ""
         let groups = fields["node_groups"]?.list?.compactMap(\.string) ?? []
         for (position, group) in groups.enumerated() where !known.contains(group) {
+            let at = settings.location(Key.partitions, [.index(index), .key("node_groups"), .index(position)])
+            let correction = Suggestion.correction(for: group, at: at, in: known)
             diagnostics.report(
                 .unknownNodeGroup, "partition '\(name)' names node group '\(group)', which the cluster does not have",
-                at: settings.location(Key.partitions, [.index(index), .key("node_groups"), .index(position)]),
-                help: Suggestion.help(for: group, in: known)
-                    ?? (known.isEmpty ? nil : "node groups: " + known.sorted().joined(separator: ", ")))
+                at: at,
+                help: correction.help
+                    ?? (known.isEmpty ? nil : "node groups: " + known.sorted().joined(separator: ", ")),
+                fixes: correction.fixes)
         }
         if groups.isEmpty {
             diagnostics.report(

@@ -30,9 +30,10 @@ struct StatsClusterBuilder {
             return cloud(cluster, diagnostics: &diagnostics)
         }
         let names = context.deployment.onPremClusters.map(\.name) + context.deployment.clusters.map(\.name)
+        let correction = Suggestion.correction(for: name, at: usedAt, in: names)
         diagnostics.report(
             .unsupportedCluster, "no module of this blueprint defines cluster '\(name)'", at: usedAt,
-            help: Suggestion.help(for: name, in: names) ?? "use the cluster's module instead of naming it")
+            help: correction.help ?? "use the cluster's module instead of naming it", fixes: correction.fixes)
         return nil
     }
 
@@ -228,31 +229,34 @@ struct StatsOverrides {
     func reportUnused(clusters: [HPCStatsCluster], diagnostics: inout Diagnostics) {
         let names = clusters.map(\.name)
         for entry in accountingEntries where !names.contains(entry.cluster) {
+            let at = settings.location(Key.accountingDatabases, [.index(entry.index), .key("cluster")])
+            let correction = Suggestion.correction(for: entry.cluster, at: at, in: names)
             diagnostics.report(
                 .unsupportedCluster,
                 "accounting_databases names cluster '\(entry.cluster)', which hpcstats does not describe",
-                at: settings.location(Key.accountingDatabases, [.index(entry.index), .key("cluster")]),
-                help: Suggestion.help(for: entry.cluster, in: names))
+                at: at, help: correction.help, fixes: correction.fixes)
         }
         for entry in hardwareEntries {
             guard let cluster = clusters.first(where: { $0.name == entry.cluster }) else {
+                let at = settings.location(Key.nodeHardware, [.index(entry.index), .key("cluster")])
+                let correction = Suggestion.correction(for: entry.cluster, at: at, in: names)
                 diagnostics.report(
                     .unsupportedCluster,
                     "node_hardware names cluster '\(entry.cluster)', which hpcstats does not describe",
-                    at: settings.location(Key.nodeHardware, [.index(entry.index), .key("cluster")]),
-                    help: Suggestion.help(for: entry.cluster, in: names))
+                    at: at, help: correction.help, fixes: correction.fixes)
                 continue
             }
             let groups = cluster.nodeGroups.map(\.name)
             if !groups.contains(entry.group) {
+                let at = settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")])
+                let correction = Suggestion.correction(for: entry.group, at: at, in: groups)
                 diagnostics.report(
                     .statsHardware,
                     """
                     node_hardware names '\(entry.group)', which is not a node group or nodeset of cluster \
                     '\(cluster.name)'
                     """,
-                    at: settings.location(Key.nodeHardware, [.index(entry.index), .key("nodeset")]),
-                    help: Suggestion.help(for: entry.group, in: groups))
+                    at: at, help: correction.help, fixes: correction.fixes)
             }
         }
     }

@@ -65,7 +65,7 @@ enum CustomImageModule: BuiltInModule {
             ("compute_endpoint_version", .string, nil, "custom Compute Engine API endpoints"),
             ("gcloud_path_override", .string, .string(""), "the gcloud hint printed when a build fails"),
         ])
-        + CommonSettings.deprecated([("scopes", "use service_account_scopes")])
+        + CommonSettings.renamed([("scopes", "service_account_scopes")])
 
     private static let buildMachineSettings: [SettingSpec] = [
         SettingSpec(

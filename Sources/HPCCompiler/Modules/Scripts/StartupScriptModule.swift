@@ -155,9 +155,12 @@ enum StartupScriptModule: BuiltInModule {
         let typeName = fields["type"]?.string ?? ""
         guard let kind = StartupRunner.Kind(rawValue: typeName) else {
             let kinds = StartupRunner.Kind.allCases.map(\.rawValue)
-            report(
-                "unknown type '\(typeName)'",
-                help: Suggestion.help(for: typeName, in: kinds) ?? "use one of: " + kinds.joined(separator: ", "))
+            let correction = Suggestion.correction(
+                for: typeName, at: settings.location(Key.runners, [.index(number - 1), .key("type")]), in: kinds)
+            diagnostics.report(
+                .invalidStartupRunner, "runner \(number) of module '\(settings.id)': unknown type '\(typeName)'",
+                at: at, help: correction.help ?? "use one of: " + kinds.joined(separator: ", "),
+                fixes: correction.fixes)
             return nil
         }
         let destination = fields["destination"]?.string ?? ""
