@@ -43,12 +43,12 @@ struct LanguageServerClientTests {
         let held = try #require(report, "the probe wrote no report; \(output)")
         #expect(held.clients == ["hpcc"], "clients attached: \(held.clients); \(output)")
         #expect(held.waited, "no diagnostics within 20 s; \(output)")
-        // Neovim counts columns in bytes: "josé" and "🚀" before $(vars.deployment_nme) on line 19
-        // take 3 bytes more than their 3 UTF-16 code units, so UTF-16 column 48 is byte 51.
+        // Neovim counts columns in bytes: "Réseau de josé 🚀" before $(vars.deployment_nme) on line
+        // 19 takes 4 bytes more than its UTF-16 code units, so the server's column 73 is byte 77.
         let expected = [
             "HPC2004 1 25:6-25:17",
             "HPC2010 2 41:23-41:25",
-            "HPC3001 1 19:51-19:70",
+            "HPC3001 1 19:77-19:96",
         ]
         let found = held.diagnostics.map(\.description).sorted()
         #expect(found == expected, "Neovim holds \(found), expected \(expected); \(output)")

@@ -24,7 +24,7 @@ FIXTURE = pathlib.Path(__file__).resolve().parents[2] / "Fixtures" / "lsp" / "ba
 
 # What the fixture holds where (lines 0-based, characters in UTF-16 code units). Each span is
 # checked against the fixture's text first, so a number here cannot silently point elsewhere.
-UNKNOWN_VARIABLE = (19, 48, 19, 67)  # vars.deployment_nme, after "josé" and "🚀" on its line
+UNKNOWN_VARIABLE = (19, 73, 19, 92)  # vars.deployment_nme, after "Réseau de josé 🚀" on its line
 MISSPELLED_SETTING = (25, 6, 25, 17)  # machine_typ
 YAML11_NO = (41, 23, 41, 25)  # no
 SPANS = {
@@ -161,8 +161,8 @@ async def exercise(session, uri, text, checks):
                   capabilities.position_encoding or types.PositionEncodingKind.Utf16)
     triggers = set((capabilities.completion_provider.trigger_characters or [])
                    if capabilities.completion_provider else [])
-    checks.holds("completion triggers include . ( : and space", {".", "(", ":", " "} <= triggers,
-                 "'.', '(', ':' and ' '", sorted(triggers))
+    checks.holds("completion triggers include . ( and space", {".", "(", " "} <= triggers,
+                 "'.', '(' and ' '", sorted(triggers))
     for name in ["hover_provider", "definition_provider", "references_provider", "document_symbol_provider",
                  "code_action_provider"]:
         checks.holds(f"capability {name}", bool(getattr(capabilities, name)), "announced",
@@ -192,8 +192,8 @@ async def exercise(session, uri, text, checks):
     await check_symbols(session, uri, checks)
 
     # An incremental edit on the non-ASCII line: "a" typed into "deployment_nme" at UTF-16
-    # column 65 (a server counting bytes or characters would put it elsewhere).
-    version, seen = session.change(uri, [(19, 65, 19, 65, "a")])
+    # column 90 (character 89, byte 94: a server counting either would garble the name).
+    version, seen = session.change(uri, [(19, 90, 19, 90, "a")])
     fixed = await session.diagnostics(uri, version, seen)
     checks.expect("after fixing the variable: HPC3001 gone, the others unchanged", expected[:2],
                   summary(fixed.diagnostics))
@@ -265,9 +265,10 @@ async def check_symbols(session, uri, checks):
     def tree(symbols):
         return [(s.name, tree(getattr(s, "children", None) or [])) for s in symbols or []]
 
-    checks.expect("document symbols: the group and its modules",
-                  [("primary", [("network", []), ("compute", []), ("compute-partition", []), ("controller", [])])],
-                  tree(result))
+    checks.expect("document symbols: the variables, the group and its modules", [
+        ("vars", [("project_id", []), ("deployment_name", []), ("region", []), ("zone", []), ("disk_gb", [])]),
+        ("primary", [("network", []), ("compute", []), ("compute-partition", []), ("controller", [])]),
+    ], tree(result))
 
 
 async def check_quick_fix(session, uri, diagnostics, checks):

@@ -1,8 +1,10 @@
 -- Run by LanguageServerClientTests after the Neovim configuration from docs/editors.md: waits
 -- until the language server has published diagnostics for the current buffer, writes them and
--- the attached clients as JSON to $HPCC_NVIM_REPORT, and quits. It stops waiting early when no
--- client is left (the server exited).
+-- the attached clients as JSON to $HPCC_NVIM_REPORT, and quits. A client counts as active once
+-- its server has answered initialize; the probe stops waiting early when none is left after that
+-- (the server exited).
 local report = assert(os.getenv("HPCC_NVIM_REPORT"), "HPCC_NVIM_REPORT is not set")
+vim.wait(10000, function() return #vim.lsp.get_active_clients() > 0 end, 50)
 vim.wait(20000, function()
   return #vim.diagnostic.get(0) > 0 or #vim.lsp.get_active_clients() == 0
 end, 50)
