@@ -73,6 +73,7 @@ async def measure(hpcc, edits):
             first = await session.diagnostics(uri, 1, seen)
             opened = (first.arrived - session.sent_at) * 1000
             times = []
+            counts = [len(first.diagnostics), None]
             for index in range(edits):
                 if index % 2 == 0:
                     change = (line, column, line, column, "x")
@@ -82,8 +83,11 @@ async def measure(hpcc, edits):
                 sent = session.sent_at
                 published = await session.diagnostics(uri, version, seen)
                 times.append((published.arrived - sent) * 1000)
+                if index == 0:
+                    counts[1] = len(published.diagnostics)
             session.close(uri)
-            rows.append((path.stem, len(text.split("\n")), shown, opened, *figures(times)))
+            rows.append((path.stem, len(text.split("\n")), f"{counts[0]}/{counts[1]}", shown, opened,
+                         *figures(times)))
             every.extend(times)
     finally:
         await session.stop()
@@ -104,12 +108,13 @@ def main():
     if not every:
         print("no edit was measured", file=sys.stderr)
         return 2
-    print(f"{'blueprint':32} {'lines':>5} {'open':>8} {'median':>8} {'p95':>8} {'max':>8}  edited")
-    for name, lines, shown, opened, median, p95, largest in rows:
-        print(f"{name:32} {lines:5} {opened:8.1f} {median:8.1f} {p95:8.1f} {largest:8.1f}  {shown}")
+    print(f"{'blueprint':28} {'lines':>5} {'found':>5} {'open':>6} {'median':>6} {'p95':>6} {'max':>6}  edited")
+    for name, lines, found, shown, opened, median, p95, largest in rows:
+        print(f"{name:28} {lines:5} {found:>5} {opened:6.1f} {median:6.1f} {p95:6.1f} {largest:6.1f}  {shown}")
     median, p95, largest = figures(every)
-    print(f"{'all ' + str(len(every)) + ' edits':32} {'':5} {'':8} {median:8.1f} {p95:8.1f} {largest:8.1f}")
-    print("milliseconds from didChange sent to that version's publishDiagnostics received")
+    print(f"{'all ' + str(len(every)) + ' edits':28} {'':5} {'':5} {'':6} {median:6.1f} {p95:6.1f} {largest:6.1f}")
+    print("milliseconds from didChange (didOpen for 'open') sent to that version's publishDiagnostics;")
+    print("found: diagnostics published after didOpen / after the first typed character")
     if median > arguments.budget_ms:
         print(f"the median {median:.1f} ms exceeds the budget of {arguments.budget_ms:g} ms", file=sys.stderr)
         return 1
