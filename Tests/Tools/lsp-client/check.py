@@ -227,6 +227,13 @@ async def check_completion(session, uri, checks):
                      "Nodes Slurm creates on demand" in documentation(item),
                      "markdown containing 'Nodes Slurm creates on demand'", item.documentation)
 
+    # Just after "$(vars." in disk_size_gb's value.
+    result = await session.request(session.client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri), position=types.Position(27, 27))))
+    labels = sorted(item.label for item in completion_items(result))
+    checks.expect("completion after $(vars. is the blueprint's variables",
+                  sorted(["project_id", "deployment_name", "region", "zone", "disk_gb"]), labels)
+
     # Just after "$(network." in subnetwork_self_link's value.
     result = await session.request(session.client.text_document_completion_async(types.CompletionParams(
         text_document=types.TextDocumentIdentifier(uri), position=types.Position(28, 38))))
