@@ -7,7 +7,7 @@ import TestSupport
 /// `--format sarif` as the SARIF 2.1.0 schema judges it: `Tests/Tools/schema-check.py` validates
 /// logs with the jsonschema package against the official schema, committed as test data. The
 /// logs cover every shipped blueprint (no results) and blueprints with every shape of finding:
-/// notes with positions, help, warnings, and a diagnostic without a position.
+/// notes with positions, help, fixes, warnings, and a diagnostic without a position.
 @Suite("SARIF logs validate against the SARIF 2.1.0 schema")
 struct SARIFConsumerTests {
 
@@ -32,6 +32,12 @@ struct SARIFConsumerTests {
                 validation_level: WARNING\ndeployment_groups:\n- group: primary\n  modules:\n  - id: net\n    \
                 source: modules/network/vpc\n
                 """
+        ),
+        (
+            "fixes",
+            "blueprint_nme: x\nvars: {deployment_name: x, project_id: p, region: us-central1, zone: us-central1-a}\n"
+                + "deployment_groups:\n- group: primary\n  modules:\n  - id: net\n    source: modules/network/vpc\n"
+                + "    settings: {network_name: \"$(vars.zoen)\"}\n"
         ),
         ("a b#1.yaml", "blueprint_name: [x\n"),
     ]
@@ -76,11 +82,12 @@ struct SARIFConsumerTests {
         #expect(report.count == logs.count)
         #expect(logs.contains { $0.log.contains("\"relatedLocations\"") }, "a note with a position is among the logs")
         #expect(logs.contains { $0.log.contains("\"level\": \"warning\"") }, "a warning is among the logs")
+        #expect(logs.contains { $0.log.contains("\"artifactChanges\"") }, "a fix is among the logs")
         for (name, _) in logs { ConsumerTools.record(name, "sarif-schema", "valid SARIF 2.1.0") }
     }
 
-    /// The checker is not a rubber stamp: a log with a level SARIF does not have, and one
-    /// without its version, are rejected.
+    /// The checker is not a rubber stamp: a log with a level SARIF does not have, one without its
+    /// version, and one with a fix that replaces no region, are rejected.
     @Test func brokenLogsAreRejected() throws {
         let result = Compiler().compile(SourceFile(name: "dup.yaml", text: "a: 1\na: 2\n"))
         let log = DiagnosticSARIFRenderer.render(result.diagnostics, toolVersion: Compiler.version)
@@ -92,16 +99,35 @@ struct SARIFConsumerTests {
         badLevel["runs"] = runs
         var noVersion = try #require(JSONSerialization.jsonObject(with: Data(log.utf8)) as? [String: Any])
         noVersion["version"] = nil
+        let fixes = Compiler().compile(SourceFile(name: "fix.yaml", text: "blueprint_nme: x\n")).diagnostics
+        var noRegion = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(DiagnosticSARIFRenderer.render(fixes, toolVersion: Compiler.version).utf8))
+                as? [String: Any])
+        runs = try #require(noRegion["runs"] as? [[String: Any]])
+        results = try #require(runs[0]["results"] as? [[String: Any]])
+        let index = try #require(results.firstIndex { $0["fixes"] != nil })
+        var fix = try #require((results[index]["fixes"] as? [[String: Any]])?.first)
+        var change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
+        change["replacements"] = [["insertedContent": ["text": "blueprint_name"]]]
+        fix["artifactChanges"] = [change]
+        results[index]["fixes"] = [fix]
+        runs[0]["results"] = results
+        noRegion["runs"] = runs
         let text = { (object: [String: Any]) in
             String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
         guard
             let (status, report) = try Self.check([
                 ("bad-level", try text(badLevel)), ("no-version", try text(noVersion)),
+                ("no-region", try text(noRegion)),
             ])
         else { return }
         #expect(status == 1)
         #expect(report["bad-level"]?.contains { $0.contains("'fatal' is not one of") } == true, "\(report)")
         #expect(report["no-version"]?.contains { $0.contains("'version' is a required property") } == true, "\(report)")
+        #expect(
+            report["no-region"]?.contains { $0.contains("'deletedRegion' is a required property") } == true, "\(report)"
+        )
     }
 }

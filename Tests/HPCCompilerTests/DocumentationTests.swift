@@ -34,10 +34,11 @@ struct DocumentationTests {
             }
         }
         #expect(
-            declarations < 230,
+            declarations < 240,
             """
-            the public API has \(declarations) declarations (205 when it was made small; \(toolDeclarations) more are \
-            @_spi(Tools)): keep new ones internal or @_spi(Tools), or raise this bound on purpose
+            the public API has \(declarations) declarations (205 when it was made small, 235 with DiagnosticFix; \
+            \(toolDeclarations) more are @_spi(Tools)): keep new ones internal or @_spi(Tools), or raise this bound \
+            on purpose
             """
         )
         #expect(undocumented.isEmpty, "public declarations without ///:\n\(undocumented.joined(separator: "\n"))")

@@ -20,7 +20,8 @@ struct MappingReader {
         self.location = location
         self.context = context
         for entry in self.entries where !allowedKeys.contains(entry.key) {
-            let correction = Suggestion.correction(for: entry.key, at: entry.keyLocation, in: allowedKeys)
+            let correction = Suggestion.correction(
+                for: entry.key, at: entry.keyLocation, in: allowedKeys, taken: Set(entries.map(\.key)))
             diagnostics.report(
                 .unknownKey, "unknown key '\(entry.key)' in \(context)", at: entry.keyLocation,
                 help: correction.help, fixes: correction.fixes)

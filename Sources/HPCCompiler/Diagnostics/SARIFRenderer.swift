@@ -1,6 +1,6 @@
 /// Renders diagnostics as a SARIF 2.1.0 log: one run of hpcc, a rule per code that was reported
 /// (with its summary and `hpcc explain` text), and a result per diagnostic at its file, line and
-/// column; notes with a position become related locations. Code-scanning services (GitHub's
+/// column; notes with a position become related locations, and fixes SARIF fixes. Code-scanning services (GitHub's
 /// among them) read it and annotate the pull request.
 public enum DiagnosticSARIFRenderer {
     /// The log as JSON text.
@@ -63,7 +63,30 @@ public enum DiagnosticSARIFRenderer {
                     ])
                 })
         }
+        if !diagnostic.fixes.isEmpty { members["fixes"] = .array(diagnostic.fixes.map(fix)) }
         return .object(members)
+    }
+
+    /// A SARIF fix: one artifact change replacing the fix's region with its text.
+    private static func fix(_ fix: DiagnosticFix) -> JSON {
+        let location = fix.location
+        let region: JSON = .object([
+            "startLine": .int(location.line), "startColumn": .int(location.column),
+            "endColumn": .int(location.column + location.length),
+        ])
+        return .object([
+            "description": .object(["text": .string(fix.title)]),
+            "artifactChanges": .array([
+                .object([
+                    "artifactLocation": .object(["uri": .string(uri(location.file))]),
+                    "replacements": .array([
+                        .object([
+                            "deletedRegion": region, "insertedContent": .object(["text": .string(fix.replacement)]),
+                        ])
+                    ]),
+                ])
+            ]),
+        ])
     }
 
     private static func physical(_ location: SourceLocation) -> JSON {

@@ -18,13 +18,14 @@ enum Suggestion {
 
     /// The help line and the fix for `word`, written at `location`: "did you mean 'x'?" and the
     /// edit that puts the closest candidate in its place; no help and no fix when nothing is close.
+    /// No fix either when the candidate is `taken` (a key its mapping has already: renaming the
+    /// misspelled key to it would write the key twice).
     static func correction<S: Sequence>(
-        for word: String, at location: SourceLocation?, in candidates: S
+        for word: String, at location: SourceLocation?, in candidates: S, taken: Set<String> = []
     ) -> Correction where S.Element == String {
         guard let meant = closest(to: word, in: candidates) else { return Correction(help: nil, fixes: []) }
-        return Correction(
-            help: "did you mean '\(meant)'?",
-            fixes: location.map { [DiagnosticFix(replacing: word, at: $0, with: meant)] } ?? [])
+        let fix = location.map { DiagnosticFix(replacing: word, at: $0, with: meant) }
+        return Correction(help: "did you mean '\(meant)'?", fixes: taken.contains(meant) ? [] : fix.map { [$0] } ?? [])
     }
 
     /// A help line for `closest`, or nil.

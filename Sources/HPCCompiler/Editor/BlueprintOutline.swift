@@ -17,6 +17,8 @@ struct BlueprintOutline: Sendable {
         var source: String?
         var sourceLocation: SourceLocation?
         var group: String
+        /// The ids its `use:` lists.
+        var uses: [String]
         /// Index of the group: a module may use modules of its own and earlier groups.
         var groupIndex: Int
         /// From the module's first key to the end of its last value.
@@ -56,6 +58,18 @@ struct BlueprintOutline: Sendable {
     /// The module with id `id`.
     func module(_ id: String) -> Module? { modules.first { $0.id == id } }
 
+    /// The modules that use `id`, directly or through others (a `use:` of `id` may not name them).
+    func users(of id: String) -> Set<String> {
+        var found: Set<String> = []
+        var frontier = [id]
+        while let next = frontier.popLast() {
+            for module in modules where module.uses.contains(next) && found.insert(module.id).inserted {
+                frontier.append(module.id)
+            }
+        }
+        return found
+    }
+
     /// The variable named `name`.
     func variable(_ name: String) -> Variable? { variables.first { $0.name == name } }
 
@@ -77,14 +91,14 @@ struct BlueprintOutline: Sendable {
             let name = node["group"]?.scalarText ?? "group \(index + 1)"
             let modules = (node["modules"]?.elements ?? []).compactMap { module -> Module? in
                 guard let id = module["id"], let text = id.scalarText else { return nil }
-                for use in module["use"]?.elements ?? [] {
-                    if let used = use.scalarText {
-                        references.append(Reference(target: .module(used), location: use.location))
-                    }
+                let uses = (module["use"]?.elements ?? []).compactMap { use -> String? in
+                    guard let used = use.scalarText else { return nil }
+                    references.append(Reference(target: .module(used), location: use.location))
+                    return used
                 }
                 return Module(
                     id: text, idLocation: id.location, source: module["source"]?.scalarText,
-                    sourceLocation: module["source"]?.location, group: name, groupIndex: index,
+                    sourceLocation: module["source"]?.location, group: name, uses: uses, groupIndex: index,
                     extent: Self.extent(of: module))
             }
             groups.append(

@@ -87,10 +87,19 @@ struct DocumentText: Sendable {
         return index
     }
 
-    /// The 0-based Unicode-scalar column of an editor position on its line.
+    /// The 0-based Unicode-scalar column of an editor position on its line (clamped to the line;
+    /// 0 on a line that does not exist).
     func scalarColumn(of position: EditorPosition) -> Int {
-        let content = line(position.line)
-        return content.unicodeScalars[content.startIndex..<index(of: position)].count
+        guard position.line >= 0, position.line < lineStarts.count else { return 0 }
+        var remaining = max(0, position.character)
+        var column = 0
+        for scalar in line(position.line).unicodeScalars {
+            let width = scalar.utf16.count
+            if width > remaining { break }
+            remaining -= width
+            column += 1
+        }
+        return column
     }
 
     /// The editor position of 0-based `line` and 0-based Unicode-scalar `column`, clamped to the line.

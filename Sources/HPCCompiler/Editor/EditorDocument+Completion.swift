@@ -148,12 +148,14 @@ extension EditorDocument {
         return []
     }
 
-    /// The modules a `use:` may name: those of this and earlier groups, but not the module itself.
+    /// The modules a `use:` may name: those of this and earlier groups, but neither the module itself
+    /// nor one that uses it (a cycle).
     private func usableModules(_ context: CursorContext, settings: EditorSettings) -> [EditorCompletion] {
         guard let outline = knownOutline else { return [] }
         let here = context.moduleLine.map { ModuleItem(at: $0, in: text).id } ?? nil
         let group = here.flatMap { outline.module($0)?.groupIndex } ?? Int.max
-        return outline.modules.filter { $0.id != here && $0.groupIndex <= group }.map {
+        let users = here.map(outline.users) ?? []
+        return outline.modules.filter { $0.id != here && $0.groupIndex <= group && !users.contains($0.id) }.map {
             EditorCompletion(
                 label: $0.id, kind: .reference, detail: $0.source,
                 documentation: $0.source.flatMap(settings.compiler.catalog.module).map(EditorDocs.module))

@@ -75,8 +75,15 @@ extension ValueResolver {
             return nil
         }
         guard let declaration = modules.declarations[module] else {
+            // No fix naming a module this one cannot read the output of: itself, one of a later
+            // group, or one without an output of that name.
+            let unreadable = modules.ids.filter { candidate in
+                candidate == site.module || modules.declarations[candidate]!.groupIndex > groupIndex
+                    || modules.schemas[candidate]?.output(output) == nil
+            }
             let correction = modules.correction(
-                for: module.rawValue, at: location.part(at: 0, length: module.rawValue.unicodeScalars.count))
+                for: module.rawValue, at: location.part(at: 0, length: module.rawValue.unicodeScalars.count),
+                taken: Set(unreadable))
             diagnostics.report(
                 .unknownModule, "unknown module '\(module)'", at: location, help: correction.help,
                 fixes: correction.fixes)

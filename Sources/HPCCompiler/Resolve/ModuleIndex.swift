@@ -56,9 +56,10 @@ struct ModuleIndex {
         }
     }
 
-    /// The help line and fix suggesting a module id close to `id`, written at `location`.
-    func correction(for id: String, at location: SourceLocation) -> Correction {
-        Suggestion.correction(for: id, at: location, in: ids.map(\.rawValue))
+    /// The help line and fix suggesting a module id close to `id`, written at `location`; no fix
+    /// naming an id of `taken` (the module itself, or one its `use` lists already).
+    func correction(for id: String, at location: SourceLocation, taken: Set<ModuleID>) -> Correction {
+        Suggestion.correction(for: id, at: location, in: ids.map(\.rawValue), taken: Set(taken.map(\.rawValue)))
     }
 
     /// The module id closest to `id`, if plausible.

@@ -72,7 +72,8 @@ struct ModuleResolver {
         for entry in declaration.settings {
             guard let spec = source.byName[entry.key] else {
                 let correction = Suggestion.correction(
-                    for: entry.key, at: entry.keyLocation, in: schema.settings.map(\.name))
+                    for: entry.key, at: entry.keyLocation, in: schema.settings.map(\.name),
+                    taken: Set(declaration.settings.map(\.key)))
                 diagnostics.report(
                     .unknownSetting, "unknown setting '\(entry.key)' for module '\(id)' (\(schema.source))",
                     at: entry.keyLocation, help: correction.help, fixes: correction.fixes)
@@ -136,7 +137,8 @@ struct ModuleResolver {
         var referencedModules: Set<ModuleID>?
         for used in declaration.uses {
             guard let usedDeclaration = index.declarations[used.value] else {
-                let correction = index.correction(for: used.value.rawValue, at: used.location)
+                let correction = index.correction(
+                    for: used.value.rawValue, at: used.location, taken: Set(declaration.uses.map(\.value) + [id]))
                 diagnostics.report(
                     .unknownModule, "module '\(id)' uses unknown module '\(used.value)'", at: used.location,
                     help: correction.help, fixes: correction.fixes)

@@ -157,7 +157,7 @@ struct ValueResolver {
         for entry in entries {
             guard let attribute = attributes.first(where: { $0.name == entry.key }) else {
                 let correction = Suggestion.correction(
-                    for: entry.key, at: entry.keyLocation, in: attributes.map(\.name))
+                    for: entry.key, at: entry.keyLocation, in: attributes.map(\.name), taken: Set(entries.map(\.key)))
                 diagnostics.report(
                     .unknownAttribute, "unknown attribute '\(entry.key)' in \(site.what)", at: entry.keyLocation,
                     help: correction.help ?? "allowed: " + attributes.map(\.name).joined(separator: ", "),

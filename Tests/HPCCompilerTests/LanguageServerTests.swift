@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import TestSupport
+@_spi(Tools) @testable import HPCCompiler
+
+/// `hpcc lsp` in memory: the protocol's framing and life cycle, diagnostics equal to the
+/// compiler's at exact UTF-16 ranges, and incremental edits.
+@Suite("Language server")
+struct LanguageServerTests {
+    static let blueprint = """
+        blueprint_name: demo
+        vars:
+          project_id: demo-project
+          deployment_name: demo
+          region: us-central1
+          zone: us-central1-a
+        deployment_groups:
+        - group: primary
+          modules:
+          - id: network
+            source: modules/network/vpc
+          - id: nodes
+            source: community/modules/compute/schedmd-slurm-gcp-v6-nodeset
+            use: [network]
+            settings:
+              machine_tpye: n2-standard-4
+              node_count_dynamic_max: 4
+          - id: debug
+            source: community/modules/compute/schedmd-slurm-gcp-v6-partition
+            use: [nodes]
+            settings:
+              partition_name: debug
+              exclusive: false
+          - id: controller
+            source: community/modules/scheduler/schedmd-slurm-gcp-v6-controller
+            use: [network, debug]
+
+        """
+
+    @Test func framingSurvivesAnyChunkingAndAnswersGarbageWithAParseError() {
+        var server = LanguageServer()
+        let initialize = MessageFraming.frame(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": [:]])
+        let hover = MessageFraming.frame(["jsonrpc": "2.0", "id": "two", "method": "shutdown"])
+        var replies: [UInt8] = []
+        for byte in initialize + hover { replies += server.receive([byte]) }
+        var framing = MessageFraming()
+        let messages = framing.receive(replies)
+        #expect(messages.count == 2)
+        guard case let .json(first) = messages.first, case let .json(second) = messages.last else { return }
+        #expect(first["result"]?["capabilities"]?["textDocumentSync"]?["change"] == .int(2))
+        #expect(second["id"] == "two" && second["result"] == .null)
+        let garbage = server.receive(Array("Content-Length: 5\r\n\r\n{oops".utf8))
+        #expect(String(decoding: garbage, as: UTF8.self).contains("-32700"))
+        _ = server.receive(MessageFraming.frame(["jsonrpc": "2.0", "method": "exit"]))
+        #expect(server.exitStatus == 0)
+    }
+
+    @Test func requestsBeforeInitializeAndUnknownMethodsAreErrors() {
+        var server = LanguageServer()
+        let early = server.receive(MessageFraming.frame(["jsonrpc": "2.0", "id": 1, "method": "textDocument/hover"]))
+        #expect(String(decoding: early, as: UTF8.self).contains("-32002"))
+        let session = LanguageServerSession()
+        #expect(session.request("workspace/symbol", [:])["code"] == .int(-32601))
+        #expect(session.ask("hover", 0, 0)["code"] == .int(-32602), "the document is not open")
+        session.send(["jsonrpc": "2.0", "method": "exit"])
+        #expect(session.server.exitStatus == 1, "exit without shutdown")
+    }
+
+    @Test func diagnosticsAreTheCompilersAtExactRanges() throws {
+        let session = LanguageServerSession()
+        let diagnostics = session.open(Self.blueprint)
+        let compiled = Compiler().compile(SourceFile(name: "/work/blueprints/demo one.yaml", text: Self.blueprint))
+        #expect(diagnostics.map { $0["code"]?.text } == compiled.diagnostics.map { $0.code.rawValue })
+        let misspelled = try #require(diagnostics.first { $0["code"] == "HPC2004" })
+        #expect(misspelled["range"]?.span == [15, 6, 15, 18])
+        #expect(misspelled["severity"] == .int(1) && misspelled["source"] == "hpcc")
+        #expect(misspelled["message"]?.text?.contains("help: did you mean 'machine_type'?") == true)
+    }
+
+    @Test func rangesCountUTF16CodeUnits() throws {
+        // "é" is one UTF-16 unit, the rocket two: the unknown key starts at character 14 + 3.
+        let text = "blueprint_name: x\nvars: {a: \"é🚀\", projet_id: p}\ndeployment_groups: []\n"
+        let session = LanguageServerSession()
+        let diagnostics = session.open(text)
+        let compiled = Compiler().compile(SourceFile(name: "x.yaml", text: text)).diagnostics
+        #expect(!compiled.isEmpty)
+        let unknown = try #require(diagnostics.first { $0["message"]?.text?.contains("projet_id") == true })
+        #expect(unknown["range"]?.span == [1, 17, 1, 26])
+        let hover = session.ask("hover", 1, 20)
+        #expect(hover["range"]?.span ?? [] == [1, 17, 1, 26] || hover == .null)
+    }
+
+    @Test func anIncrementalEditThatFixesTheErrorClearsItAndKeepsTheOthers() throws {
+        let session = LanguageServerSession()
+        let before = session.open(Self.blueprint)
+        #expect(before.contains { $0["code"] == "HPC2004" })
+        // Replace "tpye" with "type" (line 15, characters 14-18).
+        let after = session.change((15, 14, 15, 18), to: "type", version: 2)
+        #expect(!after.contains { $0["code"] == "HPC2004" })
+        #expect(after.count == before.count - 1)
+        // An edit across lines, then one that breaks the YAML: diagnostics follow each version.
+        let broken = session.change((16, 0, 17, 0), to: "      node_count_dynamic_max: [4\n", version: 3)
+        #expect(broken.contains { $0["code"] == "HPC1001" })
+        let whole = session.change(nil, to: Self.blueprint, version: 4)
+        #expect(whole.map { $0["code"] } == before.map { $0["code"] })
+    }
+
+    @Test func aQuickFixEditsTheMisspelledSetting() throws {
+        let session = LanguageServerSession()
+        _ = session.open(Self.blueprint)
+        let actions = session.ask(
+            "codeAction", 15, 8,
+            extra: ["range": ["start": ["line": 15, "character": 8], "end": ["line": 15, "character": 8]]])
+        let action = try #require(actions.elements?.first)
+        #expect(action["title"] == "Replace with 'machine_type'" && action["kind"] == "quickfix")
+        let edit = try #require(action["edit"]?["changes"]?[session.uri]?.elements?.first)
+        #expect(edit["newText"] == "machine_type" && edit["range"]?.span == [15, 6, 15, 18])
+    }
+
+    @Test func theServerCompilesWithTheCommandLinesVariables() {
+        let text = Self.blueprint.replacingOccurrences(of: "  project_id: demo-project\n", with: "")
+        let bare = LanguageServerSession()
+        #expect(bare.open(text).contains { $0["message"]?.text?.contains("project_id") == true })
+        let given = LanguageServerSession(settings: EditorSettings(variables: ["project_id=demo-project"]))
+        #expect(!given.open(text).contains { $0["message"]?.text?.contains("project_id") == true })
+    }
+
+    @Test func aFileURIIsItsDecodedPath() {
+        #expect(LanguageServer.file(of: "file:///home/a%20b/c%C3%A9.yaml") == "/home/a b/cé.yaml")
+        #expect(LanguageServer.file(of: "untitled:Untitled-1") == "untitled:Untitled-1")
+    }
+}
