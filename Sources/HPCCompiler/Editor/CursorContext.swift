@@ -64,7 +64,8 @@ struct CursorContext: Sendable, Equatable {
             context.word = start..<wordEnd(scalars, from: cursor, allowing: Self.isValueScalar)
         } else {
             context.place = .key
-            let start = max(shape.contentColumn, wordStart(scalars, before: cursor, allowing: Self.isNameScalar))
+            let start = min(
+                cursor, max(shape.contentColumn, wordStart(scalars, before: cursor, allowing: Self.isNameScalar)))
             context.word = start..<wordEnd(scalars, from: cursor, allowing: Self.isNameScalar)
             context.siblingKeys = outer.siblingKeys(column: shape.isBlank ? cursor : shape.contentColumn, in: text)
         }

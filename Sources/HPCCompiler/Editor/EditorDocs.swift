@@ -96,22 +96,27 @@ enum EditorDocs {
     /// An EC2 instance type: its shape and on-demand price in `region` where known.
     static func instance(_ name: String, region: String?) -> String? {
         guard let type = AWSInstanceCatalog.instanceType(name) else { return nil }
-        var parts = ["\(type.vCPUs) vCPU\(type.vCPUs == 1 ? "" : "s")", "\(gibibytes(type.memoryMiB)) GiB"]
-        if type.gpus > 0 { parts.append("\(type.gpus) GPU\(type.gpus == 1 ? "" : "s")") }
-        if type.efaSupported { parts.append("EFA") }
-        parts.append(type.architectures.joined(separator: "/"))
-        var text = "**`\(name)`**: " + parts.joined(separator: ", ")
+        var text = "**`\(name)`**: " + shape(type)
         if let region, let price = AWSInstanceCatalog.onDemandUSDPerHour(name, in: region) {
             text += "\n\non demand $\(dollars(price))/h in \(region)."
         }
         return text
     }
 
+    /// An EC2 instance type's vCPUs, memory, GPUs, EFA and architectures in one line.
+    static func shape(_ type: AWSInstanceType) -> String {
+        var parts = ["\(type.vCPUs) vCPU\(type.vCPUs == 1 ? "" : "s")", "\(gibibytes(type.memoryMiB)) GiB"]
+        if type.gpus > 0 { parts.append("\(type.gpus) GPU\(type.gpus == 1 ? "" : "s")") }
+        if type.efaSupported { parts.append("EFA") }
+        parts.append(type.architectures.joined(separator: "/"))
+        return parts.joined(separator: ", ")
+    }
+
     private static func gibibytes(_ mebibytes: Int) -> String {
         mebibytes % 1024 == 0 ? String(mebibytes / 1024) : JSONWriter.format(Double(mebibytes) / 1024)
     }
 
-    private static func dollars(_ amount: Double) -> String {
+    static func dollars(_ amount: Double) -> String {
         let cents = (amount * 10000).rounded() / 10000
         return JSONWriter.format(cents)
     }

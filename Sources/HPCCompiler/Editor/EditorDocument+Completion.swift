@@ -141,7 +141,9 @@ extension EditorDocument {
         }
         if key.hasSuffix("instance_type") || key.hasSuffix("instance_types") {
             return AWSInstanceCatalog.names.sorted().compactMap { name in
-                EditorCompletion(label: name, kind: .value, documentation: EditorDocs.instance(name, region: nil))
+                AWSInstanceCatalog.instanceType(name).map {
+                    EditorCompletion(label: name, kind: .value, detail: EditorDocs.shape($0))
+                }
             }
         }
         if type == .bool { return ["true", "false"].map { EditorCompletion(label: $0, kind: .enumMember) } }
@@ -175,9 +177,11 @@ extension EditorDocument {
             {
                 return nil
             }
-            return EditorCompletion(
-                label: name, kind: .value, detail: EditorDocs.shape(machine),
-                documentation: EditorDocs.machine(machine, region: region, catalog: machines))
+            // The shape and price in one line: a zone offers hundreds of types, and hover has the rest.
+            let price = region.flatMap { machines.price(name, in: $0)?.onDemand }.map {
+                " · $\(EditorDocs.dollars($0))/h"
+            }
+            return EditorCompletion(label: name, kind: .value, detail: EditorDocs.shape(machine) + (price ?? ""))
         }
     }
 
