@@ -125,6 +125,42 @@ struct LanguageServerTests {
         #expect(!given.open(text).contains { $0["message"]?.text?.contains("project_id") == true })
     }
 
+    @Test func absurdPositionsLengthsAndVersionsAreAnsweredNotACrash() {
+        let session = LanguageServerSession()
+        _ = session.open(Self.blueprint, version: Int.max)
+        for (line, character) in [(Int.max, Int.max), (-5, -7), (1 << 40, 3), (3, 1 << 40), (15, Int.min)] {
+            for method in ["completion", "hover", "definition", "references", "codeAction"] {
+                _ = session.ask(
+                    method, line, character,
+                    extra: [
+                        "range": [
+                            "start": ["line": .int(line), "character": .int(character)],
+                            "end": ["line": .int(-line), "character": .int(character)],
+                        ],
+                        "context": ["includeDeclaration": true],
+                    ])
+            }
+        }
+        _ = session.send([
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": [
+                "textDocument": ["uri": .string(session.uri)],
+                "contentChanges": [
+                    [
+                        "text": "x",
+                        "range": ["start": ["line": 99, "character": -1], "end": ["line": -3, "character": 9]],
+                    ]
+                ],
+            ],
+        ])
+        #expect(session.server.documents[session.uri] != nil)
+        var server = LanguageServer()
+        let negative = server.receive(Array("Content-Length: -5\r\n\r\n{}".utf8))
+        #expect(String(decoding: negative, as: UTF8.self).contains("-32700"))
+        let huge = server.receive(Array("Content-Length: 99999999999999999999\r\n\r\n".utf8))
+        #expect(String(decoding: huge, as: UTF8.self).contains("-32700"))
+    }
+
     @Test func aFileURIIsItsDecodedPath() {
         #expect(LanguageServer.file(of: "file:///home/a%20b/c%C3%A9.yaml") == "/home/a b/cé.yaml")
         #expect(LanguageServer.file(of: "untitled:Untitled-1") == "untitled:Untitled-1")

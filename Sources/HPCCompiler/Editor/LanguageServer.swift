@@ -95,7 +95,7 @@
                 guard let text = change["text"]?.text else { continue }
                 document.edit(change["range"].map(Self.range), with: text)
             }
-            document.update(to: params["textDocument"]?["version"]?.number ?? document.version + 1, settings: settings)
+            document.update(to: params["textDocument"]?["version"]?.number ?? document.version &+ 1, settings: settings)
             documents[uri] = document
             return [publish(document, uri: uri)]
         case "textDocument/didClose":
@@ -175,8 +175,11 @@
         ])
     }
 
+    /// A position from the client, clamped to what a text can have (a client's position past the
+    /// text, or absurd, must not overflow the arithmetic on it).
     static func position(_ json: JSON) -> EditorPosition {
-        EditorPosition(line: json["line"]?.number ?? 0, character: json["character"]?.number ?? 0)
+        func clamped(_ value: JSON?) -> Int { min(max(value?.number ?? 0, 0), 1 << 31) }
+        return EditorPosition(line: clamped(json["line"]), character: clamped(json["character"]))
     }
 
     static func range(_ json: JSON) -> EditorRange {

@@ -22,7 +22,7 @@ struct MessageFraming: Sendable {
         var messages: [Message] = []
         while let headerEnd = Self.headerEnd(in: buffer) {
             let header = String(decoding: buffer[..<headerEnd], as: UTF8.self)
-            guard let length = Self.contentLength(header), length <= Self.largestMessage else {
+            guard let length = Self.contentLength(header), (0...Self.largestMessage).contains(length) else {
                 buffer.removeSubrange(..<(headerEnd + 4))
                 messages.append(.unreadable)
                 continue
