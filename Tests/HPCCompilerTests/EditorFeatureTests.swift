@@ -23,7 +23,7 @@ struct EditorFeatureTests {
         #expect(labels.contains("enable_spot_vm") && !labels.contains("node_count_dynamic_max"))
         #expect(!labels.contains("machine_type"), "written already")
         let item = all.first { $0["label"] == "enable_spot_vm" }
-        #expect(item?["detail"] == "bool" && item?["textEdit"]?["newText"] == "enable_spot_vm: ")
+        #expect(item?["detail"] == "bool · default false" && item?["textEdit"]?["newText"] == "enable_spot_vm: ")
         #expect(item?["documentation"]?["value"]?.text?.hasPrefix("**`enable_spot_vm`** · `bool`") == true)
         // Top level (without the keys written already), a group.
         let top = session.completionLabels(0, 0)
@@ -61,6 +61,18 @@ struct EditorFeatureTests {
         let inC = Self.blueprint.replacingOccurrences(of: "us-central1-a", with: "us-central1-c")
         _ = session.change(nil, to: inC, version: 2)
         #expect(Set(session.completionLabels(15, 20)) == Set(c.filter { machines.machine($0) != nil }))
+    }
+
+    @Test func zonesAreThoseOfTheRegionAndRegionsTheClouds() {
+        let session = LanguageServerSession()
+        let text = Self.blueprint.replacingOccurrences(of: "  zone: us-central1-a\n", with: "  zone: us-\n")
+        _ = session.open(text)
+        let zones = session.completionLabels(5, 11)
+        #expect(zones.contains("us-central1-a") && zones.contains("us-central1-f"))
+        #expect(zones.allSatisfy { $0.hasPrefix("us-central1-") }, "the region is us-central1")
+        #expect(session.completionLabels(4, 12).contains("europe-west4") == false, "prefix us-")
+        let regions = session.completionLabels(4, 10)
+        #expect(regions.contains("us-central1") && regions.contains("europe-west4"))
     }
 
     @Test func referencesInExpressionsCompleteFromHalfTypedText() {

@@ -63,7 +63,8 @@ extension EditorDocument {
         if context.path.count == 3 {
             return schema.settings.filter { !$0.effect.isDeprecated }.map {
                 EditorCompletion(
-                    label: $0.name, kind: .property, detail: $0.type.terraformSyntax,
+                    label: $0.name, kind: .property,
+                    detail: $0.type.terraformSyntax + " · default " + $0.defaultSummary.replacingBackticks,
                     documentation: EditorDocs.setting($0, of: schema.source))
             }
         }
@@ -115,6 +116,12 @@ extension EditorDocument {
             }
         case (["validators"], "validator"):
             return BlueprintDecoder.knownValidators.map { EditorCompletion(label: $0, kind: .enumMember) }
+        case (["vars"], _):
+            let clouds = Set(
+                (knownOutline?.modules ?? []).compactMap { $0.source.flatMap(catalog.module)?.cloud })
+            return places(
+                for: key, cloud: clouds.contains(.aws) && !clouds.contains(.gcp) ? .aws : .gcp, module: nil,
+                machines: settings.compiler.machines)
         default: break
         }
         guard context.path.count >= 3, Array(context.path.prefix(3)) == ["deployment_groups", "modules", "settings"],
@@ -136,6 +143,9 @@ extension EditorDocument {
         for case let .oneOf(allowed) in constraints {
             return allowed.map { EditorCompletion(label: $0, kind: .enumMember) }
         }
+        let zonesOrRegions = places(
+            for: key, cloud: schema.cloud, module: item.id, machines: settings.compiler.machines)
+        if !zonesOrRegions.isEmpty { return zonesOrRegions }
         if key.hasSuffix("machine_type"), schema.cloud == .gcp {
             return machineTypes(forModule: item.id, settings: settings)
         }
@@ -185,6 +195,30 @@ extension EditorDocument {
         }
     }
 
+    /// Regions for a `region` key, and zones for a `zone` or `zones` key (those of the module's
+    /// region where it is known), of `cloud` as the catalogs list them.
+    private func places(
+        for key: String, cloud: Cloud, module id: String?, machines: MachineCatalog
+    ) -> [EditorCompletion] {
+        let region = placement(ofModule: id).region
+        if key == "region" || key.hasSuffix("_region") {
+            let regions =
+                cloud == .aws
+                ? Array(Set(AWSInstanceCatalog.offeringRegions + AWSInstanceCatalog.pricedRegions)).sorted()
+                : machines.regions.sorted()
+            return regions.map { EditorCompletion(label: $0, kind: .value, detail: "\(cloud.rawValue) region") }
+        }
+        guard key == "zone" || key == "zones" || key.hasSuffix("_zone") else { return [] }
+        let zones: [String]
+        if cloud == .aws {
+            let regions = region.map { [$0] } ?? AWSInstanceCatalog.offeringRegions
+            zones = regions.flatMap { AWSInstanceCatalog.zones(in: $0) ?? [] }
+        } else {
+            zones = machines.listedZones.filter { zone in region.map { zone.hasPrefix($0 + "-") } ?? true }
+        }
+        return zones.map { EditorCompletion(label: $0, kind: .value, detail: "\(cloud.rawValue) zone") }
+    }
+
     /// The zone and region a module deploys in, as the compiler resolved them: its own settings,
     /// else the variables of those names.
     func placement(ofModule id: String?) -> (zone: String?, region: String?) {
@@ -225,4 +259,9 @@ extension EditorDocument {
             }
         }
     }
+}
+
+extension String {
+    /// The text without Markdown's backticks (for a plain-text detail line).
+    var replacingBackticks: String { String(filter { $0 != "`" }) }
 }

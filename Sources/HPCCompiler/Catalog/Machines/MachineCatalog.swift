@@ -135,6 +135,9 @@ public struct MachineCatalog: Sendable {
     /// Whether the zone listing knows `zone` at all (a zone opened after it is not judged).
     @_spi(Tools) public func listsZone(_ zone: String) -> Bool { GCPTables.listedZones.contains(zone) }
 
+    /// Every zone the zone table lists, sorted.
+    var listedZones: [String] { GCPTables.listedZones.sorted() }
+
     /// The regions with a zone that offers `name`, sorted; nil when the zone listing does not cover it.
     @_spi(Tools) public func regions(offering name: String) -> [String]? {
         GCPTables.zones.columns(name)?.compactMap { $0.split(separator: ":").first.map(String.init) }
