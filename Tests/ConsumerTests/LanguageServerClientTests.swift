@@ -25,7 +25,6 @@ struct LanguageServerClientTests {
             outcome.status == 0,
             "check.py exited \(outcome.status):\n\(outcome.stdout)\n\(outcome.stderr)")
         if outcome.status == 0 { ConsumerTools.record("Tests/Fixtures/lsp/bad-cluster.yaml", "pygls", String(summary)) }
-        for todo in outcome.stdout.split(separator: "\n") where todo.hasPrefix("TODO: ") { print("lsp-client \(todo)") }
     }
 
     @Test func neovimWithTheDocumentedConfigShowsTheDiagnostics() throws {
