@@ -37,6 +37,37 @@ struct InputLimitTests {
         #expect(positions(mapping.diagnostics) == ["2:7 HPC1010"], "\(described(mapping).prefix(300))")
     }
 
+    @Test func expressionsNestingDeeperThanSixtyFourLevelsAreRefused() {
+        let deep = [
+            "$(" + String(repeating: "(", count: 1000) + "vars.deployment_name" + String(repeating: ")", count: 1000)
+                + ")",
+            "$(" + String(repeating: "-", count: 100_000) + "1)",
+            "$(1" + String(repeating: " + 1", count: 2000) + ")",
+            "$(vars.deployment_name" + String(repeating: "[0]", count: 2000) + ")",
+        ]
+        for expression in deep {
+            let result = compile(
+                "blueprint_name: x\nvars:\n  deployment_name: x\n  v: \"\(expression)\"\ndeployment_groups: []\n")
+            #expect(result.diagnostics.map(\.code).contains(.nestingTooDeep), "\(described(result).prefix(300))")
+        }
+        let fine = compile(
+            "blueprint_name: x\nvars:\n  deployment_name: x\n  v: $(1" + String(repeating: " + 1", count: 60)
+                + ")\n  w: $(vars.v)\ndeployment_groups: []\n")
+        #expect(!fine.diagnostics.map(\.code).contains(.nestingTooDeep), "\(described(fine).prefix(300))")
+    }
+
+    @Test func variablesReadingVariablesMoreThanSixtyFourDeepAreRefused() {
+        let chain = (0..<3000).map { "  v\($0): $(vars.v\($0 + 1))\n" }.joined()
+        let result = compile(
+            "blueprint_name: x\nvars:\n  deployment_name: x\n" + chain + "  v3000: end\ndeployment_groups: []\n")
+        let deep = result.diagnostics.filter { $0.code == .nestingTooDeep }
+        #expect(deep.count == 1 && deep.first?.location?.line == 67, "\(described(result).prefix(300))")
+        let short = (0..<60).map { "  v\($0): $(vars.v\($0 + 1))\n" }.joined()
+        let fine = compile(
+            "blueprint_name: x\nvars:\n  deployment_name: x\n" + short + "  v60: end\ndeployment_groups: []\n")
+        #expect(!fine.diagnostics.map(\.code).contains(.nestingTooDeep), "\(described(fine).prefix(300))")
+    }
+
     @Test func nestingDeeperThanSixtyFourLevelsIsRefused() {
         let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
         let result = compile("blueprint_name: x\nvars:\n  deployment_name: x\n  deep: \(deep)\n")

@@ -46,6 +46,30 @@ indirect enum Expression: Hashable, Sendable {
         }
     }
 
+    /// The expressions directly inside.
+    var subexpressions: [Expression] {
+        switch self {
+        case .int, .float, .string, .bool, .null, .variable, .output: []
+        case let .list(elements, _): elements
+        case let .object(members, _): members.map(\.value)
+        case let .index(base, index, _): [base, index]
+        case let .attribute(base, _, _), let .negate(base, _): [base]
+        case let .binary(_, lhs, rhs, _): [lhs, rhs]
+        case let .call(_, arguments, _): arguments
+        }
+    }
+
+    /// Whether the tree is more than `limit` levels deep, found without recursion (so a tree too
+    /// deep for the recursive readers is told apart safely).
+    func nests(deeperThan limit: Int) -> Bool {
+        var pending = [(self, 1)]
+        while let (expression, level) = pending.popLast() {
+            if level > limit { return true }
+            pending += expression.subexpressions.map { ($0, level + 1) }
+        }
+        return false
+    }
+
     /// Every reference inside (`vars.NAME` and `MODULE_ID.OUTPUT`), in the order written.
     var references: [Expression] {
         switch self {

@@ -15,6 +15,12 @@ struct ExpressionParser {
     private var position = 0
     private let origin: ColumnMap
     private var lexError: (String, Int)?
+    /// How deep the parser has recursed (parentheses, brackets, braces, minus signs, calls).
+    private var depth = 0
+    /// The deepest an expression may nest, while parsing and as a tree (`a + b + c` is a chain
+    /// two levels deep): far above any real expression, low enough that no recursive reader of
+    /// it runs out of stack.
+    static let depthLimit = 64
 
     init(scalars: [Unicode.Scalar], offset: Int, origin: ColumnMap) {
         self.origin = origin
@@ -35,9 +41,15 @@ struct ExpressionParser {
         do {
             let expression = try parseBinary(minimumPrecedence: 1)
             guard current.token == .end else { throw failure("unexpected \(describe(current.token)) in expression") }
+            guard !expression.nests(deeperThan: Self.depthLimit) else {
+                diagnostics.report(
+                    .nestingTooDeep, "the expression nests deeper than \(Self.depthLimit) levels",
+                    at: origin.at(tokens[0].offset, length: 1), help: "split it with variables")
+                return nil
+            }
             return expression
         } catch let error as ParseFailure {
-            diagnostics.report(.expressionSyntax, error.message, at: origin.at(error.offset, length: error.length))
+            diagnostics.report(error.code, error.message, at: origin.at(error.offset, length: error.length))
             return nil
         } catch {
             return nil
@@ -48,6 +60,7 @@ struct ExpressionParser {
         let message: String
         let offset: Int
         let length: Int
+        var code = DiagnosticCode.expressionSyntax
     }
 
     private var current: (token: Token, offset: Int, length: Int) { tokens[position] }
@@ -74,6 +87,13 @@ struct ExpressionParser {
     }
 
     private mutating func parseUnary() throws -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.depthLimit else {
+            throw ParseFailure(
+                message: "the expression nests deeper than \(Self.depthLimit) levels", offset: current.offset,
+                length: current.length, code: .nestingTooDeep)
+        }
         if current.token == .symbol("-") {
             let at = location()
             position += 1

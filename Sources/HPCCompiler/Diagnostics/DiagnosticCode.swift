@@ -173,7 +173,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .inputTooLarge: "the blueprint file is larger than hpcc reads (4 MiB)"
         case .valueTooLong: "one value is longer than hpcc reads (512 KiB)"
         case .listTooLong: "a list or mapping holds more items than hpcc reads (100,000)"
-        case .nestingTooDeep: "lists and mappings nest deeper than hpcc reads (64 levels)"
+        case .nestingTooDeep: "lists, mappings, expressions or variables nest deeper than hpcc reads (64 levels)"
         case .unknownKey: "a key the blueprint language does not define"
         case .missingKey: "a required blueprint key is missing"
         case .wrongShape: "a blueprint key holds the wrong kind of value (a list where a mapping belongs, ...)"

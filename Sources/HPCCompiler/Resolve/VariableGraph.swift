@@ -13,10 +13,24 @@ enum VariableGraph {
         var poisoned = Set<String>()
         var reported = Set<[String]>()
 
+        var reportedDepth = false
         func visit(_ name: String) {
             marks[name] = .visiting
             path.append(name)
             for (target, location) in edges[name] ?? [] where edges[target] != nil {
+                // A chain longer than any blueprint needs is refused before its readers recurse
+                // down it (each level of the chain is a level of recursion when it is typed).
+                if path.count >= ExpressionParser.depthLimit, marks[target] == nil {
+                    poisoned.formUnion(path)
+                    if !reportedDepth {
+                        reportedDepth = true
+                        diagnostics.report(
+                            .nestingTooDeep,
+                            "variables read variables more than \(ExpressionParser.depthLimit) deep: \(path[0]) → ... → \(target)",
+                            at: location, help: "give one of them a literal value")
+                    }
+                    continue
+                }
                 switch marks[target] {
                 case .visiting:
                     let cycle = Array(path[path.lastIndex(of: target)!...])

@@ -91,8 +91,9 @@ extension DiagnosticCode {
             fix: "Use host ranges and counts instead of listing each item."),
         .nestingTooDeep: RuleExplanation(
             """
-            Lists and mappings may nest at most 64 levels. Blueprint settings nest a handful of levels; deeper nesting \
-            only serves to exhaust the stack of recursive readers.
+            Lists and mappings may nest at most 64 levels, and so may a `$(...)` expression (parentheses, lists, \
+            minus signs, a chain of operators) and a chain of variables that read variables. Blueprint settings nest a \
+            handful of levels; deeper nesting only serves to exhaust the stack of recursive readers.
             """,
             example: """
                 vars:
