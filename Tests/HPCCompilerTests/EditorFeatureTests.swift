@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @_spi(Tools) @testable import HPCCompiler
 
 /// Completion, hover, navigation and the outline of `hpcc lsp`, on a blueprint and on half-typed
@@ -29,6 +31,45 @@ struct EditorFeatureTests {
         let top = session.completionLabels(0, 0)
         #expect(top.contains("validators") && !top.contains("deployment_groups") && !top.contains("vars"))
         #expect(Set(session.completionLabels(8, 2)).isSuperset(of: ["modules", "terraform_backend"]))
+    }
+
+    @Test func aNewListElementIsOfferedAllItsKeys() {
+        let session = LanguageServerSession()
+        let text = Self.blueprint.replacingOccurrences(
+            of: "  - id: debug\n", with: "  - \n  - id: debug\n")
+        _ = session.open(text)
+        #expect(Set(session.completionLabels(17, 4)).isSuperset(of: ["id", "source", "use", "settings"]))
+        #expect(session.completionLabels(17, 4).first { $0 == "id" } != nil)
+        let item = session.ask("completion", 17, 4)["items"]?.elements?.first { $0["label"] == "source" }
+        #expect(item?["textEdit"]?["newText"] == "source: ")
+    }
+
+    @Test func objectsInListsOfASettingOfferTheirAttributes() throws {
+        let blueprint = try String(
+            contentsOf: Repository.root.appendingPathComponent("blueprints/aws-parallelcluster.yaml"), encoding: .utf8)
+        let session = LanguageServerSession()
+        // A new queue (line 100 is `      - name: debug`), and a new compute resource inside it.
+        let text = blueprint.replacingOccurrences(
+            of: "      - name: debug\n",
+            with: "      - na\n        compute_resources:\n        - \n      - name: debug\n")
+        _ = session.open(text)
+        #expect(session.completionLabels(99, 10) == ["name"])
+        let item = session.ask("completion", 99, 10)["items"]?.elements?.first
+        #expect(item?["textEdit"]?["newText"] == "name: " && item?["textEdit"]?["range"]?.span == [99, 8, 99, 10])
+        let resource = session.completionLabels(101, 10)
+        #expect(Set(resource).isSuperset(of: ["name", "instance_type", "max_count"]), "\(resource)")
+        let hover = try #require(session.hoverText(106, 12))
+        #expect(hover.contains("**`max_count`**") && hover.contains("Attribute of `compute_resources`"))
+    }
+
+    @Test func useAndExpressionsLeaveOutWhatCannotBeMeant() {
+        let session = LanguageServerSession()
+        let text = Self.blueprint.replacingOccurrences(
+            of: "    use: [network, debug]\n", with: "    use: [network, ]\n    settings:\n      x: $(\n")
+        _ = session.open(text)
+        #expect(session.completionLabels(25, 19) == ["nodes", "debug"], "network is listed already")
+        #expect(!session.completionLabels(27, 11).contains("controller"), "not the module itself")
+        #expect(session.completionLabels(27, 11).contains("network"))
     }
 
     @Test func valuesAreOfferedForTheKeyAtTheCursor() {
@@ -91,7 +132,7 @@ struct EditorFeatureTests {
         #expect(session.completionLabels(17, 35) == ["project_id", "deployment_name", "region", "zone"])
         let heads = typed.replacingOccurrences(of: "$(vars.", with: "$(")
         _ = session.change(nil, to: heads, version: 4)
-        #expect(session.completionLabels(17, 30) == ["vars", "network", "nodes", "debug", "controller"])
+        #expect(session.completionLabels(17, 30) == ["vars", "network", "debug", "controller"], "not nodes itself")
     }
 
     @Test func hoverExplainsSettingsModulesMachinesVariablesAndCodes() throws {
@@ -123,6 +164,17 @@ struct EditorFeatureTests {
         #expect(
             uses.elements?.map { $0["range"]?.span ?? [] } == [[9, 8, 9, 15], [13, 10, 13, 17], [26, 10, 26, 17]])
         #expect(session.ask("definition", 0, 3) == .null)
+    }
+
+    @Test func theOutlineHoldsItsChildrenAndNamesEverything() throws {
+        let session = LanguageServerSession()
+        _ = session.open(Self.blueprint.replacingOccurrences(of: "  - id: debug\n", with: "  - id:\n"))
+        let symbols = try #require(
+            session.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(session.uri)]]).elements)
+        let vars = try #require(symbols.first)
+        #expect(vars["range"]?.span == [1, 0, 5, 21] && vars["selectionRange"]?.span == [1, 0, 1, 4])
+        let modules = symbols[1]["children"]?.elements ?? []
+        #expect(modules.map { $0["name"]?.text } == ["network", "nodes", "controller"], "no module without an id")
     }
 
     @Test func theOutlineListsVariablesGroupsAndModules() throws {

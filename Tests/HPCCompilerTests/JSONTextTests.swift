@@ -15,6 +15,8 @@ struct JSONTextTests {
     @Test func stringsKeepEveryEscape() {
         #expect(JSONText.parse(#""\ud83d\ude80 \u00e9\n\t\"\\\/""#) == .string("🚀 é\n\t\"\\/"))
         #expect(JSONText.parse(#""\ud83d""#) == nil, "a lone surrogate")
+        #expect(JSONText.parse(#""a\ud83db\udc00""#, loneSurrogates: .replaced) == .string("a\u{FFFD}b\u{FFFD}"))
+        #expect(JSONText.parse(#""\ud83d\u0041""#, loneSurrogates: .replaced) == .string("\u{FFFD}A"))
         #expect(JSONText.parse("\"a\u{1}\"") == nil, "a control character")
         #expect(JSONText.parse(#""é🚀""#) == .string("é🚀"))
     }
@@ -23,6 +25,11 @@ struct JSONTextTests {
         #expect(JSONText.parse(#"{"a": 1, "a": 2, "b": [true, null, {}]}"#) == ["a": 1, "b": [true, .null, [:]]])
         #expect(JSONText.parse("[1,]") == [1], "a trailing comma is tolerated")
         #expect(JSONText.parse("[1] x") == nil && JSONText.parse("{\"a\" 1}") == nil && JSONText.parse("") == nil)
+    }
+
+    @Test func aStringOfManyEscapedLinesReadsWhole() {
+        let lines = String(repeating: "  # c\\n", count: 10_000)
+        #expect(JSONText.parse("\"\(lines)\"")?.text == String(repeating: "  # c\n", count: 10_000))
     }
 
     @Test func deepNestingIsRefusedNotACrash() {

@@ -51,6 +51,12 @@ struct LanguageServerTests {
         #expect(second["id"] == "two" && second["result"] == .null)
         let garbage = server.receive(Array("Content-Length: 5\r\n\r\n{oops".utf8))
         #expect(String(decoding: garbage, as: UTF8.self).contains("-32700"))
+        // A frame without Content-Length: its body is skipped up to the next header.
+        let headless = server.receive(
+            Array("Content-Type: x\r\n\r\n{\"a\": 1}".utf8)
+                + MessageFraming.frame(["jsonrpc": "2.0", "id": 7, "method": "shutdown"]))
+        let text = String(decoding: headless, as: UTF8.self)
+        #expect(text.contains("-32700") && text.contains("\"id\":7"), "\(text)")
         _ = server.receive(MessageFraming.frame(["jsonrpc": "2.0", "method": "exit"]))
         #expect(server.exitStatus == 0)
     }
@@ -159,6 +165,66 @@ struct LanguageServerTests {
         #expect(String(decoding: negative, as: UTF8.self).contains("-32700"))
         let huge = server.receive(Array("Content-Length: 99999999999999999999\r\n\r\n".utf8))
         #expect(String(decoding: huge, as: UTF8.self).contains("-32700"))
+    }
+
+    @Test func changesThatArriveTogetherAreCompiledOnce() {
+        var server = LanguageServer()
+        var bytes = MessageFraming.frame(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": [:]])
+        bytes += MessageFraming.frame([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": ["textDocument": ["uri": "file:///a.yaml", "version": 1, "text": .string(Self.blueprint)]],
+        ])
+        for (version, letter) in zip(2..., ["t", "y", "p", "e"]) {
+            let column = 14 + version - 2
+            bytes += MessageFraming.frame([
+                "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": [
+                    "textDocument": ["uri": "file:///a.yaml", "version": .int(version)],
+                    "contentChanges": [
+                        [
+                            "range": [
+                                "start": ["line": 15, "character": .int(column)],
+                                "end": ["line": 15, "character": .int(column + 1)],
+                            ], "text": .string(letter),
+                        ]
+                    ],
+                ],
+            ])
+        }
+        var framing = MessageFraming()
+        let published = framing.receive(server.receive(bytes)).compactMap { message -> JSON? in
+            guard case let .json(json) = message, json["method"] == "textDocument/publishDiagnostics" else {
+                return nil
+            }
+            return json["params"]
+        }
+        #expect(published.map { $0["version"] } == [.int(1), .int(5)], "didOpen's, then the last change's")
+        #expect(published.last?["diagnostics"]?.elements?.contains { $0["code"] == "HPC2004" } == false)
+        #expect(server.documents["file:///a.yaml"]?.text.text.contains("machine_type: n2") == true)
+    }
+
+    @Test func malformedMessagesGetTheProtocolsErrors() {
+        let session = LanguageServerSession()
+        _ = session.open(Self.blueprint)
+        #expect(session.send(.array([])).first?["error"]?["code"] == .int(-32600))
+        #expect(session.send(["jsonrpc": "2.0", "id": 5]).first?["error"]?["code"] == .int(-32600))
+        #expect(session.send(["jsonrpc": "2.0", "id": 5, "result": .null]).isEmpty, "a response is dropped")
+        #expect(session.request("initialize", [:])["code"] == .int(-32600), "a second initialize")
+        #expect(
+            session.request(
+                "textDocument/hover", ["textDocument": ["uri": .string(session.uri)], "position": "1:2"])["code"]
+                == .int(-32602))
+        #expect(
+            session.request(
+                "textDocument/hover", ["textDocument": ["uri": 7], "position": ["line": 0, "character": 0]])[
+                    "code"] == .int(-32602))
+        var early = LanguageServer()
+        let opened = early.receive(
+            MessageFraming.frame([
+                "jsonrpc": "2.0", "method": "textDocument/didOpen",
+                "params": ["textDocument": ["uri": "file:///a.yaml", "version": 1, "text": "x: 1"]],
+            ]))
+        #expect(opened.isEmpty && early.documents.isEmpty, "a notification before initialize is dropped")
     }
 
     @Test func aFileURIIsItsDecodedPath() {

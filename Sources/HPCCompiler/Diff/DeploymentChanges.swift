@@ -8,7 +8,8 @@
         let oldRoots = old.terraformRoots, newRoots = new.terraformRoots
         for group in Set(oldRoots.keys).union(newRoots.keys).sorted() {
             report.terraform += terraform.compare(
-                group: group, old: oldRoots[group].flatMap(JSONText.parse), new: newRoots[group].flatMap(JSONText.parse)
+                group: group, old: oldRoots[group].flatMap({ JSONText.parse($0) }),
+                new: newRoots[group].flatMap({ JSONText.parse($0) })
             )
             handled.insert("\(group)/main.tf.json")
         }

@@ -49,6 +49,8 @@ struct BlueprintOutline: Sendable {
     }
 
     private(set) var variables: [Variable] = []
+    /// The `vars` key and the end of its mapping, when the blueprint has one.
+    private(set) var variablesExtent: (start: SourceLocation, end: SourceLocation)?
     private(set) var groups: [Group] = []
     private(set) var references: [Reference] = []
 
@@ -84,13 +86,16 @@ struct BlueprintOutline: Sendable {
     /// Reads the outline of `tree`, a blueprint written in `source`.
     init(_ tree: YAMLNode, source: SourceFile) {
         let placement = ScalarPlacement(source)
+        if let vars = tree.entries?.first(where: { $0.key == "vars" }) {
+            variablesExtent = (vars.keyLocation, Self.end(of: vars.value))
+        }
         for entry in tree["vars"]?.entries ?? [] {
             variables.append(Variable(name: entry.key, key: entry.keyLocation, value: entry.value))
         }
         for (index, node) in (tree["deployment_groups"]?.elements ?? []).enumerated() {
-            let name = node["group"]?.scalarText ?? "group \(index + 1)"
+            let name = node["group"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? "group \(index + 1)"
             let modules = (node["modules"]?.elements ?? []).compactMap { module -> Module? in
-                guard let id = module["id"], let text = id.scalarText else { return nil }
+                guard let id = module["id"], let text = id.scalarText, !text.isEmpty else { return nil }
                 let uses = (module["use"]?.elements ?? []).compactMap { use -> String? in
                     guard let used = use.scalarText else { return nil }
                     references.append(Reference(target: .module(used), location: use.location))

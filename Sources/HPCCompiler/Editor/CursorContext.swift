@@ -24,6 +24,8 @@ struct CursorContext: Sendable, Equatable {
     /// The word's columns on the cursor's line (0-based Unicode scalars; the end is after the
     /// word, which may go on past the cursor).
     var word: Range<Int>
+    /// The whole word at the cursor (the prefix and what follows it).
+    var written = ""
     /// The line (0-based) where the module item around the cursor starts, if the cursor is in one.
     var moduleLine: Int?
     /// Keys already written in the mapping the cursor is in (a completion leaves them out).
@@ -37,7 +39,7 @@ struct CursorContext: Sendable, Equatable {
         let shape = LineShape(line)
         let outer = Enclosing(below: position.line, shape: shape, cursor: cursor, in: text)
         var context = CursorContext(
-            place: .key, path: outer.path, prefix: "", word: cursor..<cursor, moduleLine: outer.moduleLine,
+            place: .key, path: outer.path, prefix: "", word: cursor..<cursor, written: "", moduleLine: outer.moduleLine,
             siblingKeys: [])
         if outer.inBlockScalar || isInComment(scalars, before: cursor) {
             context.place = .text
@@ -47,6 +49,7 @@ struct CursorContext: Sendable, Equatable {
             context.place = .expression(head: head)
             context.word = start..<wordEnd(scalars, from: cursor, allowing: Self.isNameScalar)
             context.prefix = String(String.UnicodeScalarView(scalars[start..<cursor]))
+            context.written = String(String.UnicodeScalarView(scalars[context.word]))
             return context
         }
         guard context.place != .text else { return context }
@@ -67,9 +70,11 @@ struct CursorContext: Sendable, Equatable {
             let start = min(
                 cursor, max(shape.contentColumn, wordStart(scalars, before: cursor, allowing: Self.isNameScalar)))
             context.word = start..<wordEnd(scalars, from: cursor, allowing: Self.isNameScalar)
-            context.siblingKeys = outer.siblingKeys(column: shape.isBlank ? cursor : shape.contentColumn, in: text)
+            context.siblingKeys = outer.siblingKeys(
+                column: shape.isBlank ? cursor : shape.contentColumn, startsItem: !shape.dashes.isEmpty, in: text)
         }
         context.prefix = String(String.UnicodeScalarView(scalars[context.word.lowerBound..<cursor]))
+        context.written = String(String.UnicodeScalarView(scalars[context.word]))
         return context
     }
 

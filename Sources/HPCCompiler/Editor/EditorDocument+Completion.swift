@@ -16,7 +16,7 @@ extension EditorDocument {
                 if !writtenKey { item.insertText = item.label + ": " }
                 return item
             }
-        case let .value(key): items = values(of: key, context: context, settings: settings)
+        case let .value(key): items = values(of: key, context: context, at: position, settings: settings)
         }
         let prefix = context.prefix.lowercased()
         return (range, prefix.isEmpty ? items : items.filter { $0.label.lowercased().hasPrefix(prefix) })
@@ -70,10 +70,15 @@ extension EditorDocument {
         }
         guard let setting = schema.setting(context.path[3]) else { return [] }
         return Self.attributes(of: setting.type, below: context.path.dropFirst(4)).map {
-            EditorCompletion(
-                label: $0.name, kind: .field, detail: $0.type.terraformSyntax,
-                documentation: EditorDocs.attribute($0, of: setting.name))
+            Self.attributeKey($0, of: context.path.last ?? setting.name)
         }
+    }
+
+    /// An attribute of an object setting, offered as a key.
+    private static func attributeKey(_ attribute: ObjectAttribute, of parent: String) -> EditorCompletion {
+        EditorCompletion(
+            label: attribute.name, kind: .field, detail: attribute.type.terraformSyntax,
+            documentation: EditorDocs.attribute(attribute, of: parent))
     }
 
     /// The attributes of the objects a value of `type` holds, `path` keys further in.
@@ -96,7 +101,9 @@ extension EditorDocument {
         return []
     }
 
-    private func values(of key: String, context: CursorContext, settings: EditorSettings) -> [EditorCompletion] {
+    private func values(
+        of key: String, context: CursorContext, at position: EditorPosition, settings: EditorSettings
+    ) -> [EditorCompletion] {
         let catalog = settings.compiler.catalog
         switch (context.path, key) {
         case (["deployment_groups", "modules"], "source"):
@@ -108,6 +115,13 @@ extension EditorDocument {
             return ["terraform", "packer"].map { EditorCompletion(label: $0, kind: .enumMember) }
         case (["deployment_groups", "modules"], "use"):
             return usableModules(context, settings: settings)
+        case (["deployment_groups", "modules"], "outputs"):
+            guard let (_, schema) = module(context, settings: settings), let schema else { return [] }
+            return schema.outputs.map {
+                EditorCompletion(
+                    label: $0.name, kind: .field, detail: $0.type.terraformSyntax,
+                    documentation: EditorDocs.output($0, of: schema))
+            }
         case ([], "validation_level"):
             return ["ERROR", "WARNING", "IGNORE"].map { EditorCompletion(label: $0, kind: .enumMember) }
         case ([], "ignore"):
@@ -116,6 +130,8 @@ extension EditorDocument {
             }
         case (["validators"], "validator"):
             return BlueprintDecoder.knownValidators.map { EditorCompletion(label: $0, kind: .enumMember) }
+        case (["vars"], let key) where key.hasSuffix("machine_type"):
+            return machineTypes(forModule: nil, settings: settings)
         case (["vars"], _):
             let clouds = Set(
                 (knownOutline?.modules ?? []).compactMap { $0.source.flatMap(catalog.module)?.cloud })
@@ -139,6 +155,16 @@ extension EditorDocument {
                 })
             else { return [] }
             (type, constraints) = (attribute.type, attribute.constraints)
+        }
+        // `- ` in a list of objects starts an object: its attributes are the keys to write.
+        let line = LineShape(text.line(position.line))
+        if line.key == nil, !line.dashes.isEmpty, case let .list(element) = type, case let .object(attributes) = element
+        {
+            return attributes.map {
+                var item = Self.attributeKey($0, of: key)
+                item.insertText = $0.name + ": "
+                return item
+            }
         }
         for case let .oneOf(allowed) in constraints {
             return allowed.map { EditorCompletion(label: $0, kind: .enumMember) }
@@ -167,7 +193,13 @@ extension EditorDocument {
         let here = context.moduleLine.map { ModuleItem(at: $0, in: text).id } ?? nil
         let group = here.flatMap { outline.module($0)?.groupIndex } ?? Int.max
         let users = here.map(outline.users) ?? []
-        return outline.modules.filter { $0.id != here && $0.groupIndex <= group && !users.contains($0.id) }.map {
+        // Those listed already, but for the one being written.
+        let listed = Set(context.moduleLine.map { ModuleItem(at: $0, in: text).uses } ?? []).subtracting([
+            context.written
+        ])
+        return outline.modules.filter {
+            $0.id != here && $0.groupIndex <= group && !users.contains($0.id) && !listed.contains($0.id)
+        }.map {
             EditorCompletion(
                 label: $0.id, kind: .reference, detail: $0.source,
                 documentation: $0.source.flatMap(settings.compiler.catalog.module).map(EditorDocs.module))
@@ -208,7 +240,7 @@ extension EditorDocument {
                 : machines.regions.sorted()
             return regions.map { EditorCompletion(label: $0, kind: .value, detail: "\(cloud.rawValue) region") }
         }
-        guard key == "zone" || key == "zones" || key.hasSuffix("_zone") else { return [] }
+        guard key == "zone" || key.hasSuffix("_zone") || key.hasSuffix("zones") else { return [] }
         let zones: [String]
         if cloud == .aws {
             let regions = region.map { [$0] } ?? AWSInstanceCatalog.offeringRegions
@@ -238,8 +270,9 @@ extension EditorDocument {
         let catalog = settings.compiler.catalog
         switch head {
         case nil:
+            let here = context.moduleLine.flatMap { ModuleItem(at: $0, in: text).id }
             return [EditorCompletion(label: "vars", kind: .keyword, detail: "deployment variables")]
-                + outline.modules.map {
+                + outline.modules.filter { $0.id != here }.map {
                     EditorCompletion(
                         label: $0.id, kind: .reference, detail: $0.source,
                         documentation: $0.source.flatMap(catalog.module).map(EditorDocs.module))

@@ -61,7 +61,7 @@ extension EditorDocument {
         if context.path.count == 3 { return schema.setting(key).map { EditorDocs.setting($0, of: source) } }
         guard let setting = schema.setting(context.path[3]) else { return nil }
         return Self.attributes(of: setting.type, below: context.path.dropFirst(4)).first { $0.name == key }.map {
-            EditorDocs.attribute($0, of: setting.name)
+            EditorDocs.attribute($0, of: context.path.last ?? setting.name)
         }
     }
 

@@ -30,11 +30,11 @@ extension EditorDocument {
     func symbols() -> [EditorSymbol] {
         guard let outline else { return [] }
         var symbols: [EditorSymbol] = []
-        if let first = outline.variables.first, let last = outline.variables.last {
+        if let extent = outline.variablesExtent, !outline.variables.isEmpty {
             symbols.append(
                 EditorSymbol(
-                    name: "vars", kind: .namespace, range: span(first.key, last.key),
-                    selection: text.range(of: first.key),
+                    name: "vars", kind: .namespace, range: span(extent.start, extent.end),
+                    selection: text.range(of: extent.start),
                     children: outline.variables.map {
                         EditorSymbol(
                             name: $0.name, kind: .variable, range: text.range(of: $0.key),

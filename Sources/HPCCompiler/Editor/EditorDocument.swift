@@ -24,7 +24,7 @@ struct EditorDocument: Sendable {
     /// The file name diagnostics carry (the path of a `file:` URI).
     let file: String
     /// The editor's version of the text.
-    private(set) var version: Int
+    var version: Int
     private(set) var text: DocumentText
     /// The compiler's findings on the current text.
     private(set) var diagnostics: [Diagnostic] = []
@@ -50,13 +50,8 @@ struct EditorDocument: Sendable {
         text.replace(range, with: replacement)
     }
 
-    /// Compiles the current text as version `version`.
-    mutating func update(to version: Int, settings: EditorSettings) {
-        self.version = version
-        analyze(settings)
-    }
-
-    private mutating func analyze(_ settings: EditorSettings) {
+    /// Compiles the current text: its findings, outline and resolved blueprint.
+    mutating func analyze(_ settings: EditorSettings) {
         let source = SourceFile(name: file, text: text.text)
         let result = settings.compiler.compile(
             source, deploymentFile: settings.deploymentFile, variables: settings.variables)

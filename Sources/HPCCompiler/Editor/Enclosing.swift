@@ -54,10 +54,11 @@ struct Enclosing: Sendable {
     }
 
     /// Keys written at `column` in the mapping around the line: up to the line that opens it and
-    /// down to where it ends.
-    func siblingKeys(column: Int, in text: DocumentText) -> Set<String> {
+    /// down to where it ends. A line that `startsItem` (`- `) opens the mapping itself: what is
+    /// above it belongs to the elements before.
+    func siblingKeys(column: Int, startsItem: Bool, in text: DocumentText) -> Set<String> {
         var keys: Set<String> = []
-        for step in [-1, 1] {
+        for step in startsItem ? [1] : [-1, 1] {
             var index = line + step
             while index >= 0, index < text.lineCount {
                 let shape = LineShape(text.line(index))

@@ -19,9 +19,20 @@
     }
 
     /// Takes bytes the client sent; returns the bytes to send back (responses and notifications).
+    /// Changes that arrive together are applied in order and compiled once, after the last of
+    /// them (or before the next request), so a burst of keystrokes costs one compilation.
     @_spi(Tools) public mutating func receive(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
+        var changed: [String] = []
         for message in framing.receive(bytes) {
+            if case let .json(json) = message, initialized, !shuttingDown,
+                json["method"] == "textDocument/didChange", json["id"] == nil,
+                let uri = applyChanges(json["params"] ?? .null)
+            {
+                if !changed.contains(uri) { changed.append(uri) }
+                continue
+            }
+            for reply in analyze(&changed) { output += MessageFraming.frame(reply) }
             let replies: [JSON]
             switch message {
             case let .json(json): replies = handle(json)
@@ -29,16 +40,46 @@
             }
             for reply in replies { output += MessageFraming.frame(reply) }
         }
+        for reply in analyze(&changed) { output += MessageFraming.frame(reply) }
         return output
+    }
+
+    /// Compiles the documents in `changed` and empties it; their diagnostics to publish.
+    private mutating func analyze(_ changed: inout [String]) -> [JSON] {
+        defer { changed = [] }
+        return changed.compactMap { uri in
+            guard var document = documents[uri] else { return nil }
+            document.analyze(settings)
+            documents[uri] = document
+            return publish(document, uri: uri)
+        }
+    }
+
+    /// Applies a `didChange`'s edits to its document; the document's URI, or nil when it is not open.
+    private mutating func applyChanges(_ params: JSON) -> String? {
+        guard let uri = params["textDocument"]?["uri"]?.text, var document = documents[uri] else { return nil }
+        for change in params["contentChanges"]?.elements ?? [] {
+            guard let text = change["text"]?.text else { continue }
+            document.edit(change["range"].flatMap(Self.range), with: text)
+        }
+        document.version = params["textDocument"]?["version"]?.number ?? document.version &+ 1
+        documents[uri] = document
+        return uri
     }
 
     /// The replies to one message.
     mutating func handle(_ message: JSON) -> [JSON] {
-        guard case let .string(method)? = message["method"] else { return [] }
+        guard case .object = message else { return [Self.error(id: .null, code: -32600, "a message is an object")] }
+        guard case let .string(method)? = message["method"] else {
+            // A response (the server sends no requests, so none is awaited) is dropped.
+            if message["result"] != nil || message["error"] != nil { return [] }
+            return [Self.error(id: message["id"] ?? .null, code: -32600, "the message has no method")]
+        }
         let id = message["id"]
         let params = message["params"] ?? .null
         guard let id else {
-            return notification(method, params)
+            // Before `initialize` only `exit` is heard.
+            return initialized || method == "exit" ? notification(method, params) : []
         }
         if !initialized, method != "initialize" {
             return [Self.error(id: id, code: -32002, "the server is not initialized")]
@@ -59,6 +100,7 @@
     private mutating func request(_ method: String, _ params: JSON) -> Result<JSON, Failure> {
         switch method {
         case "initialize":
+            guard !initialized else { return .failure(Failure(code: -32600, message: "initialize was sent already")) }
             initialized = true
             return .success(Self.capabilities)
         case "shutdown":
@@ -66,11 +108,22 @@
             return .success(.null)
         case "textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/references",
             "textDocument/documentSymbol", "textDocument/codeAction":
-            guard let uri = params["textDocument"]?["uri"]?.text, let document = documents[uri] else {
+            guard let uri = params["textDocument"]?["uri"]?.text else {
+                return .failure(Failure(code: -32602, message: "textDocument.uri must be a string"))
+            }
+            guard let document = documents[uri] else {
                 return .failure(Failure(code: -32602, message: "the document is not open"))
             }
-            let position = params["position"].map(Self.position) ?? EditorPosition(line: 0, character: 0)
-            return .success(answer(method, document: document, uri: uri, at: position, params: params))
+            let needsPosition = !["textDocument/documentSymbol", "textDocument/codeAction"].contains(method)
+            let position = params["position"].flatMap(Self.position)
+            if needsPosition, position == nil {
+                return .failure(Failure(code: -32602, message: "position must be {line, character} in numbers"))
+            }
+            if method == "textDocument/codeAction", params["range"].flatMap(Self.range) == nil {
+                return .failure(Failure(code: -32602, message: "range must be {start, end} positions"))
+            }
+            let at = position ?? EditorPosition(line: 0, character: 0)
+            return .success(answer(method, document: document, uri: uri, at: at, params: params))
         default:
             return .failure(Failure(code: -32601, message: "hpcc lsp does not handle \(method)"))
         }
@@ -90,14 +143,9 @@
             documents[uri] = document
             return [publish(document, uri: uri)]
         case "textDocument/didChange":
-            guard let uri = params["textDocument"]?["uri"]?.text, var document = documents[uri] else { return [] }
-            for change in params["contentChanges"]?.elements ?? [] {
-                guard let text = change["text"]?.text else { continue }
-                document.edit(change["range"].map(Self.range), with: text)
-            }
-            document.update(to: params["textDocument"]?["version"]?.number ?? document.version &+ 1, settings: settings)
-            documents[uri] = document
-            return [publish(document, uri: uri)]
+            guard let uri = applyChanges(params) else { return [] }
+            var changed = [uri]
+            return analyze(&changed)
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.text else { return [] }
             documents[uri] = nil
@@ -150,7 +198,7 @@
         case "textDocument/documentSymbol":
             return .array(document.symbols().map(ProtocolJSON.symbol))
         default:
-            let range = params["range"].map(Self.range) ?? EditorRange(start: position, end: position)
+            let range = params["range"].flatMap(Self.range) ?? EditorRange(start: position, end: position)
             return .array(document.quickFixes(in: range).map { ProtocolJSON.codeAction($0, in: document, uri: uri) })
         }
     }
@@ -176,14 +224,16 @@
     }
 
     /// A position from the client, clamped to what a text can have (a client's position past the
-    /// text, or absurd, must not overflow the arithmetic on it).
-    static func position(_ json: JSON) -> EditorPosition {
-        func clamped(_ value: JSON?) -> Int { min(max(value?.number ?? 0, 0), 1 << 31) }
-        return EditorPosition(line: clamped(json["line"]), character: clamped(json["character"]))
+    /// text, or absurd, must not overflow the arithmetic on it); nil when it is not one.
+    static func position(_ json: JSON) -> EditorPosition? {
+        guard let line = json["line"]?.number, let character = json["character"]?.number else { return nil }
+        func clamped(_ value: Int) -> Int { min(max(value, 0), 1 << 31) }
+        return EditorPosition(line: clamped(line), character: clamped(character))
     }
 
-    static func range(_ json: JSON) -> EditorRange {
-        EditorRange(start: position(json["start"] ?? .null), end: position(json["end"] ?? .null))
+    static func range(_ json: JSON) -> EditorRange? {
+        guard let start = json["start"].flatMap(position), let end = json["end"].flatMap(position) else { return nil }
+        return EditorRange(start: start, end: end)
     }
 
     /// The file name diagnostics carry for `uri`: the path of a `file:` URI, percent-decoded;

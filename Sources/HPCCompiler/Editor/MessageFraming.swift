@@ -16,7 +16,8 @@ struct MessageFraming: Sendable {
     }
 
     /// Appends `bytes` and returns the messages now complete. A header without a usable
-    /// `Content-Length` drops what was buffered up to its end and is reported as unreadable.
+    /// `Content-Length` is reported as unreadable, and what follows it is skipped up to the next
+    /// `Content-Length` header (its body has no known length).
     mutating func receive<S: Sequence<UInt8>>(_ bytes: S) -> [Message] {
         buffer.append(contentsOf: bytes)
         var messages: [Message] = []
@@ -24,15 +25,35 @@ struct MessageFraming: Sendable {
             let header = String(decoding: buffer[..<headerEnd], as: UTF8.self)
             guard let length = Self.contentLength(header), (0...Self.largestMessage).contains(length) else {
                 buffer.removeSubrange(..<(headerEnd + 4))
+                skipToNextHeader()
                 messages.append(.unreadable)
                 continue
             }
             guard buffer.count >= headerEnd + 4 + length else { break }
             let body = String(decoding: buffer[(headerEnd + 4)..<(headerEnd + 4 + length)], as: UTF8.self)
             buffer.removeSubrange(..<(headerEnd + 4 + length))
-            messages.append(JSONText.parse(body).map(Message.json) ?? .unreadable)
+            messages.append(JSONText.parse(body, loneSurrogates: .replaced).map(Message.json) ?? .unreadable)
         }
         return messages
+    }
+
+    /// Drops the buffer up to the next `Content-Length` (any case), keeping a tail that may be the
+    /// start of one.
+    private mutating func skipToNextHeader() {
+        let name = Array("content-length".utf8)
+        var index = 0
+        while index + name.count <= buffer.count {
+            if zip(buffer[index..<(index + name.count)], name).allSatisfy({ Self.lowercased($0) == $1 }) {
+                buffer.removeSubrange(..<index)
+                return
+            }
+            index += 1
+        }
+        buffer.removeSubrange(..<max(0, buffer.count - name.count + 1))
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
     /// `message` framed for the stream.

@@ -6,9 +6,17 @@ enum JSONText {
     /// The deepest nesting read.
     static let depthLimit = 512
 
+    /// What a `\uD83D` escape that is not half of a pair becomes.
+    enum LoneSurrogates {
+        /// The text is not JSON (as for a dashboard a blueprint holds).
+        case refused
+        /// U+FFFD (as an editor's text may hold one: JavaScript strings can).
+        case replaced
+    }
+
     /// The value `text` spells, or nil when it is not JSON.
-    static func parse(_ text: String) -> JSON? {
-        var reader = Reader(bytes: Array(text.utf8))
+    static func parse(_ text: String, loneSurrogates: LoneSurrogates = .refused) -> JSON? {
+        var reader = Reader(bytes: Array(text.utf8), loneSurrogates: loneSurrogates)
         guard let value = reader.value(depth: 0) else { return nil }
         reader.skipBlanks()
         return reader.index == reader.bytes.count ? value : nil
@@ -16,6 +24,7 @@ enum JSONText {
 
     private struct Reader {
         let bytes: [UInt8]
+        let loneSurrogates: LoneSurrogates
         var index = 0
 
         mutating func skipBlanks() {
@@ -93,54 +102,56 @@ enum JSONText {
 
         private mutating func string() -> String? {
             index += 1
-            var scalars = String.UnicodeScalarView()
-            var start = index
-            func flush(_ end: Int) {
-                scalars.append(contentsOf: String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
-            }
+            var text: [UInt8] = []
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    flush(index)
                     index += 1
-                    return String(scalars)
+                    return String(decoding: text, as: UTF8.self)
                 }
                 guard byte >= 0x20 else { return nil }
                 guard byte == UInt8(ascii: "\\") else {
+                    text.append(byte)
                     index += 1
                     continue
                 }
-                flush(index)
                 guard index + 1 < bytes.count else { return nil }
                 let escape = bytes[index + 1]
                 index += 2
+                let scalar: Unicode.Scalar
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{8}")
-                case UInt8(ascii: "f"): scalars.append("\u{C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): scalar = "\""
+                case UInt8(ascii: "\\"): scalar = "\\"
+                case UInt8(ascii: "/"): scalar = "/"
+                case UInt8(ascii: "b"): scalar = "\u{8}"
+                case UInt8(ascii: "f"): scalar = "\u{C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
                 case UInt8(ascii: "u"):
-                    guard let scalar = unicodeEscape() else { return nil }
-                    scalars.append(scalar)
+                    guard let escaped = unicodeEscape() else { return nil }
+                    scalar = escaped
                 default: return nil
                 }
-                start = index
+                text += Array(String(scalar).utf8)
             }
             return nil
         }
 
-        /// The scalar of `\uXXXX` (read after the `u`), joining a surrogate pair.
+        /// The scalar of `\uXXXX` (read after the `u`), joining a surrogate pair; a lone surrogate
+        /// as `loneSurrogates` says.
         private mutating func unicodeEscape() -> Unicode.Scalar? {
             guard let high = hex4() else { return nil }
+            let lone: Unicode.Scalar? = loneSurrogates == .replaced ? "\u{FFFD}" : nil
             if (0xD800..<0xDC00).contains(high) {
-                guard take("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                let resume = index
+                guard take("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                    index = resume
+                    return lone
+                }
                 return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
             }
-            return Unicode.Scalar(high)
+            return Unicode.Scalar(high) ?? lone
         }
 
         private mutating func hex4() -> UInt32? {
