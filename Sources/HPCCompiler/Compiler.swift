@@ -35,6 +35,7 @@ public struct Compiler: Sendable {
         var arguments = CommandLineVariables(variables, diagnostics: &diagnostics)
         var result = CompileResult(sources: [source] + (deploymentFile.map { [$0] } ?? []))
         let tree = result.timings.measure(.parse) { YAMLReader().read(source, into: &diagnostics) }
+        result.tree = tree
         let deploymentSettings = deploymentFile.flatMap { YAMLReader().read($0, into: &diagnostics) }.map {
             DeploymentSettings.decode($0, into: &diagnostics)
         }
@@ -109,6 +110,8 @@ public struct CompileResult: Sendable {
     public var files: [OutputFile] = []
     /// The deployment IR, when compilation got that far.
     @_spi(Tools) public var deployment: Deployment?
+    /// The blueprint's syntax tree, when it is YAML (for the language server's outline).
+    var tree: YAMLNode?
     /// The resolved blueprint, when compilation got that far (for `hpcc graph`).
     @_spi(Tools) public var resolved: ResolvedBlueprint?
     /// The texts diagnostics point into (the blueprint), for rendering.

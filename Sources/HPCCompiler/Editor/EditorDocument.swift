@@ -56,8 +56,7 @@ struct EditorDocument: Sendable {
         let result = settings.compiler.compile(
             source, deploymentFile: settings.deploymentFile, variables: settings.variables)
         diagnostics = result.diagnostics
-        var ignored = Diagnostics()
-        outline = YAMLReader().read(source, into: &ignored).map { BlueprintOutline($0, source: source) }
+        outline = result.tree.map { BlueprintOutline($0, source: source) }
         if let outline { knownOutline = outline }
         if let current = result.resolved { resolved = current }
     }
