@@ -65,4 +65,21 @@ struct DiagnosticFormatTests {
         #expect(DiagnosticSARIFRenderer.uri("blueprints/a b#1.yaml") == "blueprints/a%20b%231.yaml")
         #expect(DiagnosticSARIFRenderer.uri("/tmp/größe.yaml") == "/tmp/gr%C3%B6%C3%9Fe.yaml")
     }
+
+    /// Findings at one position (a key's span, the document's start) come out in one order
+    /// whatever order they were found in: the report is the same on every run.
+    @Test func findingsAtOnePositionHaveOneOrder() {
+        let at = { (length: Int) in SourceLocation(file: "a.yaml", line: 1, column: 1, length: length) }
+        let findings = [
+            Diagnostic(.missingKey, "'blueprint_name' is missing", at: at(1)),
+            Diagnostic(.unknownKey, "unknown key 'blueprint_nme'", at: at(13), help: "did you mean 'blueprint_name'?"),
+            Diagnostic(.unknownKey, "unknown key 'blueprint_nme'", at: at(12)),
+            Diagnostic(.unknownKey, "unknown key 'blueprint_nme'", at: at(13)),
+        ]
+        let sorted = findings.sorted(by: Diagnostic.inReportOrder)
+        for _ in 0..<20 {
+            #expect(findings.shuffled().sorted(by: Diagnostic.inReportOrder) == sorted)
+        }
+        #expect(sorted.map(\.code) == [.unknownKey, .unknownKey, .unknownKey, .missingKey])
+    }
 }

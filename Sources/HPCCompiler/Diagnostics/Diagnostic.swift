@@ -70,16 +70,21 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 extension Diagnostic {
-    /// Sort key: position first (findings without a position last), then severity, code and message.
+    /// Sort key: position first (findings without a position last), then severity, code and message;
+    /// findings alike in all of these by the rest of what they say, so that the order is total and
+    /// the report the same on every run whatever order the findings came in.
     static func inReportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         switch (lhs.location, rhs.location) {
-        case let (l?, r?) where l != r: return l < r
+        case let (l?, r?) where l < r || r < l: return l < r
         case (nil, _?): return false
         case (_?, nil): return true
         default: break
         }
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
-        return lhs.message < rhs.message
+        if lhs.message != rhs.message { return lhs.message < rhs.message }
+        let (left, right) = (lhs.location?.length ?? 0, rhs.location?.length ?? 0)
+        if left != right { return left < right }
+        return String(describing: lhs) < String(describing: rhs)
     }
 }

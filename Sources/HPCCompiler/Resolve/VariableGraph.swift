@@ -26,7 +26,10 @@ enum VariableGraph {
                         reportedDepth = true
                         diagnostics.report(
                             .nestingTooDeep,
-                            "variables read variables more than \(ExpressionParser.depthLimit) deep: \(path[0]) → ... → \(target)",
+                            """
+                            variables read variables more than \(ExpressionParser.depthLimit) deep: \
+                            \(path[0]) → ... → \(target)
+                            """,
                             at: location, help: "give one of them a literal value")
                     }
                     continue
