@@ -142,19 +142,40 @@ public final class MotoPlan {
         terraform: TerraformCLI, server: MotoServer
     ) throws {
         let started = Date()
-        workspace = try MotoWorkspace(group: group, terraform: terraform, server: server)
-        do {
-            try workspace.write(root, files: files)
-            try Self.ignoreArtefacts(in: workspace)
-            try workspace.initialize()
-            _ = try workspace.applySupported()
-        } catch {
-            workspace.remove()
-            throw error
-        }
+        workspace = try Self.apply(root, group: group, files: files, terraform: terraform, server: server)
         applied = workspace.supported
         excluded = workspace.excluded
         seconds = Date().timeIntervalSince(started)
+    }
+
+    /// Applies `root` in a new workspace. Under load, moto has answered the provider's retry of a
+    /// Lambda function's creation, which it had carried out, with a conflict with that function
+    /// ("Function already exist", 409); the emulator's race, not the root's, so the apply is made
+    /// once more on a reset server, and said so.
+    private static func apply(
+        _ root: String, group: String, files: [(path: String, text: String)], terraform: TerraformCLI,
+        server: MotoServer
+    ) throws -> MotoWorkspace {
+        var attempt = 1
+        while true {
+            let workspace = try MotoWorkspace(group: group, terraform: terraform, server: server)
+            do {
+                try workspace.write(root, files: files)
+                try Self.ignoreArtefacts(in: workspace)
+                try workspace.initialize()
+                _ = try workspace.applySupported()
+                return workspace
+            } catch {
+                workspace.remove()
+                let text = "\(error)"
+                guard attempt == 1, text.contains("ResourceConflictException"), text.contains("already exist") else {
+                    throw error
+                }
+                print("moto: \(group): a create conflicted with its own retry; applying again on a reset server")
+                try server.reset()
+                attempt += 1
+            }
+        }
     }
 
     /// Removes the group folder; the objects stay in moto until it is reset or stopped.
