@@ -150,8 +150,9 @@ public final class MotoPlan {
 
     /// Applies `root` in a new workspace. Under load, moto has answered the provider's retry of a
     /// Lambda function's creation, which it had carried out, with a conflict with that function
-    /// ("Function already exist", 409); the emulator's race, not the root's, so the apply is made
-    /// once more on a reset server, and said so.
+    /// ("Function already exist", 409): the provider retries a create whose answer did not arrive,
+    /// as hashicorp/terraform-provider-aws issue 30135 shows against AWS itself. A race of the
+    /// transport, not of the root, so the apply is made once more on a reset server, and said so.
     private static func apply(
         _ root: String, group: String, files: [(path: String, text: String)], terraform: TerraformCLI,
         server: MotoServer
