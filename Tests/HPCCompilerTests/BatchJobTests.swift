@@ -142,7 +142,7 @@ struct BatchJobTests {
         let neither = compile(blueprint(job: "      task_count: 2\n"))
         #expect(positions(neither.diagnostics) == ["24:9 HPC2008"], "\(neither.diagnostics)")
         let noScript = compile(blueprint(job: "      runnables:\n      - text: date\n"))
-        #expect(positions(noScript.diagnostics) == ["28:9 HPC2015", "28:9 HPC2008"], "\(noScript.diagnostics)")
+        #expect(positions(noScript.diagnostics) == ["28:9 HPC2008", "28:9 HPC2015"], "\(noScript.diagnostics)")
     }
 
     @Test func batchMountsKnownNFSSharesNatively() throws {
