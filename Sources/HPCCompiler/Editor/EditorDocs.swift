@@ -87,7 +87,9 @@ enum EditorDocs {
 
     /// vCPUs, memory and GPUs in one line.
     static func shape(_ machine: MachineType) -> String {
-        var parts = ["\(machine.vCPUs) vCPU\(machine.vCPUs == 1 ? "" : "s")", "\(gibibytes(machine.memoryMiB)) GiB"]
+        var parts = [
+            "\(machine.vCPUs) vCPU\(machine.vCPUs == 1 ? "" : "s")", DeploymentSummary.memory(machine.memoryMiB),
+        ]
         if let gpu = machine.gpu { parts.append("\(gpu.count) × \(gpu.type)") }
         if machine.architecture != "x86_64" { parts.append(machine.architecture) }
         return parts.joined(separator: ", ")
@@ -105,15 +107,11 @@ enum EditorDocs {
 
     /// An EC2 instance type's vCPUs, memory, GPUs, EFA and architectures in one line.
     static func shape(_ type: AWSInstanceType) -> String {
-        var parts = ["\(type.vCPUs) vCPU\(type.vCPUs == 1 ? "" : "s")", "\(gibibytes(type.memoryMiB)) GiB"]
+        var parts = ["\(type.vCPUs) vCPU\(type.vCPUs == 1 ? "" : "s")", DeploymentSummary.memory(type.memoryMiB)]
         if type.gpus > 0 { parts.append("\(type.gpus) GPU\(type.gpus == 1 ? "" : "s")") }
         if type.efaSupported { parts.append("EFA") }
         parts.append(type.architectures.joined(separator: "/"))
         return parts.joined(separator: ", ")
-    }
-
-    private static func gibibytes(_ mebibytes: Int) -> String {
-        mebibytes % 1024 == 0 ? String(mebibytes / 1024) : JSONWriter.format(Double(mebibytes) / 1024)
     }
 
     static func dollars(_ amount: Double) -> String {

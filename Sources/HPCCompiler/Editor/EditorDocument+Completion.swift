@@ -211,7 +211,7 @@ extension EditorDocument {
     private func machineTypes(forModule id: String?, settings: EditorSettings) -> [EditorCompletion] {
         let machines = settings.compiler.machines
         let zone = placement(ofModule: id).zone
-        let region = zone.map { String($0.split(separator: "-").dropLast().joined(separator: "-")) }
+        let region = zone.map(CommonSettings.region(of:))
         return machines.names.compactMap { name -> EditorCompletion? in
             guard let machine = machines.machine(name) else { return nil }
             if let zone, let region, machines.listsZone(zone),
@@ -259,7 +259,7 @@ extension EditorDocument {
             module?.settings[name]?.value.string ?? resolved?.variables[name]?.string
         }
         let zone = value("zone")
-        let region = value("region") ?? zone.map { String($0.split(separator: "-").dropLast().joined(separator: "-")) }
+        let region = value("region") ?? zone.map(CommonSettings.region(of:))
         return (zone, region)
     }
 
